@@ -1,0 +1,60 @@
+# Mentor Journal: the two commands a newcomer needs are `make run` and `make test`.
+# Both create .venv when it is missing; the stamp files re-install when pyproject.toml changes.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+RUN_STAMP := $(VENV)/.installed-run
+DEV_STAMP := $(VENV)/.installed-dev
+
+.PHONY: run test lint typecheck contracts pytest bench faults screenshots dist clean venv
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Mentor Journal needs Python 3.11 or newer")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(RUN_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(DEV_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $@ $(RUN_STAMP)
+
+venv: $(DEV_STAMP)
+
+run: $(RUN_STAMP)
+	$(BIN)/mentorjournal-gui $(ARGS)
+
+lint: $(DEV_STAMP)
+	$(BIN)/ruff check mentorjournal ui tests packaging
+	$(BIN)/ruff format --check mentorjournal ui tests packaging
+
+typecheck: $(DEV_STAMP)
+	$(BIN)/mypy
+
+contracts: $(DEV_STAMP)
+	$(BIN)/lint-imports
+
+# pytest exits 5 when it collected nothing; that is a failure here, as any non-zero exit is.
+pytest: $(DEV_STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
+
+test: lint typecheck contracts pytest
+
+bench: $(DEV_STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks.run
+
+faults: $(DEV_STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m slow tests/fault $(PYTEST_ARGS)
+
+screenshots: $(DEV_STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ui.screenshots docs/screenshots
+
+dist: $(DEV_STAMP)
+	$(BIN)/python -m pip install --quiet 'pyinstaller>=6.5'
+	$(BIN)/pyinstaller --noconfirm --clean --distpath dist --workpath build packaging/mentorjournal.spec
+	dist/mentorjournal/mentorjournal-gui --smoke-test
+
+clean:
+	rm -rf build dist .mypy_cache .ruff_cache benchmark-results.json

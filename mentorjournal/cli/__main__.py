@@ -1,0 +1,5 @@
+import sys
+
+from mentorjournal.cli import main
+
+sys.exit(main())

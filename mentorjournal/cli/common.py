@@ -1,0 +1,60 @@
+"""Options and helpers shared by every CLI command group."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+
+from mentorjournal.errors import UsageError
+from mentorjournal.paths import resolve_vault_dir
+
+
+def add_vault_options(parser: argparse.ArgumentParser) -> None:
+    """``--vault`` may also follow the command; ``--passphrase-file`` never takes the secret itself."""
+    parser.add_argument("--vault", dest="vault_after", metavar="DIR", default=None)
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        help="read the passphrase from the first line of FILE (otherwise you are asked)",
+    )
+
+
+def vault_dir(args: argparse.Namespace) -> Path:
+    return resolve_vault_dir(getattr(args, "vault_after", None) or getattr(args, "vault", None))
+
+
+def read_first_line(path: str, what: str) -> str:
+    """A secret file's first line, without its line ending (spaces are part of a passphrase)."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            line = handle.readline()
+    except OSError as exc:
+        raise UsageError(f"Cannot read the {what} file {path}: {exc.strerror}") from exc
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"The {what} file {path} is not UTF-8 text.") from exc
+    return line.rstrip("\r\n")
+
+
+def read_passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ") -> str:
+    path = getattr(args, "passphrase_file", None)
+    if path:
+        return read_first_line(path, "passphrase")
+    if not sys.stdin.isatty():
+        raise UsageError("No terminal to ask for the passphrase: use --passphrase-file FILE.")
+    return getpass.getpass(prompt)
+
+
+def read_stdin_text() -> str:
+    """Text for a record, from stdin, decoded strictly so broken input is reported, not mangled."""
+    data = sys.stdin.buffer.read()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UsageError("The text on standard input is not valid UTF-8.") from exc
+
+
+def print_created(record_id: object) -> None:
+    """A command that creates something prints its id as the last line of stdout."""
+    print(record_id)

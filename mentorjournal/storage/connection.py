@@ -1,0 +1,116 @@
+"""The one place that opens SQLCipher and sets every PRAGMA (the opening contract).
+
+The database key is a random 32-byte data key unwrapped by the vault in Python; SQLCipher
+derives nothing (raw key syntax), so the cost of unlocking is the Argon2id KDF alone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+
+from mentorjournal.errors import DiskFull, VaultCorrupt, VaultMissing
+from mentorjournal.fsutil import create_private_file, disk_errors
+
+Connection = Any  # sqlcipher3 ships no type stubs; this alias names intent.
+
+DATA_KEY_BYTES = 32
+SQLITE_HEADER_BYTES = 16
+#: The PRAGMAs every connection runs with, in order, after the key.
+OPEN_PRAGMAS: tuple[str, ...] = (
+    "cipher_memory_security = ON",
+    "temp_store = MEMORY",
+    "secure_delete = ON",
+    "foreign_keys = ON",
+    "trusted_schema = OFF",
+    "journal_mode = WAL",
+    "synchronous = FULL",
+    "busy_timeout = 5000",
+)
+
+
+def _check_file(path: Path) -> None:
+    if not path.exists():
+        raise VaultMissing(f"The vault database is missing: {path}")
+    size = path.stat().st_size
+    if size == 0:
+        raise VaultCorrupt(f"The vault database is empty (zero bytes): {path}")
+    if size < 1024:
+        raise VaultCorrupt(f"The vault database is truncated ({size} bytes): {path}")
+
+
+def _apply_key(conn: Connection, key: bytes | bytearray) -> None:
+    if len(key) != DATA_KEY_BYTES:
+        raise ValueError("the data key must be 32 bytes")
+    # The hex text is unavoidable for the PRAGMA; it lives only for this statement.
+    conn.execute(f"PRAGMA key = \"x'{bytes(key).hex()}'\"")
+    conn.execute("PRAGMA cipher_compatibility = 4")
+
+
+def open_database(
+    path: Path, key: bytes | bytearray, *, create: bool = False, quick_check: bool = True
+) -> Connection:
+    """Open (or with ``create`` make) the encrypted database with the full opening contract.
+
+    Never creates a database in place of a missing or damaged one unless ``create`` is given,
+    and ``create`` refuses an existing file. Raises ``VaultMissing`` or ``VaultCorrupt``.
+    """
+    if create:
+        with disk_errors():
+            create_private_file(path)
+    else:
+        _check_file(path)
+    # mode=rw: SQLite must never create the file behind our back.
+    conn = sqlcipher3.connect(
+        f"file:{path.as_posix()}?mode=rw", uri=True, isolation_level=None, check_same_thread=False
+    )
+    try:
+        _apply_key(conn, key)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher3.DatabaseError as exc:
+            raise VaultCorrupt(
+                "The vault database cannot be read: it is damaged or belongs to another vault."
+            ) from exc
+        for pragma in OPEN_PRAGMAS:
+            conn.execute(f"PRAGMA {pragma}").fetchall()
+        if quick_check and not create:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+            if rows != [("ok",)]:
+                raise VaultCorrupt("The vault database failed its integrity check.")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def close_database(conn: Connection) -> None:
+    """Fold the WAL back into the database and close, so no -wal file lingers with old pages."""
+    with contextlib.suppress(sqlcipher3.Error):
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    conn.close()
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """SQLite reports a full disk as SQLITE_FULL ('database or disk is full')."""
+    return isinstance(exc, sqlcipher3.OperationalError) and "disk is full" in str(exc)
+
+
+@contextlib.contextmanager
+def transaction(conn: Connection) -> Iterator[Connection]:
+    """``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on any error; a full disk becomes DiskFull."""
+    with disk_errors():
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+            conn.execute("COMMIT")
+        except BaseException as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            if is_disk_full(exc):
+                raise DiskFull("The disk is full; the change was not saved.") from exc
+            raise

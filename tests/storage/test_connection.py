@@ -1,0 +1,77 @@
+"""The opening contract: every PRAGMA set, and no database ever created in place of a missing one."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from mentorjournal.errors import VaultCorrupt, VaultMissing
+from mentorjournal.storage.connection import close_database, open_database, transaction
+
+KEY = bytes(range(32))
+
+
+def make_db(path: Path) -> None:
+    conn = open_database(path, KEY, create=True)
+    with transaction(conn):
+        conn.execute("CREATE TABLE t (x TEXT)")
+        conn.execute("INSERT INTO t VALUES ('hello')")
+    close_database(conn)
+
+
+def test_open_sets_every_pragma(tmp_path: Path) -> None:
+    db = tmp_path / "j.db"
+    make_db(db)
+    conn = open_database(db, KEY)
+    assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    assert conn.execute("PRAGMA synchronous").fetchone() == (2,)
+    assert conn.execute("PRAGMA secure_delete").fetchone() == (1,)
+    assert conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
+    assert conn.execute("PRAGMA temp_store").fetchone() == (2,)
+    assert conn.execute("PRAGMA trusted_schema").fetchone() == (0,)
+    assert conn.execute("PRAGMA cipher_memory_security").fetchone() == ("1",)
+    close_database(conn)
+
+
+def test_created_file_is_private(tmp_path: Path) -> None:
+    db = tmp_path / "j.db"
+    make_db(db)
+    assert stat.S_IMODE(os.stat(db).st_mode) == 0o600
+
+
+def test_missing_database_is_never_created(tmp_path: Path) -> None:
+    db = tmp_path / "absent.db"
+    with pytest.raises(VaultMissing):
+        open_database(db, KEY)
+    assert not db.exists()
+
+
+def test_zero_length_database_is_corrupt_and_untouched(tmp_path: Path) -> None:
+    db = tmp_path / "j.db"
+    db.write_bytes(b"")
+    with pytest.raises(VaultCorrupt):
+        open_database(db, KEY)
+    assert db.read_bytes() == b""
+
+
+def test_wrong_key_reads_as_corrupt(tmp_path: Path) -> None:
+    db = tmp_path / "j.db"
+    make_db(db)
+    before = db.read_bytes()
+    with pytest.raises(VaultCorrupt):
+        open_database(db, bytes(32))
+    assert db.read_bytes() == before
+
+
+def test_failed_transaction_rolls_back(tmp_path: Path) -> None:
+    db = tmp_path / "j.db"
+    make_db(db)
+    conn = open_database(db, KEY)
+    with pytest.raises(RuntimeError), transaction(conn):
+        conn.execute("INSERT INTO t VALUES ('lost')")
+        raise RuntimeError("boom")
+    assert conn.execute("SELECT count(*) FROM t").fetchone() == (1,)
+    close_database(conn)

@@ -1,0 +1,1 @@
+"""Mentor Journal desktop application (PySide6)."""
