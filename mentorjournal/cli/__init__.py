@@ -18,7 +18,12 @@ EXIT_INTERRUPTED = 130
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from mentorjournal.cli import anonymise_commands, journal_commands, vault_commands
+    from mentorjournal.cli import (
+        anonymise_commands,
+        export_commands,
+        journal_commands,
+        vault_commands,
+    )
 
     parser = argparse.ArgumentParser(
         prog="mentorjournal",
@@ -31,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="vault folder (default: $MENTORJOURNAL_VAULT, else the user data folder)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in (vault_commands, journal_commands, anonymise_commands):
+    for module in (vault_commands, journal_commands, anonymise_commands, export_commands):
         module.register(sub)
     return parser
 

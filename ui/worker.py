@@ -1,0 +1,146 @@
+"""One QThread owns the journal and its database connection; the GUI thread only sends it work.
+
+Modelled on Anki's ``CollectionOp``/``QueryOp``: a *query* reads and hands a value back; a
+*command* changes the vault and returns a value carrying ``changes`` (a typed change set), which
+is broadcast once through ``changed`` so each view decides whether to refresh. Jobs run one at a
+time in submission order, so an autosave can never overtake the edit before it. Callbacks run
+on the GUI thread. Nothing here is global: the worker is passed to every view that needs it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class _Job(Generic[T]):
+    fn: Callable[[Any], T]
+    on_success: Callable[[T], None] | None
+    on_failure: Callable[[BaseException], None] | None
+    kind: str  # "query", "command", "open" or "close"
+
+
+class _Runner(QObject):
+    """Lives in the worker thread; the only object that ever touches the journal."""
+
+    finished = Signal(object, object, object)  # job, result, error
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.journal: Any = None
+
+    @Slot(object)
+    def run(self, job: _Job[Any]) -> None:
+        try:
+            if job.kind == "open":
+                result = job.fn(None)
+                self.journal = result
+            elif job.kind == "close":
+                journal, self.journal = self.journal, None
+                result = job.fn(journal) if journal is not None else None
+            else:
+                if self.journal is None:
+                    raise RuntimeError("the journal is locked")
+                result = job.fn(self.journal)
+        except BaseException as exc:  # every failure goes back to the GUI, typed
+            log.debug("job failed: %s", type(exc).__name__)
+            self.finished.emit(job, None, exc)
+            return
+        self.finished.emit(job, result, None)
+
+
+class JournalWorker(QObject):
+    """The GUI's handle on the worker thread: ``open``, ``query``, ``command``, ``close``."""
+
+    #: A command's change set (``result.changes``), emitted once after its success callback.
+    changed = Signal(object)
+    #: True while any job is queued or running (drives busy indicators).
+    busy_changed = Signal(bool)
+    _submit = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread = QThread()
+        self._thread.setObjectName("journal-worker")
+        self._runner = _Runner()
+        self._runner.moveToThread(self._thread)
+        self._submit.connect(self._runner.run)
+        self._runner.finished.connect(self._on_finished)
+        self._pending = 0
+        self._thread.start()
+
+    @property
+    def pending(self) -> int:
+        return self._pending
+
+    def open(
+        self,
+        opener: Callable[[], T],
+        on_success: Callable[[T], None] | None = None,
+        on_failure: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Run ``opener`` (unlock: KDF, unwrap, open) off-thread; its result becomes the journal."""
+        self._post(_Job(lambda _none: opener(), on_success, on_failure, "open"))
+
+    def query(
+        self,
+        fn: Callable[[Any], T],
+        on_success: Callable[[T], None] | None = None,
+        on_failure: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Read something: ``fn(journal)`` runs in the worker thread."""
+        self._post(_Job(fn, on_success, on_failure, "query"))
+
+    def command(
+        self,
+        fn: Callable[[Any], T],
+        on_success: Callable[[T], None] | None = None,
+        on_failure: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Change something; the result's ``changes`` attribute (if any) is broadcast."""
+        self._post(_Job(fn, on_success, on_failure, "command"))
+
+    def close(
+        self,
+        fn: Callable[[Any], T],
+        on_success: Callable[[T], None] | None = None,
+        on_failure: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Lock: ``fn(journal)`` (e.g. ``journal.lock``) runs last and the journal is dropped."""
+        self._post(_Job(fn, on_success, on_failure, "close"))
+
+    def shutdown(self) -> None:
+        """Stop the thread after queued jobs finish (call ``close`` first to lock)."""
+        self._thread.quit()
+        self._thread.wait()
+
+    def _post(self, job: _Job[Any]) -> None:
+        self._pending += 1
+        if self._pending == 1:
+            self.busy_changed.emit(True)
+        self._submit.emit(job)
+
+    @Slot(object, object, object)
+    def _on_finished(self, job: _Job[Any], result: Any, error: BaseException | None) -> None:
+        self._pending -= 1
+        if self._pending == 0:
+            self.busy_changed.emit(False)
+        if error is not None:
+            if job.on_failure is not None:
+                job.on_failure(error)
+            else:
+                log.warning("unhandled %s failure: %s", job.kind, type(error).__name__)
+            return
+        if job.on_success is not None:
+            job.on_success(result)
+        changes = getattr(result, "changes", None)
+        if job.kind == "command" and changes is not None:
+            self.changed.emit(changes)
