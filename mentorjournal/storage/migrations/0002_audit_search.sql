@@ -20,6 +20,8 @@ BEGIN
     SELECT RAISE(ABORT, 'the audit log is append-only');
 END;
 
+-- The searchable text. kind/record_id/mentee_id/day ride along UNINDEXED so one query yields a
+-- whole hit with its snippet and filters cost nothing extra once MATCH has narrowed the rows.
 CREATE VIRTUAL TABLE search_index USING fts5(
     title,
     body,
@@ -32,3 +34,15 @@ CREATE VIRTUAL TABLE search_index USING fts5(
 );
 
 INSERT INTO search_index(search_index, rank) VALUES ('secure-delete', 1);
+
+-- Which FTS row holds which record: UNINDEXED columns cannot be looked up without a full scan,
+-- so replacing or forgetting one record (or every record of a mentee) goes through this map.
+CREATE TABLE search_doc (
+    doc       INTEGER PRIMARY KEY,
+    kind      TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    mentee_id TEXT,
+    UNIQUE (kind, record_id)
+) STRICT;
+
+CREATE INDEX search_doc_mentee ON search_doc(mentee_id);

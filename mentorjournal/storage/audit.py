@@ -1,0 +1,206 @@
+"""The append-only, hash-chained audit log: who-did-what by id and kind, never by content.
+
+Each row stores ``hash = SHA-256(prev_hash || canonical event bytes)``, the first row chaining
+from 32 zero bytes. Triggers forbid UPDATE and DELETE, but someone holding the key could drop
+them; the chain is what lets ``verify_chain`` notice a changed, removed or reordered row.
+A silently truncated *tail* cannot be detected by a chain alone (nothing after it to disagree).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from mentorjournal.storage.connection import Connection
+
+GENESIS_HASH = bytes(32)
+
+#: Every action the log knows; anything else is a programming error, not user input.
+ACTIONS: frozenset[str] = frozenset(
+    {
+        "create",
+        "edit",
+        "sign",
+        "addendum",
+        "delete",
+        "erase",
+        "export",
+        "backup",
+        "restore",
+        "unlock",
+        "import",
+    }
+)
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One stored audit row, as read back."""
+
+    seq: int
+    at: datetime
+    action: str
+    kind: str
+    record_id: str | None
+    detail: str
+    prev_hash: bytes
+    hash: bytes
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    """The outcome of ``verify_chain``: ``broken_seq`` is the first row that does not fit."""
+
+    ok: bool
+    rows_checked: int
+    broken_seq: int | None = None
+    reason: str = ""
+
+
+def _timestamp(at: datetime) -> str:
+    if at.tzinfo is None:
+        raise ValueError("audit times must be timezone-aware")
+    return at.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def canonical_event(
+    *, seq: int, at: str, action: str, kind: str, record_id: str | None, detail: str
+) -> bytes:
+    """The exact bytes hashed for one event: sorted-key compact JSON, UTF-8.
+
+    ``seq`` is part of it, so moving a row to another position breaks its hash.
+    """
+    event = {
+        "seq": seq,
+        "at": at,
+        "action": action,
+        "kind": kind,
+        "record_id": record_id,
+        "detail": detail,
+    }
+    return json.dumps(event, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def chain_hash(prev_hash: bytes, event: bytes) -> bytes:
+    return hashlib.sha256(prev_hash + event).digest()
+
+
+def _head(conn: Connection) -> tuple[int, bytes]:
+    row = conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    if row is None:
+        return 0, GENESIS_HASH
+    return int(row[0]), bytes(row[1])
+
+
+def append(
+    conn: Connection,
+    *,
+    at: datetime,
+    action: str,
+    kind: str,
+    record_id: str | None,
+    detail: str = "",
+) -> None:
+    """Add one event at the end of the chain.
+
+    Call it inside the caller's transaction so the event commits (or not) with the change it
+    describes. ``detail`` must hold ids or counts only, never note content.
+    """
+    if action not in ACTIONS:
+        raise ValueError(f"unknown audit action {action!r}")
+    if not kind:
+        raise ValueError("an audit event needs a kind")
+    last_seq, prev = _head(conn)
+    seq = last_seq + 1
+    stamp = _timestamp(at)
+    digest = chain_hash(
+        prev,
+        canonical_event(
+            seq=seq, at=stamp, action=action, kind=kind, record_id=record_id, detail=detail
+        ),
+    )
+    conn.execute(
+        "INSERT INTO audit_log(seq, at, action, kind, record_id, detail, prev_hash, hash)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (seq, stamp, action, kind, record_id, detail, prev, digest),
+    )
+
+
+def _rows(conn: Connection) -> Iterator[tuple[int, str, str, str, str | None, str, bytes, bytes]]:
+    cursor = conn.execute(
+        "SELECT seq, at, action, kind, record_id, detail, prev_hash, hash"
+        " FROM audit_log ORDER BY seq"
+    )
+    for seq, at, action, kind, record_id, detail, prev, digest in cursor:
+        yield int(seq), at, action, kind, record_id, detail, bytes(prev), bytes(digest)
+
+
+def events(conn: Connection, *, after_seq: int = 0, limit: int = 200) -> list[AuditEntry]:
+    """Read events in order (for an audit view or a report), ``limit`` at a time."""
+    rows = conn.execute(
+        "SELECT seq, at, action, kind, record_id, detail, prev_hash, hash FROM audit_log"
+        " WHERE seq > ? ORDER BY seq LIMIT ?",
+        (after_seq, limit),
+    ).fetchall()
+    return [
+        AuditEntry(
+            seq=int(r[0]),
+            at=datetime.fromisoformat(r[1]),
+            action=r[2],
+            kind=r[3],
+            record_id=r[4],
+            detail=r[5],
+            prev_hash=bytes(r[6]),
+            hash=bytes(r[7]),
+        )
+        for r in rows
+    ]
+
+
+def _link_reason(prev: bytes, position: dict[bytes, int], seq: int) -> str:
+    """Why a row's ``prev_hash`` does not name the row before it."""
+    earlier = position.get(prev)
+    if earlier is not None and earlier >= seq:
+        return "reordered: the row claims to follow a later row"
+    if earlier is not None:
+        return f"removed: rows between {earlier} and {seq} are missing"
+    return "changed: the link to the previous row was altered"
+
+
+def verify_chain(conn: Connection) -> ChainReport:
+    """Recompute every link and report the first row that does not fit, and why.
+
+    Removed rows show as a gap in ``seq`` or a link to an older row; reordered rows as a link
+    to a later row or a hash that no longer matches its position; edited rows as a hash mismatch.
+    """
+    position = {
+        bytes(digest): int(seq) for seq, digest in conn.execute("SELECT seq, hash FROM audit_log")
+    }
+    expected_prev = GENESIS_HASH
+    expected_seq = 1
+    checked = 0
+    for seq, at, action, kind, record_id, detail, prev, digest in _rows(conn):
+        checked += 1
+        if seq != expected_seq:
+            return ChainReport(
+                False, checked, seq, f"removed: rows {expected_seq}..{seq - 1} are missing"
+            )
+        if prev != expected_prev:
+            return ChainReport(False, checked, seq, _link_reason(prev, position, seq))
+        event = canonical_event(
+            seq=seq, at=at, action=action, kind=kind, record_id=record_id, detail=detail
+        )
+        if chain_hash(prev, event) != digest:
+            moved = position.get(digest)
+            reason = (
+                "reordered: the row's contents belong to another position"
+                if moved is not None and moved != seq
+                else "changed: the row's contents do not match its hash"
+            )
+            return ChainReport(False, checked, seq, reason)
+        expected_prev = digest
+        expected_seq = seq + 1
+    return ChainReport(True, checked)
