@@ -167,7 +167,7 @@ def _link_reason(prev: bytes, position: dict[bytes, int], seq: int) -> str:
         return "reordered: the row claims to follow a later row"
     if earlier is not None:
         return f"removed: rows between {earlier} and {seq} are missing"
-    return "changed: the link to the previous row was altered"
+    return "changed or removed: the row it follows was altered or is no longer in the log"
 
 
 def verify_chain(conn: Connection) -> ChainReport:
