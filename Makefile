@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 RUN_STAMP := $(VENV)/.installed-run
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: run test lint typecheck contracts pytest bench faults screenshots dist clean venv
+.PHONY: run test lint typecheck contracts pytest bench faults screenshots dist dist-check clean venv
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Mentor Journal needs Python 3.11 or newer")'
@@ -51,10 +51,16 @@ faults: $(DEV_STAMP)
 screenshots: $(DEV_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ui.screenshots docs/screenshots
 
+# The PyInstaller bundle (dist/mentorjournal); the script then runs --version and --smoke-test on
+# it and prints its size and build time. Too slow for CI: run before each release (docs/release.md).
 dist: $(DEV_STAMP)
 	$(BIN)/python -m pip install --quiet 'pyinstaller>=6.5'
-	$(BIN)/pyinstaller --noconfirm --clean --distpath dist --workpath build packaging/mentorjournal.spec
-	dist/mentorjournal/mentorjournal-gui --smoke-test
+	$(BIN)/python packaging/build_dist.py
+
+# Validate the .desktop entry, AppStream metainfo and Flatpak manifest with the freedesktop tools
+# when installed (apt-get install desktop-file-utils appstream); says clearly what it skipped.
+dist-check:
+	sh packaging/dist_check.sh
 
 clean:
 	rm -rf build dist .mypy_cache .ruff_cache benchmark-results.json
