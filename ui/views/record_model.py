@@ -68,10 +68,15 @@ class RecordTableModel(QAbstractTableModel):
     def record_at(self, row: int) -> Any:
         return self._records[row]
 
+    def record_id(self, record: Any) -> str | None:
+        """The id a row answers to (override when the record wraps another, e.g. an overview)."""
+        value = getattr(record, "id", None)
+        return value if isinstance(value, str) else None
+
     def row_of(self, record_id: str) -> int:
         """The row of the record with this id, or -1."""
         for row, record in enumerate(self._records):
-            if getattr(record, "id", None) == record_id:
+            if self.record_id(record) == record_id:
                 return row
         return -1
 
@@ -100,7 +105,7 @@ class RecordTableModel(QAbstractTableModel):
         if role == RecordRole:
             return record
         if role == IdRole:
-            return getattr(record, "id", None)
+            return self.record_id(record)
         if role == SortRole:
             return column.sort_key(record) if column.sort_key else column.display(record)
         return None
