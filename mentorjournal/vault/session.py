@@ -1,0 +1,381 @@
+"""The unlocked vault, and the functions that create, unlock and re-key it.
+
+Order matters and is the security contract: take the single-instance lock, read and check the
+key file, derive and unwrap (a wrong passphrase fails here, before the database is touched),
+then open the database with the data key, check it belongs to this vault, migrate, and bump
+the change counter (database, then key file, then the rollback memory outside the vault).
+Key material lives in bytearrays that ``lock()`` overwrites.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import uuid
+from pathlib import Path
+
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from mentorjournal.clock import Clock
+from mentorjournal.errors import (
+    UsageError,
+    VaultCorrupt,
+    VaultExists,
+    VaultMissing,
+)
+from mentorjournal.fsutil import ensure_private_dir
+from mentorjournal.paths import VaultPaths
+from mentorjournal.storage import meta
+from mentorjournal.storage.connection import Connection, close_database, open_database
+from mentorjournal.storage.schema import migrate
+from mentorjournal.vault import kdf as _kdf
+from mentorjournal.vault.keyfile import (
+    KeyFile,
+    PassphraseSlot,
+    RecoverySlot,
+    check_mac,
+    passphrase_slot_ad,
+    read_keyfile,
+    recovery_slot_ad,
+    seal,
+    unwrap_key,
+    wrap_key,
+    write_keyfile,
+)
+from mentorjournal.vault.lock import VaultLock
+from mentorjournal.vault.passphrase import check_passphrase
+from mentorjournal.vault.recovery import (
+    format_recovery_key,
+    new_recovery_secret,
+    parse_recovery_key,
+)
+from mentorjournal.vault.rollback import remember_counter, remembered_counter, rollback_message
+
+DATA_KEY_BYTES = 32
+
+
+def _wipe(buffer: bytearray) -> None:
+    buffer[:] = bytes(len(buffer))
+
+
+def _recovery_kek(secret: bytes | bytearray, salt: bytes) -> bytearray:
+    """The recovery key has 160 random bits: HKDF suffices, no stretching needed."""
+    hkdf = HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=salt, info=b"mentorjournal recovery kek v1"
+    )
+    return bytearray(hkdf.derive(bytes(secret)))
+
+
+def _passphrase_slot(
+    vault_id: str, passphrase: str, params: _kdf.KdfParams, data_key: bytearray
+) -> PassphraseSlot:
+    salt = os.urandom(_kdf.SALT_BYTES)
+    kek = _kdf.derive_key(passphrase, salt, params)
+    try:
+        wrapped = wrap_key(kek, data_key, passphrase_slot_ad(vault_id, params, salt))
+    finally:
+        _wipe(kek)
+    return PassphraseSlot(params, salt, wrapped)
+
+
+def _recovery_slot(vault_id: str, data_key: bytearray) -> tuple[RecoverySlot, str]:
+    secret = new_recovery_secret()
+    salt = os.urandom(_kdf.SALT_BYTES)
+    kek = _recovery_kek(secret, salt)
+    try:
+        wrapped = wrap_key(kek, data_key, recovery_slot_ad(vault_id, salt))
+        text = format_recovery_key(secret)
+    finally:
+        _wipe(kek)
+        _wipe(secret)
+    return RecoverySlot(salt, wrapped), text
+
+
+def _unwrap_passphrase(kf: KeyFile, passphrase: str) -> bytearray:
+    slot = kf.passphrase
+    kek = _kdf.derive_key(passphrase, slot.salt, slot.params)
+    try:
+        return unwrap_key(
+            kek, slot.wrapped, passphrase_slot_ad(kf.vault_id, slot.params, slot.salt)
+        )
+    finally:
+        _wipe(kek)
+
+
+def _unwrap_recovery(kf: KeyFile, recovery_key: str) -> bytearray:
+    secret = parse_recovery_key(recovery_key)
+    kek = _recovery_kek(secret, kf.recovery.salt)
+    _wipe(secret)
+    try:
+        return unwrap_key(kek, kf.recovery.wrapped, recovery_slot_ad(kf.vault_id, kf.recovery.salt))
+    finally:
+        _wipe(kek)
+
+
+class UnlockedVault:
+    """An open vault: its connection, identity and key material until ``lock()``."""
+
+    def __init__(
+        self,
+        *,
+        paths: VaultPaths,
+        keyfile: KeyFile,
+        data_key: bytearray,
+        connection: Connection,
+        vault_lock: VaultLock,
+        clock: Clock,
+        state_dir: Path,
+        via_recovery: bool = False,
+        rollback_warning: str | None = None,
+    ) -> None:
+        self.paths = paths
+        self.vault_id = keyfile.vault_id
+        self.connection: Connection = connection
+        self.rollback_warning = rollback_warning
+        self.clock = clock
+        self.state_dir = state_dir
+        self.unlocked_via_recovery = via_recovery
+        self._keyfile = keyfile
+        self._data_key = data_key
+        self._lock = vault_lock
+        self._locked = False
+
+    @property
+    def kdf_params(self) -> _kdf.KdfParams:
+        return self._keyfile.passphrase.params
+
+    @property
+    def change_counter(self) -> int:
+        return self._keyfile.change_counter
+
+    @property
+    def is_locked(self) -> bool:
+        return self._locked
+
+    def data_key_view(self) -> memoryview:
+        """Read-only view of the data key, for the backup module's verification of its copy."""
+        self._require_unlocked()
+        return memoryview(self._data_key).toreadonly()
+
+    def key_material(self) -> tuple[bytearray, ...]:
+        """The buffers ``lock()`` wipes (tests check they end up zeroed)."""
+        return (self._data_key,)
+
+    def _require_unlocked(self) -> None:
+        if self._locked:
+            raise UsageError("The vault is locked.")
+
+    def lock(self) -> None:
+        """Checkpoint and close the database, wipe the data key, release the lock. Idempotent."""
+        if self._locked:
+            return
+        self._locked = True
+        try:
+            close_database(self.connection)
+        finally:
+            _wipe(self._data_key)
+            self._lock.release()
+
+    def _store_keyfile(self, kf: KeyFile) -> None:
+        sealed = seal(kf, self._data_key)
+        write_keyfile(self.paths.keyfile, sealed)
+        self._keyfile = sealed
+
+    def change_passphrase(self, old: str, new: str) -> None:
+        """Rewrap the data key under ``new``; the database file is not touched."""
+        self._require_unlocked()
+        check_passphrase(new)
+        _wipe(_unwrap_passphrase(self._keyfile, old))
+        params = self.kdf_params
+        if not params.meets(_kdf.FLOOR):
+            params = _kdf.DEFAULT_PARAMS
+        _kdf.require_floor(params)
+        slot = _passphrase_slot(self.vault_id, new, params, self._data_key)
+        self._store_keyfile(
+            KeyFile(self.vault_id, self.change_counter, slot, self._keyfile.recovery)
+        )
+
+    def reset_passphrase(self, new: str) -> None:
+        """Set a new passphrase without the old one: allowed only after a recovery-key unlock."""
+        self._require_unlocked()
+        if not self.unlocked_via_recovery:
+            raise UsageError(
+                "Resetting the passphrase needs the recovery key; use change passphrase."
+            )
+        check_passphrase(new)
+        params = self.kdf_params if self.kdf_params.meets(_kdf.FLOOR) else _kdf.DEFAULT_PARAMS
+        _kdf.require_floor(params)
+        slot = _passphrase_slot(self.vault_id, new, params, self._data_key)
+        self._store_keyfile(
+            KeyFile(self.vault_id, self.change_counter, slot, self._keyfile.recovery)
+        )
+
+    def regenerate_recovery_key(self) -> str:
+        """A new recovery key; the old one stops working once this returns."""
+        self._require_unlocked()
+        slot, text = _recovery_slot(self.vault_id, self._data_key)
+        self._store_keyfile(
+            KeyFile(self.vault_id, self.change_counter, self._keyfile.passphrase, slot)
+        )
+        return text
+
+    def bump_change_counter(self) -> int:
+        """Record a new write session: database first, then key file, then the memory outside."""
+        self._require_unlocked()
+        remembered = remembered_counter(self.state_dir, self.vault_id, self._data_key) or 0
+        counter = max(meta.change_counter(self.connection), self.change_counter, remembered) + 1
+        meta.store_change_counter(self.connection, counter)
+        kf = self._keyfile
+        self._store_keyfile(KeyFile(kf.vault_id, counter, kf.passphrase, kf.recovery))
+        remember_counter(self.state_dir, self.vault_id, counter, self._data_key)
+        return counter
+
+
+def create_vault(
+    paths: VaultPaths,
+    passphrase: str,
+    *,
+    clock: Clock,
+    state_dir: Path,
+    kdf: _kdf.KdfParams | None = None,
+) -> tuple[UnlockedVault, str]:
+    """Make a new vault in ``paths.root``; returns it unlocked and the recovery key text.
+
+    Refuses when a vault is already there. On failure, removes what it created (there is no
+    data yet), so a retry starts clean.
+    """
+    if paths.exists():
+        raise VaultExists(f"A vault already exists in {paths.root}; it was not changed.")
+    check_passphrase(passphrase)
+    params = kdf if kdf is not None else _kdf.calibrate(clock)
+    _kdf.require_floor(params)
+    ensure_private_dir(paths.root)
+    vault_lock = VaultLock(paths.lockfile)
+    vault_lock.acquire()
+    data_key = bytearray(os.urandom(DATA_KEY_BYTES))
+    vault_id = str(uuid.uuid4())
+    conn: Connection | None = None
+    try:
+        if paths.exists():  # someone else created it between our check and the lock
+            raise VaultExists(f"A vault already exists in {paths.root}; it was not changed.")
+        recovery, recovery_text = _recovery_slot(vault_id, data_key)
+        slot = _passphrase_slot(vault_id, passphrase, params, data_key)
+        keyfile = seal(KeyFile(vault_id, 1, slot, recovery), data_key)
+        conn = open_database(paths.database, data_key, create=True)
+        migrate(conn)
+        meta.init_meta(conn, vault_id=vault_id, created_at=clock.now().isoformat(), counter=1)
+        write_keyfile(paths.keyfile, keyfile)
+    except BaseException:
+        if conn is not None:
+            close_database(conn)
+        for path in (paths.keyfile, paths.database):  # ours: nothing was there under the lock
+            path.unlink(missing_ok=True)
+        _wipe(data_key)
+        vault_lock.release()
+        raise
+    remember_counter(state_dir, vault_id, 1, data_key)
+    vault = UnlockedVault(
+        paths=paths,
+        keyfile=keyfile,
+        data_key=data_key,
+        connection=conn,
+        vault_lock=vault_lock,
+        clock=clock,
+        state_dir=state_dir,
+    )
+    return vault, recovery_text
+
+
+def _check_present(paths: VaultPaths) -> None:
+    if not paths.keyfile.exists():
+        if paths.database.exists():
+            raise VaultCorrupt(f"The vault key file is missing in {paths.root}.")
+        raise VaultMissing(f"There is no vault in {paths.root}.")
+
+
+def _open_unlocked(
+    paths: VaultPaths,
+    kf: KeyFile,
+    data_key: bytearray,
+    vault_lock: VaultLock,
+    *,
+    clock: Clock,
+    state_dir: Path,
+    via_recovery: bool,
+) -> UnlockedVault:
+    conn: Connection | None = None
+    try:
+        check_mac(kf, data_key)
+        conn = open_database(paths.database, data_key)
+        stored_id = meta.vault_id(conn)
+        if stored_id != kf.vault_id:
+            raise VaultCorrupt("The vault database belongs to another vault than its key file.")
+        migrate(conn)
+        opened_at = max(meta.change_counter(conn), 0)
+        remembered = remembered_counter(state_dir, kf.vault_id, data_key)
+        warning = None
+        if remembered is not None and remembered > opened_at:
+            warning = rollback_message(opened_at, remembered)
+        vault = UnlockedVault(
+            paths=paths,
+            keyfile=kf,
+            data_key=data_key,
+            connection=conn,
+            vault_lock=vault_lock,
+            clock=clock,
+            state_dir=state_dir,
+            via_recovery=via_recovery,
+            rollback_warning=warning,
+        )
+        vault.bump_change_counter()
+    except BaseException:
+        if conn is not None:
+            with contextlib.suppress(Exception):
+                close_database(conn)
+        _wipe(data_key)
+        raise
+    return vault
+
+
+def _unlock(
+    paths: VaultPaths, secret: str, *, clock: Clock, state_dir: Path, via_recovery: bool
+) -> UnlockedVault:
+    _check_present(paths)
+    vault_lock = VaultLock(paths.lockfile)
+    vault_lock.acquire()
+    try:
+        kf = read_keyfile(paths.keyfile)
+        data_key = _unwrap_recovery(kf, secret) if via_recovery else _unwrap_passphrase(kf, secret)
+        return _open_unlocked(
+            paths,
+            kf,
+            data_key,
+            vault_lock,
+            clock=clock,
+            state_dir=state_dir,
+            via_recovery=via_recovery,
+        )
+    except BaseException:
+        vault_lock.release()
+        raise
+
+
+def unlock_vault(
+    paths: VaultPaths, passphrase: str, *, clock: Clock, state_dir: Path
+) -> UnlockedVault:
+    """Unlock with the passphrase. Wrong passphrase: ``WrongPassphrase``, database untouched."""
+    return _unlock(paths, passphrase, clock=clock, state_dir=state_dir, via_recovery=False)
+
+
+def unlock_with_recovery_key(
+    paths: VaultPaths, recovery_key: str, *, clock: Clock, state_dir: Path
+) -> UnlockedVault:
+    """Unlock with the printed recovery key (then ``reset_passphrase`` is allowed)."""
+    return _unlock(paths, recovery_key, clock=clock, state_dir=state_dir, via_recovery=True)
+
+
+def read_vault_info(paths: VaultPaths) -> KeyFile:
+    """The key file's public facts (id, counter, KDF cost) without unlocking: for ``info``."""
+    _check_present(paths)
+    return read_keyfile(paths.keyfile)
