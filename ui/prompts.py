@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -128,6 +129,8 @@ class Prompts(Protocol):
 
     def choose_directory(self, title: str, directory: str = "") -> Path | None: ...
 
+    def print_document(self, title: str, document: QTextDocument) -> bool: ...
+
 
 class QtPrompts:
     """The real dialogs. Parented to ``parent`` or the active window so they stay on top."""
@@ -198,6 +201,19 @@ class QtPrompts:
         name = QFileDialog.getExistingDirectory(self._owner(), title, directory)
         return Path(name) if name else None
 
+    def print_document(self, title: str, document: QTextDocument) -> bool:
+        """Ask for a printer (or PDF file) and print; False when cancelled."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(title)
+        dialog = QPrintDialog(printer, self._owner())
+        dialog.setWindowTitle(title)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return False
+        document.print_(printer)
+        return True
+
 
 class UnexpectedPrompt(AssertionError):
     """A test reached a question it did not script an answer for."""
@@ -219,7 +235,7 @@ class ScriptedPrompts:
 
     ``script(kind, answer)`` queues an answer for the next call of method ``kind``
     (``"confirm"``, ``"ask_text"``, ``"ask_item"``, ``"open_file"``, ``"save_file"``,
-    ``"choose_directory"``). Answers are consumed in order per kind.
+    ``"choose_directory"``, ``"print_document"``). Answers are consumed in order per kind.
     """
 
     log: list[Asked] = field(default_factory=list)
@@ -286,3 +302,7 @@ class ScriptedPrompts:
     def choose_directory(self, title: str, directory: str = "") -> Path | None:
         answer = self._answer("choose_directory", title, directory)
         return None if answer is None else Path(answer)
+
+    def print_document(self, title: str, document: QTextDocument) -> bool:
+        """Scripted: ``True`` means "printed"; the document's text is kept for assertions."""
+        return bool(self._answer("print_document", title, document.toPlainText()))
