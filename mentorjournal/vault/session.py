@@ -92,7 +92,8 @@ def _recovery_slot(vault_id: str, data_key: bytearray) -> tuple[RecoverySlot, st
     return RecoverySlot(salt, wrapped), text
 
 
-def _unwrap_passphrase(kf: KeyFile, passphrase: str) -> bytearray:
+def unwrap_with_passphrase(kf: KeyFile, passphrase: str) -> bytearray:
+    """The data key from ``kf``'s passphrase slot, or ``WrongPassphrase``."""
     slot = kf.passphrase
     kek = _kdf.derive_key(passphrase, slot.salt, slot.params)
     try:
@@ -186,7 +187,7 @@ class UnlockedVault:
         """Rewrap the data key under ``new``; the database file is not touched."""
         self._require_unlocked()
         check_passphrase(new)
-        _wipe(_unwrap_passphrase(self._keyfile, old))
+        _wipe(unwrap_with_passphrase(self._keyfile, old))
         params = self.kdf_params
         if not params.meets(_kdf.FLOOR):
             params = _kdf.DEFAULT_PARAMS
@@ -346,7 +347,9 @@ def _unlock(
     vault_lock.acquire()
     try:
         kf = read_keyfile(paths.keyfile)
-        data_key = _unwrap_recovery(kf, secret) if via_recovery else _unwrap_passphrase(kf, secret)
+        data_key = (
+            _unwrap_recovery(kf, secret) if via_recovery else unwrap_with_passphrase(kf, secret)
+        )
         return _open_unlocked(
             paths,
             kf,
