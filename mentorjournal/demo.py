@@ -1,0 +1,489 @@
+"""Seeded synthetic demo data covering every kind of record (never real people).
+
+``generate_demo`` is pure: given counts, a seed and a base date it returns the same domain
+values every time. ``populate_demo`` writes them through ``storage.bulk`` in one transaction,
+indexes them through the same search index the journal uses, and records one bulk ``import``
+audit event. Prose is composed from template sentences with slots (``demo_text``) so tens of
+thousands of notes read differently from each other.
+
+Demo vaults are unlocked with ``DEMO_PASSPHRASE``: published, deliberately not secret, and
+only ever used for a separate vault flagged ``is_demo = 1`` that the UI labels DEMO.
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import TypeVar
+
+from mentorjournal import demo_text as T
+from mentorjournal.domain import (
+    Addendum,
+    AgendaItem,
+    Consent,
+    ConsentMethod,
+    Contact,
+    ContactRole,
+    CopingPlanVersion,
+    CpdEntry,
+    Goal,
+    GoalProgress,
+    GoalStatus,
+    GoalStep,
+    Mentee,
+    MenteeStatus,
+    NoteTemplate,
+    Place,
+    PlaceKind,
+    PlanSection,
+    Reflection,
+    ReflectionModel,
+    Resource,
+    SelfCareCheck,
+    SessionMode,
+    SessionNote,
+    SourceKind,
+    SupervisionAction,
+    SupervisionFocus,
+    SupervisionFunction,
+    SupervisionSession,
+    chain_addendum,
+    sign_note,
+)
+
+#: The published passphrase of every demo vault. Demo vaults hold synthetic data only.
+DEMO_PASSPHRASE = "demo only - mentor journal sample data"
+DAYS_SPAN = 730
+SIGN_AFTER_DAYS = 14
+X = TypeVar("X")
+
+
+@dataclass(frozen=True)
+class DemoData:
+    """Everything one demo run creates, as domain values, in insertion order."""
+
+    mentees: tuple[Mentee, ...]
+    contacts: tuple[Contact, ...]
+    places: tuple[Place, ...]
+    consents: tuple[Consent, ...]
+    resources: tuple[Resource, ...]
+    goals: tuple[Goal, ...]
+    notes: tuple[SessionNote, ...]
+    addenda: tuple[Addendum, ...]
+    progress: tuple[GoalProgress, ...]
+    plan_versions: tuple[CopingPlanVersion, ...]
+    reflections: tuple[Reflection, ...]
+    supervision: tuple[SupervisionSession, ...]
+    cpd: tuple[CpdEntry, ...]
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    """How many records of each kind a demo run wrote."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def sessions(self) -> int:
+        return self.counts.get("notes", 0)
+
+
+def summarise(data: DemoData) -> DemoSummary:
+    return DemoSummary(
+        {
+            name: len(getattr(data, name))
+            for name in DemoData.__dataclass_fields__  # keeps the counts in field order
+        }
+    )
+
+
+class _Writer:
+    """Composes prose from the templates, with one seeded RNG for the whole run."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+
+    def uid(self) -> str:
+        return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
+
+    def pick(self, options: Sequence[X]) -> X:
+        return options[int(self.rng.random() * len(options))]
+
+    def fill(self, template: str, name: str, goal: str = "") -> str:
+        pick = self.pick
+        return template.format(
+            name=name,
+            person=pick(T.PEOPLE),
+            place=pick(T.PLACES),
+            activity=pick(T.ACTIVITIES),
+            feeling=pick(T.FEELINGS),
+            strategy=pick(T.STRATEGIES),
+            service=pick(T.SERVICES),
+            topic=pick(T.TOPICS),
+            day=pick(T.DAYS),
+            goal=goal or pick(T.GOALS),
+        )
+
+    def para(self, pool: Sequence[str], name: str, low: int = 1, high: int = 3) -> str:
+        count = self.rng.randint(low, high)
+        return " ".join(self.fill(self.pick(pool), name) for _ in range(count))
+
+
+_SECTION_POOLS: dict[str, tuple[str, ...]] = {
+    "Subjective": T.SUBJECTIVE,
+    "Objective": T.OBJECTIVE,
+    "Assessment": T.ASSESSMENT,
+    "Plan": T.PLAN,
+    "Data": T.SUBJECTIVE + T.OBJECTIVE,
+    "Behaviour": T.BEHAVIOUR,
+    "Intervention": T.INTERVENTION,
+    "Response": T.RESPONSE,
+    "Body": T.SUBJECTIVE + T.INTERVENTION + T.PLAN,
+}
+
+
+def _at(day: date, hour: int, minute: int = 0) -> datetime:
+    return datetime.combine(day, time(hour, minute), tzinfo=UTC)
+
+
+def _mentee_people(
+    w: _Writer, mentee: Mentee, start: date
+) -> tuple[list[Contact], list[Place], list[Consent], list[Resource]]:
+    mid = mentee.id
+    contacts = [
+        Contact(
+            w.uid(),
+            mid,
+            f"{w.pick(T.FIRST_NAMES)} {w.pick(T.SURNAMES)}",
+            role,
+            relation=role.value,
+            phone=f"07700 900{w.rng.randint(0, 999):03d}",
+        )
+        for role in w.rng.sample(list(ContactRole), 2)
+    ]
+    places = [
+        Place(w.uid(), mid, w.pick(T.TOWNS), PlaceKind.TOWN),
+        Place(w.uid(), mid, w.pick(T.SCHOOLS + tuple(T.WORKPLACES)), PlaceKind.OTHER),
+    ]
+    consents = [
+        Consent(
+            w.uid(),
+            mid,
+            w.fill(what, mentee.code),
+            with_whom=w.pick(T.SERVICES),
+            given_on=start,
+            how=w.pick(list(ConsentMethod)),
+            review_on=start + timedelta(days=180),
+        )
+        for what in w.rng.sample(T.CONSENTS, 2)
+    ]
+    resources = [
+        Resource(
+            w.uid(),
+            mid,
+            w.pick(T.SERVICES).capitalize(),
+            kind=w.pick(T.RESOURCE_KINDS),
+            contact="0800 000 0000 (demo)",
+            referred_on=start + timedelta(days=w.rng.randint(7, 60)),
+            outcome=w.pick(T.OUTCOMES),
+        )
+        for _ in range(w.rng.randint(1, 2))
+    ]
+    return contacts, places, consents, resources
+
+
+def _mentees(w: _Writer, count: int, first_day: date) -> list[Mentee]:
+    found: list[Mentee] = []
+    for i in range(count):
+        start = first_day + timedelta(days=w.rng.randint(0, 60))
+        closed = i % 7 == 6
+        found.append(
+            Mentee(
+                w.uid(),
+                f"M-{i + 1:03d}",
+                first_name=w.pick(T.FIRST_NAMES),
+                last_name=w.pick(T.SURNAMES),
+                preferred_name=None,
+                date_of_birth=date(1970 + w.rng.randint(0, 38), w.rng.randint(1, 12), 1),
+                phone=f"07700 900{w.rng.randint(0, 999):03d}",
+                email=f"demo.mentee{i + 1}@example.org",
+                notes="Synthetic demo person.",
+                status=MenteeStatus.CLOSED if closed else MenteeStatus.ACTIVE,
+                started_on=start,
+                status_since=start,
+                closed_on=start + timedelta(days=DAYS_SPAN - 90) if closed else None,
+            )
+        )
+    return found
+
+
+def _goals(w: _Writer, mentee: Mentee, start: date) -> list[Goal]:
+    goals: list[Goal] = []
+    for words in w.rng.sample(T.GOALS, w.rng.randint(1, 3)):
+        goals.append(
+            Goal(
+                w.uid(),
+                mentee.id,
+                words,
+                specific=f"{words[9:].capitalize()}, one small step at a time.",
+                measurable=f"{w.pick(T.ACTIVITIES).capitalize()} at least twice a week.",
+                achievable="Agreed together; starts small and builds up.",
+                relevant=f"Matters because of {w.pick(T.TOPICS)}.",
+                time_bound=start + timedelta(days=w.rng.randint(90, 365)),
+                gas_levels=tuple(
+                    (level, f"{label}: {w.pick(T.ACTIVITIES)}")
+                    for level, label in (
+                        (-2, "No change"),
+                        (-1, "Some attempts"),
+                        (0, "Regularly"),
+                        (1, "Most days"),
+                        (2, "Every day and helping others"),
+                    )
+                ),
+                status=w.pick(list(GoalStatus)) if w.rng.random() < 0.3 else GoalStatus.ACTIVE,
+                steps=tuple(
+                    GoalStep(
+                        w.uid(),
+                        w.fill("Try {activity}", mentee.code),
+                        due_on=start + timedelta(days=14 * (n + 1)),
+                        done=n == 0,
+                    )
+                    for n in range(w.rng.randint(1, 4))
+                ),
+            )
+        )
+    return goals
+
+
+def _sections(w: _Writer, template: NoteTemplate, code: str, goal: str) -> dict[str, str]:
+    sections: dict[str, str] = {}
+    for name in template.sections:
+        if name == "Goals":
+            sections[name] = w.fill(w.pick(T.GIRP_GOALS), code, goal)
+        else:
+            sections[name] = w.para(_SECTION_POOLS[name], code)
+    return sections
+
+
+def _note(
+    w: _Writer, mentee: Mentee, goals: list[Goal], day: date, today: date
+) -> tuple[SessionNote, list[Addendum]]:
+    template = w.pick(list(NoteTemplate))
+    name = mentee.first_name or mentee.code
+    goal = w.pick(goals) if goals else None
+    risk = w.rng.random() < 0.04
+    before = w.rng.randint(2, 8)
+    note = SessionNote(
+        w.uid(),
+        mentee.id,
+        _at(day, w.rng.randint(9, 17), w.pick((0, 15, 30, 45))),
+        duration_minutes=w.pick((30, 45, 50, 60, 90)),
+        mode=w.pick(list(SessionMode)),
+        template=template,
+        sections=tuple(_sections(w, template, name, goal.mentee_words if goal else "").items()),
+        mood_before=before,
+        mood_after=min(10, before + w.rng.randint(-1, 3)),
+        risk_flag=risk,
+        risk_followup=w.fill(w.pick(T.RISK_FOLLOWUP), name) if risk else "",
+        goal_ids=(goal.id,) if goal else (),
+        coping_items_used=(w.pick(T.STRATEGIES),) if w.rng.random() < 0.5 else (),
+        next_actions=w.fill(w.pick(T.ACTIONS), name),
+        flagged_for_supervision=risk or w.rng.random() < 0.02,
+    )
+    addenda: list[Addendum] = []
+    if (today - day).days > SIGN_AFTER_DAYS and w.rng.random() < 0.7:
+        signed_at = note.started_at + timedelta(hours=w.rng.randint(1, 48))
+        note = sign_note(note, signed_at)
+        previous: Addendum | None = None
+        for n in range(2 if w.rng.random() < 0.05 else 0):
+            previous = chain_addendum(
+                note,
+                previous,
+                addendum_id=w.uid(),
+                written_at=signed_at + timedelta(days=n + 1),
+                text=w.fill(w.pick(T.ADDENDA), name),
+            )
+            addenda.append(previous)
+    return note, addenda
+
+
+def _plan_versions(w: _Writer, mentee: Mentee, start: date) -> list[CopingPlanVersion]:
+    versions: list[CopingPlanVersion] = []
+    items: dict[PlanSection, list[str]] = {
+        PlanSection.WARNING_SIGNS: [],
+        PlanSection.SELF_COPING: [],
+        PlanSection.SOCIAL_DISTRACTION: [],
+        PlanSection.PEOPLE_TO_ASK: [],
+        PlanSection.PROFESSIONALS: list(T.CRISIS_LINES),
+        PlanSection.SAFER_ENVIRONMENT: [],
+        PlanSection.WHAT_MATTERS: [],
+    }
+    pools = {
+        PlanSection.WARNING_SIGNS: T.WARNING_SIGNS,
+        PlanSection.SELF_COPING: T.SELF_COPING,
+        PlanSection.SOCIAL_DISTRACTION: T.SOCIAL,
+        PlanSection.SAFER_ENVIRONMENT: T.SAFER,
+        PlanSection.WHAT_MATTERS: T.WHAT_MATTERS,
+    }
+    for version in range(1, w.rng.randint(2, 4) + 1):
+        for section, pool in pools.items():
+            items[section].append(w.fill(w.pick(pool), mentee.code))
+        items[PlanSection.PEOPLE_TO_ASK].append(
+            f"{w.pick(T.FIRST_NAMES)} (demo) 07700 900{w.rng.randint(0, 999):03d}"
+        )
+        versions.append(
+            CopingPlanVersion(
+                w.uid(),
+                mentee.id,
+                version,
+                _at(start + timedelta(days=30 * version), 14),
+                tuple((s, tuple(dict.fromkeys(v))) for s, v in items.items()),
+                note="Reviewed together." if version > 1 else "First plan.",
+            )
+        )
+    return versions
+
+
+def _reflection(w: _Writer, day: date, note: SessionNote | None) -> Reflection:
+    model = w.pick(list(ReflectionModel))
+    code = "the mentee"
+    return Reflection(
+        w.uid(),
+        _at(day, 19),
+        w.fill(w.pick(T.REFLECTION_TITLES), code).capitalize(),
+        model=model,
+        sections=tuple((name, w.para(T.REFLECTION, code)) for name in model.sections),
+        mentee_id=note.mentee_id if note else None,
+        session_id=note.id if note else None,
+        tags=tuple(w.rng.sample(["boundaries", "self-care", "risk", "skills", "team"], 2)),
+        flagged_for_supervision=w.rng.random() < 0.35,
+        self_care=SelfCareCheck(w.rng.randint(3, 9), w.rng.randint(2, 8), w.rng.randint(4, 10)),
+    )
+
+
+def _supervision(w: _Writer, day: date, reflections: Sequence[Reflection]) -> SupervisionSession:
+    agenda = [
+        AgendaItem(
+            w.uid(),
+            w.fill(w.pick(T.SUPERVISION_QUESTIONS), "the mentee"),
+            w.pick(list(SupervisionFunction)),
+            focus=w.pick(list(SupervisionFocus)),
+        )
+    ]
+    agenda += [
+        AgendaItem(
+            w.uid(),
+            r.title,
+            SupervisionFunction.RESTORATIVE,
+            focus=SupervisionFocus.MENTOR,
+            source_kind=SourceKind.REFLECTION,
+            source_id=r.id,
+        )
+        for r in reflections[:2]
+    ]
+    return SupervisionSession(
+        w.uid(),
+        day,
+        w.pick(T.SUPERVISORS),
+        agenda=tuple(agenda),
+        discussion=w.para(T.SUPERVISION_DISCUSSION, "the mentee", 2, 3),
+        actions=(
+            SupervisionAction(
+                w.uid(),
+                w.fill("Read up on {topic}", "the mentee"),
+                owner="me",
+                due_on=day + timedelta(days=28),
+                done=w.rng.random() < 0.6,
+            ),
+        ),
+    )
+
+
+def generate_demo(*, mentees: int, sessions: int, seed: int, today: date) -> DemoData:
+    """The demo records for ``seed``: identical for the same arguments, on every machine."""
+    if mentees < 1 or sessions < 0:
+        raise ValueError("a demo needs at least one mentee and a non-negative session count")
+    w = _Writer(random.Random(seed))
+    first_day = today - timedelta(days=DAYS_SPAN)
+    people = _mentees(w, mentees, first_day)
+    contacts: list[Contact] = []
+    places: list[Place] = []
+    consents: list[Consent] = []
+    resources: list[Resource] = []
+    goals_by_mentee: dict[str, list[Goal]] = {}
+    plans: list[CopingPlanVersion] = []
+    for mentee in people:
+        start = mentee.started_on or first_day
+        c, p, k, r = _mentee_people(w, mentee, start)
+        contacts += c
+        places += p
+        consents += k
+        resources += r
+        goals_by_mentee[mentee.id] = _goals(w, mentee, start)
+        plans += _plan_versions(w, mentee, start)
+    notes: list[SessionNote] = []
+    addenda: list[Addendum] = []
+    progress: list[GoalProgress] = []
+    span = max(1, DAYS_SPAN - 1)
+    for n in range(sessions):
+        mentee = people[n % mentees]
+        day = first_day + timedelta(days=1 + (n * span) // max(1, sessions))
+        goals = goals_by_mentee[mentee.id]
+        note, extra = _note(w, mentee, goals, day, today)
+        notes.append(note)
+        addenda += extra
+        if goals and n % 4 == 0:
+            progress.append(
+                GoalProgress(
+                    w.uid(),
+                    w.pick([g.id for g in goals]),
+                    day,
+                    gas_level=max(-2, min(2, -2 + (n * 5) // max(1, sessions))),
+                    percent=min(100, (n * 100) // max(1, sessions)),
+                    note=w.fill("Talked about {activity}.", mentee.code),
+                    session_id=note.id,
+                )
+            )
+    reflections = [
+        _reflection(
+            w,
+            first_day + timedelta(days=(i * span) // 12 + 1),
+            notes[(i * 7) % len(notes)] if notes and i % 2 == 0 else None,
+        )
+        for i in range(max(4, min(400, sessions // 25)))
+    ]
+    flagged = [r for r in reflections if r.flagged_for_supervision]
+    supervision = [
+        _supervision(w, first_day + timedelta(days=28 * (i + 1)), flagged[i * 2 : i * 2 + 2])
+        for i in range(max(3, min(DAYS_SPAN // 28, sessions // 50)))
+    ]
+    cpd = [
+        CpdEntry(
+            w.uid(),
+            w.pick(T.CPD_ACTIVITIES),
+            first_day + timedelta(days=45 * i + 3),
+            hours=w.pick((1.5, 3.0, 6.0, 7.5)),
+            kind=w.pick(("course", "workshop", "reading", "group")),
+            learning=w.fill(w.pick(T.CPD_LEARNING), "the mentee"),
+            evidence=f"certificate-{i + 1:03d}.pdf",
+        )
+        for i in range(DAYS_SPAN // 45)
+    ]
+    return DemoData(
+        tuple(people),
+        tuple(contacts),
+        tuple(places),
+        tuple(consents),
+        tuple(resources),
+        tuple(g for m in people for g in goals_by_mentee[m.id]),
+        tuple(notes),
+        tuple(addenda),
+        tuple(progress),
+        tuple(plans),
+        tuple(reflections),
+        tuple(supervision),
+        tuple(cpd),
+    )
