@@ -1,9 +1,239 @@
-"""CLI command group: filled in by its owning issue."""
+"""CLI command group for the vault itself: init, verify, keys, backup, restore, info.
+
+Secrets come only from files named on the command line (first line) or a getpass prompt,
+never from argv or the environment. Exit codes follow ``mentorjournal.errors``.
+"""
 
 from __future__ import annotations
 
 import argparse
+import getpass
+import importlib
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from mentorjournal.backup import create_backup, restore_backup
+from mentorjournal.cli.common import add_vault_options, read_first_line, read_passphrase, vault_dir
+from mentorjournal.clock import SystemClock
+from mentorjournal.errors import UsageError, VaultCorrupt
+from mentorjournal.paths import VaultPaths, user_state_dir
+from mentorjournal.storage.vault_checks import check_integrity
+from mentorjournal.vault.session import (
+    UnlockedVault,
+    create_vault,
+    read_vault_info,
+    unlock_vault,
+    unlock_with_recovery_key,
+)
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _paths(args: argparse.Namespace) -> VaultPaths:
+    return VaultPaths(vault_dir(args))
+
+
+def _warn(text: str) -> None:
+    print(f"mentorjournal: warning: {text}", file=sys.stderr)
+
+
+def _unlock(args: argparse.Namespace) -> UnlockedVault:
+    vault = unlock_vault(
+        _paths(args), read_passphrase(args), clock=SystemClock(), state_dir=user_state_dir()
+    )
+    if vault.rollback_warning:
+        _warn(vault.rollback_warning)
+    return vault
+
+
+def _new_passphrase(args: argparse.Namespace) -> str:
+    """The new passphrase from ``--new-passphrase-file``, or asked twice on a terminal."""
+    path = getattr(args, "new_passphrase_file", None)
+    if path:
+        return read_first_line(path, "new passphrase")
+    if not sys.stdin.isatty():
+        raise UsageError(
+            "No terminal to ask for the new passphrase: use --new-passphrase-file FILE."
+        )
+    first = getpass.getpass("New passphrase: ")
+    if getpass.getpass("Repeat the new passphrase: ") != first:
+        raise UsageError("The two passphrases differ; nothing was changed.")
+    return first
+
+
+def _print_recovery_key(key: str) -> None:
+    print("Recovery key (write it down and keep it somewhere safe; it is shown only once):")
+    print(key)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    paths = _paths(args)
+    if args.passphrase_file:
+        passphrase = read_passphrase(args)
+    else:
+        args.new_passphrase_file = None
+        passphrase = _new_passphrase(args)
+    vault, recovery_key = create_vault(
+        paths, passphrase, clock=SystemClock(), state_dir=user_state_dir()
+    )
+    try:
+        print(f"Created a vault in {paths.root}")
+        _print_recovery_key(recovery_key)
+    finally:
+        vault.lock()
+    return 0
+
+
+def _audit_problems(vault: UnlockedVault) -> list[str]:
+    """The audit chain check, when the audit module is present in this build."""
+    try:
+        audit = importlib.import_module("mentorjournal.storage.audit")
+    except ImportError:
+        return []
+    verify_chain = getattr(audit, "verify_chain", None)
+    if verify_chain is None:
+        return []
+    report = verify_chain(vault.connection)
+    if getattr(report, "ok", True):
+        return []
+    return [f"audit log: row {report.broken_seq} {report.reason}"]
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    vault = _unlock(args)  # key file checksum, MAC and unwrap are checked here
+    try:
+        report = check_integrity(vault.connection)
+        problems = report.problems() + _audit_problems(vault)
+    finally:
+        vault.lock()
+    if problems:
+        for problem in problems:
+            print(f"mentorjournal: {problem}", file=sys.stderr)
+        raise VaultCorrupt(f"The vault failed verification ({len(problems)} problem(s)).")
+    print("ok: key file, page authentication, integrity, foreign keys, audit log")
+    return 0
+
+
+def cmd_change_passphrase(args: argparse.Namespace) -> int:
+    old = read_passphrase(args, "Current passphrase: ")
+    new = _new_passphrase(args)
+    vault = unlock_vault(_paths(args), old, clock=SystemClock(), state_dir=user_state_dir())
+    try:
+        vault.change_passphrase(old, new)
+    finally:
+        vault.lock()
+    print("Passphrase changed.")
+    return 0
+
+
+def cmd_recovery_key(args: argparse.Namespace) -> int:
+    vault = _unlock(args)
+    try:
+        key = vault.regenerate_recovery_key()
+    finally:
+        vault.lock()
+    print("The previous recovery key no longer works.")
+    _print_recovery_key(key)
+    return 0
+
+
+def cmd_reset_passphrase(args: argparse.Namespace) -> int:
+    recovery = read_first_line(args.recovery_key_file, "recovery key")
+    new = _new_passphrase(args)
+    vault = unlock_with_recovery_key(
+        _paths(args), recovery, clock=SystemClock(), state_dir=user_state_dir()
+    )
+    try:
+        vault.reset_passphrase(new)
+    finally:
+        vault.lock()
+    print("Passphrase reset. Your recovery key still works.")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    vault = _unlock(args)
+    try:
+        path = create_backup(vault, Path(args.dest_dir), clock=SystemClock())
+    finally:
+        vault.lock()
+    print(path)
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    paths = _paths(args)
+    passphrase = read_passphrase(args, "Passphrase at the time of the backup: ")
+    result = restore_backup(
+        Path(args.backup_file),
+        paths,
+        passphrase,
+        clock=SystemClock(),
+        state_dir=user_state_dir(),
+    )
+    print(f"Restored the backup into {paths.root}")
+    if result.kept_aside is not None:
+        print(f"The previous vault was kept at {result.kept_aside}")
+    return 0
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    paths = _paths(args)
+    kf = read_vault_info(paths)
+    params = kf.passphrase.params
+    size = paths.database.stat().st_size if paths.database.exists() else 0
+    print(f"vault folder: {paths.root}")
+    print(f"vault id: {kf.vault_id}")
+    print(f"change counter: {kf.change_counter}")
+    print(
+        f"passphrase KDF: Argon2id, memory {params.memory_kib // 1024} MiB, "
+        f"{params.iterations} passes, {params.lanes} lanes"
+    )
+    print("unlock methods: passphrase, recovery key")
+    print(f"database size: {size} bytes")
+    return 0
+
+
+def _add(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    handler: Handler,
+    help_text: str,
+) -> argparse.ArgumentParser:
+    parser = sub.add_parser(name, help=help_text, description=help_text)
+    add_vault_options(parser)
+    parser.set_defaults(func=handler)
+    return parser
+
+
+def _new_passphrase_option(parser: argparse.ArgumentParser, *, required: bool) -> None:
+    parser.add_argument(
+        "--new-passphrase-file",
+        metavar="FILE",
+        required=required,
+        help="read the new passphrase from the first line of FILE",
+    )
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this group's commands to the parser."""
+    _add(sub, "init", cmd_init, "create a new vault and print its recovery key")
+    _add(sub, "verify", cmd_verify, "open the vault and check everything in it")
+    change = _add(sub, "change-passphrase", cmd_change_passphrase, "set a new passphrase")
+    _new_passphrase_option(change, required=False)
+    _add(
+        sub, "recovery-key", cmd_recovery_key, "make a new recovery key (the old one stops working)"
+    )
+    reset = _add(
+        sub, "reset-passphrase", cmd_reset_passphrase, "set a new passphrase using the recovery key"
+    )
+    reset.add_argument("--recovery-key-file", metavar="FILE", required=True)
+    _new_passphrase_option(reset, required=False)
+    backup = _add(sub, "backup", cmd_backup, "write a verified backup file into DEST_DIR")
+    backup.add_argument("dest_dir", metavar="DEST_DIR")
+    restore = _add(
+        sub, "restore", cmd_restore, "replace the vault with a backup (the current one is kept)"
+    )
+    restore.add_argument("backup_file", metavar="BACKUP_FILE")
+    _add(sub, "info", cmd_info, "show facts about the vault (no secrets, no passphrase needed)")

@@ -53,6 +53,7 @@ def remember_counter(
     path = _record_path(state_dir, vault_id)
     record = {"counter": counter, "mac": _mac(data_key, vault_id, counter)}
     with contextlib.suppress(OSError):
+        ensure_private_dir(state_dir)
         ensure_private_dir(path.parent)
         atomic_write_bytes(path, json.dumps(record).encode())
 
