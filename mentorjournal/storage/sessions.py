@@ -1,0 +1,343 @@
+"""Session-note repository: drafts, sign & lock, addenda, and light summaries for list views.
+
+A signed note is refused here (``RecordSigned``) and again by the triggers of 0003_journal.sql,
+so neither a bug above nor a hand-written UPDATE can change a record. ``save_draft`` is the
+autosave path: one UPDATE plus the search entry, nothing read back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+
+import sqlcipher3
+
+from mentorjournal.domain import (
+    Addendum,
+    NoteSummary,
+    NoteTemplate,
+    SessionMode,
+    SessionNote,
+)
+from mentorjournal.errors import RecordNotFound, RecordSigned
+from mentorjournal.storage import search
+from mentorjournal.storage.codec import (
+    KIND_ADDENDUM,
+    KIND_NOTE,
+    dt_text,
+    dt_value,
+    flag,
+    from_json,
+    is_foreign_key_violation,
+    is_signed_violation,
+    missing_parent,
+    opt_dt_value,
+    to_json,
+)
+from mentorjournal.storage.connection import Connection
+
+_COLUMNS = (
+    "id, mentee_id, started_at, duration_minutes, mode, template, sections, mood_before,"
+    " mood_after, risk_flag, risk_followup, goal_ids, coping_items_used, next_actions,"
+    " flagged_for_supervision, signed_at, signature"
+)
+SIGNED_MESSAGE = "This note is signed and cannot be changed; add an addendum instead."
+
+
+def _content_params(n: SessionNote) -> tuple[Any, ...]:
+    return (
+        dt_text(n.started_at),
+        n.duration_minutes,
+        n.mode.value,
+        n.template.value,
+        to_json([[name, text] for name, text in n.sections]),
+        n.first_line,
+        n.mood_before,
+        n.mood_after,
+        int(n.risk_flag),
+        n.risk_followup,
+        to_json(list(n.goal_ids)),
+        to_json(list(n.coping_items_used)),
+        n.next_actions,
+        int(n.flagged_for_supervision),
+    )
+
+
+def _note(row: Sequence[Any]) -> SessionNote:
+    return SessionNote(
+        id=row[0],
+        mentee_id=row[1],
+        started_at=dt_value(row[2]),
+        duration_minutes=row[3],
+        mode=SessionMode(row[4]),
+        template=NoteTemplate(row[5]),
+        sections=tuple((name, text) for name, text in from_json(row[6])),
+        mood_before=row[7],
+        mood_after=row[8],
+        risk_flag=flag(row[9]),
+        risk_followup=row[10],
+        goal_ids=tuple(from_json(row[11])),
+        coping_items_used=tuple(from_json(row[12])),
+        next_actions=row[13],
+        flagged_for_supervision=flag(row[14]),
+        signed_at=opt_dt_value(row[15]),
+        signature=row[16],
+    )
+
+
+def note_title(note: SessionNote) -> str:
+    return f"{note.template.label} session {note.started_at.date().isoformat()}"
+
+
+def note_body(note: SessionNote) -> str:
+    parts = [text for _name, text in note.sections]
+    parts += [note.risk_followup, note.next_actions, *note.coping_items_used]
+    return "\n".join(p for p in parts if p)
+
+
+def _index(conn: Connection, note: SessionNote) -> None:
+    search.index_record(
+        conn,
+        kind=KIND_NOTE,
+        record_id=note.id,
+        mentee_id=note.mentee_id,
+        day=note.started_at.date(),
+        title=note_title(note),
+        body=note_body(note),
+    )
+
+
+def insert(conn: Connection, note: SessionNote, now: datetime) -> None:
+    """Store a new note (a draft, or a signed one when importing) and index it."""
+    try:
+        conn.execute(
+            "INSERT INTO session_notes(id, mentee_id, started_at, duration_minutes, mode,"
+            " template, sections, first_line, mood_before, mood_after, risk_flag, risk_followup,"
+            " goal_ids, coping_items_used, next_actions, flagged_for_supervision, created_at,"
+            " updated_at, signed_at, signature)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                note.id,
+                note.mentee_id,
+                *_content_params(note),
+                dt_text(now),
+                dt_text(now),
+                None if note.signed_at is None else dt_text(note.signed_at),
+                note.signature,
+            ),
+        )
+    except sqlcipher3.IntegrityError as exc:
+        if is_foreign_key_violation(exc):
+            raise missing_parent("mentee") from exc
+        raise
+    _index(conn, note)
+
+
+def _explain_no_row(conn: Connection, note_id: str) -> None:
+    row = conn.execute("SELECT signed_at FROM session_notes WHERE id = ?", (note_id,)).fetchone()
+    if row is None:
+        raise RecordNotFound("That note does not exist.")
+    if row[0] is not None:
+        raise RecordSigned(SIGNED_MESSAGE)
+
+
+def save_draft(conn: Connection, note: SessionNote, now: datetime) -> None:
+    """Overwrite a draft's content (the autosave path); a signed note raises ``RecordSigned``."""
+    if note.is_signed:
+        raise RecordSigned(SIGNED_MESSAGE)
+    try:
+        cursor = conn.execute(
+            "UPDATE session_notes SET started_at = ?, duration_minutes = ?, mode = ?,"
+            " template = ?, sections = ?, first_line = ?, mood_before = ?, mood_after = ?,"
+            " risk_flag = ?, risk_followup = ?, goal_ids = ?, coping_items_used = ?,"
+            " next_actions = ?, flagged_for_supervision = ?, updated_at = ?"
+            " WHERE id = ? AND mentee_id = ? AND signed_at IS NULL",
+            (*_content_params(note), dt_text(now), note.id, note.mentee_id),
+        )
+    except sqlcipher3.DatabaseError as exc:
+        if is_signed_violation(exc):
+            raise RecordSigned(SIGNED_MESSAGE) from exc
+        raise
+    if cursor.rowcount == 0:
+        _explain_no_row(conn, note.id)
+        raise RecordNotFound("That note belongs to another mentee.")
+    _index(conn, note)
+
+
+def sign(conn: Connection, signed: SessionNote) -> None:
+    """Store the signing time and hash of a draft whose stored content is ``signed``'s."""
+    if signed.signed_at is None:
+        raise ValueError("sign() needs a signed note")
+    cursor = conn.execute(
+        "UPDATE session_notes SET signed_at = ?, signature = ? WHERE id = ? AND signed_at IS NULL",
+        (dt_text(signed.signed_at), signed.signature, signed.id),
+    )
+    if cursor.rowcount == 0:
+        _explain_no_row(conn, signed.id)
+
+
+def set_flag(conn: Connection, note_id: str, flagged: bool) -> None:
+    """Flag a note (signed or not) to take to supervision: a mark on the record, not content."""
+    cursor = conn.execute(
+        "UPDATE session_notes SET flagged_for_supervision = ? WHERE id = ?",
+        (int(flagged), note_id),
+    )
+    if cursor.rowcount == 0:
+        raise RecordNotFound("That note does not exist.")
+
+
+def delete_draft(conn: Connection, note_id: str) -> str:
+    """Delete a draft and its search entry; returns its mentee id. Signed notes are refused."""
+    try:
+        row = conn.execute(
+            "DELETE FROM session_notes WHERE id = ? AND signed_at IS NULL RETURNING mentee_id",
+            (note_id,),
+        ).fetchone()
+    except sqlcipher3.DatabaseError as exc:
+        if is_signed_violation(exc):
+            raise RecordSigned(SIGNED_MESSAGE) from exc
+        raise
+    if row is None:
+        _explain_no_row(conn, note_id)
+        raise RecordNotFound("That note does not exist.")
+    search.remove_record(conn, KIND_NOTE, note_id)
+    return str(row[0])
+
+
+def get(conn: Connection, note_id: str) -> SessionNote | None:
+    row = conn.execute(f"SELECT {_COLUMNS} FROM session_notes WHERE id = ?", (note_id,)).fetchone()
+    return None if row is None else _note(row)
+
+
+def list_notes(
+    conn: Connection,
+    mentee_id: str,
+    *,
+    since: date | None = None,
+    until: date | None = None,
+) -> list[SessionNote]:
+    """Whole notes of one mentee, oldest first (exports and timelines)."""
+    where, params = _period(since, until)
+    rows = conn.execute(
+        f"SELECT {_COLUMNS} FROM session_notes WHERE mentee_id = ?{where} ORDER BY started_at",
+        (mentee_id, *params),
+    ).fetchall()
+    return [_note(r) for r in rows]
+
+
+def _period(since: date | None, until: date | None) -> tuple[str, list[str]]:
+    where = ""
+    params: list[str] = []
+    if since is not None:
+        where += " AND started_at >= ?"
+        params.append(since.isoformat())
+    if until is not None:
+        where += " AND started_at < date(?, '+1 day')"
+        params.append(until.isoformat())
+    return where, params
+
+
+def list_summaries(
+    conn: Connection,
+    mentee_id: str | None,
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    limit: int | None = None,
+) -> list[NoteSummary]:
+    """Newest first, without loading note text; ``mentee_id=None`` lists every mentee's."""
+    where, params = _period(since, until)
+    clause = "1 = 1"
+    args: list[Any] = []
+    if mentee_id is not None:
+        clause = "mentee_id = ?"
+        args.append(mentee_id)
+    rows = conn.execute(
+        "SELECT id, mentee_id, started_at, duration_minutes, mode, template,"
+        " signed_at IS NOT NULL, risk_flag, first_line FROM session_notes"
+        f" WHERE {clause}{where} ORDER BY started_at DESC, id LIMIT ?",
+        (*args, *params, -1 if limit is None else limit),
+    ).fetchall()
+    return [
+        NoteSummary(
+            id=r[0],
+            mentee_id=r[1],
+            started_at=dt_value(r[2]),
+            duration_minutes=r[3],
+            mode=SessionMode(r[4]),
+            template=NoteTemplate(r[5]),
+            signed=bool(r[6]),
+            risk_flag=flag(r[7]),
+            first_line=r[8],
+        )
+        for r in rows
+    ]
+
+
+def flagged_or_risky(conn: Connection) -> list[SessionNote]:
+    """Notes flagged for supervision or carrying a risk flag, newest first."""
+    rows = conn.execute(
+        f"SELECT {_COLUMNS} FROM session_notes"
+        " WHERE flagged_for_supervision = 1 OR risk_flag = 1 ORDER BY started_at DESC"
+    ).fetchall()
+    return [_note(r) for r in rows]
+
+
+# --- addenda ------------------------------------------------------------------------------
+
+
+def _addendum(row: Sequence[Any]) -> Addendum:
+    return Addendum(row[0], row[1], row[2], dt_value(row[3]), row[4], row[5], row[6])
+
+
+def list_addenda(conn: Connection, note_id: str) -> list[Addendum]:
+    rows = conn.execute(
+        "SELECT id, note_id, seq, written_at, text, prev_hash, hash FROM addenda"
+        " WHERE note_id = ? ORDER BY seq",
+        (note_id,),
+    ).fetchall()
+    return [_addendum(r) for r in rows]
+
+
+def last_addendum(conn: Connection, note_id: str) -> Addendum | None:
+    row = conn.execute(
+        "SELECT id, note_id, seq, written_at, text, prev_hash, hash FROM addenda"
+        " WHERE note_id = ? ORDER BY seq DESC LIMIT 1",
+        (note_id,),
+    ).fetchone()
+    return None if row is None else _addendum(row)
+
+
+def insert_addendum(conn: Connection, addendum: Addendum, mentee_id: str) -> None:
+    conn.execute(
+        "INSERT INTO addenda(id, note_id, mentee_id, seq, written_at, text, prev_hash, hash)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            addendum.id,
+            addendum.note_id,
+            mentee_id,
+            addendum.seq,
+            dt_text(addendum.written_at),
+            addendum.text,
+            addendum.prev_hash,
+            addendum.hash,
+        ),
+    )
+    search.index_record(
+        conn,
+        kind=KIND_ADDENDUM,
+        record_id=addendum.id,
+        mentee_id=mentee_id,
+        day=addendum.written_at.date(),
+        title=f"Addendum {addendum.seq}",
+        body=addendum.text,
+    )
+
+
+def last_audit_was_edit_of(conn: Connection, note_id: str) -> bool:
+    """True when the newest audit event is an edit of this note: autosaves log one edit per run."""
+    row = conn.execute(
+        "SELECT action, record_id FROM audit_log ORDER BY seq DESC LIMIT 1"
+    ).fetchone()
+    return row is not None and row[0] == "edit" and row[1] == note_id

@@ -1,0 +1,113 @@
+"""Session notes through the Journal facade: drafts, sign & lock, addenda, deletion, change sets."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from mentorjournal.changes import Changes
+from mentorjournal.clock import ManualClock
+from mentorjournal.domain import NoteTemplate
+from mentorjournal.errors import RecordNotFound, RecordSigned, ValidationError
+from mentorjournal.journal import Journal
+from tests.fixtures.journal_fixtures import make_mentee, make_note
+
+
+def test_a_draft_round_trips_every_field(journal: Journal) -> None:
+    mentee = make_mentee(journal)
+    goal_id = journal.add_goal(mentee.id, "I want to sleep better").value.id
+    note = journal.new_note(mentee.id, template=NoteTemplate.SOAP).value
+    edited = replace(
+        note,
+        sections=(
+            ("Subjective", "Said the week felt long."),
+            ("Objective", "Arrived on time, calm."),
+            ("Assessment", "Coping better than last month."),
+            ("Plan", "Try the breathing exercise twice a day."),
+        ),
+        mood_before=3,
+        mood_after=6,
+        risk_flag=True,
+        risk_followup="Agreed to call the crisis line if things get worse.",
+        goal_ids=(goal_id,),
+        coping_items_used=("Breathing exercise",),
+        next_actions="Bring the sleep diary.",
+        duration_minutes=50,
+    )
+    result = journal.save_draft(edited)
+    assert result.changes == Changes(sessions=True, search=True)
+    assert journal.get_note(note.id) == edited
+
+
+def test_signing_locks_the_note_against_edits_and_deletion(
+    journal: Journal, vault_clock: ManualClock
+) -> None:
+    mentee = make_mentee(journal)
+    note = make_note(journal, mentee)
+    vault_clock.advance(60)
+    signed = journal.sign_note(note.id).value
+    assert signed.signed_at == vault_clock.now()
+    assert signed.signature is not None and len(signed.signature) == 64
+    assert journal.verify_note(note.id) is None
+    with pytest.raises(RecordSigned):
+        journal.save_draft(replace(signed, signed_at=None, signature=None))
+    with pytest.raises(RecordSigned):
+        journal.delete_draft(note.id)
+    with pytest.raises(RecordSigned):
+        journal.sign_note(note.id)
+    assert journal.get_note(note.id) == signed
+
+
+def test_addenda_chain_to_the_signature_and_each_other(
+    journal: Journal, vault_clock: ManualClock
+) -> None:
+    mentee = make_mentee(journal)
+    note = make_note(journal, mentee, sign=True)
+    vault_clock.advance(3600)
+    first = journal.add_addendum(note.id, "Correction: the session lasted 40 minutes.").value
+    vault_clock.advance(3600)
+    second = journal.add_addendum(note.id, "Mentee phoned to confirm next week.").value
+    assert (first.seq, second.seq) == (1, 2)
+    assert first.prev_hash == journal.get_note(note.id).signature
+    assert second.prev_hash == first.hash
+    assert journal.addenda(note.id) == [first, second]
+    assert journal.verify_note(note.id) is None
+
+
+def test_an_addendum_needs_a_signed_note(journal: Journal) -> None:
+    note = make_note(journal, make_mentee(journal))
+    with pytest.raises(ValidationError):
+        journal.add_addendum(note.id, "Too early.")
+
+
+def test_a_draft_can_be_deleted_and_is_gone(journal: Journal) -> None:
+    note = make_note(journal, make_mentee(journal), text="zebracrossing practice")
+    assert [h.record_id for h in journal.search("zebracrossing")] == [note.id]
+    journal.delete_draft(note.id)
+    with pytest.raises(RecordNotFound):
+        journal.get_note(note.id)
+    assert journal.search("zebracrossing") == []
+
+
+def test_session_summaries_are_newest_first_with_first_line(
+    journal: Journal, vault_clock: ManualClock
+) -> None:
+    mentee = make_mentee(journal)
+    older = make_note(journal, mentee, text="\n  First meeting.\nMore.")
+    vault_clock.advance(86400 * 7)
+    newer = make_note(journal, mentee, text="Second meeting.", sign=True)
+    summaries = journal.list_sessions(mentee.id)
+    assert [s.id for s in summaries] == [newer.id, older.id]
+    assert summaries[0].signed and not summaries[1].signed
+    assert summaries[1].first_line == "First meeting."
+
+
+def test_autosaves_log_one_edit_per_run(journal: Journal) -> None:
+    from mentorjournal.storage import audit
+
+    note = make_note(journal, make_mentee(journal))
+    for i in range(5):
+        journal.save_draft(replace(note, next_actions=f"step {i}"))
+    actions = [e.action for e in audit.events(journal.connection) if e.record_id == note.id]
+    assert actions == ["create", "edit"]
