@@ -21,9 +21,23 @@ from mentorjournal.clock import Clock
 from mentorjournal.errors import RecordNotFound, RecordSigned, ValidationError
 from mentorjournal.paths import VaultPaths
 from mentorjournal.storage import audit, search
+from mentorjournal.storage import cpd as cpd_repo
+from mentorjournal.storage import goals as goal_repo
 from mentorjournal.storage import mentees as mentee_repo
+from mentorjournal.storage import plans as plan_repo
+from mentorjournal.storage import reflections as reflection_repo
 from mentorjournal.storage import sessions as session_repo
-from mentorjournal.storage.codec import KIND_ADDENDUM, KIND_NOTE
+from mentorjournal.storage import supervision as supervision_repo
+from mentorjournal.storage.codec import (
+    KIND_ADDENDUM,
+    KIND_CPD,
+    KIND_GOAL,
+    KIND_NOTE,
+    KIND_PLAN,
+    KIND_PROGRESS,
+    KIND_REFLECTION,
+    KIND_SUPERVISION,
+)
 from mentorjournal.storage.connection import Connection, close_database, transaction
 from mentorjournal.storage.schema import migrate
 
@@ -31,6 +45,11 @@ KIND_MENTEE = "mentee"
 NOTE_CHANGES = Changes(sessions=True, search=True)
 MENTEE_CHANGES = Changes(mentees=True)
 CONTACT_CHANGES = Changes(contacts=True)
+GOAL_CHANGES = Changes(goals=True, search=True)
+PLAN_CHANGES = Changes(plans=True, search=True)
+REFLECTION_CHANGES = Changes(reflections=True, supervision=True, search=True)
+SUPERVISION_CHANGES = Changes(supervision=True, search=True)
+CPD_CHANGES = Changes(cpd=True)
 
 
 class UnlockedVaultLike(Protocol):
@@ -275,8 +294,11 @@ class Journal:
         return Changed(None, Changes.all())
 
     def _reindex_supervision(self, conn: Connection, supervision_ids: Sequence[str]) -> None:
-        """Hook for supervision records whose agenda lost items in an erasure."""
-        del conn, supervision_ids
+        """Re-index supervision records whose agenda lost the erased mentee's items."""
+        for supervision_id in supervision_ids:
+            session = supervision_repo.get(conn, supervision_id)
+            if session is not None:
+                supervision_repo.reindex(conn, session)
 
     # --- contacts, places, consents, resources --------------------------------------------
 
@@ -462,6 +484,389 @@ class Journal:
             session_repo.delete_draft(conn, note_id)
             self._audit(conn, "delete", KIND_NOTE, note_id)
         return Changed(None, NOTE_CHANGES | Changes(goals=True))
+
+    # --- goals ---------------------------------------------------------------------------
+
+    def add_goal(
+        self,
+        mentee_id: str,
+        mentee_words: str,
+        *,
+        specific: str = "",
+        measurable: str = "",
+        achievable: str = "",
+        relevant: str = "",
+        time_bound: date | None = None,
+        gas_levels: Mapping[int, str] | Sequence[tuple[int, str]] = (),
+        steps: Sequence[d.GoalStep] = (),
+    ) -> Changed[d.Goal]:
+        """A new active goal in the mentee's own words, SMART fields and GAS levels optional."""
+        levels = tuple(gas_levels.items()) if isinstance(gas_levels, Mapping) else gas_levels
+        goal = d.Goal(
+            id=d.new_id(),
+            mentee_id=mentee_id,
+            mentee_words=mentee_words,
+            specific=specific,
+            measurable=measurable,
+            achievable=achievable,
+            relevant=relevant,
+            time_bound=time_bound,
+            gas_levels=tuple(levels),
+            steps=tuple(steps),
+        )
+        return self.insert_goal(goal)
+
+    def insert_goal(self, goal: d.Goal) -> Changed[d.Goal]:
+        with self._tx() as conn:
+            goal_repo.insert(conn, goal, self._clock.now())
+            self._audit(conn, "create", KIND_GOAL, goal.id)
+        return Changed(goal, GOAL_CHANGES)
+
+    def update_goal(self, goal: d.Goal) -> Changed[d.Goal]:
+        """Save the whole goal (fields, status, steps ticked or added)."""
+        with self._tx() as conn:
+            goal_repo.update(conn, goal, self._clock.now())
+            self._audit(conn, "edit", KIND_GOAL, goal.id)
+        return Changed(goal, GOAL_CHANGES)
+
+    def get_goal(self, goal_id: str) -> d.Goal:
+        goal = goal_repo.get(self._conn, goal_id)
+        if goal is None:
+            raise RecordNotFound("That goal does not exist.")
+        return goal
+
+    def list_goals(self, mentee_id: str) -> list[d.Goal]:
+        return goal_repo.list_goals(self._conn, mentee_id)
+
+    def goal_overviews(self, mentee_id: str) -> list[d.GoalOverview]:
+        """Each goal with its latest progress, for list views."""
+        return goal_repo.overviews(self._conn, mentee_id)
+
+    def delete_goal(self, goal_id: str) -> Changed[None]:
+        with self._tx() as conn:
+            goal_repo.delete(conn, goal_id)
+            self._audit(conn, "delete", KIND_GOAL, goal_id)
+        return Changed(None, GOAL_CHANGES)
+
+    def add_progress(
+        self,
+        goal_id: str,
+        *,
+        on: date | None = None,
+        gas_level: int | None = None,
+        percent: int | None = None,
+        note: str = "",
+        session_id: str | None = None,
+    ) -> Changed[d.GoalProgress]:
+        entry = d.GoalProgress(
+            id=d.new_id(),
+            goal_id=goal_id,
+            on=on or self.today(),
+            gas_level=gas_level,
+            percent=percent,
+            note=note,
+            session_id=session_id,
+        )
+        return self.insert_progress(entry)
+
+    def insert_progress(self, entry: d.GoalProgress) -> Changed[d.GoalProgress]:
+        with self._tx() as conn:
+            goal = goal_repo.get(conn, entry.goal_id)
+            if goal is None:
+                raise RecordNotFound("That goal does not exist.")
+            goal_repo.insert_progress(conn, entry, goal.mentee_id, self._clock.now())
+            self._audit(conn, "create", KIND_PROGRESS, entry.id)
+        return Changed(entry, GOAL_CHANGES)
+
+    def delete_progress(self, progress_id: str) -> Changed[None]:
+        with self._tx() as conn:
+            goal_repo.delete_progress(conn, progress_id)
+            self._audit(conn, "delete", KIND_PROGRESS, progress_id)
+        return Changed(None, GOAL_CHANGES)
+
+    def progress(self, goal_id: str) -> list[d.GoalProgress]:
+        """A goal's progress entries, oldest first (for the chart)."""
+        return goal_repo.list_progress(self._conn, goal_id)
+
+    def gas_t_score(self, mentee_id: str) -> float | None:
+        """Kiresuk-Sherman T over the latest GAS rating of each goal (``None``: nothing rated)."""
+        ratings: list[tuple[int, float]] = []
+        for overview in self.goal_overviews(mentee_id):
+            rated = [p for p in self.progress(overview.goal.id) if p.gas_level is not None]
+            if rated and rated[-1].gas_level is not None:
+                ratings.append((rated[-1].gas_level, float(overview.goal.weight)))
+        return d.gas_t_score(ratings)
+
+    # --- coping plans ---------------------------------------------------------------------
+
+    def save_plan(
+        self,
+        mentee_id: str,
+        sections: Mapping[d.PlanSection, Sequence[str]]
+        | Sequence[tuple[d.PlanSection, Sequence[str]]],
+        *,
+        note: str = "",
+    ) -> Changed[d.CopingPlanVersion]:
+        """Save the plan as a new version (earlier versions are kept unchanged)."""
+        with self._tx() as conn:
+            if mentee_repo.get(conn, mentee_id) is None:
+                raise RecordNotFound("That mentee does not exist.")
+            version = d.CopingPlanVersion(
+                id=d.new_id(),
+                mentee_id=mentee_id,
+                version=plan_repo.next_version_number(conn, mentee_id),
+                saved_at=self._clock.now(),
+                sections=d.normalise_plan_sections(sections),
+                note=note,
+            )
+            plan_repo.insert(conn, version)
+            self._audit(conn, "create", KIND_PLAN, version.id)
+        return Changed(version, PLAN_CHANGES)
+
+    def insert_plan_version(self, version: d.CopingPlanVersion) -> Changed[d.CopingPlanVersion]:
+        """Store a ready-made version (JSON import); its number must be the next one."""
+        with self._tx() as conn:
+            if version.version != plan_repo.next_version_number(conn, version.mentee_id):
+                raise ValidationError("Plan versions must be imported in order.")
+            plan_repo.insert(conn, version)
+            self._audit(conn, "create", KIND_PLAN, version.id)
+        return Changed(version, PLAN_CHANGES)
+
+    def plan(self, mentee_id: str) -> d.CopingPlan:
+        """Every version, oldest first; ``.current`` is the latest."""
+        return d.CopingPlan(mentee_id, tuple(plan_repo.list_versions(self._conn, mentee_id)))
+
+    def plan_versions(self, mentee_id: str) -> list[d.CopingPlanVersion]:
+        return plan_repo.list_versions(self._conn, mentee_id)
+
+    def plan_version(self, mentee_id: str, version: int) -> d.CopingPlanVersion:
+        found = plan_repo.get_version(self._conn, mentee_id, version)
+        if found is None:
+            raise RecordNotFound(f"The plan has no version {version}.")
+        return found
+
+    def current_plan(self, mentee_id: str) -> d.CopingPlanVersion | None:
+        return plan_repo.current(self._conn, mentee_id)
+
+    # --- reflections ----------------------------------------------------------------------
+
+    def add_reflection(
+        self,
+        title: str,
+        *,
+        model: d.ReflectionModel = d.ReflectionModel.FREE,
+        sections: Mapping[str, str] | Sequence[tuple[str, str]] = (),
+        mentee_id: str | None = None,
+        session_id: str | None = None,
+        tags: Sequence[str] = (),
+        flagged_for_supervision: bool = False,
+        self_care: d.SelfCareCheck | None = None,
+        written_at: datetime | None = None,
+    ) -> Changed[d.Reflection]:
+        reflection = d.Reflection(
+            id=d.new_id(),
+            written_at=written_at or self._clock.now(),
+            title=title,
+            model=model,
+            sections=tuple(sections.items()) if isinstance(sections, Mapping) else tuple(sections),
+            mentee_id=mentee_id,
+            session_id=session_id,
+            tags=tuple(tags),
+            flagged_for_supervision=flagged_for_supervision,
+            self_care=self_care or d.SelfCareCheck(),
+        )
+        return self.save_reflection(reflection, action="create")
+
+    def save_reflection(
+        self, reflection: d.Reflection, *, action: str = "edit"
+    ) -> Changed[d.Reflection]:
+        """Insert or update. A reflection on a session also belongs to that session's mentee."""
+        with self._tx() as conn:
+            if reflection.session_id is not None:
+                note = session_repo.get(conn, reflection.session_id)
+                if note is None:
+                    raise RecordNotFound("That session does not exist.")
+                if reflection.mentee_id not in (None, note.mentee_id):
+                    raise ValidationError("The session belongs to another mentee.")
+                reflection = replace(reflection, mentee_id=note.mentee_id)
+            reflection_repo.save(conn, reflection, self._clock.now())
+            self._audit(conn, action, KIND_REFLECTION, reflection.id)
+        return Changed(reflection, REFLECTION_CHANGES)
+
+    def get_reflection(self, reflection_id: str) -> d.Reflection:
+        found = reflection_repo.get(self._conn, reflection_id)
+        if found is None:
+            raise RecordNotFound("That reflection does not exist.")
+        return found
+
+    def list_reflections(
+        self,
+        *,
+        mentee_id: str | None = None,
+        flagged_only: bool = False,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> list[d.Reflection]:
+        return reflection_repo.list_reflections(
+            self._conn, mentee_id=mentee_id, flagged_only=flagged_only, since=since, until=until
+        )
+
+    def delete_reflection(self, reflection_id: str) -> Changed[None]:
+        with self._tx() as conn:
+            reflection_repo.delete(conn, reflection_id)
+            self._audit(conn, "delete", KIND_REFLECTION, reflection_id)
+        return Changed(None, REFLECTION_CHANGES)
+
+    # --- supervision ----------------------------------------------------------------------
+
+    def save_supervision(self, session: d.SupervisionSession) -> Changed[d.SupervisionSession]:
+        """Insert or update a supervision session with its agenda and actions."""
+        with self._tx() as conn:
+            existed = supervision_repo.get(conn, session.id) is not None
+            supervision_repo.save(conn, session, self._clock.now())
+            self._audit(conn, "edit" if existed else "create", KIND_SUPERVISION, session.id)
+        return Changed(session, SUPERVISION_CHANGES)
+
+    def get_supervision(self, supervision_id: str) -> d.SupervisionSession:
+        found = supervision_repo.get(self._conn, supervision_id)
+        if found is None:
+            raise RecordNotFound("That supervision session does not exist.")
+        return found
+
+    def list_supervision(self) -> list[d.SupervisionSession]:
+        """Newest first."""
+        return supervision_repo.list_sessions(self._conn)
+
+    def delete_supervision(self, supervision_id: str) -> Changed[None]:
+        with self._tx() as conn:
+            supervision_repo.delete(conn, supervision_id)
+            self._audit(conn, "delete", KIND_SUPERVISION, supervision_id)
+        return Changed(None, SUPERVISION_CHANGES)
+
+    def agenda_candidates(self, *, include_taken: bool = False) -> list[d.AgendaCandidate]:
+        """Flagged reflections and flagged or risk-flagged notes, newest first.
+
+        Items already on a supervision agenda are left out unless ``include_taken``.
+        """
+        taken = set() if include_taken else supervision_repo.sources_on_agendas(self._conn)
+        found: list[d.AgendaCandidate] = []
+        for r in self.list_reflections(flagged_only=True):
+            if r.id not in taken:
+                found.append(
+                    d.AgendaCandidate(
+                        d.SourceKind.REFLECTION,
+                        r.id,
+                        r.mentee_id,
+                        r.written_at,
+                        r.title,
+                        "flagged reflection",
+                    )
+                )
+        for n in session_repo.flagged_or_risky(self._conn):
+            if n.id not in taken:
+                reasons = [
+                    text
+                    for on, text in ((n.flagged_for_supervision, "flagged"), (n.risk_flag, "risk"))
+                    if on
+                ]
+                found.append(
+                    d.AgendaCandidate(
+                        d.SourceKind.NOTE,
+                        n.id,
+                        n.mentee_id,
+                        n.started_at,
+                        session_repo.note_title(n),
+                        " and ".join(reasons) + " note",
+                    )
+                )
+        found.sort(key=lambda c: c.when, reverse=True)
+        return found
+
+    # --- CPD ------------------------------------------------------------------------------
+
+    def save_cpd(self, entry: d.CpdEntry) -> Changed[d.CpdEntry]:
+        with self._tx() as conn:
+            existed = cpd_repo.get(conn, entry.id) is not None
+            cpd_repo.save(conn, entry, self._clock.now())
+            self._audit(conn, "edit" if existed else "create", KIND_CPD, entry.id)
+        return Changed(entry, CPD_CHANGES)
+
+    def add_cpd(
+        self,
+        activity: str,
+        on: date,
+        hours: float,
+        *,
+        kind: str = "",
+        learning: str = "",
+        evidence: str = "",
+    ) -> Changed[d.CpdEntry]:
+        return self.save_cpd(d.CpdEntry(d.new_id(), activity, on, hours, kind, learning, evidence))
+
+    def list_cpd(self, *, year: int | None = None) -> list[d.CpdEntry]:
+        return cpd_repo.list_entries(self._conn, year=year)
+
+    def delete_cpd(self, entry_id: str) -> Changed[None]:
+        with self._tx() as conn:
+            cpd_repo.delete(conn, entry_id)
+            self._audit(conn, "delete", KIND_CPD, entry_id)
+        return Changed(None, CPD_CHANGES)
+
+    def cpd_totals(self) -> list[d.CpdYearTotal]:
+        """Hours and entries per calendar year, oldest year first."""
+        return cpd_repo.yearly_totals(self._conn)
+
+    # --- timeline -------------------------------------------------------------------------
+
+    def timeline(
+        self,
+        mentee_id: str,
+        *,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> list[d.TimelineEntry]:
+        """Sessions, goal progress and reflections of one mentee merged by date, oldest first."""
+        entries = [
+            d.TimelineEntry(
+                d.TimelineKind.SESSION,
+                s.id,
+                s.mentee_id,
+                s.started_at,
+                s.started_at.date(),
+                s.first_line or f"{s.template.label} session",
+            )
+            for s in self.list_sessions(mentee_id, since=since, until=until)
+        ]
+        for entry, words in goal_repo.progress_for_mentee(
+            self._conn, mentee_id, since=since, until=until
+        ):
+            when = datetime.combine(entry.on, datetime.min.time(), tzinfo=self._clock.now().tzinfo)
+            level = f"GAS {entry.gas_level:+d}" if entry.gas_level is not None else ""
+            pct = f"{entry.percent}%" if entry.percent is not None else ""
+            detail = ", ".join(x for x in (level, pct) if x)
+            entries.append(
+                d.TimelineEntry(
+                    d.TimelineKind.PROGRESS,
+                    entry.id,
+                    mentee_id,
+                    when,
+                    entry.on,
+                    f"{words}: {detail}",
+                )
+            )
+        entries += [
+            d.TimelineEntry(
+                d.TimelineKind.REFLECTION,
+                r.id,
+                r.mentee_id,
+                r.written_at,
+                r.written_at.date(),
+                r.title,
+            )
+            for r in self.list_reflections(mentee_id=mentee_id, since=since, until=until)
+        ]
+        entries.sort(key=lambda e: (e.when, e.kind.value))
+        return entries
 
     # --- search ---------------------------------------------------------------------------
 
