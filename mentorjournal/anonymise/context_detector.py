@@ -1,0 +1,330 @@
+"""Names, places and organisations the vault does not know: context rules plus gazetteers.
+
+Rules, in order of trust: titles ("Dr Patel"), relations ("my friend Zara", "Jo's mum",
+"Amir (brother)"), organisation suffixes ("Oakfield Academy", "Ward 7", "Greggs Ltd") and
+employment ("works at Greggs"), towns from the gazetteer with a place cue when the name is also
+a word or a person's name, and first names from the gazetteer when capitalised (or lower-case
+with a cue, since notes are often typed in lower case). Words that are also names ("Will",
+"Hope", "grace") need stronger evidence; kept terms are never taken.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mentorjournal.anonymise.categories import Category
+from mentorjournal.anonymise.gazetteers import Gazetteers
+from mentorjournal.anonymise.identifier import Identifier
+from mentorjournal.anonymise.lexicon import MONTHS, NOT_NAMES, WEEKDAYS, is_must_keep
+from mentorjournal.anonymise.textutil import Token, next_words, previous_words, sentence_start
+
+RELATIONS: dict[str, str] = {
+    **dict.fromkeys("mum mom mother mam ma dad father da stepdad stepmum stepmom stepfather stepmother step-dad step-mum parent carer guardian foster".split(), "parent"),
+    **dict.fromkeys("brother sister bro sis sibling stepbrother stepsister step-brother step-sister twin".split(), "sibling"),
+    **dict.fromkeys("nan nana nanna gran granny grandma grandad grandpa grandmother grandfather aunt auntie aunty uncle cousin niece nephew".split(), "relative"),
+    **dict.fromkeys("son daughter baby child kid".split(), "child"),
+    **dict.fromkeys("friend mate pal bestie bff".split(), "friend"),
+    **dict.fromkeys("boyfriend girlfriend bf gf partner husband wife ex fiance fiancé fiancee fiancée".split(), "partner"),
+    **dict.fromkeys("teacher tutor head headteacher senco lecturer coach".split(), "teacher"),
+    **dict.fromkeys("counsellor counselor therapist psychiatrist psychologist nurse gp doctor consultant clinician cpn".split(), "clinician"),
+    **dict.fromkeys("worker keyworker caseworker coordinator co-ordinator officer sponsor".split(), "worker"),
+    **dict.fromkeys("manager boss supervisor colleague coworker co-worker employer".split(), "colleague"),
+    **dict.fromkeys("housemate flatmate roommate neighbour neighbor landlord landlady".split(), "neighbour"),
+    **dict.fromkeys("pastor imam priest vicar rabbi".split(), "person"),
+}  # fmt: skip
+TITLES: dict[str, str] = {
+    **dict.fromkeys(["dr", "doctor", "prof", "professor", "nurse", "consultant"], "clinician"),
+    **dict.fromkeys(["mr", "mrs", "ms", "miss", "mx", "sir", "dame", "rev", "coach", "officer", "pc"], "adult"),
+}
+PLACE_CUES = frozenset("in at from to near around outside towards toward into visit visiting via of".split())
+SPEECH_AFTER = frozenset(
+    """said says told was is has had came felt feels seemed reported wants wanted thinks thought
+    asked agreed shared mentioned explained arrived left texted called cried laughed rang
+    messaged shouted hit kicked threw went goes lives stayed stays keeps kept""".split()
+)
+ORG_SUFFIXES: dict[str, str] = {
+    **dict.fromkeys("school academy primary high secondary comprehensive grammar infants juniors nursery".split(), "school"),
+    **dict.fromkeys("college sixth".split(), "college"),
+    **dict.fromkeys("university uni".split(), "university"),
+    **dict.fromkeys("hospital infirmary".split(), "hospital"),
+    **dict.fromkeys("ward unit".split(), "ward"),
+    **dict.fromkeys("clinic surgery practice centre center pharmacy".split(), "clinic"),
+    **dict.fromkeys("ltd limited inc llc plc llp group trust foundation associates partners co agency solutions services stores store supermarket factory warehouse garage salon restaurant cafe café hotel bakery".split(), "employer"),
+    **dict.fromkeys("church mosque temple gurdwara synagogue chapel library gym club fc".split(), "organisation"),
+}  # fmt: skip
+GENERIC_ORG_WORDS = frozenset(
+    """the of and & high primary secondary medical health community general royal district city
+    county sixth form children's childrens mental day night junior infant infants juniors
+    st saint new old north south east west upper lower central local national grammar catholic
+    c of e ce rc church free comprehensive memorial university hospital college school""".split()
+)
+EMPLOY_RE = re.compile(
+    r"\b(?:works?|working|worked|job|jobs|shifts?|employed|placement|apprenticeship|interview|"
+    r"volunteers?|volunteering|volunteered|started|starts|hired|sacked|fired|manager|boss)\s+"
+    r"(?:at|for|with|by)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+LIVES_RE = re.compile(
+    r"\b(?:lives|living|live|lived|moved|moving|move|grew up|based|born|staying|stays|stay|"
+    r"relocated|from)\s+(?:in|to|at|near|out to|back to)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+TITLE_RE = re.compile(
+    r"\b(Dr|Doctor|Prof|Professor|Nurse|Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Rev|Coach|Officer|PC|dr|mr|mrs|ms|miss)\.?\s+"
+    r"([A-Z][A-Za-z'’-]+|[a-z][a-z'’-]+)(?:\s+([A-Z][A-Za-z'’-]+))?"
+)
+SAINT_RE = re.compile(r"\bSt\.?\s+[A-Z][a-z]+['’]s\b(?:\s+(?:[A-Z][a-z]+))?")
+WARD_RE = re.compile(r"\b[Ww]ard\s+(?:\d{1,2}[A-Za-z]?|[A-Z]\d?)\b")
+_WORD_CAP = re.compile(r"^[A-Z][a-z'’]*(?:-[A-Z]?[a-z'’]+)*$")
+
+
+class ContextDetector:
+    """Built once per process from the gazetteers; ``find`` is pure over the text."""
+
+    def __init__(self, gaz: Gazetteers) -> None:
+        self._g = gaz
+
+    # -- helpers --------------------------------------------------------------------------------
+
+    def _is_name_like(self, tok: Token, *, cue: bool) -> bool:
+        """Could this token be a person's name (given whether context already says so)?"""
+        b = tok.base
+        if b in NOT_NAMES or b in WEEKDAYS or is_must_keep(b) or tok.upper or len(b) < 2:
+            return False
+        if b in MONTHS and not cue:
+            return False
+        if tok.capitalised:
+            if cue:
+                return b not in RELATIONS
+            return b in self._g.first_names or b in self._g.surnames
+        if not cue:
+            return False
+        return b in self._g.first_names and b not in self._g.name_words and b not in RELATIONS
+
+    # -- rules ----------------------------------------------------------------------------------
+
+    def _titles(self, text: str) -> Iterator[Identifier]:
+        for m in TITLE_RE.finditer(text):
+            title = m.group(1).lower()
+            name = m.group(2)
+            low = name.lower()
+            if low in NOT_NAMES or is_must_keep(low) or low in RELATIONS:
+                continue
+            if name[0].islower() and not (
+                title in ("dr", "mr", "mrs", "ms", "miss")
+                and (low in self._g.surnames or low in self._g.first_names)
+                and low not in self._g.name_words
+            ):
+                continue
+            end = m.end(2)
+            last = m.group(3)
+            if last and last.lower() not in NOT_NAMES and not is_must_keep(last):
+                end = m.end(3)
+            if text[end : end + 2] in ("'s", "’s"):
+                end += 2
+            yield Identifier(m.start(), end, Category.NAME, role=TITLES.get(title, "adult"))
+
+    def _relations(self, text: str, tokens: list[Token]) -> Iterator[Identifier]:
+        for i, tok in enumerate(tokens):
+            rel = RELATIONS.get(tok.base)
+            # "my friend Zara", "her mum, Jo", "his sister called Amy"
+            if rel is not None and not tok.possessive:
+                j = i + 1
+                while j < len(tokens) and tokens[j].base in ("called", "named", "is", "best", "worker", "social", "support", "key", "youth", "care"):
+                    j += 1
+                if j < len(tokens):
+                    nxt = tokens[j]
+                    gap = text[tokens[j - 1].end : nxt.start]
+                    if gap.strip(" ,") == "" and "\n" not in gap and self._is_name_like(nxt, cue=True):
+                        end = self._extend_surname(tokens, j)
+                        yield Identifier(nxt.start, end, Category.NAME, role=rel)
+            # "Jo's mum", "Amir (brother)", "Kai, her boyfriend"
+            if i + 1 < len(tokens):
+                nxt = tokens[i + 1]
+                gap = text[tok.end : nxt.start]
+                rel2 = RELATIONS.get(nxt.base)
+                if rel2 is None and i + 2 < len(tokens) and nxt.base in ("her", "his", "their", "my", "our"):
+                    rel2 = RELATIONS.get(tokens[i + 2].base)
+                    gap = text[tok.end : nxt.start] + "x"
+                if rel2 is None:
+                    continue
+                if tok.possessive and gap.strip() == "" and self._is_name_like(tok, cue=True) and tok.capitalised:
+                    yield Identifier(tok.start, tok.end, Category.NAME, role=None)
+                elif gap.strip() in ("(", ",", ", x", ",x", "x") and tok.capitalised and self._is_name_like(tok, cue=True):
+                    yield Identifier(tok.start, tok.end, Category.NAME, role=rel2)
+
+    def _extend_surname(self, tokens: list[Token], j: int) -> int:
+        tok = tokens[j]
+        if tok.possessive or j + 1 >= len(tokens):
+            return tok.end
+        nxt = tokens[j + 1]
+        if (
+            nxt.capitalised
+            and nxt.start == tok.end + 1
+            and nxt.base not in NOT_NAMES
+            and not is_must_keep(nxt.base)
+            and nxt.base not in ORG_SUFFIXES
+            and (nxt.base in self._g.surnames or nxt.base not in self._g.common_words)
+        ):
+            return nxt.end
+        return tok.end
+
+    def _gazetteer_names(self, text: str, tokens: list[Token]) -> Iterator[Identifier]:
+        g = self._g
+        for i, tok in enumerate(tokens):
+            b = tok.base
+            if b in NOT_NAMES or tok.upper or is_must_keep(b) or b in RELATIONS:
+                continue
+            first = b in g.first_names or (b.endswith("s") and not tok.possessive and b[:-1] in g.first_names and tok.capitalised and b not in g.common_words)
+            if not first and not (tok.capitalised and b in g.surnames and b not in g.name_words and b not in g.common_words):
+                if tok.capitalised and b not in g.common_words and not sentence_start(text, tok.start):
+                    after = next_words(text, tok.end, 1)
+                    if after and after[0] in SPEECH_AFTER:
+                        yield Identifier(tok.start, self._extend_surname(tokens, i), Category.NAME)
+                continue
+            ambiguous = b in g.name_words or b in g.town_words or b in MONTHS
+            starts = sentence_start(text, tok.start)
+            after = next_words(text, tok.end, 1)
+            before = previous_words(text, tok.start, 1)
+            cue_after = bool(after) and after[0] in SPEECH_AFTER
+            if tok.capitalised:
+                if ambiguous and (starts or b in MONTHS) and not (cue_after or tok.possessive):
+                    continue
+                if ambiguous and not starts and b in g.common_words and before and before[0] in ("the", "a", "an", "of"):
+                    continue
+                if not first and not ambiguous and starts and not cue_after:
+                    continue
+                yield Identifier(tok.start, self._extend_surname(tokens, i), Category.NAME)
+            elif first and not ambiguous and b not in g.common_words or (
+                first and not ambiguous and (cue_after or tok.possessive or (before and before[0] in ("with", "and", "told", "saw", "met", "texted", "called", "asked")))
+            ):
+                yield Identifier(tok.start, tok.end, Category.NAME)
+
+    def _orgs(self, text: str, tokens: list[Token]) -> Iterator[Identifier]:
+        for i, tok in enumerate(tokens):
+            role = ORG_SUFFIXES.get(tok.base)
+            if role is None or (tok.base == "co" and not tok.capitalised):
+                continue
+            end = tok.end
+            if tok.base == "sixth" and i + 1 < len(tokens) and tokens[i + 1].base == "form":
+                end = tokens[i + 1].end
+            j = i - 1
+            specific = False
+            start = tok.start
+            lowercase_mode = not tok.capitalised
+            while j >= 0:
+                prev = tokens[j]
+                gap = text[prev.end : tokens[j + 1].start]
+                if gap not in (" ", " & ", "-", ". ") or (gap == ". " and prev.base != "st"):
+                    break
+                if lowercase_mode:
+                    ok = (not prev.capitalised and prev.base not in self._g.common_words and prev.base not in NOT_NAMES
+                          and not is_must_keep(prev.base)) or prev.capitalised
+                else:
+                    ok = prev.capitalised or prev.upper or (prev.base in ("of", "the", "and", "upon", "on") and j > 0 and tokens[j - 1].capitalised)
+                if not ok or prev.base in RELATIONS or prev.base in WEEKDAYS:
+                    break
+                if prev.base not in GENERIC_ORG_WORDS and prev.base not in ORG_SUFFIXES:
+                    specific = True
+                start = prev.start
+                j -= 1
+            # "University of Leeds", "College of West Anglia"
+            k = i + 1
+            if tok.base in ("university", "college", "hospital", "school", "academy") and k + 1 < len(tokens) and tokens[k].base == "of":
+                while k + 1 < len(tokens) and tokens[k + 1].capitalised and text[tokens[k].end : tokens[k + 1].start] == " ":
+                    k += 1
+                    end = tokens[k].end
+                    specific = True
+            if not specific:
+                continue
+            while start < end and text[start] in "&- ":
+                start += 1
+            phrase = text[start:end]
+            if sentence_start(text, start) and " " not in phrase.strip():
+                continue
+            if is_must_keep(phrase) or phrase.lower().startswith(("the ", "a ")) and is_must_keep(phrase.split(" ", 1)[1]):
+                continue
+            first_word = phrase.split()[0].lower().strip("'’s")
+            if first_word in MONTHS or first_word in WEEKDAYS:
+                continue
+            yield Identifier(start, end, Category.ORGANISATION, role=role)
+        for m in SAINT_RE.finditer(text):
+            yield Identifier(m.start(), m.end(), Category.ORGANISATION, role="school")
+        for m in WARD_RE.finditer(text):
+            yield Identifier(m.start(), m.end(), Category.ORGANISATION, role="ward")
+
+    def _after_cue(self, text: str, regex: re.Pattern[str], tokens: list[Token], category: Category, role: str | None) -> Iterator[Identifier]:
+        starts = {t.start: i for i, t in enumerate(tokens)}
+        for m in regex.finditer(text):
+            i = starts.get(m.end())
+            if i is None:
+                continue
+            tok = tokens[i]
+            if tok.capitalised or tok.upper:
+                end = tok.end
+                k = i
+                while (
+                    k + 1 < len(tokens)
+                    and (tokens[k + 1].capitalised or tokens[k + 1].upper or tokens[k + 1].base == "&")
+                    and text[tokens[k].end : tokens[k + 1].start] in (" ", "-", " & ")
+                    and k - i < 3
+                    and tokens[k + 1].base not in WEEKDAYS
+                ):
+                    k += 1
+                    end = tokens[k].end
+                phrase = text[tok.start : end]
+                if tok.base in NOT_NAMES or is_must_keep(phrase) or tok.base in WEEKDAYS or tok.base in MONTHS:
+                    continue
+                if tok.upper and len(tok.base) <= 4 and category is Category.PLACE:
+                    continue
+                yield Identifier(tok.start, end, category, role=role)
+            elif (
+                tok.base not in self._g.common_words
+                and tok.base not in NOT_NAMES
+                and not is_must_keep(tok.base)
+                and (category is Category.ORGANISATION or tok.base in self._g.towns)
+            ):
+                yield Identifier(tok.start, tok.end, category, role=role)
+
+    def _towns(self, text: str, tokens: list[Token]) -> Iterator[Identifier]:
+        g = self._g
+        for i, tok in enumerate(tokens):
+            lengths = g.town_lengths.get(tok.base) or g.town_lengths.get(tok.text.lower())
+            if not lengths:
+                continue
+            for n in lengths:
+                if i + n > len(tokens) and n > 1:
+                    continue
+                end_tok = tokens[min(i + n, len(tokens)) - 1]
+                phrase = text[tok.start : end_tok.end]
+                key = re.sub(r"['’]s$", "", phrase.lower())
+                key = re.sub(r"\s*-\s*", " - ", key) if "-" in key and key not in g.towns else key
+                if key not in g.towns and phrase.lower() not in g.towns:
+                    continue
+                if is_must_keep(phrase):
+                    break
+                before = previous_words(text, tok.start, 1)
+                cue = bool(before) and before[0] in PLACE_CUES
+                personish = tok.base in g.first_names or tok.base in g.surnames
+                ambiguous = key in g.town_words or tok.base in g.common_words or personish
+                if tok.capitalised or tok.upper:
+                    if tok.upper and len(phrase) <= 4:
+                        break
+                    if (ambiguous or sentence_start(text, tok.start)) and not cue:
+                        break
+                elif not cue or ambiguous:
+                    break
+                yield Identifier(tok.start, end_tok.end, Category.PLACE, role="town")
+                break
+
+    def find(self, text: str, tokens: list[Token]) -> list[Identifier]:
+        found: list[Identifier] = []
+        found.extend(self._titles(text))
+        found.extend(self._relations(text, tokens))
+        found.extend(self._orgs(text, tokens))
+        found.extend(self._after_cue(text, EMPLOY_RE, tokens, Category.ORGANISATION, "employer"))
+        found.extend(self._after_cue(text, LIVES_RE, tokens, Category.PLACE, "town"))
+        found.extend(self._towns(text, tokens))
+        found.extend(self._gazetteer_names(text, tokens))
+        return found

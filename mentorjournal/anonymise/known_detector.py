@@ -1,0 +1,226 @@
+"""Find what the vault already knows: the mentee's and contacts' names, phones, email, date of birth, places.
+
+Known identifiers come first because missing one is the worst failure: every variant is tried
+(first/last/preferred/legal names, initials, possessives, any case, small misspellings, phone
+digits in any grouping, the date of birth in any format).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from mentorjournal.anonymise.categories import Category
+from mentorjournal.anonymise.gazetteers import Gazetteers
+from mentorjournal.anonymise.identifier import Identifier
+from mentorjournal.anonymise.known import Known
+from mentorjournal.anonymise.textutil import (
+    Token,
+    edit_distance_at_most,
+    next_words,
+    previous_words,
+    sentence_start,
+)
+
+#: Words before or after a lower-case/ambiguous known name that show it is the person.
+NAME_CUES_BEFORE = frozenset(
+    """with and told asked called texted messaged saw met see seeing meet meeting visited
+    mum dad mom sister brother friend mate boyfriend girlfriend partner cousin nan aunt uncle
+    dr doctor mr mrs ms miss for from to by about re: re dear hi""".split()
+)
+NAME_CUES_AFTER = frozenset(
+    """said says told was is has had came felt feels seemed reported wants wanted thinks thought
+    and asked agreed shared mentioned explained arrived left texted called cried laughed
+    didn't doesn't isn't wasn't hasn't won't can't""".split()
+)
+ORG_TYPES = frozenset(
+    """school college academy university employer work workplace job hospital ward clinic
+    surgery practice gp unit centre center organisation organization company church team
+    charity club gym pharmacy library nursery""".split()
+)
+PLACE_TYPES = frozenset("town city village place area borough county neighbourhood suburb home".split())
+
+
+@dataclass(frozen=True, slots=True)
+class _Person:
+    who: str
+    role: str | None
+
+
+def _phone_digits(phone: str) -> str:
+    """The national significant digits: drop +44/0044/0 and +1/1 so any grouping compares equal."""
+    digits = re.sub(r"\D", "", phone)
+    for prefix in ("0044", "44", "001", "1", "0"):
+        if digits.startswith(prefix) and len(digits) - len(prefix) >= 9:
+            digits = digits[len(prefix) :]
+            break
+    return digits
+
+
+def _place_category(kind: str) -> Category:
+    kind = kind.strip().lower()
+    if kind in ORG_TYPES or any(t in kind for t in ORG_TYPES):
+        return Category.ORGANISATION
+    if "postcode" in kind:
+        return Category.POSTCODE
+    if "zip" in kind:
+        return Category.ZIP
+    if "address" in kind or "street" in kind or "road" in kind:
+        return Category.ADDRESS
+    return Category.PLACE
+
+
+class KnownDetector:
+    """Compiled once per Known: a token lookup for names plus regexes for phones, emails, places."""
+
+    def __init__(self, known: Known, gaz: Gazetteers) -> None:
+        self._gaz = gaz
+        self._names: dict[str, _Person] = {}
+        self._fuzzy: list[tuple[str, _Person]] = []
+        self._fuzzy_memo: dict[tuple[str, bool], _Person | None] = {}
+        self._initials: dict[str, _Person] = {}
+        self._phones: list[tuple[str, _Person]] = []
+        self._literals: list[tuple[re.Pattern[str], Category, str]] = []
+        self._dob = known.mentee.dob
+        mentee = _Person("mentee", "mentee")
+        self._add_person(known.mentee.names(), mentee)
+        full = known.mentee.legal_name or f"{known.mentee.first_name} {known.mentee.last_name}"
+        self._add_initials(full, mentee)
+        for n in (known.mentee.preferred_name,):
+            self._add_initials(f"{n} {known.mentee.last_name}", mentee)
+        if known.mentee.phone:
+            self._phones.append((_phone_digits(known.mentee.phone), mentee))
+        if known.mentee.email:
+            self._add_literal(known.mentee.email, Category.EMAIL, "mentee")
+        if known.mentee.dob_text and known.mentee.dob is None:
+            self._add_literal(known.mentee.dob_text, Category.DATE, "mentee")
+        for key, contact in zip(known.contact_keys(), known.contacts, strict=True):
+            person = _Person(key, contact.relation.strip().lower() or None)
+            self._add_person((contact.name,), person)
+            self._add_initials(contact.name, person)
+            if contact.phone:
+                self._phones.append((_phone_digits(contact.phone), person))
+        for i, place in enumerate(known.places):
+            if place.name.strip():
+                self._add_literal(place.name, _place_category(place.type), f"place:{i}")
+
+    def _add_person(self, names: tuple[str, ...], person: _Person) -> None:
+        for name in names:
+            for part in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", name):
+                key = part.lower().replace("’", "'")
+                if len(key) < 2:
+                    continue
+                self._names.setdefault(key, person)
+                if len(key) >= 4:
+                    self._fuzzy.append((key, person))
+
+    def _add_initials(self, full_name: str, person: _Person) -> None:
+        parts = [p for p in re.findall(r"[^\W\d_]+", full_name) if p]
+        if len(parts) >= 2:
+            initials = "".join(p[0].upper() for p in (parts[0], parts[-1]))
+            self._initials.setdefault(initials, person)
+            if len(parts) >= 3:
+                self._initials.setdefault("".join(p[0].upper() for p in parts), person)
+
+    def _add_literal(self, value: str, category: Category, who: str) -> None:
+        words = [re.escape(w) for w in value.split()]
+        if not words:
+            return
+        pattern = r"(?<!\w)" + r"[\s,]+".join(words) + r"(?:['’]s)?(?!\w)"
+        self._literals.append((re.compile(pattern, re.IGNORECASE), category, who))
+
+    # -- names -------------------------------------------------------------------------------
+
+    def _lookup(self, token: Token) -> _Person | None:
+        base = token.base
+        person = self._names.get(base)
+        if person is None and base.endswith("s") and len(base) > 3:
+            person = self._names.get(base[:-1])  # "Sams", a possessive without its apostrophe
+        if person is None and len(base) >= 4 and base not in self._gaz.common_words:
+            key = (base, token.capitalised)
+            if key not in self._fuzzy_memo:
+                self._fuzzy_memo[key] = self._fuzzy_lookup(base, capitalised=token.capitalised)
+            return self._fuzzy_memo[key]
+        return person
+
+    def _fuzzy_lookup(self, base: str, *, capitalised: bool) -> _Person | None:
+        """A small misspelling of a known name: same first letter, one edit (two from nine letters)."""
+        limit = 2 if len(base) >= 9 else 1
+        for name, candidate in self._fuzzy:
+            if (
+                name[0] == base[0]
+                and abs(len(name) - len(base)) <= limit
+                and (len(name) >= 5 or capitalised)
+                and edit_distance_at_most(base, name, limit)
+            ):
+                return candidate
+        return None
+
+    def _ambiguous_ok(self, text: str, token: Token) -> bool:
+        """A known name that is also a word ("Will", "Hope") counts when written or used as a name."""
+        if token.possessive or (token.capitalised and not sentence_start(text, token.start)):
+            return True
+        before = previous_words(text, token.start, 1)
+        after = next_words(text, token.end, 1)
+        return bool((before and before[0] in NAME_CUES_BEFORE) or (after and after[0] in NAME_CUES_AFTER))
+
+    def find_names(self, text: str, tokens: list[Token]) -> list[Identifier]:
+        found: list[Identifier] = []
+        for token in tokens:
+            person = self._lookup(token)
+            if person is not None:
+                if token.base in self._gaz.name_words and not self._ambiguous_ok(text, token):
+                    continue
+                found.append(Identifier(token.start, token.end, Category.NAME, person.who, person.role))
+                continue
+            raw = token.text.replace(".", "")
+            if token.text.isupper() and raw in self._initials:
+                who = self._initials[raw]
+                found.append(Identifier(token.start, token.end, Category.NAME, who.who, who.role))
+        for m in re.finditer(r"\b([A-Z])\.\s?([A-Z])\.?(?!\w)", text):
+            key = m.group(1) + m.group(2)
+            if key in self._initials:
+                who = self._initials[key]
+                found.append(Identifier(m.start(), m.end(), Category.NAME, who.who, who.role))
+        return _merge_adjacent(text, found)
+
+    # -- other known values --------------------------------------------------------------------
+
+    def find_other(self, text: str) -> list[Identifier]:
+        found: list[Identifier] = []
+        if self._phones:
+            for m in re.finditer(r"\+?\(?\d[\d\s().-]{5,20}\d", text):
+                digits = _phone_digits(m.group())
+                for target, person in self._phones:
+                    if target and len(target) >= 6 and target in digits:
+                        found.append(Identifier(m.start(), m.end(), Category.PHONE, person.who, person.role))
+                        break
+        for regex, category, who in self._literals:
+            for m in regex.finditer(text):
+                found.append(Identifier(m.start(), m.end(), category, who))
+        return found
+
+    def is_dob(self, day: int, month: int, year: int | None) -> bool:
+        dob = self._dob
+        return dob is not None and dob.day == day and dob.month == month and year in (None, dob.year)
+
+    @property
+    def dob(self) -> dt.date | None:
+        return self._dob
+
+
+def _merge_adjacent(text: str, found: list[Identifier]) -> list[Identifier]:
+    """Join "Sam Brown" into one span (the first token's person wins) so it gets one pseudonym."""
+    found.sort(key=lambda i: i.start)
+    merged: list[Identifier] = []
+    for ident in found:
+        if merged and merged[-1].end <= ident.start and text[merged[-1].end : ident.start] in (" ", " -", "-"):
+            last = merged[-1]
+            merged[-1] = Identifier(last.start, ident.end, Category.NAME, last.who, last.role)
+        elif merged and merged[-1].overlaps(ident):
+            last = merged[-1]
+            merged[-1] = Identifier(last.start, max(last.end, ident.end), Category.NAME, last.who, last.role)
+        else:
+            merged.append(ident)
+    return merged

@@ -1,0 +1,295 @@
+"""Structured identifiers found by shape and validated where a rule exists.
+
+Email, URL, social handle, NHS number (mod-11), National Insurance number (prefix rules), SSN
+(structure), phone numbers (UK, US and international shapes checked with ``phonenumbers``), UK
+postcodes (valid area), US ZIP codes (only beside a state or the word ZIP, so scores and counts
+stay), case and record references, street addresses, dates in many formats and ages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mentorjournal.anonymise.categories import Category
+from mentorjournal.anonymise.identifier import Identifier
+from mentorjournal.anonymise.lexicon import US_STATE_CODES, US_STATES
+
+_I = re.IGNORECASE
+
+EMAIL_RE = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_TLD = r"(?:com|org|net|io|co\.uk|org\.uk|ac\.uk|uk|me|ly|info|biz|us|tv|gg|app|edu|gov|page|site|link)"
+URL_RE = re.compile(
+    r"\b(?:https?://|www\.)[^\s<>\"')\]]+|\b(?:[a-z0-9-]+\.)+" + _TLD + r"\b(?:/[^\s<>\"')\]]*)?",
+    _I,
+)
+PUBLIC_DOMAINS = ("nhs.uk", "samaritans.org", "mind.org.uk", "childline.org.uk", "gov.uk",
+                  "youngminds.org.uk", "988lifeline.org", "shoutmsg", "giveusashout.org")  # fmt: skip
+HANDLE_RE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
+HANDLE_CONTEXT_RE = re.compile(
+    r"\b(?:insta(?:gram)?|ig|snap(?:chat)?|tik ?tok|twitter|discord|twitch|handle|username|"
+    r"user ?name|gamer ?tag|psn|fb|facebook|reddit|youtube|yt|threads|bluesky|telegram)"
+    r"(?:\s+(?:handle|name|username|account|id|tag))?\s*(?P<mark>is|was|:|=|-)?\s*(?:is\s+)?"
+    r"(?P<h>@?[A-Za-z0-9_][A-Za-z0-9_.]{2,29}[A-Za-z0-9_])",
+    _I,
+)
+NHS_RE = re.compile(r"(?<![\d-])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\d-])")
+NI_RE = re.compile(r"\b([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?(\d{2}) ?(\d{2}) ?(\d{2}) ?([A-D])\b", _I)
+NI_BAD_PREFIXES = frozenset({"BG", "GB", "NK", "KN", "TN", "NT", "ZZ"})
+SSN_RE = re.compile(r"(?<![\d-])(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}(?![\d-])")
+SSN_BARE_RE = re.compile(r"\b(?:ssn|social security(?: number| no\.?)?)\s*(?:is|:|#)?\s*(\d{9})\b", _I)
+REF_RE = re.compile(
+    r"\b(?:case|ref|reference|record|file|client|patient|hospital|school|student|pupil|nhs|mrn|"
+    r"crn|urn|upn|uln|id|member|account|referral|claim|chi|medical record|badge|licen[cs]e|"
+    r"passport|driving licen[cs]e|registration|reg|plate)"
+    r"\s*(?:no\.?|number|num|nr|#|id|ref|reference|code)?\s*(?:is|was)?\s*[:#=]?\s*"
+    r"(?P<ref>[A-Z0-9](?:[A-Z0-9]|[/-](?=[A-Z0-9])){3,19})\b",
+    _I,
+)
+CODE_RE = re.compile(r"\b[A-Z]{1,4}[-/]?\d{4,}(?:[-/][A-Z0-9]+)*[A-Z]?\b|\b\d{2,}[-/][A-Z]{2,}[-/]?\d{2,}\b")
+VEHICLE_RE = re.compile(r"\b[A-Z]{2}\d{2} ?[A-Z]{3}\b")
+IP_RE = re.compile(r"\b(?:\d{1,3}\.){3}\d{1,3}\b")
+
+_AREAS = (
+    "AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY E "
+    "EC EH EN EX FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY L LA LD LE LL "
+    "LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL SM "
+    "SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE"
+)
+POSTCODE_AREAS = frozenset(_AREAS.split())
+POSTCODE_RE = re.compile(r"\b([A-Z]{1,2})(\d[A-Z\d]?) ?(\d[ABD-HJLNP-UW-Z]{2})\b", _I)
+OUTWARD_RE = re.compile(
+    r"\b(?:postcode|post code|area|in|near|around|from)\s*:?\s+([A-Z]{1,2})(\d{1,2}[A-Z]?)\b"
+)
+
+_STATES = "|".join(sorted((re.escape(s) for s in US_STATES), key=len, reverse=True))
+_CODES = "|".join(sorted(US_STATE_CODES))
+ZIP_RE = re.compile(
+    r"(?:\b(?:zip|zip ?code|zipcode)\s*(?:is|:)?\s*|\b(?:" + _CODES + r")\.?,?\s+|"
+    r"(?i:\b(?:" + _STATES + r")),?\s+)(?P<zip>\d{5}(?:-\d{4})?)\b"
+)
+ZIP_WORD_RE = re.compile(r"\b(?:zip|zip ?code|zipcode)\s*(?:is|:)?\s*(?P<zip>\d{5}(?:-\d{4})?)\b", _I)
+
+_SUFFIX_FULL = (
+    r"Street|Road|Avenue|Lane|Drive|Close|Crescent|Way|Court|Terrace|Grove|Gardens|Place|Mews|"
+    r"Boulevard|Row|Square|Rise|Walk|Parade|Hill|View|Circle|Highway|Parkway|Trail|Green|Vale"
+)
+_SUFFIX_ABBR = r"St|Rd|Ave|Ln|Dr|Cl|Ct|Cres|Pl|Gdns|Blvd|Sq|Cir|Hwy|Pkwy|Tce"
+_UNIT = r"(?:(?:Flat|Apt|Apartment|Unit|Suite|Room)\.?\s*\d+[A-Za-z]?,?\s+)?"
+ADDRESS_NUM_RE = re.compile(
+    _UNIT + r"\b\d{1,5}[A-Za-z]?,?\s+(?:[A-Z][A-Za-z'’]+\.?\s+){1,3}(?:" + _SUFFIX_FULL + "|"
+    + _SUFFIX_ABBR + r")\b\.?"
+)
+ADDRESS_LOWER_RE = re.compile(
+    r"\b\d{1,5}[a-z]?\s+(?:[a-z']+\s+){1,2}(?:street|road|avenue|lane|drive|close|crescent|way|"
+    r"court|terrace|grove|gardens)\b"
+)
+ADDRESS_NAMED_RE = re.compile(
+    r"\b(?:[A-Z][a-z'’]+\s+){1,2}(?:" + _SUFFIX_FULL + r")\b(?!\s+(?:School|Academy|College|"
+    r"Surgery|Hospital|Clinic|Centre|Center|Practice|Primary|High|Park|Ward))"
+)
+APT_RE = re.compile(r"\b(?:Flat|Apt|Apartment)\.?\s*\d+[A-Za-z]?\b")
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_ORD = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:,?\s*(?:'\d{2}|(?:19|20)\d{2}))?"
+DATE_RES: tuple[re.Pattern[str], ...] = (
+    re.compile(r"\b(?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])\b"),
+    re.compile(r"(?<![\d/.])(?:0?[1-9]|[12]\d|3[01])[/.\-](?:0?[1-9]|[12]\d|3[01])[/.\-](?:(?:19|20)\d{2}|\d{2})(?![\d/])"),
+    re.compile(r"\b" + _ORD + r"(?:\s+of)?\s+" + _MONTH + r"\b\.?" + _YEAR + r"(?!\d)", _I),
+    re.compile(r"\b" + _MONTH + r"\.?\s+(?:the\s+)?" + _ORD + r"\b" + _YEAR + r"(?!\d)", _I),
+    re.compile(r"\b" + _MONTH + r"\.?,?\s+(?:19|20)\d{2}\b", _I),
+    re.compile(r"(?<=\bon )\d{1,2}/\d{1,2}(?![\d/])", _I),
+)
+ORDINAL_ONLY_RE = re.compile(
+    r"\b(?:on|by|from|until|till|since|before|after|is|was)\s+the\s+((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b",
+    _I,
+)
+
+_AGE_TAIL = (
+    r"(?!\s*(?:/|%|mg|ml|pm|am|:|\.\d|out of|percent|min|mins|minutes|hours|hrs|hr|days|weeks|"
+    r"wks|months|times|x\b|kg|lbs|st\b|stone|quid|pounds|dollars|p\b|mile|miles|km|metres|units|cigs|"
+    r"cigarettes|drinks|sessions|nights|pills|tablets|of|percent|am\b|pm\b|o'clock))"
+)
+AGE_RES: tuple[re.Pattern[str], ...] = (
+    re.compile(r"\b\d{1,3}\s*[- ]?\s*(?:years?|yrs?|yr)[- ]?olds?\b", _I),
+    re.compile(r"\b\d{1,3}\s?(?:yo|y/o|y\.o\.?)(?![\w/])", _I),
+    re.compile(r"\b(?:aged|age|ages|turned|turns|turning|birthday|bday)\s*:?\s*(?P<n>\d{1,3})\b" + _AGE_TAIL, _I),
+    re.compile(
+        r"\b(?:she's|he's|they're|shes|hes|she is|he is|they are|i'm|im|i am|is now|was|is)\s+"
+        r"(?:only\s+|just\s+|now\s+|nearly\s+|almost\s+)?(?P<n>\d{1,2})\b(?=\s*(?:,|\.|;|\)|$|\n|and\b|but\b|now\b|years\b|yrs\b|so\b|with\b|in\b|who\b|which\b|&))" + _AGE_TAIL,
+        _I,
+    ),
+    re.compile(r"(?<=[A-Za-z])\s*\((?P<n>\d{1,2})\)"),
+    re.compile(r"(?<=[a-z]),\s(?P<n>\d{1,2}),\s"),
+)
+
+_PHONE_SHAPES = (
+    r"\+\d{1,3}[\s.-]?(?:\(0\)\s?)?\(?\d{1,5}\)?(?:[\s.-]?\d{2,6}){1,4}(?!\d)",
+    r"\(0\d{2,4}\)\s?\d{3,4}[\s.-]?\d{3,4}",
+    r"(?<![\d.-])0\d{2,4}[\s.-]?\d{3,4}[\s.-]?\d{3,4}(?![\d.-])",
+    r"(?<![\d.-])0\d{9,10}(?![\d.-])",
+    r"(?:(?<![\d.-])1[\s.-])?(?:\(\d{3}\)\s?|(?<![\d.-])\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\d.-])",
+    r"(?<![\d.-])[2-9]\d{9}(?![\d.-])",
+)
+PHONE_RE = re.compile("|".join(f"(?:{s})" for s in _PHONE_SHAPES))
+PHONE_CUE_RE = re.compile(r"(?:phone|mobile|mob|tel|call|text|ring|cell|number|whatsapp|contact|landline|no\.)\W{0,3}(?:\w+\W+){0,2}$", _I)
+NHS_CUE_RE = re.compile(r"nhs(?:\s*(?:no|number|num|#))?\W{0,4}$", _I)
+
+
+def nhs_checksum_ok(digits: str) -> bool:
+    """NHS numbers end in a mod-11 check digit over the first nine (weights 10..2)."""
+    if len(digits) != 10 or not digits.isdigit():
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    if check == 11:
+        check = 0
+    return check != 10 and check == int(digits[9])
+
+
+def _phone_possible(candidate: str) -> bool:
+    import phonenumbers
+
+    digits = re.sub(r"\D", "", candidate)
+    if not 7 <= len(digits) <= 15:
+        return False
+    regions = ("GB", "US") if not candidate.startswith("+") else ("GB",)
+    for region in regions:
+        try:
+            number = phonenumbers.parse(candidate, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_possible_number(number):
+            return True
+    return False
+
+
+def _spans(text: str, regex: re.Pattern[str], cat: Category, group: str | int = 0) -> Iterator[Identifier]:
+    for m in regex.finditer(text):
+        start, end = m.span(group)
+        if end > start:
+            yield Identifier(start, end, cat)
+
+
+_URL_HINT_RE = re.compile(r"www\.|://|\.(?:com|org|net|io|uk|me|ly|info|biz|us|tv|gg|app|edu|gov|page|site|link)\b", _I)
+_HANDLE_HINT_RE = re.compile(r"insta|ig\b|snap|tik|twitter|discord|twitch|handle|user|gamer|psn|fb\b|facebook|reddit|youtube|yt\b|threads|bluesky|telegram", _I)
+_DIGIT_RE = re.compile(r"\d")
+
+
+def find_emails_urls_handles(text: str) -> Iterator[Identifier]:
+    if "@" in text:
+        yield from _spans(text, EMAIL_RE, Category.EMAIL)
+        yield from _spans(text, HANDLE_RE, Category.HANDLE)
+    if _HANDLE_HINT_RE.search(text):
+        for m in HANDLE_CONTEXT_RE.finditer(text):
+            handle = m.group("h").rstrip(".")
+            explicit = m.group("mark") is not None or handle.startswith("@")
+            if explicit or re.search(r"[\d_.]", handle):
+                yield Identifier(m.start("h"), m.start("h") + len(handle), Category.HANDLE)
+    if not _URL_HINT_RE.search(text):
+        return
+    for m in URL_RE.finditer(text):
+        url = m.group().rstrip(".,;:!?")
+        host = url.lower().split("//")[-1].split("/")[0]
+        if any(host == d or host.endswith("." + d) for d in PUBLIC_DOMAINS):
+            continue
+        if "@" in text[max(0, m.start() - 1) : m.start()] or "@" in url:
+            continue
+        yield Identifier(m.start(), m.start() + len(url), Category.URL)
+
+
+def find_numbers(text: str) -> Iterator[Identifier]:
+    """ID numbers and phones; an NHS-valid ten digits is a phone unless the context says NHS."""
+    for m in NI_RE.finditer(text):
+        if m.group(1).upper() not in NI_BAD_PREFIXES and (m.group().isupper() or m.group().islower()):
+            yield Identifier(m.start(), m.end(), Category.ID_NUMBER)
+    yield from _spans(text, SSN_RE, Category.ID_NUMBER)
+    yield from _spans(text, SSN_BARE_RE, Category.ID_NUMBER, 1)
+    for m in NHS_RE.finditer(text):
+        digits = "".join(m.groups())
+        before = text[max(0, m.start() - 25) : m.start()]
+        if NHS_CUE_RE.search(before) or (nhs_checksum_ok(digits) and not PHONE_CUE_RE.search(before)
+                                          and "-" not in m.group() and m.group()[3] == " "):
+            yield Identifier(m.start(), m.end(), Category.ID_NUMBER)
+    for m in REF_RE.finditer(text):
+        ref = m.group("ref")
+        if sum(c.isdigit() for c in ref) >= 3 and not re.fullmatch(r"(?:19|20)\d{2}", ref):
+            yield Identifier(m.start("ref"), m.end("ref"), Category.ID_NUMBER)
+    yield from _spans(text, CODE_RE, Category.ID_NUMBER)
+    yield from _spans(text, VEHICLE_RE, Category.ID_NUMBER)
+    for m in IP_RE.finditer(text):
+        if all(0 <= int(p) <= 255 for p in m.group().split(".")):
+            yield Identifier(m.start(), m.end(), Category.ID_NUMBER)
+    for m in PHONE_RE.finditer(text):
+        candidate = m.group().strip()
+        start = m.start() + (len(m.group()) - len(m.group().lstrip()))
+        if _phone_possible(candidate):
+            yield Identifier(start, start + len(candidate), Category.PHONE)
+
+
+def find_places_by_shape(text: str) -> Iterator[Identifier]:
+    for m in POSTCODE_RE.finditer(text):
+        area = m.group(1).upper()
+        inward = m.group(3)
+        if area not in POSTCODE_AREAS or (inward[1:].lower() in {"st", "nd", "rd", "th"} and not m.group().isupper()):
+            continue
+        if not (m.group().isupper() or m.group().islower()):
+            continue
+        yield Identifier(m.start(), m.end(), Category.POSTCODE)
+    for m in OUTWARD_RE.finditer(text):
+        if m.group(1) in POSTCODE_AREAS:
+            yield Identifier(m.start(1), m.end(2), Category.POSTCODE)
+    if re.search(r"\d{5}", text):
+        yield from _spans(text, ZIP_RE, Category.ZIP, "zip")
+        yield from _spans(text, ZIP_WORD_RE, Category.ZIP, "zip")
+    yield from _spans(text, ADDRESS_NUM_RE, Category.ADDRESS)
+    yield from _spans(text, ADDRESS_LOWER_RE, Category.ADDRESS)
+    yield from _spans(text, ADDRESS_NAMED_RE, Category.ADDRESS)
+    yield from _spans(text, APT_RE, Category.ADDRESS)
+
+
+_NUMERIC_DATES = 2
+
+
+def find_dates(text: str, *, has_month: bool = True) -> Iterator[Identifier]:
+    regexes = DATE_RES if has_month else DATE_RES[:_NUMERIC_DATES] + DATE_RES[-1:]
+    for regex in regexes:
+        for m in regex.finditer(text):
+            s = m.group()
+            if s[:3].lower() == "may" and not (s[0] == "M" or re.search(r"\d(?:st|nd|rd|th)|\d{4}", s)):
+                continue
+            end = m.start() + len(s.rstrip(".,"))
+            yield Identifier(m.start(), end, Category.DATE)
+    yield from _spans(text, ORDINAL_ONLY_RE, Category.DATE, 1)
+
+
+def find_ages(text: str) -> Iterator[Identifier]:
+    for regex in AGE_RES:
+        for m in regex.finditer(text):
+            group = "n" if "n" in regex.groupindex else 0
+            number = re.search(r"\d+", m.group(group))
+            if number is None or not 1 <= int(number.group()) <= 120:
+                continue
+            yield Identifier(m.start(group), m.end(group), Category.AGE)
+
+
+def find_patterns(text: str, *, has_month: bool = True) -> list[Identifier]:
+    """Every structured identifier; overlaps are resolved later by the detector.
+
+    Most shapes need a digit, so text without one skips them; ``has_month`` (from the tokens)
+    lets the month-name date patterns be skipped too. Both only save time, never change results.
+    """
+    found: list[Identifier] = []
+    found.extend(find_emails_urls_handles(text))
+    if _DIGIT_RE.search(text):
+        found.extend(find_numbers(text))
+        found.extend(find_places_by_shape(text))
+        found.extend(find_dates(text, has_month=has_month))
+        found.extend(find_ages(text))
+    else:
+        found.extend(_spans(text, ADDRESS_NAMED_RE, Category.ADDRESS))
+    return found

