@@ -1,9 +1,240 @@
-"""CLI command group: filled in by its owning issue."""
+"""CLI command group for the journal: ``mentee add|list`` and ``note add|show|edit|sign|addendum|delete``.
+
+Record text comes on stdin (UTF-8, exactly as given for a free note, ``## Section`` headings
+for a template). A command that creates something prints the new id as the last stdout line.
+A signed note refuses edit and delete with exit code 6 (``RecordSigned``).
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+
+from mentorjournal.cli.common import (
+    add_vault_options,
+    print_created,
+    read_passphrase,
+    read_stdin_text,
+    vault_dir,
+)
+from mentorjournal.clock import SystemClock
+from mentorjournal.domain import MenteeStatus, NoteTemplate, SessionMode, parse_enum
+from mentorjournal.domain.note_text import format_note_text, parse_note_text
+from mentorjournal.errors import UsageError
+from mentorjournal.journal import Journal
+from mentorjournal.paths import VaultPaths, user_state_dir
+
+Handler = Callable[[argparse.Namespace], int]
+JournalHandler = Callable[[Journal, argparse.Namespace], int]
+
+
+def _with_journal(handler: JournalHandler) -> Handler:
+    """Unlock the vault, run ``handler``, and always lock again."""
+
+    def run(args: argparse.Namespace) -> int:
+        journal = Journal.open(
+            VaultPaths(vault_dir(args)),
+            read_passphrase(args),
+            clock=SystemClock(),
+            state_dir=user_state_dir(),
+        )
+        try:
+            if journal.rollback_warning:
+                print(f"mentorjournal: warning: {journal.rollback_warning}", file=sys.stderr)
+            return handler(journal, args)
+        finally:
+            journal.lock()
+
+    return run
+
+
+def _started_at(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise UsageError("--started must be an ISO date and time, e.g. 2026-03-01T14:30") from exc
+    return moment if moment.tzinfo is not None else moment.astimezone()
+
+
+# --- mentee -------------------------------------------------------------------------------
+
+
+def cmd_mentee_add(journal: Journal, args: argparse.Namespace) -> int:
+    mentee = journal.add_mentee(
+        args.code,
+        preferred_name=args.name,
+        first_name=args.first_name,
+        last_name=args.last_name,
+        legal_name=args.legal_name,
+    ).value
+    print_created(mentee.id)
+    return 0
+
+
+def cmd_mentee_list(journal: Journal, args: argparse.Namespace) -> int:
+    status = None if args.status is None else parse_enum(MenteeStatus, args.status, "--status")
+    for mentee in journal.list_mentees(status=status):
+        columns = [mentee.code, mentee.status.value, mentee.id]
+        if args.names:
+            names = (mentee.preferred_name, mentee.first_name, mentee.last_name)
+            columns.append(" ".join(n for n in names if n))
+        print("\t".join(columns))
+    return 0
+
+
+# --- note ---------------------------------------------------------------------------------
+
+
+def cmd_note_add(journal: Journal, args: argparse.Namespace) -> int:
+    template = parse_enum(NoteTemplate, args.template, "--template")
+    mode = parse_enum(SessionMode, args.mode, "--mode")
+    mentee = journal.mentee_by_code(args.mentee)
+    sections = parse_note_text(template, read_stdin_text())
+    note = journal.new_note(
+        mentee.id,
+        template=template,
+        started_at=_started_at(args.started),
+        duration_minutes=args.duration,
+        mode=mode,
+        sections=sections,
+    ).value
+    print_created(note.id)
+    return 0
+
+
+def cmd_note_show(journal: Journal, args: argparse.Namespace) -> int:
+    note = journal.get_note(args.id)
+    mentee = journal.get_mentee(note.mentee_id)
+    lines = [
+        f"id: {note.id}",
+        f"mentee: {mentee.code}",
+        f"started: {note.started_at.isoformat()}",
+        f"duration: {note.duration_minutes} min",
+        f"mode: {note.mode.value}",
+        f"template: {note.template.value}",
+    ]
+    if note.signed_at is not None:
+        lines.append(f"signed: {note.signed_at.isoformat()} sha256:{note.signature}")
+    else:
+        lines.append("signed: no (draft)")
+    if note.mood_before is not None or note.mood_after is not None:
+        lines.append(f"mood: {note.mood_before} -> {note.mood_after}")
+    if note.risk_flag:
+        lines.append("risk: yes")
+    out = sys.stdout
+    out.write("\n".join(lines) + "\n\n")
+    body = format_note_text(note.template, note.sections)
+    out.write(body if body.endswith("\n") or not body else body + "\n")
+    for addendum in journal.addenda(note.id):
+        out.write(
+            f"\n## Addendum {addendum.seq} ({addendum.written_at.isoformat()}"
+            f" sha256:{addendum.hash})\n{addendum.text}\n"
+        )
+    return 0
+
+
+def cmd_note_edit(journal: Journal, args: argparse.Namespace) -> int:
+    note = journal.get_note(args.id)
+    sections = parse_note_text(note.template, read_stdin_text())
+    journal.save_draft(replace(note, sections=sections))
+    return 0
+
+
+def cmd_note_sign(journal: Journal, args: argparse.Namespace) -> int:
+    note = journal.sign_note(args.id).value
+    print(f"signed {note.id} sha256:{note.signature}")
+    return 0
+
+
+def cmd_note_addendum(journal: Journal, args: argparse.Namespace) -> int:
+    text = read_stdin_text()
+    if not text.strip():
+        raise UsageError("An addendum needs text on standard input.")
+    addendum = journal.add_addendum(args.id, text).value
+    print_created(addendum.id)
+    return 0
+
+
+def cmd_note_delete(journal: Journal, args: argparse.Namespace) -> int:
+    journal.delete_draft(args.id)
+    print(f"deleted {args.id}")
+    return 0
+
+
+def _refuse_without_yes(args: argparse.Namespace) -> int:
+    if not args.yes:
+        raise UsageError("Deleting a note cannot be undone: add --yes to confirm.")
+    return _with_journal(cmd_note_delete)(args)
+
+
+# --- registration -------------------------------------------------------------------------
+
+
+def _command(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    handler: Handler,
+    help_text: str,
+) -> argparse.ArgumentParser:
+    parser = sub.add_parser(name, help=help_text, description=help_text)
+    add_vault_options(parser)
+    parser.set_defaults(func=handler)
+    return parser
+
+
+def _register_mentee(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    group = sub.add_parser("mentee", help="add and list mentees")
+    commands = group.add_subparsers(dest="mentee_command", metavar="ACTION", required=True)
+    add = _command(commands, "add", _with_journal(cmd_mentee_add), "add a mentee; prints its id")
+    add.add_argument("--code", required=True, help="pseudonym code shown in lists, e.g. M-017")
+    add.add_argument("--name", help="the name the mentee goes by (optional)")
+    add.add_argument("--first-name")
+    add.add_argument("--last-name")
+    add.add_argument("--legal-name")
+    listing = _command(
+        commands, "list", _with_journal(cmd_mentee_list), "list mentees: code, status, id"
+    )
+    listing.add_argument("--status", choices=[s.value for s in MenteeStatus])
+    listing.add_argument("--names", action="store_true", help="also show names")
+
+
+def _register_note(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    group = sub.add_parser("note", help="write, show, sign and amend session notes")
+    commands = group.add_subparsers(dest="note_command", metavar="ACTION", required=True)
+    add = _command(
+        commands, "add", _with_journal(cmd_note_add), "add a draft note from stdin; prints its id"
+    )
+    add.add_argument("--mentee", required=True, metavar="CODE")
+    add.add_argument("--template", default="free", choices=[t.value for t in NoteTemplate])
+    add.add_argument("--started", metavar="ISO", help="session start (default: now)")
+    add.add_argument("--duration", type=int, default=60, metavar="MINUTES")
+    add.add_argument("--mode", default="in_person", choices=[m.value for m in SessionMode])
+    show = _command(commands, "show", _with_journal(cmd_note_show), "print a note and its addenda")
+    show.add_argument("id")
+    edit = _command(
+        commands, "edit", _with_journal(cmd_note_edit), "replace a draft's text from stdin"
+    )
+    edit.add_argument("id")
+    sign = _command(commands, "sign", _with_journal(cmd_note_sign), "sign and lock a note")
+    sign.add_argument("id")
+    addendum = _command(
+        commands,
+        "addendum",
+        _with_journal(cmd_note_addendum),
+        "append an addendum from stdin to a signed note; prints its id",
+    )
+    addendum.add_argument("id")
+    delete = _command(commands, "delete", _refuse_without_yes, "delete a draft note")
+    delete.add_argument("id")
+    delete.add_argument("--yes", action="store_true", help="confirm the deletion")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add this group's commands to the parser."""
+    """Add the ``mentee`` and ``note`` command groups."""
+    _register_mentee(sub)
+    _register_note(sub)
