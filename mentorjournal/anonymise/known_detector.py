@@ -71,6 +71,23 @@ def _place_category(kind: str) -> Category:
     return Category.PLACE
 
 
+_PLACE_ROLES = {
+    "school": "school", "academy": "school", "nursery": "school", "college": "college",
+    "university": "university", "uni": "university", "hospital": "hospital", "ward": "ward",
+    "unit": "ward", "clinic": "clinic", "surgery": "clinic", "practice": "clinic", "gp": "clinic",
+    "employer": "employer", "work": "employer", "workplace": "employer", "job": "employer",
+    "company": "employer", "town": "town", "city": "town", "village": "town",
+}  # fmt: skip
+
+
+def _place_role(kind: str) -> str | None:
+    words = re.findall(r"[a-z]+", kind.lower())
+    for word in words:
+        if word in _PLACE_ROLES:
+            return _PLACE_ROLES[word]
+    return "organisation" if _place_category(kind) is Category.ORGANISATION else None
+
+
 class KnownDetector:
     """Compiled once per Known: a token lookup for names plus regexes for phones, emails, places."""
 
@@ -81,7 +98,7 @@ class KnownDetector:
         self._fuzzy_memo: dict[tuple[str, bool], _Person | None] = {}
         self._initials: dict[str, _Person] = {}
         self._phones: list[tuple[str, _Person]] = []
-        self._literals: list[tuple[re.Pattern[str], Category, str]] = []
+        self._literals: list[tuple[re.Pattern[str], Category, str, str | None]] = []
         self._dob = known.mentee.dob
         mentee = _Person("mentee", "mentee")
         self._add_person(known.mentee.names(), mentee)
@@ -103,7 +120,7 @@ class KnownDetector:
                 self._phones.append((_phone_digits(contact.phone), person))
         for i, place in enumerate(known.places):
             if place.name.strip():
-                self._add_literal(place.name, _place_category(place.type), f"place:{i}")
+                self._add_literal(place.name, _place_category(place.type), f"place:{i}", _place_role(place.type))
 
     def _add_person(self, names: tuple[str, ...], person: _Person) -> None:
         for name in names:
@@ -123,12 +140,12 @@ class KnownDetector:
             if len(parts) >= 3:
                 self._initials.setdefault("".join(p[0].upper() for p in parts), person)
 
-    def _add_literal(self, value: str, category: Category, who: str) -> None:
+    def _add_literal(self, value: str, category: Category, who: str, role: str | None = None) -> None:
         words = [re.escape(w) for w in value.split()]
         if not words:
             return
         pattern = r"(?<!\w)" + r"[\s,]+".join(words) + r"(?:['’]s)?(?!\w)"
-        self._literals.append((re.compile(pattern, re.IGNORECASE), category, who))
+        self._literals.append((re.compile(pattern, re.IGNORECASE), category, who, role))
 
     # -- names -------------------------------------------------------------------------------
 
@@ -196,9 +213,9 @@ class KnownDetector:
                     if target and len(target) >= 6 and target in digits:
                         found.append(Identifier(m.start(), m.end(), Category.PHONE, person.who, person.role))
                         break
-        for regex, category, who in self._literals:
+        for regex, category, who, role in self._literals:
             for m in regex.finditer(text):
-                found.append(Identifier(m.start(), m.end(), category, who))
+                found.append(Identifier(m.start(), m.end(), category, who, role))
         return found
 
     def is_dob(self, day: int, month: int, year: int | None) -> bool:
