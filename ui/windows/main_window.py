@@ -137,6 +137,8 @@ class MainWindow(QMainWindow):
     """The unlocked app. It never opens or locks the vault itself: it asks via ``lock_requested``."""
 
     lock_requested = Signal()
+    #: The settings dialog applied new preferences (auto-lock, theme, text size).
+    settings_changed = Signal()
     #: The selected mentee id ("" when none).
     mentee_selected = Signal(str)
 
@@ -316,6 +318,9 @@ class MainWindow(QMainWindow):
             "Search &everything…", "Ctrl+K", self.open_search, "search"
         )
         self.lock_action = self._action("&Lock", "Ctrl+L", self.lock_requested.emit, "lock")
+        # Lock and search work from every window of the app (search box, settings, dialogs).
+        for action in (self.search_action, self.lock_action):
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.settings_action = self._action(
             "Se&ttings…", QKeySequence(std.Preferences), self.open_settings, "settings"
         )
@@ -449,6 +454,7 @@ class MainWindow(QMainWindow):
         dialog = self._dialogs.get("settings")
         if dialog is None:
             dialog = SettingsDialog(self.settings, self.worker, self.prompts, self.clock, self)
+            dialog.applied.connect(self.settings_changed.emit)
             self._dialogs["settings"] = dialog
         assert isinstance(dialog, SettingsDialog)
         dialog.load()
@@ -509,16 +515,20 @@ class MainWindow(QMainWindow):
         self.status.clear()
 
     def models(self) -> list[Any]:
-        """Every item model this window and its dialogs own (for the lock test)."""
-        found: list[Any] = [self.mentees]
+        """Every item model that can hold records, in this window and its dialogs (lock test).
+
+        Fixed choice lists (combo boxes, the "My practice" list) hold no records and are left out.
+        """
         from PySide6.QtCore import QAbstractItemModel
 
+        found: list[Any] = [self.mentees]
         for root in (self, *self._dialogs.values()):
-            found.extend(
-                m
-                for m in root.findChildren(QAbstractItemModel)
-                if m not in found and not isinstance(m, MenteeFilterProxy)
-            )
+            for model in root.findChildren(QAbstractItemModel):
+                owner = model.parent()
+                if isinstance(owner, QComboBox) or owner is self.area_list:
+                    continue
+                if model not in found and not isinstance(model, MenteeFilterProxy):
+                    found.append(model)
         return found
 
     def add_mentee(self) -> None:

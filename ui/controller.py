@@ -1,0 +1,378 @@
+"""The app's state machine: welcome → create/unlock → main → locked (unlock) → main …
+
+Why one place: locking must happen the same way whether it comes from Ctrl+L, the idle timer,
+the screen locking, or closing the window: ask every page to save, queue the lock after those
+saves on the worker thread, clear every view and model, then show the unlock window. The
+controller owns the windows and wires the signals; the windows know nothing of each other.
+Heavy modules (journal, vault, cryptography, sqlcipher3) are imported only inside the worker
+jobs below, so the unlock window appears as fast as a bare Qt window.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QWidget
+
+from mentorjournal.clock import Clock
+from mentorjournal.paths import VaultPaths
+from ui.locking import IdleLock, SystemLockWatcher
+from ui.prompts import Prompts
+from ui.settings import AppSettings
+from ui.worker import JournalWorker
+
+log = logging.getLogger(__name__)
+
+
+class State(enum.StrEnum):
+    WELCOME = "welcome"
+    CREATE = "create"
+    UNLOCK = "unlock"
+    OPENING = "opening"
+    MAIN = "main"
+    CLOSED = "closed"
+
+
+@dataclass
+class JournalOpener:
+    """How the worker thread creates and opens journals (tests pass a fast KDF)."""
+
+    clock: Clock
+    state_dir: Path
+    kdf: Any = None
+
+    def create(self, paths: VaultPaths, passphrase: str) -> tuple[Any, str]:
+        from mentorjournal.journal import Journal
+
+        return Journal.create(
+            paths, passphrase, clock=self.clock, state_dir=self.state_dir, kdf=self.kdf
+        )
+
+    def open(self, paths: VaultPaths, secret: str, via_recovery: bool, demo: bool = False) -> Any:
+        from mentorjournal.journal import Journal
+
+        if via_recovery:
+            return Journal.open_with_recovery_key(
+                paths, secret, clock=self.clock, state_dir=self.state_dir, is_demo=demo
+            )
+        return Journal.open(paths, secret, clock=self.clock, state_dir=self.state_dir, is_demo=demo)
+
+    def open_demo(self, paths: VaultPaths) -> Any:
+        """The separate demo vault: made with synthetic data on first use, then reopened."""
+        from mentorjournal import demo
+
+        if paths.exists():
+            return self.open(paths, demo.DEMO_PASSPHRASE, False, demo=True)
+        created = demo.create_demo_vault(
+            paths, clock=self.clock, state_dir=self.state_dir, kdf=self.kdf
+        )
+        return created[0] if isinstance(created, tuple) else created
+
+
+def demo_passphrase() -> str:
+    from mentorjournal import demo
+
+    return str(demo.DEMO_PASSPHRASE)
+
+
+class AppController(QObject):
+    """Owns the windows and moves between them; the only place that opens or locks the vault."""
+
+    state_changed = Signal(str)
+    #: Emitted after every lock with the reason (tests and the smoke test wait on it).
+    locked = Signal(str)
+    #: Emitted after a successful unlock or create, once the main window is shown.
+    unlocked = Signal()
+
+    def __init__(
+        self,
+        *,
+        worker: JournalWorker,
+        prompts: Prompts,
+        settings: AppSettings,
+        clock: Clock,
+        paths: VaultPaths,
+        opener: JournalOpener,
+        demo_paths: VaultPaths | None = None,
+        demo: bool = False,
+        apply_appearance: Callable[[], None] | None = None,
+        watch_system_lock: bool = True,
+        idle_tick_ms: int = 1000,
+    ) -> None:
+        super().__init__()
+        self.worker = worker
+        self.prompts = prompts
+        self.settings = settings
+        self.clock = clock
+        self.paths = paths
+        self.demo_paths = demo_paths
+        self.opener = opener
+        self.demo = demo
+        self.state = State.WELCOME
+        self._apply_appearance = apply_appearance
+        self._windows: dict[str, QWidget] = {}
+        self.idle = IdleLock(clock, settings.auto_lock_minutes, self, tick_ms=idle_tick_ms)
+        self.idle.lock_due.connect(
+            lambda: self.lock(f"Locked after {self.idle.minutes} minutes without activity.")
+        )
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)
+        self.system_lock: SystemLockWatcher | None = None
+        if watch_system_lock:
+            self.system_lock = SystemLockWatcher(self)
+            self.system_lock.system_locking.connect(
+                lambda why: self.lock(f"Locked because of {why}.")
+            )
+
+    # -- windows (built on first use) ----------------------------------------------------------
+    @property
+    def welcome(self) -> Any:
+        if "welcome" not in self._windows:
+            from ui.windows.welcome import WelcomeWindow
+
+            window = WelcomeWindow()
+            window.create_requested.connect(self.show_create)
+            window.demo_requested.connect(self.explore_demo)
+            self._windows["welcome"] = window
+        return self._windows["welcome"]
+
+    @property
+    def create_window(self) -> Any:
+        if "create" not in self._windows:
+            from ui.windows.create_vault import CreateVaultWindow
+
+            window = CreateVaultWindow(self.prompts)
+            window.create_requested.connect(self.create_vault)
+            window.cancelled.connect(self.show_welcome)
+            window.finished.connect(self.show_main)
+            self._windows["create"] = window
+        return self._windows["create"]
+
+    @property
+    def unlock_window(self) -> Any:
+        if "unlock" not in self._windows:
+            from ui.windows.unlock import UnlockWindow
+
+            window = UnlockWindow(self.clock, f"Vault: {self.paths.root}", demo=self.demo)
+            window.unlock_requested.connect(self.unlock)
+            window.restore_requested.connect(self.restore_from_backup)
+            self._windows["unlock"] = window
+        return self._windows["unlock"]
+
+    @property
+    def main_window(self) -> Any:
+        if "main" not in self._windows:
+            from ui.windows.main_window import MainWindow
+
+            window = MainWindow(
+                self.worker, self.prompts, self.settings, self.clock, demo=self.demo
+            )
+            window.lock_requested.connect(lambda: self.lock("Locked."))
+            window.settings_changed.connect(self.apply_settings)
+            window.close_handler = self._on_main_close
+            self.idle.remaining_changed.connect(window.status.set_lock_remaining)
+            self._windows["main"] = window
+        return self._windows["main"]
+
+    def window(self, name: str) -> QWidget | None:
+        return self._windows.get(name)
+
+    def _show_only(self, name: str, window: QWidget) -> None:
+        for key, other in self._windows.items():
+            if key != name and other.isVisible():
+                other.hide()
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def _set_state(self, state: State) -> None:
+        self.state = state
+        self.state_changed.emit(state.value)
+
+    # -- flows -------------------------------------------------------------------------------
+    def start(self) -> None:
+        """First screen: demo, unlock when a vault exists, otherwise the welcome choice."""
+        if self.demo:
+            self.explore_demo()
+        elif self.paths.exists():
+            self.show_unlock()
+        else:
+            self.show_welcome()
+
+    def show_welcome(self) -> None:
+        self._set_state(State.WELCOME)
+        self._show_only("welcome", self.welcome)
+
+    def show_create(self) -> None:
+        self._set_state(State.CREATE)
+        self._show_only("create", self.create_window)
+        self.create_window.passphrase.setFocus()
+
+    def show_unlock(self, reason: str = "") -> None:
+        self._set_state(State.UNLOCK)
+        window = self.unlock_window
+        window.set_reason(reason)
+        if self.demo:
+            window.vault_label.setText(
+                f"Demo vault (synthetic data). Demo passphrase: {demo_passphrase()}"
+            )
+        self._show_only("unlock", window)
+        window.secret.setFocus()
+
+    def create_vault(self, passphrase: str) -> None:
+        paths, opener = self.paths, self.opener
+        self.worker.open(
+            lambda: _CreatedJournal(*opener.create(paths, passphrase)),
+            self._created,
+            self.create_window.show_failure,
+        )
+
+    def _created(self, created: Any) -> None:
+        # The worker keeps whatever ``open`` returned as "the journal"; swap in the real one.
+        journal, recovery_key = created.journal, created.recovery_key
+        self.worker.open(lambda: journal)
+        created.recovery_key = ""
+        self.create_window.show_recovery_key(recovery_key)
+
+    def explore_demo(self) -> None:
+        if self.demo_paths is None:
+            from mentorjournal.paths import demo_vault_dir
+
+            self.demo_paths = VaultPaths(demo_vault_dir())
+        self.demo = True
+        self.paths = self.demo_paths
+        self._set_state(State.OPENING)
+        welcome = self._windows.get("welcome")
+        if welcome is not None:
+            welcome.setEnabled(False)
+        paths, opener = self.paths, self.opener
+        self.worker.open(lambda: opener.open_demo(paths), self._opened, self._demo_failed)
+
+    def _demo_failed(self, error: BaseException) -> None:
+        self.prompts.show_error(error, "Demo vault")
+        welcome = self._windows.get("welcome")
+        if welcome is not None:
+            welcome.setEnabled(True)
+
+    def unlock(self, secret: str, via_recovery: bool) -> None:
+        self._set_state(State.OPENING)
+        paths, opener, demo = self.paths, self.opener, self.demo
+        self.worker.open(
+            lambda: opener.open(paths, secret, via_recovery, demo=demo),
+            self._opened,
+            self._unlock_failed,
+        )
+
+    def _unlock_failed(self, error: BaseException) -> None:
+        self._set_state(State.UNLOCK)
+        self.unlock_window.show_failure(error)
+
+    def _opened(self, journal: Any) -> None:
+        if "unlock" in self._windows:
+            self.unlock_window.unlocked()
+        self.show_main()
+        warning = getattr(journal, "rollback_warning", None)
+        if warning:
+            self.prompts.warn("Older copy of your vault", str(warning))
+
+    def show_main(self) -> None:
+        window = self.main_window
+        window.setWindowTitle(
+            "Mentor Journal — DEMO (synthetic data)" if self.demo else "Mentor Journal"
+        )
+        self._set_state(State.MAIN)
+        self._show_only("main", window)
+        window.refresh_mentees()
+        self.idle.set_minutes(self.settings.auto_lock_minutes)
+        self.idle.start()
+        self.unlocked.emit()
+
+    def lock(self, reason: str = "Locked.") -> None:
+        """Save drafts, lock the vault after those saves, clear every view, show unlock."""
+        if self.state is not State.MAIN:
+            return
+        self.idle.stop()
+        window = self.main_window
+        window.save_all()
+        self.worker.close(_lock_journal, None, self.prompts.show_error)
+        window.clear()
+        self.show_unlock(reason)
+        self.locked.emit(reason)
+
+    def apply_settings(self) -> None:
+        self.idle.set_minutes(self.settings.auto_lock_minutes)
+        if self._apply_appearance is not None:
+            self._apply_appearance()
+
+    def restore_from_backup(self) -> None:
+        backup = self.prompts.open_file(
+            "Restore from backup", str(self.settings.backup_folder), "Backups (*)"
+        )
+        if backup is None:
+            return
+        passphrase = self.prompts.ask_text(
+            "Restore from backup", "Passphrase of the backup:", password=True
+        )
+        if not passphrase:
+            return
+        paths, opener = self.paths, self.opener
+
+        def restore() -> None:
+            from mentorjournal import backup as backup_module
+
+            backup_module.restore_backup(
+                backup, paths, passphrase, clock=opener.clock, state_dir=opener.state_dir
+            )
+            # ``open`` keeps what this returns as the journal: the vault stays locked.
+
+        self.worker.open(
+            restore,
+            lambda _r: self.prompts.inform(
+                "Backup restored",
+                "The backup was checked and restored. Unlock it with the passphrase it had.",
+            ),
+            self.prompts.show_error,
+        )
+
+    def _on_main_close(self) -> bool:
+        """Closing the main window locks (after saving) and ends the app."""
+        if self.state is State.MAIN:
+            self.lock("Closed.")
+        self._set_state(State.CLOSED)
+        for window in self._windows.values():
+            window.hide()
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
+        return True
+
+    def shutdown(self) -> None:
+        """On quit: lock if open, then let the worker finish its queue and stop."""
+        if self.state is State.MAIN:
+            self.lock("Closed.")
+        self.worker.close(_lock_journal)
+        self.worker.shutdown()
+
+
+@dataclass
+class _CreatedJournal:
+    journal: Any
+    recovery_key: str
+
+
+def _lock_journal(journal: Any) -> None:
+    if journal is not None and hasattr(journal, "lock"):
+        journal.lock()
+
+
+def default_retention(clock: Clock, years: int = 7) -> str:
+    """Default keep-until date offered when archiving (organisations often keep 7 years)."""
+    return (clock.now().date() + timedelta(days=365 * years)).isoformat()
