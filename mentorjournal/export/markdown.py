@@ -18,7 +18,10 @@ from mentorjournal.export.document import (
 from mentorjournal.export.output import write_export_bytes
 
 # Characters that would change the meaning of text in Markdown are escaped with a backslash.
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+_SPECIAL = re.compile(r"([\\`*_<>|#~])")
+# Brackets only make a link when followed by "(", "[" or ":"; "[School]" stays readable.
+_LINKISH = re.compile(r"\]\s*[(\[:]")
+_BRACKET = re.compile(r"([\[\]])")
 # A line that starts like a list item, a quote or an ordered list must not become one.
 _LINE_START = re.compile(r"^(\s*)(\d*)([-+>=.)])", re.MULTILINE)
 
@@ -26,6 +29,8 @@ _LINE_START = re.compile(r"^(\s*)(\d*)([-+>=.)])", re.MULTILINE)
 def escape(text: str) -> str:
     """Make user text literal in Markdown, so a note's asterisks stay asterisks."""
     escaped = _SPECIAL.sub(r"\\\1", text)
+    if _LINKISH.search(escaped):
+        escaped = _BRACKET.sub(r"\\\1", escaped)
     return _LINE_START.sub(lambda m: f"{m.group(1)}{m.group(2)}\\{m.group(3)}", escaped)
 
 

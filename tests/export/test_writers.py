@@ -209,3 +209,17 @@ def test_a_crash_before_the_rename_leaves_no_file(
         write_document(SAMPLE, path)
     monkeypatch.undo()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_markdown_keeps_placeholders_readable_but_never_makes_links() -> None:
+    text = to_markdown(
+        Document(
+            "T",
+            blocks=(
+                Paragraph.of("[School] was fine"),
+                Paragraph.of("see [x](http://e.org) or [y]: z"),
+            ),
+        )
+    )
+    assert "[School] was fine" in text
+    assert "\\[x\\](http://e.org)" in text and "\\[y\\]: z" in text
