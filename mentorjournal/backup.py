@@ -43,7 +43,7 @@ from mentorjournal.storage.vault_checks import check_integrity, copy_database, t
 from mentorjournal.vault.keyfile import KeyFile, check_mac, parse
 from mentorjournal.vault.lock import VaultLock
 from mentorjournal.vault.rollback import remember_counter
-from mentorjournal.vault.session import UnlockedVault, unwrap_with_passphrase
+from mentorjournal.vault.session import UnlockedVault, database_errors, unwrap_with_passphrase
 
 MAGIC = b"MJBACKUP"
 FORMAT_VERSION = 1
@@ -122,6 +122,11 @@ def _write_container(out: BinaryIO, keyfile_bytes: bytes, db_path: Path) -> None
 
 def _verify_copy(db_path: Path, key: bytes | bytearray, vault_id: str) -> dict[str, int]:
     """Open a database copy with ``key`` and check it fully; returns its row counts."""
+    with database_errors():
+        return _check_copy(db_path, key, vault_id)
+
+
+def _check_copy(db_path: Path, key: bytes | bytearray, vault_id: str) -> dict[str, int]:
     conn = open_database(db_path, key)
     try:
         if meta.vault_id(conn) != vault_id:

@@ -12,13 +12,16 @@ from __future__ import annotations
 import contextlib
 import os
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
+import sqlcipher3
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from mentorjournal.clock import Clock
 from mentorjournal.errors import (
+    DiskFull,
     UsageError,
     VaultCorrupt,
     VaultExists,
@@ -27,7 +30,12 @@ from mentorjournal.errors import (
 from mentorjournal.fsutil import ensure_private_dir
 from mentorjournal.paths import VaultPaths
 from mentorjournal.storage import meta
-from mentorjournal.storage.connection import Connection, close_database, open_database
+from mentorjournal.storage.connection import (
+    Connection,
+    close_database,
+    is_disk_full,
+    open_database,
+)
 from mentorjournal.storage.schema import migrate
 from mentorjournal.vault import kdf as _kdf
 from mentorjournal.vault.keyfile import (
@@ -295,6 +303,19 @@ def _check_present(paths: VaultPaths) -> None:
         raise VaultMissing(f"There is no vault in {paths.root}.")
 
 
+@contextlib.contextmanager
+def database_errors() -> Iterator[None]:
+    """SQLite's own damage reports (e.g. a malformed page found by quick_check) as VaultCorrupt."""
+    try:
+        yield
+    except sqlcipher3.DatabaseError as exc:
+        if is_disk_full(exc):
+            raise DiskFull("The disk is full; the vault could not be opened for writing.") from exc
+        raise VaultCorrupt(
+            "The vault database is damaged; it was not changed. Restore it from a backup."
+        ) from exc
+
+
 def _open_unlocked(
     paths: VaultPaths,
     kf: KeyFile,
@@ -308,12 +329,13 @@ def _open_unlocked(
     conn: Connection | None = None
     try:
         check_mac(kf, data_key)
-        conn = open_database(paths.database, data_key)
-        stored_id = meta.vault_id(conn)
-        if stored_id != kf.vault_id:
-            raise VaultCorrupt("The vault database belongs to another vault than its key file.")
-        migrate(conn)
-        opened_at = max(meta.change_counter(conn), 0)
+        with database_errors():
+            conn = open_database(paths.database, data_key)
+            stored_id = meta.vault_id(conn)
+            if stored_id != kf.vault_id:
+                raise VaultCorrupt("The vault database belongs to another vault than its key file.")
+            migrate(conn)
+            opened_at = max(meta.change_counter(conn), 0)
         remembered = remembered_counter(state_dir, kf.vault_id, data_key)
         warning = None
         if remembered is not None and remembered > opened_at:
@@ -329,7 +351,8 @@ def _open_unlocked(
             via_recovery=via_recovery,
             rollback_warning=warning,
         )
-        vault.bump_change_counter()
+        with database_errors():
+            vault.bump_change_counter()
     except BaseException:
         if conn is not None:
             with contextlib.suppress(Exception):
