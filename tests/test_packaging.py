@@ -11,6 +11,7 @@ import ast
 import configparser
 import importlib.util
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -403,3 +404,68 @@ def test_appstreamcli_validates_the_metainfo() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# -- the smoke test the bundle runs ------------------------------------------------------------
+
+SMOKE_TIMEOUT_S = 240
+
+
+def run_smoke(setup: str = "") -> subprocess.CompletedProcess[str]:
+    """``mentorjournal-gui --smoke-test`` through the real entry point, in a fresh process.
+
+    ``setup`` is Python run first in that process: the failure tests use it to break one
+    method of the app, the way a bad build would, and check the smoke test notices.
+    """
+    code = f"import sys\n{setup}\nfrom ui.app import main\nsys.exit(main(['--smoke-test']))\n"
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=SMOKE_TIMEOUT_S,
+        cwd=ROOT,
+        check=False,
+    )
+
+
+def snapshot(folder: Path) -> set[str]:
+    return {str(path.relative_to(folder)) for path in folder.rglob("*")}
+
+
+def test_smoke_test_passes_and_never_touches_the_users_folders() -> None:
+    watched = [Path(os.environ[name]) for name in ("HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME")]
+    watched.append(Path(os.environ["XDG_STATE_HOME"]))
+    temp_root = Path(os.environ["TMPDIR"])
+    before = [snapshot(folder) for folder in watched]
+    result = run_smoke()
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("smoke test passed"), result.stdout
+    for view in ("sessions", "search", "settings", "locked, unlocked and locked again"):
+        assert view in result.stdout
+    assert [snapshot(folder) for folder in watched] == before, "the smoke test wrote user files"
+    assert not list(temp_root.glob("mentorjournal-smoke-*")), "the smoke test left its folder"
+
+
+def _failure_line(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 1
+    assert "smoke test passed" not in result.stdout
+    lines = [line for line in result.stderr.splitlines() if line.startswith("smoke test failed")]
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+def test_smoke_test_fails_with_the_step_when_a_view_cannot_open() -> None:
+    broken = (
+        "from ui.windows.main_window import MainWindow\n"
+        "def show_area(self, key):\n"
+        "    raise RuntimeError('injected fault in ' + key)\n"
+        "MainWindow.show_area = show_area\n"
+    )
+    line = _failure_line(run_smoke(broken))
+    assert line.startswith("smoke test failed: open every view: RuntimeError: injected fault in")
+
+
+def test_smoke_test_fails_when_locking_leaves_records_on_screen() -> None:
+    broken = "from ui.windows.main_window import MainWindow\nMainWindow.clear = lambda self: None\n"
+    line = _failure_line(run_smoke(broken))
+    assert line.startswith("smoke test failed: lock: data still shown after locking: ")
