@@ -20,6 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ui.views.callbacks import bound
 from ui.worker import JournalWorker
 
 #: Builds the job to run on the worker thread from the editor's current content, or None when
@@ -101,8 +102,8 @@ class Autosaver(QObject):
         self._set_status("Saving…")
         self._worker.command(
             job,
-            lambda result: self._succeeded(generation, result),
-            lambda error: self._failed(generation, error),
+            bound(self, lambda result: self._succeeded(generation, result)),
+            bound(self, lambda error: self._failed(generation, error)),
         )
         return True
 
