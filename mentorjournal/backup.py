@@ -301,7 +301,9 @@ def _swap_in(staging: Path, root: Path, aside: Path) -> Path | None:
     if not root.exists():
         os.rename(staging, root)
         return None
-    if not any(root.iterdir()):
+    leftovers = [p for p in root.iterdir() if p.name != VaultPaths(root).lockfile.name]
+    if not leftovers:  # an empty folder (a lock file alone holds nothing)
+        VaultPaths(root).lockfile.unlink(missing_ok=True)
         root.rmdir()
         os.rename(staging, root)
         return None
@@ -342,7 +344,7 @@ def restore_backup(
         with _unwrapped(info, passphrase) as key:
             extracted = _extract(info, staging)
             _verify_copy(extracted.database, key, info.keyfile.vault_id)
-            if root.exists():
+            if paths.exists():
                 current_lock.acquire()
             kept = _swap_in(staging, root, aside)
             fsync_dir(parent)
