@@ -15,11 +15,13 @@ from __future__ import annotations
 import random
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from mentorjournal import demo_text as T
+from mentorjournal.clock import Clock
 from mentorjournal.domain import (
     Addendum,
     AgendaItem,
@@ -53,6 +55,10 @@ from mentorjournal.domain import (
     chain_addendum,
     sign_note,
 )
+from mentorjournal.paths import VaultPaths
+from mentorjournal.storage import audit, meta
+from mentorjournal.storage.bulk import RecordSet, insert_records
+from mentorjournal.storage.connection import Connection, transaction
 
 #: The published passphrase of every demo vault. Demo vaults hold synthetic data only.
 DEMO_PASSPHRASE = "demo only - mentor journal sample data"
@@ -60,44 +66,24 @@ DAYS_SPAN = 730
 SIGN_AFTER_DAYS = 14
 X = TypeVar("X")
 
+if TYPE_CHECKING:
+    from mentorjournal.journal import Journal
 
-@dataclass(frozen=True)
-class DemoData:
-    """Everything one demo run creates, as domain values, in insertion order."""
 
-    mentees: tuple[Mentee, ...]
-    contacts: tuple[Contact, ...]
-    places: tuple[Place, ...]
-    consents: tuple[Consent, ...]
-    resources: tuple[Resource, ...]
-    goals: tuple[Goal, ...]
-    notes: tuple[SessionNote, ...]
-    addenda: tuple[Addendum, ...]
-    progress: tuple[GoalProgress, ...]
-    plan_versions: tuple[CopingPlanVersion, ...]
-    reflections: tuple[Reflection, ...]
-    supervision: tuple[SupervisionSession, ...]
-    cpd: tuple[CpdEntry, ...]
+#: The demo records: the same batch type the bulk writer takes.
+DemoData = RecordSet
 
 
 @dataclass(frozen=True)
 class DemoSummary:
-    """How many records of each kind a demo run wrote."""
+    """How many records of each kind a demo run wrote, and how long it took."""
 
-    counts: dict[str, int] = field(default_factory=dict)
+    counts: dict[str, int]
+    seconds: float = 0.0
 
     @property
     def sessions(self) -> int:
         return self.counts.get("notes", 0)
-
-
-def summarise(data: DemoData) -> DemoSummary:
-    return DemoSummary(
-        {
-            name: len(getattr(data, name))
-            for name in DemoData.__dataclass_fields__  # keeps the counts in field order
-        }
-    )
 
 
 class _Writer:
@@ -402,7 +388,7 @@ def _supervision(w: _Writer, day: date, reflections: Sequence[Reflection]) -> Su
     )
 
 
-def generate_demo(*, mentees: int, sessions: int, seed: int, today: date) -> DemoData:
+def generate_demo(*, mentees: int, sessions: int, seed: int, today: date) -> RecordSet:
     """The demo records for ``seed``: identical for the same arguments, on every machine."""
     if mentees < 1 or sessions < 0:
         raise ValueError("a demo needs at least one mentee and a non-negative session count")
@@ -472,7 +458,7 @@ def generate_demo(*, mentees: int, sessions: int, seed: int, today: date) -> Dem
         )
         for i in range(DAYS_SPAN // 45)
     ]
-    return DemoData(
+    return RecordSet(
         tuple(people),
         tuple(contacts),
         tuple(places),
@@ -487,3 +473,82 @@ def generate_demo(*, mentees: int, sessions: int, seed: int, today: date) -> Dem
         tuple(supervision),
         tuple(cpd),
     )
+
+
+DEMO_FLAG = "is_demo"
+
+
+class _HasConnection(Protocol):
+    @property
+    def connection(self) -> Connection: ...
+
+
+def populate_demo(
+    target: _HasConnection | Connection,
+    *,
+    mentees: int,
+    sessions: int,
+    seed: int,
+    clock: Clock,
+) -> DemoSummary:
+    """Fill a journal (or an open connection) with demo records in one transaction.
+
+    Creation is audited as one bulk ``import`` event (kind ``demo``, detail = counts) rather
+    than one event per record, which would double the cost and say nothing more.
+    """
+    conn = target.connection if hasattr(target, "connection") else target
+    started = clock.monotonic()
+    data = generate_demo(mentees=mentees, sessions=sessions, seed=seed, today=clock.now().date())
+    counts = data.counts()
+    with transaction(conn):
+        insert_records(conn, data, now=clock.now())
+        detail = ",".join(f"{name}={count}" for name, count in counts.items())
+        audit.append(conn, at=clock.now(), action="import", kind="demo", record_id=None,
+                     detail=f"seed={seed},{detail}")  # fmt: skip
+    return DemoSummary(counts, clock.monotonic() - started)
+
+
+def mark_demo(conn: Connection) -> None:
+    """Flag the vault as a demo vault (vault_meta is_demo = 1); the UI shows it as DEMO."""
+    with transaction(conn):
+        meta.set_meta(conn, DEMO_FLAG, "1")
+
+
+def is_demo_vault(conn: Connection) -> bool:
+    return meta.get_meta(conn, DEMO_FLAG) == "1"
+
+
+def create_demo_vault(
+    paths: VaultPaths,
+    *,
+    clock: Clock,
+    state_dir: Path,
+    mentees: int = 12,
+    sessions: int = 600,
+    seed: int = 1,
+    kdf: Any = None,
+) -> tuple[Journal, str]:
+    """Create a separate demo vault, flag it, fill it, and return it open with its passphrase.
+
+    The passphrase is ``DEMO_PASSPHRASE`` (published; the data is synthetic). The recovery key
+    is discarded: a demo vault can always be deleted and made again.
+    """
+    from mentorjournal.journal import Journal
+
+    journal, _recovery = Journal.create(
+        paths, DEMO_PASSPHRASE, clock=clock, state_dir=state_dir, kdf=kdf, is_demo=True
+    )
+    try:
+        mark_demo(journal.connection)
+        populate_demo(journal, mentees=mentees, sessions=sessions, seed=seed, clock=clock)
+    except BaseException:
+        journal.lock()
+        raise
+    return journal, DEMO_PASSPHRASE
+
+
+def open_demo_vault(paths: VaultPaths, *, clock: Clock, state_dir: Path) -> Journal:
+    """Unlock an existing demo vault with the published demo passphrase."""
+    from mentorjournal.journal import Journal
+
+    return Journal.open(paths, DEMO_PASSPHRASE, clock=clock, state_dir=state_dir, is_demo=True)

@@ -20,6 +20,7 @@ EXIT_INTERRUPTED = 130
 def build_parser() -> argparse.ArgumentParser:
     from mentorjournal.cli import (
         anonymise_commands,
+        data_commands,
         export_commands,
         journal_commands,
         vault_commands,
@@ -36,7 +37,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="vault folder (default: $MENTORJOURNAL_VAULT, else the user data folder)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in (vault_commands, journal_commands, anonymise_commands, export_commands):
+    for module in (
+        vault_commands,
+        journal_commands,
+        anonymise_commands,
+        export_commands,
+        data_commands,
+    ):
         module.register(sub)
     return parser
 
