@@ -74,22 +74,35 @@ def coping_plan_document(plan: CopingPlanVersion, owner_name: str = "") -> Docum
     return Document(title=title, subtitle=subtitle, blocks=tuple(blocks))
 
 
+def _layout(document: Document, size: float) -> tuple[bytes, int]:
+    style = PdfStyle(
+        base_size=size,
+        title_size=size * 1.6,
+        margin=14.0,
+        line_factor=1.3,
+        page_numbers=False,
+    )
+    return layout_pdf(document, style)
+
+
 def coping_plan_pdf(plan: CopingPlanVersion, owner_name: str = "") -> tuple[bytes, int]:
-    """The plan laid out in the largest type that fits one page; returns (bytes, pages)."""
+    """The plan laid out in the largest type that fits one page; returns (bytes, pages).
+
+    Pages only grow as type grows, so a binary search over ``SIZES`` finds the largest size
+    that fits in about three layouts instead of seven.
+    """
     document = coping_plan_document(plan, owner_name)
-    data, pages = b"", 0
-    for size in SIZES:
-        style = PdfStyle(
-            base_size=size,
-            title_size=size * 1.6,
-            margin=14.0,
-            line_factor=1.3,
-            page_numbers=False,
-        )
-        data, pages = layout_pdf(document, style)
+    low, high = 0, len(SIZES) - 1  # SIZES is largest first
+    best: tuple[bytes, int] | None = None
+    while low <= high:
+        middle = (low + high) // 2
+        data, pages = _layout(document, SIZES[middle])
         if pages == 1:
-            break
-    return data, pages
+            best = (data, pages)
+            high = middle - 1
+        else:
+            low = middle + 1
+    return best or _layout(document, SIZES[-1])
 
 
 def write_coping_plan_pdf(plan: CopingPlanVersion, path: Path, owner_name: str = "") -> int:

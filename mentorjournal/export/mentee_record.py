@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Protocol
 
 from mentorjournal.domain import (
     GAS_LABELS,
@@ -291,4 +292,40 @@ def mentee_record_document(record: MenteeRecord, exported_at: datetime) -> Docum
         title=f"Record of {record.mentee.code}",
         subtitle=f"Exported {format_time(exported_at)} · confidential",
         blocks=tuple(blocks),
+    )
+
+
+class RecordSource(Protocol):
+    """The journal reads a whole record needs (``mentorjournal.journal.Journal`` provides them)."""
+
+    def mentee_by_code(self, code: str) -> Mentee: ...
+    def list_contacts(self, mentee_id: str) -> list[Contact]: ...
+    def list_places(self, mentee_id: str) -> list[Place]: ...
+    def list_consents(self, mentee_id: str) -> list[Consent]: ...
+    def list_resources(self, mentee_id: str) -> list[Resource]: ...
+    def notes_for(
+        self, mentee_id: str, *, since: date | None = None, until: date | None = None
+    ) -> list[SessionNote]: ...
+    def addenda(self, note_id: str) -> list[Addendum]: ...
+    def list_goals(self, mentee_id: str) -> list[Goal]: ...
+    def progress(self, goal_id: str) -> list[GoalProgress]: ...
+    def current_plan(self, mentee_id: str) -> CopingPlanVersion | None: ...
+
+
+def load_mentee_record(source: RecordSource, code: str) -> MenteeRecord:
+    """Everything the vault holds about the mentee with ``code`` (RecordNotFound if none)."""
+    mentee = source.mentee_by_code(code)
+    notes = tuple(source.notes_for(mentee.id))
+    goals = tuple(source.list_goals(mentee.id))
+    return MenteeRecord(
+        mentee=mentee,
+        contacts=tuple(source.list_contacts(mentee.id)),
+        places=tuple(source.list_places(mentee.id)),
+        consents=tuple(source.list_consents(mentee.id)),
+        resources=tuple(source.list_resources(mentee.id)),
+        sessions=notes,
+        addenda={n.id: tuple(source.addenda(n.id)) for n in notes if n.is_signed},
+        goals=goals,
+        progress={g.id: tuple(source.progress(g.id)) for g in goals},
+        coping_plan=source.current_plan(mentee.id),
     )

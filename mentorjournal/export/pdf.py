@@ -115,11 +115,11 @@ class _PdfBuilder:
         self.style = style
         self.pdf = _new_fpdf(style, self.fit_text)
         self.unicode = font is not None
+        # Parsing a TTF takes ~0.1 s, so each style is loaded only when first used.
+        self._font_files: dict[str, Path] = {}
         if font is not None:
+            self._font_files = {"B": font.bold, "I": font.italic, "BI": font.bold}
             self.pdf.add_font(_FAMILY, "", str(font.regular))
-            self.pdf.add_font(_FAMILY, "B", str(font.bold))
-            self.pdf.add_font(_FAMILY, "I", str(font.italic))
-            self.pdf.add_font(_FAMILY, "BI", str(font.bold))
             self.family = _FAMILY
             self._cmap: dict[int, Any] = self.pdf.fonts[_FAMILY].cmap
         else:
@@ -150,7 +150,11 @@ class _PdfBuilder:
         self.pdf.multi_cell(0, height, self.fit_text(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     def set_font(self, size: float, bold: bool = False, italic: bool = False) -> None:
-        self.pdf.set_font(self.family, ("B" if bold else "") + ("I" if italic else ""), size)
+        style = ("B" if bold else "") + ("I" if italic else "")
+        path = self._font_files.pop(style, None)
+        if path is not None:
+            self.pdf.add_font(_FAMILY, style, str(path))
+        self.pdf.set_font(self.family, style, size)
 
     def build(self, document: Document) -> tuple[bytes, int]:
         self.pdf.set_title(self.fit_text(document.title))
@@ -229,6 +233,7 @@ class _PdfBuilder:
     def _table(self, table: Table) -> None:
         if not table.rows:
             return
+        self.set_font(self.style.base_size * 0.9, bold=True)  # header cells are bold: load it
         self.set_font(self.style.base_size * 0.9)
         with self.pdf.table(
             first_row_as_headings=table.header,

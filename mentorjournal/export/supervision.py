@@ -498,32 +498,3 @@ def prepare(source: SupervisionSource, options: SupervisionOptions) -> Supervisi
 def render(draft: SupervisionDraft, path: Path) -> ExportFormat:
     """Write the draft as .md, .pdf or .docx (by extension), atomically and 0600."""
     return write_document(draft.document(), path)
-
-
-class AuditedJournal(Protocol):
-    """What recording an export needs from the journal."""
-
-    @property
-    def connection(self) -> Any: ...
-    @property
-    def clock(self) -> Any: ...
-
-
-def record_export(journal: AuditedJournal, kind: str, detail: str) -> None:
-    """Append an "export" event: what kind and counts, never content or file names."""
-    from mentorjournal.storage import audit
-    from mentorjournal.storage.connection import transaction
-
-    with transaction(journal.connection) as conn:
-        audit.append(
-            conn, at=journal.clock.now(), action="export", kind=kind, record_id=None, detail=detail
-        )
-
-
-def export_supervision(
-    journal: AuditedJournal, draft: SupervisionDraft, path: Path
-) -> ExportFormat:
-    """Write the reviewed draft, then record the export in the audit log."""
-    fmt = render(draft, path)
-    record_export(journal, AUDIT_KIND, f"{draft.summary};format={fmt.value}")
-    return fmt

@@ -10,13 +10,13 @@ import pypdf
 import pytest
 
 from mentorjournal.errors import RecordNotFound, UsageError, ValidationError
+from mentorjournal.export.audited import export_supervision
 from mentorjournal.export.dates import DateStyle
 from mentorjournal.export.markdown import to_markdown
 from mentorjournal.export.supervision import (
     AUDIT_KIND,
     Include,
     SupervisionOptions,
-    export_supervision,
     gather,
     known_leaks,
     prepare,

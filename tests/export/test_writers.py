@@ -130,7 +130,7 @@ def test_find_unicode_font_returns_none_where_there_is_none(tmp_path: Path) -> N
     assert find_unicode_font([tmp_path]) is None
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(min_size=0, max_size=200))
 def test_any_unicode_text_never_crashes_the_writers(text: str) -> None:
     doc = Document(
