@@ -8,6 +8,8 @@ emitting ``record_chosen``; the main window routes it to the right tab or page.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -90,9 +92,15 @@ class SearchDialog(QDialog):
     #: Emitted with the number of rows each time an answer is shown (tests wait on it).
     results_shown = Signal(int)
 
-    def __init__(self, worker: JournalWorker, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        worker: JournalWorker,
+        parent: QWidget | None = None,
+        code_for: Callable[[str], str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._worker = worker
+        self._code_for = code_for
         self._generation = 0
         self.setObjectName("searchDialog")
         self.setWindowTitle("Search everything")
@@ -172,6 +180,11 @@ class SearchDialog(QDialog):
     def _show(self, generation: int, rows: list[SearchRow]) -> None:
         if generation != self._generation:
             return  # the text changed since: a newer answer is on its way
+        if self._code_for is not None:
+            rows = [
+                replace(r, mentee_code=self._code_for(r.mentee_id)) if r.mentee_id else r
+                for r in rows
+            ]
         self.model.set_rows(rows)
         count = len(rows)
         self.state_label.setText(

@@ -96,6 +96,7 @@ class SettingsDialog(QDialog):
         browse = QPushButton("&Browse…", box)
         browse.setAccessibleName("Choose backup folder")
         browse.clicked.connect(self._browse_backup_folder)
+        self.browse_button = browse
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.backup_folder, 1)
         folder_row.addWidget(browse)
@@ -116,7 +117,7 @@ class SettingsDialog(QDialog):
             self.text_scale.addItem(f"{scale}%", scale)
         form = QFormLayout(box)
         form.addRow("&Lock after:", self.auto_lock)
-        form.addRow("Backup &folder:", folder_row)
+        form.addRow("Backup folder:", folder_row)
         form.addRow("&Keep backups:", self.backup_keep)
         form.addRow("&Theme:", self.theme)
         form.addRow("Te&xt size:", self.text_scale)

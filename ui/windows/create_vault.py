@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.prompts import Prompts, explain
+from ui.widgets.card import centred_card
 from ui.widgets.strength_meter import StrengthMeter
 
 POLICY_TEXT = (
@@ -55,7 +56,7 @@ class CreateVaultWindow(QWidget):
         self.steps = QStackedWidget(self)
         self.steps.addWidget(self._build_passphrase_step())
         self.steps.addWidget(self._build_recovery_step())
-        layout = QVBoxLayout(self)
+        _card, layout = centred_card(self, 680)
         layout.addWidget(self.steps)
 
     # -- step 1 ------------------------------------------------------------------------------

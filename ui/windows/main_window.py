@@ -284,7 +284,7 @@ class MainWindow(QMainWindow):
         for spec in MENTEE_TABS:
             page = build_page(spec, self.worker, self.prompts, self.tabs)
             self._pages[spec.key] = page
-            self.tabs.addTab(page, spec.title.replace("&&", "&"))
+            self.tabs.addTab(page, spec.title)  # "&&" shows a literal "&" in a tab
         mentee_layout.addWidget(self.mentee_header)
         mentee_layout.addWidget(self.tabs, 1)
         self.mentee_panel = mentee_panel
@@ -412,6 +412,11 @@ class MainWindow(QMainWindow):
                 self.area_list.setCurrentItem(item)
         return page
 
+    def mentee_code(self, mentee_id: str) -> str:
+        """The pseudonym code of a listed mentee ("" when unknown)."""
+        row = self.mentees.row_of(mentee_id)
+        return self.mentees.mentee(row).code if row >= 0 else ""
+
     def current_page(self) -> QWidget | None:
         widget = self.stack.currentWidget()
         if widget is self.mentee_panel:
@@ -438,7 +443,7 @@ class MainWindow(QMainWindow):
 
         dialog = self._dialogs.get("search")
         if dialog is None:
-            dialog = SearchDialog(self.worker, self)
+            dialog = SearchDialog(self.worker, self, code_for=self.mentee_code)
             dialog.record_chosen.connect(self.open_record)
             self._dialogs["search"] = dialog
         dialog.show()

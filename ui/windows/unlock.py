@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from mentorjournal.clock import Clock
 from mentorjournal.errors import VaultCorrupt, VaultMissing, WrongPassphrase
 from ui.prompts import explain
+from ui.widgets.card import centred_card
 
 FREE_ATTEMPTS = 3
 MAX_DELAY_SECONDS = 60.0
@@ -123,8 +123,7 @@ class UnlockWindow(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.secret, 1)
         row.addWidget(self.unlock_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(40, 32, 40, 32)
+        _card, layout = centred_card(self, 560)
         for widget in (self.heading, self.reason_label, self.vault_label, self.field_label):
             layout.addWidget(widget)
         layout.addLayout(row)
@@ -132,7 +131,6 @@ class UnlockWindow(QWidget):
         layout.addWidget(self.busy)
         layout.addWidget(self.message)
         layout.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addStretch(1)
 
     def toggle_mode(self) -> None:
         self.set_recovery_mode(not self.via_recovery)

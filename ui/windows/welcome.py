@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+
+from ui.widgets.card import centred_card
 
 
 class WelcomeWindow(QWidget):
@@ -42,9 +44,7 @@ class WelcomeWindow(QWidget):
         demo_note.setWordWrap(True)
         self.create_button.clicked.connect(self.create_requested.emit)
         self.demo_button.clicked.connect(self.demo_requested.emit)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 36, 48, 36)
+        _card, layout = centred_card(self)
         for widget in (title, intro, self.create_button, self.demo_button, demo_note):
             layout.addWidget(widget)
-        layout.addStretch(1)
         self.setMinimumSize(560, 420)

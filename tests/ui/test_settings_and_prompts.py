@@ -1,0 +1,81 @@
+"""Preferences persist, hold nothing sensitive; the prompts seam answers from a script."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import LockedVault
+from ui.prompts import ScriptedPrompts, UnexpectedPrompt, explain
+from ui.settings import KEYS, AppSettings, Theme
+
+
+def test_settings_have_safe_defaults_and_clamp_bad_values(tmp_path: Path) -> None:
+    settings = AppSettings.at_path(tmp_path / "s.ini")
+    assert settings.auto_lock_minutes == 5
+    assert settings.theme is Theme.SYSTEM
+    assert settings.text_scale == 100
+    settings.auto_lock_minutes = 0
+    assert settings.auto_lock_minutes == 1, "auto-lock can never be switched off by a bad value"
+    (tmp_path / "bad.ini").write_text("[appearance]\ntheme=purple\ntext_scale=lots\n")
+    bad = AppSettings.at_path(tmp_path / "bad.ini")
+    assert bad.theme is Theme.SYSTEM and bad.text_scale == 100
+
+
+def test_settings_dialog_persists_choices_without_secrets(
+    qtbot: QtBot,
+    make_controller: object,
+    locked_vault: LockedVault,
+    ui_settings: AppSettings,
+    tmp_path: Path,
+) -> None:
+    from tests.ui.test_app_flows import _unlocked
+
+    controller = make_controller(locked_vault.paths)  # type: ignore[operator]
+    main = _unlocked(qtbot, controller, locked_vault)
+    dialog = main.open_settings()
+    dialog.auto_lock.setValue(12)
+    dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
+    dialog.text_scale.setCurrentIndex(dialog.text_scale.findData(200))
+    controller.prompts.script("choose_directory", tmp_path / "backups")
+    qtbot.mouseClick(dialog.browse_button, Qt.MouseButton.LeftButton)
+    dialog.backup_keep.setValue(30)
+    with qtbot.waitSignal(dialog.applied):
+        dialog.buttons.accepted.emit()
+    assert controller.idle.minutes == 12, "the running idle lock follows the new setting"
+    main.remember_geometry()
+    ui_settings.sync()
+    again = AppSettings.at_path(Path(ui_settings.file_name))
+    assert again.auto_lock_minutes == 12
+    assert again.theme is Theme.DARK and again.text_scale == 200
+    assert again.backup_folder == tmp_path / "backups" and again.backup_keep == 30
+    assert again.geometry() is not None
+    assert set(again.stored_keys()) <= KEYS
+    stored = Path(ui_settings.file_name).read_bytes()
+    for secret in ("M-001", "M-002", locked_vault.passphrase, locked_vault.recovery_key):
+        assert secret.encode() not in stored
+        assert secret.encode("utf-16-le") not in stored
+
+
+def test_scripted_prompts_answer_in_order_and_refuse_unscripted() -> None:
+    prompts = ScriptedPrompts().script("confirm", True).script("confirm", False)
+    assert prompts.confirm("A", "first") is True
+    assert prompts.confirm("B", "second") is False
+    prompts.warn("W", "just recorded")
+    with pytest.raises(UnexpectedPrompt):
+        prompts.ask_text("T", "nobody scripted this")
+    assert [a.kind for a in prompts.log] == ["confirm", "confirm", "warn", "ask_text"]
+    assert prompts.pending() == {}
+
+
+def test_typed_errors_get_plain_words_and_advice() -> None:
+    from mentorjournal.errors import VaultInUse, WrongPassphrase
+
+    words = explain(WrongPassphrase("x"))
+    assert "did not unlock" in words.headline and "Caps Lock" in words.advice
+    assert "another" in explain(VaultInUse("busy")).headline
+    unexpected = explain(KeyError("secret note text"))
+    assert "secret note text" not in (unexpected.headline + unexpected.detail)
