@@ -33,7 +33,10 @@ def executable(name: str) -> Path:
 
 
 def folder_size(path: Path) -> int:
-    return sum(item.stat().st_size for item in path.rglob("*") if item.is_file())
+    """Bytes on disk as ``du`` counts them: symlinked libraries once, not twice."""
+    return sum(
+        item.stat().st_size for item in path.rglob("*") if item.is_file() and not item.is_symlink()
+    )
 
 
 def build() -> float:
