@@ -8,6 +8,7 @@ its selection and the tab knows the plan is modified (``edited``).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
@@ -20,6 +21,8 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+
+from ui.views.record_model import Column, RecordTableModel, text_or_dash
 
 _Index = QModelIndex | QPersistentModelIndex
 _MIME = "application/x-mentorjournal-plan-rows"
@@ -180,3 +183,27 @@ class PlanItemsModel(QAbstractListModel):
         self.moveRows(QModelIndex(), rows[0], 1, QModelIndex(), row)
         # The move is done here; returning False stops the view from also removing the source.
         return False
+
+
+class PlanVersionColumn(IntEnum):
+    VERSION = 0
+    SAVED = 1
+    ITEMS = 2
+    NOTE = 3
+
+
+class PlanVersionsModel(RecordTableModel):
+    """Every saved version of a plan, newest first (the history list)."""
+
+    COLUMNS = (
+        Column("Version", lambda v: str(v.version), sort_key=lambda v: v.version),
+        Column(
+            "Saved",
+            lambda v: f"{v.saved_at.astimezone():%d %b %Y %H:%M}",
+            sort_key=lambda v: v.saved_at,
+        ),
+        Column(
+            "Items", lambda v: str(sum(len(items) for _s, items in v.sections)), align_right=True
+        ),
+        Column("Note", lambda v: text_or_dash(v.note), tooltip=lambda v: v.note),
+    )
