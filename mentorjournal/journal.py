@@ -8,6 +8,7 @@ A ``Journal`` is used from one thread at a time (the UI's worker thread, or the 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -40,6 +41,8 @@ from mentorjournal.storage.codec import (
 )
 from mentorjournal.storage.connection import Connection, close_database, transaction
 from mentorjournal.storage.schema import migrate
+
+log = logging.getLogger(__name__)
 
 KIND_MENTEE = "mentee"
 NOTE_CHANGES = Changes(sessions=True, search=True)
@@ -144,6 +147,10 @@ class Journal:
         """Close the database and wipe the key (through the vault). Safe to call twice."""
         if not self._open:
             return
+        try:
+            self.flush_search()
+        except Exception:  # locking must never fail on an index refresh; the marks persist
+            log.warning("search index refresh failed before lock; it will run next time")
         self._open = False
         if self._vault is not None:
             self._vault.lock()
@@ -390,9 +397,13 @@ class Journal:
         return Changed(note, NOTE_CHANGES)
 
     def save_draft(self, note: d.SessionNote) -> Changed[d.SessionNote]:
-        """Autosave: overwrite the draft in one short transaction (``RecordSigned`` if signed)."""
+        """Autosave: overwrite the draft in one short transaction (``RecordSigned`` if signed).
+
+        The search entry is refreshed lazily (before the next search, on signing, on lock):
+        re-indexing a long note on every pause in typing would triple the autosave time.
+        """
         with self._tx() as conn:
-            session_repo.save_draft(conn, note, self._clock.now())
+            session_repo.save_draft(conn, note, self._clock.now(), defer_index=True)
             if not session_repo.last_audit_was_edit_of(conn, note.id):
                 self._audit(conn, "edit", KIND_NOTE, note.id)
         return Changed(note, NOTE_CHANGES)
@@ -432,6 +443,7 @@ class Journal:
                 raise RecordSigned("This note is already signed.")
             signed = d.sign_note(note, self._clock.now())
             session_repo.sign(conn, signed)
+            session_repo.flush_pending_index(conn)
             self._audit(conn, "sign", KIND_NOTE, note_id)
         return Changed(signed, NOTE_CHANGES)
 
@@ -870,6 +882,14 @@ class Journal:
 
     # --- search ---------------------------------------------------------------------------
 
+    def flush_search(self) -> int:
+        """Re-index drafts autosave marked stale (cheap when none); returns how many."""
+        self._require_open()
+        if not session_repo.has_pending_index(self._conn):
+            return 0
+        with self._tx() as conn:
+            return session_repo.flush_pending_index(conn)
+
     def search(
         self,
         query: str,
@@ -880,8 +900,11 @@ class Journal:
         date_to: date | None = None,
         limit: int = 50,
     ) -> list[search.SearchHit]:
-        """Ranked hits with highlighted snippets (see ``storage.search``)."""
-        self._require_open()
+        """Ranked hits with highlighted snippets (see ``storage.search``).
+
+        Brings autosaved drafts' entries up to date first, so what was typed is findable.
+        """
+        self.flush_search()
         return search.search(
             self._conn,
             query,

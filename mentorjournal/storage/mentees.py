@@ -185,6 +185,11 @@ def supervision_sessions_touching(conn: Connection, mentee_id: str) -> list[str]
 def erase(conn: Connection, mentee_id: str) -> None:
     """Delete the mentee and everything of theirs, signed notes included (call in a transaction)."""
     conn.execute("INSERT INTO erasure_in_progress(mentee_id) VALUES (?)", (mentee_id,))
+    conn.execute(
+        "DELETE FROM search_pending WHERE record_id IN"
+        " (SELECT id FROM session_notes WHERE mentee_id = ?)",
+        (mentee_id,),
+    )
     search.remove_mentee(conn, mentee_id)
     cursor = conn.execute("DELETE FROM mentees WHERE id = ?", (mentee_id,))
     conn.execute("DELETE FROM erasure_in_progress WHERE mentee_id = ?", (mentee_id,))

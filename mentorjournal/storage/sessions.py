@@ -142,8 +142,14 @@ def _explain_no_row(conn: Connection, note_id: str) -> None:
         raise RecordSigned(SIGNED_MESSAGE)
 
 
-def save_draft(conn: Connection, note: SessionNote, now: datetime) -> None:
-    """Overwrite a draft's content (the autosave path); a signed note raises ``RecordSigned``."""
+def save_draft(
+    conn: Connection, note: SessionNote, now: datetime, *, defer_index: bool = False
+) -> None:
+    """Overwrite a draft's content; a signed note raises ``RecordSigned``.
+
+    With ``defer_index`` (the autosave path) the search entry is only marked stale in
+    ``search_pending``; ``flush_pending_index`` brings it up to date later.
+    """
     if note.is_signed:
         raise RecordSigned(SIGNED_MESSAGE)
     try:
@@ -162,7 +168,13 @@ def save_draft(conn: Connection, note: SessionNote, now: datetime) -> None:
     if cursor.rowcount == 0:
         _explain_no_row(conn, note.id)
         raise RecordNotFound("That note belongs to another mentee.")
-    _index(conn, note)
+    if defer_index:
+        conn.execute(
+            "INSERT OR IGNORE INTO search_pending(kind, record_id) VALUES (?, ?)",
+            (KIND_NOTE, note.id),
+        )
+    else:
+        _index(conn, note)
 
 
 def sign(conn: Connection, signed: SessionNote) -> None:
@@ -202,7 +214,37 @@ def delete_draft(conn: Connection, note_id: str) -> str:
         _explain_no_row(conn, note_id)
         raise RecordNotFound("That note does not exist.")
     search.remove_record(conn, KIND_NOTE, note_id)
+    conn.execute(
+        "DELETE FROM search_pending WHERE kind = ? AND record_id = ?", (KIND_NOTE, note_id)
+    )
     return str(row[0])
+
+
+def has_pending_index(conn: Connection) -> bool:
+    return conn.execute("SELECT 1 FROM search_pending LIMIT 1").fetchone() is not None
+
+
+def flush_pending_index(conn: Connection) -> int:
+    """Re-index every note marked stale by autosave (call in a transaction); returns the count."""
+    rows = conn.execute(
+        "DELETE FROM search_pending WHERE kind = ? RETURNING record_id", (KIND_NOTE,)
+    ).fetchall()
+    for (note_id,) in rows:
+        note = get(conn, note_id)
+        if note is None:
+            search.remove_record(conn, KIND_NOTE, note_id)
+        else:
+            _index(conn, note)
+    return len(rows)
+
+
+def forget_pending_of_mentee(conn: Connection, mentee_id: str) -> None:
+    """Erasure: drop the stale marks of the mentee's notes with the notes."""
+    conn.execute(
+        "DELETE FROM search_pending WHERE kind = ? AND record_id IN"
+        " (SELECT id FROM session_notes WHERE mentee_id = ?)",
+        (KIND_NOTE, mentee_id),
+    )
 
 
 def get(conn: Connection, note_id: str) -> SessionNote | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +12,7 @@ from mentorjournal.clock import ManualClock
 from mentorjournal.domain import NoteTemplate
 from mentorjournal.errors import RecordNotFound, RecordSigned, ValidationError
 from mentorjournal.journal import Journal
+from mentorjournal.paths import VaultPaths
 from tests.fixtures.journal_fixtures import make_mentee, make_note
 
 
@@ -111,3 +113,24 @@ def test_autosaves_log_one_edit_per_run(journal: Journal) -> None:
         journal.save_draft(replace(note, next_actions=f"step {i}"))
     actions = [e.action for e in audit.events(journal.connection) if e.record_id == note.id]
     assert actions == ["create", "edit"]
+
+
+def test_autosaved_text_is_found_by_the_next_search(journal: Journal) -> None:
+    note = make_note(journal, make_mentee(journal), text="first words")
+    journal.save_draft(replace(note, sections=(("Body", "later kingfisher words"),)))
+    assert [h.record_id for h in journal.search("kingfisher")] == [note.id]
+    assert journal.search("first") == []
+
+
+def test_locking_refreshes_stale_search_entries(
+    journal: Journal, vault_paths: VaultPaths, passphrase: str, vault_state_dir: Path
+) -> None:
+    note = make_note(journal, make_mentee(journal), text="first words")
+    journal.save_draft(replace(note, sections=(("Body", "heron at dusk"),)))
+    journal.lock()
+    reopened = Journal.open(vault_paths, passphrase, clock=journal.clock, state_dir=vault_state_dir)
+    try:
+        assert reopened.flush_search() == 0  # nothing was left stale
+        assert [h.record_id for h in reopened.search("heron")] == [note.id]
+    finally:
+        reopened.lock()
