@@ -34,7 +34,8 @@ import importlib
 import itertools
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -116,6 +117,20 @@ STATUS_FILTERS = (
     ("Paused", "paused"),
     ("Closed", "closed"),
 )
+
+
+def close_and_archive(journal: Any, mentee_id: str, keep_until: date) -> Any:
+    """Runs in the worker: archiving needs a closed record, so close it first if open."""
+    from mentorjournal.domain import MenteeStatus
+
+    mentee = journal.get_mentee(mentee_id)
+    changes = None
+    if mentee.status is not MenteeStatus.CLOSED:
+        changes = journal.set_mentee_status(mentee_id, MenteeStatus.CLOSED).changes
+    result = journal.archive_mentee(mentee_id, keep_until)
+    if changes is not None:
+        return replace(result, changes=result.changes | changes)
+    return result
 
 
 def build_page(spec: PageSpec, worker: JournalWorker, prompts: Prompts, parent: QWidget) -> QWidget:
@@ -550,19 +565,31 @@ class MainWindow(QMainWindow):
         self.worker.command(lambda j: j.add_mentee(code=clean), added, self.prompts.show_error)
 
     def archive_mentee(self) -> None:
+        """Close (if needed) and archive the selected mentee until a retention date."""
         if self.mentee_id is None:
+            self.prompts.inform("Archive mentee", "Choose a mentee first.")
             return
         row = self.mentees.row_of(self.mentee_id)
         code = self.mentees.mentee(row).code if row >= 0 else "this mentee"
-        if not self.prompts.confirm(
+        default = (self.clock.now().date() + timedelta(days=365 * 7)).isoformat()
+        answer = self.prompts.ask_text(
             "Archive mentee",
-            f"Archive {code}? Their record is kept, hidden from the list, until it is due for erasure.",
-            ok_label="Archive",
-        ):
+            f"Archiving closes {code}'s record and hides it from the list. Keep it until "
+            "(YYYY-MM-DD, your organisation's retention period), after which erasure is offered:",
+            default,
+        )
+        if answer is None:
+            return
+        try:
+            keep_until = date.fromisoformat(answer.strip())
+        except ValueError:
+            self.prompts.warn(
+                "Archive mentee", "That is not a date like 2033-01-31; nothing changed."
+            )
             return
         mentee_id = self.mentee_id
         self.worker.command(
-            lambda j: j.archive_mentee(mentee_id),
+            lambda j: close_and_archive(j, mentee_id, keep_until),
             lambda _r: self.select_mentee(None),
             self.prompts.show_error,
         )
