@@ -56,18 +56,19 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write temp beside ``path``, fsync, rename over it, fsync the folder: old or new, never half."""
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     with disk_errors():
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
         try:
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
+            try:
+                view = memoryview(data)
+                while view:
+                    written = os.write(fd, view)
+                    view = view[written:]
+                os.fsync(fd)
+            finally:
+                os.close(fd)
             os.replace(tmp, path)
         except BaseException:
+            # A half-written temp file must not linger (it may hold a key file's bytes).
             tmp.unlink(missing_ok=True)
             raise
         fsync_dir(path.parent)
