@@ -1,0 +1,332 @@
+"""A list of simple records with a form to add, edit and delete them (contacts, consents, CPD...).
+
+Why one generic piece: people, places, consents, resources and CPD entries are all "a table of
+frozen records + a form whose fields map one to one onto the record's attributes". Each tab
+declares its :class:`Field` list and how to build a record from the form's values; this class
+does the table, the form, validation errors (through prompts, nothing lost: the form keeps
+its text), and the worker calls. Selecting a row loads it into the form; "New" empties it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from enum import Enum
+from typing import Any
+
+from PySide6.QtCore import QDate, QItemSelection, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentorjournal.domain.validation import new_id
+from ui.prompts import Prompts
+from ui.views.callbacks import command
+from ui.views.record_model import RecordRole, RecordTableModel
+from ui.worker import JournalWorker
+
+TEXT = "text"
+MULTILINE = "multiline"
+CHOICE = "choice"
+DATE = "date"
+OPTIONAL_DATE = "optional_date"
+HOURS = "hours"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One form field mapped onto the record attribute ``name``."""
+
+    name: str
+    label: str
+    kind: str = TEXT
+    enum: type[Enum] | None = None
+    labels: dict[Any, str] | None = None
+    #: For text fields of optional attributes: an empty field is stored as None.
+    none_if_empty: bool = False
+
+
+class _OptionalDate(QWidget):
+    """A date that may be absent: a checkbox switches the date field on."""
+
+    changed = Signal()
+
+    def __init__(self, label: str) -> None:
+        super().__init__()
+        self.check = QCheckBox("Set")
+        self.check.setAccessibleName(f"{label}: set a date")
+        self.edit = QDateEdit()
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("dd MMM yyyy")
+        self.edit.setAccessibleName(label)
+        self.edit.setDate(QDate.currentDate())
+        self.edit.setEnabled(False)
+        self.check.toggled.connect(self.edit.setEnabled)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.check)
+        layout.addWidget(self.edit, 1)
+
+    def value(self) -> date | None:
+        if not self.check.isChecked():
+            return None
+        value = self.edit.date().toPython()
+        assert isinstance(value, date)
+        return value
+
+    def set_value(self, value: date | None) -> None:
+        self.check.setChecked(value is not None)
+        self.edit.setDate(
+            QDate(value.year, value.month, value.day) if value else QDate.currentDate()
+        )
+
+
+class RecordEditor(QGroupBox):
+    """Table + form for one kind of record."""
+
+    #: A record was saved or deleted (the tab may reload other views).
+    changed = Signal()
+
+    def __init__(
+        self,
+        title: str,
+        model: RecordTableModel,
+        fields: Sequence[Field],
+        *,
+        worker: JournalWorker,
+        prompts: Prompts,
+        make_record: Callable[[str, dict[str, Any]], Any],
+        save: Callable[[Any, Any], Any],
+        delete: Callable[[Any, str], Any],
+        stretch_column: int = 0,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(title, parent)
+        self._title = title
+        self._worker = worker
+        self._prompts = prompts
+        self._make_record = make_record
+        self._save = save
+        self._delete = delete
+        self.model = model
+        self.fields = tuple(fields)
+        self.widgets: dict[str, QWidget] = {}
+        self._current: Any = None
+        self.view = QTableView()
+        self.view.setModel(model)
+        self.view.setAccessibleName(title)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(
+            stretch_column, QHeaderView.ResizeMode.Stretch
+        )
+        self.view.selectionModel().selectionChanged.connect(self._on_selection)
+        form = QFormLayout()
+        for field in self.fields:
+            widget = self._widget(field)
+            self.widgets[field.name] = widget
+            label = QLabel(field.label)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+        self.new_button = QPushButton("New")
+        self.new_button.setAccessibleName(f"New entry in {title}")
+        self.new_button.clicked.connect(self.new_record)
+        self.save_button = QPushButton("Add")
+        self.save_button.setAccessibleName(f"Save entry in {title}")
+        self.save_button.clicked.connect(self.save)
+        self.delete_button = QPushButton("Delete…")
+        self.delete_button.setAccessibleName(f"Delete selected entry in {title}")
+        self.delete_button.clicked.connect(self.delete)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.new_button, self.save_button, self.delete_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        self.new_record()
+
+    # -- widgets ---------------------------------------------------------------------------
+    def _widget(self, field: Field) -> QWidget:
+        widget: QWidget
+        if field.kind == MULTILINE:
+            edit = QPlainTextEdit()
+            edit.setTabChangesFocus(True)
+            edit.setMaximumHeight(edit.fontMetrics().height() * 4)
+            widget = edit
+        elif field.kind == CHOICE:
+            combo = QComboBox()
+            assert field.enum is not None
+            for member in field.enum:
+                label = (field.labels or {}).get(
+                    member, str(member.value).replace("_", " ").capitalize()
+                )
+                combo.addItem(label, member.value)
+            widget = combo
+        elif field.kind == DATE:
+            date_edit = QDateEdit()
+            date_edit.setCalendarPopup(True)
+            date_edit.setDisplayFormat("dd MMM yyyy")
+            date_edit.setDate(QDate.currentDate())
+            widget = date_edit
+        elif field.kind == OPTIONAL_DATE:
+            widget = _OptionalDate(field.label)
+        elif field.kind == HOURS:
+            spin = QDoubleSpinBox()
+            spin.setRange(0.25, 1000)
+            spin.setSingleStep(0.25)
+            spin.setDecimals(2)
+            spin.setSuffix(" h")
+            widget = spin
+        else:
+            widget = QLineEdit()
+        widget.setAccessibleName(field.label)
+        return widget
+
+    def value(self, field: Field) -> Any:
+        widget = self.widgets[field.name]
+        if isinstance(widget, QPlainTextEdit):
+            text = widget.toPlainText().strip()
+            return None if field.none_if_empty and not text else text
+        if isinstance(widget, QLineEdit):
+            text = widget.text().strip()
+            return None if field.none_if_empty and not text else text
+        if isinstance(widget, QComboBox):
+            assert field.enum is not None
+            return field.enum(widget.currentData())
+        if isinstance(widget, _OptionalDate):
+            return widget.value()
+        if isinstance(widget, QDateEdit):
+            return widget.date().toPython()
+        if isinstance(widget, QDoubleSpinBox):
+            return widget.value()
+        raise TypeError(field.kind)
+
+    def set_value(self, field: Field, value: Any) -> None:
+        widget = self.widgets[field.name]
+        if isinstance(widget, QPlainTextEdit):
+            widget.setPlainText(value or "")
+        elif isinstance(widget, QLineEdit):
+            widget.setText(value or "")
+        elif isinstance(widget, QComboBox):
+            index = widget.findData(value.value) if isinstance(value, Enum) else 0
+            widget.setCurrentIndex(max(0, index))
+        elif isinstance(widget, _OptionalDate):
+            widget.set_value(value)
+        elif isinstance(widget, QDateEdit):
+            today = QDate.currentDate()
+            widget.setDate(QDate(value.year, value.month, value.day) if value else today)
+        elif isinstance(widget, QDoubleSpinBox):
+            widget.setValue(float(value) if value else 1.0)
+
+    def values(self) -> dict[str, Any]:
+        return {field.name: self.value(field) for field in self.fields}
+
+    # -- actions ---------------------------------------------------------------------------
+    @property
+    def current(self) -> Any:
+        return self._current
+
+    def new_record(self) -> None:
+        self._current = None
+        for field in self.fields:
+            self.set_value(field, None)
+        self.view.clearSelection()
+        self.save_button.setText("Add")
+        self.delete_button.setEnabled(False)
+
+    def load(self, record: Any) -> None:
+        self._current = record
+        for field in self.fields:
+            self.set_value(field, getattr(record, field.name))
+        self.save_button.setText("Save")
+        self.delete_button.setEnabled(True)
+
+    def save(self) -> None:
+        """Build the record from the form (a rule broken: say so, keep the form) and save it."""
+        try:
+            values = self.values()
+            record = (
+                self._make_record(new_id(), values)
+                if self._current is None
+                else replace(self._current, **values)
+            )
+        except Exception as error:
+            self._prompts.show_error(error, f"{self._title}: not saved")
+            return
+
+        def saved(result: Any) -> None:
+            self.load(getattr(result, "value", record))
+            self.changed.emit()
+
+        command(
+            self,
+            self._worker,
+            lambda j: self._save(j, record),
+            saved,
+            lambda error: self._prompts.show_error(error, f"{self._title}: not saved"),
+        )
+
+    def delete(self) -> None:
+        record = self._current
+        if record is None:
+            return
+        if not self._prompts.confirm(
+            f"Delete from {self._title}",
+            "Delete the selected entry? This cannot be undone.",
+            ok_label="Delete",
+            destructive=True,
+        ):
+            return
+
+        def deleted(_result: Any) -> None:
+            self.new_record()
+            self.changed.emit()
+
+        command(
+            self,
+            self._worker,
+            lambda j: self._delete(j, record.id),
+            deleted,
+            lambda error: self._prompts.show_error(error, f"{self._title}: not deleted"),
+        )
+
+    def set_records(self, records: Sequence[Any]) -> None:
+        """Fresh rows; the form keeps showing the current record (reloaded if it changed)."""
+        current = self._current
+        self.view.selectionModel().blockSignals(True)
+        self.model.set_records(records)
+        self.view.selectionModel().blockSignals(False)
+        if current is not None:
+            row = self.model.row_of(current.id)
+            if row >= 0:
+                self.view.selectRow(row)
+                self.load(self.model.record_at(row))
+
+    def clear(self) -> None:
+        self.model.clear()
+        self.new_record()
+
+    def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if indexes:
+            self.load(indexes[0].data(RecordRole))
