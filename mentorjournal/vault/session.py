@@ -47,6 +47,7 @@ from mentorjournal.vault.keyfile import (
     read_keyfile,
     recovery_slot_ad,
     seal,
+    serialise,
     unwrap_key,
     wrap_key,
     write_keyfile,
@@ -188,7 +189,15 @@ class UnlockedVault:
 
     def _store_keyfile(self, kf: KeyFile) -> None:
         sealed = seal(kf, self._data_key)
-        write_keyfile(self.paths.keyfile, sealed)
+        try:
+            write_keyfile(self.paths.keyfile, sealed)
+        except BaseException:
+            # Failing after the rename (e.g. the folder fsync) leaves the new file in place:
+            # follow the disk, so a later counter bump cannot write the old slots back.
+            with contextlib.suppress(OSError):
+                if self.paths.keyfile.read_bytes() == serialise(sealed):
+                    self._keyfile = sealed
+            raise
         self._keyfile = sealed
 
     def change_passphrase(self, old: str, new: str) -> None:
