@@ -137,6 +137,18 @@ def test_desktop_exec_is_the_gui_executable_of_every_packaging(
     assert desktop["TryExec"] == command
 
 
+def test_desktop_entry_matches_the_x11_window_class_the_app_sets(
+    desktop: configparser.SectionProxy,
+) -> None:
+    """On X11 docks group windows by WM_CLASS, which Qt takes from the application name."""
+    from mentorjournal.paths import APP_NAME
+
+    assert desktop["StartupWMClass"] == APP_NAME
+    app_source = (ROOT / "ui" / "app.py").read_text(encoding="utf-8")
+    assert "setApplicationName(APP_NAME)" in app_source
+    assert f'APP_ID = "{APP_ID}"' in app_source, "Wayland matches the desktop file by this id"
+
+
 # -- AppStream metainfo ------------------------------------------------------------------------
 
 
@@ -469,3 +481,8 @@ def test_smoke_test_fails_when_locking_leaves_records_on_screen() -> None:
     broken = "from ui.windows.main_window import MainWindow\nMainWindow.clear = lambda self: None\n"
     line = _failure_line(run_smoke(broken))
     assert line.startswith("smoke test failed: lock: data still shown after locking: ")
+
+
+def test_smoke_test_fails_when_the_bundle_lacks_the_icon() -> None:
+    line = _failure_line(run_smoke("import ui.app\nui.app._set_icon = lambda app: None\n"))
+    assert line.startswith("smoke test failed: load the app icon: the window icon is missing")

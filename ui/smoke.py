@@ -150,6 +150,7 @@ class _SmokeRun:
             demo=True,
         )
         try:
+            self._step("load the app icon", self._check_icon)
             self._step("create and open the demo vault", self._open_demo)
             self._step("open every view", self._open_views)
             self._step("search the vault", self._search)
@@ -172,6 +173,11 @@ class _SmokeRun:
         )
 
     # -- steps ---------------------------------------------------------------------------------
+    def _check_icon(self) -> None:
+        """The SVG icon needs the bundled resources and Qt's SVG icon engine or image plugin."""
+        if self.app.windowIcon().pixmap(32, 32).isNull():
+            raise SmokeFailure("the window icon is missing (resources/icons or the SVG plugins)")
+
     def _open_demo(self) -> None:
         self.controller.start()
         self._wait(lambda: self.controller.state is self.state.MAIN, "the main window")
