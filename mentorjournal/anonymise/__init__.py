@@ -18,8 +18,8 @@ from mentorjournal.anonymise.known import Known, KnownContact, KnownMentee, Know
 from mentorjournal.anonymise.pseudonyms import PseudonymMap
 from mentorjournal.anonymise.redact import (
     AnonymisedText,
-    Anonymiser,
     AnonymiseOptions,
+    Anonymiser,
     DateMode,
     Replacement,
     anonymise,

@@ -17,47 +17,76 @@ from mentorjournal.anonymise.categories import Category
 from mentorjournal.anonymise.gazetteers import Gazetteers
 from mentorjournal.anonymise.identifier import Identifier
 from mentorjournal.anonymise.lexicon import MONTHS, NOT_NAMES, WEEKDAYS, is_must_keep
-from mentorjournal.anonymise.textutil import Token, next_words, previous_words, sentence_start
+from mentorjournal.anonymise.textutil import (
+    Token,
+    next_words,
+    previous_words,
+    sentence_start,
+    split_words,
+)
 
 RELATIONS: dict[str, str] = {
-    **dict.fromkeys("mum mom mother mam ma dad father da stepdad stepmum stepmom stepfather stepmother step-dad step-mum parent carer guardian foster".split(), "parent"),
-    **dict.fromkeys("brother sister bro sis sibling stepbrother stepsister step-brother step-sister twin".split(), "sibling"),
-    **dict.fromkeys("nan nana nanna gran granny grandma grandad grandpa grandmother grandfather aunt auntie aunty uncle cousin niece nephew".split(), "relative"),
-    **dict.fromkeys("son daughter baby child kid".split(), "child"),
-    **dict.fromkeys("friend mate pal bestie bff".split(), "friend"),
-    **dict.fromkeys("boyfriend girlfriend bf gf partner husband wife ex fiance fiancé fiancee fiancée".split(), "partner"),
-    **dict.fromkeys("teacher tutor head headteacher senco lecturer coach".split(), "teacher"),
-    **dict.fromkeys("counsellor counselor therapist psychiatrist psychologist nurse gp doctor consultant clinician cpn".split(), "clinician"),
-    **dict.fromkeys("worker keyworker caseworker coordinator co-ordinator officer sponsor".split(), "worker"),
-    **dict.fromkeys("manager boss supervisor colleague coworker co-worker employer".split(), "colleague"),
-    **dict.fromkeys("housemate flatmate roommate neighbour neighbor landlord landlady".split(), "neighbour"),
-    **dict.fromkeys("pastor imam priest vicar rabbi".split(), "person"),
+    **dict.fromkeys(split_words("mum mom mother mam ma dad father da stepdad stepmum stepmom stepfather stepmother step-dad step-mum parent carer guardian foster"), "parent"),
+    **dict.fromkeys(split_words("brother sister bro sis sibling stepbrother stepsister step-brother step-sister twin"), "sibling"),
+    **dict.fromkeys(split_words("nan nana nanna gran granny grandma grandad grandpa grandmother grandfather aunt auntie aunty uncle cousin niece nephew"), "relative"),
+    **dict.fromkeys(split_words("son daughter baby child kid"), "child"),
+    **dict.fromkeys(split_words("friend mate pal bestie bff"), "friend"),
+    **dict.fromkeys(split_words("boyfriend girlfriend bf gf partner husband wife ex fiance fiancé fiancee fiancée"), "partner"),
+    **dict.fromkeys(split_words("teacher tutor head headteacher senco lecturer coach"), "teacher"),
+    **dict.fromkeys(split_words("counsellor counselor therapist psychiatrist psychologist nurse gp doctor consultant clinician cpn"), "clinician"),
+    **dict.fromkeys(split_words("worker keyworker caseworker coordinator co-ordinator officer sponsor"), "worker"),
+    **dict.fromkeys(split_words("manager boss supervisor colleague coworker co-worker employer"), "colleague"),
+    **dict.fromkeys(split_words("housemate flatmate roommate neighbour neighbor landlord landlady"), "neighbour"),
+    **dict.fromkeys(split_words("pastor imam priest vicar rabbi"), "person"),
 }  # fmt: skip
 TITLES: dict[str, str] = {
     **dict.fromkeys(["dr", "doctor", "prof", "professor", "nurse", "consultant"], "clinician"),
-    **dict.fromkeys(["mr", "mrs", "ms", "miss", "mx", "sir", "dame", "rev", "coach", "officer", "pc"], "adult"),
+    **dict.fromkeys(
+        ["mr", "mrs", "ms", "miss", "mx", "sir", "dame", "rev", "coach", "officer", "pc"], "adult"
+    ),
 }
-PLACE_CUES = frozenset("in at from to near around outside towards toward into visit visiting via of".split())
+_EMPLOY_WORDS = frozenset(
+    split_words("""works work working worked job jobs shift shifts employed placement apprenticeship interview
+    volunteers volunteer volunteering volunteered started starts hired sacked fired manager boss""")
+)
+_LIVES_WORDS = frozenset(
+    split_words("""lives living live lived moved moving move grew based born staying stays stay relocated
+    relocating from""")
+)
+_RELATION_FILLERS = frozenset(
+    split_words("""called named is was best old older oldest new little big younger youngest eldest baby
+    worker social support key youth care family close school""")
+)
+_CUE_VERBS = frozenset(
+    split_words("""with and told tell asked ask texted text messaged message called call saw see met meet
+    visited visit rang ring emailed phoned by from""")
+)
+_POSSESSED = frozenset(
+    split_words("house place flat home room party birthday car mum's dad's family")
+)
+PLACE_CUES = frozenset(
+    split_words("in at from to near around outside towards toward into visit visiting via of")
+)
 SPEECH_AFTER = frozenset(
-    """said says told was is has had came felt feels seemed reported wants wanted thinks thought
+    split_words("""said says told was is has had came felt feels seemed reported wants wanted thinks thought
     asked agreed shared mentioned explained arrived left texted called cried laughed rang
-    messaged shouted hit kicked threw went goes lives stayed stays keeps kept""".split()
+    messaged shouted hit kicked threw went goes lives stayed stays keeps kept""")
 )
 ORG_SUFFIXES: dict[str, str] = {
-    **dict.fromkeys("school academy primary high secondary comprehensive grammar infants juniors nursery".split(), "school"),
-    **dict.fromkeys("college sixth".split(), "college"),
-    **dict.fromkeys("university uni".split(), "university"),
-    **dict.fromkeys("hospital infirmary".split(), "hospital"),
-    **dict.fromkeys("ward unit".split(), "ward"),
-    **dict.fromkeys("clinic surgery practice centre center pharmacy".split(), "clinic"),
-    **dict.fromkeys("ltd limited inc llc plc llp group trust foundation associates partners co agency solutions services stores store supermarket factory warehouse garage salon restaurant cafe café hotel bakery".split(), "employer"),
-    **dict.fromkeys("church mosque temple gurdwara synagogue chapel library gym club fc".split(), "organisation"),
+    **dict.fromkeys(split_words("school academy primary high secondary comprehensive grammar infants juniors nursery"), "school"),
+    **dict.fromkeys(split_words("college sixth"), "college"),
+    **dict.fromkeys(split_words("university uni"), "university"),
+    **dict.fromkeys(split_words("hospital infirmary"), "hospital"),
+    **dict.fromkeys(split_words("ward unit"), "ward"),
+    **dict.fromkeys(split_words("clinic surgery practice centre center pharmacy"), "clinic"),
+    **dict.fromkeys(split_words("ltd limited inc llc plc llp group trust foundation associates partners co agency solutions services stores store supermarket factory warehouse garage salon restaurant cafe café hotel bakery"), "employer"),
+    **dict.fromkeys(split_words("church mosque temple gurdwara synagogue chapel library gym club fc"), "organisation"),
 }  # fmt: skip
 GENERIC_ORG_WORDS = frozenset(
-    """the of and & high primary secondary medical health community general royal district city
+    split_words("""the of and & high primary secondary medical health community general royal district city
     county sixth form children's childrens mental day night junior infant infants juniors
     st saint new old north south east west upper lower central local national grammar catholic
-    c of e ce rc church free comprehensive memorial university hospital college school""".split()
+    c of e ce rc church free comprehensive memorial university hospital college school""")
 )
 EMPLOY_RE = re.compile(
     r"\b(?:works?|working|worked|job|jobs|shifts?|employed|placement|apprenticeship|interview|"
@@ -67,16 +96,63 @@ EMPLOY_RE = re.compile(
 )
 LIVES_RE = re.compile(
     r"\b(?:lives|living|live|lived|moved|moving|move|grew up|based|born|staying|stays|stay|"
-    r"relocated|from)\s+(?:in|to|at|near|out to|back to)\s+(?:the\s+)?",
+    r"relocated|from)\s+(?:in|to|at|near|out to|back to)\s+(?:the\s+)?|"
+    r"\b(?:moved|moving|move|relocated|relocating)\s+(?:back\s+)?from\s+(?:[A-Za-z'-]+\s+){1,2}?to\s+|"
+    r"\b(?:moved|moving|move|relocated|relocating)\s+(?:back\s+)?from\s+",
     re.IGNORECASE,
 )
 TITLE_RE = re.compile(
     r"\b(Dr|Doctor|Prof|Professor|Nurse|Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Rev|Coach|Officer|PC|dr|mr|mrs|ms|miss)\.?\s+"
-    r"([A-Z][A-Za-z'’-]+|[a-z][a-z'’-]+)(?:\s+([A-Z][A-Za-z'’-]+))?"
+    r"([A-Z][A-Za-z'’-]+|[a-z][a-z'’-]+)(?:[ ]([A-Z][A-Za-z'’-]+))?"
 )
 SAINT_RE = re.compile(r"\bSt\.?\s+[A-Z][a-z]+['’]s\b(?:\s+(?:[A-Z][a-z]+))?")
 WARD_RE = re.compile(r"\b[Ww]ard\s+(?:\d{1,2}[A-Za-z]?|[A-Z]\d?)\b")
 _WORD_CAP = re.compile(r"^[A-Z][a-z'’]*(?:-[A-Z]?[a-z'’]+)*$")
+
+
+_ORG_STOP = frozenset(
+    split_words("""the a an at to from in on with and or her his my our their your its this that new old big
+    little small local nearest special boarding private state summer night driving sunday
+    football dance art same other another next last first""")
+)
+_ADDRESS_TAIL_RE = re.compile(
+    r"(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|close|way|court|crescent|terrace|grove|gardens|place|row)\.?,\s*$",
+    re.IGNORECASE,
+)
+_BRANDS = """tesco|asda|sainsbury's|sainsburys|morrisons|aldi|lidl|co-op|waitrose|greggs|costa|
+starbucks|mcdonald's|mcdonalds|kfc|nando's|nandos|primark|boots|superdrug|argos|b&q|screwfix|
+wickes|halfords|jd sports|sports direct|h&m|zara|amazon|deliveroo|pret|subway|domino's|dominos|
+wetherspoons|spoons|walmart|target|costco|kroger|walgreens|cvs|wendy's|chipotle|dunkin'|ikea|
+currys|dunelm|poundland|b&m|home bargains|tk maxx|m&s|marks and spencer|marks & spencer|
+toolstation|travis perkins|premier inn|travelodge|card factory|the range|wilko|matalan|asos|
+burger king|pizza hut|just eat|uber eats|royal mail|dpd|evri|hermes|ocado|iceland|lush|
+superdry|new look|river island|topshop|footlocker|foot locker|game|cex|specsavers|pets at home"""
+BRANDS_RE = re.compile(
+    r"(?<![\w&])(?:" + "|".join(re.escape(b.strip()) for b in _BRANDS.split("|")) + r")(?![\w&])",
+    re.IGNORECASE,
+)
+_BRAND_FIRST = frozenset(
+    re.split(r"[ '&-]", b.strip().lower())[0] or b.strip().lower() for b in _BRANDS.split("|")
+)
+_EMPLOYMENT_WORDS = frozenset(
+    split_words(
+        "work works working worked job jobs shift shifts boss manager employed hired sacked fired hours interview apprentice apprenticeship placement colleague colleagues rota payslip wages"
+    )
+)
+
+
+def looks_like_typo(word: str, words: frozenset[str]) -> bool:
+    """True when swapping two adjacent letters or dropping one gives a known word ("agian")."""
+    if len(word) >= 4:
+        for i in range(len(word) - 1):
+            if word[:i] + word[i + 1] + word[i] + word[i + 2 :] in words:
+                return True
+    return len(word) >= 6 and any(word[:i] + word[i + 1 :] in words for i in range(len(word)))
+
+
+def _after_address(text: str, pos: int) -> bool:
+    """A town written straight after a street ("12 Mill Lane, Wigan") needs no other cue."""
+    return bool(_ADDRESS_TAIL_RE.search(text[max(0, pos - 20) : pos]))
 
 
 class ContextDetector:
@@ -95,12 +171,16 @@ class ContextDetector:
         if b in MONTHS and not cue:
             return False
         if tok.capitalised:
-            if cue:
-                return b not in RELATIONS
-            return b in self._g.first_names or b in self._g.surnames
-        if not cue:
+            return (
+                b not in RELATIONS if cue else (b in self._g.first_names or b in self._g.surnames)
+            )
+        return cue and self._lowercase_name(b)
+
+    def _lowercase_name(self, b: str) -> bool:
+        """A lower-case word after a cue is a name unless it is a frequent word or a typo of one."""
+        if b in RELATIONS or b in self._g.name_words or b in self._g.top_words:
             return False
-        return b in self._g.first_names and b not in self._g.name_words and b not in RELATIONS
+        return b in self._g.first_names or not looks_like_typo(b, self._g.common_words)
 
     # -- rules ----------------------------------------------------------------------------------
 
@@ -113,13 +193,18 @@ class ContextDetector:
                 continue
             if name[0].islower() and not (
                 title in ("dr", "mr", "mrs", "ms", "miss")
-                and (low in self._g.surnames or low in self._g.first_names)
                 and low not in self._g.name_words
+                and low not in self._g.top_words
             ):
                 continue
             end = m.end(2)
             last = m.group(3)
-            if last and last.lower() not in NOT_NAMES and not is_must_keep(last):
+            if (
+                last
+                and last.lower() not in NOT_NAMES
+                and not is_must_keep(last)
+                and last.lower() not in ORG_SUFFIXES
+            ):
                 end = m.end(3)
             if text[end : end + 2] in ("'s", "’s"):
                 end += 2
@@ -131,28 +216,45 @@ class ContextDetector:
             # "my friend Zara", "her mum, Jo", "his sister called Amy"
             if rel is not None and not tok.possessive:
                 j = i + 1
-                while j < len(tokens) and tokens[j].base in ("called", "named", "is", "best", "worker", "social", "support", "key", "youth", "care"):
+                while j < len(tokens) and tokens[j].base in _RELATION_FILLERS:
                     j += 1
                 if j < len(tokens):
                     nxt = tokens[j]
                     gap = text[tokens[j - 1].end : nxt.start]
-                    if gap.strip(" ,") == "" and "\n" not in gap and self._is_name_like(nxt, cue=True):
+                    if (
+                        gap.strip(" ,") == ""
+                        and "\n" not in gap
+                        and self._is_name_like(nxt, cue=True)
+                    ):
                         end = self._extend_surname(tokens, j)
                         yield Identifier(nxt.start, end, Category.NAME, role=rel)
             # "Jo's mum", "Amir (brother)", "Kai, her boyfriend"
             if i + 1 < len(tokens):
                 nxt = tokens[i + 1]
                 gap = text[tok.end : nxt.start]
-                rel2 = RELATIONS.get(nxt.base)
-                if rel2 is None and i + 2 < len(tokens) and nxt.base in ("her", "his", "their", "my", "our"):
-                    rel2 = RELATIONS.get(tokens[i + 2].base)
+                rel2 = RELATIONS.get(nxt.base) or ("home" if nxt.base in _POSSESSED else None)
+                k = i + 2
+                if rel2 is None and nxt.base in ("her", "his", "their", "my", "our", "the", "a"):
+                    while k < len(tokens) - 1 and tokens[k].base in _RELATION_FILLERS:
+                        k += 1
+                    rel2 = RELATIONS.get(tokens[k].base) if k < len(tokens) else None
                     gap = text[tok.end : nxt.start] + "x"
                 if rel2 is None:
                     continue
-                if tok.possessive and gap.strip() == "" and self._is_name_like(tok, cue=True) and tok.capitalised:
+                if tok.possessive and gap.strip() == "" and self._is_name_like(tok, cue=True):
                     yield Identifier(tok.start, tok.end, Category.NAME, role=None)
-                elif gap.strip() in ("(", ",", ", x", ",x", "x") and tok.capitalised and self._is_name_like(tok, cue=True):
-                    yield Identifier(tok.start, tok.end, Category.NAME, role=rel2)
+                elif gap.strip() in (
+                    "(",
+                    ",",
+                    ", x",
+                    ",x",
+                    "x",
+                    "(x",
+                    "( x",
+                ) and self._is_name_like(tok, cue=True):
+                    yield Identifier(
+                        tok.start, tok.end, Category.NAME, role=None if rel2 == "home" else rel2
+                    )
 
     def _extend_surname(self, tokens: list[Token], j: int) -> int:
         tok = tokens[j]
@@ -176,11 +278,29 @@ class ContextDetector:
             b = tok.base
             if b in NOT_NAMES or tok.upper or is_must_keep(b) or b in RELATIONS:
                 continue
-            first = b in g.first_names or (b.endswith("s") and not tok.possessive and b[:-1] in g.first_names and tok.capitalised and b not in g.common_words)
-            if not first and not (tok.capitalised and b in g.surnames and b not in g.name_words and b not in g.common_words):
-                if tok.capitalised and b not in g.common_words and not sentence_start(text, tok.start):
+            first = b in g.first_names or (
+                b.endswith("s")
+                and not tok.possessive
+                and b[:-1] in g.first_names
+                and tok.capitalised
+                and b not in g.common_words
+            )
+            if not first and not (
+                tok.capitalised
+                and b in g.surnames
+                and b not in g.name_words
+                and b not in g.common_words
+            ):
+                if (
+                    tok.capitalised
+                    and b not in g.common_words
+                    and not looks_like_typo(b, g.common_words)
+                ):
                     after = next_words(text, tok.end, 1)
-                    if after and after[0] in SPEECH_AFTER:
+                    before = previous_words(text, tok.start, 1)
+                    if (
+                        after and after[0] in SPEECH_AFTER and not sentence_start(text, tok.start)
+                    ) or (before and before[0] in _CUE_VERBS):
                         yield Identifier(tok.start, self._extend_surname(tokens, i), Category.NAME)
                 continue
             ambiguous = b in g.name_words or b in g.town_words or b in MONTHS
@@ -191,70 +311,138 @@ class ContextDetector:
             if tok.capitalised:
                 if ambiguous and (starts or b in MONTHS) and not (cue_after or tok.possessive):
                     continue
-                if ambiguous and not starts and b in g.common_words and before and before[0] in ("the", "a", "an", "of"):
+                if ambiguous and not (
+                    cue_after or tok.possessive or (before and before[0] in _CUE_VERBS)
+                ):
+                    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+                    if not (
+                        nxt
+                        and nxt.capitalised
+                        and nxt.start == tok.end + 1
+                        and nxt.base in g.surnames
+                    ):
+                        continue
+                if (
+                    ambiguous
+                    and not starts
+                    and b in g.common_words
+                    and before
+                    and before[0] in ("the", "a", "an", "of")
+                ):
                     continue
                 if not first and not ambiguous and starts and not cue_after:
                     continue
                 yield Identifier(tok.start, self._extend_surname(tokens, i), Category.NAME)
-            elif first and not ambiguous and b not in g.common_words or (
-                first and not ambiguous and (cue_after or tok.possessive or (before and before[0] in ("with", "and", "told", "saw", "met", "texted", "called", "asked")))
+            elif (first and not ambiguous and b not in g.common_words) or (
+                first
+                and not ambiguous
+                and (
+                    cue_after
+                    or tok.possessive
+                    or (
+                        before
+                        and before[0]
+                        in ("with", "and", "told", "saw", "met", "texted", "called", "asked")
+                    )
+                )
             ):
                 yield Identifier(tok.start, tok.end, Category.NAME)
+
+    def _org_word_ok(
+        self, text: str, tokens: list[Token], i: int, j: int, *, lowercase: bool
+    ) -> bool:
+        """May token ``j`` belong to the name of the organisation whose suffix is token ``i``?"""
+        prev = tokens[j]
+        if prev.base in RELATIONS or prev.base in WEEKDAYS:
+            return False
+        if not lowercase:
+            joiner = (
+                prev.base in ("of", "the", "and", "upon", "on")
+                and j > 0
+                and tokens[j - 1].capitalised
+            )
+            return prev.capitalised or prev.upper or joiner
+        if (
+            (prev.base not in self._g.top_words or prev.base in GENERIC_ORG_WORDS)
+            and prev.base not in NOT_NAMES
+            and not is_must_keep(prev.base)
+            and i - j <= 3
+        ):
+            return True
+        before = previous_words(text, prev.start, 1)
+        return (
+            j == i - 1
+            and prev.base not in _ORG_STOP
+            and before[-1:] in (["at"], ["to"], ["from"], ["attends"], ["joined"])
+        )
+
+    def _org_span(self, text: str, tokens: list[Token], i: int) -> tuple[int, int, bool]:
+        """Walk left from the suffix over the organisation's own words, and right over "of X"."""
+        tok = tokens[i]
+        end = (
+            tokens[i + 1].end
+            if tok.base == "sixth" and i + 1 < len(tokens) and tokens[i + 1].base == "form"
+            else tok.end
+        )
+        start, specific, j = tok.start, False, i - 1
+        while j >= 0:
+            prev = tokens[j]
+            gap = text[prev.end : tokens[j + 1].start]
+            if gap not in (" ", " & ", "-", ". ") or (gap == ". " and prev.base != "st"):
+                break
+            if not self._org_word_ok(text, tokens, i, j, lowercase=not tok.capitalised):
+                break
+            specific = specific or (
+                prev.base not in GENERIC_ORG_WORDS and prev.base not in ORG_SUFFIXES
+            )
+            start = prev.start
+            j -= 1
+        k = i + 1  # "University of Leeds", "College of West Anglia"
+        if (
+            tok.base in ("university", "college", "hospital", "school", "academy")
+            and k + 1 < len(tokens)
+            and tokens[k].base == "of"
+        ):
+            while (
+                k + 1 < len(tokens)
+                and tokens[k + 1].capitalised
+                and text[tokens[k].end : tokens[k + 1].start] == " "
+            ):
+                k += 1
+                end = tokens[k].end
+                specific = True
+        while start < end and text[start] in "&- ":
+            start += 1
+        return start, end, specific
 
     def _orgs(self, text: str, tokens: list[Token]) -> Iterator[Identifier]:
         for i, tok in enumerate(tokens):
             role = ORG_SUFFIXES.get(tok.base)
             if role is None or (tok.base == "co" and not tok.capitalised):
                 continue
-            end = tok.end
-            if tok.base == "sixth" and i + 1 < len(tokens) and tokens[i + 1].base == "form":
-                end = tokens[i + 1].end
-            j = i - 1
-            specific = False
-            start = tok.start
-            lowercase_mode = not tok.capitalised
-            while j >= 0:
-                prev = tokens[j]
-                gap = text[prev.end : tokens[j + 1].start]
-                if gap not in (" ", " & ", "-", ". ") or (gap == ". " and prev.base != "st"):
-                    break
-                if lowercase_mode:
-                    ok = (not prev.capitalised and prev.base not in self._g.common_words and prev.base not in NOT_NAMES
-                          and not is_must_keep(prev.base)) or prev.capitalised
-                else:
-                    ok = prev.capitalised or prev.upper or (prev.base in ("of", "the", "and", "upon", "on") and j > 0 and tokens[j - 1].capitalised)
-                if not ok or prev.base in RELATIONS or prev.base in WEEKDAYS:
-                    break
-                if prev.base not in GENERIC_ORG_WORDS and prev.base not in ORG_SUFFIXES:
-                    specific = True
-                start = prev.start
-                j -= 1
-            # "University of Leeds", "College of West Anglia"
-            k = i + 1
-            if tok.base in ("university", "college", "hospital", "school", "academy") and k + 1 < len(tokens) and tokens[k].base == "of":
-                while k + 1 < len(tokens) and tokens[k + 1].capitalised and text[tokens[k].end : tokens[k + 1].start] == " ":
-                    k += 1
-                    end = tokens[k].end
-                    specific = True
-            if not specific:
-                continue
-            while start < end and text[start] in "&- ":
-                start += 1
+            start, end, specific = self._org_span(text, tokens, i)
             phrase = text[start:end]
-            if sentence_start(text, start) and " " not in phrase.strip():
+            if not specific or (sentence_start(text, start) and " " not in phrase.strip()):
                 continue
-            if is_must_keep(phrase) or phrase.lower().startswith(("the ", "a ")) and is_must_keep(phrase.split(" ", 1)[1]):
+            bare = phrase.split(" ", 1)[1] if phrase.lower().startswith(("the ", "a ")) else phrase
+            if is_must_keep(phrase) or is_must_keep(bare):
                 continue
             first_word = phrase.split()[0].lower().strip("'’s")
-            if first_word in MONTHS or first_word in WEEKDAYS:
-                continue
-            yield Identifier(start, end, Category.ORGANISATION, role=role)
+            if first_word not in MONTHS and first_word not in WEEKDAYS:
+                yield Identifier(start, end, Category.ORGANISATION, role=role)
         for m in SAINT_RE.finditer(text):
             yield Identifier(m.start(), m.end(), Category.ORGANISATION, role="school")
         for m in WARD_RE.finditer(text):
             yield Identifier(m.start(), m.end(), Category.ORGANISATION, role="ward")
 
-    def _after_cue(self, text: str, regex: re.Pattern[str], tokens: list[Token], category: Category, role: str | None) -> Iterator[Identifier]:
+    def _after_cue(
+        self,
+        text: str,
+        regex: re.Pattern[str],
+        tokens: list[Token],
+        category: Category,
+        role: str | None,
+    ) -> Iterator[Identifier]:
         starts = {t.start: i for i, t in enumerate(tokens)}
         for m in regex.finditer(text):
             i = starts.get(m.end())
@@ -266,7 +454,11 @@ class ContextDetector:
                 k = i
                 while (
                     k + 1 < len(tokens)
-                    and (tokens[k + 1].capitalised or tokens[k + 1].upper or tokens[k + 1].base == "&")
+                    and (
+                        tokens[k + 1].capitalised
+                        or tokens[k + 1].upper
+                        or tokens[k + 1].base == "&"
+                    )
                     and text[tokens[k].end : tokens[k + 1].start] in (" ", "-", " & ")
                     and k - i < 3
                     and tokens[k + 1].base not in WEEKDAYS
@@ -274,7 +466,12 @@ class ContextDetector:
                     k += 1
                     end = tokens[k].end
                 phrase = text[tok.start : end]
-                if tok.base in NOT_NAMES or is_must_keep(phrase) or tok.base in WEEKDAYS or tok.base in MONTHS:
+                if (
+                    tok.base in NOT_NAMES
+                    or is_must_keep(phrase)
+                    or tok.base in WEEKDAYS
+                    or tok.base in MONTHS
+                ):
                     continue
                 if tok.upper and len(tok.base) <= 4 and category is Category.PLACE:
                     continue
@@ -283,9 +480,18 @@ class ContextDetector:
                 tok.base not in self._g.common_words
                 and tok.base not in NOT_NAMES
                 and not is_must_keep(tok.base)
-                and (category is Category.ORGANISATION or tok.base in self._g.towns)
+                and not looks_like_typo(tok.base, self._g.common_words)
             ):
                 yield Identifier(tok.start, tok.end, category, role=role)
+
+    def _brands(self, text: str, tokens: list[Token]) -> Iterator[Identifier]:
+        """Chain employers ("Tesco", "Nando's") only where the sentence is about work."""
+        if not any(t.base in _BRAND_FIRST for t in tokens):
+            return
+        for m in BRANDS_RE.finditer(text):
+            window = previous_words(text, m.start(), 8) + next_words(text, m.end(), 4)
+            if any(w in _EMPLOYMENT_WORDS for w in window):
+                yield Identifier(m.start(), m.end(), Category.ORGANISATION, role="employer")
 
     def _towns(self, text: str, tokens: list[Token]) -> Iterator[Identifier]:
         g = self._g
@@ -307,13 +513,19 @@ class ContextDetector:
                 before = previous_words(text, tok.start, 1)
                 cue = bool(before) and before[0] in PLACE_CUES
                 personish = tok.base in g.first_names or tok.base in g.surnames
-                ambiguous = key in g.town_words or tok.base in g.common_words or personish
+                ambiguous = (
+                    key in g.town_words or tok.base in g.top_words or (personish and not cue)
+                )
                 if tok.capitalised or tok.upper:
                     if tok.upper and len(phrase) <= 4:
                         break
-                    if (ambiguous or sentence_start(text, tok.start)) and not cue:
+                    if (
+                        (ambiguous or sentence_start(text, tok.start))
+                        and not cue
+                        and not _after_address(text, tok.start)
+                    ):
                         break
-                elif not cue or ambiguous:
+                elif not (cue or _after_address(text, tok.start)) or ambiguous:
                     break
                 yield Identifier(tok.start, end_tok.end, Category.PLACE, role="town")
                 break
@@ -323,8 +535,14 @@ class ContextDetector:
         found.extend(self._titles(text))
         found.extend(self._relations(text, tokens))
         found.extend(self._orgs(text, tokens))
-        found.extend(self._after_cue(text, EMPLOY_RE, tokens, Category.ORGANISATION, "employer"))
-        found.extend(self._after_cue(text, LIVES_RE, tokens, Category.PLACE, "town"))
+        bases = {t.base for t in tokens}
+        if not bases.isdisjoint(_EMPLOY_WORDS):
+            found.extend(
+                self._after_cue(text, EMPLOY_RE, tokens, Category.ORGANISATION, "employer")
+            )
+        if not bases.isdisjoint(_LIVES_WORDS):
+            found.extend(self._after_cue(text, LIVES_RE, tokens, Category.PLACE, "town"))
         found.extend(self._towns(text, tokens))
+        found.extend(self._brands(text, tokens))
         found.extend(self._gazetteer_names(text, tokens))
         return found

@@ -7,9 +7,10 @@ import re
 from dataclasses import dataclass
 
 from mentorjournal.anonymise.lexicon import MONTHS
+from mentorjournal.anonymise.textutil import split_words
 
-MONTH_NAMES = (
-    "January February March April May June July August September October November December".split()
+MONTH_NAMES = split_words(
+    "January February March April May June July August September October November December"
 )
 _MONTH_RE = re.compile(r"[A-Za-z]+")
 
@@ -48,9 +49,9 @@ def parse_date(text: str) -> DateParts:
     num = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})(?:[/.\-](\d{2,4}))?", s)
     if num:
         a, b = int(num[1]), int(num[2])
-        day, month = (b, a) if b > 12 and a <= 12 else (a, b)
-        return DateParts(_year(num[3]) if num[3] else None, month if month <= 12 else None, day)
-    month = None
+        day, mon = (b, a) if b > 12 and a <= 12 else (a, b)
+        return DateParts(_year(num[3]) if num[3] else None, mon if mon <= 12 else None, day)
+    month: int | None = None
     for word in _MONTH_RE.findall(s):
         if word.lower() in MONTHS:
             month = MONTHS[word.lower()]
@@ -66,7 +67,7 @@ def parse_date(text: str) -> DateParts:
 
 
 def relative_label(date: dt.date, reference: dt.date) -> str:
-    """"week 3, day 2" counting the reference day as week 1, day 1."""
+    """ "week 3, day 2" counting the reference day as week 1, day 1."""
     days = (date - reference).days
     if days < 0:
         weeks = (-days + 6) // 7

@@ -14,7 +14,7 @@ from mentorjournal.anonymise.gazetteers import Gazetteers, load_gazetteers
 from mentorjournal.anonymise.identifier import Identifier
 from mentorjournal.anonymise.known import Known
 from mentorjournal.anonymise.known_detector import KnownDetector
-from mentorjournal.anonymise.lexicon import MONTHS, SERVICES
+from mentorjournal.anonymise.lexicon import SERVICES
 from mentorjournal.anonymise.patterns import find_patterns
 from mentorjournal.anonymise.textutil import tokenize
 
@@ -35,9 +35,18 @@ _RANK: dict[Category, int] = {
     Category.NAME: 7,
 }
 _SOFT = frozenset({Category.NAME, Category.PLACE, Category.ORGANISATION})
-_MULTIWORD_SERVICES = sorted((s for s in SERVICES if " " in s or not s.isalpha()), key=len, reverse=True)
+_MULTIWORD_SERVICES = sorted(
+    (s for s in SERVICES if " " in s or not s.isalpha()), key=len, reverse=True
+)
 _SERVICES_RE = re.compile(
-    r"(?<![\w])(?:" + "|".join(re.escape(s) for s in _MULTIWORD_SERVICES) + r")(?![\w])", re.IGNORECASE
+    r"(?<![\w])(?:" + "|".join(re.escape(s) for s in _MULTIWORD_SERVICES) + r")(?![\w])",
+    re.IGNORECASE,
+)
+
+
+_SERVICE_HINT_RE = re.compile(
+    r"[&0-9]|\b(?:the|nhs|crisis|early|talking|home|citizens|social|job|universal|young|trevor|national|suicide|alcoholics|narcotics|smart|turning|change|we|campaign|mind|hub|victim|women|anxiety|ocd|veterans|action)\b",
+    re.IGNORECASE,
 )
 
 
@@ -45,10 +54,42 @@ def _rank(ident: Identifier) -> tuple[int, int, int]:
     return (0 if ident.known else _RANK[ident.category], -(ident.end - ident.start), ident.start)
 
 
+def _absorb_contained(found: list[Identifier]) -> list[Identifier]:
+    """A span inside a longer one goes ("sam" inside "@sam_09", "Jordan" inside "12 Jordan Road").
+
+    When a longer unknown name holds a known one ("Grace Okafor" around known "Okafor"), the
+    longer span keeps the known person's identity so the pseudonym stays consistent.
+    """
+    ordered = sorted(found, key=lambda i: (i.start, -(i.end - i.start)))
+    out: list[Identifier] = []
+    cover = -1  # index in ``out`` of the span reaching furthest right so far
+    for ident in ordered:
+        container = out[cover] if cover >= 0 and ident.end <= out[cover].end else None
+        if container is None:
+            out.append(ident)
+            if cover < 0 or ident.end > out[cover].end:
+                cover = len(out) - 1
+            continue
+        if (container.end - container.start) == (ident.end - ident.start) and _rank(ident) < _rank(
+            container
+        ):
+            out[cover] = ident
+        elif (
+            container.category is Category.NAME
+            and ident.category is Category.NAME
+            and ident.known
+            and not container.known
+        ):
+            out[cover] = Identifier(
+                container.start, container.end, Category.NAME, ident.who, ident.role
+            )
+    return out
+
+
 def resolve_overlaps(found: list[Identifier]) -> list[Identifier]:
     """Keep the most trusted span where spans overlap; the result is sorted and disjoint."""
     chosen: list[Identifier] = []
-    for ident in sorted(found, key=_rank):
+    for ident in sorted(_absorb_contained(found), key=_rank):
         if not any(ident.overlaps(c) for c in chosen):
             chosen.append(ident)
     return sorted(chosen, key=lambda i: i.start)
@@ -65,16 +106,20 @@ class Detector:
 
     def find(self, text: str) -> list[Identifier]:
         tokens = tokenize(text)
-        protected = [m.span() for m in _SERVICES_RE.finditer(text)]
+        protected = (
+            [m.span() for m in _SERVICES_RE.finditer(text)] if _SERVICE_HINT_RE.search(text) else []
+        )
         found = self._known.find_names(text, tokens)
         found.extend(self._known.find_other(text))
-        found.extend(find_patterns(text, has_month=any(t.base in MONTHS for t in tokens)))
+        found.extend(find_patterns(text, {t.base for t in tokens}))
         found.extend(
             i
             for i in self._context.find(text, tokens)
             if not any(s <= i.start and i.end <= e for s, e in protected)
         )
-        found = [i for i in found if i.known or i.category not in _SOFT or text[i.start:i.end].strip()]
+        found = [
+            i for i in found if i.known or i.category not in _SOFT or text[i.start : i.end].strip()
+        ]
         return resolve_overlaps(_trim(text, found))
 
     def find_known(self, text: str) -> list[Identifier]:
@@ -94,7 +139,11 @@ def _trim(text: str, found: list[Identifier]) -> list[Identifier]:
         while end > start and text[end - 1] in " \t\n,;:)(.!?":
             end -= 1
         if end > start:
-            out.append(Identifier(start, end, i.category, i.who, i.role) if (start, end) != (i.start, i.end) else i)
+            out.append(
+                Identifier(start, end, i.category, i.who, i.role)
+                if (start, end) != (i.start, i.end)
+                else i
+            )
     return out
 
 

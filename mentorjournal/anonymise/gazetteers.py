@@ -28,8 +28,10 @@ class Gazetteers:
     town_lengths: dict[str, tuple[int, ...]]
     #: Towns that are also ordinary words ("reading", "bath", "march").
     town_words: frozenset[str]
-    #: Frequent English words (Wikipedia and TV/film frequency lists from zxcvbn).
+    #: English words in zxcvbn's Wikipedia and TV/film frequency lists (names are kept out of them).
     common_words: frozenset[str]
+    #: The most frequent few thousand of those: never a name or a town on their own.
+    top_words: frozenset[str]
 
 
 def _lines(name: str) -> list[str]:
@@ -58,4 +60,6 @@ def load_gazetteers() -> Gazetteers:
         town_lengths={k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()},
         town_words=frozenset(_lines("town_words.txt")),
         common_words=common,
+        top_words=frozenset(FREQUENCY_LISTS["english_wikipedia"][:5000])
+        | frozenset(FREQUENCY_LISTS["us_tv_and_film"][:3000]),
     )

@@ -103,7 +103,9 @@ class Known:
             email=_text(m, "email"),
         )
         contacts = tuple(
-            KnownContact(name=_text(c, "name"), relation=_text(c, "relation"), phone=_text(c, "phone"))
+            KnownContact(
+                name=_text(c, "name"), relation=_text(c, "relation"), phone=_text(c, "phone")
+            )
             for c in _items(root.get("contacts"), "contacts")
         )
         places = tuple(

@@ -21,25 +21,28 @@ from mentorjournal.anonymise.textutil import (
     next_words,
     previous_words,
     sentence_start,
+    split_words,
 )
 
 #: Words before or after a lower-case/ambiguous known name that show it is the person.
 NAME_CUES_BEFORE = frozenset(
-    """with and told asked called texted messaged saw met see seeing meet meeting visited
+    split_words("""with and told asked called texted messaged saw met see seeing meet meeting visited
     mum dad mom sister brother friend mate boyfriend girlfriend partner cousin nan aunt uncle
-    dr doctor mr mrs ms miss for from to by about re: re dear hi""".split()
+    dr doctor mr mrs ms miss for from to by about re: re dear hi""")
 )
 NAME_CUES_AFTER = frozenset(
-    """said says told was is has had came felt feels seemed reported wants wanted thinks thought
+    split_words("""said says told was is has had came felt feels seemed reported wants wanted thinks thought
     and asked agreed shared mentioned explained arrived left texted called cried laughed
-    didn't doesn't isn't wasn't hasn't won't can't""".split()
+    didn't doesn't isn't wasn't hasn't won't can't""")
 )
 ORG_TYPES = frozenset(
-    """school college academy university employer work workplace job hospital ward clinic
+    split_words("""school college academy university employer work workplace job hospital ward clinic
     surgery practice gp unit centre center organisation organization company church team
-    charity club gym pharmacy library nursery""".split()
+    charity club gym pharmacy library nursery""")
 )
-PLACE_TYPES = frozenset("town city village place area borough county neighbourhood suburb home".split())
+PLACE_TYPES = frozenset(
+    split_words("town city village place area borough county neighbourhood suburb home")
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +99,7 @@ class KnownDetector:
         self._names: dict[str, _Person] = {}
         self._fuzzy: list[tuple[str, _Person]] = []
         self._fuzzy_memo: dict[tuple[str, bool], _Person | None] = {}
+        self._literal_hints: list[str] = []
         self._initials: dict[str, _Person] = {}
         self._phones: list[tuple[str, _Person]] = []
         self._literals: list[tuple[re.Pattern[str], Category, str, str | None]] = []
@@ -120,7 +124,9 @@ class KnownDetector:
                 self._phones.append((_phone_digits(contact.phone), person))
         for i, place in enumerate(known.places):
             if place.name.strip():
-                self._add_literal(place.name, _place_category(place.type), f"place:{i}", _place_role(place.type))
+                self._add_literal(
+                    place.name, _place_category(place.type), f"place:{i}", _place_role(place.type)
+                )
 
     def _add_person(self, names: tuple[str, ...], person: _Person) -> None:
         for name in names:
@@ -140,12 +146,15 @@ class KnownDetector:
             if len(parts) >= 3:
                 self._initials.setdefault("".join(p[0].upper() for p in parts), person)
 
-    def _add_literal(self, value: str, category: Category, who: str, role: str | None = None) -> None:
+    def _add_literal(
+        self, value: str, category: Category, who: str, role: str | None = None
+    ) -> None:
         words = [re.escape(w) for w in value.split()]
         if not words:
             return
         pattern = r"(?<!\w)" + r"[\s,]+".join(words) + r"(?:['’]s)?(?!\w)"
         self._literals.append((re.compile(pattern, re.IGNORECASE), category, who, role))
+        self._literal_hints.append(value.split(maxsplit=1)[0].lower())
 
     # -- names -------------------------------------------------------------------------------
 
@@ -180,7 +189,9 @@ class KnownDetector:
             return True
         before = previous_words(text, token.start, 1)
         after = next_words(text, token.end, 1)
-        return bool((before and before[0] in NAME_CUES_BEFORE) or (after and after[0] in NAME_CUES_AFTER))
+        return bool(
+            (before and before[0] in NAME_CUES_BEFORE) or (after and after[0] in NAME_CUES_AFTER)
+        )
 
     def find_names(self, text: str, tokens: list[Token]) -> list[Identifier]:
         found: list[Identifier] = []
@@ -189,7 +200,9 @@ class KnownDetector:
             if person is not None:
                 if token.base in self._gaz.name_words and not self._ambiguous_ok(text, token):
                     continue
-                found.append(Identifier(token.start, token.end, Category.NAME, person.who, person.role))
+                found.append(
+                    Identifier(token.start, token.end, Category.NAME, person.who, person.role)
+                )
                 continue
             raw = token.text.replace(".", "")
             if token.text.isupper() and raw in self._initials:
@@ -206,21 +219,30 @@ class KnownDetector:
 
     def find_other(self, text: str) -> list[Identifier]:
         found: list[Identifier] = []
-        if self._phones:
+        lower = text.lower()
+        if self._phones and any(c.isdigit() for c in text):
             for m in re.finditer(r"\+?\(?\d[\d\s().-]{5,20}\d", text):
                 digits = _phone_digits(m.group())
                 for target, person in self._phones:
                     if target and len(target) >= 6 and target in digits:
-                        found.append(Identifier(m.start(), m.end(), Category.PHONE, person.who, person.role))
+                        found.append(
+                            Identifier(m.start(), m.end(), Category.PHONE, person.who, person.role)
+                        )
                         break
-        for regex, category, who, role in self._literals:
+        for (regex, category, who, role), hint in zip(
+            self._literals, self._literal_hints, strict=True
+        ):
+            if hint not in lower:
+                continue
             for m in regex.finditer(text):
                 found.append(Identifier(m.start(), m.end(), category, who, role))
         return found
 
     def is_dob(self, day: int, month: int, year: int | None) -> bool:
         dob = self._dob
-        return dob is not None and dob.day == day and dob.month == month and year in (None, dob.year)
+        return (
+            dob is not None and dob.day == day and dob.month == month and year in (None, dob.year)
+        )
 
     @property
     def dob(self) -> dt.date | None:
@@ -232,12 +254,18 @@ def _merge_adjacent(text: str, found: list[Identifier]) -> list[Identifier]:
     found.sort(key=lambda i: i.start)
     merged: list[Identifier] = []
     for ident in found:
-        if merged and merged[-1].end <= ident.start and text[merged[-1].end : ident.start] in (" ", " -", "-"):
+        if (
+            merged
+            and merged[-1].end <= ident.start
+            and text[merged[-1].end : ident.start] in (" ", " -", "-")
+        ):
             last = merged[-1]
             merged[-1] = Identifier(last.start, ident.end, Category.NAME, last.who, last.role)
         elif merged and merged[-1].overlaps(ident):
             last = merged[-1]
-            merged[-1] = Identifier(last.start, max(last.end, ident.end), Category.NAME, last.who, last.role)
+            merged[-1] = Identifier(
+                last.start, max(last.end, ident.end), Category.NAME, last.who, last.role
+            )
         else:
             merged.append(ident)
     return merged

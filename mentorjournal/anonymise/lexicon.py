@@ -7,8 +7,12 @@ whose text is in here is dropped; the evaluation counts any that are still remov
 
 from __future__ import annotations
 
+from mentorjournal.anonymise.textutil import split_words
+
 WEEKDAYS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun".split()
+    split_words(
+        "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun"
+    )
 )
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -17,12 +21,12 @@ MONTHS = {
 }  # fmt: skip
 
 RELATIVE_TIME = frozenset(
-    """today tomorrow yesterday tonight week weekend weeks month months year years fortnight
-    morning afternoon evening night last next ago christmas easter halloween""".split()
+    split_words("""today tomorrow yesterday tonight week weekend weeks month months year years fortnight
+    morning afternoon evening night last next ago christmas easter halloween""")
 )
 
 MEDICATIONS = frozenset(
-    """sertraline fluoxetine citalopram escitalopram paroxetine venlafaxine duloxetine mirtazapine
+    split_words("""sertraline fluoxetine citalopram escitalopram paroxetine venlafaxine duloxetine mirtazapine
     amitriptyline trazodone bupropion vortioxetine agomelatine quetiapine olanzapine risperidone
     aripiprazole clozapine haloperidol lurasidone lamotrigine lithium valproate sodium depakote
     carbamazepine diazepam lorazepam clonazepam alprazolam zopiclone zolpidem promethazine
@@ -30,69 +34,339 @@ MEDICATIONS = frozenset(
     guanfacine ritalin concerta elvanse buprenorphine methadone naltrexone acamprosate disulfiram
     naloxone nicotine prozac zoloft lexapro celexa wellbutrin seroquel abilify xanax valium
     ibuprofen paracetamol codeine tramadol omeprazole metformin levothyroxine salbutamol insulin
-    mg ml mcg""".split()
+    mg ml mcg""")
 )
 
 THERAPIES = frozenset(
-    """cbt dbt act emdr cat ipt mbct cft ifs tf-cbt mi grounding mindfulness breathing
+    split_words("""cbt dbt act emdr cat ipt mbct cft ifs tf-cbt mi grounding mindfulness breathing
     5-4-3-2-1 tipp wise mind behavioural activation behavioral exposure journaling sleep hygiene
-    psychoeducation safety plan wrap""".split()
+    psychoeducation safety plan wrap""")
 )
 
 SERVICES = frozenset(
     s.strip()
-    for s in """samaritans|childline|shout|papyrus|mind|rethink|nhs|nhs 111|111|999|988|a&e|a and e|
-    gp|camhs|cahms|cmht|iapt|talking therapies|crisis team|crisis line|home treatment team|
-    early intervention team|early intervention in psychosis|eip|pals|citizens advice|jobcentre|
-    jobcentre plus|job centre|universal credit|social services|police|ambulance|crisis text line|
-    the trevor project|trevor project|988 suicide and crisis lifeline|suicide and crisis lifeline|
-    national suicide prevention lifeline|nami|samhsa|young minds|youngminds|kooth|beat|frank|
-    alcoholics anonymous|narcotics anonymous|aa|na|smart recovery|turning point|
-    change grow live|cgl|we are with you|calm|campaign against living miserably|mind infoline|
-    harmless|switchboard|nspcc|barnardo's|action for children|the mix|stem4|
-    hub of hope|victim support|refuge|women's aid|national domestic abuse helpline|
-    sane|saneline|anxiety uk|ocd-uk|mermaids|the samaritans|nhs england|nhs choices|
-    veterans crisis line|crisis text|lifeline|911|112""".split("|")
+    for s in [
+        "samaritans",
+        "childline",
+        "shout",
+        "papyrus",
+        "mind",
+        "rethink",
+        "nhs",
+        "nhs 111",
+        "111",
+        "999",
+        "988",
+        "a&e",
+        "a and e",
+        "\n    gp",
+        "camhs",
+        "cahms",
+        "cmht",
+        "iapt",
+        "talking therapies",
+        "crisis team",
+        "crisis line",
+        "home treatment team",
+        "\n    early intervention team",
+        "early intervention in psychosis",
+        "eip",
+        "pals",
+        "citizens advice",
+        "jobcentre",
+        "\n    jobcentre plus",
+        "job centre",
+        "universal credit",
+        "social services",
+        "police",
+        "ambulance",
+        "crisis text line",
+        "\n    the trevor project",
+        "trevor project",
+        "988 suicide and crisis lifeline",
+        "suicide and crisis lifeline",
+        "\n    national suicide prevention lifeline",
+        "nami",
+        "samhsa",
+        "young minds",
+        "youngminds",
+        "kooth",
+        "beat",
+        "frank",
+        "\n    alcoholics anonymous",
+        "narcotics anonymous",
+        "aa",
+        "na",
+        "smart recovery",
+        "turning point",
+        "\n    change grow live",
+        "cgl",
+        "we are with you",
+        "calm",
+        "campaign against living miserably",
+        "mind infoline",
+        "\n    harmless",
+        "switchboard",
+        "nspcc",
+        "barnardo's",
+        "action for children",
+        "the mix",
+        "stem4",
+        "\n    hub of hope",
+        "victim support",
+        "refuge",
+        "women's aid",
+        "national domestic abuse helpline",
+        "\n    sane",
+        "saneline",
+        "anxiety uk",
+        "ocd-uk",
+        "mermaids",
+        "the samaritans",
+        "nhs england",
+        "nhs choices",
+        "\n    veterans crisis line",
+        "crisis text",
+        "lifeline",
+        "911",
+        "112",
+    ]
 )
 
-SCORES = frozenset("phq-9 phq9 phq gad-7 gad7 gad core-10 core-om wemwbs swemwbs rcads sdq ors srs".split())
+SCORES = frozenset(
+    split_words("phq-9 phq9 phq gad-7 gad7 gad core-10 core-om wemwbs swemwbs rcads sdq ors srs")
+)
 
 COUNTRIES = frozenset(
     s.strip().lower()
-    for s in """Afghanistan|Albania|Algeria|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|
-    Bahamas|Bangladesh|Barbados|Belarus|Belgium|Belize|Bolivia|Bosnia|Botswana|Brazil|Bulgaria|
-    Cambodia|Cameroon|Canada|Chile|China|Colombia|Congo|Croatia|Cuba|Cyprus|Czechia|Czech Republic|
-    Denmark|Dominica|Ecuador|Egypt|England|Eritrea|Estonia|Ethiopia|Fiji|Finland|France|Gambia|
-    Georgia|Germany|Ghana|Greece|Grenada|Guatemala|Guinea|Guyana|Haiti|Honduras|Hungary|Iceland|
-    India|Indonesia|Iran|Iraq|Ireland|Israel|Italy|Jamaica|Japan|Jordan|Kazakhstan|Kenya|Korea|
-    Kosovo|Kuwait|Laos|Latvia|Lebanon|Liberia|Libya|Lithuania|Luxembourg|Madagascar|Malawi|
-    Malaysia|Mali|Malta|Mexico|Moldova|Mongolia|Montenegro|Morocco|Mozambique|Myanmar|Namibia|
-    Nepal|Netherlands|Holland|New Zealand|Nicaragua|Niger|Nigeria|North Macedonia|Northern Ireland|
-    Norway|Oman|Pakistan|Palestine|Panama|Paraguay|Peru|Philippines|Poland|Portugal|Qatar|
-    Romania|Russia|Rwanda|Saudi Arabia|Scotland|Senegal|Serbia|Sierra Leone|Singapore|Slovakia|
-    Slovenia|Somalia|South Africa|Spain|Sri Lanka|Sudan|Sweden|Switzerland|Syria|Taiwan|
-    Tanzania|Thailand|Trinidad|Tobago|Tunisia|Turkey|Uganda|Ukraine|United Kingdom|UK|Britain|
-    Great Britain|United States|USA|US|America|Uruguay|Uzbekistan|Venezuela|Vietnam|Wales|Yemen|
-    Zambia|Zimbabwe|Europe|Africa|Asia|the Caribbean|Caribbean""".split("|")
+    for s in [
+        "Afghanistan",
+        "Albania",
+        "Algeria",
+        "Angola",
+        "Argentina",
+        "Armenia",
+        "Australia",
+        "Austria",
+        "Azerbaijan",
+        "\n    Bahamas",
+        "Bangladesh",
+        "Barbados",
+        "Belarus",
+        "Belgium",
+        "Belize",
+        "Bolivia",
+        "Bosnia",
+        "Botswana",
+        "Brazil",
+        "Bulgaria",
+        "\n    Cambodia",
+        "Cameroon",
+        "Canada",
+        "Chile",
+        "China",
+        "Colombia",
+        "Congo",
+        "Croatia",
+        "Cuba",
+        "Cyprus",
+        "Czechia",
+        "Czech Republic",
+        "\n    Denmark",
+        "Dominica",
+        "Ecuador",
+        "Egypt",
+        "England",
+        "Eritrea",
+        "Estonia",
+        "Ethiopia",
+        "Fiji",
+        "Finland",
+        "France",
+        "Gambia",
+        "\n    Georgia",
+        "Germany",
+        "Ghana",
+        "Greece",
+        "Grenada",
+        "Guatemala",
+        "Guinea",
+        "Guyana",
+        "Haiti",
+        "Honduras",
+        "Hungary",
+        "Iceland",
+        "\n    India",
+        "Indonesia",
+        "Iran",
+        "Iraq",
+        "Ireland",
+        "Israel",
+        "Italy",
+        "Jamaica",
+        "Japan",
+        "Jordan",
+        "Kazakhstan",
+        "Kenya",
+        "Korea",
+        "\n    Kosovo",
+        "Kuwait",
+        "Laos",
+        "Latvia",
+        "Lebanon",
+        "Liberia",
+        "Libya",
+        "Lithuania",
+        "Luxembourg",
+        "Madagascar",
+        "Malawi",
+        "\n    Malaysia",
+        "Mali",
+        "Malta",
+        "Mexico",
+        "Moldova",
+        "Mongolia",
+        "Montenegro",
+        "Morocco",
+        "Mozambique",
+        "Myanmar",
+        "Namibia",
+        "\n    Nepal",
+        "Netherlands",
+        "Holland",
+        "New Zealand",
+        "Nicaragua",
+        "Niger",
+        "Nigeria",
+        "North Macedonia",
+        "Northern Ireland",
+        "\n    Norway",
+        "Oman",
+        "Pakistan",
+        "Palestine",
+        "Panama",
+        "Paraguay",
+        "Peru",
+        "Philippines",
+        "Poland",
+        "Portugal",
+        "Qatar",
+        "\n    Romania",
+        "Russia",
+        "Rwanda",
+        "Saudi Arabia",
+        "Scotland",
+        "Senegal",
+        "Serbia",
+        "Sierra Leone",
+        "Singapore",
+        "Slovakia",
+        "\n    Slovenia",
+        "Somalia",
+        "South Africa",
+        "Spain",
+        "Sri Lanka",
+        "Sudan",
+        "Sweden",
+        "Switzerland",
+        "Syria",
+        "Taiwan",
+        "\n    Tanzania",
+        "Thailand",
+        "Trinidad",
+        "Tobago",
+        "Tunisia",
+        "Turkey",
+        "Uganda",
+        "Ukraine",
+        "United Kingdom",
+        "UK",
+        "Britain",
+        "\n    Great Britain",
+        "United States",
+        "USA",
+        "US",
+        "America",
+        "Uruguay",
+        "Uzbekistan",
+        "Venezuela",
+        "Vietnam",
+        "Wales",
+        "Yemen",
+        "\n    Zambia",
+        "Zimbabwe",
+        "Europe",
+        "Africa",
+        "Asia",
+        "the Caribbean",
+        "Caribbean",
+    ]
 )
 
 US_STATES = frozenset(
     s.strip().lower()
-    for s in """Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|
-    Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|
-    Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|
-    New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|
-    Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|
-    West Virginia|Wisconsin|Wyoming|District of Columbia""".split("|")
+    for s in [
+        "Alabama",
+        "Alaska",
+        "Arizona",
+        "Arkansas",
+        "California",
+        "Colorado",
+        "Connecticut",
+        "Delaware",
+        "Florida",
+        "\n    Georgia",
+        "Hawaii",
+        "Idaho",
+        "Illinois",
+        "Indiana",
+        "Iowa",
+        "Kansas",
+        "Kentucky",
+        "Louisiana",
+        "Maine",
+        "Maryland",
+        "\n    Massachusetts",
+        "Michigan",
+        "Minnesota",
+        "Mississippi",
+        "Missouri",
+        "Montana",
+        "Nebraska",
+        "Nevada",
+        "New Hampshire",
+        "\n    New Jersey",
+        "New Mexico",
+        "New York",
+        "North Carolina",
+        "North Dakota",
+        "Ohio",
+        "Oklahoma",
+        "Oregon",
+        "Pennsylvania",
+        "\n    Rhode Island",
+        "South Carolina",
+        "South Dakota",
+        "Tennessee",
+        "Texas",
+        "Utah",
+        "Vermont",
+        "Virginia",
+        "Washington",
+        "\n    West Virginia",
+        "Wisconsin",
+        "Wyoming",
+        "District of Columbia",
+    ]
 )
 US_STATE_CODES = frozenset(
-    """AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM
-    NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC""".split()
+    split_words("""AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM
+    NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC""")
 )
 
 #: Capitalised words that are never a person or a place on their own in a mentor's note.
 NOT_NAMES = frozenset(
-    """i i'm i've i'd i'll im ive id ill mentee mentor client patient session plan note notes
+    split_words("""i i'm i've i'd i'll im ive id ill mentee mentor client patient session plan note notes
     goal goals today tomorrow yesterday mum mom dad nan gran grandma grandad grandpa nana
     auntie aunt uncle cousin sister brother friend mate boyfriend girlfriend partner teacher
     doctor dr nurse gp school college work job home house hospital ward clinic team service
@@ -106,21 +380,19 @@ NOT_NAMES = frozenset(
     spanish german year term semester exam exams gcse gcses a-level a-levels btec sats
     instagram snapchat tiktok facebook whatsapp twitter discord youtube netflix spotify xbox
     playstation fortnite minecraft roblox google iphone android zoom teams amazon uber
-    covid lockdown monday tuesday wednesday thursday friday saturday sunday""".split()
+    insta snap snapchat tiktok ig fb ref re fyi asap nb etc dob nhs ni ssn mrn
+    covid lockdown monday tuesday wednesday thursday friday saturday sunday""")
+)
+
+
+MUST_KEEP = (
+    SERVICES | MEDICATIONS | THERAPIES | SCORES | COUNTRIES | US_STATES | WEEKDAYS | RELATIVE_TIME
 )
 
 
 def is_must_keep(phrase: str) -> bool:
     """True when the whole phrase is a kept term (any case)."""
+    if phrase in MUST_KEEP:
+        return True
     p = phrase.strip().lower().rstrip(".,;:!?")
-    return (
-        p in SERVICES
-        or p in MEDICATIONS
-        or p in THERAPIES
-        or p in SCORES
-        or p in COUNTRIES
-        or p in US_STATES
-        or p in WEEKDAYS
-        or p in RELATIVE_TIME
-        or p.removeprefix("the ") in SERVICES
-    )
+    return p in MUST_KEEP or (p.startswith("the ") and p[4:] in SERVICES)

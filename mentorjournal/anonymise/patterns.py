@@ -13,11 +13,14 @@ from collections.abc import Iterator
 
 from mentorjournal.anonymise.categories import Category
 from mentorjournal.anonymise.identifier import Identifier
-from mentorjournal.anonymise.lexicon import US_STATE_CODES, US_STATES
+from mentorjournal.anonymise.lexicon import MONTHS, US_STATE_CODES, US_STATES
+from mentorjournal.anonymise.textutil import split_words
 
 _I = re.IGNORECASE
 
-EMAIL_RE = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+EMAIL_RE = re.compile(
+    r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+)
 _TLD = r"(?:com|org|net|io|co\.uk|org\.uk|ac\.uk|uk|me|ly|info|biz|us|tv|gg|app|edu|gov|page|site|link)"
 URL_RE = re.compile(
     r"\b(?:https?://|www\.)[^\s<>\"')\]]+|\b(?:[a-z0-9-]+\.)+" + _TLD + r"\b(?:/[^\s<>\"')\]]*)?",
@@ -29,15 +32,21 @@ HANDLE_RE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-
 HANDLE_CONTEXT_RE = re.compile(
     r"\b(?:insta(?:gram)?|ig|snap(?:chat)?|tik ?tok|twitter|discord|twitch|handle|username|"
     r"user ?name|gamer ?tag|psn|fb|facebook|reddit|youtube|yt|threads|bluesky|telegram)"
-    r"(?:\s+(?:handle|name|username|account|id|tag))?\s*(?P<mark>is|was|:|=|-)?\s*(?:is\s+)?"
+    r"(?:\s+(?:handle|name|username|account|id|tag))?\s*(?P<mark>is|was|:|=|-|as)?\s*(?:is\s+)?"
     r"(?P<h>@?[A-Za-z0-9_][A-Za-z0-9_.]{2,29}[A-Za-z0-9_])",
     _I,
 )
-NHS_RE = re.compile(r"(?<![\d-])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\d-])")
-NI_RE = re.compile(r"\b([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?(\d{2}) ?(\d{2}) ?(\d{2}) ?([A-D])\b", _I)
+NHS_RE = re.compile(r"(?<!\d)(?<!\d[.-])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?!\d|[.-]\d)")
+NI_RE = re.compile(
+    r"\b([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?(\d{2}) ?(\d{2}) ?(\d{2}) ?([A-D])\b", _I
+)
 NI_BAD_PREFIXES = frozenset({"BG", "GB", "NK", "KN", "TN", "NT", "ZZ"})
-SSN_RE = re.compile(r"(?<![\d-])(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}(?![\d-])")
-SSN_BARE_RE = re.compile(r"\b(?:ssn|social security(?: number| no\.?)?)\s*(?:is|:|#)?\s*(\d{9})\b", _I)
+SSN_RE = re.compile(
+    r"(?<!\d)(?<!\d[.-])(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}(?!\d|[.-]\d)"
+)
+SSN_BARE_RE = re.compile(
+    r"\b(?:ssn|social security(?: number| no\.?)?)\s*(?:is|:|#)?\s*(\d{9})\b", _I
+)
 REF_RE = re.compile(
     r"\b(?:case|ref|reference|record|file|client|patient|hospital|school|student|pupil|nhs|mrn|"
     r"crn|urn|upn|uln|id|member|account|referral|claim|chi|medical record|badge|licen[cs]e|"
@@ -46,7 +55,9 @@ REF_RE = re.compile(
     r"(?P<ref>[A-Z0-9](?:[A-Z0-9]|[/-](?=[A-Z0-9])){3,19})\b",
     _I,
 )
-CODE_RE = re.compile(r"\b[A-Z]{1,4}[-/]?\d{4,}(?:[-/][A-Z0-9]+)*[A-Z]?\b|\b\d{2,}[-/][A-Z]{2,}[-/]?\d{2,}\b")
+CODE_RE = re.compile(
+    r"\b[A-Z]{1,4}[-/]?\d{4,}(?:[-/][A-Z0-9]+)*[A-Z]?\b|\b\d{2,}[-/][A-Z]{2,}[-/]?\d{2,}\b"
+)
 VEHICLE_RE = re.compile(r"\b[A-Z]{2}\d{2} ?[A-Z]{3}\b")
 IP_RE = re.compile(r"\b(?:\d{1,3}\.){3}\d{1,3}\b")
 
@@ -68,7 +79,11 @@ ZIP_RE = re.compile(
     r"(?:\b(?:zip|zip ?code|zipcode)\s*(?:is|:)?\s*|\b(?:" + _CODES + r")\.?,?\s+|"
     r"(?i:\b(?:" + _STATES + r")),?\s+)(?P<zip>\d{5}(?:-\d{4})?)\b"
 )
-ZIP_WORD_RE = re.compile(r"\b(?:zip|zip ?code|zipcode)\s*(?:is|:)?\s*(?P<zip>\d{5}(?:-\d{4})?)\b", _I)
+_FIVE_DIGITS_RE = re.compile(r"(?<![\d-])\d{5}(?:-\d{4})?(?![\d-])")
+ZIP_LOWER_RE = re.compile(r",\s*(?:" + _CODES + r")\.?,?\s+(?P<zip>\d{5}(?:-\d{4})?)\b", _I)
+ZIP_WORD_RE = re.compile(
+    r"\b(?:zip|zip ?code|zipcode)\s*(?:is|:)?\s*(?P<zip>\d{5}(?:-\d{4})?)\b", _I
+)
 
 _SUFFIX_FULL = (
     r"Street|Road|Avenue|Lane|Drive|Close|Crescent|Way|Court|Terrace|Grove|Gardens|Place|Mews|"
@@ -77,8 +92,12 @@ _SUFFIX_FULL = (
 _SUFFIX_ABBR = r"St|Rd|Ave|Ln|Dr|Cl|Ct|Cres|Pl|Gdns|Blvd|Sq|Cir|Hwy|Pkwy|Tce"
 _UNIT = r"(?:(?:Flat|Apt|Apartment|Unit|Suite|Room)\.?\s*\d+[A-Za-z]?,?\s+)?"
 ADDRESS_NUM_RE = re.compile(
-    _UNIT + r"\b\d{1,5}[A-Za-z]?,?\s+(?:[A-Z][A-Za-z'’]+\.?\s+){1,3}(?:" + _SUFFIX_FULL + "|"
-    + _SUFFIX_ABBR + r")\b\.?"
+    _UNIT
+    + r"\b\d{1,5}[A-Za-z]?,?\s+(?:[A-Z][A-Za-z'’]+\.?\s+){1,3}(?:"
+    + _SUFFIX_FULL
+    + "|"
+    + _SUFFIX_ABBR
+    + r")\b\.?"
 )
 ADDRESS_LOWER_RE = re.compile(
     r"\b\d{1,5}[a-z]?\s+(?:[a-z']+\s+){1,2}(?:street|road|avenue|lane|drive|close|crescent|way|"
@@ -98,7 +117,9 @@ _ORD = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s*(?:'\d{2}|(?:19|20)\d{2}))?"
 DATE_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"\b(?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])\b"),
-    re.compile(r"(?<![\d/.])(?:0?[1-9]|[12]\d|3[01])[/.\-](?:0?[1-9]|[12]\d|3[01])[/.\-](?:(?:19|20)\d{2}|\d{2})(?![\d/])"),
+    re.compile(
+        r"(?<![\d/.])(?:0?[1-9]|[12]\d|3[01])[/.\-](?:0?[1-9]|[12]\d|3[01])[/.\-](?:(?:19|20)\d{2}|\d{2})(?![\d/])"
+    ),
     re.compile(r"\b" + _ORD + r"(?:\s+of)?\s+" + _MONTH + r"\b\.?" + _YEAR + r"(?!\d)", _I),
     re.compile(r"\b" + _MONTH + r"\.?\s+(?:the\s+)?" + _ORD + r"\b" + _YEAR + r"(?!\d)", _I),
     re.compile(r"\b" + _MONTH + r"\.?,?\s+(?:19|20)\d{2}\b", _I),
@@ -117,10 +138,15 @@ _AGE_TAIL = (
 AGE_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"\b\d{1,3}\s*[- ]?\s*(?:years?|yrs?|yr)[- ]?olds?\b", _I),
     re.compile(r"\b\d{1,3}\s?(?:yo|y/o|y\.o\.?)(?![\w/])", _I),
-    re.compile(r"\b(?:aged|age|ages|turned|turns|turning|birthday|bday)\s*:?\s*(?P<n>\d{1,3})\b" + _AGE_TAIL, _I),
     re.compile(
-        r"\b(?:she's|he's|they're|shes|hes|she is|he is|they are|i'm|im|i am|is now|was|is)\s+"
-        r"(?:only\s+|just\s+|now\s+|nearly\s+|almost\s+)?(?P<n>\d{1,2})\b(?=\s*(?:,|\.|;|\)|$|\n|and\b|but\b|now\b|years\b|yrs\b|so\b|with\b|in\b|who\b|which\b|&))" + _AGE_TAIL,
+        r"\b(?:aged|age|ages|turned|turns|turning|birthday|bday)\s*:?\s*(?P<n>\d{1,3})\b"
+        + _AGE_TAIL,
+        _I,
+    ),
+    re.compile(
+        r"\b(?:she's|he's|they're|shes|hes|she is|he is|they are|i'm|im|i am|is now|was|is|be)\s+"
+        r"(?:only\s+|just\s+|now\s+|nearly\s+|almost\s+)?(?P<n>\d{1,2})\b(?=\s*(?:,|\.|;|\)|$|\n|and\b|but\b|now\b|years\b|yrs\b|so\b|with\b|in\b|who\b|which\b|&))"
+        + _AGE_TAIL,
         _I,
     ),
     re.compile(r"(?<=[A-Za-z])\s*\((?P<n>\d{1,2})\)"),
@@ -130,13 +156,17 @@ AGE_RES: tuple[re.Pattern[str], ...] = (
 _PHONE_SHAPES = (
     r"\+\d{1,3}[\s.-]?(?:\(0\)\s?)?\(?\d{1,5}\)?(?:[\s.-]?\d{2,6}){1,4}(?!\d)",
     r"\(0\d{2,4}\)\s?\d{3,4}[\s.-]?\d{3,4}",
-    r"(?<![\d.-])0\d{2,4}[\s.-]?\d{3,4}[\s.-]?\d{3,4}(?![\d.-])",
-    r"(?<![\d.-])0\d{9,10}(?![\d.-])",
-    r"(?:(?<![\d.-])1[\s.-])?(?:\(\d{3}\)\s?|(?<![\d.-])\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\d.-])",
-    r"(?<![\d.-])[2-9]\d{9}(?![\d.-])",
+    r"(?<!\d)(?<!\d[.-])0\d{2,4}[\s.-]?\d{3,4}[\s.-]?\d{3,4}(?!\d|[.-]\d)",
+    r"(?<!\d)(?<!\d[.-])0\d{9,10}(?!\d|[.-]\d)",
+    r"(?<!\d)(?<!\d[.-])0\d{4,5}[\s.-]\d{5,6}(?!\d|[.-]\d)",
+    r"(?:(?<!\d)(?<!\d[.-])1[\s.-])?(?:\(\d{3}\)\s?|(?<!\d)(?<!\d[.-])\d{3}[\s.-])\d{3}[\s.-]\d{4}(?!\d|[.-]\d)",
+    r"(?<!\d)(?<!\d[.-])[2-9]\d{9}(?!\d|[.-]\d)",
 )
 PHONE_RE = re.compile("|".join(f"(?:{s})" for s in _PHONE_SHAPES))
-PHONE_CUE_RE = re.compile(r"(?:phone|mobile|mob|tel|call|text|ring|cell|number|whatsapp|contact|landline|no\.)\W{0,3}(?:\w+\W+){0,2}$", _I)
+PHONE_CUE_RE = re.compile(
+    r"(?:phone|mobile|mob|tel|call|text|ring|cell|number|whatsapp|contact|landline|no\.)\W{0,3}(?:\w+\W+){0,2}$",
+    _I,
+)
 NHS_CUE_RE = re.compile(r"nhs(?:\s*(?:no|number|num|#))?\W{0,4}$", _I)
 
 
@@ -168,29 +198,89 @@ def _phone_possible(candidate: str) -> bool:
     return False
 
 
-def _spans(text: str, regex: re.Pattern[str], cat: Category, group: str | int = 0) -> Iterator[Identifier]:
-    for m in regex.finditer(text):
+Window = tuple[int, int]
+_DIGIT_RUN_RE = re.compile(r"\d+")
+_WINDOW_MARGIN = 48
+
+
+def digit_windows(text: str) -> list[Window]:
+    r"""Stretches of text around digits: every numeric shape lies inside one, so only they are scanned.
+
+    Windows that touch are merged, so a window never ends inside a run of digits (``endpos``
+    hides what follows, which would otherwise fool a ``(?!\d)``).
+    """
+    windows: list[Window] = []
+    for m in _DIGIT_RUN_RE.finditer(text):
+        a, b = max(0, m.start() - _WINDOW_MARGIN), min(len(text), m.end() + _WINDOW_MARGIN)
+        if windows and a <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], b)
+        else:
+            windows.append((a, b))
+    return windows
+
+
+_PHONEISH_RE = re.compile(r"[\d(+][\d\s().+-]{6,}\d")
+
+
+def _merge(windows: list[Window]) -> list[Window]:
+    merged: list[Window] = []
+    for a, b in windows:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _near(
+    regex: re.Pattern[str], text: str, windows: list[Window] | None
+) -> Iterator[re.Match[str]]:
+    if windows is None:
+        yield from regex.finditer(text)
+        return
+    for a, b in windows:
+        yield from regex.finditer(text, a, b)
+
+
+def _spans(
+    text: str,
+    regex: re.Pattern[str],
+    cat: Category,
+    group: str | int = 0,
+    windows: list[Window] | None = None,
+) -> Iterator[Identifier]:
+    for m in _near(regex, text, windows):
         start, end = m.span(group)
         if end > start:
             yield Identifier(start, end, cat)
 
 
-_URL_HINT_RE = re.compile(r"www\.|://|\.(?:com|org|net|io|uk|me|ly|info|biz|us|tv|gg|app|edu|gov|page|site|link)\b", _I)
-_HANDLE_HINT_RE = re.compile(r"insta|ig\b|snap|tik|twitter|discord|twitch|handle|user|gamer|psn|fb\b|facebook|reddit|youtube|yt\b|threads|bluesky|telegram", _I)
+_URL_HINT_RE = re.compile(
+    r"www\.|://|\.(?:com|org|net|io|uk|me|ly|info|biz|us|tv|gg|app|edu|gov|page|site|link)\b", _I
+)
 _DIGIT_RE = re.compile(r"\d")
+_REF_WORDS = frozenset(
+    split_words("""case ref reference record file client patient hospital school student pupil nhs mrn crn urn
+    upn uln id member account referral claim chi medical badge licence license passport driving
+    registration reg plate""")
+)
+_HANDLE_WORDS = frozenset(
+    split_words("""insta instagram ig snap snapchat tiktok tik tok twitter discord twitch handle username user
+    gamertag gamer psn fb facebook reddit youtube yt threads bluesky telegram""")
+)
 
 
-def find_emails_urls_handles(text: str) -> Iterator[Identifier]:
+def find_emails_urls_handles(text: str, *, handle_hint: bool = True) -> Iterator[Identifier]:
     if "@" in text:
         yield from _spans(text, EMAIL_RE, Category.EMAIL)
         yield from _spans(text, HANDLE_RE, Category.HANDLE)
-    if _HANDLE_HINT_RE.search(text):
+    if handle_hint:
         for m in HANDLE_CONTEXT_RE.finditer(text):
             handle = m.group("h").rstrip(".")
             explicit = m.group("mark") is not None or handle.startswith("@")
             if explicit or re.search(r"[\d_.]", handle):
                 yield Identifier(m.start("h"), m.start("h") + len(handle), Category.HANDLE)
-    if not _URL_HINT_RE.search(text):
+    if "www." not in text and "://" not in text and not _URL_HINT_RE.search(text):
         return
     for m in URL_RE.finditer(text):
         url = m.group().rstrip(".,;:!?")
@@ -202,74 +292,97 @@ def find_emails_urls_handles(text: str) -> Iterator[Identifier]:
         yield Identifier(m.start(), m.start() + len(url), Category.URL)
 
 
-def find_numbers(text: str) -> Iterator[Identifier]:
+def find_numbers(
+    text: str, w: list[Window] | None = None, *, ref_hint: bool = True
+) -> Iterator[Identifier]:
     """ID numbers and phones; an NHS-valid ten digits is a phone unless the context says NHS."""
-    for m in NI_RE.finditer(text):
-        if m.group(1).upper() not in NI_BAD_PREFIXES and (m.group().isupper() or m.group().islower()):
+    for m in _near(NI_RE, text, w):
+        if m.group(1).upper() not in NI_BAD_PREFIXES and (
+            m.group().isupper() or m.group().islower()
+        ):
             yield Identifier(m.start(), m.end(), Category.ID_NUMBER)
-    yield from _spans(text, SSN_RE, Category.ID_NUMBER)
-    yield from _spans(text, SSN_BARE_RE, Category.ID_NUMBER, 1)
-    for m in NHS_RE.finditer(text):
+    yield from _spans(text, SSN_RE, Category.ID_NUMBER, 0, w)
+    yield from _spans(text, SSN_BARE_RE, Category.ID_NUMBER, 1, w)
+    for m in _near(NHS_RE, text, w):
         digits = "".join(m.groups())
         before = text[max(0, m.start() - 25) : m.start()]
-        if NHS_CUE_RE.search(before) or (nhs_checksum_ok(digits) and not PHONE_CUE_RE.search(before)
-                                          and "-" not in m.group() and m.group()[3] == " "):
+        if NHS_CUE_RE.search(before) or (
+            nhs_checksum_ok(digits)
+            and not PHONE_CUE_RE.search(before)
+            and "-" not in m.group()
+            and m.group()[3] == " "
+        ):
             yield Identifier(m.start(), m.end(), Category.ID_NUMBER)
-    for m in REF_RE.finditer(text):
+    for m in _near(REF_RE, text, w) if ref_hint else ():
         ref = m.group("ref")
         if sum(c.isdigit() for c in ref) >= 3 and not re.fullmatch(r"(?:19|20)\d{2}", ref):
             yield Identifier(m.start("ref"), m.end("ref"), Category.ID_NUMBER)
-    yield from _spans(text, CODE_RE, Category.ID_NUMBER)
-    yield from _spans(text, VEHICLE_RE, Category.ID_NUMBER)
-    for m in IP_RE.finditer(text):
+    yield from _spans(text, CODE_RE, Category.ID_NUMBER, 0, w)
+    yield from _spans(text, VEHICLE_RE, Category.ID_NUMBER, 0, w)
+    for m in _near(IP_RE, text, w):
         if all(0 <= int(p) <= 255 for p in m.group().split(".")):
             yield Identifier(m.start(), m.end(), Category.ID_NUMBER)
-    for m in PHONE_RE.finditer(text):
+    runs = [(max(0, r.start() - 4), min(len(text), r.end() + 2)) for r in _PHONEISH_RE.finditer(text)
+            if sum(c.isdigit() for c in r.group()) >= 7]  # fmt: skip
+    for m in _near(PHONE_RE, text, _merge(runs)):
         candidate = m.group().strip()
         start = m.start() + (len(m.group()) - len(m.group().lstrip()))
         if _phone_possible(candidate):
             yield Identifier(start, start + len(candidate), Category.PHONE)
 
 
-def find_places_by_shape(text: str) -> Iterator[Identifier]:
-    for m in POSTCODE_RE.finditer(text):
+def find_places_by_shape(
+    text: str, w: list[Window] | None = None, *, street_hint: bool = True
+) -> Iterator[Identifier]:
+    for m in _near(POSTCODE_RE, text, w):
         area = m.group(1).upper()
         inward = m.group(3)
-        if area not in POSTCODE_AREAS or (inward[1:].lower() in {"st", "nd", "rd", "th"} and not m.group().isupper()):
+        if area not in POSTCODE_AREAS or (
+            inward[1:].lower() in {"st", "nd", "rd", "th"} and not m.group().isupper()
+        ):
             continue
         if not (m.group().isupper() or m.group().islower()):
             continue
         yield Identifier(m.start(), m.end(), Category.POSTCODE)
-    for m in OUTWARD_RE.finditer(text):
+    for m in _near(OUTWARD_RE, text, w):
         if m.group(1) in POSTCODE_AREAS:
             yield Identifier(m.start(1), m.end(2), Category.POSTCODE)
-    if re.search(r"\d{5}", text):
-        yield from _spans(text, ZIP_RE, Category.ZIP, "zip")
-        yield from _spans(text, ZIP_WORD_RE, Category.ZIP, "zip")
-    yield from _spans(text, ADDRESS_NUM_RE, Category.ADDRESS)
-    yield from _spans(text, ADDRESS_LOWER_RE, Category.ADDRESS)
-    yield from _spans(text, ADDRESS_NAMED_RE, Category.ADDRESS)
-    yield from _spans(text, APT_RE, Category.ADDRESS)
+    for m in _FIVE_DIGITS_RE.finditer(text):
+        a = max(0, m.start() - 40)
+        for regex in (ZIP_RE, ZIP_WORD_RE, ZIP_LOWER_RE):
+            z = regex.search(text, a, m.end())
+            if z is not None and z.start("zip") == m.start():
+                yield Identifier(m.start(), m.end(), Category.ZIP)
+                break
+    yield from _spans(text, ADDRESS_NUM_RE, Category.ADDRESS, 0, w)
+    yield from _spans(text, ADDRESS_LOWER_RE, Category.ADDRESS, 0, w)
+    yield from _spans(text, APT_RE, Category.ADDRESS, 0, w)
+    if street_hint:
+        yield from _spans(text, ADDRESS_NAMED_RE, Category.ADDRESS)
 
 
 _NUMERIC_DATES = 2
 
 
-def find_dates(text: str, *, has_month: bool = True) -> Iterator[Identifier]:
+def find_dates(
+    text: str, w: list[Window] | None = None, *, has_month: bool = True
+) -> Iterator[Identifier]:
     regexes = DATE_RES if has_month else DATE_RES[:_NUMERIC_DATES] + DATE_RES[-1:]
     for regex in regexes:
-        for m in regex.finditer(text):
+        for m in _near(regex, text, w):
             s = m.group()
-            if s[:3].lower() == "may" and not (s[0] == "M" or re.search(r"\d(?:st|nd|rd|th)|\d{4}", s)):
+            if s[:3].lower() == "may" and not (
+                s[0] == "M" or re.search(r"\d(?:st|nd|rd|th)|\d{4}", s)
+            ):
                 continue
             end = m.start() + len(s.rstrip(".,"))
             yield Identifier(m.start(), end, Category.DATE)
-    yield from _spans(text, ORDINAL_ONLY_RE, Category.DATE, 1)
+    yield from _spans(text, ORDINAL_ONLY_RE, Category.DATE, 1, w)
 
 
-def find_ages(text: str) -> Iterator[Identifier]:
+def find_ages(text: str, w: list[Window] | None = None) -> Iterator[Identifier]:
     for regex in AGE_RES:
-        for m in regex.finditer(text):
+        for m in _near(regex, text, w):
             group = "n" if "n" in regex.groupindex else 0
             number = re.search(r"\d+", m.group(group))
             if number is None or not 1 <= int(number.group()) <= 120:
@@ -277,19 +390,31 @@ def find_ages(text: str) -> Iterator[Identifier]:
             yield Identifier(m.start(group), m.end(group), Category.AGE)
 
 
-def find_patterns(text: str, *, has_month: bool = True) -> list[Identifier]:
+_STREET_WORDS = frozenset(w.lower() for w in _SUFFIX_FULL.split("|"))
+
+
+def find_patterns(text: str, bases: frozenset[str] | set[str] | None = None) -> list[Identifier]:
     """Every structured identifier; overlaps are resolved later by the detector.
 
-    Most shapes need a digit, so text without one skips them; ``has_month`` (from the tokens)
-    lets the month-name date patterns be skipped too. Both only save time, never change results.
+    Numeric shapes are only searched near digits, and the word-led shapes only when the note's
+    words (``bases``, lower-case tokens) contain a month or a street word: both save time only.
     """
+    has_month = bases is None or not bases.isdisjoint(MONTHS)
+    street = bases is None or not bases.isdisjoint(_STREET_WORDS)
     found: list[Identifier] = []
-    found.extend(find_emails_urls_handles(text))
-    if _DIGIT_RE.search(text):
-        found.extend(find_numbers(text))
-        found.extend(find_places_by_shape(text))
-        found.extend(find_dates(text, has_month=has_month))
-        found.extend(find_ages(text))
-    else:
+    found.extend(
+        find_emails_urls_handles(
+            text, handle_hint=bases is None or not bases.isdisjoint(_HANDLE_WORDS)
+        )
+    )
+    windows = digit_windows(text)
+    if windows:
+        found.extend(
+            find_numbers(text, windows, ref_hint=bases is None or not bases.isdisjoint(_REF_WORDS))
+        )
+        found.extend(find_places_by_shape(text, windows, street_hint=street))
+        found.extend(find_dates(text, windows, has_month=has_month))
+        found.extend(find_ages(text, windows))
+    elif street:
         found.extend(_spans(text, ADDRESS_NAMED_RE, Category.ADDRESS))
     return found

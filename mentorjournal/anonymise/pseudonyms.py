@@ -42,7 +42,9 @@ CATEGORY_LABELS = {
     Category.HANDLE: "Handle",
     Category.ID_NUMBER: "ID number",
 }
-_TITLE_RE = re.compile(r"^(?:dr|doctor|prof|professor|nurse|mr|mrs|ms|miss|mx|sir|dame|rev|coach)\.?\s+", re.I)
+_TITLE_RE = re.compile(
+    r"^(?:dr|doctor|prof|professor|nurse|mr|mrs|ms|miss|mx|sir|dame|rev|coach)\.?\s+", re.I
+)
 
 
 def role_of(relation: str | None) -> str | None:
@@ -72,7 +74,11 @@ class PseudonymMap:
     def key_for(self, ident: Identifier, surface: str) -> str:
         """Who this is: the vault's id when known, else the normalised text (first name for people)."""
         if ident.who is not None:
-            return ident.who if ident.category is Category.NAME else f"{ident.who}|{ident.category.value}"
+            return (
+                ident.who
+                if ident.category is Category.NAME
+                else f"{ident.who}|{ident.category.value}"
+            )
         s = surface.lower().replace("’", "'")
         s = re.sub(r"'s?$", "", s).strip()
         if ident.category is Category.NAME:

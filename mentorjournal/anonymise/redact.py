@@ -73,7 +73,9 @@ def _possessive(surface: str) -> str:
 class Anonymiser:
     """One per export: holds the pseudonym map so labels stay consistent across notes and mentees."""
 
-    def __init__(self, options: AnonymiseOptions | None = None, pseudonyms: PseudonymMap | None = None) -> None:
+    def __init__(
+        self, options: AnonymiseOptions | None = None, pseudonyms: PseudonymMap | None = None
+    ) -> None:
         self.options = options or AnonymiseOptions()
         self.pseudonyms = pseudonyms or PseudonymMap(self.options.mentee_code)
         self._detectors: dict[Known, Detector] = {}
@@ -89,7 +91,11 @@ class Anonymiser:
             parts = parse_date(surface)
             dob = known.mentee.dob
             default_year = o.reference_date.year if o.reference_date else None
-            if dob is not None and (parts.day, parts.month) == (dob.day, dob.month) and parts.year in (None, dob.year):
+            if (
+                dob is not None
+                and (parts.day, parts.month) == (dob.day, dob.month)
+                and parts.year in (None, dob.year)
+            ):
                 return "[date of birth]"
             if o.date_mode is DateMode.RELATIVE and o.reference_date is not None:
                 date = parts.to_date(default_year)
@@ -114,13 +120,15 @@ class Anonymiser:
     ) -> AnonymisedText:
         known = known or Known()
         found = [
-            i for i in self.detector(known).find(text) if not any(i.start < e and s < i.end for s, e in keep)
+            i
+            for i in self.detector(known).find(text)
+            if not any(i.start < e and s < i.end for s, e in keep)
         ]
         manual: list[Identifier] = []
         for span in extra:
             start, end = max(0, span[0]), min(len(text), span[1])
             if end > start:
-                category = span[2] if len(span) == 3 else Category.NAME  # type: ignore[misc]
+                category = span[2] if len(span) == 3 else Category.NAME
                 manual.append(Identifier(start, end, category, who="manual"))
         manual = _union(manual)
         found = [i for i in found if not any(i.overlaps(m) for m in manual)]
@@ -132,7 +140,11 @@ class Anonymiser:
         for ident in chosen:
             surface = text[ident.start : ident.end]
             is_manual = ident.who == "manual"
-            new = self.options.redacted_label if is_manual else self.replacement_for(ident, surface, known)
+            new = (
+                self.options.redacted_label
+                if is_manual
+                else self.replacement_for(ident, surface, known)
+            )
             gap = text[pos : ident.start]
             out.append(gap)
             length += len(gap)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 WORD_RE = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’\-]*")
-_SENTENCE_END = frozenset(".!?:;•*>\n\"“(")
+_SENTENCE_END = frozenset('.!?:;•*>\n"“()')
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +41,9 @@ def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     for match in WORD_RE.finditer(text):
         raw = match.group()
+        if "'" not in raw and "’" not in raw and not raw.endswith("-"):
+            tokens.append(Token(match.start(), match.end(), raw, raw.lower(), False))
+            continue
         base, possessive = strip_possessive(raw)
         word = raw if possessive else raw.rstrip("'’-")
         base = base.rstrip("'’-")
@@ -54,7 +57,7 @@ def tokenize(text: str) -> list[Token]:
 def sentence_start(text: str, pos: int) -> bool:
     """True when ``pos`` begins a sentence, a line or a bullet (a capital there proves nothing)."""
     i = pos - 1
-    while i >= 0 and text[i] in " \t-–—•*0123456789)":
+    while i >= 0 and text[i] in " \t-–—•*0123456789":
         if text[i] in "-–—•*" and (i == 0 or text[i - 1] in "\n "):
             return True
         i -= 1
@@ -95,3 +98,8 @@ def edit_distance_at_most(a: str, b: str, limit: int) -> bool:
             return False
         prev2, prev = prev, cur
     return prev[-1] <= limit
+
+
+def split_words(text: str) -> list[str]:
+    """Whitespace-separated words of a word-list literal (keeps long lists readable)."""
+    return text.split()

