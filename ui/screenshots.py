@@ -179,10 +179,28 @@ class Shooter:
             main.show_area("supervision")
             self.save("supervision-preview", main)
             return
-        self.settle(1.5)
+        self.settle(0.5)
+        self._preview(dialog)
         dialog.resize(1100, 720)
         self.save("supervision-preview", main, overlay=dialog)
         dialog.hide()
+
+    def _preview(self, dialog: Any) -> None:
+        """Ask C2's preview for one mentee's summary and wait for the anonymised text."""
+        from PySide6.QtCore import Qt
+
+        mentees = getattr(dialog, "mentee_list", None)
+        if mentees is not None and mentees.count() > 0:
+            mentees.item(0).setCheckState(Qt.CheckState.Checked)
+        refresh = getattr(dialog, "refresh", None)
+        if refresh is None:
+            return
+        refresh()
+        self.settle(0.5)
+        status = getattr(dialog, "status_label", None)
+        if status is not None:
+            self.wait_for(lambda: "Anonymising" not in status.text(), "the preview", 60)
+        self.settle(0.5)
 
     def close(self) -> None:
         self.controller.shutdown()
