@@ -1,0 +1,92 @@
+"""Unlock explains each failure a mentor can meet: vault in use, an older copy, throttling."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+
+from pytestqt.qtbot import QtBot
+
+from mentorjournal.clock import ManualClock
+from tests.ui.conftest import LockedVault
+from tests.ui.test_app_flows import _unlock
+from ui.controller import AppController, State
+from ui.prompts import ScriptedPrompts
+from ui.windows.unlock import AuthThrottle
+
+Factory = Callable[..., AppController]
+
+
+def test_throttle_is_free_for_a_few_tries_then_doubles_up_to_a_minute() -> None:
+    clock = ManualClock()
+    throttle = AuthThrottle(clock)
+    assert [throttle.record_failure() for _ in range(3)] == [0.0, 0.0, 2.0]
+    assert throttle.remaining() == 2.0
+    clock.advance(1.5)
+    assert throttle.remaining() == 0.5
+    delays = [throttle.record_failure() for _ in range(8)]
+    assert delays[:4] == [4.0, 8.0, 16.0, 32.0] and set(delays[4:]) == {60.0}
+    throttle.record_success()
+    assert throttle.remaining() == 0.0 and throttle.failures == 0
+
+
+def test_busy_indicator_shows_while_unlocking_off_the_gui_thread(
+    qtbot: QtBot, make_controller: Factory, locked_vault: LockedVault
+) -> None:
+    controller = make_controller(locked_vault.paths)
+    controller.start()
+    window = controller.unlock_window
+    _unlock(qtbot, controller, locked_vault.passphrase)
+    # The click returned at once: the key derivation runs in the worker while the bar shows.
+    assert window.busy.isVisible() and not window.secret.isEnabled()
+    qtbot.waitUntil(lambda: controller.state is State.MAIN, timeout=10000)
+    assert not window.busy.isVisible() and window.secret.text() == ""
+
+
+def test_vault_in_use_is_explained(
+    qtbot: QtBot, make_controller: Factory, locked_vault: LockedVault
+) -> None:
+    from mentorjournal.journal import Journal
+
+    other = Journal.open(
+        locked_vault.paths,
+        locked_vault.passphrase,
+        clock=locked_vault.clock,
+        state_dir=locked_vault.state_dir,
+    )
+    try:
+        controller = make_controller(locked_vault.paths)
+        controller.start()
+        _unlock(qtbot, controller, locked_vault.passphrase)
+        window = controller.unlock_window
+        qtbot.waitUntil(lambda: bool(window.message.text()), timeout=10000)
+        assert "already open" in window.message.text()
+        assert window.throttle.failures == 0, "a busy vault is not a wrong passphrase"
+        assert controller.state is State.UNLOCK
+    finally:
+        other.lock()
+
+
+def test_opening_an_older_copy_warns_about_rollback(
+    qtbot: QtBot, make_controller: Factory, locked_vault: LockedVault, prompts: ScriptedPrompts
+) -> None:
+    from mentorjournal.journal import Journal
+
+    root = locked_vault.paths.root
+    older = root.with_name("older-copy")
+    shutil.copytree(root, older)
+    newer = Journal.open(
+        locked_vault.paths,
+        locked_vault.passphrase,
+        clock=locked_vault.clock,
+        state_dir=locked_vault.state_dir,
+    )
+    newer.lock()  # the vault has moved on; now put the older copy back
+    shutil.rmtree(root)
+    shutil.copytree(older, root)
+    controller = make_controller(locked_vault.paths)
+    controller.start()
+    _unlock(qtbot, controller, locked_vault.passphrase)
+    qtbot.waitUntil(lambda: controller.state is State.MAIN, timeout=10000)
+    warnings = prompts.asked("warn")
+    assert warnings and warnings[0].title == "Older copy of your vault"
