@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -127,6 +127,42 @@ def append(
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (seq, stamp, action, kind, record_id, detail, prev, digest),
     )
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    """An event to append in bulk (for example the log of a vault being imported)."""
+
+    at: datetime
+    action: str
+    kind: str
+    record_id: str | None
+    detail: str = ""
+
+
+def append_many(conn: Connection, records: Iterable[EventRecord]) -> int:
+    """Append many events in order with one ``executemany``; the chain is computed in Python."""
+    last_seq, prev = _head(conn)
+    rows: list[tuple[int, str, str, str, str | None, str, bytes, bytes]] = []
+    for seq, r in enumerate(records, start=last_seq + 1):
+        if r.action not in ACTIONS:
+            raise ValueError(f"unknown audit action {r.action!r}")
+        stamp = _timestamp(r.at)
+        digest = chain_hash(
+            prev,
+            canonical_event(
+                seq=seq, at=stamp, action=r.action, kind=r.kind, record_id=r.record_id,
+                detail=r.detail,
+            ),
+        )  # fmt: skip
+        rows.append((seq, stamp, r.action, r.kind, r.record_id, r.detail, prev, digest))
+        prev = digest
+    conn.executemany(
+        "INSERT INTO audit_log(seq, at, action, kind, record_id, detail, prev_hash, hash)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    return len(rows)
 
 
 def _rows(conn: Connection) -> Iterator[tuple[int, str, str, str, str | None, str, bytes, bytes]]:

@@ -1,0 +1,357 @@
+"""Whole-vault export to portable JSON, and import of that JSON into a new, empty vault.
+
+The export is a faithful dump of every journal table (see docs/json-format.md): each table's
+column names and its rows as JSON arrays, values in the table's declared type. Dumping tables
+rather than re-serialising domain objects makes the round trip lossless by construction, and
+every column a later migration adds is exported without touching this module.
+
+Import is all-or-nothing: the whole file is checked (envelope, table and column names, value
+types, sizes, Unicode) before one transaction inserts it, and the database's own constraints
+and triggers check it again; any failure raises ``MalformedImport`` and leaves the vault as it
+was. Signed notes must still match their signatures. The source vault's audit events are
+re-chained into the new vault, followed by one ``import`` event.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from mentorjournal import __version__
+from mentorjournal.clock import Clock
+from mentorjournal.domain import verify_note
+from mentorjournal.errors import MalformedImport, ValidationError
+from mentorjournal.fsutil import atomic_write_bytes, disk_errors
+from mentorjournal.storage import audit, meta, sessions
+from mentorjournal.storage.connection import Connection, transaction
+from mentorjournal.storage.schema import current_version
+
+FORMAT_NAME = "mentorjournal-export"
+FORMAT_VERSION = 1
+MAX_IMPORT_BYTES = 1 << 30
+MAX_TEXT_CHARS = 1_000_000
+MAX_BLOB_BYTES = 4096
+MAX_ROWS_PER_TABLE = 10_000_000
+#: The FTS table is exported as this pseudo-table (its shadow tables are internal).
+SEARCH_TABLE = "search_index"
+SEARCH_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("rowid", "INTEGER"),
+    ("title", "TEXT"),
+    ("body", "TEXT"),
+    ("kind", "TEXT"),
+    ("record_id", "TEXT"),
+    ("mentee_id", "TEXT"),
+    ("day", "TEXT"),
+)
+#: Not exported: the new vault's own identity rows, transient markers, the audit chain
+#: (exported separately as events), and FTS internals.
+_SKIPPED = {"vault_meta", "erasure_in_progress", "audit_log"}
+_AUDIT_FIELDS = ("at", "action", "kind", "record_id", "detail")
+
+
+class JournalLike(Protocol):
+    """What export/import need from ``Journal``: its connection and its clock."""
+
+    @property
+    def connection(self) -> Connection: ...
+
+    @property
+    def clock(self) -> Clock: ...
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    rows: dict[str, int]
+    audit_events: int
+
+
+# --- what is exported ---------------------------------------------------------------------
+
+
+def _journal_tables(conn: Connection) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
+    """Every exported table with its (column, declared type) pairs, in creation order."""
+    names = [
+        row[0]
+        for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            " AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY rowid"
+        )
+    ]
+    tables: list[tuple[str, tuple[tuple[str, str], ...]]] = []
+    for name in names:
+        if name in _SKIPPED or name.startswith(f"{SEARCH_TABLE}_"):
+            continue
+        columns = tuple(
+            (str(r[1]), str(r[2]).upper()) for r in conn.execute(f'PRAGMA table_info("{name}")')
+        )
+        tables.append((name, columns))
+    tables.append((SEARCH_TABLE, SEARCH_COLUMNS))
+    return tables
+
+
+def _order(conn: Connection, name: str) -> str:
+    """Insertion order (rowid), or the primary key for a WITHOUT ROWID table."""
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (name,)).fetchone()
+    if sql is None or "WITHOUT ROWID" not in str(sql[0]).upper():
+        return "rowid"
+    keys = sorted((int(r[5]), str(r[1])) for r in conn.execute(f'PRAGMA table_info("{name}")'))
+    return ", ".join(f'"{column}"' for rank, column in keys if rank > 0)
+
+
+def _select(conn: Connection, name: str, columns: Sequence[tuple[str, str]]) -> str:
+    listed = ", ".join(f'"{c}"' if c != "rowid" else "rowid" for c, _t in columns)
+    return f'SELECT {listed} FROM "{name}" ORDER BY {_order(conn, name)}'
+
+
+def _encode(value: Any) -> Any:
+    return value.hex() if isinstance(value, bytes | bytearray | memoryview) else value
+
+
+def export_document(conn: Connection, clock: Clock) -> dict[str, Any]:
+    """The export as a JSON-ready dict, read in one transaction (a consistent snapshot)."""
+    with transaction(conn):
+        tables: dict[str, Any] = {}
+        for name, columns in _journal_tables(conn):
+            rows = [[_encode(v) for v in row] for row in conn.execute(_select(conn, name, columns))]
+            tables[name] = {"columns": [c for c, _t in columns], "rows": rows}
+        events = [
+            dict(zip(_AUDIT_FIELDS, row, strict=True))
+            for row in conn.execute(
+                "SELECT at, action, kind, record_id, detail FROM audit_log ORDER BY seq"
+            )
+        ]
+        return {
+            "format": FORMAT_NAME,
+            "version": FORMAT_VERSION,
+            "schema_version": current_version(conn),
+            "app_version": __version__,
+            "exported_at": clock.now().isoformat(),
+            "is_demo": meta.get_meta(conn, "is_demo") == "1",
+            "tables": tables,
+            "audit_events": events,
+        }
+
+
+def export_json(journal: JournalLike, path: Path) -> int:
+    """Write the whole vault to ``path`` (atomically, 0600) and audit it; returns bytes written.
+
+    The file holds everything in the vault in clear text: the caller should say so.
+    """
+    conn = journal.connection
+    document = export_document(conn, journal.clock)
+    data = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    atomic_write_bytes(path, data)
+    with transaction(conn):
+        rows = sum(len(t["rows"]) for t in document["tables"].values())
+        audit.append(
+            conn, at=journal.clock.now(), action="export", kind="vault", record_id=None,
+            detail=f"json,rows={rows}",
+        )  # fmt: skip
+    return len(data)
+
+
+# --- reading and checking an import ---------------------------------------------------------
+
+
+def _reject_constant(name: str) -> Any:
+    raise MalformedImport(f"The import file contains {name}, which is not valid JSON.")
+
+
+def _load(path: Path) -> Any:
+    try:
+        with disk_errors():
+            size = path.stat().st_size
+            if size > MAX_IMPORT_BYTES:
+                raise MalformedImport(
+                    f"The import file is too large ({size} bytes; at most {MAX_IMPORT_BYTES})."
+                )
+            raw = path.read_bytes()
+    except OSError as exc:
+        raise MalformedImport(f"Cannot read the import file: {exc.strerror}") from exc
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise MalformedImport(f"The import file is not valid UTF-8 (byte {exc.start}).") from exc
+    try:
+        return json.loads(text, parse_constant=_reject_constant)
+    except RecursionError as exc:
+        raise MalformedImport("The import file is nested too deeply.") from exc
+    except ValueError as exc:  # JSONDecodeError, and over-long integers
+        raise MalformedImport(f"The import file is not valid JSON: {exc}") from exc
+
+
+def _require(condition: bool, message: str) -> None:
+    if not condition:
+        raise MalformedImport(message)
+
+
+def _check_envelope(doc: Any, schema_version: int) -> None:
+    _require(isinstance(doc, dict), "The import file is not a Mentor Journal export.")
+    _require(doc.get("format") == FORMAT_NAME, "The import file is not a Mentor Journal export.")
+    version = doc.get("version")
+    _require(
+        type(version) is int and version == FORMAT_VERSION,
+        f"Unsupported export format version {version!r}; this program reads {FORMAT_VERSION}.",
+    )
+    schema = doc.get("schema_version")
+    _require(
+        type(schema) is int and schema == schema_version,
+        f"The export was made with schema {schema!r}; this program imports schema "
+        f"{schema_version} only. Open the source vault with this version and export again.",
+    )
+    _require(isinstance(doc.get("tables"), dict), "The export has no 'tables' object.")
+    _require(isinstance(doc.get("audit_events", []), list), "'audit_events' must be a list.")
+    _require(isinstance(doc.get("is_demo", False), bool), "'is_demo' must be true or false.")
+
+
+def _checked_text(value: str, where: str) -> str:
+    _require(len(value) <= MAX_TEXT_CHARS, f"{where}: text longer than {MAX_TEXT_CHARS} chars.")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise MalformedImport(f"{where}: text is not valid Unicode (lone surrogate).") from exc
+    return value
+
+
+def _checked_value(value: Any, declared: str, where: str) -> Any:
+    if value is None:
+        return None
+    if declared == "INTEGER":
+        _require(type(value) is int and abs(value) < 1 << 63, f"{where}: expected an integer.")
+        return value
+    if declared == "REAL":
+        _require(
+            type(value) in (int, float) and math.isfinite(value), f"{where}: expected a number."
+        )
+        return float(value)
+    if declared == "BLOB":
+        _require(isinstance(value, str), f"{where}: expected hex text.")
+        try:
+            blob = bytes.fromhex(value)
+        except ValueError as exc:
+            raise MalformedImport(f"{where}: expected hex text.") from exc
+        _require(len(blob) <= MAX_BLOB_BYTES, f"{where}: binary value too large.")
+        return blob
+    _require(isinstance(value, str), f"{where}: expected text.")
+    return _checked_text(value, where)
+
+
+def _checked_rows(
+    name: str, spec: Any, columns: tuple[tuple[str, str], ...]
+) -> Iterator[tuple[Any, ...]]:
+    _require(isinstance(spec, dict), f"Table {name}: expected an object.")
+    given = spec.get("columns")
+    names = [c for c, _t in columns]
+    _require(
+        isinstance(given, list) and given == names,
+        f"Table {name}: the columns do not match this program's schema.",
+    )
+    rows = spec.get("rows")
+    _require(isinstance(rows, list), f"Table {name}: 'rows' must be a list.")
+    _require(len(rows) <= MAX_ROWS_PER_TABLE, f"Table {name}: too many rows.")
+    for number, row in enumerate(rows, start=1):
+        _require(
+            isinstance(row, list) and len(row) == len(columns),
+            f"Table {name}, row {number}: expected {len(columns)} values.",
+        )
+        yield tuple(
+            _checked_value(v, declared, f"Table {name}, row {number}, column {column}")
+            for v, (column, declared) in zip(row, columns, strict=True)
+        )
+
+
+def _checked_events(doc: dict[str, Any]) -> list[audit.EventRecord]:
+    events: list[audit.EventRecord] = []
+    for number, event in enumerate(doc.get("audit_events", []), start=1):
+        where = f"Audit event {number}"
+        _require(isinstance(event, dict) and set(event) == set(_AUDIT_FIELDS), f"{where}: bad.")
+        for field in ("at", "action", "kind", "detail"):
+            _require(isinstance(event[field], str), f"{where}: '{field}' must be text.")
+            _checked_text(event[field], where)
+        _require(event["action"] in audit.ACTIONS, f"{where}: unknown action.")
+        record_id = event["record_id"]
+        _require(record_id is None or isinstance(record_id, str), f"{where}: bad record id.")
+        try:
+            at = datetime.fromisoformat(event["at"])
+        except ValueError as exc:
+            raise MalformedImport(f"{where}: bad time.") from exc
+        _require(at.tzinfo is not None, f"{where}: time without a time zone.")
+        events.append(audit.EventRecord(at, event["action"], event["kind"], record_id,
+                                        event["detail"]))  # fmt: skip
+    return events
+
+
+# --- writing an import ------------------------------------------------------------------------
+
+
+def _require_empty(conn: Connection, tables: Sequence[str]) -> None:
+    for name in tables:
+        if conn.execute(f'SELECT 1 FROM "{name}" LIMIT 1').fetchone() is not None:
+            raise ValidationError(
+                "Import goes into a new, empty vault; this vault already holds records."
+            )
+
+
+def _insert_table(
+    conn: Connection, name: str, columns: tuple[tuple[str, str], ...], rows: Iterator[Any]
+) -> int:
+    listed = ", ".join(f'"{c}"' if c != "rowid" else "rowid" for c, _t in columns)
+    marks = ", ".join("?" * len(columns))
+    cursor = conn.executemany(f'INSERT INTO "{name}"({listed}) VALUES ({marks})', rows)
+    return int(cursor.rowcount)
+
+
+def _verify_signed_notes(conn: Connection) -> None:
+    """A signed note whose content no longer matches its hash is a damaged or edited export."""
+    signed = [r[0] for r in conn.execute(
+        "SELECT id FROM session_notes WHERE signed_at IS NOT NULL")]  # fmt: skip
+    for note_id in signed:
+        note = sessions.get(conn, note_id)
+        if note is None or not verify_note(note):
+            raise MalformedImport(
+                f"Signed note {note_id} does not match its signature; the file was altered."
+            )
+
+
+def import_json(journal: JournalLike, path: Path) -> ImportSummary:
+    """Import an export into this (new, empty) vault, all or nothing."""
+    conn = journal.connection
+    doc = _load(path)
+    _check_envelope(doc, current_version(conn))
+    schema = _journal_tables(conn)
+    known = {name for name, _c in schema}
+    unknown = sorted(set(doc["tables"]) - known)
+    _require(not unknown, f"The export has tables this program does not know: {unknown[:5]}")
+    events = _checked_events(doc)
+    counts: dict[str, int] = {}
+    try:
+        with transaction(conn):
+            _require_empty(conn, [*[n for n, _c in schema], "audit_log"])
+            conn.execute("PRAGMA defer_foreign_keys = ON")
+            for name, columns in schema:
+                if name in doc["tables"]:
+                    rows = _checked_rows(name, doc["tables"][name], columns)
+                    counts[name] = _insert_table(conn, name, columns, rows)
+            _verify_signed_notes(conn)
+            if doc.get("is_demo"):
+                meta.set_meta(conn, "is_demo", "1")
+            audit.append_many(conn, events)
+            total = sum(counts.values())
+            audit.append(conn, at=journal.clock.now(), action="import", kind="vault",
+                         record_id=None, detail=f"json,rows={total}")  # fmt: skip
+    except MalformedImport:
+        raise
+    except ValidationError as exc:
+        if "new, empty vault" in str(exc):
+            raise
+        raise MalformedImport(f"The import holds an invalid record: {exc}") from exc
+    except Exception as exc:
+        if type(exc).__module__.startswith("sqlcipher3"):
+            raise MalformedImport(f"The import breaks a rule of the journal: {exc}") from exc
+        raise
+    return ImportSummary(counts, len(events))
