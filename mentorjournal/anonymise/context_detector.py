@@ -57,6 +57,7 @@ _RELATION_FILLERS = frozenset(
     split_words("""called named is was best old older oldest new little big younger youngest eldest baby
     worker social support key youth care family close school""")
 )
+_WEAK_AFTER = frozenset(split_words("is was has had keeps kept goes went lives stays stayed"))
 _CUE_VERBS = frozenset(
     split_words("""with and told tell asked ask texted text messaged message called call saw see met meet
     visited visit rang ring emailed phoned by from""")
@@ -308,27 +309,17 @@ class ContextDetector:
             after = next_words(text, tok.end, 1)
             before = previous_words(text, tok.start, 1)
             cue_after = bool(after) and after[0] in SPEECH_AFTER
+            strong_after = bool(after) and after[0] in SPEECH_AFTER and after[0] not in _WEAK_AFTER
             if tok.capitalised:
-                if ambiguous and (starts or b in MONTHS) and not (cue_after or tok.possessive):
-                    continue
-                if ambiguous and not (
-                    cue_after or tok.possessive or (before and before[0] in _CUE_VERBS)
-                ):
-                    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-                    if not (
-                        nxt
-                        and nxt.capitalised
-                        and nxt.start == tok.end + 1
-                        and nxt.base in g.surnames
-                    ):
+                evidence = cue_after or tok.possessive or bool(before and before[0] in _CUE_VERBS)
+                nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+                full_name = bool(
+                    nxt and nxt.capitalised and nxt.start == tok.end + 1 and nxt.base in g.surnames
+                )
+                if ambiguous and (starts or b in MONTHS or b in g.top_words):
+                    if not (strong_after or tok.possessive or full_name):
                         continue
-                if (
-                    ambiguous
-                    and not starts
-                    and b in g.common_words
-                    and before
-                    and before[0] in ("the", "a", "an", "of")
-                ):
+                elif ambiguous and not (evidence or full_name):
                     continue
                 if not first and not ambiguous and starts and not cue_after:
                     continue
@@ -497,7 +488,7 @@ class ContextDetector:
         g = self._g
         for i, tok in enumerate(tokens):
             lengths = g.town_lengths.get(tok.base) or g.town_lengths.get(tok.text.lower())
-            if not lengths:
+            if not lengths or tok.base in NOT_NAMES:
                 continue
             for n in lengths:
                 if i + n > len(tokens) and n > 1:

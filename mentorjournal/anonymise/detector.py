@@ -44,10 +44,7 @@ _SERVICES_RE = re.compile(
 )
 
 
-_SERVICE_HINT_RE = re.compile(
-    r"[&0-9]|\b(?:the|nhs|crisis|early|talking|home|citizens|social|job|universal|young|trevor|national|suicide|alcoholics|narcotics|smart|turning|change|we|campaign|mind|hub|victim|women|anxiety|ocd|veterans|action)\b",
-    re.IGNORECASE,
-)
+_SERVICE_FIRST_WORDS = frozenset(re.split(r"[^a-z]+", s)[0] for s in _MULTIWORD_SERVICES) - {""}
 
 
 def _rank(ident: Identifier) -> tuple[int, int, int]:
@@ -106,12 +103,12 @@ class Detector:
 
     def find(self, text: str) -> list[Identifier]:
         tokens = tokenize(text)
-        protected = (
-            [m.span() for m in _SERVICES_RE.finditer(text)] if _SERVICE_HINT_RE.search(text) else []
-        )
+        bases = {t.base for t in tokens}
+        hinted = not bases.isdisjoint(_SERVICE_FIRST_WORDS) or any(c in text for c in "&0123456789")
+        protected = [m.span() for m in _SERVICES_RE.finditer(text)] if hinted else []
         found = self._known.find_names(text, tokens)
         found.extend(self._known.find_other(text))
-        found.extend(find_patterns(text, {t.base for t in tokens}))
+        found.extend(find_patterns(text, bases))
         found.extend(
             i
             for i in self._context.find(text, tokens)

@@ -130,6 +130,19 @@ SERVICES = frozenset(
         "lifeline",
         "911",
         "112",
+        "recovery college",
+        "duke of edinburgh",
+        "duke of edinburgh award",
+        "d of e",
+        "dofe",
+        "prince's trust",
+        "princes trust",
+        "youth offending team",
+        "yot",
+        "job centre plus",
+        "housing options",
+        "food bank",
+        "foodbank",
     ]
 )
 
@@ -380,6 +393,10 @@ NOT_NAMES = frozenset(
     spanish german year term semester exam exams gcse gcses a-level a-levels btec sats
     instagram snapchat tiktok facebook whatsapp twitter discord youtube netflix spotify xbox
     playstation fortnite minecraft roblox google iphone android zoom teams amazon uber
+    christian christians muslim muslims jewish hindu sikh buddhist catholic protestant atheist
+    irish polish scottish welsh english british african caribbean asian black white indian
+    pakistani bangladeshi nigerian romanian somali chinese european american latino latina
+    council court prison army navy police probation housing benefits universal credit
     insta snap snapchat tiktok ig fb ref re fyi asap nb etc dob nhs ni ssn mrn
     covid lockdown monday tuesday wednesday thursday friday saturday sunday""")
 )
