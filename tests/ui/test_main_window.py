@@ -190,3 +190,25 @@ def test_theme_forces_dark_and_scales_text(qtbot: QtBot) -> None:
         app.setFont(before_font)
         app.setPalette(before_palette)
         app.setStyle(before_style)
+
+
+def test_tab_moves_through_the_sidebar_in_reading_order(
+    qtbot: QtBot, make_controller: Factory, locked_vault: LockedVault
+) -> None:
+    controller = make_controller(locked_vault.paths)
+    main = _unlocked(qtbot, controller, locked_vault)
+    main.activateWindow()
+    main.filter_edit.setFocus()
+    expected = [
+        main.status_filter,
+        main.show_archived,
+        main.mentee_view,
+        main.add_button,
+        main.archive_button,
+        main.area_list,
+    ]
+    seen = []
+    for _ in expected:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    assert seen == expected

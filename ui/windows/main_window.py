@@ -262,6 +262,7 @@ class MainWindow(QMainWindow):
         view.setSortingEnabled(True)
         view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         view.verticalHeader().hide()
+        view.setTabKeyNavigation(False)  # arrows move within the list; Tab leaves it
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         view.selectionModel().currentRowChanged.connect(self._on_mentee_row)
         return view
@@ -336,9 +337,7 @@ class MainWindow(QMainWindow):
         # Lock and search work from every window of the app (search box, settings, dialogs).
         for action in (self.search_action, self.lock_action):
             action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        self.settings_action = self._action(
-            "Se&ttings…", QKeySequence(std.Preferences), self.open_settings, "settings"
-        )
+        self.settings_action = self._action("Se&ttings…", "Ctrl+,", self.open_settings, "settings")
         self.quit_action = self._action("&Quit", QKeySequence(std.Quit), self.close, "quit")
         menu = self.menuBar()
         journal_menu = menu.addMenu("&Journal")
