@@ -79,3 +79,51 @@ def test_typed_errors_get_plain_words_and_advice() -> None:
     assert "another" in explain(VaultInUse("busy")).headline
     unexpected = explain(KeyError("secret note text"))
     assert "secret note text" not in (unexpected.headline + unexpected.detail)
+
+
+def test_export_then_import_into_a_new_vault_through_settings(
+    qtbot: QtBot,
+    make_controller: object,
+    locked_vault: LockedVault,
+    tmp_path: Path,
+    fast_kdf: object,
+) -> None:
+    from mentorjournal.paths import VaultPaths
+    from tests.ui.conftest import ask
+    from tests.ui.test_app_flows import _unlock, _unlocked
+    from ui.controller import State
+
+    controller = make_controller(locked_vault.paths)  # type: ignore[operator]
+    main = _unlocked(qtbot, controller, locked_vault)
+    prompts = controller.prompts
+    target = tmp_path / "export.json"
+    dialog = main.open_settings()
+    prompts.script("save_file", target)
+    qtbot.mouseClick(dialog.action_buttons["Export to file"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(prompts.asked("inform")), timeout=10000)
+    assert "NOT encrypted" in prompts.asked("inform")[-1].text
+    assert target.stat().st_mode & 0o077 == 0 and b"M-001" in target.read_bytes()
+    controller.lock()
+
+    # A new, empty vault on "another machine" takes the whole export in.
+    from mentorjournal.journal import Journal
+
+    fresh = VaultPaths(tmp_path / "fresh-vault")
+    journal, _key = Journal.create(
+        fresh, locked_vault.passphrase, clock=locked_vault.clock,
+        state_dir=locked_vault.state_dir, kdf=fast_kdf,
+    )  # fmt: skip
+    journal.lock()
+    second = make_controller(fresh)  # type: ignore[operator]
+    second.start()
+    _unlock(qtbot, second, locked_vault.passphrase)
+    qtbot.waitUntil(lambda: second.state is State.MAIN, timeout=10000)
+    other = second.main_window
+    other.open_settings()
+    second.prompts.script("open_file", target)
+    qtbot.mouseClick(
+        other.settings_dialog().action_buttons["Import from file"], Qt.MouseButton.LeftButton
+    )
+    qtbot.waitUntil(lambda: other.mentees.rowCount() == 2, timeout=10000)
+    hits = ask(qtbot, second.worker, lambda j: j.search("anxiety"))
+    assert len(hits) == 1

@@ -267,7 +267,7 @@ class SettingsDialog(QDialog):
         if source is None:
             return
         self._worker.command(
-            lambda j: _portable("import_json", j, source),
+            lambda j: _everything_changed(_portable("import_json", j, source)),
             self._finisher("Import", "Imported."),
             lambda error: self._prompts.show_error(error, "Import"),
         )
@@ -301,6 +301,15 @@ class SettingsDialog(QDialog):
             lambda _r: self._prompts.inform("Erase a mentee", f"{code} was erased."),
             lambda error: self._prompts.show_error(error, "Erase a mentee"),
         )
+
+
+def _everything_changed(value: Any) -> Any:
+    """An import touches every kind of record: broadcast that so every view reloads."""
+    if isinstance(value, _Unavailable):
+        return value
+    from mentorjournal.changes import Changed, Changes
+
+    return Changed(value, Changes.all())
 
 
 def _portable(name: str, journal: Any, path: Path) -> Any:
