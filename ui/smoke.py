@@ -253,10 +253,10 @@ class _SmokeRun:
             raise SmokeFailure("the main window is still visible after locking")
 
     def _unlock(self) -> None:
-        from mentorjournal.demo import DEMO_PASSPHRASE
+        from ui.controller import demo_passphrase
 
         unlock = self.controller.unlock_window
-        unlock.secret.setText(DEMO_PASSPHRASE)
+        unlock.secret.setText(demo_passphrase())
         unlock.submit()
         self._wait(lambda: self.controller.state is self.state.MAIN, "the vault to unlock")
         window = self.controller.main_window
