@@ -23,7 +23,7 @@ from mentorjournal.domain.supervision import (
     SupervisionFocus,
     SupervisionFunction,
 )
-from ui.views.record_model import IdRole, RecordRole
+from ui.views.record_model import Column, IdRole, RecordRole, RecordTableModel, text_or_dash
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -65,12 +65,14 @@ def default_function(candidate: AgendaCandidate) -> SupervisionFunction:
 
 
 class AgendaModel(QAbstractItemModel):
-    """Top level: the three functions (always present); children: agenda rows."""
+    """Top level: the three functions (once loaded); children: agenda rows."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._groups: dict[SupervisionFunction, list[AgendaRow]] = {f: [] for f in _FUNCTIONS}
         self._codes: dict[str, str] = {}
+        #: False until loaded and again after ``clear`` (lock): then not even the groups show.
+        self._loaded = False
 
     # -- content ---------------------------------------------------------------------------
     def set_candidates(
@@ -93,12 +95,14 @@ class AgendaModel(QAbstractItemModel):
             self._groups[row.function].append(row)
         if mentee_codes is not None:
             self._codes = dict(mentee_codes)
+        self._loaded = True
         self.endResetModel()
 
     def clear(self) -> None:
         self.beginResetModel()
         self._groups = {f: [] for f in _FUNCTIONS}
         self._codes = {}
+        self._loaded = False
         self.endResetModel()
 
     def rows(self, function: SupervisionFunction | None = None) -> list[AgendaRow]:
@@ -162,7 +166,7 @@ class AgendaModel(QAbstractItemModel):
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         if not parent.isValid():
-            return len(_FUNCTIONS)
+            return len(_FUNCTIONS) if self._loaded else 0
         if parent.internalId() == _TOP and parent.column() == 0:
             return len(self._groups[_FUNCTIONS[parent.row()]])
         return 0
@@ -223,3 +227,47 @@ class AgendaModel(QAbstractItemModel):
         if column == AgendaColumn.WHEN:
             return f"{candidate.when.astimezone():%d %b %Y}"
         return row.focus.label if row.focus is not None else "–"
+
+
+class ActionColumn(IntEnum):
+    TEXT = 0
+    OWNER = 1
+    DUE = 2
+    DONE = 3
+
+
+class ActionsModel(RecordTableModel):
+    """Agreed actions of a supervision session (what, who, by when, done)."""
+
+    COLUMNS = (
+        Column("Action", lambda a: a.text, tooltip=lambda a: a.text),
+        Column("Owner", lambda a: text_or_dash(a.owner)),
+        Column(
+            "Due",
+            lambda a: "–" if a.due_on is None else f"{a.due_on:%d %b %Y}",
+            sort_key=lambda a: a.due_on,
+        ),
+        Column("Done", lambda a: "Done" if a.done else "Open"),
+    )
+
+
+class SupervisionColumn(IntEnum):
+    DATE = 0
+    SUPERVISOR = 1
+    ITEMS = 2
+    OPEN_ACTIONS = 3
+
+
+class SupervisionSessionsModel(RecordTableModel):
+    """Past supervision sessions, newest first."""
+
+    COLUMNS = (
+        Column("Date", lambda s: f"{s.held_on:%d %b %Y}", sort_key=lambda s: s.held_on),
+        Column("Supervisor", lambda s: s.supervisor),
+        Column("Agenda items", lambda s: str(len(s.agenda)), align_right=True),
+        Column(
+            "Open actions",
+            lambda s: str(sum(1 for a in s.actions if not a.done)),
+            align_right=True,
+        ),
+    )

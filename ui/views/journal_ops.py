@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from mentorjournal.domain.cpd import CpdEntry, CpdYearTotal
@@ -173,9 +173,13 @@ class ReflectionData:
 
 
 def reflection_data(
-    journal: Journal, mentee_id: str | None, since: date | None, until: date | None
+    journal: Journal, mentee_id: str | None, days: int | None, until: date | None = None
 ) -> ReflectionData:
-    """Reflections and the merged timeline, for one mentee or (``None``) for everyone."""
+    """Reflections and the merged timeline, for one mentee or (``None``) for everyone.
+
+    ``days`` limits the period to the last N days by the journal's own clock (``None``: all).
+    """
+    since = None if days is None else journal.today() - timedelta(days=days)
     codes = mentee_codes(journal)
     if mentee_id is not None:
         timeline = list(journal.timeline(mentee_id, since=since, until=until))
