@@ -10,6 +10,7 @@ import re
 
 from mentorjournal.anonymise.categories import Category
 from mentorjournal.anonymise.context_detector import ContextDetector
+from mentorjournal.anonymise.dates import parse_date
 from mentorjournal.anonymise.gazetteers import Gazetteers, load_gazetteers
 from mentorjournal.anonymise.identifier import Identifier
 from mentorjournal.anonymise.known import Known
@@ -117,7 +118,17 @@ class Detector:
         found = [
             i for i in found if i.known or i.category not in _SOFT or text[i.start : i.end].strip()
         ]
-        return resolve_overlaps(_trim(text, found))
+        return [self._mark_dob(text, i) for i in resolve_overlaps(_trim(text, found))]
+
+    def _mark_dob(self, text: str, ident: Identifier) -> Identifier:
+        """A date equal to the mentee's date of birth (any format) belongs to the mentee."""
+        dob = self.known.mentee.dob
+        if dob is None or ident.category is not Category.DATE or ident.who is not None:
+            return ident
+        parts = parse_date(text[ident.start : ident.end])
+        if (parts.day, parts.month) == (dob.day, dob.month) and parts.year in (None, dob.year):
+            return Identifier(ident.start, ident.end, Category.DATE, "mentee", "dob")
+        return ident
 
     def find_known(self, text: str) -> list[Identifier]:
         """Only what the vault knows (for the preview's "still identifiable" warning)."""
@@ -131,9 +142,11 @@ def _trim(text: str, found: list[Identifier]) -> list[Identifier]:
     out: list[Identifier] = []
     for i in found:
         start, end = i.start, i.end
-        while start < end and text[start] in " \t\n,;:(":
+        while start < end and (text[start] in " \t\n,;:" or (text[start] == "(" and ")" not in text[start:end])):
             start += 1
-        while end > start and text[end - 1] in " \t\n,;:)(.!?":
+        while end > start and (
+            text[end - 1] in " \t\n,;:(.!?" or (text[end - 1] == ")" and "(" not in text[start:end])
+        ):
             end -= 1
         if end > start:
             out.append(
