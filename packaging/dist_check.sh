@@ -24,6 +24,7 @@ if ! command -v flatpak-builder >/dev/null 2>&1; then
 elif [ ! -f packaging/flatpak/python3-requirements.json ]; then
     echo "dist-check: SKIPPED flatpak-builder manifest check: run flatpak-pip-generator first (packaging/README.md, Flatpak)"
 else
-    flatpak-builder --show-manifest "packaging/flatpak/$APP_ID.json" >/dev/null && echo "dist-check: the Flatpak manifest loads" || status=1
+    warnings=$(flatpak-builder --show-manifest "packaging/flatpak/$APP_ID.json" 2>&1 >/dev/null) || status=1
+    if [ -n "$warnings" ]; then echo "$warnings"; status=1; else echo "dist-check: the Flatpak manifest loads"; fi
 fi
 exit $status

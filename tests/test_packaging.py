@@ -396,7 +396,9 @@ def test_flatpak_requirements_cover_every_runtime_dependency(pyproject: dict[str
 def _validator(name: str) -> str:
     found = shutil.which(name)
     if found is None:
-        pytest.skip(f"{name} is not installed (apt-get install desktop-file-utils appstream)")
+        pytest.skip(
+            f"{name} is not installed (apt-get install desktop-file-utils appstream flatpak-builder)"
+        )
     return found
 
 
@@ -416,6 +418,34 @@ def test_appstreamcli_validates_the_metainfo() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_flatpak_builder_loads_the_manifest(tmp_path: Path) -> None:
+    """flatpak-builder's own parser rejects unknown keys and wrong types that json.loads accepts.
+
+    The wheel module is generated per release (packaging/README.md); when it has not been
+    generated, an empty module of that name stands in, so only our manifest is judged.
+    """
+    tool = _validator("flatpak-builder")
+    shutil.copy(FLATPAK, tmp_path / FLATPAK.name)
+    generated = FLATPAK.parent / "python3-requirements.json"
+    if generated.exists():
+        shutil.copy(generated, tmp_path / generated.name)
+    else:
+        empty = {"name": "python3-requirements", "buildsystem": "simple", "build-commands": []}
+        (tmp_path / generated.name).write_text(json.dumps(empty), encoding="utf-8")
+    result = subprocess.run(
+        [tool, "--show-manifest", FLATPAK.name],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr  # unknown keys only warn
+    loaded = json.loads(result.stdout)
+    assert loaded["id"] == APP_ID
+    assert loaded["finish-args"] == json.loads(FLATPAK.read_text(encoding="utf-8"))["finish-args"]
 
 
 # -- the smoke test the bundle runs ------------------------------------------------------------
