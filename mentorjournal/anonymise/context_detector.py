@@ -98,8 +98,12 @@ EMPLOY_RE = re.compile(
 LIVES_RE = re.compile(
     r"\b(?:lives|living|live|lived|moved|moving|move|grew up|based|born|staying|stays|stay|"
     r"relocated|from)\s+(?:in|to|at|near|out to|back to)\s+(?:the\s+)?|"
-    r"\b(?:moved|moving|move|relocated|relocating)\s+(?:back\s+)?from\s+(?:[A-Za-z'-]+\s+){1,2}?to\s+|"
     r"\b(?:moved|moving|move|relocated|relocating)\s+(?:back\s+)?from\s+",
+    re.IGNORECASE,
+)
+#: "moved from X to Y": the cue for Y (X is found by LIVES_RE).
+MOVED_TO_RE = re.compile(
+    r"\b(?:moved|moving|move|relocated|relocating)\s+(?:back\s+)?from\s+(?:[A-Za-z'-]+\s+){1,2}?to\s+",
     re.IGNORECASE,
 )
 TITLE_RE = re.compile(
@@ -347,11 +351,9 @@ class ContextDetector:
         if prev.base in RELATIONS or prev.base in WEEKDAYS:
             return False
         if not lowercase:
-            joiner = (
-                prev.base in ("of", "the", "and", "upon", "on")
-                and j > 0
-                and tokens[j - 1].capitalised
-            )
+            if prev.base in self._g.top_words and sentence_start(text, prev.start):
+                return False  # "Left Oakwood Academy": a sentence's first word is not the name
+            joiner = prev.base in ("of", "the", "and", "upon", "on") and j > 0 and tokens[j - 1].capitalised
             return prev.capitalised or prev.upper or joiner
         if (
             (prev.base not in self._g.top_words or prev.base in GENERIC_ORG_WORDS)
@@ -468,10 +470,15 @@ class ContextDetector:
                     continue
                 yield Identifier(tok.start, end, category, role=role)
             elif (
-                tok.base not in self._g.common_words
-                and tok.base not in NOT_NAMES
+                tok.base not in NOT_NAMES
                 and not is_must_keep(tok.base)
-                and not looks_like_typo(tok.base, self._g.common_words)
+                and (
+                    (category is Category.PLACE and tok.base in self._g.towns)
+                    or (
+                        tok.base not in self._g.common_words
+                        and not looks_like_typo(tok.base, self._g.common_words)
+                    )
+                )
             ):
                 yield Identifier(tok.start, tok.end, category, role=role)
 
@@ -533,6 +540,7 @@ class ContextDetector:
             )
         if not bases.isdisjoint(_LIVES_WORDS):
             found.extend(self._after_cue(text, LIVES_RE, tokens, Category.PLACE, "town"))
+            found.extend(self._after_cue(text, MOVED_TO_RE, tokens, Category.PLACE, "town"))
         found.extend(self._towns(text, tokens))
         found.extend(self._brands(text, tokens))
         found.extend(self._gazetteer_names(text, tokens))

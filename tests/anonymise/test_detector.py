@@ -1,0 +1,115 @@
+"""Known identifiers in every variant, and people, places and organisations the vault does not know."""
+
+from __future__ import annotations
+
+import pytest
+
+from mentorjournal.anonymise import Category, Detector, Known, find_identifiers
+
+from .conftest import spans_of
+
+
+@pytest.mark.parametrize(
+    "mention",
+    ["Samuel", "samuel", "SAMUEL", "Samuel's", "Samuels", "Sammy", "sammy's", "Okonkwo", "okonkwo's",
+     "Samual", "Smauel", "Samuel Okonkwo", "S.O.", "SO"],
+)  # fmt: skip
+def test_known_mentee_name_variants_are_the_mentee(detector: Detector, mention: str) -> None:
+    text = f"Met with {mention} today and talked about sleep."
+    hits = [i for i in detector.find(text) if i.who == "mentee"]
+    assert hits, f"{mention!r} survived"
+    assert text[hits[0].start : hits[0].end] == mention.rstrip(".")
+
+
+def test_full_name_is_one_span_for_one_pseudonym(detector: Detector) -> None:
+    text = "samuel okonkwo came in"
+    assert spans_of(text, detector.find(text)) == [("samuel okonkwo", "name")]
+
+
+def test_known_contacts_carry_their_identity(detector: Detector) -> None:
+    text = "His mum adaeze rang; Tobiah came too."
+    whos = {text[i.start : i.end]: i.who for i in detector.find(text)}
+    assert whos == {"adaeze": "contact:mother", "Tobiah": "contact:friend"}
+
+
+@pytest.mark.parametrize("phone", ["07700 900123", "07700900123", "+44 7700 900 123", "0044 7700 900123", "077009 00123"])
+def test_known_phone_in_any_grouping(detector: Detector, phone: str) -> None:
+    text = f"text him on {phone} later"
+    hits = [i for i in detector.find(text) if i.category is Category.PHONE]
+    assert [(text[h.start : h.end], h.who) for h in hits] == [(phone, "mentee")]
+
+
+@pytest.mark.parametrize("dob", ["14/03/2009", "2009-03-14", "14th March 2009", "March 14th", "14.03.09"])
+def test_date_of_birth_in_any_format_is_the_mentees(detector: Detector, dob: str) -> None:
+    text = f"DOB {dob} confirmed"
+    hits = [i for i in detector.find(text) if i.category is Category.DATE]
+    assert [(text[h.start : h.end], h.who) for h in hits] == [(dob, "mentee")]
+
+
+def test_known_places_and_email(detector: Detector) -> None:
+    text = "Emailed SAMMY.OK@EXAMPLE.COM about larkspur academy and the bus from todmorden."
+    assert spans_of(text, detector.find(text)) == [
+        ("SAMMY.OK@EXAMPLE.COM", "email"),
+        ("larkspur academy", "organisation"),
+        ("todmorden", "place"),
+    ]
+
+
+def test_short_names_are_not_fuzzy_matched() -> None:
+    detector = Detector(Known.from_dict({"mentee": {"first_name": "Sam"}}))
+    text = "the same day, Sam said"
+    assert spans_of(text, detector.find(text)) == [("Sam", "name")]
+
+
+def test_a_known_name_that_is_a_word_needs_name_context() -> None:
+    detector = Detector(Known.from_dict({"mentee": {"first_name": "Will"}}))
+    text = "He will try. Met with will later. Will said it helped."
+    assert spans_of(text, detector.find(text)) == [("will", "name"), ("Will", "name")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Saw Dr Patel about meds.", ("Dr Patel", "name")),
+        ("saw dr trelawney about meds.", ("dr trelawney", "name")),
+        ("her friend Zyrah came", ("Zyrah", "name")),
+        ("stayed at Gethin's house", ("Gethin's", "name")),
+        ("Kwabena (brother) visited", ("Kwabena", "name")),
+        ("boss jago cut his hours", ("jago", "name")),
+        ("Talked to Priya about school.", ("Priya", "name")),
+        ("She goes to Oakwood Academy now", ("Oakwood Academy", "organisation")),
+        ("admitted to Willow Ward on Friday", ("Willow Ward", "organisation")),
+        ("seen at Leeds General Infirmary", ("Leeds General Infirmary", "organisation")),
+        ("works at Greggs on Saturdays", ("Greggs", "organisation")),
+        ("goes to st hilda's primary", ("st hilda's primary", "organisation")),
+        ("she lives in Rotherham with", ("Rotherham", "place")),
+        ("moved from paisley to salford", ("paisley", "place")),
+        ("University of Leeds offer", ("University of Leeds", "organisation")),
+    ],
+)
+def test_unknown_people_places_and_organisations(text: str, expected: tuple[str, str]) -> None:
+    assert expected in spans_of(text, find_identifiers(text, Known()))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He will try. She may come. Hope is low. It rose to 7. Paid the phone bill.",
+        "Over the summer things were hard; she was frank about it; no joy with housing.",
+        "Practised CBT, DBT skills and grounding; referred to the early intervention team.",
+        "Went to A&E on Tuesday, then rang Samaritans and NHS 111; CAMHS letter due.",
+        "Family moved from Poland; cousins in Texas and Ohio. Year 11 exams in May.",
+        "Mum and Dad came. Christian faith matters to her. Universal Credit sorted.",
+        "Sertraline 50mg increased. Next week we review. The GP surgery called.",
+    ],
+)
+def test_must_keep_words_are_not_identifiers(text: str) -> None:
+    assert spans_of(text, find_identifiers(text, Known())) == []
+
+
+def test_results_are_sorted_disjoint_and_deterministic(detector: Detector) -> None:
+    text = "Samuel (16) met Dr Patel at Larkspur Academy on 3rd March; call 07700 900123 or sammy.ok@example.com."
+    first = detector.find(text)
+    assert first == detector.find(text) == find_identifiers(text, detector.known)
+    for a, b in zip(first, first[1:], strict=False):
+        assert a.end <= b.start
