@@ -254,3 +254,50 @@ def test_accessible_names_on_every_input(qtbot: QtBot, worker, prompts, journal)
             assert widget.accessibleName() or (
                 isinstance(widget, QAbstractButton) and widget.text()
             ), f"{kind.__name__} {widget.objectName()!r} has no accessible name"
+
+
+def test_goals_worked_on_with_inline_progress_and_coping_items_used(
+    qtbot: QtBot, worker, prompts, journal
+) -> None:
+    from mentorjournal.domain.plans import PlanSection
+    from tests.fixtures.journal_fixtures import make_goal
+
+    mentee = make_mentee(journal)
+    goal = make_goal(journal, mentee, "Get back to college")
+    journal.save_plan(mentee.id, {PlanSection.SELF_COPING: ["Walk the dog", "Music"]})
+    tab = _tab(qtbot, worker, prompts)
+    _open_new_note(qtbot, tab, mentee.id)
+    editor = tab.editor
+    qtbot.waitUntil(lambda: editor.goals.count() == 1 and editor.coping.count() == 2, timeout=5000)
+    assert editor.goals.item(0).text() == "Get back to college"
+    editor.coping.item(1).setCheckState(Qt.CheckState.Checked)
+    editor.goals.setCurrentRow(0)
+    editor.progress_level.setCurrentIndex(editor.progress_level.findData(1))
+    qtbot.keyClicks(editor.progress_note, "Visited the open day")
+    editor.add_progress_button.click()
+    qtbot.waitUntil(lambda: editor.progress_note.text() == "", timeout=5000)
+    assert editor.goals.item(0).checkState() == Qt.CheckState.Checked  # progress means worked on
+    note_id = editor.note_id
+    stored = ask(qtbot, worker, lambda j: j.get_note(note_id))
+    assert stored.goal_ids == (goal.id,)
+    assert stored.coping_items_used == ("Music",)
+    [progress] = ask(qtbot, worker, lambda j: j.progress(goal.id))
+    assert (progress.gas_level, progress.note, progress.session_id) == (
+        1,
+        "Visited the open day",
+        note_id,
+    )
+
+
+def test_focus_leaving_the_editor_saves_at_once(qtbot: QtBot, worker, prompts, journal) -> None:
+    mentee = make_mentee(journal)
+    tab = _tab(qtbot, worker, prompts, ms=60_000)  # only the focus change can save here
+    _open_new_note(qtbot, tab, mentee.id)
+    body = tab.editor.sections.editors()[0]
+    body.setFocus()
+    qtbot.waitUntil(body.hasFocus, timeout=2000)
+    qtbot.keyClicks(body, "Saved when I click away")
+    tab.view.setFocus()  # the notes list, outside the editor
+    qtbot.waitUntil(lambda: tab.editor.status.text().startswith("Saved"), timeout=3000)
+    note_id = tab.editor.note_id
+    assert ask(qtbot, worker, lambda j: j.get_note(note_id)).text == "Saved when I click away"

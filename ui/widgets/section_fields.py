@@ -94,6 +94,12 @@ class SectionFields(QWidget):
         """Rebuild the fields for ``specs`` and fill them (by section name) from ``values``."""
         texts = dict(values)
         for _spec, editor, label in self._fields:
+            # Empty the old field at once: deleteLater keeps it alive until the event loop runs,
+            # and nothing of a note may linger after a lock.
+            editor.blockSignals(True)
+            editor.clear()
+            label.hide()
+            editor.hide()
             label.deleteLater()
             editor.deleteLater()
         self._fields = []

@@ -367,6 +367,8 @@ class SessionEditor(QWidget):
                 widget.clear()
             self.mood_before.set_value(None)
             self.mood_after.set_value(None)
+            self.started.setDateTime(QDateTime.currentDateTime())  # no session's time lingers
+            self.duration.setValue(60)
             self.risk.setChecked(False)
             self.flag_supervision.setChecked(False)
             self.signed_label.clear()
