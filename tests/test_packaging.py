@@ -342,6 +342,28 @@ def test_spec_keeps_the_platform_plugins_the_app_needs_and_excludes_unused_qt(
         assert needed not in excludes
 
 
+def test_spec_hard_codes_no_version() -> None:
+    """The version lives only in pyproject.toml; a copy in the spec would drift."""
+    literals = re.findall(r"[\"']\d+\.\d+\.\d+[\"']", SPEC.read_text(encoding="utf-8"))
+    assert not literals
+
+
+def test_dist_script_reads_the_pyproject_version(pyproject: dict[str, object]) -> None:
+    build_dist = load_packaging_module("build_dist")
+    project = pyproject["project"]
+    assert isinstance(project, dict)
+    assert build_dist.pyproject_version() == project["version"]
+
+
+def test_dist_script_counts_symlinked_libraries_once(tmp_path: Path) -> None:
+    build_dist = load_packaging_module("build_dist")
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "libQt6Core.so.6").write_bytes(bytes(1000))
+    (tmp_path / "libQt6Core.so.6").symlink_to(tmp_path / "lib" / "libQt6Core.so.6")
+    (tmp_path / "app").write_bytes(bytes(24))
+    assert build_dist.folder_size(tmp_path) == 1024
+
+
 # -- the Flatpak manifest ----------------------------------------------------------------------
 
 
