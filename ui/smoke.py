@@ -5,9 +5,9 @@ SQLCipher's FTS5, Argon2id in ``cryptography`` or a lazily imported module left 
 bundle runs the real app, offscreen, on a throw-away demo vault: the same controller, windows,
 worker thread, vault and search the user gets, driven through their public methods.
 
-It never touches the user's data: the vault, state, settings, HOME, XDG folders and TMPDIR all
-point into one temporary folder that is deleted afterwards, and settings go to an INI file
-there (not the registry or ~/.config). The key derivation is the real Argon2id at the
+It never touches the user's data: the vault, state folder, settings (an INI file, not the
+registry or ~/.config) and backup folder are passed explicitly as paths inside one temporary
+folder that is deleted afterwards, and HOME, the XDG folders and TMPDIR point there too. The key derivation is the real Argon2id at the
 documented floor cost (``FLOOR``), so the test takes seconds, not minutes.
 
 Exit status 0 with one summary line on stdout; otherwise 1 with one line on stderr naming the
@@ -135,6 +135,8 @@ class _SmokeRun:
         self.app = app
         self.state = State
         settings = AppSettings.at_path(self.root / "settings.ini")
+        # Explicit, so nothing depends on HOME/XDG (Windows and macOS ignore those variables).
+        settings.backup_folder = self.root / "backups"
         ThemeManager(app).apply(settings.theme, settings.text_scale)
         clock = SystemClock()
         self.prompts = ScriptedPrompts()
