@@ -21,7 +21,6 @@ from mentorjournal.journal import Journal
 from mentorjournal.paths import VaultPaths, user_state_dir
 from mentorjournal.storage.codec import (
     KIND_ADDENDUM,
-    KIND_CPD,
     KIND_GOAL,
     KIND_NOTE,
     KIND_PLAN,
@@ -39,7 +38,6 @@ SEARCH_KINDS = (
     KIND_PLAN,
     KIND_REFLECTION,
     KIND_SUPERVISION,
-    KIND_CPD,
 )
 MAX_DEMO_SESSIONS = 1_000_000
 MAX_DEMO_MENTEES = 999
@@ -66,11 +64,11 @@ def _with_journal(handler: JournalHandler) -> Handler:
     return run
 
 
-def _hit_json(hit: SearchHit, code: str | None) -> dict[str, object]:
+def _hit_json(hit: SearchHit) -> dict[str, object]:
     return {
         "kind": hit.kind,
         "id": hit.record_id,
-        "mentee": code,
+        "mentee": hit.mentee_code,
         "date": None if hit.day is None else hit.day.isoformat(),
         "title": hit.title,
         "snippet": plain_snippet(hit.snippet),
@@ -88,11 +86,7 @@ def cmd_search(journal: Journal, args: argparse.Namespace) -> int:
         kinds=[args.kind] if args.kind else None,
         limit=args.limit,
     )
-    codes: dict[str, str] = {}
-    for hit in hits:
-        if hit.mentee_id is not None and hit.mentee_id not in codes:
-            codes[hit.mentee_id] = journal.get_mentee(hit.mentee_id).code
-    rows = [_hit_json(h, codes.get(h.mentee_id or "")) for h in hits]
+    rows = [_hit_json(h) for h in hits]
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from mentorjournal.domain import (
@@ -32,7 +32,6 @@ from mentorjournal.domain import (
 from mentorjournal.storage import search
 from mentorjournal.storage.codec import (
     KIND_ADDENDUM,
-    KIND_CPD,
     KIND_GOAL,
     KIND_NOTE,
     KIND_PLAN,
@@ -232,8 +231,13 @@ def _sections_text(sections: Iterable[tuple[str, str]]) -> str:
     return "\n".join(text for _name, text in sections if text)
 
 
-def index_docs(r: RecordSet) -> Iterator[IndexDoc]:
-    """The search entries for a record set (notes exactly as the session repository makes them)."""
+def index_docs(r: RecordSet, *, today: date) -> Iterator[IndexDoc]:
+    """The search entries for a record set, shaped exactly as the repositories shape them.
+
+    As in the journal: goals are dated by when they were written (``today``), only a mentee's
+    latest coping-plan version is searchable, progress without a note and CPD entries are not
+    indexed.
+    """
     goal_mentee = {g.id: g.mentee_id for g in r.goals}
     note_of = {n.id: n for n in r.notes}
     for n in r.notes:
@@ -245,24 +249,28 @@ def index_docs(r: RecordSet) -> Iterator[IndexDoc]:
     for g in r.goals:
         body = [g.specific, g.measurable, g.achievable, g.relevant]
         body += [text for _level, text in g.gas_levels] + [s.text for s in g.steps]
-        yield IndexDoc(KIND_GOAL, g.id, g.mentee_id, g.time_bound, g.mentee_words,
+        yield IndexDoc(KIND_GOAL, g.id, g.mentee_id, today, g.mentee_words,
                        "\n".join(t for t in body if t))  # fmt: skip
     for p in r.progress:
-        yield IndexDoc(KIND_PROGRESS, p.id, goal_mentee.get(p.goal_id), p.on, "Goal progress",
-                       p.note)  # fmt: skip
+        if p.note:
+            yield IndexDoc(KIND_PROGRESS, p.id, goal_mentee.get(p.goal_id), p.on,
+                           "Goal progress", p.note)  # fmt: skip
+    latest: dict[str, CopingPlanVersion] = {}
     for v in r.plan_versions:
-        items = "\n".join(item for _s, section in v.sections for item in section)
+        if v.mentee_id not in latest or v.version > latest[v.mentee_id].version:
+            latest[v.mentee_id] = v
+    for v in latest.values():
+        items = "\n".join(f"{s.label}: {item}" for s, section in v.sections for item in section)
         yield IndexDoc(KIND_PLAN, v.id, v.mentee_id, v.saved_at.date(),
                        f"Coping plan version {v.version}", items)  # fmt: skip
     for x in r.reflections:
+        body = [*(t for _n, t in x.sections if t), " ".join(x.tags)]
         yield IndexDoc(KIND_REFLECTION, x.id, x.mentee_id, x.written_at.date(), x.title,
-                       _sections_text(x.sections))  # fmt: skip
+                       "\n".join(body))  # fmt: skip
     for s in r.supervision:
-        body = [i.question for i in s.agenda] + [s.discussion] + [a.text for a in s.actions]
+        body = [s.discussion, *(i.question for i in s.agenda), *(a.text for a in s.actions)]
         yield IndexDoc(KIND_SUPERVISION, s.id, None, s.held_on,
                        f"Supervision with {s.supervisor}", "\n".join(body))  # fmt: skip
-    for c in r.cpd:
-        yield IndexDoc(KIND_CPD, c.id, None, c.on, c.activity, f"{c.kind}\n{c.learning}")
 
 
 def insert_records(conn: Connection, records: RecordSet, *, now: datetime) -> int:
@@ -272,6 +280,6 @@ def insert_records(conn: Connection, records: RecordSet, *, now: datetime) -> in
     _goals(conn, records, stamp)
     _notes(conn, records, stamp)
     _mentor(conn, records, stamp)
-    indexed = search.index_many(conn, index_docs(records))
+    indexed = search.index_many(conn, index_docs(records, today=now.date()))
     search.optimize(conn)
     return indexed

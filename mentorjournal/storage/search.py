@@ -52,6 +52,8 @@ class SearchHit:
     title: str
     snippet: str
     rank: float
+    #: The mentee's pseudonym code (what lists and ``search --json`` show), joined in here.
+    mentee_code: str | None = None
 
 
 def _day_text(day: date | None) -> str:
@@ -199,8 +201,9 @@ def search(
         f" FROM search_index WHERE search_index MATCH ?{where}"
         " ORDER BY score LIMIT ?)"
         " SELECT search_index.kind, record_id, mentee_id, day, title,"
-        f" snippet(search_index, -1, ?, ?, ?, {SNIPPET_TOKENS}), top.score"
+        f" snippet(search_index, -1, ?, ?, ?, {SNIPPET_TOKENS}), top.score, mentees.code"
         " FROM top JOIN search_index ON search_index.rowid = top.doc"
+        " LEFT JOIN mentees ON mentees.id = search_index.mentee_id"
         " WHERE search_index MATCH ? ORDER BY top.score"
     )
     rows = conn.execute(
@@ -216,6 +219,7 @@ def search(
             title=r[4],
             snippet=r[5],
             rank=float(r[6]),
+            mentee_code=r[7],
         )
         for r in rows
     ]

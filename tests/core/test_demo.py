@@ -96,7 +96,7 @@ def test_populate_writes_every_table_indexes_and_audits_once(conn: Connection) -
         assert conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] > 0, table
     kinds = {row[0] for row in conn.execute("SELECT DISTINCT kind FROM search_doc")}
     assert kinds == {
-        "note", "addendum", "goal", "progress", "plan", "reflection", "supervision", "cpd"
+        "note", "addendum", "goal", "progress", "plan", "reflection", "supervision"
     }  # fmt: skip
     assert search.search(conn, "breathing")
     report = audit.verify_chain(conn)

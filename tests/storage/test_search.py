@@ -109,6 +109,16 @@ def test_filters_by_mentee_kind_and_dates(conn: Connection) -> None:
     assert between[0].day == date(2026, 2, 10)
 
 
+def test_hits_carry_the_mentee_code(conn: Connection) -> None:
+    conn.execute(
+        "INSERT INTO mentees(id, code, created_at, updated_at) VALUES ('m1', 'M-007', '', '')"
+    )
+    _add(conn, "session", "a", "kettle", mentee="m1")
+    _add(conn, "reflection", "b", "kettle", mentee=None)
+    codes = {h.record_id: h.mentee_code for h in search.search(conn, "kettle")}
+    assert codes == {"a": "M-007", "b": None}
+
+
 def test_limit_caps_the_results(conn: Connection) -> None:
     with transaction(conn):
         search.index_many(
