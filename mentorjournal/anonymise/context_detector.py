@@ -137,8 +137,8 @@ BRANDS_RE = re.compile(
     re.IGNORECASE,
 )
 _BRAND_FIRST = frozenset(
-    re.split(r"[ '&-]", b.strip().lower())[0] or b.strip().lower() for b in _BRANDS.split("|")
-)
+    re.split(r"[ '&-]", b.strip().lower())[0] for b in _BRANDS.split("|")
+) | frozenset(b.strip().lower().split(" ")[0].rstrip("'") for b in _BRANDS.split("|"))
 _EMPLOYMENT_WORDS = frozenset(
     split_words(
         "work works working worked job jobs shift shifts boss manager employed hired sacked fired hours interview apprentice apprenticeship placement colleague colleagues rota payslip wages"
@@ -281,7 +281,9 @@ class ContextDetector:
         g = self._g
         for i, tok in enumerate(tokens):
             b = tok.base
-            if b in NOT_NAMES or tok.upper or is_must_keep(b) or b in RELATIONS:
+            if not tok.capitalised and b not in g.first_names:
+                continue  # a lower-case word is only ever a name when the gazetteer knows it
+            if b in NOT_NAMES or tok.upper or b in RELATIONS or is_must_keep(b):
                 continue
             first = b in g.first_names or (
                 b.endswith("s")
@@ -353,7 +355,11 @@ class ContextDetector:
         if not lowercase:
             if prev.base in self._g.top_words and sentence_start(text, prev.start):
                 return False  # "Left Oakwood Academy": a sentence's first word is not the name
-            joiner = prev.base in ("of", "the", "and", "upon", "on") and j > 0 and tokens[j - 1].capitalised
+            joiner = (
+                prev.base in ("of", "the", "and", "upon", "on")
+                and j > 0
+                and tokens[j - 1].capitalised
+            )
             return prev.capitalised or prev.upper or joiner
         if (
             (prev.base not in self._g.top_words or prev.base in GENERIC_ORG_WORDS)
@@ -484,9 +490,12 @@ class ContextDetector:
 
     def _brands(self, text: str, tokens: list[Token]) -> Iterator[Identifier]:
         """Chain employers ("Tesco", "Nando's") only where the sentence is about work."""
-        if not any(t.base in _BRAND_FIRST for t in tokens):
-            return
-        for m in BRANDS_RE.finditer(text):
+        for tok in tokens:
+            if tok.base not in _BRAND_FIRST:
+                continue
+            m = BRANDS_RE.match(text, tok.start)
+            if m is None:
+                continue
             window = previous_words(text, m.start(), 8) + next_words(text, m.end(), 4)
             if any(w in _EMPLOYMENT_WORDS for w in window):
                 yield Identifier(m.start(), m.end(), Category.ORGANISATION, role="employer")

@@ -6,6 +6,7 @@ the known-name tables and the gazetteers are prepared once, so a 300-word note c
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from mentorjournal.anonymise.categories import Category
@@ -86,11 +87,17 @@ def _absorb_contained(found: list[Identifier]) -> list[Identifier]:
 
 def resolve_overlaps(found: list[Identifier]) -> list[Identifier]:
     """Keep the most trusted span where spans overlap; the result is sorted and disjoint."""
+    starts: list[int] = []
     chosen: list[Identifier] = []
     for ident in sorted(_absorb_contained(found), key=_rank):
-        if not any(ident.overlaps(c) for c in chosen):
-            chosen.append(ident)
-    return sorted(chosen, key=lambda i: i.start)
+        k = bisect.bisect_left(starts, ident.start)
+        if k > 0 and chosen[k - 1].end > ident.start:
+            continue
+        if k < len(chosen) and chosen[k].start < ident.end:
+            continue
+        starts.insert(k, ident.start)
+        chosen.insert(k, ident)
+    return chosen
 
 
 class Detector:
@@ -142,7 +149,9 @@ def _trim(text: str, found: list[Identifier]) -> list[Identifier]:
     out: list[Identifier] = []
     for i in found:
         start, end = i.start, i.end
-        while start < end and (text[start] in " \t\n,;:" or (text[start] == "(" and ")" not in text[start:end])):
+        while start < end and (
+            text[start] in " \t\n,;:" or (text[start] == "(" and ")" not in text[start:end])
+        ):
             start += 1
         while end > start and (
             text[end - 1] in " \t\n,;:(.!?" or (text[end - 1] == ")" and "(" not in text[start:end])

@@ -15,6 +15,7 @@ from mentorjournal.anonymise.categories import Category
 from mentorjournal.anonymise.gazetteers import Gazetteers
 from mentorjournal.anonymise.identifier import Identifier
 from mentorjournal.anonymise.known import Known
+from mentorjournal.anonymise.lexicon import EVERYDAY_NAME_WORDS
 from mentorjournal.anonymise.textutil import (
     Token,
     edit_distance_at_most,
@@ -198,7 +199,8 @@ class KnownDetector:
         for token in tokens:
             person = self._lookup(token)
             if person is not None:
-                if token.base in self._gaz.name_words and not self._ambiguous_ok(text, token):
+                everyday = token.base in EVERYDAY_NAME_WORDS or token.base in self._gaz.top_words
+                if everyday and not self._ambiguous_ok(text, token):
                     continue
                 found.append(
                     Identifier(token.start, token.end, Category.NAME, person.who, person.role)

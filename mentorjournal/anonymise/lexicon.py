@@ -413,3 +413,17 @@ def is_must_keep(phrase: str) -> bool:
         return True
     p = phrase.strip().lower().rstrip(".,;:!?")
     return p in MUST_KEEP or (p.startswith("the ") and p[4:] in SERVICES)
+
+
+#: Names that are everyday English words: a known name among these needs name-like context
+#: ("met with will", "Will said") before a lower-case or sentence-initial use is replaced.
+EVERYDAY_NAME_WORDS = frozenset(
+    split_words(
+        """will may hope rose bill grace faith joy summer mark frank sue pat dawn amber ruby april
+        june august jack ray rob art don guy miles lane king young brown white black green hill wood
+        page rich long hunter cash drew gene major penny sky star case link chase grant bob sunny
+        crystal holly ivy lily daisy iris violet heather jade pearl autumn storm river rain gray grey
+        victor sandy honey angel hazel olive sage bell ford cook baker price little love new hall
+        north west east south"""
+    )
+)

@@ -259,6 +259,10 @@ _URL_HINT_RE = re.compile(
     r"www\.|://|\.(?:com|org|net|io|uk|me|ly|info|biz|us|tv|gg|app|edu|gov|page|site|link)\b", _I
 )
 _DIGIT_RE = re.compile(r"\d")
+_TLD_HINTS = tuple(
+    f".{t}"
+    for t in split_words("com org net io uk me ly info biz us tv gg app edu gov page site link")
+)
 _REF_WORDS = frozenset(
     split_words("""case ref reference record file client patient hospital school student pupil nhs mrn crn urn
     upn uln id member account referral claim chi medical badge licence license passport driving
@@ -280,7 +284,8 @@ def find_emails_urls_handles(text: str, *, handle_hint: bool = True) -> Iterator
             explicit = m.group("mark") is not None or handle.startswith("@")
             if explicit or re.search(r"[\d_.]", handle):
                 yield Identifier(m.start("h"), m.start("h") + len(handle), Category.HANDLE)
-    if "www." not in text and "://" not in text and not _URL_HINT_RE.search(text):
+    lower = text.lower()
+    if "www." not in lower and "://" not in text and not any(t in lower for t in _TLD_HINTS):
         return
     for m in URL_RE.finditer(text):
         url = m.group().rstrip(".,;:!?")

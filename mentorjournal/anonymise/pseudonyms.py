@@ -93,7 +93,7 @@ class PseudonymMap:
         return self._counts[prefix]
 
     def _new_label(self, ident: Identifier) -> str:
-        if ident.who == "mentee":
+        if ident.who == "mentee" and ident.category is Category.NAME:
             return self.mentee_code
         if ident.category is Category.NAME:
             role = ident.role if ident.who is None else role_of(ident.role)

@@ -22,7 +22,10 @@ KNOWN_DICT: dict[str, Any] = {
         {"name": "Adaeze Okonkwo", "relation": "mother", "phone": "+44 7700 900456"},
         {"name": "Tobiah", "relation": "friend"},
     ],
-    "places": [{"name": "Larkspur Academy", "type": "school"}, {"name": "Todmorden", "type": "town"}],
+    "places": [
+        {"name": "Larkspur Academy", "type": "school"},
+        {"name": "Todmorden", "type": "town"},
+    ],
 }
 
 

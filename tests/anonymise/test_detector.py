@@ -32,14 +32,18 @@ def test_known_contacts_carry_their_identity(detector: Detector) -> None:
     assert whos == {"adaeze": "contact:mother", "Tobiah": "contact:friend"}
 
 
-@pytest.mark.parametrize("phone", ["07700 900123", "07700900123", "+44 7700 900 123", "0044 7700 900123", "077009 00123"])
+@pytest.mark.parametrize(
+    "phone", ["07700 900123", "07700900123", "+44 7700 900 123", "0044 7700 900123", "077009 00123"]
+)
 def test_known_phone_in_any_grouping(detector: Detector, phone: str) -> None:
     text = f"text him on {phone} later"
     hits = [i for i in detector.find(text) if i.category is Category.PHONE]
     assert [(text[h.start : h.end], h.who) for h in hits] == [(phone, "mentee")]
 
 
-@pytest.mark.parametrize("dob", ["14/03/2009", "2009-03-14", "14th March 2009", "March 14th", "14.03.09"])
+@pytest.mark.parametrize(
+    "dob", ["14/03/2009", "2009-03-14", "14th March 2009", "March 14th", "14.03.09"]
+)
 def test_date_of_birth_in_any_format_is_the_mentees(detector: Detector, dob: str) -> None:
     text = f"DOB {dob} confirmed"
     hits = [i for i in detector.find(text) if i.category is Category.DATE]

@@ -20,7 +20,9 @@ def test_full_dict_is_read_field_by_field() -> None:
     assert known.places[0].type == "school"
 
 
-@pytest.mark.parametrize("d", [{}, None, {"mentee": None}, {"mentee": {}}, {"contacts": []}, {"places": None}])
+@pytest.mark.parametrize(
+    "d", [{}, None, {"mentee": None}, {"mentee": {}}, {"contacts": []}, {"places": None}]
+)
 def test_any_key_may_be_missing(d: dict[str, object] | None) -> None:
     known = Known.from_dict(d)
     assert known.mentee.names() == ()
@@ -49,7 +51,15 @@ def test_wrong_shapes_raise_validation_error(d: object) -> None:
 
 
 def test_contact_keys_are_stable_and_distinct_for_repeated_relations() -> None:
-    known = Known.from_dict({"contacts": [{"name": "A", "relation": "Friend"}, {"name": "B", "relation": "friend"}, {"name": "C"}]})
+    known = Known.from_dict(
+        {
+            "contacts": [
+                {"name": "A", "relation": "Friend"},
+                {"name": "B", "relation": "friend"},
+                {"name": "C"},
+            ]
+        }
+    )
     assert known.contact_keys() == ("contact:friend", "contact:friend#2", "contact:contact")
 
 

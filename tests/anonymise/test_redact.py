@@ -45,8 +45,18 @@ def test_dates_by_month_or_relative_to_the_first_session(known: Known) -> None:
 
 
 def test_ages_become_bands() -> None:
-    assert anonymise("she is aged 16 and her brother is 23.", Known()).text == "she is aged [mid-teens] and her brother is [20-29]."
-    assert [age_band(a) for a in (9, 13, 16, 18, 45, 93)] == ["under 13", "early teens", "mid-teens", "late teens", "40-49", "90+"]
+    assert (
+        anonymise("she is aged 16 and her brother is 23.", Known()).text
+        == "she is aged [mid-teens] and her brother is [20-29]."
+    )
+    assert [age_band(a) for a in (9, 13, 16, 18, 45, 93)] == [
+        "under 13",
+        "early teens",
+        "mid-teens",
+        "late teens",
+        "40-49",
+        "90+",
+    ]
 
 
 def test_replacements_report_both_offsets(known: Known) -> None:
