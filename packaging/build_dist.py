@@ -95,9 +95,9 @@ def main() -> int:
     check_version("mentorjournal", version)
     check_version("mentorjournal-gui", version)
     smoke_s = smoke_test()
-    size_mb = folder_size(BUNDLE) / 1_000_000
+    size_mib = folder_size(BUNDLE) / 1_048_576
     print(
-        f"dist: built {BUNDLE.relative_to(ROOT)} ({size_mb:.0f} MB) in {build_s:.0f} s; "
+        f"dist: built {BUNDLE.relative_to(ROOT)} ({size_mib:.0f} MiB) in {build_s:.0f} s; "
         f"smoke test passed in {smoke_s:.1f} s"
     )
     return 0
