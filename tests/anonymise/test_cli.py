@@ -85,9 +85,7 @@ def test_known_file_and_stdin_print_the_anonymised_text(
 ) -> None:
     known = tmp_path / "known.json"
     known.write_text(json.dumps(KNOWN_DICT), encoding="utf-8")
-    monkeypatch.setattr(
-        sys, "stdin", io.TextIOWrapper(io.BytesIO("sammy rang 07700 900123\n".encode()))
-    )
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"sammy rang 07700 900123\n")))
     assert main(["anonymise", "--known", str(known)]) == 0
     assert capsys.readouterr().out == "Mentee A rang [Phone]\n"
 

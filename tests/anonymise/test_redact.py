@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from mentorjournal.anonymise import (
-    Anonymiser,
     AnonymiseOptions,
+    Anonymiser,
     Category,
     DateMode,
     Known,
