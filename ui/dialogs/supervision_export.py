@@ -1,0 +1,619 @@
+"""Preview and export the anonymised supervision summary: see every replacement before it leaves.
+
+The mentor picks a period, mentees, what to include and how dates read; the anonymisation runs
+on the journal worker (never on the GUI thread) and comes back as a ``SupervisionDraft``. The
+preview shows the anonymised text with every replacement highlighted by category (colour plus
+a legend, and a list that names each replacement in words, so meaning never rests on colour).
+Clicking a replacement, or choosing it in the list and pressing Restore, keeps the original;
+selecting text and pressing "Redact selection" removes it. A banner warns while any identifier
+the vault knows is still visible. Nothing is written until "Export…" is confirmed in the file
+dialog, and the export itself (write, then audit) runs on the worker too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QColor, QKeySequence, QMouseEvent, QShortcut, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentorjournal.export.dates import DateStyle
+from mentorjournal.export.draft import KnownLeak, SupervisionDraft, join_blocks
+from mentorjournal.export.supervision import Include, SupervisionOptions
+from ui.prompts import Prompts
+from ui.worker import JournalWorker
+
+#: Highlight colours by category (pale backgrounds; text is forced dark so both themes read).
+CATEGORY_COLOURS: dict[str, str] = {
+    "name": "#ffd8a8",
+    "date": "#c5e8ff",
+    "age": "#d8f5c8",
+    "phone": "#ffc9de",
+    "email": "#ffc9de",
+    "url": "#ffc9de",
+    "handle": "#ffc9de",
+    "id_number": "#e6d3ff",
+    "address": "#fff1a8",
+    "postcode": "#fff1a8",
+    "zip": "#fff1a8",
+    "place": "#fff1a8",
+    "organisation": "#d6f0ee",
+    "redacted": "#d9d9d9",
+}
+CATEGORY_NAMES: dict[str, str] = {
+    "name": "Person",
+    "date": "Date",
+    "age": "Age",
+    "phone": "Phone",
+    "email": "Email",
+    "url": "Web address",
+    "handle": "Social handle",
+    "id_number": "ID number",
+    "address": "Address",
+    "postcode": "Postcode",
+    "zip": "ZIP code",
+    "place": "Place",
+    "organisation": "Organisation",
+    "redacted": "Redacted by you",
+}
+KEPT_COLOUR = "#ffffff"
+LEAK_COLOUR = "#d00000"
+INCLUDE_LABELS: dict[Include, str] = {
+    Include.SESSIONS: "&Session summaries",
+    Include.GOALS: "&Goals and progress",
+    Include.REFLECTIONS: "Flagged &reflections",
+    Include.AGENDA: "Supervision &agenda and questions",
+}
+EXPORT_FILTERS = "PDF (*.pdf);;Word document (*.docx);;Markdown (*.md)"
+DEFAULT_WEEKS = 4
+
+
+@dataclass(frozen=True)
+class _Located:
+    """A replacement found at a position of the preview: which block and which replacement."""
+
+    block: int
+    index: int
+
+
+def _to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _to_date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class _Preview(QPlainTextEdit):
+    """Read-only preview; a plain click (no selection) on a replacement asks to toggle it."""
+
+    def __init__(self, dialog: SupervisionExportDialog) -> None:
+        super().__init__(dialog)
+        self._dialog = dialog
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() is Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            self._dialog.toggle_at(self.cursorForPosition(event.position().toPoint()).position())
+
+
+class SupervisionExportDialog(QDialog):
+    """The preview dialog; constructed like every page: ``(worker, prompts, parent)``."""
+
+    def __init__(
+        self,
+        worker: JournalWorker,
+        prompts: Prompts,
+        parent: QWidget | None = None,
+        *,
+        today: date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.prompts = prompts
+        self._draft: SupervisionDraft | None = None
+        self._leaks: list[KnownLeak] = []
+        self._starts: list[int] = []
+        self._generation = 0
+        self.setWindowTitle("Supervision summary (anonymised)")
+        self.setAccessibleName("Supervision summary preview")
+        self.resize(1100, 720)
+        end = today or date.today()
+        self._build(end - timedelta(weeks=DEFAULT_WEEKS), end)
+        self.load_mentees()
+
+    # --- building -------------------------------------------------------------------------
+
+    def _build(self, start: date, end: date) -> None:
+        options = self._build_options(start, end)
+        self._build_preview()
+        self._build_buttons()
+        self._lay_out(options)
+        self._set_draft_actions(False)
+
+    def _build_options(self, start: date, end: date) -> QWidget:
+        options = QWidget(self)
+        form = QFormLayout(options)
+        self.from_edit = self._date_edit(start, "Period starts")
+        self.to_edit = self._date_edit(end, "Period ends")
+        form.addRow("&From:", self.from_edit)
+        form.addRow("&To:", self.to_edit)
+        self.mentee_list = QListWidget(options)
+        self.mentee_list.setAccessibleName("Mentees to include (none ticked: all with sessions)")
+        self.mentee_list.setMaximumHeight(140)
+        form.addRow("&Mentees:", self.mentee_list)
+        self.include_boxes: dict[Include, QCheckBox] = {}
+        for include, label in INCLUDE_LABELS.items():
+            box = QCheckBox(label, options)
+            box.setChecked(True)
+            box.setAccessibleName(label.replace("&", ""))
+            self.include_boxes[include] = box
+            form.addRow("", box)
+        self.date_style = QComboBox(options)
+        self.date_style.addItem("Weeks from the first session", DateStyle.RELATIVE)
+        self.date_style.addItem("Month and year", DateStyle.MONTH)
+        self.date_style.setAccessibleName("How dates are shown")
+        form.addRow("&Dates as:", self.date_style)
+        self.questions = QPlainTextEdit(options)
+        self.questions.setAccessibleName("Questions for supervision, one per line")
+        self.questions.setPlaceholderText("Questions for supervision, one per line")
+        self.questions.setMaximumHeight(90)
+        form.addRow("&Questions:", self.questions)
+        self.update_button = QPushButton("&Update preview", options)
+        self.update_button.setAccessibleName("Update preview")
+        self.update_button.clicked.connect(self.refresh)
+        form.addRow("", self.update_button)
+        return options
+
+    def _build_preview(self) -> None:
+        self.warning_banner = QLabel(self)
+        self.warning_banner.setWordWrap(True)
+        self.warning_banner.setAccessibleName("Warning")
+        self.warning_banner.setStyleSheet(
+            "QLabel { background: #fff3cd; color: #5c4400; border: 1px solid #d39e00;"
+            " padding: 6px; }"
+        )
+        self.warning_banner.hide()
+        self.status_label = QLabel("Choose the period and press Update preview.", self)
+        self.status_label.setAccessibleName("Preview status")
+        self.status_label.setWordWrap(True)
+        self.legend = QLabel(self)
+        self.legend.setAccessibleName("Highlight legend")
+        self.legend.setWordWrap(True)
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+
+        self.preview = _Preview(self)
+        self.preview.setReadOnly(True)
+        self.preview.setUndoRedoEnabled(False)
+        self.preview.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.preview.setAccessibleName("Anonymised preview")
+        self.preview.setAccessibleDescription(
+            "The summary as it will be exported. Replacements are listed by kind in the list beside it."
+        )
+        self.replacement_list = QListWidget(self)
+        self.replacement_list.setAccessibleName("Replacements (Enter restores or replaces again)")
+        self.replacement_list.itemActivated.connect(self._activate_item)
+
+    def _build_buttons(self) -> None:
+
+        self.restore_button = QPushButton("Re&store / replace again", self)
+        self.restore_button.setAccessibleName("Restore the chosen replacement or replace it again")
+        self.restore_button.clicked.connect(self._toggle_current_item)
+        self.redact_button = QPushButton("&Redact selection", self)
+        self.redact_button.setAccessibleName("Redact the selected text")
+        self.redact_button.clicked.connect(self._redact_clicked)
+        self.export_button = QPushButton("&Export…", self)
+        self.export_button.setAccessibleName("Export the summary to a file")
+        self.export_button.clicked.connect(self.export)
+        self.close_button = QPushButton("Close", self)
+        self.close_button.setAccessibleName("Close without exporting")
+        self.close_button.clicked.connect(self.reject)
+        QShortcut(QKeySequence("Ctrl+Shift+R"), self, self._redact_clicked)
+
+    def _lay_out(self, options: QWidget) -> None:
+
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(QLabel("Replacements:", side))
+        side_layout.addWidget(self.replacement_list)
+        side_layout.addWidget(self.restore_button)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(options)
+        splitter.addWidget(self.preview)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(1, 3)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.redact_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.warning_banner)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.status_label)
+        layout.addLayout(buttons)
+
+    def _date_edit(self, day: date, name: str) -> QDateEdit:
+        edit = QDateEdit(_to_qdate(day), self)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setAccessibleName(name)
+        return edit
+
+    def _set_draft_actions(self, enabled: bool) -> None:
+        for button in (self.redact_button, self.export_button, self.restore_button):
+            button.setEnabled(enabled)
+
+    # --- loading --------------------------------------------------------------------------
+
+    def load_mentees(self) -> None:
+        """Fill the mentee list (codes only) from the worker."""
+        generation = self._generation
+
+        def read(journal: Any) -> list[tuple[str, str]]:
+            return [(m.code, m.status.value) for m in journal.list_mentees(archived=False)]
+
+        def show(rows: list[tuple[str, str]]) -> None:
+            if generation != self._generation:
+                return
+            self.mentee_list.clear()
+            for code, status in rows:
+                item = QListWidgetItem(code if status == "active" else f"{code} ({status})")
+                item.setData(Qt.ItemDataRole.UserRole, code)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Unchecked)
+                self.mentee_list.addItem(item)
+
+        self.worker.query(read, show, self._failed)
+
+    def options(self) -> SupervisionOptions:
+        """What the controls ask for (raises ValidationError for a backwards period)."""
+        codes = []
+        for row in range(self.mentee_list.count()):
+            item = self.mentee_list.item(row)
+            if item.checkState() is Qt.CheckState.Checked:
+                codes.append(str(item.data(Qt.ItemDataRole.UserRole)))
+        return SupervisionOptions(
+            start=_to_date(self.from_edit.date()),
+            end=_to_date(self.to_edit.date()),
+            mentee_codes=tuple(codes),
+            include=frozenset(i for i, box in self.include_boxes.items() if box.isChecked()),
+            date_style=DateStyle(self.date_style.currentData()),
+            questions=tuple(self.questions.toPlainText().splitlines()),
+        )
+
+    def refresh(self) -> None:
+        """Anonymise afresh on the worker (drops the mentor's restores and redactions)."""
+        from mentorjournal.errors import MentorJournalError
+
+        try:
+            options = self.options()
+        except MentorJournalError as exc:
+            self.prompts.show_error(exc, "Supervision summary")
+            return
+        self._generation += 1
+        generation = self._generation
+        self.status_label.setText("Anonymising…")
+        self.update_button.setEnabled(False)
+
+        def work(journal: Any) -> tuple[SupervisionDraft, list[KnownLeak]]:
+            from mentorjournal.export.supervision import known_leaks, prepare
+
+            draft = prepare(journal, options)
+            return draft, known_leaks(draft)
+
+        def done(result: tuple[SupervisionDraft, list[KnownLeak]]) -> None:
+            if generation != self._generation:
+                return
+            self.update_button.setEnabled(True)
+            self._show(*result)
+
+        def failed(error: BaseException) -> None:
+            if generation == self._generation:
+                self.update_button.setEnabled(True)
+                self.status_label.setText("The preview could not be made.")
+                self._failed(error)
+
+        self.worker.query(work, done, failed)
+
+    def _failed(self, error: BaseException) -> None:
+        self.prompts.show_error(error, "Supervision summary")
+
+    # --- showing --------------------------------------------------------------------------
+
+    @property
+    def draft(self) -> SupervisionDraft | None:
+        return self._draft
+
+    @property
+    def leaks(self) -> list[KnownLeak]:
+        return list(self._leaks)
+
+    def _show(self, draft: SupervisionDraft, leaks: list[KnownLeak]) -> None:
+        self._draft = draft
+        self._leaks = leaks
+        text, self._starts = join_blocks(draft.blocks)
+        scroll = self.preview.verticalScrollBar().value()
+        self.preview.setPlainText(text)
+        self.preview.verticalScrollBar().setValue(scroll)
+        self._highlight()
+        self._fill_list()
+        self._show_legend()
+        self._show_warning()
+        self._set_draft_actions(True)
+        count = draft.replacement_count()
+        self.status_label.setText(
+            f"{count} replacement{'s' if count != 1 else ''}. Click one to keep the original;"
+            " select text and press Redact selection to remove more. Nothing is saved until"
+            " you export."
+        )
+
+    def _format(self, category: str, kept: bool) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        fmt.setForeground(QColor("#000000"))
+        fmt.setBackground(
+            QColor(KEPT_COLOUR if kept else CATEGORY_COLOURS.get(category, "#e0e0e0"))
+        )
+        if kept:
+            fmt.setFontStrikeOut(False)
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+            fmt.setUnderlineColor(QColor("#666666"))
+        fmt.setToolTip(
+            f"{CATEGORY_NAMES.get(category, category)}"
+            + (
+                " (original kept: click to replace again)"
+                if kept
+                else " (click to keep the original)"
+            )
+        )
+        return fmt
+
+    def _paint(self, start: int, end: int, fmt: QTextCharFormat) -> None:
+        cursor = QTextCursor(self.preview.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(fmt)
+
+    def _highlight(self) -> None:
+        """Colour each replacement and underline each leak in the (read-only) preview text.
+
+        Formats are set on the preview's own document rather than as extra selections:
+        PySide's ExtraSelection wrappers corrupt a reference count and crash at exit.
+        """
+        document = self.preview.document()
+        whole = QTextCursor(document)
+        whole.select(QTextCursor.SelectionType.Document)
+        whole.setCharFormat(QTextCharFormat())
+        if self._draft is None:
+            return
+        for block_index, block in enumerate(self._draft.blocks):
+            base = self._starts[block_index]
+            for span in block.spans():
+                self._paint(
+                    base + span.start,
+                    base + span.end,
+                    self._format(span.replacement.category, span.replacement.kept),
+                )
+        for leak in self._leaks:
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            fmt.setUnderlineColor(QColor(LEAK_COLOUR))
+            fmt.setToolTip("An identifier the vault knows is still visible here.")
+            base = self._starts[leak.block]
+            self._paint(base + leak.start, base + leak.end, fmt)
+
+    def highlight_at(self, position: int) -> QTextCharFormat:
+        """The format shown at ``position`` of the preview (what a sighted user sees there)."""
+        cursor = QTextCursor(self.preview.document())
+        cursor.setPosition(position + 1)
+        return cursor.charFormat()
+
+    def _fill_list(self) -> None:
+        self.replacement_list.clear()
+        if self._draft is None:
+            return
+        for block_index, block in enumerate(self._draft.blocks):
+            for index, item in enumerate(block.replacements):
+                kind = CATEGORY_NAMES.get(item.category, item.category)
+                state = "kept as written" if item.kept else f"shown as {item.pseudonym}"
+                entry = QListWidgetItem(f"{kind}: “{item.original}” — {state}")
+                entry.setData(Qt.ItemDataRole.UserRole, (block_index, index))
+                entry.setToolTip("Press Enter or double-click to switch")
+                self.replacement_list.addItem(entry)
+
+    def _show_legend(self) -> None:
+        if self._draft is None:
+            self.legend.clear()
+            return
+        parts = [
+            f'<span style="background:{CATEGORY_COLOURS.get(c, "#e0e0e0")}; color:#000;">'
+            f"&nbsp;{CATEGORY_NAMES.get(c, c)}&nbsp;</span>"
+            for c in self._draft.categories()
+        ]
+        parts.append('<span style="text-decoration: underline;">kept original</span>')
+        self.legend.setText("Highlights: " + " ".join(parts))
+        self.legend.setAccessibleDescription(
+            "Colours mark the kind of each replacement; the Replacements list names each one."
+        )
+
+    def _show_warning(self) -> None:
+        if not self._leaks:
+            self.warning_banner.hide()
+            self.warning_banner.clear()
+            return
+        kinds = sorted({CATEGORY_NAMES.get(leak.category, leak.category) for leak in self._leaks})
+        count = len(self._leaks)
+        self.warning_banner.setText(
+            f"⚠ Warning: {count} identifier{'s' if count != 1 else ''} the vault knows about"
+            f" {'is' if count == 1 else 'are'} still visible ({', '.join(kinds)}), underlined"
+            " in red. Replace or redact them before exporting."
+        )
+        self.warning_banner.show()
+
+    # --- editing --------------------------------------------------------------------------
+
+    def locate(self, position: int) -> _Located | None:
+        """The replacement under ``position`` of the preview text, if any."""
+        if self._draft is None:
+            return None
+        for block_index, block in enumerate(self._draft.blocks):
+            base = self._starts[block_index]
+            if not base <= position <= base + len(block.text):
+                continue
+            for span in block.spans():
+                if base + span.start <= position < base + span.end:
+                    return _Located(block_index, span.index)
+        return None
+
+    def toggle_at(self, position: int) -> bool:
+        """Restore (or replace again) the replacement at ``position``; False when there is none."""
+        found = self.locate(position)
+        if found is None or self._draft is None:
+            return False
+        self._apply(self._draft.toggle(found.block, found.index))
+        return True
+
+    def _activate_item(self, item: QListWidgetItem) -> None:
+        if self._draft is None:
+            return
+        block, index = item.data(Qt.ItemDataRole.UserRole)
+        row = self.replacement_list.row(item)
+        self._apply(self._draft.toggle(int(block), int(index)))
+        self.replacement_list.setCurrentRow(min(row, self.replacement_list.count() - 1))
+
+    def _toggle_current_item(self) -> None:
+        item = self.replacement_list.currentItem()
+        if item is not None:
+            self._activate_item(item)
+
+    def _redact_clicked(self) -> None:
+        # Slots return None: PySide mishandles a bool returned to a signal (crash at exit).
+        self.redact_selection()
+
+    def redact_selection(self) -> bool:
+        """Redact what is selected in the preview (across blocks if need be)."""
+        cursor = self.preview.textCursor()
+        if self._draft is None or not cursor.hasSelection():
+            self.status_label.setText(
+                "Select some text in the preview first, then Redact selection."
+            )
+            return False
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        draft = self._draft
+        for block_index, block in enumerate(self._draft.blocks):
+            base = self._starts[block_index]
+            low, high = max(start, base), min(end, base + len(block.text))
+            if low < high:
+                draft = draft.redact(block_index, low - base, high - base)
+        if draft is self._draft:
+            return False
+        self._apply(draft)
+        return True
+
+    def _apply(self, draft: SupervisionDraft) -> None:
+        """Show the edited draft at once, then re-check for known identifiers on the worker."""
+        self._show(draft, self._leaks)
+        generation = self._generation
+
+        def check(_journal: Any) -> list[KnownLeak]:
+            from mentorjournal.export.supervision import known_leaks
+
+            return known_leaks(draft)
+
+        def checked(leaks: list[KnownLeak]) -> None:
+            if generation == self._generation and self._draft is draft:
+                self._leaks = leaks
+                self._highlight()
+                self._show_warning()
+
+        self.worker.query(check, checked, self._failed)
+
+    # --- exporting ------------------------------------------------------------------------
+
+    def export(self) -> None:
+        """Ask where (file dialog), warn if identifiers remain, then write and audit on the worker."""
+        draft = self._draft
+        if draft is None:
+            return
+        if self._leaks and not self.prompts.confirm(
+            "Identifiers still visible",
+            "Some details the vault knows about a mentee are still visible in the summary."
+            " Export anyway?",
+            ok_label="Export anyway",
+            destructive=True,
+        ):
+            return
+        path = self.prompts.save_file("Export supervision summary", "", EXPORT_FILTERS)
+        if path is None:
+            return
+        if path.suffix.lower() not in (".md", ".pdf", ".docx"):
+            path = path.with_name(path.name + ".pdf")
+        generation = self._generation
+        self.export_button.setEnabled(False)
+        self.status_label.setText("Exporting…")
+
+        def work(journal: Any) -> Path:
+            from mentorjournal.export.audited import export_supervision
+
+            export_supervision(journal, draft, path)
+            return path
+
+        def done(written: Path) -> None:
+            if generation != self._generation:
+                return
+            self.export_button.setEnabled(True)
+            self.status_label.setText(f"Exported to {written.name}.")
+            self.prompts.inform(
+                "Supervision summary", f"The anonymised summary was saved as {written.name}."
+            )
+
+        def failed(error: BaseException) -> None:
+            if generation == self._generation:
+                self.export_button.setEnabled(True)
+                self.status_label.setText("The summary was not exported.")
+            self._failed(error)
+
+        self.worker.command(work, done, failed)
+
+    # --- lock -----------------------------------------------------------------------------
+
+    def clear(self) -> None:
+        """Forget every record (called on lock); late worker answers are ignored."""
+        self._generation += 1
+        self._draft = None
+        self._leaks = []
+        self._starts = []
+        self.preview.clear()
+        self.replacement_list.clear()
+        self.mentee_list.clear()
+        self.questions.clear()
+        self.legend.clear()
+        self.warning_banner.hide()
+        self.warning_banner.clear()
+        self._set_draft_actions(False)
+        self.status_label.setText("Locked.")
