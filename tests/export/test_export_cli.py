@@ -205,3 +205,44 @@ def test_wrong_passphrase_exits_3(
     )
     assert result.code == 3
     assert not out.exists()
+
+
+def test_json_export_then_import_into_a_new_vault(
+    seeded: Caseload, run_cli: Cli, vault_args: list[str], tmp_path: Path, passphrase_file: Path
+) -> None:
+    dump = tmp_path / "vault.json"
+    result = run_cli("export", "--json", dump, *vault_args)
+    assert result.code == 0, result.stderr
+    assert dump.stat().st_mode & 0o777 == 0o600
+    assert "Morwenna Quillfeather" in dump.read_text(encoding="utf-8")
+    other = tmp_path / "other-vault"
+    init = run_cli("init", "--vault", other, "--passphrase-file", passphrase_file)
+    assert init.code == 0, init.stderr
+    imported = run_cli(
+        "import", "--json", dump, "--vault", other, "--passphrase-file", passphrase_file
+    )
+    assert imported.code == 0, imported.stderr
+    record = tmp_path / "record.md"
+    shown = run_cli(
+        "export",
+        "--mentee",
+        "M-901",
+        "--out",
+        record,
+        "--vault",
+        other,
+        "--passphrase-file",
+        passphrase_file,
+    )
+    assert shown.code == 0, shown.stderr
+    assert "Morwenna Quillfeather" in record.read_text(encoding="utf-8")
+
+
+def test_import_of_a_malformed_file_fails_cleanly(
+    seeded: Caseload, run_cli: Cli, vault_args: list[str], tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    result = run_cli("import", "--json", bad, *vault_args)
+    assert result.code == 1
+    assert result.stderr.count("\n") <= 2 and "Traceback" not in result.stderr
