@@ -1,0 +1,141 @@
+"""The real app in a child process, reporting the moments the benchmarks need on stdout.
+
+``start VAULT``: print ``ready`` once the unlock window is shown and the event loop idle (the
+bare-Qt baseline prints the same line at the same moment). ``session VAULT MENTEE_ID PASSFILE
+QUERIES``: unlock through the controller as the unlock window does, then report
+``unlock <s>`` (unlock requested -> main window's mentee list populated), ``open_list <s>``
+(unlocked -> biggest mentee selected and its session list shown), run the searches through the
+worker as the search dialog does, and report ``rss_mib`` (the highest resident memory sampled
+after unlock: list shown, each search) and ``rss_peak_with_kdf_mib`` (lifetime peak).
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QTimer
+
+import ui.controller as controller_module
+from ui import app as app_module
+
+
+def _print(*parts: object) -> None:
+    print(*parts, flush=True)
+
+
+def current_rss_mib() -> float:
+    """Resident memory now (VmRSS). The lifetime peak (ru_maxrss) would include Argon2id's
+    256 MiB working memory, which is freed when the KDF returns; it is reported separately."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+_samples: list[float] = []
+
+
+def _quit_when_idle() -> None:
+    from PySide6.QtWidgets import QApplication
+
+    def ready() -> None:
+        _print("ready")
+        QApplication.quit()
+
+    QTimer.singleShot(0, ready)
+
+
+def probe_start(vault: str) -> int:
+    original = controller_module.AppController.start
+
+    def start(self: Any) -> None:
+        original(self)
+        _quit_when_idle()
+
+    controller_module.AppController.start = start  # type: ignore[method-assign]
+    return app_module.main(["--vault", vault])
+
+
+def _poll(condition: Any, then: Any) -> None:
+    timer = QTimer()
+    timer.setInterval(1)
+
+    def check() -> None:
+        if condition():
+            timer.stop()
+            then()
+
+    timer.timeout.connect(check)
+    timer.start()
+    _keep.append(timer)
+
+
+_keep: list[Any] = []
+
+
+def probe_session(vault: str, mentee_id: str, pass_file: str, queries_file: str) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    passphrase = Path(pass_file).read_text(encoding="utf-8").splitlines()[0]
+    queries = json.loads(Path(queries_file).read_text(encoding="utf-8"))
+    original = controller_module.AppController.start
+
+    def start(self: Any) -> None:
+        original(self)
+        QTimer.singleShot(0, lambda: _run(self))
+
+    def _run(ctl: Any) -> None:
+        t0 = time.perf_counter()
+        ctl.unlock(passphrase, False)
+        window: list[Any] = []
+
+        def mentees_shown() -> bool:
+            main = ctl.window("main")
+            if main is None or main.mentees.rowCount() == 0:
+                return False
+            window.append(main)
+            return True
+
+        def unlocked() -> None:
+            t1 = time.perf_counter()
+            _print("unlock", t1 - t0)
+            _samples.append(current_rss_mib())
+            main = window[0]
+            main.select_mentee(mentee_id)
+            tab = main.show_mentee_tab("sessions")
+            _poll(lambda: tab.model.rowCount() > 0, lambda: listed(t1, main))
+
+        def listed(t1: float, main: Any) -> None:
+            _print("open_list", time.perf_counter() - t0 - (t1 - t0))
+            _samples.append(current_rss_mib())
+            remaining = list(queries)
+
+            def next_query(_result: object = None) -> None:
+                _samples.append(current_rss_mib())
+                if not remaining:
+                    _print("rss_mib", max(_samples))
+                    _print(
+                        "rss_peak_with_kdf_mib",
+                        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                    )
+                    QApplication.quit()
+                    return
+                q = remaining.pop()
+                main.worker.query(lambda j: j.search(q, limit=50), next_query)
+
+            next_query()
+
+        _poll(mentees_shown, unlocked)
+
+    controller_module.AppController.start = start  # type: ignore[method-assign]
+    return app_module.main(["--vault", vault])
+
+
+if __name__ == "__main__":
+    mode, *rest = sys.argv[1:]
+    sys.exit(probe_start(*rest) if mode == "start" else probe_session(*rest))
