@@ -183,6 +183,12 @@ class Journal:
         self._require_open()
         return self._conn
 
+    @property
+    def _db(self) -> Connection:
+        """The connection for a read; a clear error once locked instead of a closed handle."""
+        self._require_open()
+        return self._conn
+
     def _require_open(self) -> None:
         if not self._open:
             raise RuntimeError("the journal is locked")
@@ -239,13 +245,13 @@ class Journal:
         return Changed(mentee, MENTEE_CHANGES)
 
     def get_mentee(self, mentee_id: str) -> d.Mentee:
-        mentee = mentee_repo.get(self._conn, mentee_id)
+        mentee = mentee_repo.get(self._db, mentee_id)
         if mentee is None:
             raise RecordNotFound("That mentee does not exist.")
         return mentee
 
     def find_mentee(self, code: str) -> d.Mentee | None:
-        return mentee_repo.get_by_code(self._conn, code.strip())
+        return mentee_repo.get_by_code(self._db, code.strip())
 
     def mentee_by_code(self, code: str) -> d.Mentee:
         mentee = self.find_mentee(code)
@@ -256,7 +262,7 @@ class Journal:
     def list_mentees(
         self, *, status: d.MenteeStatus | None = None, archived: bool | None = None
     ) -> list[d.Mentee]:
-        return mentee_repo.list_all(self._conn, status=status, archived=archived)
+        return mentee_repo.list_all(self._db, status=status, archived=archived)
 
     def set_mentee_status(
         self, mentee_id: str, status: d.MenteeStatus, *, on: date | None = None
@@ -297,7 +303,7 @@ class Journal:
             mentee_repo.erase(conn, mentee_id)
             self._reindex_supervision(conn, touched)
             self._audit(conn, "erase", KIND_MENTEE, mentee_id)
-        self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        mentee_repo.checkpoint(self._conn)
         return Changed(None, Changes.all())
 
     def _reindex_supervision(self, conn: Connection, supervision_ids: Sequence[str]) -> None:
@@ -315,7 +321,7 @@ class Journal:
         return Changed(contact, CONTACT_CHANGES)
 
     def list_contacts(self, mentee_id: str) -> list[d.Contact]:
-        return mentee_repo.list_contacts(self._conn, mentee_id)
+        return mentee_repo.list_contacts(self._db, mentee_id)
 
     def delete_contact(self, contact_id: str) -> Changed[None]:
         with self._tx() as conn:
@@ -328,7 +334,7 @@ class Journal:
         return Changed(place, CONTACT_CHANGES)
 
     def list_places(self, mentee_id: str) -> list[d.Place]:
-        return mentee_repo.list_places(self._conn, mentee_id)
+        return mentee_repo.list_places(self._db, mentee_id)
 
     def delete_place(self, place_id: str) -> Changed[None]:
         with self._tx() as conn:
@@ -341,7 +347,7 @@ class Journal:
         return Changed(consent, CONTACT_CHANGES)
 
     def list_consents(self, mentee_id: str) -> list[d.Consent]:
-        return mentee_repo.list_consents(self._conn, mentee_id)
+        return mentee_repo.list_consents(self._db, mentee_id)
 
     def delete_consent(self, consent_id: str) -> Changed[None]:
         with self._tx() as conn:
@@ -354,7 +360,7 @@ class Journal:
         return Changed(resource, CONTACT_CHANGES)
 
     def list_resources(self, mentee_id: str) -> list[d.Resource]:
-        return mentee_repo.list_resources(self._conn, mentee_id)
+        return mentee_repo.list_resources(self._db, mentee_id)
 
     def delete_resource(self, resource_id: str) -> Changed[None]:
         with self._tx() as conn:
@@ -409,7 +415,7 @@ class Journal:
         return Changed(note, NOTE_CHANGES)
 
     def get_note(self, note_id: str) -> d.SessionNote:
-        note = session_repo.get(self._conn, note_id)
+        note = session_repo.get(self._db, note_id)
         if note is None:
             raise RecordNotFound("That note does not exist.")
         return note
@@ -424,14 +430,14 @@ class Journal:
     ) -> list[d.NoteSummary]:
         """Light summaries, newest first, for list views (``None``: every mentee)."""
         return session_repo.list_summaries(
-            self._conn, mentee_id, since=since, until=until, limit=limit
+            self._db, mentee_id, since=since, until=until, limit=limit
         )
 
     def notes_for(
         self, mentee_id: str, *, since: date | None = None, until: date | None = None
     ) -> list[d.SessionNote]:
         """Whole notes of one mentee, oldest first (exports, summaries)."""
-        return session_repo.list_notes(self._conn, mentee_id, since=since, until=until)
+        return session_repo.list_notes(self._db, mentee_id, since=since, until=until)
 
     def sign_note(self, note_id: str) -> Changed[d.SessionNote]:
         """Sign & lock: hash the stored content with the signing time; afterwards only addenda."""
@@ -478,7 +484,7 @@ class Journal:
         return Changed(addendum, NOTE_CHANGES)
 
     def addenda(self, note_id: str) -> list[d.Addendum]:
-        return session_repo.list_addenda(self._conn, note_id)
+        return session_repo.list_addenda(self._db, note_id)
 
     def verify_note(self, note_id: str) -> int | None:
         """``None`` when the signed note and its addenda are intact, else the first bad link."""
@@ -542,17 +548,17 @@ class Journal:
         return Changed(goal, GOAL_CHANGES)
 
     def get_goal(self, goal_id: str) -> d.Goal:
-        goal = goal_repo.get(self._conn, goal_id)
+        goal = goal_repo.get(self._db, goal_id)
         if goal is None:
             raise RecordNotFound("That goal does not exist.")
         return goal
 
     def list_goals(self, mentee_id: str) -> list[d.Goal]:
-        return goal_repo.list_goals(self._conn, mentee_id)
+        return goal_repo.list_goals(self._db, mentee_id)
 
     def goal_overviews(self, mentee_id: str) -> list[d.GoalOverview]:
         """Each goal with its latest progress, for list views."""
-        return goal_repo.overviews(self._conn, mentee_id)
+        return goal_repo.overviews(self._db, mentee_id)
 
     def delete_goal(self, goal_id: str) -> Changed[None]:
         with self._tx() as conn:
@@ -598,7 +604,7 @@ class Journal:
 
     def progress(self, goal_id: str) -> list[d.GoalProgress]:
         """A goal's progress entries, oldest first (for the chart)."""
-        return goal_repo.list_progress(self._conn, goal_id)
+        return goal_repo.list_progress(self._db, goal_id)
 
     def gas_t_score(self, mentee_id: str) -> float | None:
         """Kiresuk-Sherman T over the latest GAS rating of each goal (``None``: nothing rated)."""
@@ -646,19 +652,19 @@ class Journal:
 
     def plan(self, mentee_id: str) -> d.CopingPlan:
         """Every version, oldest first; ``.current`` is the latest."""
-        return d.CopingPlan(mentee_id, tuple(plan_repo.list_versions(self._conn, mentee_id)))
+        return d.CopingPlan(mentee_id, tuple(plan_repo.list_versions(self._db, mentee_id)))
 
     def plan_versions(self, mentee_id: str) -> list[d.CopingPlanVersion]:
-        return plan_repo.list_versions(self._conn, mentee_id)
+        return plan_repo.list_versions(self._db, mentee_id)
 
     def plan_version(self, mentee_id: str, version: int) -> d.CopingPlanVersion:
-        found = plan_repo.get_version(self._conn, mentee_id, version)
+        found = plan_repo.get_version(self._db, mentee_id, version)
         if found is None:
             raise RecordNotFound(f"The plan has no version {version}.")
         return found
 
     def current_plan(self, mentee_id: str) -> d.CopingPlanVersion | None:
-        return plan_repo.current(self._conn, mentee_id)
+        return plan_repo.current(self._db, mentee_id)
 
     # --- reflections ----------------------------------------------------------------------
 
@@ -706,7 +712,7 @@ class Journal:
         return Changed(reflection, REFLECTION_CHANGES)
 
     def get_reflection(self, reflection_id: str) -> d.Reflection:
-        found = reflection_repo.get(self._conn, reflection_id)
+        found = reflection_repo.get(self._db, reflection_id)
         if found is None:
             raise RecordNotFound("That reflection does not exist.")
         return found
@@ -720,7 +726,7 @@ class Journal:
         until: date | None = None,
     ) -> list[d.Reflection]:
         return reflection_repo.list_reflections(
-            self._conn, mentee_id=mentee_id, flagged_only=flagged_only, since=since, until=until
+            self._db, mentee_id=mentee_id, flagged_only=flagged_only, since=since, until=until
         )
 
     def delete_reflection(self, reflection_id: str) -> Changed[None]:
@@ -740,14 +746,14 @@ class Journal:
         return Changed(session, SUPERVISION_CHANGES)
 
     def get_supervision(self, supervision_id: str) -> d.SupervisionSession:
-        found = supervision_repo.get(self._conn, supervision_id)
+        found = supervision_repo.get(self._db, supervision_id)
         if found is None:
             raise RecordNotFound("That supervision session does not exist.")
         return found
 
     def list_supervision(self) -> list[d.SupervisionSession]:
         """Newest first."""
-        return supervision_repo.list_sessions(self._conn)
+        return supervision_repo.list_sessions(self._db)
 
     def delete_supervision(self, supervision_id: str) -> Changed[None]:
         with self._tx() as conn:
@@ -760,7 +766,7 @@ class Journal:
 
         Items already on a supervision agenda are left out unless ``include_taken``.
         """
-        taken = set() if include_taken else supervision_repo.sources_on_agendas(self._conn)
+        taken = set() if include_taken else supervision_repo.sources_on_agendas(self._db)
         found: list[d.AgendaCandidate] = []
         for r in self.list_reflections(flagged_only=True):
             if r.id not in taken:
@@ -774,7 +780,7 @@ class Journal:
                         "flagged reflection",
                     )
                 )
-        for n in session_repo.flagged_or_risky(self._conn):
+        for n in session_repo.flagged_or_risky(self._db):
             if n.id not in taken:
                 reasons = [
                     text
@@ -816,7 +822,7 @@ class Journal:
         return self.save_cpd(d.CpdEntry(d.new_id(), activity, on, hours, kind, learning, evidence))
 
     def list_cpd(self, *, year: int | None = None) -> list[d.CpdEntry]:
-        return cpd_repo.list_entries(self._conn, year=year)
+        return cpd_repo.list_entries(self._db, year=year)
 
     def delete_cpd(self, entry_id: str) -> Changed[None]:
         with self._tx() as conn:
@@ -826,7 +832,7 @@ class Journal:
 
     def cpd_totals(self) -> list[d.CpdYearTotal]:
         """Hours and entries per calendar year, oldest year first."""
-        return cpd_repo.yearly_totals(self._conn)
+        return cpd_repo.yearly_totals(self._db)
 
     # --- timeline -------------------------------------------------------------------------
 
@@ -850,7 +856,7 @@ class Journal:
             for s in self.list_sessions(mentee_id, since=since, until=until)
         ]
         for entry, words in goal_repo.progress_for_mentee(
-            self._conn, mentee_id, since=since, until=until
+            self._db, mentee_id, since=since, until=until
         ):
             when = datetime.combine(entry.on, datetime.min.time(), tzinfo=self._clock.now().tzinfo)
             level = f"GAS {entry.gas_level:+d}" if entry.gas_level is not None else ""
@@ -885,7 +891,7 @@ class Journal:
     def flush_search(self) -> int:
         """Re-index drafts autosave marked stale (cheap when none); returns how many."""
         self._require_open()
-        if not session_repo.has_pending_index(self._conn):
+        if not session_repo.has_pending_index(self._db):
             return 0
         with self._tx() as conn:
             return session_repo.flush_pending_index(conn)

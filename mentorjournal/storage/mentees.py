@@ -197,6 +197,11 @@ def erase(conn: Connection, mentee_id: str) -> None:
         raise RecordNotFound("That mentee does not exist.")
 
 
+def checkpoint(conn: Connection) -> None:
+    """Fold the WAL into the database and truncate it, so erased pages do not linger in the log."""
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+
+
 # --- people, places, consents, resources -------------------------------------------------
 
 

@@ -134,3 +134,13 @@ def test_locking_refreshes_stale_search_entries(
         assert [h.record_id for h in reopened.search("heron")] == [note.id]
     finally:
         reopened.lock()
+
+
+def test_a_locked_journal_refuses_reads_and_writes_clearly(journal: Journal) -> None:
+    mentee = make_mentee(journal)
+    journal.lock()
+    journal.lock()  # twice is harmless
+    with pytest.raises(RuntimeError, match="locked"):
+        journal.get_mentee(mentee.id)
+    with pytest.raises(RuntimeError, match="locked"):
+        journal.add_mentee("M-002")
