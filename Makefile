@@ -46,7 +46,7 @@ bench: $(DEV_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks.run
 
 faults: $(DEV_STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m slow tests/fault $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen MENTORJOURNAL_FAULT_REPORT=$(CURDIR)/fault-results.json $(BIN)/python -m pytest -s tests/fault $(PYTEST_ARGS)
 
 screenshots: $(DEV_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ui.screenshots docs/screenshots

@@ -117,6 +117,7 @@ def test_kill9_short_loses_no_acknowledged_note(new_vault: CreatedVault, tmp_pat
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(3600)
 def test_kill9_200_runs(new_vault: CreatedVault, tmp_path: Path) -> None:
     report = run_kill_campaign(_prepare(new_vault), tmp_path, runs=200, seed=2026)
     out = Path(os.environ.get("MENTORJOURNAL_FAULT_REPORT", tmp_path / "kill9.json"))
