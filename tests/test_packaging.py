@@ -511,7 +511,7 @@ def test_smoke_test_passes_and_never_touches_the_users_folders() -> None:
 
 
 def _failure_line(result: subprocess.CompletedProcess[str]) -> str:
-    assert result.returncode == 1
+    assert result.returncode == 1, f"exit {result.returncode}: {result.stdout}{result.stderr}"
     assert "smoke test passed" not in result.stdout
     lines = [line for line in result.stderr.splitlines() if line.startswith("smoke test failed")]
     assert len(lines) == 1, result.stderr
@@ -526,15 +526,17 @@ def test_smoke_test_fails_with_the_step_when_a_view_cannot_open() -> None:
         "MainWindow.show_area = show_area\n"
     )
     line = _failure_line(run_smoke(broken))
-    assert line.startswith("smoke test failed: open every view: RuntimeError: injected fault in")
+    assert line.startswith("smoke test failed: open every view: RuntimeError: injected fault in"), (
+        line
+    )
 
 
 def test_smoke_test_fails_when_locking_leaves_records_on_screen() -> None:
     broken = "from ui.windows.main_window import MainWindow\nMainWindow.clear = lambda self: None\n"
     line = _failure_line(run_smoke(broken))
-    assert line.startswith("smoke test failed: lock: data still shown after locking: ")
+    assert line.startswith("smoke test failed: lock: data still shown after locking: "), line
 
 
 def test_smoke_test_fails_when_the_bundle_lacks_the_icon() -> None:
     line = _failure_line(run_smoke("import ui.app\nui.app._set_icon = lambda app: None\n"))
-    assert line.startswith("smoke test failed: load the app icon: the window icon is missing")
+    assert line.startswith("smoke test failed: load the app icon: the window icon is missing"), line
