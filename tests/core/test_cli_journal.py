@@ -167,3 +167,17 @@ def test_note_add_keeps_any_unicode_text_exactly(
         assert journal.get_note(note_id).sections == (("Body", text),)
     finally:
         journal.lock()
+
+
+def test_a_real_process_reads_and_prints_non_ascii_text(
+    new_vault: CreatedVault, passphrase_file: Path, run_cli_process: Run
+) -> None:
+    new_vault.vault.lock()
+    common = ("--vault", str(new_vault.paths.root), "--passphrase-file", str(passphrase_file))
+    assert run_cli_process("mentee", "add", "--code", "M-020", *common).code == 0
+    text = "Zoë said: «ça va» — 早上好 🌱\r\nLine two\tend\n"
+    added = run_cli_process("note", "add", "--mentee", "M-020", *common, stdin=text)
+    note_id = _last_line(added)
+    shown = run_cli_process("note", "show", note_id, *common)
+    assert shown.code == 0, shown.stderr
+    assert shown.stdout.split("\n\n", 1)[1] == text
