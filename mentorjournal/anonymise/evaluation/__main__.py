@@ -16,15 +16,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=500, help="number of notes (default 500)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
+        "--family", choices=("first", "second", "mixed"), default="mixed", help="sentence templates"
+    )
+    parser.add_argument(
         "--show-errors", action="store_true", help="print examples of misses and false positives"
     )
     parser.add_argument(
         "--jsonl", metavar="FILE", help="also write the notes as CLI --batch input with gold"
     )
     args = parser.parse_args(argv)
-    notes = generate(args.n, args.seed)
+    notes = generate(args.n, args.seed, family=args.family)
     report = evaluate(notes, keep_examples=60 if args.show_errors else 0)
-    print(f"{args.n} synthetic notes, seed {args.seed}")
+    print(f"{args.n} synthetic notes, seed {args.seed}, templates {args.family}")
     print(format_report(report))
     if args.show_errors:
         print("\nmisses:")

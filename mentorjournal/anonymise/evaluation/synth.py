@@ -628,10 +628,11 @@ def _typos(text: str, rng: random.Random, rate: float) -> str:
     return "".join(chars)
 
 
-def generate_note(case: Case, rng: random.Random, note_no: int) -> Note:
+def generate_note(case: Case, rng: random.Random, note_no: int, *, second: bool = False) -> Note:
     style = rng.choice(["narrative", "narrative", "bullets", "soap", "lower"])
     n = rng.randint(6, 11)
-    sentences = [rng.choice(TEMPLATES)(case, rng) for _ in range(n)]
+    pool = SECOND_TEMPLATES if second else TEMPLATES
+    sentences = [rng.choice(pool)(case, rng) for _ in range(n)]
     pieces: list[Piece] = []
     for i, sentence in enumerate(sentences):
         if style == "bullets":
@@ -664,8 +665,12 @@ def generate_note(case: Case, rng: random.Random, note_no: int) -> Note:
     return Note(f"{case.id}-{note_no}", text, case.known(), gold, keep)
 
 
-def generate(n: int, seed: int) -> list[Note]:
-    """``n`` notes from a seeded RNG: the same seed always gives the same notes."""
+def generate(n: int, seed: int, *, family: str = "first") -> list[Note]:
+    """``n`` notes from a seeded RNG: the same seed always gives the same notes.
+
+    ``family`` picks the sentence templates: "first" (the original set), "second" (written later
+    in another voice) or "mixed" (each note from either).
+    """
     rng = random.Random(seed)
     notes: list[Note] = []
     case_no = 0
@@ -673,6 +678,178 @@ def generate(n: int, seed: int) -> list[Note]:
         case = Case(rng, case_no)
         for k in range(rng.randint(2, 5)):
             if len(notes) < n:
-                notes.append(generate_note(case, rng, k))
+                second = family == "second" or (family == "mixed" and rng.random() < 0.5)
+                notes.append(generate_note(case, rng, k, second=second))
         case_no += 1
     return notes
+
+
+# -- a second family of sentences, written in another voice ------------------------------------
+# Added after the detector was tuned on the first family, and kept separate so the evaluation
+# reports how the detector does on phrasing it was not built around (``style="second"``).
+
+EXTRA_TOWNS = ["Bolton", "Keighley", "Wakefield", "Carlisle", "Dewsbury", "Bangor", "Newry", "Omagh",
+               "Rochdale", "Burnley", "Hexham", "Skipton", "Batley", "Yeovil", "Worksop"]  # fmt: skip
+EXTRA_FIRST = ["Kayden", "Mia-Rose", "Lexi", "Oskar", "Tiegan", "Bailey", "Ellis", "Remi", "Kenzie",
+               "Aryan", "Sana", "Ifeoma", "Tadhg", "Caoimhe", "Maja", "Jakub", "Precious", "Blessing"]  # fmt: skip
+
+
+def _x_first(r: random.Random) -> str:
+    return r.choice(EXTRA_FIRST)
+
+
+SECOND_TEMPLATES: list[Template] = [
+    lambda c, r: _t(
+        "Phoned ",
+        _mentee(c, r),
+        "'s nan ",
+        Piece(_x_first(r), "name"),
+        " who said things are calmer at home.",
+    ),
+    lambda c, r: _t(
+        "Meeting with ",
+        Piece(f"Ms {r.choice(SURNAMES)}", "name"),
+        " (SENCo) and ",
+        Piece(f"Mr {r.choice(SURNAMES)}", "name"),
+        " from the school about the EHCP.",
+    ),
+    lambda c, r: _t(
+        _mentee(c, r),
+        " has a new girlfriend, ",
+        Piece(_x_first(r), "name"),
+        ", who is ",
+        Piece(str(r.randint(15, 19)), "age"),
+        ".",
+    ),
+    lambda c, r: _t(
+        "Went for a walk around ",
+        Piece(r.choice(EXTRA_TOWNS), "place"),
+        " town centre, mood ",
+        _keep(f"{r.randint(2, 9)}/10"),
+        " after.",
+    ),
+    lambda c, r: _t(
+        "Appointment letter from ",
+        Piece(f"{r.choice(EXTRA_TOWNS)} General Hospital", "organisation"),
+        " dated ",
+        Piece(_date(r, c.session_dates[2]), "date"),
+        ".",
+    ),
+    lambda c, r: _t(
+        "Her keyworker ",
+        Piece(_x_first(r), "name"),
+        " at ",
+        Piece(f"{r.choice(SCHOOL_STEMS)} House", "organisation"),
+        " is on leave until ",
+        Piece(_date(r, c.session_dates[4]), "date"),
+        ".",
+    ),
+    lambda c, r: _t(
+        "Tel: ",
+        Piece(_phone(r, "uk_land"), "phone"),
+        " (",
+        _his(c),
+        " grandad ",
+        Piece(_x_first(r), "name"),
+        ").",
+    ),
+    lambda c, r: _t(
+        "Wants to train at ",
+        Piece(f"{r.choice(EXTRA_TOWNS)} College", "organisation"),
+        " in ",
+        _keep("September"),
+        " - needs ",
+        _keep("£150"),
+        " for the kit.",
+    ),
+    lambda c, r: _t(
+        _mentee(c, r),
+        " was born in ",
+        Piece(r.choice(EXTRA_TOWNS), "place"),
+        " and is now ",
+        Piece(str(c.age), "age"),
+        ".",
+    ),
+    lambda c, r: _t(
+        "Spoke to ",
+        Piece(_x_first(r), "name"),
+        " ",
+        Piece(r.choice(SURNAMES), "name"),
+        " (youth worker) on ",
+        _keep(r.choice(WEEKDAYS)),
+        "; ",
+        _he(c),
+        " will link in with ",
+        _keep("CAMHS"),
+        ".",
+    ),
+    lambda c, r: _t(
+        "Postcode for the taxi: ",
+        Piece(r.choice(POSTCODES), "postcode"),
+        ". Pick up at ",
+        Piece(f"{r.randint(1, 90)} {r.choice(STREETS)}", "address"),
+        ".",
+    ),
+    lambda c, r: _t(
+        _keep("Grounding"),
+        " helped; ",
+        _mentee(c, r).text.lower() and Piece(c.first.lower(), "name", True),
+        " used the ",
+        _keep("5-4-3-2-1"),
+        " on the bus to ",
+        Piece(c.town.lower(), "place", c.is_known("town")),
+        ".",
+    ),
+    lambda c, r: _t(
+        "Gran's number is ",
+        Piece(_phone(r, "uk_mobile"), "phone"),
+        " if ",
+        _mentee(c, r),
+        " goes missing again (",
+        _keep("safeguarding"),
+        ").",
+    ),
+    lambda c, r: _t(
+        "Discussed ",
+        _keep("hope"),
+        " and what ",
+        _he(c),
+        " would say to ",
+        _his(c),
+        " younger self. ",
+        _keep("Will"),
+        " review the plan ",
+        _keep("next week"),
+        ".",
+    ),
+    lambda c, r: _t(
+        "DOB: ",
+        Piece(
+            f"{c.dob.day:02d}-{c.dob.month:02d}-{c.dob.year}", "date", c.is_known("mentee_other")
+        ),
+        " | NHS: ",
+        Piece(_nhs(r), "id_number"),
+        " | Ref: ",
+        Piece(f"{r.randint(2020, 2025)}/{r.randint(1000, 9999)}", "id_number"),
+    ),
+    lambda c, r: _t(
+        "Snapchat: ",
+        Piece(f"{c.first.lower()}{r.randint(2005, 2012)}", "handle"),
+        " - agreed not to add under-18s.",
+    ),
+    lambda c, r: _t(
+        "Works Saturdays at ",
+        Piece(f"{r.choice(SURNAMES)}'s Bakery", "organisation"),
+        " on ",
+        Piece(r.choice(STREETS), "address"),
+        ".",
+    ),
+    lambda c, r: _t(
+        _mentee(c, r),
+        " and ",
+        Piece(_x_first(r), "name"),
+        " got into a fight outside ",
+        Piece(f"The {r.choice(['Red Lion', 'Crown', 'Black Horse'])}", "organisation"),
+        " pub.",
+    ),
+]
