@@ -144,3 +144,20 @@ def test_clear_empties_models_chart_and_editor(qtbot: QtBot, worker, prompts, jo
     assert tab.model.rowCount() == 0 and tab.progress_model.rowCount() == 0
     assert tab.chart.points() == () and tab.words.toPlainText() == ""
     assert not tab.editor_box.isEnabled()
+
+
+def test_search_hits_open_the_goal_or_the_goal_of_a_progress_entry(
+    qtbot: QtBot, worker, prompts, journal
+) -> None:
+    mentee = make_mentee(journal)
+    first = make_goal(journal, mentee, "First goal")
+    second = make_goal(journal, mentee, "Second goal")
+    entry = journal.add_progress(second.id, on=date(2026, 1, 3), percent=10).value
+    tab = _tab(qtbot, worker, prompts)
+    tab.set_mentee(mentee.id)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 2, timeout=5000)
+    tab.open_record("goal", first.id)
+    qtbot.waitUntil(lambda: tab._goal is not None and tab._goal.id == first.id, timeout=5000)
+    tab.open_record("progress", entry.id)
+    qtbot.waitUntil(lambda: tab._goal is not None and tab._goal.id == second.id, timeout=5000)
+    assert tab.words.toPlainText() == "Second goal"

@@ -162,5 +162,5 @@ def test_prepare_summary_opens_the_export_preview_and_clear_empties(
     assert (
         page.agenda.rowCount() == 0
         and page.sessions.rowCount() == 0
-        and page.actions.rowCount() == 0
+        and page.actions_model.rowCount() == 0
     )

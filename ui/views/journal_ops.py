@@ -104,6 +104,14 @@ def goal_detail(journal: Journal, goal_id: str) -> GoalDetail:
     )
 
 
+def goal_of_progress(journal: Journal, mentee_id: str, progress_id: str) -> str | None:
+    """The id of the mentee's goal that holds progress entry ``progress_id`` (search hits)."""
+    for overview in journal.goal_overviews(mentee_id):
+        if any(p.id == progress_id for p in journal.progress(overview.goal.id)):
+            return str(overview.goal.id)
+    return None
+
+
 def save_goal(journal: Journal, goal: Goal, *, new: bool) -> Any:
     return journal.insert_goal(goal) if new else journal.update_goal(goal)
 

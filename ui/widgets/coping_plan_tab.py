@@ -73,15 +73,15 @@ class PlanSectionEditor(QGroupBox):
             "Remove", f"Remove selected item from {section.label}", self.remove_item
         )
         self.up_button = self._button(
-            "Move up", "Move selected item up (Alt+Up)", lambda: self.move(-1)
+            "Move up", "Move selected item up (Alt+Up)", lambda: self.move_selected(-1)
         )
         self.down_button = self._button(
-            "Move down", "Move selected item down (Alt+Down)", lambda: self.move(1)
+            "Move down", "Move selected item down (Alt+Down)", lambda: self.move_selected(1)
         )
         for keys, delta in (("Alt+Up", -1), ("Alt+Down", 1)):
             shortcut = QShortcut(QKeySequence(keys), self.view)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(lambda d=delta: self.move(d))
+            shortcut.activated.connect(lambda d=delta: self.move_selected(d))
         layout = QGridLayout(self)
         layout.addWidget(self.view, 0, 0, 4, 1)
         layout.addWidget(self.up_button, 0, 1)
@@ -111,7 +111,7 @@ class PlanSectionEditor(QGroupBox):
         if index.isValid():
             self.model.remove_item(index.row())
 
-    def move(self, delta: int) -> None:
+    def move_selected(self, delta: int) -> None:
         index = self.view.currentIndex()
         if not index.isValid():
             return

@@ -302,8 +302,18 @@ class GoalsTab(QWidget):
             self.save_goal()
 
     def open_record(self, kind: str, record_id: str) -> None:
+        """A search hit: a goal opens itself; a progress entry opens the goal it rates."""
         if kind == "goal":
             self.open_goal(record_id)
+        elif kind in ("progress", "goal_progress") and self._mentee_id is not None:
+            mentee_id = self._mentee_id
+            query(
+                self,
+                self._worker,
+                lambda j: ops.goal_of_progress(j, mentee_id, record_id),
+                lambda goal_id: self.open_goal(goal_id) if goal_id else None,
+                self._prompts.show_error,
+            )
 
     def find_in_view(self) -> None:
         self.view.setFocus()

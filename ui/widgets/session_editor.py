@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -471,7 +471,12 @@ class SessionEditor(QWidget):
             + (" — signed" if note.is_signed else " — draft")
         )
         local = note.started_at.astimezone()
-        self.started.setDateTime(QDateTime(local.date(), local.time().replace(microsecond=0)))
+        self.started.setDateTime(
+            QDateTime(
+                QDate(local.year, local.month, local.day),
+                QTime(local.hour, local.minute, local.second),
+            )
+        )
         self.duration.setValue(note.duration_minutes)
         self.mode.setCurrentIndex(self.mode.findData(note.mode.value))
         self.template.setCurrentIndex(self.template.findData(note.template.value))

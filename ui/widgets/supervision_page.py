@@ -77,7 +77,7 @@ class SupervisionPage(QWidget):
         self._editing: SupervisionSession | None = None
         self._dialog: QDialog | None = None
         self.agenda = AgendaModel(self)
-        self.actions = ActionsModel(self)
+        self.actions_model = ActionsModel(self)
         self.sessions = SupervisionSessionsModel(self)
         self._build()
         self.new_session()
@@ -148,7 +148,7 @@ class SupervisionPage(QWidget):
         layout.addLayout(form, 1)
         layout.addWidget(QLabel("Agreed actions"))
         self.actions_view = QTableView()
-        self.actions_view.setModel(self.actions)
+        self.actions_view.setModel(self.actions_model)
         self.actions_view.setAccessibleName("Agreed actions")
         self.actions_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.actions_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -243,7 +243,7 @@ class SupervisionPage(QWidget):
     def save_now(self) -> None:
         """Keep a record being edited (only if it has what a record needs)."""
         if self.supervisor.text().strip() and (
-            self.discussion.toPlainText().strip() or self.actions.rowCount()
+            self.discussion.toPlainText().strip() or self.actions_model.rowCount()
         ):
             self.save_session()
 
@@ -273,7 +273,7 @@ class SupervisionPage(QWidget):
         self.held_on.setDate(QDate.currentDate())
         self.supervisor.clear()
         self.discussion.clear()
-        self.actions.clear()
+        self.actions_model.clear()
         self.action_text.clear()
         self.action_owner.clear()
         self.state.clear()
@@ -290,7 +290,7 @@ class SupervisionPage(QWidget):
         except Exception as error:
             self._prompts.show_error(error, "Action not added")
             return
-        self.actions.set_records([*self.actions.records(), action])
+        self.actions_model.set_records([*self.actions_model.records(), action])
         self.action_text.clear()
         self.action_owner.clear()
         self.action_has_due.setChecked(False)
@@ -299,12 +299,12 @@ class SupervisionPage(QWidget):
         index = self.actions_view.currentIndex()
         if not index.isValid():
             return
-        records = list(self.actions.records())
+        records = list(self.actions_model.records())
         action = records[index.row()]
         records[index.row()] = SupervisionAction(
             action.id, action.text, action.owner, action.due_on, not action.done
         )
-        self.actions.set_records(records)
+        self.actions_model.set_records(records)
         self.actions_view.selectRow(index.row())
 
     def current_session(self) -> SupervisionSession:
@@ -320,7 +320,7 @@ class SupervisionPage(QWidget):
             supervisor=self.supervisor.text().strip(),
             agenda=agenda,
             discussion=self.discussion.toPlainText().strip(),
-            actions=self.actions.records(),
+            actions=self.actions_model.records(),
         )
 
     def save_session(self) -> None:
@@ -347,7 +347,7 @@ class SupervisionPage(QWidget):
         self.held_on.setDate(_qdate(session.held_on))
         self.supervisor.setText(session.supervisor)
         self.discussion.setPlainText(session.discussion)
-        self.actions.set_records(session.actions)
+        self.actions_model.set_records(session.actions)
         self.state.setText(
             f"Editing the record of {session.held_on:%d %b %Y} ({len(session.agenda)} agenda items)"
         )
