@@ -230,67 +230,58 @@ class ContextDetector:
             yield Identifier(m.start(), end, Category.NAME, role=TITLES.get(title, "adult"))
 
     def _relations(self, text: str, tokens: list[Token]) -> Iterator[Identifier]:
-        for i, tok in enumerate(tokens):
-            rel = RELATIONS.get(tok.base)
-            # "my friend Zara", "her mum, Jo", "his sister called Amy"
-            if rel is not None and not tok.possessive:
-                j = i + 1
-                while j < len(tokens) and tokens[j].base in _RELATION_FILLERS:
-                    j += 1
-                if j < len(tokens):
-                    nxt = tokens[j]
-                    gap = text[tokens[j - 1].end : nxt.start]
-                    if (
-                        gap.strip(" ,") == ""
-                        and "\n" not in gap
-                        and self._is_name_like(nxt, cue=True)
-                    ):
-                        end = self._extend_surname(tokens, j)
-                        yield Identifier(nxt.start, end, Category.NAME, role=rel)
-            # "Jo's mum", "Amir (brother)", "Kai, her boyfriend"
-            if i + 1 < len(tokens):
-                nxt = tokens[i + 1]
-                gap = text[tok.end : nxt.start]
-                rel2 = RELATIONS.get(nxt.base) or ("home" if nxt.base in _POSSESSED else None)
-                k = i + 2
-                if rel2 is None and nxt.base in _RELATION_FILLERS and "(" in gap:
-                    k = i + 1
-                    while (
-                        k < len(tokens) - 1
-                        and tokens[k].base in _RELATION_FILLERS
-                        and tokens[k].base not in RELATIONS
-                    ):
-                        k += 1
-                    rel2 = RELATIONS.get(tokens[k].base)
-                elif rel2 is None and nxt.base in ("her", "his", "their", "my", "our", "the", "a"):
-                    while (
-                        k < len(tokens) - 1
-                        and tokens[k].base in _RELATION_FILLERS
-                        and tokens[k].base not in RELATIONS
-                    ):
-                        k += 1
-                    rel2 = RELATIONS.get(tokens[k].base) if k < len(tokens) else None
-                    gap = text[tok.end : nxt.start] + "x"
-                if rel2 is None:
-                    continue
-                if tok.possessive and gap.strip() == "" and self._is_name_like(tok, cue=True):
-                    yield Identifier(tok.start, tok.end, Category.NAME, role=None)
-                elif gap.strip() in (
-                    "(",
-                    ",",
-                    ", x",
-                    ",x",
-                    "x",
-                    "(x",
-                    "( x",
-                ) and self._is_name_like(tok, cue=True):
-                    start = tok.start
-                    prev = tokens[i - 1] if i > 0 else None
-                    if prev and prev.end + 1 == tok.start and self._is_name_like(prev, cue=False):
-                        start = prev.start  # "Maja Rasheed (youth worker)"
-                    yield Identifier(
-                        start, tok.end, Category.NAME, role=None if rel2 == "home" else rel2
-                    )
+        for i in range(len(tokens)):
+            yield from self._name_after_relation(text, tokens, i)
+            yield from self._name_before_relation(text, tokens, i)
+
+    def _skip_fillers(self, tokens: list[Token], k: int) -> int:
+        while (
+            k < len(tokens) - 1
+            and tokens[k].base in _RELATION_FILLERS
+            and tokens[k].base not in RELATIONS
+        ):
+            k += 1
+        return k
+
+    def _name_after_relation(self, text: str, tokens: list[Token], i: int) -> Iterator[Identifier]:
+        """ "my friend Zara", "her mum, Jo", "his sister called Amy"."""
+        tok = tokens[i]
+        rel = RELATIONS.get(tok.base)
+        if rel is None or tok.possessive:
+            return
+        j = i + 1
+        while j < len(tokens) and tokens[j].base in _RELATION_FILLERS:
+            j += 1
+        if j >= len(tokens):
+            return
+        nxt = tokens[j]
+        gap = text[tokens[j - 1].end : nxt.start]
+        if gap.strip(" ,") == "" and "\n" not in gap and self._is_name_like(nxt, cue=True):
+            yield Identifier(nxt.start, self._extend_surname(tokens, j), Category.NAME, role=rel)
+
+    def _name_before_relation(self, text: str, tokens: list[Token], i: int) -> Iterator[Identifier]:
+        """ "Jo's mum", "Amir (brother)", "Kai, her boyfriend", "Maja Rasheed (youth worker)"."""
+        if i + 1 >= len(tokens):
+            return
+        tok, nxt = tokens[i], tokens[i + 1]
+        gap = text[tok.end : nxt.start]
+        rel = RELATIONS.get(nxt.base) or ("home" if nxt.base in _POSSESSED else None)
+        if rel is None and nxt.base in _RELATION_FILLERS and "(" in gap:
+            rel = RELATIONS.get(tokens[self._skip_fillers(tokens, i + 1)].base)
+        elif rel is None and nxt.base in ("her", "his", "their", "my", "our", "the", "a"):
+            k = self._skip_fillers(tokens, i + 2)
+            rel = RELATIONS.get(tokens[k].base) if k < len(tokens) else None
+            gap += "x"
+        if rel is None or not self._is_name_like(tok, cue=True):
+            return
+        if tok.possessive and gap.strip() == "":
+            yield Identifier(tok.start, tok.end, Category.NAME, role=None)
+        elif gap.strip() in ("(", ",", ", x", ",x", "x", "(x", "( x"):
+            start = tok.start
+            prev = tokens[i - 1] if i > 0 else None
+            if prev and prev.end + 1 == tok.start and self._is_name_like(prev, cue=False):
+                start = prev.start
+            yield Identifier(start, tok.end, Category.NAME, role=None if rel == "home" else rel)
 
     def _extend_surname(self, tokens: list[Token], j: int) -> int:
         tok = tokens[j]
