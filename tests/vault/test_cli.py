@@ -13,7 +13,7 @@ import pytest
 from mentorjournal.clock import ManualClock
 from mentorjournal.paths import VaultPaths, user_state_dir
 from mentorjournal.vault import kdf
-from mentorjournal.vault.session import unlock_vault
+from mentorjournal.vault.session import UnlockedVault, unlock_vault
 from tests.fixtures.vault_fixtures import CliResult
 
 Run = Callable[..., CliResult]
@@ -254,3 +254,47 @@ def test_info_shows_facts_without_secrets_or_passphrase(
     keyfile_text = (cli_vault.root / "vault.key").read_text()
     for blob in re.findall(r'"([A-Za-z0-9+/=]{20,})"', keyfile_text):
         assert blob not in result.stdout
+
+
+def _open_for_tampering(cli_vault: CliVault, passphrase: str) -> UnlockedVault:
+    return unlock_vault(
+        VaultPaths(cli_vault.root), passphrase, clock=ManualClock(), state_dir=user_state_dir()
+    )
+
+
+def test_verify_reports_a_broken_audit_chain_as_exit_4(
+    run_cli: Run, cli_vault: CliVault, passphrase: str
+) -> None:
+    vault = _open_for_tampering(cli_vault, passphrase)
+    try:
+        vault.connection.execute(
+            "INSERT INTO audit_log(seq, at, action, kind, record_id, detail, prev_hash, hash) "
+            "VALUES (1, '2026-01-05T09:00:00Z', 'create', 'note', 'n1', '', ?, ?)",
+            (bytes(32), bytes(32)),
+        )
+    finally:
+        vault.lock()
+    result = run_cli(
+        "--vault", cli_vault.root, "verify", "--passphrase-file", cli_vault.passphrase_file
+    )
+    assert result.code == 4
+    assert "audit log" in result.stderr
+
+
+def test_verify_reports_a_foreign_key_violation_as_exit_4(
+    run_cli: Run, cli_vault: CliVault, passphrase: str
+) -> None:
+    vault = _open_for_tampering(cli_vault, passphrase)
+    try:
+        conn = vault.connection
+        conn.execute("PRAGMA foreign_keys = OFF")
+        conn.execute("CREATE TABLE parent(id INTEGER PRIMARY KEY)")
+        conn.execute("CREATE TABLE child(parent_id INTEGER REFERENCES parent(id))")
+        conn.execute("INSERT INTO child VALUES (42)")
+    finally:
+        vault.lock()
+    result = run_cli(
+        "--vault", cli_vault.root, "verify", "--passphrase-file", cli_vault.passphrase_file
+    )
+    assert result.code == 4
+    assert "foreign key: child" in result.stderr
