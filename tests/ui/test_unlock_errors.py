@@ -90,3 +90,41 @@ def test_opening_an_older_copy_warns_about_rollback(
     qtbot.waitUntil(lambda: controller.state is State.MAIN, timeout=10000)
     warnings = prompts.asked("warn")
     assert warnings and warnings[0].title == "Older copy of your vault"
+
+
+def test_damaged_vault_is_restored_from_backup_then_unlocks(
+    qtbot: QtBot,
+    make_controller: Factory,
+    locked_vault: LockedVault,
+    prompts: ScriptedPrompts,
+    tmp_path: object,
+) -> None:
+    from pathlib import Path
+
+    from mentorjournal.backup import create_backup
+    from mentorjournal.vault.session import unlock_vault
+
+    backups = Path(str(tmp_path)) / "backups"
+    vault = unlock_vault(
+        locked_vault.paths,
+        locked_vault.passphrase,
+        clock=locked_vault.clock,
+        state_dir=locked_vault.state_dir,
+    )
+    try:
+        backup_file = create_backup(vault, backups, clock=locked_vault.clock)
+    finally:
+        vault.lock()
+    locked_vault.paths.database.write_bytes(b"\0" * 4096)  # the disk mangled the database
+    controller = make_controller(locked_vault.paths)
+    controller.start()
+    window = controller.unlock_window
+    _unlock(qtbot, controller, locked_vault.passphrase)
+    qtbot.waitUntil(window.restore_button.isVisible, timeout=10000)
+    prompts.script("open_file", backup_file).script("ask_text", locked_vault.passphrase)
+    window.restore_button.click()
+    qtbot.waitUntil(lambda: bool(prompts.asked("inform")), timeout=20000)
+    assert prompts.asked("inform")[-1].title == "Backup restored"
+    _unlock(qtbot, controller, locked_vault.passphrase)
+    qtbot.waitUntil(lambda: controller.state is State.MAIN, timeout=10000)
+    qtbot.waitUntil(lambda: controller.main_window.mentees.rowCount() == 2, timeout=10000)
