@@ -95,8 +95,8 @@ def calibrate(
 ) -> KdfParams:
     """Parameters whose derivation takes ``target`` seconds on this machine, never below the floor.
 
-    Starts from the default; a slow machine halves memory (down to the floor), a fast one adds
-    passes. ``probe`` runs one derivation and exists so tests can time a scripted machine.
+    Starts from the default; a slow machine gets proportionally less memory (never below the
+    floor), a fast one more passes. Usually two or three probes. ``probe`` runs one derivation and exists so tests can time a scripted machine.
     """
     low, high = target if target is not None else CALIBRATION_TARGET
     floor = FLOOR
@@ -106,7 +106,9 @@ def calibrate(
         probe(params)
         took = max(clock.monotonic() - started, 1e-6)
         if took > high and params.memory_kib > floor.memory_kib:
-            memory = max(params.memory_kib // 2, floor.memory_kib, 8 * params.lanes)
+            # Argon2 time is close to linear in memory: aim for the middle of the target.
+            wanted = int(params.memory_kib * (low + high) / 2 / took) // 1024 * 1024
+            memory = max(min(wanted, params.memory_kib // 2), floor.memory_kib, 8 * params.lanes)
             params = KdfParams(memory, params.iterations, params.lanes)
         elif took < low and params.iterations < MAX_ITERATIONS:
             wanted = math.ceil(params.iterations * low / took)

@@ -84,6 +84,16 @@ def test_calibration_on_a_slow_machine_lowers_memory_but_never_below_the_floor()
     assert params.memory_kib == kdf.FLOOR.memory_kib
     assert params.iterations >= kdf.FLOOR.iterations
     assert params.meets(kdf.FLOOR)
+    assert len(machine.probed) <= 3
+
+
+def test_calibration_on_a_somewhat_slow_machine_picks_memory_inside_the_target() -> None:
+    machine = _ScriptedMachine(seconds_per_mib_pass=0.004)  # default would take 3 s
+    params = kdf.calibrate(machine.clock, probe=machine.probe)
+    seconds = 0.004 * params.memory_kib / 1024 * params.iterations
+    assert 0.5 <= seconds <= 1.0
+    assert kdf.FLOOR.memory_kib <= params.memory_kib < kdf.DEFAULT_PARAMS.memory_kib
+    assert len(machine.probed) <= 3
 
 
 def test_calibration_on_a_fast_machine_adds_passes_to_reach_the_target() -> None:
