@@ -147,7 +147,7 @@ def test_invalid_utf8_on_stdin_is_refused(cli: Run) -> None:
 
 
 @settings(
-    max_examples=25,
+    max_examples=15,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
