@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
+from PySide6.QtGui import QColor, QPalette
 from pytestqt.qtbot import QtBot
 
-from ui.widgets.plan_diff import Change, PlanDiffView, diff_items, diff_sections, summarise
+from ui.widgets.plan_diff import (
+    Change,
+    PlanDiffView,
+    diff_items,
+    diff_sections,
+    render_html,
+    summarise,
+)
 
 
 def _changes(items: tuple) -> list[tuple[Change, str]]:
@@ -45,3 +55,12 @@ def test_diff_view_prefixes_words_not_only_colour(qtbot: QtBot) -> None:
     assert view.accessibleDescription() == "1 added, 1 removed, 0 moved."
     view.clear()
     assert view.toPlainText() == ""
+
+
+def test_diff_tints_blend_from_the_palette_for_dark_mode() -> None:
+    dark = QPalette()
+    dark.setColor(QPalette.ColorRole.Base, QColor(20, 20, 20))
+    html = render_html(diff_sections([("S", ["old"])], [("S", ["new"])]), dark)
+    # every tint stays dark on a dark base (no light pastel backgrounds with light text)
+    for red, green, blue in re.findall(r"rgb\((\d+), (\d+), (\d+)\)", html):
+        assert max(int(red), int(green), int(blue)) < 90

@@ -26,3 +26,20 @@ def test_goal_chart_summary_describes_its_data(qtbot: QtBot) -> None:
     chart.set_data([ChartPoint(date(2026, 1, 1), 40)], scale=PERCENT)
     assert "latest 40%" in chart.summary()
     chart.grab()
+
+
+def test_chart_paints_with_the_palette_so_dark_mode_works(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QColor, QPalette
+
+    chart = GoalChart()
+    qtbot.addWidget(chart)
+    dark = QPalette(chart.palette())
+    dark.setColor(QPalette.ColorRole.Base, QColor(30, 30, 30))
+    dark.setColor(QPalette.ColorRole.Text, QColor(230, 230, 230))
+    chart.setPalette(dark)
+    chart.set_data([ChartPoint(date(2026, 1, 1), 0), ChartPoint(date(2026, 2, 1), 2)])
+    chart.resize(400, 240)
+    image = chart.grab().toImage()
+    assert image.pixelColor(2, 2) == QColor(30, 30, 30)  # background from the palette
+    assert chart.fontMetrics().height() > 0  # sizes follow the font, not fixed pixels
+    assert chart.minimumHeight() == chart.fontMetrics().height() * 8

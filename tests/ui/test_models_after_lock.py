@@ -53,6 +53,20 @@ def _texts(page: QWidget) -> list[str]:
     return [text for text in found if text]
 
 
+def _qt_inner_part(widget: QWidget) -> bool:
+    """Qt's own parts of a composite control: corner button, header, popup list, spin editor."""
+    from PySide6.QtWidgets import QHeaderView
+
+    if widget.objectName().startswith("qt_") or isinstance(widget, QHeaderView):
+        return True
+    parent = widget.parent()
+    while parent is not None:
+        if isinstance(parent, QComboBox | QAbstractSpinBox):
+            return True
+        parent = parent.parent()
+    return False
+
+
 @pytest.fixture
 def worker(journal_worker: JournalWorker) -> JournalWorker:
     return journal_worker
@@ -106,3 +120,34 @@ def test_every_page_holds_nothing_after_clear(qtbot: QtBot, worker, prompts, jou
         for model in _record_models(page):
             assert model.rowCount() == 0, f"{type(page).__name__}: {type(model).__name__} kept rows"
         assert _texts(page) == [], f"{type(page).__name__} kept text"
+
+
+def test_every_control_on_every_page_has_an_accessible_name(qtbot: QtBot, worker, prompts) -> None:
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QSlider,
+    )
+
+    kinds = (
+        QPlainTextEdit,
+        QTextEdit,
+        QLineEdit,
+        QComboBox,
+        QAbstractSpinBox,
+        QSlider,
+        QAbstractItemView,
+        QAbstractButton,
+    )
+    for page_type in PAGES + AREAS:
+        page = page_type(worker, prompts)
+        qtbot.addWidget(page)
+        for kind in kinds:
+            for widget in page.findChildren(kind):
+                if _qt_inner_part(widget):
+                    continue
+                name = widget.accessibleName() or (
+                    widget.text() if isinstance(widget, QAbstractButton) else ""
+                )
+                assert name, f"{page_type.__name__}: a {kind.__name__} has no accessible name"
+                assert "&" not in widget.accessibleName(), f"mnemonic marker in {name!r}"

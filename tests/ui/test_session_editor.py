@@ -301,3 +301,22 @@ def test_focus_leaving_the_editor_saves_at_once(qtbot: QtBot, worker, prompts, j
     qtbot.waitUntil(lambda: tab.editor.status.text().startswith("Saved"), timeout=3000)
     note_id = tab.editor.note_id
     assert ask(qtbot, worker, lambda j: j.get_note(note_id)).text == "Saved when I click away"
+
+
+def test_deleting_a_draft_asks_first_and_signed_notes_cannot_be_deleted(
+    qtbot: QtBot, worker, prompts, journal
+) -> None:
+    mentee = make_mentee(journal)
+    tab = _tab(qtbot, worker, prompts)
+    _open_new_note(qtbot, tab, mentee.id)
+    note_id = tab.editor.note_id
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=5000)
+    prompts.script("confirm", False)
+    tab.delete_button.click()
+    assert tab.editor.note_id == note_id  # kept
+    prompts.script("confirm", True)
+    tab.delete_button.click()
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 0, timeout=5000)
+    assert tab.editor.note_id is None
+    assert ask(qtbot, worker, lambda j: j.list_sessions(mentee.id)) == []
+    assert prompts.asked("confirm")[-1].title == "Delete draft"

@@ -69,6 +69,7 @@ class _OptionalDate(QWidget):
 
     def __init__(self, label: str) -> None:
         super().__init__()
+        label = label.replace("&", "")
         self.check = QCheckBox("Set")
         self.check.setAccessibleName(f"{label}: set a date")
         self.edit = QDateEdit()
@@ -199,7 +200,7 @@ class RecordEditor(QGroupBox):
             widget = spin
         else:
             widget = QLineEdit()
-        widget.setAccessibleName(field.label)
+        widget.setAccessibleName(field.label.replace("&", ""))
         return widget
 
     def value(self, field: Field) -> Any:
