@@ -127,3 +127,32 @@ def test_export_then_import_into_a_new_vault_through_settings(
     qtbot.waitUntil(lambda: other.mentees.rowCount() == 2, timeout=10000)
     hits = ask(qtbot, second.worker, lambda j: j.search("anxiety"))
     assert len(hits) == 1
+
+
+def test_change_passphrase_dialog_checks_strength_and_match_then_runs(
+    qtbot: QtBot, make_controller: object, locked_vault: LockedVault
+) -> None:
+    from tests.ui.conftest import type_text, wait_idle
+    from tests.ui.test_app_flows import _unlocked
+
+    controller = make_controller(locked_vault.paths)  # type: ignore[operator]
+    main = _unlocked(qtbot, controller, locked_vault)
+    settings = main.open_settings()
+    dialog = settings.change_passphrase()
+    type_text(qtbot, dialog.current, locked_vault.passphrase)
+    new = "seven quiet herons crossing the grey estuary"
+    type_text(qtbot, dialog.new, "password1234567")
+    assert not dialog.ok_button.isEnabled(), "a common password is refused"
+    dialog.new.clear()
+    type_text(qtbot, dialog.new, new)
+    type_text(qtbot, dialog.repeat, new[:-1])
+    assert not dialog.ok_button.isEnabled()
+    type_text(qtbot, dialog.repeat, new[-1])
+    assert dialog.ok_button.isEnabled()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, controller.worker)
+    told = (
+        controller.prompts.asked("inform")[-1].text
+        + controller.prompts.asked("error")[-1:].__repr__()
+    )
+    assert "changed" in told or "not available" in told

@@ -4,7 +4,10 @@ Preferences: auto-lock minutes, backup folder and count, theme, text size. Vault
 back up now, re-calibrate the key derivation, change passphrase, new recovery key,
 export/import, erase a mentee. Every vault action runs through the worker; every question
 goes through the prompts seam. A vault action the journal in this build does not offer says
-so plainly instead of failing.
+so plainly instead of failing. The journal methods called (run in the worker thread):
+``backup_now(folder: Path, keep: int) -> Path``, ``recalibrate_kdf(passphrase: str)``,
+``change_passphrase(old: str, new: str)``, ``regenerate_recovery_key() -> str``,
+``erase_mentee(mentee_id) -> Changed``; export/import use ``mentorjournal.portable``.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -213,17 +216,24 @@ class SettingsDialog(QDialog):
         if passphrase:
             self._run("Re-calibrate key strength", "recalibrate_kdf", passphrase, done="Done.")
 
-    def change_passphrase(self) -> None:
+    def change_passphrase(self) -> QDialog:
+        """Opens the (window-modal, non-blocking) dialog; the change runs when it is accepted."""
         from ui.dialogs.change_passphrase import ChangePassphraseDialog
 
         dialog = ChangePassphraseDialog(self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        old, new = dialog.take()
-        self._run(
-            "Change passphrase", "change_passphrase", old, new,
-            done="Your passphrase was changed. Your recovery key still works.",
-        )  # fmt: skip
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def accepted() -> None:
+            old, new = dialog.take()
+            self._run(
+                "Change passphrase", "change_passphrase", old, new,
+                done="Your passphrase was changed. Your recovery key still works.",
+            )  # fmt: skip
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+        self.passphrase_dialog = dialog
+        return dialog
 
     def new_recovery_key(self) -> None:
         if not self._prompts.confirm(
@@ -240,7 +250,9 @@ class SettingsDialog(QDialog):
                 return
             from ui.dialogs.recovery_key import RecoveryKeyDialog
 
-            RecoveryKeyDialog(str(value), self._prompts, self).exec()
+            dialog = RecoveryKeyDialog(str(value), self._prompts, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
 
         self._worker.command(
             lambda j: call_if_present(j, "regenerate_recovery_key"),
