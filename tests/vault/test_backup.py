@@ -198,3 +198,22 @@ def test_daily_backup_happens_once_per_day_and_rotates(
         clock.advance(timedelta(days=1).total_seconds())
         assert maybe_daily_backup(vault, dest, 3, clock) is not None
     assert len(list_backups(dest, vault.vault_id)) == 3
+
+
+def test_restore_without_an_atomic_exchange_still_swaps_and_keeps_the_old_vault(
+    new_vault: CreatedVault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The portable two-rename path (macOS, Windows, file systems without RENAME_EXCHANGE)."""
+    _write(new_vault.vault, "in the backup")
+    backup = create_backup(new_vault.vault, tmp_path / "b", clock=new_vault.clock)
+    _write(new_vault.vault, "only in the old vault")
+    new_vault.vault.lock()
+    monkeypatch.setattr("mentorjournal.backup._exchange", lambda a, b: False)
+    kept = _restore(new_vault, backup)
+    assert kept is not None
+    restored = _unlock(new_vault)
+    assert _notes(restored) == ["in the backup"]
+    restored.lock()
+    aside = _unlock(new_vault, VaultPaths(kept))
+    assert _notes(aside) == ["in the backup", "only in the old vault"]
+    aside.lock()

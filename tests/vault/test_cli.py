@@ -298,3 +298,16 @@ def test_verify_reports_a_foreign_key_violation_as_exit_4(
     )
     assert result.code == 4
     assert "foreign key: child" in result.stderr
+
+
+def test_opening_an_older_copy_prints_the_rollback_warning(
+    run_cli: Run, cli_vault: CliVault
+) -> None:
+    saved = {p.name: p.read_bytes() for p in cli_vault.root.iterdir() if p.name != ".lock"}
+    args = ("--vault", cli_vault.root, "verify", "--passphrase-file", cli_vault.passphrase_file)
+    assert run_cli(*args).code == 0
+    for name, data in saved.items():
+        (cli_vault.root / name).write_bytes(data)
+    result = run_cli(*args)
+    assert result.code == 0
+    assert "warning: This vault is an older copy" in result.stderr
