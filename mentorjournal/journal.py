@@ -12,7 +12,7 @@ import logging
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -858,7 +858,7 @@ class Journal:
         for entry, words in goal_repo.progress_for_mentee(
             self._db, mentee_id, since=since, until=until
         ):
-            when = datetime.combine(entry.on, datetime.min.time(), tzinfo=self._clock.now().tzinfo)
+            when = datetime.combine(entry.on, datetime.min.time(), tzinfo=UTC)
             level = f"GAS {entry.gas_level:+d}" if entry.gas_level is not None else ""
             pct = f"{entry.percent}%" if entry.percent is not None else ""
             detail = ", ".join(x for x in (level, pct) if x)

@@ -92,7 +92,7 @@ def normalise_sections(template: NoteTemplate, sections: SectionsInput) -> Secti
     for name in given:
         if name not in allowed:
             raise ValidationError(
-                f"A {template.label} note has no section {name!r}; it has: {', '.join(allowed)}."
+                f"A {template.label} note has no such section; it has: {', '.join(allowed)}."
             )
     return tuple((name, given.get(name, "")) for name in allowed)
 

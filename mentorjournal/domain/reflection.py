@@ -66,7 +66,7 @@ def normalise_reflection_sections(
     for name in given:
         if name not in model.sections:
             raise ValidationError(
-                f"A {model.value} reflection has no section {name!r}; "
+                f"A {model.value} reflection has no such section; "
                 f"it has: {', '.join(model.sections)}."
             )
     return tuple((name, given.get(name, "")) for name in model.sections)

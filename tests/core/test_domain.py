@@ -145,7 +145,7 @@ def test_sections_are_ordered_and_completed_from_a_mapping() -> None:
 
 
 def test_a_section_the_template_lacks_is_refused() -> None:
-    with pytest.raises(ValidationError, match="no section"):
+    with pytest.raises(ValidationError, match="no such section"):
         _note(template=NoteTemplate.DAP, sections={"Subjective": "x"})
 
 
