@@ -43,13 +43,16 @@ def _open_new_note(qtbot: QtBot, tab: SessionsTab, mentee_id: str) -> None:
 
 
 def test_new_note_is_prefilled_with_mentee_and_now_and_listed(
-    qtbot: QtBot, worker, prompts, journal
+    qtbot: QtBot, worker, prompts, journal, vault_clock
 ) -> None:
     mentee = make_mentee(journal, "M-017")
     tab = _tab(qtbot, worker, prompts)
     _open_new_note(qtbot, tab, mentee.id)
     note = tab.editor.loaded_note
     assert note is not None and note.mentee_id == mentee.id and not note.is_signed
+    assert note.started_at == vault_clock.now().replace(second=0, microsecond=0)
+    shown = tab.editor.started.dateTime().toPython()
+    assert shown == note.started_at.astimezone().replace(tzinfo=None)
     qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=5000)
     assert tab.model.row_of(note.id) == 0
     assert tab.editor.isEnabled() and tab.editor.status.text() == ""

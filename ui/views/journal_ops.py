@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from mentorjournal.domain.cpd import CpdEntry, CpdYearTotal
@@ -25,7 +25,9 @@ Journal = Any  # mentorjournal.journal.Journal, imported lazily by the app (cold
 
 
 # -- session notes -----------------------------------------------------------------------------
-def new_note(journal: Journal, mentee_id: str, started_at: datetime) -> Any:
+def new_note(journal: Journal, mentee_id: str) -> Any:
+    """A draft starting now by the journal's own (injected) clock, to the minute."""
+    started_at = journal.clock.now().replace(second=0, microsecond=0)
     return journal.new_note(mentee_id, started_at=started_at)
 
 

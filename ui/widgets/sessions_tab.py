@@ -7,7 +7,6 @@ note, another mentee, or locking saves the open draft first.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
@@ -162,7 +161,6 @@ class SessionsTab(QWidget):
         if mentee_id is None:
             return
         self.editor.save_now()
-        started = datetime.now(UTC).replace(second=0, microsecond=0)
         generation = self._generation
 
         def created(result: Any) -> None:
@@ -178,7 +176,7 @@ class SessionsTab(QWidget):
         command(
             self,
             self._worker,
-            lambda j: ops.new_note(j, mentee_id, started),
+            lambda j: ops.new_note(j, mentee_id),
             created,
             lambda error: self._prompts.show_error(error, "Note not started"),
         )
