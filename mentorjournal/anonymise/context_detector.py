@@ -116,6 +116,10 @@ WARD_RE = re.compile(r"\b[Ww]ard\s+(?:\d{1,2}[A-Za-z]?|[A-Z]\d?)\b")
 _WORD_CAP = re.compile(r"^[A-Z][a-z'’]*(?:-[A-Z]?[a-z'’]+)*$")
 
 
+#: Suffixes that make an organisation only when written with a capital ("Oak House", not "moving house").
+_CAPITALISED_ONLY_SUFFIXES = frozenset(
+    split_words("co house lodge inn arms tavern group partners services store stores")
+)
 _ORG_STOP = frozenset(
     split_words("""the a an at to from in on with and or her his my our their your its this that new old big
     little small local nearest special boarding private state summer night driving sunday
@@ -388,7 +392,13 @@ class ContextDetector:
             )
             return prev.capitalised or prev.upper or joiner
         if (
-            (prev.base not in self._g.top_words or prev.base in GENERIC_ORG_WORDS)
+            (
+                prev.base in GENERIC_ORG_WORDS
+                or (
+                    prev.base not in self._g.top_words
+                    and not looks_like_typo(prev.base, self._g.common_words)
+                )
+            )
             and prev.base not in NOT_NAMES
             and not is_must_keep(prev.base)
             and i - j <= 3
@@ -446,7 +456,7 @@ class ContextDetector:
     def _orgs(self, text: str, tokens: list[Token]) -> Iterator[Identifier]:
         for i, tok in enumerate(tokens):
             role = ORG_SUFFIXES.get(tok.base)
-            if role is None or (tok.base == "co" and not tok.capitalised):
+            if role is None or (tok.base in _CAPITALISED_ONLY_SUFFIXES and not tok.capitalised):
                 continue
             start, end, specific = self._org_span(text, tokens, i)
             phrase = text[start:end]

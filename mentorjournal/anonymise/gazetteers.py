@@ -13,7 +13,7 @@ import functools
 from dataclasses import dataclass
 from importlib import resources
 
-from mentorjournal.anonymise.lexicon import COUNTRIES, US_STATES
+from mentorjournal.anonymise.lexicon import COUNTRIES, MONTHS, US_STATES, WEEKDAYS
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +44,13 @@ def load_gazetteers() -> Gazetteers:
     """Read the lists once (about 20 ms); every Detector shares the result."""
     from zxcvbn.frequency_lists import FREQUENCY_LISTS
 
-    towns = frozenset(t.lower() for t in _lines("towns.txt")) - COUNTRIES - US_STATES
+    towns = (
+        frozenset(t.lower() for t in _lines("towns.txt"))
+        - COUNTRIES
+        - US_STATES
+        - MONTHS.keys()
+        - WEEKDAYS
+    )
     lengths: dict[str, set[int]] = {}
     for town in towns:
         words = town.replace("-", " - ").split()

@@ -632,7 +632,9 @@ def generate_note(case: Case, rng: random.Random, note_no: int, *, second: bool 
     style = rng.choice(["narrative", "narrative", "bullets", "soap", "lower"])
     n = rng.randint(6, 11)
     pool = SECOND_TEMPLATES if second else TEMPLATES
-    sentences = [rng.choice(pool)(case, rng) for _ in range(n)]
+    sentences = [
+        distractor(rng) if rng.random() < 0.3 else rng.choice(pool)(case, rng) for _ in range(n)
+    ]
     pieces: list[Piece] = []
     for i, sentence in enumerate(sentences):
         if style == "bullets":
@@ -853,3 +855,39 @@ SECOND_TEMPLATES: list[Template] = [
         " pub.",
     ),
 ]
+
+
+# -- sentences with no identifier at all, full of words that look like one ----------------------
+# They measure precision: capitalised clinical and everyday words, brands used as things, titles
+# of therapies and services, months and weekdays, scores and doses. Marked words must stay.
+
+DISTRACTORS: list[str] = [
+    "[[Monday]] was hard; [[Tuesday]] better. Mood [[6/10]].",
+    "Talked about [[Christmas]] and how [[Mum]] and [[Dad]] argue about money.",
+    "Uses [[Instagram]] and [[TikTok]] late at night; agreed a phone curfew of [[10pm]].",
+    "Practised [[Box Breathing]] and the [[Wise Mind]] skill from [[DBT]].",
+    "The [[GP]] increased [[Sertraline]] to [[100mg]]; side effects discussed.",
+    "Waiting list for [[Talking Therapies]] is [[12 weeks]].",
+    "[[Universal Credit]] payment late again, [[Citizens Advice]] appointment booked.",
+    "Did well in [[English]] and [[Maths]] mocks, [[Year 11]] is stressful.",
+    "Watched [[Netflix]] all weekend, skipped the [[Sunday]] dinner.",
+    "Scored [[14]] on the [[PHQ-9]] and [[11]] on the [[GAD-7]].",
+    "Feels [[Hope]] is hard to hold onto; [[Will]] keep the diary going.",
+    "[[May]] be moving house; nothing confirmed yet.",
+    "Big [[Summer]] plans: festival and a part-time job.",
+    "Wants to join the [[Army]] after [[Sixth Form]].",
+    "[[Crisis Team]] number and [[Samaritans]] saved in phone; [[Shout]] texting service explained.",
+    "Attended [[A&E]] twice in [[March]] after self-harm; no admission.",
+    "Reading [[The Hunger Games]] and playing [[Fortnite]] to switch off.",
+    "Spent [[£40]] on vapes this week, wants to cut down.",
+    "[[Black Friday]] shifts were exhausting.",
+    "Says [[Jesus]] and church are a big support; goes every [[Sunday]].",
+    "[[Grace]] period on the phone [[bill]] ends [[next week]].",
+    "Fell out with friends over a [[Snapchat]] story; discussed boundaries.",
+    "[[Frank]] conversation about cannabis; signposted to [[FRANK]].",
+    "[[Autumn]] term starts soon; worried about the new [[Head of Year]].",
+]
+
+
+def distractor(rng: random.Random) -> list[Piece]:
+    return _t(rng.choice(DISTRACTORS))
