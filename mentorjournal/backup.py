@@ -15,13 +15,11 @@ passphrase that was current when the backup was made.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import hashlib
 import os
 import re
 import secrets
 import struct
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -44,6 +42,7 @@ from mentorjournal.vault.keyfile import KeyFile, check_mac, parse
 from mentorjournal.vault.lock import VaultLock
 from mentorjournal.vault.rollback import remember_counter
 from mentorjournal.vault.session import UnlockedVault, database_errors, unwrap_with_passphrase
+from mentorjournal.vault.swap import finish_interrupted_restore, helper_dir, mark_ready, swap_in
 
 MAGIC = b"MJBACKUP"
 FORMAT_VERSION = 1
@@ -277,45 +276,6 @@ def _remove_tree(folder: Path) -> None:
     folder.rmdir()
 
 
-def _exchange(a: Path, b: Path) -> bool:
-    """Atomically swap two paths (Linux ``renameat2(RENAME_EXCHANGE)``); False if unsupported."""
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        renameat2 = libc.renameat2
-    except (OSError, AttributeError):
-        return False
-    at_fdcwd, rename_exchange = -100, 2
-    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
-    if result != 0:
-        err = ctypes.get_errno()
-        if err in (22, 38, 95):  # EINVAL, ENOSYS, EOPNOTSUPP: file system cannot exchange
-            return False
-        raise OSError(err, os.strerror(err), str(a))
-    return True
-
-
-def _swap_in(staging: Path, root: Path, aside: Path) -> Path | None:
-    """Put ``staging`` at ``root``; the previous vault (if any) ends up at ``aside``."""
-    if not root.exists():
-        os.rename(staging, root)
-        return None
-    leftovers = [p for p in root.iterdir() if p.name != VaultPaths(root).lockfile.name]
-    if not leftovers:  # an empty folder (a lock file alone holds nothing)
-        VaultPaths(root).lockfile.unlink(missing_ok=True)
-        root.rmdir()
-        os.rename(staging, root)
-        return None
-    if _exchange(staging, root):
-        fsync_dir(root.parent)
-        os.rename(staging, aside)  # staging now holds the previous vault
-    else:
-        os.rename(root, aside)
-        os.rename(staging, root)
-    return aside
-
-
 def restore_backup(
     backup_file: Path,
     paths: VaultPaths,
@@ -333,25 +293,29 @@ def restore_backup(
     root = paths.root
     parent = root.parent
     parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    stamp = _stamp(clock)
-    staging = parent / f".{root.name}.restoring-{secrets.token_hex(4)}"
-    aside = parent / f"{root.name}.before-restore-{stamp}"
+    finish_interrupted_restore(root)
+    token = secrets.token_hex(4)
+    staging = helper_dir(root, "restoring", token)
+    aside = parent / f"{root.name}.before-restore-{_stamp(clock)}"
     if aside.exists():
         raise VaultExists(f"{aside} already exists; wait a second and try again.")
     ensure_private_dir(staging)
     current_lock = VaultLock(paths.lockfile)
+    ready: Path | None = None
     try:
         with _unwrapped(info, passphrase) as key:
-            extracted = _extract(info, staging)
-            _verify_copy(extracted.database, key, info.keyfile.vault_id)
+            _extract(info, staging)
+            _verify_copy(VaultPaths(staging).database, key, info.keyfile.vault_id)
             if paths.exists():
                 current_lock.acquire()
-            kept = _swap_in(staging, root, aside)
-            fsync_dir(parent)
+            ready = mark_ready(staging, root, token)
+            kept = swap_in(ready, root, aside, token)
             remember_counter(state_dir, info.keyfile.vault_id, info.keyfile.change_counter, key)
     except BaseException:
-        if staging.exists():
-            _remove_tree(staging)
+        finish_interrupted_restore(root)
+        for leftover in (staging, ready):
+            if leftover is not None and leftover.exists() and root.exists():
+                _remove_tree(leftover)
         raise
     finally:
         current_lock.release()

@@ -60,6 +60,7 @@ from mentorjournal.vault.recovery import (
     parse_recovery_key,
 )
 from mentorjournal.vault.rollback import remember_counter, remembered_counter, rollback_message
+from mentorjournal.vault.swap import finish_interrupted_restore
 
 DATA_KEY_BYTES = 32
 
@@ -306,6 +307,7 @@ def create_vault(
 
 
 def _check_present(paths: VaultPaths) -> None:
+    finish_interrupted_restore(paths.root)
     if not paths.keyfile.exists():
         if paths.database.exists():
             raise VaultCorrupt(f"The vault key file is missing in {paths.root}.")

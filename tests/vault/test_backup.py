@@ -208,7 +208,7 @@ def test_restore_without_an_atomic_exchange_still_swaps_and_keeps_the_old_vault(
     backup = create_backup(new_vault.vault, tmp_path / "b", clock=new_vault.clock)
     _write(new_vault.vault, "only in the old vault")
     new_vault.vault.lock()
-    monkeypatch.setattr("mentorjournal.backup._exchange", lambda a, b: False)
+    monkeypatch.setattr("mentorjournal.vault.swap.exchange", lambda a, b: False)
     kept = _restore(new_vault, backup)
     assert kept is not None
     restored = _unlock(new_vault)
