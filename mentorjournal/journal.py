@@ -292,6 +292,10 @@ class Journal:
         day = today or self.today()
         return [m for m in self.list_mentees(archived=True) if m.erasure_due(day)]
 
+    def record_counts(self, mentee_id: str) -> dict[str, int]:
+        """Rows per table that belong to the mentee: what an erasure would remove (for the prompt)."""
+        return mentee_repo.record_counts(self._db, mentee_id)
+
     def erase_mentee(self, mentee_id: str) -> Changed[None]:
         """Erase the mentee and every record of theirs in one transaction, then checkpoint.
 

@@ -152,7 +152,7 @@ def list_all(
     return [_mentee(r) for r in rows]
 
 
-def ids_of_records(conn: Connection, mentee_id: str) -> dict[str, int]:
+def record_counts(conn: Connection, mentee_id: str) -> dict[str, int]:
     """How many rows of each table belong to the mentee (for erasure reports and tests)."""
     counts: dict[str, int] = {}
     for table in (

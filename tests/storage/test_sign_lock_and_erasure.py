@@ -192,7 +192,13 @@ def test_erasure_leaves_no_row_and_no_index_entry(memory_journal: Journal) -> No
         if t not in ("erasure_in_progress", "goal_steps", "goal_progress")
     )
 
+    counts = memory_journal.record_counts(erased)
+    assert counts["session_notes"] == 2 and counts["addenda"] == 1 and counts["goals"] == 1
+    assert counts["supervision_items"] == 2
+
     result = memory_journal.erase_mentee(erased)
+
+    assert set(memory_journal.record_counts(erased).values()) == {0}
 
     assert result.changes.mentees and result.changes.search
     assert all(count == 0 for count in _rows_of(memory_journal, erased).values())
