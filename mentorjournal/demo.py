@@ -106,6 +106,7 @@ class _Writer:
             place=pick(T.PLACES),
             activity=pick(T.ACTIVITIES),
             feeling=pick(T.FEELINGS),
+            hard=pick(T.HARD_FEELINGS),
             strategy=pick(T.STRATEGIES),
             service=pick(T.SERVICES),
             topic=pick(T.TOPICS),
@@ -114,8 +115,9 @@ class _Writer:
         )
 
     def para(self, pool: Sequence[str], name: str, low: int = 1, high: int = 3) -> str:
-        count = self.rng.randint(low, high)
-        return " ".join(self.fill(self.pick(pool), name) for _ in range(count))
+        """A few different sentences from ``pool`` (never the same template twice)."""
+        count = min(len(pool), self.rng.randint(low, high))
+        return " ".join(self.fill(template, name) for template in self.rng.sample(pool, count))
 
 
 _SECTION_POOLS: dict[str, tuple[str, ...]] = {
@@ -152,7 +154,9 @@ def _mentee_people(
     ]
     places = [
         Place(w.uid(), mid, w.pick(T.TOWNS), PlaceKind.TOWN),
-        Place(w.uid(), mid, w.pick(T.SCHOOLS + tuple(T.WORKPLACES)), PlaceKind.OTHER),
+        Place(w.uid(), mid, w.pick(T.SCHOOLS), PlaceKind.SCHOOL)
+        if w.rng.random() < 0.5
+        else Place(w.uid(), mid, w.pick(T.WORKPLACES), PlaceKind.WORKPLACE),
     ]
     consents = [
         Consent(
@@ -250,7 +254,10 @@ def _sections(w: _Writer, template: NoteTemplate, code: str, goal: str) -> dict[
         if name == "Goals":
             sections[name] = w.fill(w.pick(T.GIRP_GOALS), code, goal)
         else:
-            sections[name] = w.para(_SECTION_POOLS[name], code)
+            longer = name == "Body"  # a free note is all in one section
+            sections[name] = w.para(
+                _SECTION_POOLS[name], code, 2 if longer else 1, 5 if longer else 3
+            )
     return sections
 
 

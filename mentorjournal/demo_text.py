@@ -3,7 +3,7 @@
 Every name here is invented and deliberately odd (an adjective-ish first name and an object as
 a surname, e.g. "Juniper Teacup"), so demo data can never be mistaken for a real person's.
 Slots are ``{name}``, ``{person}``, ``{place}``, ``{activity}``, ``{feeling}``, ``{strategy}``,
-``{service}``, ``{topic}``, ``{day}``, ``{goal}``; ``compose`` fills them from these lists.
+``{service}``, ``{topic}``, ``{day}``, ``{goal}``, ``{hard}`` (a difficult feeling); ``compose`` fills them from these lists.
 """
 
 from __future__ import annotations
@@ -142,6 +142,16 @@ FEELINGS: tuple[str, ...] = (
     "stuck",
     "relieved",
 )
+HARD_FEELINGS: tuple[str, ...] = (
+    "anxious",
+    "low",
+    "overwhelmed",
+    "panicky",
+    "angry",
+    "on edge",
+    "hopeless",
+    "lonely",
+)
 STRATEGIES: tuple[str, ...] = (
     "box breathing",
     "the 5-4-3-2-1 grounding exercise",
@@ -226,7 +236,7 @@ ASSESSMENT: tuple[str, ...] = (
     "The relationship with {person} looks like a real protective factor.",
 )
 PLAN: tuple[str, ...] = (
-    "Agreed that {name} will try {strategy} when feeling {feeling}.",
+    "Agreed that {name} will try {strategy} when feeling {hard}.",
     "Next session we will look at {topic} together.",
     "I will send the details of {service} and {name} will decide whether to call.",
     "{name} will aim for {activity} twice before we next meet.",
