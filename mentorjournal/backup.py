@@ -37,11 +37,16 @@ from mentorjournal.fsutil import (
 from mentorjournal.paths import VaultPaths
 from mentorjournal.storage import meta
 from mentorjournal.storage.connection import close_database, open_database
-from mentorjournal.storage.vault_checks import check_integrity, copy_database, table_row_counts
+from mentorjournal.storage.vault_checks import (
+    check_integrity,
+    copy_database,
+    database_errors,
+    table_row_counts,
+)
 from mentorjournal.vault.keyfile import KeyFile, check_mac, parse
 from mentorjournal.vault.lock import VaultLock
 from mentorjournal.vault.rollback import remember_counter
-from mentorjournal.vault.session import UnlockedVault, database_errors, unwrap_with_passphrase
+from mentorjournal.vault.session import UnlockedVault, unwrap_with_passphrase
 from mentorjournal.vault.swap import finish_interrupted_restore, helper_dir, mark_ready, swap_in
 
 MAGIC = b"MJBACKUP"

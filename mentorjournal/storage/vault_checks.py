@@ -6,12 +6,33 @@ under the same key: the copy is never plaintext, and is a consistent snapshot.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import sqlcipher3
 
-from mentorjournal.storage.connection import Connection, close_database, open_database
+from mentorjournal.errors import DiskFull, VaultCorrupt
+from mentorjournal.storage.connection import (
+    Connection,
+    close_database,
+    is_disk_full,
+    open_database,
+)
+
+
+@contextlib.contextmanager
+def database_errors() -> Iterator[None]:
+    """SQLite's own damage reports (e.g. a malformed page found by quick_check) as VaultCorrupt."""
+    try:
+        yield
+    except sqlcipher3.DatabaseError as exc:
+        if is_disk_full(exc):
+            raise DiskFull("The disk is full; the vault could not be opened for writing.") from exc
+        raise VaultCorrupt(
+            "The vault database is damaged; it was not changed. Restore it from a backup."
+        ) from exc
 
 
 @dataclass(frozen=True)

@@ -12,16 +12,13 @@ from __future__ import annotations
 import contextlib
 import os
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
-import sqlcipher3
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from mentorjournal.clock import Clock
 from mentorjournal.errors import (
-    DiskFull,
     UsageError,
     VaultCorrupt,
     VaultExists,
@@ -33,10 +30,10 @@ from mentorjournal.storage import meta
 from mentorjournal.storage.connection import (
     Connection,
     close_database,
-    is_disk_full,
     open_database,
 )
 from mentorjournal.storage.schema import migrate
+from mentorjournal.storage.vault_checks import database_errors
 from mentorjournal.vault import kdf as _kdf
 from mentorjournal.vault.keyfile import (
     KeyFile,
@@ -312,19 +309,6 @@ def _check_present(paths: VaultPaths) -> None:
         if paths.database.exists():
             raise VaultCorrupt(f"The vault key file is missing in {paths.root}.")
         raise VaultMissing(f"There is no vault in {paths.root}.")
-
-
-@contextlib.contextmanager
-def database_errors() -> Iterator[None]:
-    """SQLite's own damage reports (e.g. a malformed page found by quick_check) as VaultCorrupt."""
-    try:
-        yield
-    except sqlcipher3.DatabaseError as exc:
-        if is_disk_full(exc):
-            raise DiskFull("The disk is full; the vault could not be opened for writing.") from exc
-        raise VaultCorrupt(
-            "The vault database is damaged; it was not changed. Restore it from a backup."
-        ) from exc
 
 
 def _open_unlocked(
