@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -53,6 +54,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -190,7 +192,13 @@ class MainWindow(QMainWindow):
         self._build_content()
         self.splitter = QSplitter(self)
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.stack)
+        # At 200% text a page can need more room than the screen has: scroll, never clip.
+        self.content_scroll = QScrollArea(self)
+        self.content_scroll.setObjectName("contentScroll")
+        self.content_scroll.setWidgetResizable(True)
+        self.content_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.content_scroll.setWidget(self.stack)
+        self.splitter.addWidget(self.content_scroll)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([260, 1000])
         self.setCentralWidget(self.splitter)
