@@ -231,7 +231,12 @@ class ContextDetector:
                 end = m.end(3)
             if text[end : end + 2] in ("'s", "’s"):
                 end += 2
-            yield Identifier(m.start(), end, Category.NAME, role=TITLES.get(title, "adult"))
+            before = previous_words(text, m.start(), 2)
+            role = next(
+                (RELATIONS[w] for w in reversed(before) if w in RELATIONS),
+                TITLES.get(title, "adult"),
+            )
+            yield Identifier(m.start(), end, Category.NAME, role=role)
 
     def _relations(self, text: str, tokens: list[Token]) -> Iterator[Identifier]:
         for i in range(len(tokens)):

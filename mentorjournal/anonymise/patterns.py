@@ -8,6 +8,7 @@ stay), case and record references, street addresses, dates in many formats and a
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -21,7 +22,10 @@ _I = re.IGNORECASE
 EMAIL_RE = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
 )
-_TLD = r"(?:com|org|net|io|co\.uk|org\.uk|ac\.uk|uk|me|ly|info|biz|us|tv|gg|app|edu|gov|page|site|link)"
+_TLD = (
+    r"(?:com|org|net|io|co\.uk|org\.uk|ac\.uk|uk|me|ly|info|biz|us|tv|gg|app|edu|gov|page|site|link|"
+    r"co|ie|ee|de|fr|eu|ca|au|nz|ai|xyz|online|blog|shop|store|social|art)"
+)
 URL_RE = re.compile(
     r"\b(?:https?://|www\.)[^\s<>\"')\]]+|\b(?:[a-z0-9-]+\.)+" + _TLD + r"\b(?:/[^\s<>\"')\]]*)?",
     _I,
@@ -127,7 +131,16 @@ DATE_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"\b" + _ORD + r"(?:\s+of)?\s+" + _MONTH + r"\b\.?" + _YEAR + r"(?!\d)", _I),
     re.compile(r"\b" + _MONTH + r"\.?\s+(?:the\s+)?" + _ORD + r"\b" + _YEAR + r"(?!\d)", _I),
     re.compile(r"\b" + _MONTH + r"\.?,?\s+(?:19|20)\d{2}\b", _I),
-    re.compile(r"(?<=\bon )\d{1,2}/\d{1,2}(?![\d/])", _I),
+    re.compile(
+        r"\b(?:on|from|until|till|by|dated|due|since|before|after|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun) "
+        r"(?P<d>(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2]))(?![\d/])",
+        _I,
+    ),
+    re.compile(
+        r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday) "
+        r"(?:the\s+)?(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b",
+        _I,
+    ),
 )
 ORDINAL_ONLY_RE = re.compile(
     r"\b(?:on|by|from|until|till|since|before|after|is|was)\s+the\s+((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b",
@@ -157,6 +170,47 @@ AGE_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?<=[a-z]),\s(?P<n>\d{1,2}),\s"),
 )
 
+_UNITS = split_words("one two three four five six seven eight nine")
+_TEENS = split_words(
+    "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen"
+)
+_TENS = split_words("twenty thirty forty fifty sixty seventy eighty ninety")
+NUMBER_WORDS: dict[str, int] = {
+    **{w: i + 1 for i, w in enumerate(_UNITS)},
+    **{w: i + 10 for i, w in enumerate(_TEENS)},
+    **{w: (i + 2) * 10 for i, w in enumerate(_TENS)},
+    **{f"{t}-{u}": (i + 2) * 10 + j + 1 for i, t in enumerate(_TENS) for j, u in enumerate(_UNITS)},
+}
+_NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+WORD_AGE_RES: tuple[re.Pattern[str], ...] = (
+    re.compile(r"\b(?:" + _NUMBER_WORD + r")[- ](?:years?|yr)[- ]olds?\b", _I),
+    re.compile(
+        r"\b(?:aged|age|turned|turns|turning|she's|he's|they're|she is|he is|is now|will be|'ll be)\s+"
+        r"(?P<n>"
+        + _NUMBER_WORD
+        + r")\b(?!\s*(?:minutes|mins|hours|days|weeks|months|times|of\b|o'clock|pm|am))",
+        _I,
+    ),
+)
+
+
+def number_value(text: str) -> int | None:
+    """The number a span says, in digits ("16") or words ("sixteen", "twenty-one")."""
+    digits = re.search(r"\d+", text)
+    if digits:
+        return int(digits.group())
+    words = re.findall(r"[a-z]+", text.lower())
+    pairs = [f"{a}-{b}" for a, b in itertools.pairwise(words)]
+    return next((NUMBER_WORDS[w] for w in [*pairs, *words] if w in NUMBER_WORDS), None)
+
+
+def find_word_ages(text: str) -> Iterator[Identifier]:
+    for regex in WORD_AGE_RES:
+        for m in regex.finditer(text):
+            group = "n" if "n" in regex.groupindex else 0
+            yield Identifier(m.start(group), m.end(group), Category.AGE)
+
+
 _PHONE_SHAPES = (
     r"\+\d{1,3}[\s.-]?(?:\(0\)\s?)?\(?\d{1,5}\)?(?:[\s.-]?\d{2,6}){1,4}(?!\d)",
     r"\(0\d{2,4}\)\s?\d{3,4}[\s.-]?\d{3,4}",
@@ -165,6 +219,7 @@ _PHONE_SHAPES = (
     r"(?<!\d)(?<!\d[.-])0\d{4,5}[\s.-]\d{5,6}(?!\d|[.-]\d)",
     r"(?:(?<!\d)(?<!\d[.-])1[\s.-])?(?:\(\d{3}\)\s?|(?<!\d)(?<!\d[.-])\d{3}[\s.-])\d{3}[\s.-]\d{4}(?!\d|[.-]\d)",
     r"(?<!\d)(?<!\d[.-])[2-9]\d{9}(?!\d|[.-]\d)",
+    r"(?<!\d)00\d{1,3}[\s.-]?(?:\(0\)\s?)?\d{2,5}(?:[\s.-]?\d{2,6}){1,4}(?!\d)",
 )
 PHONE_RE = re.compile("|".join(f"(?:{s})" for s in _PHONE_SHAPES))
 PHONE_CUE_RE = re.compile(
@@ -263,10 +318,7 @@ _URL_HINT_RE = re.compile(
     r"www\.|://|\.(?:com|org|net|io|uk|me|ly|info|biz|us|tv|gg|app|edu|gov|page|site|link)\b", _I
 )
 _DIGIT_RE = re.compile(r"\d")
-_TLD_HINTS = tuple(
-    f".{t}"
-    for t in split_words("com org net io uk me ly info biz us tv gg app edu gov page site link")
-)
+_TLD_HINTS = tuple(f".{t}" for t in re.findall(r"[a-z]+(?=\||\))", _TLD))
 _REF_WORDS = frozenset(
     split_words("""case ref reference record file client patient hospital school student pupil nhs mrn crn urn
     upn uln id member account referral claim chi medical badge licence license passport driving
@@ -371,22 +423,23 @@ def find_places_by_shape(
         yield from _spans(text, ADDRESS_LOWER_NAMED_RE, Category.ADDRESS, "a")
 
 
-_NUMERIC_DATES = 2
+_MONTH_DATE_RES = frozenset(r for r in DATE_RES if "jan(?:uary)?" in r.pattern)
 
 
 def find_dates(
     text: str, w: list[Window] | None = None, *, has_month: bool = True
 ) -> Iterator[Identifier]:
-    regexes = DATE_RES if has_month else DATE_RES[:_NUMERIC_DATES] + DATE_RES[-1:]
+    regexes = DATE_RES if has_month else tuple(r for r in DATE_RES if r not in _MONTH_DATE_RES)
     for regex in regexes:
         for m in _near(regex, text, w):
-            s = m.group()
+            g = "d" if "d" in regex.groupindex else 0
+            s = m.group(g)
             if s[:3].lower() == "may" and not (
                 s[0] == "M" or re.search(r"\d(?:st|nd|rd|th)|\d{4}", s)
             ):
                 continue
-            end = m.start() + len(s.rstrip(".,"))
-            yield Identifier(m.start(), end, Category.DATE)
+            end = m.start(g) + len(s.rstrip(".,"))
+            yield Identifier(m.start(g), end, Category.DATE)
     yield from _spans(text, ORDINAL_ONLY_RE, Category.DATE, 1, w)
 
 
@@ -417,6 +470,8 @@ def find_patterns(text: str, bases: frozenset[str] | set[str] | None = None) -> 
             text, handle_hint=bases is None or not bases.isdisjoint(_HANDLE_WORDS)
         )
     )
+    if bases is None or not bases.isdisjoint(NUMBER_WORDS) or any("-" in b for b in bases):
+        found.extend(find_word_ages(text))
     windows = digit_windows(text)
     if windows:
         found.extend(

@@ -18,6 +18,7 @@ from mentorjournal.anonymise.dates import age_band, month_label, parse_date, rel
 from mentorjournal.anonymise.detector import Detector
 from mentorjournal.anonymise.identifier import Identifier
 from mentorjournal.anonymise.known import Known
+from mentorjournal.anonymise.patterns import number_value
 from mentorjournal.anonymise.pseudonyms import PseudonymMap
 
 Span = tuple[int, int]
@@ -103,8 +104,8 @@ class Anonymiser:
                     return relative_label(date, o.reference_date)
             return month_label(parts, default_year)
         if ident.category is Category.AGE:
-            number = re.search(r"\d+", surface)
-            return f"[{age_band(int(number.group()))}]" if number else "[age]"
+            value = number_value(surface)
+            return f"[{age_band(value)}]" if value is not None else "[age]"
         label = self.pseudonyms.label(ident, surface)
         if ident.category in (Category.NAME, Category.ORGANISATION, Category.PLACE):
             return label + _possessive(surface)

@@ -121,3 +121,19 @@ def test_contact_and_location_shapes(text: str, expected: str, category: str) ->
 )
 def test_scores_doses_money_and_services_are_not_identifiers(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "category"),
+    [
+        ("she is aged sixteen now", "sixteen", "age"),
+        ("a fifteen-year-old lad", "fifteen-year-old", "age"),
+        ("call 0044 7700 900123 today", "0044 7700 900123", "phone"),
+        ("call +44 (0)7700 900123 today", "+44 (0)7700 900123", "phone"),
+        ("see linktr.ee/sam_b for links", "linktr.ee/sam_b", "url"),
+        ("next one Tues 14th at noon", "14th", "date"),
+        ("letter dated 3/4 arrived", "3/4", "date"),
+    ],
+)
+def test_more_forms_seen_in_notes(text: str, expected: str, category: str) -> None:
+    assert (expected, category) in found(text)
