@@ -189,7 +189,11 @@ def reflection_data(
 
     ``days`` limits the period to the last N days by the journal's own clock (``None``: all).
     """
-    since = None if days is None else journal.today() - timedelta(days=days)
+    if days is not None:
+        today = journal.today()
+        since, until = today - timedelta(days=days), until or today
+    else:
+        since = None
     codes = mentee_codes(journal)
     if mentee_id is not None:
         timeline = list(journal.timeline(mentee_id, since=since, until=until))

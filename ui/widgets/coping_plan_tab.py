@@ -399,6 +399,10 @@ class CopingPlanTab(QWidget):
         if len(newest_first) >= 2:
             self.newer.setCurrentIndex(0)
             self.older.setCurrentIndex(1)
+            self.compare()  # what changed last time is the first question at a review
+        else:
+            self.diff_view.clear()
+            self.diff_summary.clear()
         self._set_enabled()
 
     def _version(self, number: Any) -> CopingPlanVersion | None:

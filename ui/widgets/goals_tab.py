@@ -175,7 +175,7 @@ class GoalsTab(QWidget):
         form.addRow("&Measurable", self.measurable)
         form.addRow("&Achievable", self.achievable)
         form.addRow("&Relevant", self.relevant)
-        form.addRow("&Time-bound", date_row)
+        form.addRow("Time-bound", date_row)
         form.addRow("St&atus", self.status)
         self.gas: dict[int, QLineEdit] = {}
         for level in GAS_LEVELS:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QItemSelection, Qt, Signal
+from PySide6.QtCore import QDate, QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -87,7 +87,9 @@ class SupervisionPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self._build_agenda())
         splitter.addWidget(self._build_record())
+        splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([560, 520])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -104,7 +106,7 @@ class SupervisionPage(QWidget):
             AgendaColumn.ITEM, QHeaderView.ResizeMode.Stretch
         )
         self.agenda_view.selectionModel().selectionChanged.connect(self._on_agenda_selection)
-        self.agenda.modelReset.connect(self.agenda_view.expandAll)
+        self.agenda.modelReset.connect(self._agenda_reset)
         self.function = QComboBox()
         self.function.setAccessibleName("Function of the selected agenda item")
         for function in SupervisionFunction:
@@ -183,8 +185,10 @@ class SupervisionPage(QWidget):
         layout.addWidget(self.sessions_view, 1)
         return box
 
-    def _build_action_row(self) -> QHBoxLayout:
+    def _build_action_row(self) -> QVBoxLayout:
+        rows = QVBoxLayout()
         row = QHBoxLayout()
+        second = QHBoxLayout()
         self.action_text = QLineEdit()
         self.action_text.setPlaceholderText("Agreed action")
         self.action_text.setAccessibleName("New action")
@@ -209,11 +213,14 @@ class SupervisionPage(QWidget):
         self.done_button.clicked.connect(self.toggle_done)
         row.addWidget(self.action_text, 2)
         row.addWidget(self.action_owner, 1)
-        row.addWidget(self.action_has_due)
-        row.addWidget(self.action_due)
-        row.addWidget(self.add_action_button)
-        row.addWidget(self.done_button)
-        return row
+        second.addWidget(self.action_has_due)
+        second.addWidget(self.action_due)
+        second.addStretch(1)
+        second.addWidget(self.add_action_button)
+        second.addWidget(self.done_button)
+        rows.addLayout(row)
+        rows.addLayout(second)
+        return rows
 
     # -- page contract -----------------------------------------------------------------------
     def showEvent(self, event: Any) -> None:
@@ -357,6 +364,12 @@ class SupervisionPage(QWidget):
         index = self.agenda_view.currentIndex()
         value = index.siblingAtColumn(0).data(RecordRole) if index.isValid() else None
         return value if isinstance(value, AgendaRow) else None
+
+    def _agenda_reset(self) -> None:
+        """Group rows read across the whole width; every group is open."""
+        for row in range(self.agenda.rowCount()):
+            self.agenda_view.setFirstColumnSpanned(row, QModelIndex(), True)
+        self.agenda_view.expandAll()
 
     def _on_agenda_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self._set_item_controls(self.selected_row())
