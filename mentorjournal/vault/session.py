@@ -14,9 +14,6 @@ import os
 import uuid
 from pathlib import Path
 
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
 from mentorjournal.clock import Clock
 from mentorjournal.errors import (
     UsageError,
@@ -37,88 +34,25 @@ from mentorjournal.storage.vault_checks import database_errors
 from mentorjournal.vault import kdf as _kdf
 from mentorjournal.vault.keyfile import (
     KeyFile,
-    PassphraseSlot,
-    RecoverySlot,
     check_mac,
-    passphrase_slot_ad,
     read_keyfile,
-    recovery_slot_ad,
     seal,
     serialise,
-    unwrap_key,
-    wrap_key,
     write_keyfile,
 )
 from mentorjournal.vault.lock import VaultLock
 from mentorjournal.vault.passphrase import check_passphrase
-from mentorjournal.vault.recovery import (
-    format_recovery_key,
-    new_recovery_secret,
-    parse_recovery_key,
-)
 from mentorjournal.vault.rollback import remember_counter, remembered_counter, rollback_message
+from mentorjournal.vault.slots import (
+    new_passphrase_slot,
+    new_recovery_slot,
+    unwrap_with_passphrase,
+    unwrap_with_recovery_key,
+    wipe,
+)
 from mentorjournal.vault.swap import finish_interrupted_restore
 
 DATA_KEY_BYTES = 32
-
-
-def _wipe(buffer: bytearray) -> None:
-    buffer[:] = bytes(len(buffer))
-
-
-def _recovery_kek(secret: bytes | bytearray, salt: bytes) -> bytearray:
-    """The recovery key has 160 random bits: HKDF suffices, no stretching needed."""
-    hkdf = HKDF(
-        algorithm=hashes.SHA256(), length=32, salt=salt, info=b"mentorjournal recovery kek v1"
-    )
-    return bytearray(hkdf.derive(bytes(secret)))
-
-
-def _passphrase_slot(
-    vault_id: str, passphrase: str, params: _kdf.KdfParams, data_key: bytearray
-) -> PassphraseSlot:
-    salt = os.urandom(_kdf.SALT_BYTES)
-    kek = _kdf.derive_key(passphrase, salt, params)
-    try:
-        wrapped = wrap_key(kek, data_key, passphrase_slot_ad(vault_id, params, salt))
-    finally:
-        _wipe(kek)
-    return PassphraseSlot(params, salt, wrapped)
-
-
-def _recovery_slot(vault_id: str, data_key: bytearray) -> tuple[RecoverySlot, str]:
-    secret = new_recovery_secret()
-    salt = os.urandom(_kdf.SALT_BYTES)
-    kek = _recovery_kek(secret, salt)
-    try:
-        wrapped = wrap_key(kek, data_key, recovery_slot_ad(vault_id, salt))
-        text = format_recovery_key(secret)
-    finally:
-        _wipe(kek)
-        _wipe(secret)
-    return RecoverySlot(salt, wrapped), text
-
-
-def unwrap_with_passphrase(kf: KeyFile, passphrase: str) -> bytearray:
-    """The data key from ``kf``'s passphrase slot, or ``WrongPassphrase``."""
-    slot = kf.passphrase
-    kek = _kdf.derive_key(passphrase, slot.salt, slot.params)
-    try:
-        return unwrap_key(
-            kek, slot.wrapped, passphrase_slot_ad(kf.vault_id, slot.params, slot.salt)
-        )
-    finally:
-        _wipe(kek)
-
-
-def _unwrap_recovery(kf: KeyFile, recovery_key: str) -> bytearray:
-    secret = parse_recovery_key(recovery_key)
-    kek = _recovery_kek(secret, kf.recovery.salt)
-    _wipe(secret)
-    try:
-        return unwrap_key(kek, kf.recovery.wrapped, recovery_slot_ad(kf.vault_id, kf.recovery.salt))
-    finally:
-        _wipe(kek)
 
 
 class UnlockedVault:
@@ -182,7 +116,7 @@ class UnlockedVault:
         try:
             close_database(self.connection)
         finally:
-            _wipe(self._data_key)
+            wipe(self._data_key)
             self._lock.release()
 
     def _store_keyfile(self, kf: KeyFile) -> None:
@@ -202,12 +136,12 @@ class UnlockedVault:
         """Rewrap the data key under ``new``; the database file is not touched."""
         self._require_unlocked()
         check_passphrase(new)
-        _wipe(unwrap_with_passphrase(self._keyfile, old))
+        wipe(unwrap_with_passphrase(self._keyfile, old))
         params = self.kdf_params
         if not params.meets(_kdf.FLOOR):
             params = _kdf.DEFAULT_PARAMS
         _kdf.require_floor(params)
-        slot = _passphrase_slot(self.vault_id, new, params, self._data_key)
+        slot = new_passphrase_slot(self.vault_id, new, params, self._data_key)
         self._store_keyfile(
             KeyFile(self.vault_id, self.change_counter, slot, self._keyfile.recovery)
         )
@@ -222,7 +156,7 @@ class UnlockedVault:
         check_passphrase(new)
         params = self.kdf_params if self.kdf_params.meets(_kdf.FLOOR) else _kdf.DEFAULT_PARAMS
         _kdf.require_floor(params)
-        slot = _passphrase_slot(self.vault_id, new, params, self._data_key)
+        slot = new_passphrase_slot(self.vault_id, new, params, self._data_key)
         self._store_keyfile(
             KeyFile(self.vault_id, self.change_counter, slot, self._keyfile.recovery)
         )
@@ -230,7 +164,7 @@ class UnlockedVault:
     def regenerate_recovery_key(self) -> str:
         """A new recovery key; the old one stops working once this returns."""
         self._require_unlocked()
-        slot, text = _recovery_slot(self.vault_id, self._data_key)
+        slot, text = new_recovery_slot(self.vault_id, self._data_key)
         self._store_keyfile(
             KeyFile(self.vault_id, self.change_counter, self._keyfile.passphrase, slot)
         )
@@ -275,8 +209,8 @@ def create_vault(
     try:
         if paths.exists():  # someone else created it between our check and the lock
             raise VaultExists(f"A vault already exists in {paths.root}; it was not changed.")
-        recovery, recovery_text = _recovery_slot(vault_id, data_key)
-        slot = _passphrase_slot(vault_id, passphrase, params, data_key)
+        recovery, recovery_text = new_recovery_slot(vault_id, data_key)
+        slot = new_passphrase_slot(vault_id, passphrase, params, data_key)
         keyfile = seal(KeyFile(vault_id, 1, slot, recovery), data_key)
         conn = open_database(paths.database, data_key, create=True)
         migrate(conn)
@@ -287,7 +221,7 @@ def create_vault(
             close_database(conn)
         for path in (paths.keyfile, paths.database):  # ours: nothing was there under the lock
             path.unlink(missing_ok=True)
-        _wipe(data_key)
+        wipe(data_key)
         vault_lock.release()
         raise
     remember_counter(state_dir, vault_id, 1, data_key)
@@ -352,7 +286,7 @@ def _open_unlocked(
         if conn is not None:
             with contextlib.suppress(Exception):
                 close_database(conn)
-        _wipe(data_key)
+        wipe(data_key)
         raise
     return vault
 
@@ -366,7 +300,9 @@ def _unlock(
     try:
         kf = read_keyfile(paths.keyfile)
         data_key = (
-            _unwrap_recovery(kf, secret) if via_recovery else unwrap_with_passphrase(kf, secret)
+            unwrap_with_recovery_key(kf, secret)
+            if via_recovery
+            else unwrap_with_passphrase(kf, secret)
         )
         return _open_unlocked(
             paths,
