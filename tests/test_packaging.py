@@ -395,6 +395,9 @@ def test_flatpak_installs_the_desktop_files_and_python_wheels(flatpak: dict[str,
     commands = "\n".join(app["build-commands"])
     for installed in ("share/applications/", "share/metainfo/", "share/icons/", "pip3 install"):
         assert installed in commands
+    # ui/app.py loads the window icon from resources/ next to the installed packages.
+    assert "purelib" in commands
+    assert "/resources/icons/mentorjournal.svg" in commands
     source = app["sources"][0]
     assert (FLATPAK.parent / source["path"]).resolve() == ROOT
 
