@@ -186,3 +186,17 @@ def test_bulk_index_is_searchable_like_single_inserts(conn: Connection) -> None:
     _add(conn, "session", "extra", "body extra")
     assert len(search.search(conn, "body", limit=500)) == 101
     assert len(search.search(conn, "body", mentee_id="m1", limit=500)) == 34
+
+
+def test_forgotten_text_leaves_no_term_in_the_index(conn: Connection) -> None:
+    _add(conn, "session", "s1", "zanzibarite appointment")
+    _add(conn, "session", "s2", "ordinary appointment")
+    conn.execute("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, search_index, 'row')")
+    terms = "SELECT term FROM temp.vocab WHERE term = 'zanzibarite'"
+    assert conn.execute(terms).fetchall() == [("zanzibarite",)]
+    search.remove_record(conn, "session", "s1")
+    assert conn.execute(terms).fetchall() == []
+    assert conn.execute("SELECT count(*) FROM search_index_content").fetchone()[0] == 1
+    assert conn.execute(
+        "SELECT v FROM search_index_config WHERE k = 'secure-delete'"
+    ).fetchone() == (1,)
