@@ -105,6 +105,7 @@ class AppController(QObject):
         apply_appearance: Callable[[], None] | None = None,
         watch_system_lock: bool = True,
         idle_tick_ms: int = 1000,
+        on_quit: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
         self.worker = worker
@@ -117,6 +118,7 @@ class AppController(QObject):
         self.demo = demo
         self.state = State.WELCOME
         self._apply_appearance = apply_appearance
+        self._on_quit = on_quit
         self._windows: dict[str, QWidget] = {}
         self.idle = IdleLock(clock, settings.auto_lock_minutes, self, tick_ms=idle_tick_ms)
         self.idle.lock_due.connect(
@@ -349,9 +351,12 @@ class AppController(QObject):
         self._set_state(State.CLOSED)
         for window in self._windows.values():
             window.hide()
-        app = QApplication.instance()
-        if app is not None:
-            app.quit()
+        if self._on_quit is not None:
+            self._on_quit()
+        else:
+            app = QApplication.instance()
+            if app is not None:
+                app.quit()
         return True
 
     def shutdown(self) -> None:

@@ -254,3 +254,45 @@ def test_add_mentee_through_prompt_selects_it(
     qtbot.waitUntil(lambda: main.mentees.rowCount() == 3, timeout=10000)
     qtbot.waitUntil(lambda: main.mentee_header.text() == "M-017", timeout=5000)
     assert "Saved" in main.status.save_label.text()
+
+
+def test_locking_right_after_typing_saves_the_draft_first(
+    qtbot: QtBot, make_controller: Factory, locked_vault: LockedVault
+) -> None:
+    """Ctrl+L before the autosave pause has passed: the words are still in the vault."""
+    controller = make_controller(locked_vault.paths)
+    main = _unlocked(qtbot, controller, locked_vault)
+    if main.is_placeholder("sessions"):
+        pytest.skip("the Sessions tab is not part of this build")
+    main.select_mentee(main.mentees.mentee(1).id)  # M-002 has no notes yet
+    main.activateWindow()
+    qtbot.keyClick(main, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    editor = main.page("sessions").editor
+    qtbot.waitUntil(lambda: editor.note_id is not None, timeout=10000)
+    field = editor.sections.editors()[0]
+    qtbot.keyClicks(field, "Planned a calm morning routine together")
+    qtbot.keyClick(field, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert controller.state is State.UNLOCK
+    assert field.toPlainText() == "", "the editor forgot the text on lock"
+    _unlock(qtbot, controller, locked_vault.passphrase)
+    qtbot.waitUntil(lambda: controller.state is State.MAIN, timeout=10000)
+    hits = ask(qtbot, controller.worker, lambda j: j.search("calm morning routine"))
+    assert len(hits) == 1
+
+
+def test_closing_the_window_saves_locks_and_quits(
+    qtbot: QtBot, make_controller: Factory, locked_vault: LockedVault, ui_settings: Any
+) -> None:
+    quits: list[bool] = []
+    controller = make_controller(locked_vault.paths, on_quit=lambda: quits.append(True))
+    main = _unlocked(qtbot, controller, locked_vault)
+    main.close()
+    assert quits == [True]
+    assert controller.state is State.CLOSED
+    assert main.mentees.rowCount() == 0
+    assert ui_settings.geometry() is not None, "window geometry is remembered"
+    wait_idle(qtbot, controller.worker)
+    errors: list[BaseException] = []
+    controller.worker.query(lambda j: j.list_mentees(), on_failure=errors.append)
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    assert "locked" in str(errors[0]), "the vault is locked after closing"
