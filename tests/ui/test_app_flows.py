@@ -163,6 +163,10 @@ def test_lock_saves_clears_every_model_and_returns_to_unlock(
         assert isinstance(model, QAbstractItemModel)
         assert model.rowCount() == 0, f"{type(model).__name__} still holds rows after lock"
     assert search.query_edit.text() == "" and main.mentee_header.text() == ""
+    qtbot.keyClick(
+        controller.unlock_window.secret, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier
+    )
+    assert not search.isVisible(), "no search while locked"
     errors: list[BaseException] = []
     controller.worker.query(lambda j: j.list_mentees(), on_failure=errors.append)
     qtbot.waitUntil(lambda: bool(errors), timeout=5000)

@@ -460,8 +460,12 @@ class MainWindow(QMainWindow):
         self._call(page, "open_record", kind, record_id)
         page.setFocus()
 
-    def open_search(self) -> QDialog:
+    def open_search(self) -> QDialog | None:
+        """Ctrl+K. Does nothing while the window is hidden (locked): there is nothing to search."""
         from ui.dialogs.search import SearchDialog
+
+        if not self.isVisible():
+            return None
 
         dialog = self._dialogs.get("search")
         if dialog is None:
