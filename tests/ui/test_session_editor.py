@@ -139,9 +139,10 @@ def test_signing_asks_then_note_is_read_only_and_addendum_is_added(
     editor.sign_button.click()
     assert not editor.is_read_only()  # cancelled: still a draft
     prompts.script("confirm", True)
-    qtbot.keyClick(
-        editor.sections.editors()[0], Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
-    )
+    body = editor.sections.editors()[0]
+    body.setFocus()  # Ctrl+Return works wherever the focus is inside the editor
+    qtbot.waitUntil(body.hasFocus, timeout=2000)
+    qtbot.keyClick(body, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(editor.is_read_only, timeout=5000)
     assert [a.title for a in prompts.asked("confirm")] == ["Sign and lock note"] * 2
     note_id = editor.note_id
