@@ -23,6 +23,7 @@ import time
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -193,9 +194,9 @@ class _SmokeRun:
 
         window = self.controller.main_window
         for spec in MENTEE_TABS:
-            self._show(spec.key, lambda key=spec.key: window.show_mentee_tab(key))
+            self._show(spec.key, partial(window.show_mentee_tab, spec.key))
         for spec in AREAS:
-            self._show(spec.key, lambda key=spec.key: window.show_area(key))
+            self._show(spec.key, partial(window.show_area, spec.key))
         dialog = window.open_supervision_preview()
         self._settle_worker()
         if dialog is not None:
