@@ -65,6 +65,10 @@ _CUE_VERBS = frozenset(
 _POSSESSED = frozenset(
     split_words("house place flat home room party birthday car mum's dad's family")
 )
+#: Countries and states that are also common first names: a person when the context says so.
+NAMES_THAT_ARE_PLACES = frozenset(
+    split_words("jordan georgia chad india kenya israel virginia carolina dakota")
+)
 PLACE_CUES = frozenset(
     split_words("in at from to near around outside towards toward into visit visiting via of")
 )
@@ -197,6 +201,20 @@ class ContextDetector:
             )
         return cue and self._lowercase_name(b)
 
+    def _name_evidence(self, text: str, tokens: list[Token], i: int) -> bool:
+        """Does the context say a capitalised word is a person ("with Jordan", "Sydney said")?"""
+        tok = tokens[i]
+        after = next_words(text, tok.end, 1)
+        before = previous_words(text, tok.start, 1)
+        if before and before[0] in PLACE_CUES:
+            return False
+        return (
+            tok.possessive
+            or bool(after and after[0] in SPEECH_AFTER)
+            or bool(before and (before[0] in _CUE_VERBS or before[0] in RELATIONS))
+            or _spoke_to(text, tok.start)
+        )
+
     def _lowercase_name(self, b: str) -> bool:
         """A lower-case word after a cue is a name unless it is a frequent word or a typo of one."""
         if b in RELATIONS or b in self._g.name_words or b in self._g.top_words:
@@ -265,7 +283,7 @@ class ContextDetector:
             return
         nxt = tokens[j]
         gap = text[tokens[j - 1].end : nxt.start]
-        if gap.strip(" ,") == "" and "\n" not in gap and self._is_name_like(nxt, cue=True):
+        if gap.strip(" ,(") == "" and "\n" not in gap and self._is_name_like(nxt, cue=True):
             yield Identifier(nxt.start, self._extend_surname(tokens, j), Category.NAME, role=rel)
 
     def _name_before_relation(self, text: str, tokens: list[Token], i: int) -> Iterator[Identifier]:
@@ -297,6 +315,8 @@ class ContextDetector:
         if tok.possessive or j + 1 >= len(tokens):
             return tok.end
         nxt = tokens[j + 1]
+        if len(nxt.text) == 1 and nxt.text.isupper() and nxt.start == tok.end + 1:
+            return nxt.end  # "Sam B."
         if (
             nxt.capitalised
             and nxt.start == tok.end + 1
@@ -314,7 +334,11 @@ class ContextDetector:
             b = tok.base
             if not tok.capitalised and b not in g.first_names:
                 continue  # a lower-case word is only ever a name when the gazetteer knows it
-            if b in NOT_NAMES or tok.upper or b in RELATIONS or is_must_keep(b):
+            if b in NOT_NAMES or tok.upper or b in RELATIONS:
+                continue
+            if is_must_keep(b) and not (
+                b in NAMES_THAT_ARE_PLACES and self._name_evidence(text, tokens, i)
+            ):
                 continue
             first = b in g.first_names or (
                 b.endswith("s")
@@ -325,6 +349,7 @@ class ContextDetector:
             )
             if not first and not (
                 tok.capitalised
+                and b not in g.towns
                 and b in g.surnames
                 and b not in g.name_words
                 and b not in g.common_words
@@ -563,9 +588,8 @@ class ContextDetector:
                     break
                 before = previous_words(text, tok.start, 1)
                 cue = bool(before) and before[0] in PLACE_CUES
-                personish = tok.base in g.first_names or tok.base in g.surnames
-                ambiguous = (
-                    key in g.town_words or tok.base in g.top_words or (personish and not cue)
+                ambiguous = key in g.town_words or (
+                    tok.base in g.first_names and not cue and self._name_evidence(text, tokens, i)
                 )
                 if tok.capitalised or tok.upper:
                     if tok.upper and len(phrase) <= 4:
