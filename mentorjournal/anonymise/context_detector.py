@@ -347,61 +347,81 @@ class ContextDetector:
                 and tok.capitalised
                 and b not in g.common_words
             )
-            if not first and not (
+            surname = (
                 tok.capitalised
                 and b not in g.towns
                 and b in g.surnames
                 and b not in g.name_words
                 and b not in g.common_words
-            ):
-                if (
-                    tok.capitalised
-                    and b not in g.common_words
-                    and not looks_like_typo(b, g.common_words)
-                ):
-                    after = next_words(text, tok.end, 1)
-                    before = previous_words(text, tok.start, 1)
-                    if (
-                        (after and after[0] in SPEECH_AFTER and not sentence_start(text, tok.start))
-                        or (before and before[0] in _CUE_VERBS)
-                        or _spoke_to(text, tok.start)
-                    ):
-                        yield Identifier(tok.start, self._extend_surname(tokens, i), Category.NAME)
-                continue
-            ambiguous = b in g.name_words or b in g.town_words or b in MONTHS
-            starts = sentence_start(text, tok.start)
-            after = next_words(text, tok.end, 1)
-            before = previous_words(text, tok.start, 1)
-            cue_after = bool(after) and after[0] in SPEECH_AFTER
-            strong_after = bool(after) and after[0] in SPEECH_AFTER and after[0] not in _WEAK_AFTER
-            if tok.capitalised:
-                evidence = cue_after or tok.possessive or bool(before and before[0] in _CUE_VERBS)
-                nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-                full_name = bool(
-                    nxt and nxt.capitalised and nxt.start == tok.end + 1 and nxt.base in g.surnames
-                )
-                if ambiguous and (starts or b in MONTHS or b in g.top_words):
-                    if not (strong_after or tok.possessive or full_name):
-                        continue
-                elif ambiguous and not (evidence or full_name):
-                    continue
-                if not first and not ambiguous and starts and not cue_after:
-                    continue
-                yield Identifier(tok.start, self._extend_surname(tokens, i), Category.NAME)
-            elif (first and not ambiguous and b not in g.common_words) or (
+            )
+            if first or surname:
+                found = self._listed_name(text, tokens, i, first=first)
+            else:
+                found = self._unlisted_name(text, tokens, i)
+            if found is not None:
+                yield found
+
+    def _unlisted_name(self, text: str, tokens: list[Token], i: int) -> Identifier | None:
+        """A capitalised word in no list is a name only with a cue: "texted Zyrah", "Zyrah said"."""
+        tok, g = tokens[i], self._g
+        if (
+            not tok.capitalised
+            or tok.base in g.common_words
+            or looks_like_typo(tok.base, g.common_words)
+        ):
+            return None
+        after = next_words(text, tok.end, 1)
+        before = previous_words(text, tok.start, 1)
+        if (
+            (after and after[0] in SPEECH_AFTER and not sentence_start(text, tok.start))
+            or (before and before[0] in _CUE_VERBS)
+            or _spoke_to(text, tok.start)
+        ):
+            return Identifier(tok.start, self._extend_surname(tokens, i), Category.NAME)
+        return None
+
+    def _listed_name(
+        self, text: str, tokens: list[Token], i: int, *, first: bool
+    ) -> Identifier | None:
+        """A first name or surname from the gazetteer; words that are also names need evidence."""
+        tok, g, b = tokens[i], self._g, tokens[i].base
+        ambiguous = b in g.name_words or b in g.town_words or b in MONTHS
+        starts = sentence_start(text, tok.start)
+        after = next_words(text, tok.end, 1)
+        before = previous_words(text, tok.start, 1)
+        cue_after = bool(after) and after[0] in SPEECH_AFTER
+        if not tok.capitalised:
+            cue_before = bool(before) and before[0] in (
+                "with",
+                "and",
+                "told",
+                "saw",
+                "met",
+                "texted",
+                "called",
+                "asked",
+            )
+            if (
                 first
                 and not ambiguous
-                and (
-                    cue_after
-                    or tok.possessive
-                    or (
-                        before
-                        and before[0]
-                        in ("with", "and", "told", "saw", "met", "texted", "called", "asked")
-                    )
-                )
+                and (b not in g.common_words or cue_after or tok.possessive or cue_before)
             ):
-                yield Identifier(tok.start, tok.end, Category.NAME)
+                return Identifier(tok.start, tok.end, Category.NAME)
+            return None
+        strong_after = cue_after and after[0] not in _WEAK_AFTER
+        evidence = cue_after or tok.possessive or bool(before and before[0] in _CUE_VERBS)
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        full_name = bool(
+            nxt and nxt.capitalised and nxt.start == tok.end + 1 and nxt.base in g.surnames
+        )
+        if ambiguous and (starts or b in MONTHS or b in g.top_words):
+            if not (strong_after or tok.possessive or full_name):
+                return None
+        elif ambiguous and not (evidence or full_name):
+            return None
+        if not first and not ambiguous and starts and not cue_after:
+            return None
+        return Identifier(tok.start, self._extend_surname(tokens, i), Category.NAME)
 
     def _org_word_ok(
         self, text: str, tokens: list[Token], i: int, j: int, *, lowercase: bool
