@@ -305,6 +305,7 @@ class AppController(QObject):
         window = self.main_window
         window.save_all()
         self.worker.close(_lock_journal, None, self.prompts.show_error)
+        close_open_dialogs()
         window.clear()
         self.show_unlock(reason)
         self.locked.emit(reason)
@@ -371,6 +372,15 @@ class AppController(QObject):
 class _CreatedJournal:
     journal: Any
     recovery_key: str
+
+
+def close_open_dialogs() -> None:
+    """Lock closes every open dialog (a question, a passphrase form): none may outlive the lock."""
+    from PySide6.QtWidgets import QDialog
+
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.reject()
 
 
 def _lock_journal(journal: Any) -> None:

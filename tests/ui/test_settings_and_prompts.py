@@ -162,3 +162,19 @@ def test_change_passphrase_dialog_checks_strength_and_match_then_runs(
     controller.lock()
     _unlock(qtbot, controller, new)
     qtbot.waitUntil(lambda: controller.state is State.MAIN, timeout=10000)
+
+
+def test_lock_closes_an_open_passphrase_dialog(
+    qtbot: QtBot, make_controller: object, locked_vault: LockedVault
+) -> None:
+    from tests.ui.conftest import type_text
+    from tests.ui.test_app_flows import _unlocked
+
+    controller = make_controller(locked_vault.paths)  # type: ignore[operator]
+    main = _unlocked(qtbot, controller, locked_vault)
+    dialog = main.open_settings().change_passphrase()
+    type_text(qtbot, dialog.current, locked_vault.passphrase)
+    assert dialog.isVisible()
+    controller.lock("Locked.")
+    assert not dialog.isVisible()
+    assert not main.settings_dialog().isVisible()
