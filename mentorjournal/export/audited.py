@@ -12,6 +12,7 @@ from typing import Any, Protocol
 
 from mentorjournal.errors import RecordNotFound, UsageError
 from mentorjournal.export.coping_plan import write_coping_plan_pdf
+from mentorjournal.export.draft import SupervisionDraft
 from mentorjournal.export.mentee_record import (
     RecordSource,
     load_mentee_record,
@@ -19,7 +20,6 @@ from mentorjournal.export.mentee_record import (
 )
 from mentorjournal.export.output import ExportFormat
 from mentorjournal.export.render import write_document
-from mentorjournal.export.draft import SupervisionDraft
 from mentorjournal.export.supervision import AUDIT_KIND, render
 
 KIND_MENTEE_RECORD = "mentee_record"

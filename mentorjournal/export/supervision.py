@@ -17,7 +17,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Protocol
 
-from mentorjournal.anonymise.detector import find_identifiers
+from mentorjournal.anonymise.detector import Detector
 from mentorjournal.anonymise.identifier import Identifier
 from mentorjournal.anonymise.known import Known
 from mentorjournal.domain import (
@@ -155,6 +155,9 @@ class _Context:
         self.knowns: list[tuple[MenteeMaterial | None, Known]] = [
             (mm, mm.known()) for mm in material.mentees
         ] or [(None, Known())]
+        # One compiled detector per mentee for the whole export (building one costs far more
+        # than running it on a paragraph).
+        self.detectors = [(mm, Detector(known)) for mm, known in self.knowns]
         self.contact_keys = {
             mm.mentee.id: dict(zip(known.contact_keys(), mm.contacts, strict=True))
             for mm, known in self.knowns
@@ -173,8 +176,8 @@ class _Context:
     ) -> list[tuple[MenteeMaterial | None, Identifier]]:
         """Identifiers from every mentee's Known; the owner's known hits win overlaps."""
         found: list[tuple[int, MenteeMaterial | None, Identifier]] = []
-        for mm, known in self.knowns:
-            for ident in find_identifiers(text, known):
+        for mm, detector in self.detectors:
+            for ident in detector.find(text):
                 rank = (0 if mm is owner else 1) if ident.who is not None else 2
                 found.append((rank, mm if ident.who is not None else owner, ident))
         found.sort(key=lambda t: (t[0], -(t[2].end - t[2].start), t[2].start))
@@ -398,13 +401,13 @@ def build_draft(material: SupervisionMaterial, options: SupervisionOptions) -> S
 
 def known_leaks(draft: SupervisionDraft) -> list[KnownLeak]:
     """Known identifiers still visible (restored by the mentor, or missed): the preview warns."""
+    detectors = [Detector(known) for known in draft.known]
     leaks: list[KnownLeak] = []
     for index, block in enumerate(draft.blocks):
         text = block.text
-        for known in draft.known:
-            for ident in find_identifiers(text, known):
-                if ident.who is not None:
-                    leaks.append(KnownLeak(index, ident.start, ident.end, str(ident.category)))
+        for detector in detectors:
+            for ident in detector.find_known(text):
+                leaks.append(KnownLeak(index, ident.start, ident.end, str(ident.category)))
     return leaks
 
 
