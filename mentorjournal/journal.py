@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from mentorjournal import domain as d
 from mentorjournal.changes import Changed, Changes
@@ -41,6 +41,9 @@ from mentorjournal.storage.codec import (
 )
 from mentorjournal.storage.connection import Connection, close_database, transaction
 from mentorjournal.storage.schema import migrate
+
+if TYPE_CHECKING:
+    from mentorjournal.vault.kdf import KdfParams
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +102,7 @@ class Journal:
         *,
         clock: Clock,
         state_dir: Path,
-        kdf: Any = None,
+        kdf: KdfParams | None = None,
         is_demo: bool = False,
     ) -> tuple[Journal, str]:
         """Create a new vault and open it; returns the journal and the printable recovery key."""
@@ -108,7 +111,7 @@ class Journal:
         vault, recovery_key = vault_session.create_vault(
             paths, passphrase, clock=clock, state_dir=state_dir, kdf=kdf
         )
-        return cls(vault.connection, clock, vault=vault, is_demo=is_demo), recovery_key
+        return cls._wrap(vault, clock, is_demo=is_demo, unlocked_by=None), recovery_key
 
     @classmethod
     def open(
@@ -124,7 +127,7 @@ class Journal:
         from mentorjournal.vault import session as vault_session
 
         vault = vault_session.unlock_vault(paths, passphrase, clock=clock, state_dir=state_dir)
-        return cls(vault.connection, clock, vault=vault, is_demo=is_demo)
+        return cls._wrap(vault, clock, is_demo=is_demo, unlocked_by="passphrase")
 
     @classmethod
     def open_with_recovery_key(
@@ -141,7 +144,34 @@ class Journal:
         vault = vault_session.unlock_with_recovery_key(
             paths, recovery_key, clock=clock, state_dir=state_dir
         )
-        return cls(vault.connection, clock, vault=vault, is_demo=is_demo)
+        return cls._wrap(vault, clock, is_demo=is_demo, unlocked_by="recovery key")
+
+    @classmethod
+    def _wrap(
+        cls, vault: UnlockedVaultLike, clock: Clock, *, is_demo: bool, unlocked_by: str | None
+    ) -> Journal:
+        """The journal over an unlocked vault; any failure locks the vault again.
+
+        The unlock is audited once the vault holds history: a brand-new vault stays empty until
+        its first record, so a JSON import (which replays the exported audit chain into an
+        empty log) can still go into it.
+        """
+        try:
+            journal = cls(vault.connection, clock, vault=vault, is_demo=is_demo)
+            if unlocked_by is not None and audit.events(journal.connection, limit=1):
+                with journal._tx() as conn:
+                    audit.append(
+                        conn,
+                        at=clock.now(),
+                        action="unlock",
+                        kind="vault",
+                        record_id=vault.vault_id,
+                        detail=unlocked_by,
+                    )
+        except BaseException:
+            vault.lock()
+            raise
+        return journal
 
     def lock(self) -> None:
         """Close the database and wipe the key (through the vault). Safe to call twice."""

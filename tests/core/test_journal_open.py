@@ -10,6 +10,7 @@ from mentorjournal.clock import ManualClock
 from mentorjournal.errors import VaultInUse, WrongPassphrase
 from mentorjournal.journal import Journal
 from mentorjournal.paths import VaultPaths
+from mentorjournal.storage import audit
 from mentorjournal.vault import kdf
 
 
@@ -38,6 +39,10 @@ def test_create_then_reopen_by_passphrase_and_by_recovery_key(
     try:
         assert reopened.vault_id == vault_id
         assert reopened.list_mentees() == [mentee]
+        unlocks = [e for e in audit.events(reopened.connection) if e.action == "unlock"]
+        assert [(e.kind, e.record_id, e.detail) for e in unlocks] == [
+            ("vault", vault_id, "recovery key")
+        ]
     finally:
         reopened.lock()
     again = Journal.open(
