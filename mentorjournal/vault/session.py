@@ -21,7 +21,7 @@ from mentorjournal.errors import (
     VaultExists,
     VaultMissing,
 )
-from mentorjournal.fsutil import ensure_private_dir
+from mentorjournal.fsutil import create_private_file, ensure_private_dir, fsync_dir
 from mentorjournal.paths import VaultPaths
 from mentorjournal.storage import meta
 from mentorjournal.storage.connection import (
@@ -182,6 +182,28 @@ class UnlockedVault:
         return counter
 
 
+def _creation_marker(paths: VaultPaths) -> Path:
+    """Present while a vault is being created: its files cannot hold any notes yet."""
+    return paths.root / ".creating"
+
+
+def _remove_unfinished(paths: VaultPaths) -> None:
+    database = paths.database
+    for path in (
+        paths.keyfile,
+        database,
+        database.with_name(database.name + "-wal"),
+        database.with_name(database.name + "-shm"),
+        _creation_marker(paths),
+    ):
+        path.unlink(missing_ok=True)
+
+
+def _refuse_existing(paths: VaultPaths) -> None:
+    if paths.exists() and not _creation_marker(paths).exists():
+        raise VaultExists(f"A vault already exists in {paths.root}; it was not changed.")
+
+
 def create_vault(
     paths: VaultPaths,
     passphrase: str,
@@ -192,11 +214,11 @@ def create_vault(
 ) -> tuple[UnlockedVault, str]:
     """Make a new vault in ``paths.root``; returns it unlocked and the recovery key text.
 
-    Refuses when a vault is already there. On failure, removes what it created (there is no
-    data yet), so a retry starts clean.
+    Refuses when a vault is already there. A marker file stands while the vault is being made:
+    if creation fails or the machine dies half-way, the next attempt recognises the leftovers
+    (which cannot contain notes) and starts clean instead of refusing.
     """
-    if paths.exists():
-        raise VaultExists(f"A vault already exists in {paths.root}; it was not changed.")
+    _refuse_existing(paths)
     check_passphrase(passphrase)
     params = kdf if kdf is not None else _kdf.calibrate(clock)
     _kdf.require_floor(params)
@@ -207,8 +229,10 @@ def create_vault(
     vault_id = str(uuid.uuid4())
     conn: Connection | None = None
     try:
-        if paths.exists():  # someone else created it between our check and the lock
-            raise VaultExists(f"A vault already exists in {paths.root}; it was not changed.")
+        _refuse_existing(paths)  # checked again under the lock
+        _remove_unfinished(paths)
+        create_private_file(_creation_marker(paths))
+        fsync_dir(paths.root)
         recovery, recovery_text = new_recovery_slot(vault_id, data_key)
         slot = new_passphrase_slot(vault_id, passphrase, params, data_key)
         keyfile = seal(KeyFile(vault_id, 1, slot, recovery), data_key)
@@ -216,11 +240,13 @@ def create_vault(
         migrate(conn)
         meta.init_meta(conn, vault_id=vault_id, created_at=clock.now().isoformat(), counter=1)
         write_keyfile(paths.keyfile, keyfile)
-    except BaseException:
+        _creation_marker(paths).unlink()
+        fsync_dir(paths.root)
+    except BaseException as exc:
         if conn is not None:
             close_database(conn)
-        for path in (paths.keyfile, paths.database):  # ours: nothing was there under the lock
-            path.unlink(missing_ok=True)
+        if not isinstance(exc, VaultExists):
+            _remove_unfinished(paths)  # ours: no notes can be in a vault still being made
         wipe(data_key)
         vault_lock.release()
         raise
@@ -282,6 +308,8 @@ def _open_unlocked(
         )
         with database_errors():
             vault.bump_change_counter()
+        # It unlocked and is consistent, so creation did finish: it now may hold notes.
+        _creation_marker(paths).unlink(missing_ok=True)
     except BaseException:
         if conn is not None:
             with contextlib.suppress(Exception):

@@ -29,7 +29,9 @@ from mentorjournal.errors import (
     DiskFull,
     MentorJournalError,
     VaultCorrupt,
+    VaultExists,
     VaultInUse,
+    VaultMissing,
     WrongPassphrase,
 )
 from mentorjournal.paths import VaultPaths
@@ -280,6 +282,85 @@ def test_crash_at_every_step_of_a_restore_leaves_old_or_new_vault(
     assert old in outcomes and new in outcomes
     _, notes = _open_any(world_vault.paths, [world_vault.passphrase], world_vault.state_dir)
     assert notes == new
+
+
+def test_crash_at_every_step_of_vault_creation_leaves_nothing_or_a_whole_vault(
+    fast_kdf: object, tmp_path: Path, passphrase: str, vault_state_dir: Path, crashes: Crashes
+) -> None:
+    """After a crash during ``init`` the folder either opens, or ``init`` simply works again
+    (never "a vault already exists" over leftovers that cannot be opened)."""
+    world = tmp_path / "world"
+    world.mkdir()
+    paths = VaultPaths(world / "vault")
+    made: list[UnlockedVault] = []
+
+    def begin() -> tuple[Callable[[], object], Callable[[], None]]:
+        def create() -> object:
+            made.append(
+                create_vault(paths, passphrase, clock=ManualClock(), state_dir=vault_state_dir)[0]
+            )
+            return None
+
+        def cleanup() -> None:
+            for vault in made:
+                vault.lock()
+
+        return create, cleanup
+
+    outcomes: set[str] = set()
+    for crash in crashes.each_point(world, begin):
+        snapshot = VaultPaths(crash.snapshot / "vault")
+        try:
+            unlock_vault(
+                snapshot, passphrase, clock=ManualClock(), state_dir=vault_state_dir
+            ).lock()
+            outcomes.add("complete")
+        except (VaultMissing, VaultCorrupt):
+            vault, _ = create_vault(
+                snapshot, passphrase, clock=ManualClock(), state_dir=vault_state_dir
+            )
+            vault.lock()
+            outcomes.add("retried")
+    assert outcomes == {"retried", "complete"}
+    unlock_vault(paths, passphrase, clock=ManualClock(), state_dir=vault_state_dir).lock()
+
+
+def test_a_creation_that_failed_is_cleaned_up_and_can_be_retried(
+    fast_kdf: object,
+    tmp_path: Path,
+    passphrase: str,
+    vault_state_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    paths = VaultPaths(tmp_path / "vault")
+
+    def full(fd: int, data: object) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "write", full)
+        with pytest.raises(DiskFull):
+            create_vault(paths, passphrase, clock=ManualClock(), state_dir=vault_state_dir)
+    assert not paths.exists()
+    assert sorted(p.name for p in paths.root.iterdir()) == [".lock"]
+    vault, _ = create_vault(paths, passphrase, clock=ManualClock(), state_dir=vault_state_dir)
+    vault.lock()
+
+
+def test_a_real_vault_without_its_key_file_is_never_cleaned_away(
+    new_vault: CreatedVault,
+) -> None:
+    new_vault.vault.lock()
+    new_vault.paths.keyfile.unlink()
+    database = new_vault.paths.database.read_bytes()
+    with pytest.raises(VaultExists):
+        create_vault(
+            new_vault.paths,
+            new_vault.passphrase,
+            clock=ManualClock(),
+            state_dir=new_vault.state_dir,
+        )
+    assert new_vault.paths.database.read_bytes() == database
 
 
 def test_disk_full_while_rewriting_the_key_file_is_diskfull_and_keeps_the_old_file(
