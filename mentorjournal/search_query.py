@@ -4,7 +4,8 @@ FTS5 has its own query language (column filters ``title:``, ``NEAR``, ``AND``/``
 ``*``, ``^``, parentheses). None of that is offered to users: every word they type becomes a
 double-quoted string, so no user text is ever parsed as syntax. Words become prefix terms
 (``"anx"*``) so results appear while typing; text in double quotes stays an exact phrase.
-All terms must match (FTS5's implicit AND). Pure: no I/O, no SQL.
+All terms must match (FTS5's implicit AND). A single letter matches only that one-letter word, not every word that
+starts with it. Pure: no I/O, no SQL.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ _TOKEN = re.compile(r"[^\W_]+|[\ue000-\uf8ff]+")
 #: Beyond this the query is not a search any more; extra terms are ignored, not an error.
 MAX_TERMS = 32
 MAX_QUERY_CHARS = 2000
+#: A one-letter prefix would expand to a large part of the vocabulary (the index keeps
+#: prefixes of 2 and 3 characters), so a single letter is matched as a whole word.
+MIN_PREFIX_CHARS = 2
 
 
 @dataclass(frozen=True)
@@ -29,7 +33,9 @@ class QueryTerm:
     def to_fts(self) -> str:
         text = " ".join(self.tokens)
         quoted = '"' + text.replace('"', '""') + '"'
-        return quoted if self.phrase else quoted + "*"
+        if self.phrase or len(self.tokens[-1]) < MIN_PREFIX_CHARS:
+            return quoted
+        return quoted + "*"
 
 
 def tokens_of(text: str) -> tuple[str, ...]:

@@ -21,8 +21,12 @@ def test_quoted_text_stays_a_phrase_and_an_open_quote_runs_to_the_end() -> None:
 
 
 def test_operators_and_punctuation_are_just_words() -> None:
-    assert to_match_expression("title:x NEAR(a b) OR -c") == '"title x"* "NEAR a"* "b"* "OR"* "c"*'
+    assert to_match_expression("title:x NEAR(a b) OR -c") == '"title x" "NEAR a" "b" "OR"* "c"'
     assert parse_query("don't") == (QueryTerm(("don", "t"), phrase=False),)
+
+
+def test_a_single_letter_is_a_whole_word_not_a_prefix() -> None:
+    assert to_match_expression("a an") == '"a" "an"*'
 
 
 def test_nothing_searchable_gives_none() -> None:
