@@ -88,9 +88,22 @@ class ThemeManager:
         self._app.setFont(font)
 
     def _apply_palette(self) -> None:
-        dark = self.is_dark
-        self._app.setPalette(dark_palette() if dark else self._app.style().standardPalette())
+        hints = self._app.styleHints()
+        # Tell Qt first (native dialogs and the style follow it), then set the palette.
+        if self._theme is Theme.SYSTEM:
+            hints.unsetColorScheme()
+        else:
+            hints.setColorScheme(
+                Qt.ColorScheme.Dark if self._theme is Theme.DARK else Qt.ColorScheme.Light
+            )
+        if self.is_dark:
+            palette = dark_palette()
+        elif self._theme is Theme.LIGHT:
+            palette = self._app.style().standardPalette()
+        else:
+            palette = QPalette()  # empty: the platform's own light palette
+        self._app.setPalette(palette)
 
     def _on_system_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
         if self._theme is Theme.SYSTEM:
-            self._apply_palette()
+            self._app.setPalette(dark_palette() if system_prefers_dark() else QPalette())

@@ -190,6 +190,7 @@ def test_theme_forces_dark_and_scales_text(qtbot: QtBot) -> None:
         app.setFont(before_font)
         app.setPalette(before_palette)
         app.setStyle(before_style)
+        app.styleHints().unsetColorScheme()
 
 
 def test_tab_moves_through_the_sidebar_in_reading_order(
