@@ -9,7 +9,7 @@ import pytest
 
 from mentorjournal.changes import Changes
 from mentorjournal.clock import ManualClock
-from mentorjournal.domain import NoteTemplate
+from mentorjournal.domain import NoteTemplate, SessionNote, chain_addendum, new_id, sign_note
 from mentorjournal.errors import RecordNotFound, RecordSigned, ValidationError
 from mentorjournal.journal import Journal
 from mentorjournal.paths import VaultPaths
@@ -144,3 +144,28 @@ def test_a_locked_journal_refuses_reads_and_writes_clearly(journal: Journal) -> 
         journal.get_mentee(mentee.id)
     with pytest.raises(RuntimeError, match="locked"):
         journal.add_mentee("M-002")
+
+
+def test_ready_made_records_are_accepted_only_when_their_hashes_hold(
+    journal: Journal, vault_clock: ManualClock
+) -> None:
+    mentee = make_mentee(journal)
+    draft = SessionNote(
+        id=new_id(), mentee_id=mentee.id, started_at=vault_clock.now(), sections={"Body": "x"}
+    )
+    signed = sign_note(draft, vault_clock.now())
+    with pytest.raises(ValidationError, match="signature"):
+        journal.insert_note(replace(signed, next_actions="changed after signing"))
+    journal.insert_note(signed)
+    assert journal.verify_note(signed.id) is None
+    first = chain_addendum(
+        signed, None, addendum_id=new_id(), written_at=vault_clock.now(), text="a"
+    )
+    second = chain_addendum(
+        signed, first, addendum_id=new_id(), written_at=vault_clock.now(), text="b"
+    )
+    with pytest.raises(ValidationError, match="chain"):
+        journal.insert_addendum(second)  # skips the first link
+    journal.insert_addendum(first)
+    journal.insert_addendum(second)
+    assert journal.addenda(signed.id) == [first, second]
