@@ -1,0 +1,95 @@
+"""The autosave debounce: one save after typing stops, in order, retried after a failure."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pytestqt.qtbot import QtBot
+
+from mentorjournal.errors import DiskFull
+from ui.autosave import Autosaver
+from ui.worker import JournalWorker
+
+
+class _Store:
+    """Stands in for the journal's storage of one draft (what the worker thread touches)."""
+
+    def __init__(self) -> None:
+        self.saved: list[str] = []
+        self.fail_next = 0
+
+    def save(self, text: str) -> str:
+        if self.fail_next:
+            self.fail_next -= 1
+            raise DiskFull("The disk is full.")
+        self.saved.append(text)
+        return text
+
+
+def _setup(
+    qtbot: QtBot, delay_ms: int = 80, retry_ms: int = 150
+) -> tuple[JournalWorker, _Store, Autosaver, list[str]]:
+    worker = JournalWorker()
+    store = _Store()
+    worker.open(lambda: store)
+    qtbot.waitUntil(lambda: worker.pending == 0, timeout=5000)
+    text = [""]
+
+    def job() -> Any:
+        snapshot = text[0]
+        return lambda journal: journal.save(snapshot)
+
+    saver = Autosaver(worker, job, delay_ms=delay_ms, retry_ms=retry_ms)
+    return worker, store, saver, text
+
+
+def test_many_quick_edits_make_one_save_of_the_latest_text(qtbot: QtBot) -> None:
+    worker, store, saver, text = _setup(qtbot)
+    statuses: list[str] = []
+    saver.status_changed.connect(statuses.append)
+    for letter in "hello":
+        text[0] += letter
+        saver.touch()
+    assert store.saved == [] and saver.dirty
+    qtbot.waitUntil(lambda: store.saved == ["hello"], timeout=3000)
+    qtbot.waitUntil(lambda: saver.status.startswith("Saved "), timeout=3000)
+    assert statuses[0] == "Saving…" and not saver.dirty
+    assert saver.save_now() is False  # nothing new: no extra write
+    worker.shutdown()
+
+
+def test_save_now_flushes_immediately_and_keeps_order(qtbot: QtBot) -> None:
+    worker, store, saver, text = _setup(qtbot, delay_ms=60_000)
+    text[0] = "first"
+    saver.touch()
+    assert saver.save_now() is True
+    text[0] = "second"
+    saver.touch()
+    saver.save_now()
+    qtbot.waitUntil(lambda: worker.pending == 0, timeout=3000)
+    assert store.saved == ["first", "second"]
+    worker.shutdown()
+
+
+def test_a_failed_save_stays_dirty_and_the_timer_retries(qtbot: QtBot) -> None:
+    worker, store, saver, text = _setup(qtbot)
+    failures: list[BaseException] = []
+    saver.failed.connect(failures.append)
+    store.fail_next = 1
+    text[0] = "kept"
+    saver.touch()
+    qtbot.waitUntil(lambda: bool(failures), timeout=3000)
+    assert isinstance(failures[0], DiskFull) and saver.dirty and saver.status == "Not saved"
+    qtbot.waitUntil(lambda: store.saved == ["kept"], timeout=3000)  # retried without an edit
+    assert not saver.dirty
+    worker.shutdown()
+
+
+def test_reset_forgets_pending_edits(qtbot: QtBot) -> None:
+    worker, store, saver, text = _setup(qtbot)
+    text[0] = "discarded"
+    saver.touch()
+    saver.reset()
+    qtbot.wait(250)
+    assert store.saved == [] and saver.status == ""
+    worker.shutdown()
