@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator, Sequence
+import os
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -26,7 +27,7 @@ from mentorjournal import __version__
 from mentorjournal.clock import Clock
 from mentorjournal.domain import verify_note
 from mentorjournal.errors import MalformedImport, ValidationError
-from mentorjournal.fsutil import atomic_write_bytes, disk_errors
+from mentorjournal.fsutil import PRIVATE_FILE_MODE, disk_errors, fsync_dir
 from mentorjournal.storage import audit, meta, sessions
 from mentorjournal.storage.connection import Connection, transaction
 from mentorjournal.storage.schema import current_version
@@ -112,6 +113,24 @@ def _encode(value: Any) -> Any:
     return value.hex() if isinstance(value, bytes | bytearray | memoryview) else value
 
 
+def _envelope(conn: Connection, clock: Clock) -> dict[str, Any]:
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "schema_version": current_version(conn),
+        "app_version": __version__,
+        "exported_at": clock.now().isoformat(),
+        "is_demo": meta.get_meta(conn, "is_demo") == "1",
+    }
+
+
+def _events(conn: Connection) -> Iterator[dict[str, Any]]:
+    for row in conn.execute(
+        "SELECT at, action, kind, record_id, detail FROM audit_log ORDER BY seq"
+    ):
+        yield dict(zip(_AUDIT_FIELDS, row, strict=True))
+
+
 def export_document(conn: Connection, clock: Clock) -> dict[str, Any]:
     """The export as a JSON-ready dict, read in one transaction (a consistent snapshot)."""
     with transaction(conn):
@@ -119,40 +138,68 @@ def export_document(conn: Connection, clock: Clock) -> dict[str, Any]:
         for name, columns in _journal_tables(conn):
             rows = [[_encode(v) for v in row] for row in conn.execute(_select(conn, name, columns))]
             tables[name] = {"columns": [c for c, _t in columns], "rows": rows}
-        events = [
-            dict(zip(_AUDIT_FIELDS, row, strict=True))
-            for row in conn.execute(
-                "SELECT at, action, kind, record_id, detail FROM audit_log ORDER BY seq"
-            )
-        ]
-        return {
-            "format": FORMAT_NAME,
-            "version": FORMAT_VERSION,
-            "schema_version": current_version(conn),
-            "app_version": __version__,
-            "exported_at": clock.now().isoformat(),
-            "is_demo": meta.get_meta(conn, "is_demo") == "1",
-            "tables": tables,
-            "audit_events": events,
-        }
+        return {**_envelope(conn, clock), "tables": tables, "audit_events": list(_events(conn))}
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _document_chunks(conn: Connection, clock: Clock, counter: list[int]) -> Iterator[str]:
+    """The same JSON as ``export_document``, produced row by row so memory stays flat."""
+    yield _dumps(_envelope(conn, clock))[:-1] + ',"tables":{'
+    for number, (name, columns) in enumerate(_journal_tables(conn)):
+        head = "," if number else ""
+        yield f'{head}{_dumps(name)}:{{"columns":{_dumps([c for c, _t in columns])},"rows":['
+        for index, row in enumerate(conn.execute(_select(conn, name, columns))):
+            counter[0] += 1
+            yield ("," if index else "") + _dumps([_encode(v) for v in row])
+        yield "]}"
+    yield '},"audit_events":['
+    for index, event in enumerate(_events(conn)):
+        yield ("," if index else "") + _dumps(event)
+    yield "]}"
+
+
+def _stream_atomically(path: Path, chunks: Iterable[str]) -> int:
+    """Write ``chunks`` to a 0600 temp file beside ``path``, fsync, rename: whole file or none."""
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    written = 0
+    with disk_errors():
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
+            with os.fdopen(fd, "wb") as handle:
+                for chunk in chunks:
+                    data = chunk.encode("utf-8")
+                    handle.write(data)
+                    written += len(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)  # never leave a half export (clear text) behind
+            raise
+        fsync_dir(path.parent)
+    return written
 
 
 def export_json(journal: JournalLike, path: Path) -> int:
     """Write the whole vault to ``path`` (atomically, 0600) and audit it; returns bytes written.
 
-    The file holds everything in the vault in clear text: the caller should say so.
+    Rows are streamed from one read transaction (a consistent snapshot), so a large vault
+    does not have to fit in memory twice. The file holds everything in the vault in clear
+    text: the caller should say so.
     """
     conn = journal.connection
-    document = export_document(conn, journal.clock)
-    data = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    atomic_write_bytes(path, data)
+    counter = [0]
     with transaction(conn):
-        rows = sum(len(t["rows"]) for t in document["tables"].values())
+        size = _stream_atomically(path, _document_chunks(conn, journal.clock, counter))
+    with transaction(conn):
         audit.append(
             conn, at=journal.clock.now(), action="export", kind="vault", record_id=None,
-            detail=f"json,rows={rows}",
+            detail=f"json,rows={counter[0]}",
         )  # fmt: skip
-    return len(data)
+    return size
 
 
 # --- reading and checking an import ---------------------------------------------------------

@@ -265,3 +265,37 @@ def test_import_refuses_a_vault_that_already_holds_records(
     with pytest.raises(ValidationError, match="new, empty vault"):
         import_json(target, _write(tmp_path, exported))
     assert [m.code for m in target.list_mentees()] == ["M-001"]
+
+
+def test_streamed_export_equals_the_in_memory_document(
+    make_journal: Factory, tmp_path: Path
+) -> None:
+    source = make_journal()
+    populate_demo(source, mentees=2, sessions=30, seed=8, clock=source.clock)
+    expected = export_document(source.connection, source.clock)
+    export_json(source, tmp_path / "s.json")
+    assert json.loads((tmp_path / "s.json").read_text(encoding="utf-8")) == expected
+
+
+def test_a_full_disk_during_export_leaves_no_file_and_no_export_event(
+    make_journal: Factory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from mentorjournal import portable
+    from mentorjournal.errors import DiskFull
+
+    source = make_journal()
+    populate_demo(source, mentees=1, sessions=5, seed=8, clock=source.clock)
+    real = portable._document_chunks
+
+    def filling_up(*args: Any) -> Iterator[str]:
+        chunks = real(*args)
+        yield next(chunks)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(portable, "_document_chunks", filling_up)
+    with pytest.raises(DiskFull):
+        export_json(source, tmp_path / "full.json")
+    assert sorted(p.name for p in tmp_path.iterdir() if "full" in p.name) == []
+    assert [e.action for e in audit.events(source.connection)] == ["import"]
