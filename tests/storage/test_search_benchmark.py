@@ -22,7 +22,7 @@ from mentorjournal.storage import search
 from mentorjournal.storage.connection import Connection, close_database, open_database
 from mentorjournal.storage.schema import migrate
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800)]
 
 KEY = bytes(range(32))
 SESSIONS = 50_000
