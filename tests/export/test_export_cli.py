@@ -135,40 +135,37 @@ def test_mentee_record_and_coping_plan_exports(
     assert len(reader.pages) == 1 and "116 123" in reader.pages[0].extract_text()
 
 
-@pytest.mark.parametrize(
-    ("extra", "message"),
-    [
-        (
-            ["--supervision", "--from", "2026-01-01", "--to", "2026-01-31", "--out", "x.txt"],
-            ".md, .pdf or .docx",
-        ),
-        (
-            ["--supervision", "--from", "yesterday", "--to", "2026-01-31", "--out", "x.md"],
-            "--from must be a date",
-        ),
-        (["--supervision", "--to", "2026-01-31", "--out", "x.md"], "--from DATE is required"),
-        (["--supervision", "--json", "x.json"], "one export at a time"),
-        ([], "Say what to export"),
-        (["--coping-plan", "M-901", "--out", "plan.md"], "is a PDF"),
-    ],
-)
-def test_bad_usage_exits_2_with_one_clear_line(
+BAD_USAGE = [
+    (
+        ["--supervision", "--from", "2026-01-01", "--to", "2026-01-31", "--out", "x.txt"],
+        ".md, .pdf or .docx",
+    ),
+    (
+        ["--supervision", "--from", "yesterday", "--to", "2026-01-31", "--out", "x.md"],
+        "--from must be a date",
+    ),
+    (["--supervision", "--to", "2026-01-31", "--out", "x.md"], "--from DATE is required"),
+    (["--supervision", "--json", "x.json"], "one export at a time"),
+    ([], "Say what to export"),
+    (["--coping-plan", "M-901", "--out", "plan.md"], "is a PDF"),
+]
+
+
+def test_bad_usage_exits_2_with_one_clear_line_and_writes_nothing(
     seeded: Caseload,
     run_cli: Cli,
     vault_args: list[str],
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-    *,
-    extra: list[str],
-    message: str,
 ) -> None:
     work = tmp_path / "work"
     work.mkdir()
     monkeypatch.chdir(work)
-    result = run_cli("export", *extra, *vault_args)
-    assert result.code == 2
-    assert message in result.stderr
-    assert list(work.iterdir()) == []
+    for extra, message in BAD_USAGE:
+        result = run_cli("export", *extra, *vault_args)
+        assert result.code == 2, extra
+        assert message in result.stderr, extra
+        assert list(work.iterdir()) == [], extra
 
 
 def test_unknown_mentee_exits_1_and_writes_nothing(

@@ -130,7 +130,7 @@ def test_find_unicode_font_returns_none_where_there_is_none(tmp_path: Path) -> N
     assert find_unicode_font([tmp_path]) is None
 
 
-@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(min_size=0, max_size=200))
 def test_any_unicode_text_never_crashes_the_writers(text: str) -> None:
     doc = Document(
@@ -223,3 +223,13 @@ def test_markdown_keeps_placeholders_readable_but_never_makes_links() -> None:
     )
     assert "[School] was fine" in text
     assert "\\[x\\](http://e.org)" in text and "\\[y\\]: z" in text
+
+
+def test_hard_unicode_prints_or_degrades_safely_in_every_format() -> None:
+    hard = "Zoë ﻿naïve\u200b שלום مرحبا 漢字 😀 e\u0301 \x00\x07 \ud800 end"
+    doc = Document(hard, hard, (Heading(1, hard), Paragraph.of(hard), Table(((hard, hard),))))
+    text, pages = _pdf_text(to_pdf_bytes(doc))
+    assert pages == 1 and "Zoë" in text and "end" in text
+    reopened = docx.Document(io.BytesIO(to_docx_bytes(doc)))
+    assert "Zoë" in reopened.paragraphs[0].text and "\x00" not in reopened.paragraphs[0].text
+    assert "\x00" not in to_markdown(doc) and "漢字" in to_markdown(doc)
