@@ -58,14 +58,17 @@ def _run_and_kill(
     acked: dict[str, str] = {}
     first = proc.stdout.readline()
     assert first.strip() == "ready", f"writer did not start: {first!r}"
-    deadline = time.monotonic() + rng.uniform(0.02, 0.4)
+    # The random moment is counted from the first acknowledged save, so that a slow start on a
+    # busy machine cannot turn a run into one that tested nothing.
+    lines = [proc.stdout.readline()]
+    deadline = time.monotonic() + rng.uniform(0.0, 0.4)
     os.set_blocking(proc.stdout.fileno(), False)
     while time.monotonic() < deadline:
         time.sleep(0.005)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     os.set_blocking(proc.stdout.fileno(), True)
-    for line in proc.stdout.read().splitlines():
+    for line in lines + proc.stdout.read().splitlines():
         parts = line.split()
         if len(parts) == 3 and parts[0] == "ack":
             acked[parts[1]] = parts[2]
