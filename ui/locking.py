@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import logging
 import math
+from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import SLOT, QEvent, QObject, QTimer, Signal, Slot
 
 from mentorjournal.clock import Clock
 
@@ -105,34 +106,43 @@ class SystemLockWatcher(QObject):
 
     system_locking = Signal(str)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        session_bus: Any = None,
+        system_bus: Any = None,
+    ) -> None:
+        """Watch the given buses (tests pass private ones), else the user's session and system bus."""
         super().__init__(parent)
         self.sources: list[str] = []
-        self._connect()
+        self._connect(session_bus, system_bus)
 
     @property
     def available(self) -> bool:
         return bool(self.sources)
 
-    def _connect(self) -> None:
+    def _connect(self, session_bus: Any, system_bus: Any) -> None:
         try:
             from PySide6.QtDBus import QDBusConnection
         except ImportError:  # pragma: no cover - QtDBus ships with PySide6-Essentials
             return
+        session = session_bus if session_bus is not None else _bus(QDBusConnection.sessionBus)
+        system = system_bus if system_bus is not None else _bus(QDBusConnection.systemBus)
+        # Any sender may tell us the screen locked: the only effect is locking, which is safe.
         watches = (
-            (QDBusConnection.sessionBus, "org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver", "ActiveChanged", "_on_screensaver(bool)"),
-            (QDBusConnection.sessionBus, "org.gnome.ScreenSaver", "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver", "ActiveChanged", "_on_screensaver(bool)"),
-            (QDBusConnection.systemBus, "org.freedesktop.login1", "/org/freedesktop/login1", "org.freedesktop.login1.Manager", "PrepareForSleep", "_on_sleep(bool)"),
+            (session, "/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver", "ActiveChanged", "_on_screensaver(bool)"),
+            (session, "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver", "ActiveChanged", "_on_screensaver(bool)"),
+            (system, "/org/freedesktop/login1", "org.freedesktop.login1.Manager", "PrepareForSleep", "_on_sleep(bool)"),
         )  # fmt: skip
-        for bus_factory, service, path, interface, signal, slot in watches:
+        for bus, path, interface, signal, slot in watches:
+            if bus is None:
+                continue
             try:
-                bus = bus_factory()
-                if not bus.isConnected():
-                    continue
-                if bus.connect(service, path, interface, signal, self, f"1{slot}"):
-                    self.sources.append(f"{service}.{signal}")
+                if bus.connect("", path, interface, signal, self, SLOT(slot)):
+                    self.sources.append(f"{interface}.{signal}")
             except Exception as exc:  # never fail start-up because of D-Bus
-                log.debug("D-Bus watch %s unavailable: %s", service, type(exc).__name__)
+                log.debug("D-Bus watch %s unavailable: %s", interface, type(exc).__name__)
 
     @Slot(bool)
     def _on_screensaver(self, active: bool) -> None:
@@ -143,3 +153,12 @@ class SystemLockWatcher(QObject):
     def _on_sleep(self, starting: bool) -> None:
         if starting:
             self.system_locking.emit("suspend")
+
+
+def _bus(factory: Any) -> Any:
+    """A connected bus from ``factory`` or None (no bus on this machine, e.g. CI or Windows)."""
+    try:
+        bus = factory()
+    except Exception:
+        return None
+    return bus if bus.isConnected() else None
