@@ -6,6 +6,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mentorjournal.backup import (
     create_backup,
@@ -217,3 +219,15 @@ def test_restore_without_an_atomic_exchange_still_swaps_and_keeps_the_old_vault(
     aside = _unlock(new_vault, VaultPaths(kept))
     assert _notes(aside) == ["in the backup", "only in the old vault"]
     aside.lock()
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.binary(max_size=600))
+def test_arbitrary_files_are_not_backups(data: bytes) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "x.mjbackup"
+        path.write_bytes(b"MJBACKUP" + data if data[:1] == b"\x00" else data)
+        with pytest.raises(VaultCorrupt):
+            read_backup(path)

@@ -7,6 +7,8 @@ import json
 import os
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from mentorjournal.errors import VaultCorrupt, WrongPassphrase
 from mentorjournal.vault import keyfile
@@ -105,3 +107,28 @@ def test_not_a_key_file_at_all(new_vault: CreatedVault) -> None:
     for junk in (b"", b"\x00" * 600, b"SQLite format 3\x00" + os.urandom(500), "é".encode() * 9):
         with pytest.raises(VaultCorrupt):
             keyfile.parse(junk)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=2048))
+def test_arbitrary_bytes_are_only_ever_reported_as_damage(data: bytes) -> None:
+    with pytest.raises(VaultCorrupt):
+        keyfile.parse(data)
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    edits=st.lists(st.tuples(st.integers(0, 10_000), st.integers(0, 255)), min_size=1, max_size=8)
+)
+def test_random_edits_of_a_valid_key_file_are_damage_or_identical(
+    new_vault: CreatedVault, edits: list[tuple[int, int]]
+) -> None:
+    raw = bytearray(new_vault.paths.keyfile.read_bytes())
+    for position, value in edits:
+        raw[position % len(raw)] = value
+    if bytes(raw) == new_vault.paths.keyfile.read_bytes():
+        return
+    with pytest.raises(VaultCorrupt):
+        keyfile.parse(bytes(raw))

@@ -62,3 +62,12 @@ def test_malformed_text_is_a_typo_with_its_own_message(bad: str) -> None:
 def test_typo_is_a_wrong_key_for_exit_code_purposes() -> None:
     assert issubclass(RecoveryKeyTypo, WrongPassphrase)
     assert RecoveryKeyTypo.exit_code == 3
+
+
+@given(st.text(max_size=80))
+def test_any_text_parses_to_a_key_or_is_a_typo(text: str) -> None:
+    try:
+        secret = parse_recovery_key(text)
+    except RecoveryKeyTypo:
+        return
+    assert len(secret) == 20
