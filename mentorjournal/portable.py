@@ -354,15 +354,17 @@ def _insert_table(
 
 
 def _verify_signed_notes(conn: Connection) -> None:
-    """A signed note whose content no longer matches its hash is a damaged or edited export."""
-    signed = [r[0] for r in conn.execute(
-        "SELECT id FROM session_notes WHERE signed_at IS NOT NULL")]  # fmt: skip
-    for note_id in signed:
-        note = sessions.get(conn, note_id)
-        if note is None or not verify_note(note):
-            raise MalformedImport(
-                f"Signed note {note_id} does not match its signature; the file was altered."
-            )
+    """A signed note whose content no longer matches its hash is a damaged or edited export.
+
+    Reading every note through the repository also checks it against the domain rules.
+    """
+    mentee_ids = [r[0] for r in conn.execute("SELECT id FROM mentees")]
+    for mentee_id in mentee_ids:
+        for note in sessions.list_notes(conn, mentee_id):
+            if note.is_signed and not verify_note(note):
+                raise MalformedImport(
+                    f"Signed note {note.id} does not match its signature; the file was altered."
+                )
 
 
 def import_json(journal: JournalLike, path: Path) -> ImportSummary:
@@ -397,6 +399,8 @@ def import_json(journal: JournalLike, path: Path) -> ImportSummary:
         if "new, empty vault" in str(exc):
             raise
         raise MalformedImport(f"The import holds an invalid record: {exc}") from exc
+    except (ValueError, TypeError, KeyError) as exc:  # a stored value the reader cannot decode
+        raise MalformedImport(f"The import holds a record this program cannot read: {exc}") from exc
     except Exception as exc:
         if type(exc).__module__.startswith("sqlcipher3"):
             raise MalformedImport(f"The import breaks a rule of the journal: {exc}") from exc

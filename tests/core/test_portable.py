@@ -200,6 +200,8 @@ def _mutations() -> dict[str, Callable[[dict[str, Any]], Any]]:
         "boolean as integer": set_in_note("mood_before", True),
         "huge field": set_in_note("next_actions", "x" * (MAX_TEXT_CHARS + 1)),
         "check constraint": set_in_note("mood_before", 11),
+        "sections not json": set_in_note("sections", "{not json"),
+        "sections of the wrong shape": set_in_note("sections", '[["Nope", 1, 2]]'),
         "missing field": drop_field,
         "short row": short_row,
         "unknown table": extra_table,
