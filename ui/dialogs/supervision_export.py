@@ -18,7 +18,15 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QColor, QKeySequence, QMouseEvent, QShortcut, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeySequence,
+    QMouseEvent,
+    QShortcut,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,7 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentorjournal.export.dates import DateStyle
-from mentorjournal.export.draft import KnownLeak, SupervisionDraft, join_blocks
+from mentorjournal.export.draft import BlockKind, KnownLeak, SupervisionDraft, join_blocks
 from mentorjournal.export.supervision import Include, SupervisionOptions
 from ui.prompts import Prompts
 from ui.worker import JournalWorker
@@ -214,6 +222,7 @@ class SupervisionExportDialog(QDialog):
         )
         self.replacement_list = QListWidget(self)
         self.replacement_list.setAccessibleName("Replacements (Enter restores or replaces again)")
+        self.replacement_list.setWordWrap(True)
         self.replacement_list.itemActivated.connect(self._activate_item)
 
     def _build_buttons(self) -> None:
@@ -245,6 +254,7 @@ class SupervisionExportDialog(QDialog):
         splitter.addWidget(self.preview)
         splitter.addWidget(side)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([300, 520, 320])
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.redact_button)
@@ -411,6 +421,7 @@ class SupervisionExportDialog(QDialog):
         whole.setCharFormat(QTextCharFormat())
         if self._draft is None:
             return
+        self._style_blocks()
         for block_index, block in enumerate(self._draft.blocks):
             base = self._starts[block_index]
             for span in block.spans():
@@ -426,6 +437,23 @@ class SupervisionExportDialog(QDialog):
             fmt.setToolTip("An identifier the vault knows is still visible here.")
             base = self._starts[leak.block]
             self._paint(base + leak.start, base + leak.end, fmt)
+
+    def _style_blocks(self) -> None:
+        """Headings bold (larger by level), small notes italic: the preview reads like the file."""
+        if self._draft is None:
+            return
+        base_size = self.preview.font().pointSizeF()
+        for block_index, block in enumerate(self._draft.blocks):
+            fmt = QTextCharFormat()
+            if block.kind is BlockKind.HEADING:
+                fmt.setFontWeight(QFont.Weight.Bold)
+                fmt.setFontPointSize(base_size * {1: 1.35, 2: 1.15}.get(block.level, 1.0))
+            elif block.kind is BlockKind.NOTE:
+                fmt.setFontItalic(True)
+            else:
+                continue
+            start = self._starts[block_index]
+            self._paint(start, start + len(block.text), fmt)
 
     def highlight_at(self, position: int) -> QTextCharFormat:
         """The format shown at ``position`` of the preview (what a sighted user sees there)."""
