@@ -1,8 +1,10 @@
 """A separate process that writes notes the way the app does, acknowledging each durable save.
 
 Run as ``python -m tests.fault.writer_process VAULT_DIR STATE_DIR PASSPHRASE_FILE SEED``. It
-creates notes and autosaves edits to drafts in a loop and prints ``ack <note id> <sha256>``
-only after the journal call returned (the transaction committed with synchronous=FULL). The
+creates notes and autosaves edits to drafts in a loop; before an edit it prints
+``try <note id> <sha256>`` and after the journal call returned (the transaction committed with
+synchronous=FULL) ``ack <note id> <sha256>``. A kill between commit and ack leaves a newer
+durable save than the last ack, which is fine; anything else is corruption. The
 parent kills it with SIGKILL at random moments and checks every acknowledged save survived.
 """
 
@@ -72,14 +74,13 @@ def main(argv: list[str]) -> int:
     drafts = []
     while True:
         text = " ".join(rng.choice(WORDS) for _ in range(rng.randint(30, 300)))
+        sections = ((FREE_SECTION, text),)
         if drafts and rng.random() < 0.6:
             note = drafts.pop(rng.randrange(len(drafts)))
-            edited = dataclasses.replace(note, sections=((FREE_SECTION, text),))
-            saved = journal.save_draft(edited).value
+            print(f"try {note.id} {fingerprint(sections)}", flush=True)
+            saved = journal.save_draft(dataclasses.replace(note, sections=sections)).value
         else:
-            saved = journal.new_note(
-                mentee.id, template=NoteTemplate.FREE, sections=((FREE_SECTION, text),)
-            ).value
+            saved = journal.new_note(mentee.id, template=NoteTemplate.FREE, sections=sections).value
         drafts.append(saved)
         print(f"ack {saved.id} {fingerprint(saved.sections)}", flush=True)
 
