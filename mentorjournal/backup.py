@@ -47,7 +47,7 @@ from mentorjournal.vault.keyfile import KeyFile, check_mac, parse
 from mentorjournal.vault.lock import VaultLock
 from mentorjournal.vault.rollback import remember_counter
 from mentorjournal.vault.session import UnlockedVault
-from mentorjournal.vault.slots import unwrap_with_passphrase
+from mentorjournal.vault.slots import unwrap_with_passphrase, unwrap_with_recovery_key
 from mentorjournal.vault.swap import finish_interrupted_restore, helper_dir, mark_ready, swap_in
 
 MAGIC = b"MJBACKUP"
@@ -249,8 +249,15 @@ def _copy_db(info: BackupInfo, out: BinaryIO) -> None:
 
 
 @contextlib.contextmanager
-def _unwrapped(info: BackupInfo, passphrase: str) -> Iterator[bytearray]:
-    key = unwrap_with_passphrase(info.keyfile, passphrase)
+def _unwrapped(
+    info: BackupInfo, passphrase: str | None, recovery_key: str | None
+) -> Iterator[bytearray]:
+    if recovery_key is not None:
+        key = unwrap_with_recovery_key(info.keyfile, recovery_key)
+    elif passphrase is not None:
+        key = unwrap_with_passphrase(info.keyfile, passphrase)
+    else:
+        raise ValueError("a passphrase or a recovery key is needed")
     try:
         check_mac(info.keyfile, key)
         yield key
@@ -258,15 +265,18 @@ def _unwrapped(info: BackupInfo, passphrase: str) -> Iterator[bytearray]:
         key[:] = bytes(len(key))
 
 
-def verify_backup(path: Path, passphrase: str | None = None) -> BackupReport:
-    """Check a backup file; with the passphrase of its time, decrypt and check its database too."""
+def verify_backup(
+    path: Path, passphrase: str | None = None, *, recovery_key: str | None = None
+) -> BackupReport:
+    """Check a backup file; with the passphrase (or recovery key) of its time, decrypt and
+    check its database too."""
     info = read_backup(path)
-    if passphrase is None:
+    if passphrase is None and recovery_key is None:
         return BackupReport(info.keyfile.vault_id, info.keyfile.change_counter, False, {})
     scratch = path.parent / f".mjverify-{secrets.token_hex(6)}"
     ensure_private_dir(scratch)
     try:
-        with _unwrapped(info, passphrase) as key:
+        with _unwrapped(info, passphrase, recovery_key) as key:
             extracted = _extract(info, scratch)
             counts = _verify_copy(extracted.database, key, info.keyfile.vault_id)
     finally:
@@ -285,12 +295,14 @@ def _remove_tree(folder: Path) -> None:
 def restore_backup(
     backup_file: Path,
     paths: VaultPaths,
-    passphrase: str,
+    passphrase: str | None = None,
     *,
     clock: Clock,
     state_dir: Path,
+    recovery_key: str | None = None,
 ) -> RestoreResult:
-    """Verify ``backup_file`` with its passphrase, then make it the vault at ``paths.root``.
+    """Verify ``backup_file`` with its passphrase (or recovery key, from the time of the
+    backup), then make it the vault at ``paths.root``.
 
     The current vault, if any, is renamed to ``<folder>.before-restore-<time>`` beside it and
     must not be open (``VaultInUse``). Restoring into an empty or absent folder works.
@@ -309,7 +321,7 @@ def restore_backup(
     current_lock = VaultLock(paths.lockfile)
     ready: Path | None = None
     try:
-        with _unwrapped(info, passphrase) as key:
+        with _unwrapped(info, passphrase, recovery_key) as key:
             _extract(info, staging)
             _verify_copy(VaultPaths(staging).database, key, info.keyfile.vault_id)
             if paths.exists():

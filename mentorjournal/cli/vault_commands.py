@@ -164,13 +164,18 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     paths = _paths(args)
-    passphrase = read_passphrase(args, "Passphrase at the time of the backup: ")
+    recovery_key = passphrase = None
+    if args.recovery_key_file:
+        recovery_key = read_first_line(args.recovery_key_file, "recovery key")
+    else:
+        passphrase = read_passphrase(args, "Passphrase at the time of the backup: ")
     result = restore_backup(
         Path(args.backup_file),
         paths,
         passphrase,
         clock=SystemClock(),
         state_dir=user_state_dir(),
+        recovery_key=recovery_key,
     )
     print(f"Restored the backup into {paths.root}")
     if result.kept_aside is not None:
@@ -236,4 +241,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         sub, "restore", cmd_restore, "replace the vault with a backup (the current one is kept)"
     )
     restore.add_argument("backup_file", metavar="BACKUP_FILE")
+    restore.add_argument(
+        "--recovery-key-file",
+        metavar="FILE",
+        help="unlock the backup with the recovery key of its time instead of the passphrase",
+    )
     _add(sub, "info", cmd_info, "show facts about the vault (no secrets, no passphrase needed)")

@@ -311,3 +311,32 @@ def test_opening_an_older_copy_prints_the_rollback_warning(
     result = run_cli(*args)
     assert result.code == 0
     assert "warning: This vault is an older copy" in result.stderr
+
+
+def test_restore_with_the_recovery_key_after_the_passphrase_changed(
+    run_cli: Run, cli_vault: CliVault, tmp_path: Path
+) -> None:
+    backup = run_cli(
+        "--vault",
+        cli_vault.root,
+        "backup",
+        tmp_path / "b",
+        "--passphrase-file",
+        cli_vault.passphrase_file,
+    )
+    written = backup.stdout.strip().splitlines()[-1]
+    new = _secret_file(tmp_path, "new", "brand new passphrase with 'quotes' ü")
+    run_cli(
+        "--vault", cli_vault.root, "change-passphrase",
+        "--passphrase-file", cli_vault.passphrase_file, "--new-passphrase-file", new,
+    )  # fmt: skip
+    key_file = _secret_file(tmp_path, "key", cli_vault.recovery_key)
+    target = tmp_path / "elsewhere"
+    wrong = run_cli("--vault", target, "restore", written, "--passphrase-file", new)
+    assert wrong.code == 3  # the backup still has the passphrase of its time
+    restored = run_cli("--vault", target, "restore", written, "--recovery-key-file", key_file)
+    assert restored.code == 0, restored.stderr
+    assert (
+        run_cli("--vault", target, "verify", "--passphrase-file", cli_vault.passphrase_file).code
+        == 0
+    )
