@@ -154,8 +154,13 @@ def _unique_target(dest_dir: Path, name: str) -> Path:
 
 
 def create_backup(vault: UnlockedVault, dest_dir: Path, *, clock: Clock) -> Path:
-    """Write one verified backup file into ``dest_dir`` and return its path."""
-    ensure_private_dir(dest_dir)
+    """Write one verified backup file into ``dest_dir`` and return its path.
+
+    A missing ``dest_dir`` is created 0700; an existing one keeps its mode (it may be the
+    mentor's own folder), since the backup file itself is 0600 and encrypted.
+    """
+    if not dest_dir.is_dir():
+        ensure_private_dir(dest_dir)
     token = secrets.token_hex(6)
     tmp_db = dest_dir / f".mjbackup-{token}.db"
     tmp_file = dest_dir / f".mjbackup-{token}.tmp"
@@ -165,7 +170,8 @@ def create_backup(vault: UnlockedVault, dest_dir: Path, *, clock: Clock) -> Path
     try:
         with disk_errors():
             expected = table_row_counts(vault.connection)
-            copy_database(vault.connection, tmp_db, key)
+            with database_errors():
+                copy_database(vault.connection, tmp_db, key)
             found = _verify_copy(tmp_db, key, vault.vault_id)
             if found != expected:
                 raise VaultCorrupt("The backup copy does not hold the same rows as the vault.")

@@ -231,3 +231,14 @@ def test_arbitrary_files_are_not_backups(data: bytes) -> None:
         path.write_bytes(b"MJBACKUP" + data if data[:1] == b"\x00" else data)
         with pytest.raises(VaultCorrupt):
             read_backup(path)
+
+
+def test_an_existing_destination_folder_keeps_its_own_permissions(
+    new_vault: CreatedVault, tmp_path: Path
+) -> None:
+    shared = tmp_path / "documents"
+    shared.mkdir(mode=0o755)
+    shared.chmod(0o755)
+    backup = create_backup(new_vault.vault, shared, clock=new_vault.clock)
+    assert shared.stat().st_mode & 0o777 == 0o755
+    assert backup.stat().st_mode & 0o777 == 0o600
