@@ -188,7 +188,7 @@ class ContextDetector:
 
     # -- helpers --------------------------------------------------------------------------------
 
-    def _is_name_like(self, tok: Token, *, cue: bool) -> bool:
+    def _is_name_like(self, tok: Token, *, cue: bool, text: str = "") -> bool:
         """Could this token be a person's name (given whether context already says so)?"""
         b = tok.base
         if b in NOT_NAMES or b in WEEKDAYS or is_must_keep(b) or tok.upper or len(b) < 2:
@@ -196,8 +196,13 @@ class ContextDetector:
         if b in MONTHS and not cue:
             return False
         if tok.capitalised:
-            return (
-                b not in RELATIONS if cue else (b in self._g.first_names or b in self._g.surnames)
+            if not cue:
+                return b in self._g.first_names or b in self._g.surnames
+            # a capitalised everyday word is only a name when it is not just starting the sentence
+            return b not in RELATIONS and (
+                b in self._g.first_names
+                or b not in self._g.top_words
+                or not (text and sentence_start(text, tok.start))
             )
         return cue and self._lowercase_name(b)
 
@@ -283,7 +288,11 @@ class ContextDetector:
             return
         nxt = tokens[j]
         gap = text[tokens[j - 1].end : nxt.start]
-        if gap.strip(" ,(") == "" and "\n" not in gap and self._is_name_like(nxt, cue=True):
+        if (
+            gap.strip(" ,(") == ""
+            and "\n" not in gap
+            and self._is_name_like(nxt, cue=True, text=text)
+        ):
             yield Identifier(nxt.start, self._extend_surname(tokens, j), Category.NAME, role=rel)
 
     def _name_before_relation(self, text: str, tokens: list[Token], i: int) -> Iterator[Identifier]:
@@ -295,18 +304,26 @@ class ContextDetector:
         rel = RELATIONS.get(nxt.base) or ("home" if nxt.base in _POSSESSED else None)
         if rel is None and nxt.base in _RELATION_FILLERS and "(" in gap:
             rel = RELATIONS.get(tokens[self._skip_fillers(tokens, i + 1)].base)
-        elif rel is None and nxt.base in ("her", "his", "their", "my", "our", "the", "a"):
+        elif (
+            rel is None
+            and nxt.base in ("her", "his", "their", "my", "our", "the", "a")
+            and ("," in gap or "(" in gap)
+        ):
             k = self._skip_fillers(tokens, i + 2)
             rel = RELATIONS.get(tokens[k].base) if k < len(tokens) else None
             gap += "x"
-        if rel is None or not self._is_name_like(tok, cue=True):
+        if rel is None or not self._is_name_like(tok, cue=True, text=text):
             return
         if tok.possessive and gap.strip() == "":
             yield Identifier(tok.start, tok.end, Category.NAME, role=None)
         elif gap.strip() in ("(", ",", ", x", ",x", "x", "(x", "( x"):
             start = tok.start
             prev = tokens[i - 1] if i > 0 else None
-            if prev and prev.end + 1 == tok.start and self._is_name_like(prev, cue=False):
+            if (
+                prev
+                and prev.end + 1 == tok.start
+                and self._is_name_like(prev, cue=False, text=text)
+            ):
                 start = prev.start
             yield Identifier(start, tok.end, Category.NAME, role=None if rel == "home" else rel)
 
@@ -386,7 +403,6 @@ class ContextDetector:
         """A first name or surname from the gazetteer; words that are also names need evidence."""
         tok, g, b = tokens[i], self._g, tokens[i].base
         ambiguous = b in g.name_words or b in g.town_words or b in MONTHS
-        starts = sentence_start(text, tok.start)
         after = next_words(text, tok.end, 1)
         before = previous_words(text, tok.start, 1)
         cue_after = bool(after) and after[0] in SPEECH_AFTER
@@ -408,6 +424,26 @@ class ContextDetector:
             ):
                 return Identifier(tok.start, tok.end, Category.NAME)
             return None
+        if self._capitalised_name_ok(
+            text, tokens, i, first=first, ambiguous=ambiguous, cue_after=cue_after
+        ):
+            return Identifier(tok.start, self._extend_surname(tokens, i), Category.NAME)
+        return None
+
+    def _capitalised_name_ok(
+        self,
+        text: str,
+        tokens: list[Token],
+        i: int,
+        *,
+        first: bool,
+        ambiguous: bool,
+        cue_after: bool,
+    ) -> bool:
+        tok, g, b = tokens[i], self._g, tokens[i].base
+        starts = sentence_start(text, tok.start)
+        after = next_words(text, tok.end, 1)
+        before = previous_words(text, tok.start, 1)
         strong_after = cue_after and after[0] not in _WEAK_AFTER
         evidence = cue_after or tok.possessive or bool(before and before[0] in _CUE_VERBS)
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -415,13 +451,15 @@ class ContextDetector:
             nxt and nxt.capitalised and nxt.start == tok.end + 1 and nxt.base in g.surnames
         )
         if ambiguous and (starts or b in MONTHS or b in g.top_words):
-            if not (strong_after or tok.possessive or full_name):
-                return None
-        elif ambiguous and not (evidence or full_name):
-            return None
-        if not first and not ambiguous and starts and not cue_after:
-            return None
-        return Identifier(tok.start, self._extend_surname(tokens, i), Category.NAME)
+            ok = strong_after or tok.possessive or full_name
+        elif ambiguous:
+            ok = evidence or full_name
+        elif not first:
+            # a surname alone: not starting a sentence, and not after an article ("in the Costa")
+            ok = (cue_after or not starts) and not (before and before[0] in ("the", "a", "an"))
+        else:
+            ok = True
+        return ok
 
     def _org_word_ok(
         self, text: str, tokens: list[Token], i: int, j: int, *, lowercase: bool

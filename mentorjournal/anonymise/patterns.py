@@ -231,6 +231,16 @@ PHONE_CUE_RE = re.compile(
 NHS_CUE_RE = re.compile(r"nhs(?:\s*(?:no|number|num|#))?\W{0,4}$", _I)
 
 
+#: National helplines (digits only): public services, kept so the note still says whom to call.
+HELPLINE_NUMBERS = frozenset(
+    split_words(
+        """116123 08001111 85258 741741 08000684141 0800585858 03001233393 08088084994 03005000927
+        08082000247 03001236600 08088025544 08081689111 08000121030 18002738255 08001116 0800111
+        08000832121 08088010677 03001020405 08457909090 08457909192"""
+    )
+)
+
+
 def nhs_checksum_ok(digits: str) -> bool:
     """NHS numbers end in a mod-11 check digit over the first nine (weights 10..2)."""
     if len(digits) != 10 or not digits.isdigit():
@@ -390,7 +400,7 @@ def find_numbers(
     for m in _near(PHONE_RE, text, _merge(runs)):
         candidate = m.group().strip()
         start = m.start() + (len(m.group()) - len(m.group().lstrip()))
-        if _phone_possible(candidate):
+        if re.sub(r"\D", "", candidate) not in HELPLINE_NUMBERS and _phone_possible(candidate):
             yield Identifier(start, start + len(candidate), Category.PHONE)
 
 

@@ -119,3 +119,35 @@ def test_results_are_sorted_disjoint_and_deterministic(detector: Detector) -> No
     assert first == detector.find(text) == find_identifiers(text, detector.known)
     for a, b in itertools.pairwise(first):
         assert a.end <= b.start
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Samaritans on 116 123, Childline 0800 1111, PAPYRUS HOPELINEUK 0800 068 4141, CALM 0800 58 58 58.",
+        "Met in the Costa on the high street. Saw the School Nurse.",
+        "Took Sertraline 100mg and Melatonin 2mg; started Cognitive Behavioural Therapy.",
+        "She is 5 foot 2 and weighs 8 stone; he is 10 minutes late as usual.",
+        "In 2023 she left. Back in January. Since March things improved.",
+    ],
+)
+def test_helplines_things_and_quantities_stay(text: str) -> None:
+    assert spans_of(text, find_identifiers(text, Known())) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She grew up in north London.", ("London", "place")),
+        ("Charlotte said she was fine.", ("Charlotte", "name")),
+        ("Saw Jordan and his mum.", ("Jordan", "name")),
+        ("Family are from Jordan.", None),
+        ("Mum (Karen) came too.", ("Karen", "name")),
+        ("Came with Sam B. today.", ("Sam B", "name")),
+    ],
+)
+def test_names_that_are_places_follow_the_context(
+    text: str, expected: tuple[str, str] | None
+) -> None:
+    found = spans_of(text, find_identifiers(text, Known()))
+    assert found == ([expected] if expected else [])
