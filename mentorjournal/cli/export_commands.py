@@ -121,18 +121,18 @@ def _coping_plan(journal: Journal, args: argparse.Namespace) -> int:
 
 
 def _export_json(journal: Journal, args: argparse.Namespace) -> int:
-    from mentorjournal import portable
+    from mentorjournal.portable import export_json
 
     out = Path(args.json)
-    portable.export_json(journal, out)
+    export_json(journal, out)
     print(out)
     return 0
 
 
 def _import_json(journal: Journal, args: argparse.Namespace) -> int:
-    from mentorjournal import portable
+    from mentorjournal.portable import import_json
 
-    portable.import_json(journal, Path(args.json))
+    import_json(journal, Path(args.json))
     return 0
 
 
