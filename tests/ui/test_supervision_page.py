@@ -9,6 +9,7 @@ from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
 from mentorjournal.domain.supervision import SourceKind, SupervisionFocus, SupervisionFunction
+from mentorjournal.storage import audit
 from tests.fixtures.journal_fixtures import make_mentee, make_note, make_reflection
 from tests.ui.conftest import ask, wait_idle
 from ui.models.agenda import AgendaColumn
@@ -164,3 +165,23 @@ def test_prepare_summary_opens_the_export_preview_and_clear_empties(
         and page.sessions.rowCount() == 0
         and page.actions_model.rowCount() == 0
     )
+
+
+def test_lock_saves_a_changed_record_once_and_leaves_an_untouched_one_alone(
+    qtbot: QtBot, worker, prompts, journal
+) -> None:
+    page = _page(qtbot, worker, prompts)
+    qtbot.waitUntil(lambda: page.agenda.rowCount() == 3, timeout=5000)
+    page.save_now()  # an empty, untouched form is not a record
+    qtbot.keyClicks(page.supervisor, "Supervisor B")
+    qtbot.keyClicks(page.discussion, "Typed just before the lock")
+    page.save_now()
+    qtbot.waitUntil(lambda: page.sessions.rowCount() == 1, timeout=5000)
+    page.save_now()  # nothing changed since: no second write
+    wait_idle(qtbot, worker)
+    writes = ask(
+        qtbot, worker, lambda j: [e for e in audit.events(j.connection) if e.kind == "supervision"]
+    )
+    assert [e.action for e in writes] == ["create"], [e.action for e in writes]
+    [stored] = ask(qtbot, worker, lambda j: j.list_supervision())
+    assert stored.discussion == "Typed just before the lock"

@@ -75,11 +75,21 @@ class SupervisionPage(QWidget):
         self._generation = 0
         self._loaded = False
         self._editing: SupervisionSession | None = None
+        #: The form differs from what was last saved or loaded (lock and Ctrl+S save only then).
+        self._dirty = False
+        self._loading = False
         self._dialog: QDialog | None = None
         self.agenda = AgendaModel(self)
         self.actions_model = ActionsModel(self)
         self.sessions = SupervisionSessionsModel(self)
         self._build()
+        for signal in (
+            self.supervisor.textChanged,
+            self.discussion.textChanged,
+            self.held_on.dateChanged,
+            self.actions_model.modelReset,
+        ):
+            signal.connect(self._mark_dirty)
         self.new_session()
 
     # -- construction ----------------------------------------------------------------------
@@ -248,10 +258,8 @@ class SupervisionPage(QWidget):
             self._dialog.hide()
 
     def save_now(self) -> None:
-        """Keep a record being edited (only if it has what a record needs)."""
-        if self.supervisor.text().strip() and (
-            self.discussion.toPlainText().strip() or self.actions_model.rowCount()
-        ):
+        """Keep a record being edited: only if changed and it has what a record needs."""
+        if self._dirty and self.supervisor.text().strip():
             self.save_session()
 
     def open_record(self, kind: str, record_id: str) -> None:
@@ -275,7 +283,12 @@ class SupervisionPage(QWidget):
         query(self, self._worker, ops.supervision_data, loaded, self._prompts.show_error)
 
     # -- the record ----------------------------------------------------------------------------
+    def _mark_dirty(self, *_args: object) -> None:
+        if not self._loading:
+            self._dirty = True
+
     def new_session(self) -> None:
+        self._loading = True
         self._editing = None
         self.held_on.setDate(QDate.currentDate())
         self.supervisor.clear()
@@ -285,6 +298,8 @@ class SupervisionPage(QWidget):
         self.action_owner.clear()
         self.state.clear()
         self.sessions_view.clearSelection()
+        self._loading = False
+        self._dirty = False
 
     def add_action(self) -> None:
         text = self.action_text.text().strip()
@@ -337,6 +352,7 @@ class SupervisionPage(QWidget):
             self._prompts.show_error(error, "Supervision record not saved")
             return
         self.state.setText("Saving…")
+        self._dirty = False
 
         def saved(result: Any) -> None:
             self._editing = result.value
@@ -344,12 +360,14 @@ class SupervisionPage(QWidget):
             self.save_state_changed.emit("Saved")
 
         def failed(error: BaseException) -> None:
+            self._dirty = True
             self.state.setText("Not saved")
             self._prompts.show_error(error, "Supervision record not saved")
 
         command(self, self._worker, lambda j: j.save_supervision(session), saved, failed)
 
     def load_session(self, session: SupervisionSession) -> None:
+        self._loading = True
         self._editing = session
         self.held_on.setDate(_qdate(session.held_on))
         self.supervisor.setText(session.supervisor)
@@ -358,6 +376,8 @@ class SupervisionPage(QWidget):
         self.state.setText(
             f"Editing the record of {session.held_on:%d %b %Y} ({len(session.agenda)} agenda items)"
         )
+        self._loading = False
+        self._dirty = False
 
     # -- the agenda --------------------------------------------------------------------------
     def selected_row(self) -> AgendaRow | None:
