@@ -324,3 +324,20 @@ def test_deleting_a_draft_asks_first_and_signed_notes_cannot_be_deleted(
     assert tab.editor.note_id is None
     assert ask(qtbot, worker, lambda j: j.list_sessions(mentee.id)) == []
     assert prompts.asked("confirm")[-1].title == "Delete draft"
+
+
+def test_switching_mentee_mid_sentence_saves_the_draft_first(
+    qtbot: QtBot, worker, prompts, journal
+) -> None:
+    first = make_mentee(journal, "M-001")
+    second = make_mentee(journal, "M-002")
+    tab = _tab(qtbot, worker, prompts, ms=60_000)
+    _open_new_note(qtbot, tab, first.id)
+    note_id = tab.editor.note_id
+    qtbot.keyClicks(tab.editor.sections.editors()[0], "Half a thought")
+    tab.set_mentee(second.id)
+    assert tab.editor.note_id is None and tab.editor.sections.values() == [("Body", "")]
+    assert ask(qtbot, worker, lambda j: j.get_note(note_id)).text == "Half a thought"
+    assert tab.new_button.isEnabled()
+    wait_idle(qtbot, worker)
+    assert tab.model.rowCount() == 0  # the second mentee has no notes; the first's are gone
