@@ -259,7 +259,7 @@ class ContextDetector:
                 (RELATIONS[w] for w in reversed(before) if w in RELATIONS),
                 TITLES.get(title, "adult"),
             )
-            yield Identifier(m.start(), end, Category.NAME, role=role)
+            yield Identifier(m.start(2), end, Category.NAME, role=role)  # the title stays
 
     def _relations(self, text: str, tokens: list[Token]) -> Iterator[Identifier]:
         for i in range(len(tokens)):

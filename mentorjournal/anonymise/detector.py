@@ -125,7 +125,10 @@ class Detector:
         found = [
             i for i in found if i.known or i.category not in _SOFT or text[i.start : i.end].strip()
         ]
-        return [self._mark_dob(text, i) for i in resolve_overlaps(_trim(text, found))]
+        return [
+            self._mark_dob(text, _drop_possessive(text, i))
+            for i in resolve_overlaps(_trim(text, found))
+        ]
 
     def _mark_dob(self, text: str, ident: Identifier) -> Identifier:
         """A date equal to the mentee's date of birth (any format) belongs to the mentee."""
@@ -142,6 +145,26 @@ class Detector:
         tokens = tokenize(text)
         found = self._known.find_names(text, tokens) + self._known.find_other(text)
         return resolve_overlaps(found)
+
+
+_POSSESSIVE_ENDS = ("'s", "’s", "'", "’")
+
+
+def _drop_possessive(text: str, ident: Identifier) -> Identifier:
+    """A span names the person, not the possessive: "Sam's mum" -> "Sam" (the "'s" stays in the text)."""
+    if ident.category not in (Category.NAME, Category.PLACE):
+        return ident  # "Sainsbury's", "St Hilda's": the 's is part of an organisation's name
+    surface = text[ident.start : ident.end]
+    for end in _POSSESSIVE_ENDS:
+        if (
+            surface.endswith(end)
+            and len(surface) > len(end) + 1
+            and surface[-len(end) - 1].isalpha()
+        ):
+            return Identifier(
+                ident.start, ident.end - len(end), ident.category, ident.who, ident.role
+            )
+    return ident
 
 
 def _trim(text: str, found: list[Identifier]) -> list[Identifier]:

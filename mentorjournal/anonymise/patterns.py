@@ -155,8 +155,8 @@ _AGE_TAIL = (
     r"cigarettes|drinks|sessions|nights|pills|tablets|of|percent|am\b|pm\b|o'clock))"
 )
 AGE_RES: tuple[re.Pattern[str], ...] = (
-    re.compile(r"\b\d{1,3}\s*[- ]?\s*(?:years?|yrs?|yr)[- ]?olds?\b", _I),
-    re.compile(r"\b\d{1,3}\s?(?:yo|y/o|y\.o\.?)(?![\w/])", _I),
+    re.compile(r"\b(?P<n>\d{1,3})\s*[- ]?\s*(?:years?|yrs?|yr)[- ]?olds?\b", _I),
+    re.compile(r"\b(?P<n>\d{1,3})\s?(?:yo|y/o|y\.o\.?)(?![\w/])", _I),
     re.compile(
         r"\b(?:aged|age|ages|turned|turns|turning|birthday|bday)\s*:?\s*(?P<n>\d{1,3})\b"
         + _AGE_TAIL,
@@ -185,7 +185,7 @@ NUMBER_WORDS: dict[str, int] = {
 }
 _NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 WORD_AGE_RES: tuple[re.Pattern[str], ...] = (
-    re.compile(r"\b(?:" + _NUMBER_WORD + r")[- ](?:years?|yr)[- ]olds?\b", _I),
+    re.compile(r"\b(?P<n>" + _NUMBER_WORD + r")[- ](?:years?|yr)[- ]olds?\b", _I),
     re.compile(
         r"\b(?:aged|age|turned|turns|turning|she's|he's|they're|she is|he is|is now|will be|'ll be)\s+"
         r"(?P<n>"

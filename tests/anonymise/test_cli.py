@@ -34,10 +34,10 @@ def test_batch_writes_one_result_per_line_with_spans_and_text(tmp_path: Path) ->
     assert main(["anonymise", "--batch", str(src), "--out", str(out)]) == 0
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in rows] == ["a", 7]
-    assert rows[0]["text"] == "Mentee A met Clinician A on March."
+    assert rows[0]["text"] == "Mentee A met Dr Clinician A on March."
     assert rows[0]["spans"] == [
         {"start": 0, "end": 6, "category": "name"},
-        {"start": 11, "end": 19, "category": "name"},
+        {"start": 14, "end": 19, "category": "name"},
         {"start": 23, "end": 32, "category": "date"},
     ]
     assert rows[1] == {"id": 7, "spans": [], "text": "nothing here"}

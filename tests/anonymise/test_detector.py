@@ -20,7 +20,10 @@ def test_known_mentee_name_variants_are_the_mentee(detector: Detector, mention: 
     text = f"Met with {mention} today and talked about sleep."
     hits = [i for i in detector.find(text) if i.who == "mentee"]
     assert hits, f"{mention!r} survived"
-    assert text[hits[0].start : hits[0].end] == mention.rstrip(".")
+    # the span is the name itself: a possessive "'s" and a final full stop stay in the text
+    assert text[hits[0].start : hits[0].end] == mention.rstrip(".").removesuffix("'s").removesuffix(
+        "’s"
+    )
 
 
 def test_full_name_is_one_span_for_one_pseudonym(detector: Detector) -> None:
@@ -76,10 +79,10 @@ def test_a_known_name_that_is_a_word_needs_name_context() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Saw Dr Patel about meds.", ("Dr Patel", "name")),
-        ("saw dr trelawney about meds.", ("dr trelawney", "name")),
+        ("Saw Dr Patel about meds.", ("Patel", "name")),
+        ("saw dr trelawney about meds.", ("trelawney", "name")),
         ("her friend Zyrah came", ("Zyrah", "name")),
-        ("stayed at Gethin's house", ("Gethin's", "name")),
+        ("stayed at Gethin's house", ("Gethin", "name")),
         ("Kwabena (brother) visited", ("Kwabena", "name")),
         ("boss jago cut his hours", ("jago", "name")),
         ("Talked to Priya about school.", ("Priya", "name")),

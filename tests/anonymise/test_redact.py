@@ -27,7 +27,7 @@ def test_the_same_person_gets_the_same_pseudonym_across_notes(known: Known) -> N
 
 def test_roles_come_from_context_for_unknown_people() -> None:
     result = anonymise("Dr Patel and her sister Amira; my friend Zyrah.", Known())
-    assert result.text == "Clinician A and her sister Sibling 1; my friend Friend A."
+    assert result.text == "Dr Clinician A and her sister Sibling 1; my friend Friend A."
 
 
 def test_organisations_and_places_get_bracketed_labels_numbered_when_distinct() -> None:

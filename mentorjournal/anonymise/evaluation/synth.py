@@ -195,9 +195,9 @@ def _age_phrase(rng: random.Random, age: int) -> list[Piece]:
     if form == 0:
         return [Piece("aged "), Piece(str(age), "age")]
     if form == 1:
-        return [Piece("a "), Piece(f"{age}-year-old", "age")]
+        return [Piece("a "), Piece(str(age), "age"), Piece("-year-old")]
     if form == 2:
-        return [Piece("is "), Piece(f"{age} years old", "age")]
+        return [Piece("is "), Piece(str(age), "age"), Piece(" years old")]
     if form == 3:
         return [Piece("age "), Piece(str(age), "age")]
     if form == 4:
@@ -365,7 +365,8 @@ TEMPLATES: list[Template] = [
     ),
     lambda c, r: _t(
         "- saw ",
-        Piece(f"Dr {r.choice(SURNAMES)}", "name"),
+        Piece("Dr "),
+        Piece(r.choice(SURNAMES), "name"),
         " at ",
         Piece(r.choice(HOSPITALS), "organisation"),
         " re meds (",
@@ -457,7 +458,8 @@ TEMPLATES: list[Template] = [
     ),
     lambda c, r: _t(
         "Referred by ",
-        Piece(f"{r.choice(['Mrs', 'Mr', 'Ms'])} {r.choice(SURNAMES)}", "name"),
+        Piece(r.choice(["Mrs ", "Mr ", "Ms "])),
+        Piece(r.choice(SURNAMES), "name"),
         ", head of ",
         _keep("Year 11"),
         " at ",
@@ -571,7 +573,8 @@ TEMPLATES: list[Template] = [
         " on ",
         _keep(r.choice(WEEKDAYS)),
         " night, seen by ",
-        Piece(f"Dr {r.choice(SURNAMES)}", "name"),
+        Piece("Dr "),
+        Piece(r.choice(SURNAMES), "name"),
         ", discharged to ",
         _keep("the crisis team"),
         ".",
@@ -710,9 +713,11 @@ SECOND_TEMPLATES: list[Template] = [
     ),
     lambda c, r: _t(
         "Meeting with ",
-        Piece(f"Ms {r.choice(SURNAMES)}", "name"),
+        Piece("Ms "),
+        Piece(r.choice(SURNAMES), "name"),
         " (SENCo) and ",
-        Piece(f"Mr {r.choice(SURNAMES)}", "name"),
+        Piece("Mr "),
+        Piece(r.choice(SURNAMES), "name"),
         " from the school about the EHCP.",
     ),
     lambda c, r: _t(
