@@ -1,0 +1,36 @@
+"""Autosave at the default debounce lands in the database well within a second of the last key."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
+
+from tests.fixtures.journal_fixtures import make_mentee
+from tests.ui.conftest import ask
+from ui.widgets.sessions_tab import SessionsTab
+from ui.worker import JournalWorker
+
+
+def test_default_autosave_lands_within_a_second_of_the_last_keystroke(
+    qtbot: QtBot, journal_worker: JournalWorker, prompts, journal
+) -> None:
+    mentee = make_mentee(journal)
+    tab = SessionsTab(journal_worker, prompts)  # default 700 ms debounce
+    qtbot.addWidget(tab)
+    tab.set_mentee(mentee.id)
+    tab.new_note()
+    qtbot.waitUntil(lambda: tab.editor.note_id is not None, timeout=5000)
+    words = " ".join(["steady"] * 1000)  # a long note: 1,000 words
+    body = tab.editor.sections.editors()[0]
+    body.setPlainText(words)
+    body.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(body, ".")
+    last_key = time.monotonic()
+    qtbot.waitUntil(lambda: tab.editor.status.text().startswith("Saved"), timeout=3000)
+    elapsed = time.monotonic() - last_key
+    note_id = tab.editor.note_id
+    assert ask(qtbot, journal_worker, lambda j: j.get_note(note_id)).text.endswith("steady.")
+    print(f"autosave landed {elapsed * 1000:.0f} ms after the last keystroke")
+    assert 0.6 <= elapsed < 1.0, f"saved {elapsed:.2f} s after the last keystroke"
