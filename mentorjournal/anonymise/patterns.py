@@ -42,9 +42,20 @@ HANDLE_CONTEXT_RE = re.compile(
     r"(?P<h>@?[A-Za-z0-9_][A-Za-z0-9_.]{2,29}[A-Za-z0-9_])",
     _I,
 )
+HANDLE_BEFORE_RE = re.compile(
+    r"(?<![\w@.])(?P<h>@?[A-Za-z0-9]*[_.\d][A-Za-z0-9_.]*[A-Za-z0-9_])\s+on\s+"
+    r"(?:insta(?:gram)?|ig|snap(?:chat)?|tik ?tok|twitter|discord|twitch|threads|telegram|reddit)\b",
+    _I,
+)
 NHS_RE = re.compile(r"(?<!\d)(?<!\d[.-])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?!\d|[.-]\d)")
 NI_RE = re.compile(
     r"\b([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?(\d{2}) ?(\d{2}) ?(\d{2}) ?([A-D])\b", _I
+)
+#: After "NI number", any two letters will do (documentation examples such as QQ 12 34 56 C).
+NI_CUE_RE = re.compile(
+    r"\b(?:NI|N\.I\.|NINO|national insurance)(?:\s*(?:no\.?|number|num|#))?\s*(?:is|:)?\s*"
+    r"(?P<ni>[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]?)(?![\w])",
+    _I,
 )
 NI_BAD_PREFIXES = frozenset({"BG", "GB", "NK", "KN", "TN", "NT", "ZZ"})
 SSN_RE = re.compile(
@@ -347,6 +358,7 @@ def find_emails_urls_handles(text: str, *, handle_hint: bool = True) -> Iterator
         yield from _spans(text, EMAIL_RE, Category.EMAIL)
         yield from _spans(text, HANDLE_RE, Category.HANDLE)
     if handle_hint:
+        yield from _spans(text, HANDLE_BEFORE_RE, Category.HANDLE, "h")
         for m in HANDLE_CONTEXT_RE.finditer(text):
             handle = m.group("h").rstrip(".")
             explicit = m.group("mark") is not None or handle.startswith("@")
@@ -374,6 +386,7 @@ def find_numbers(
             m.group().isupper() or m.group().islower()
         ):
             yield Identifier(m.start(), m.end(), Category.ID_NUMBER)
+    yield from _spans(text, NI_CUE_RE, Category.ID_NUMBER, "ni", w)
     yield from _spans(text, SSN_RE, Category.ID_NUMBER, 0, w)
     yield from _spans(text, SSN_BARE_RE, Category.ID_NUMBER, 1, w)
     for m in _near(NHS_RE, text, w):
@@ -383,7 +396,8 @@ def find_numbers(
             nhs_checksum_ok(digits)
             and not PHONE_CUE_RE.search(before)
             and "-" not in m.group()
-            and m.group()[3] == " "
+            and (m.group()[3] == " " or m.group().isdigit())
+            and m.group()[0] != "0"
         ):
             yield Identifier(m.start(), m.end(), Category.ID_NUMBER)
     for m in _near(REF_RE, text, w) if ref_hint else ():

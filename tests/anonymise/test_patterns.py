@@ -137,3 +137,17 @@ def test_scores_doses_money_and_services_are_not_identifiers(text: str) -> None:
 )
 def test_more_forms_seen_in_notes(text: str, expected: str, category: str) -> None:
     assert (expected, category) in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "category"),
+    [
+        ("NI number QQ 12 34 56 C today", "QQ 12 34 56 C", "id_number"),
+        ("she is sam_b09 on insta", "sam_b09", "handle"),
+        ("NHS 4857773456 on the letter", "4857773456", "id_number"),
+    ],
+)
+def test_ids_by_cue_and_handles_before_the_platform(
+    text: str, expected: str, category: str
+) -> None:
+    assert (expected, category) in found(text)
