@@ -341,3 +341,20 @@ def test_switching_mentee_mid_sentence_saves_the_draft_first(
     assert tab.new_button.isEnabled()
     wait_idle(qtbot, worker)
     assert tab.model.rowCount() == 0  # the second mentee has no notes; the first's are gone
+
+
+def test_search_hits_open_a_note_or_the_note_an_addendum_belongs_to(
+    qtbot: QtBot, worker, prompts, journal
+) -> None:
+    mentee = make_mentee(journal)
+    signed = make_note(journal, mentee, text="Signed record", sign=True)
+    addendum = journal.add_addendum(signed.id, "A later correction").value
+    draft = make_note(journal, mentee, text="A draft")
+    tab = _tab(qtbot, worker, prompts)
+    tab.set_mentee(mentee.id)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 2, timeout=5000)
+    tab.open_record("note", draft.id)
+    qtbot.waitUntil(lambda: tab.editor.note_id == draft.id, timeout=5000)
+    tab.open_record("addendum", addendum.id)
+    qtbot.waitUntil(lambda: tab.editor.note_id == signed.id, timeout=5000)
+    assert tab.editor.is_read_only() and tab.editor.addenda.count() == 1

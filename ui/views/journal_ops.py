@@ -51,6 +51,14 @@ def delete_draft(journal: Journal, note_id: str) -> Any:
     return journal.delete_draft(note_id)
 
 
+def note_of_addendum(journal: Journal, mentee_id: str, addendum_id: str) -> str | None:
+    """The signed note of ``mentee_id`` that carries addendum ``addendum_id`` (search hits)."""
+    for summary in journal.list_sessions(mentee_id):
+        if summary.signed and any(a.id == addendum_id for a in journal.addenda(summary.id)):
+            return str(summary.id)
+    return None
+
+
 @dataclass(frozen=True)
 class OpenedNote:
     note: SessionNote

@@ -131,9 +131,18 @@ class SessionsTab(QWidget):
         self.view.setFocus()
 
     def open_record(self, kind: str, record_id: str) -> None:
-        """A search hit: open the note (an addendum hit opens nothing more specific yet)."""
+        """A search hit: open the note, or for an addendum the signed note it belongs to."""
         if kind in ("session", "note"):
             self.open_note(record_id)
+        elif kind == "addendum" and self._mentee_id is not None:
+            mentee_id = self._mentee_id
+            query(
+                self,
+                self._worker,
+                lambda j: ops.note_of_addendum(j, mentee_id, record_id),
+                lambda note_id: self.open_note(note_id) if note_id else None,
+                self._prompts.show_error,
+            )
 
     # -- actions -----------------------------------------------------------------------------
     def reload(self) -> None:
