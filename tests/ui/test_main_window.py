@@ -80,6 +80,8 @@ def test_erase_mentee_requires_typing_the_code(
     qtbot.mouseClick(dialog.action_buttons["Erase a mentee"], Qt.MouseButton.LeftButton)
     wait_idle(qtbot, controller.worker)
     assert "nothing was erased" in prompts.asked("inform")[-1].text
+    question = prompts.asked("ask_text")[-1].text
+    assert "1 session notes" in question, "the mentor is told what will go"
     assert ask(qtbot, controller.worker, lambda j: j.find_mentee("M-001")) is not None
     prompts.script("ask_item", "M-001").script("ask_text", "M-001")
     qtbot.mouseClick(dialog.action_buttons["Erase a mentee"], Qt.MouseButton.LeftButton)

@@ -297,10 +297,20 @@ class SettingsDialog(QDialog):
         if code is None:
             return
         row = next(r for r in rows if r.code == code)
+        self._worker.query(
+            lambda j: call_if_present(j, "record_counts", row.id),
+            lambda counts: self._confirm_erase(row, counts),
+            self._prompts.show_error,
+        )
+
+    def _confirm_erase(self, row: MenteeRow, counts: Any) -> None:
+        code = row.code
+        what = describe_counts(counts) if isinstance(counts, dict) else ""
         typed = self._prompts.ask_text(
             "Erase a mentee",
-            f"This permanently erases every note, goal, plan, contact and consent of {code}. "
-            f"It cannot be undone. Type {code} to confirm:",
+            f"This permanently erases {code}'s whole record"
+            + (f" ({what})" if what else "")
+            + f". It cannot be undone. Type {code} to confirm:",
         )
         if typed is None or typed.strip() != code:
             if typed is not None:
@@ -313,6 +323,29 @@ class SettingsDialog(QDialog):
             lambda _r: self._prompts.inform("Erase a mentee", f"{code} was erased."),
             lambda error: self._prompts.show_error(error, "Erase a mentee"),
         )
+
+
+_COUNT_LABELS = {
+    "session_notes": "session notes",
+    "addenda": "addenda",
+    "goals": "goals",
+    "coping_plan_versions": "coping-plan versions",
+    "contacts": "contacts",
+    "places": "places",
+    "consents": "consent records",
+    "resources": "resources",
+    "reflections": "linked reflections",
+    "supervision_items": "supervision items",
+}
+
+
+def describe_counts(counts: dict[str, int]) -> str:
+    """``{"session_notes": 3, "goals": 1}`` -> "3 session notes, 1 goals" (empty kinds left out)."""
+    return ", ".join(
+        f"{n} {_COUNT_LABELS.get(table, table.replace('_', ' '))}"
+        for table, n in counts.items()
+        if n
+    )
 
 
 def _everything_changed(value: Any) -> Any:
