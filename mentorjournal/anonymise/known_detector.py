@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from mentorjournal.anonymise.categories import Category
+from mentorjournal.anonymise.context_detector import GENERIC_ORG_WORDS, ORG_SUFFIXES
 from mentorjournal.anonymise.gazetteers import Gazetteers
 from mentorjournal.anonymise.identifier import Identifier
 from mentorjournal.anonymise.known import Known
@@ -107,6 +108,11 @@ class KnownDetector:
         self._dob = known.mentee.dob
         mentee = _Person("mentee", "mentee")
         self._add_person(known.mentee.names(), mentee)
+        self._first_names: list[tuple[str, _Person]] = [
+            (n.lower(), mentee)
+            for n in (known.mentee.first_name, known.mentee.legal_name.split(" ")[0])
+            if n
+        ]
         full = known.mentee.legal_name or f"{known.mentee.first_name} {known.mentee.last_name}"
         self._add_initials(full, mentee)
         for n in (known.mentee.preferred_name,):
@@ -120,6 +126,8 @@ class KnownDetector:
         for key, contact in zip(known.contact_keys(), known.contacts, strict=True):
             person = _Person(key, contact.relation.strip().lower() or None)
             self._add_person((contact.name,), person)
+            if contact.name.split():
+                self._first_names.append((contact.name.split()[0].lower(), person))
             self._add_initials(contact.name, person)
             if contact.phone:
                 self._phones.append((_phone_digits(contact.phone), person))
@@ -128,6 +136,25 @@ class KnownDetector:
                 self._add_literal(
                     place.name, _place_category(place.type), f"place:{i}", _place_role(place.type)
                 )
+                for word in self._distinctive_words(place.name):
+                    self._add_literal(
+                        word, _place_category(place.type), f"place:{i}", _place_role(place.type)
+                    )
+
+    def _distinctive_words(self, place_name: str) -> list[str]:
+        """ "Oakfield" alone still means "Oakfield Academy": the words only this place's name has."""
+        words = re.findall(r"[^\W\d_]+", place_name)
+        if len(words) < 2:
+            return []
+        return [
+            w
+            for w in words
+            if len(w) >= 4
+            and w.lower() not in GENERIC_ORG_WORDS
+            and w.lower() not in ORG_SUFFIXES
+            and w.lower() not in self._gaz.top_words
+            and w.lower() not in self._gaz.common_words
+        ]
 
     def _add_person(self, names: tuple[str, ...], person: _Person) -> None:
         for name in names:
@@ -138,6 +165,9 @@ class KnownDetector:
                 self._names.setdefault(key, person)
                 if len(key) >= 4:
                     self._fuzzy.append((key, person))
+                for piece in re.split(r"['’-]", key):  # "Okafor-Smith" is also "Okafor"
+                    if len(piece) >= 3 and piece != key:
+                        self._names.setdefault(piece, person)
 
     def _add_initials(self, full_name: str, person: _Person) -> None:
         parts = [p for p in re.findall(r"[^\W\d_]+", full_name) if p]
@@ -164,6 +194,13 @@ class KnownDetector:
         person = self._names.get(base)
         if person is None and base.endswith("s") and len(base) > 3:
             person = self._names.get(base[:-1])  # "Sams", a possessive without its apostrophe
+        if (
+            person is None
+            and len(base) >= 3
+            and token.capitalised
+            and base in self._gaz.first_names
+        ):
+            person = self._short_form(base)  # "Sam", "Sammy" for a known "Samuel"
         if person is None and len(base) >= 4 and base not in self._gaz.common_words:
             key = (base, token.capitalised)
             if key not in self._fuzzy_memo:
@@ -171,12 +208,23 @@ class KnownDetector:
             return self._fuzzy_memo[key]
         return person
 
+    def _short_form(self, base: str) -> _Person | None:
+        """A short form of a known first name: a prefix of it, or a prefix plus -y/-ie/-o."""
+        stems = {base, base.removesuffix("ie"), base.removesuffix("y"), base.removesuffix("o")}
+        stems |= {s[:-1] for s in stems if len(s) >= 4 and s[-1] == s[-2]}  # "Sammy" -> "Sam"
+        for name, person in self._first_names:
+            if len(name) >= 5 and any(
+                len(st) >= 3 and name.startswith(st) and st != name for st in stems
+            ):
+                return person
+        return None
+
     def _fuzzy_lookup(self, base: str, *, capitalised: bool) -> _Person | None:
-        """A small misspelling of a known name: same first letter, one edit (two from nine letters)."""
+        """A small misspelling of a known name: one edit (two from nine letters), same first letter below six."""
         limit = 2 if len(base) >= 9 else 1
         for name, candidate in self._fuzzy:
             if (
-                name[0] == base[0]
+                (name[0] == base[0] or min(len(name), len(base)) >= 6)
                 and abs(len(name) - len(base)) <= limit
                 and (len(name) >= 5 or capitalised)
                 and edit_distance_at_most(base, name, limit)

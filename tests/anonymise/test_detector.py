@@ -154,3 +154,23 @@ def test_names_that_are_places_follow_the_context(
 ) -> None:
     found = spans_of(text, find_identifiers(text, Known()))
     assert found == ([expected] if expected else [])
+
+
+def test_short_forms_hyphen_parts_and_place_words_are_known() -> None:
+    known = Known.from_dict(
+        {
+            "mentee": {"first_name": "Samuel", "last_name": "Okafor-Smith"},
+            "contacts": [{"name": "Alexandra Jones", "relation": "mother"}],
+            "places": [{"name": "Oakfield Academy", "type": "school"}],
+        }
+    )
+    text = "Sam and Sammy, Alex and okafor; Kaitlynn is new. Back at Oakfield today."
+    whos = [(text[i.start : i.end], i.who) for i in find_identifiers(text, known)]
+    assert whos == [
+        ("Sam", "mentee"),
+        ("Sammy", "mentee"),
+        ("Alex", "contact:mother"),
+        ("okafor", "mentee"),
+        ("Kaitlynn", None),
+        ("Oakfield", "place:0"),
+    ]
