@@ -293,6 +293,7 @@ class AppController(QObject):
         self._set_state(State.MAIN)
         self._show_only("main", window)
         window.refresh_mentees()
+        window.check_erasure_due()
         self.idle.set_minutes(self.settings.auto_lock_minutes)
         self.idle.start()
         self.unlocked.emit()

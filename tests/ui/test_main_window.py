@@ -68,6 +68,14 @@ def test_archive_closes_and_hides_mentee_after_asking_retention(
     archived = ask(qtbot, controller.worker, lambda j: j.mentee_by_code("M-002"))
     assert archived.archived and archived.status.value == "closed"
     assert str(archived.retention_until) == "2033-01-31"
+    assert main.status.notice_label.text() == "", "not due yet"
+    main.select_mentee(main.mentees.mentee(0).id)  # M-001, kept only until a past date
+    prompts.script("ask_text", "2026-01-01")
+    qtbot.mouseClick(main.archive_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: "1 archived record is past retention" in main.status.notice_label.text(),
+        timeout=10000,
+    )
 
 
 def test_erase_mentee_requires_typing_the_code(

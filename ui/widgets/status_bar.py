@@ -30,7 +30,11 @@ class JournalStatusBar(QStatusBar):
         self.lock_label = QLabel("", self)
         self.lock_label.setObjectName("lockCountdown")
         self.lock_label.setAccessibleName("Automatic lock countdown")
+        self.notice_label = QLabel("", self)
+        self.notice_label.setObjectName("notice")
+        self.notice_label.setAccessibleName("Notice")
         self.addWidget(self.save_label, 1)
+        self.addWidget(self.notice_label)
         self.addPermanentWidget(self.lock_label)
 
     def set_saving(self) -> None:
@@ -46,6 +50,16 @@ class JournalStatusBar(QStatusBar):
     def set_lock_remaining(self, seconds: int) -> None:
         self.lock_label.setText(format_countdown(seconds) if seconds <= COUNTDOWN_FROM else "")
 
+    def set_erasure_due(self, count: int) -> None:
+        """Archived records past their retention date: the app helps erase them when due."""
+        self.notice_label.setText(
+            ""
+            if count <= 0
+            else f"{count} archived record{'s are' if count != 1 else ' is'} past retention: "
+            "Settings › Erase a mentee"
+        )
+
     def clear(self) -> None:
+        self.notice_label.setText("")
         self.save_label.setText("")
         self.lock_label.setText("")

@@ -394,6 +394,16 @@ class MainWindow(QMainWindow):
 
         self.worker.query(load_mentee_rows, loaded, self.prompts.show_error)
 
+    def check_erasure_due(self) -> None:
+        """Tell the mentor (status bar) how many archived records are past their retention date."""
+        self.worker.query(
+            lambda j: (
+                len(j.mentees_due_for_erasure()) if hasattr(j, "mentees_due_for_erasure") else 0
+            ),
+            self.status.set_erasure_due,
+            lambda _error: None,
+        )
+
     def select_mentee(self, mentee_id: str | None) -> None:
         """Show ``mentee_id``'s record (or nothing) and tell every mentee tab."""
         if mentee_id == self.mentee_id and mentee_id is not None:
@@ -633,6 +643,7 @@ class MainWindow(QMainWindow):
         self.status.set_saved(self.clock.now())
         if getattr(changes, "mentees", False):
             self.refresh_mentees()
+            self.check_erasure_due()
         for page in self._pages.values():
             self._call(page, "on_changes", changes)
 
