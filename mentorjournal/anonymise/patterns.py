@@ -194,9 +194,9 @@ NUMBER_WORDS: dict[str, int] = {
     **{w: (i + 2) * 10 for i, w in enumerate(_TENS)},
     **{f"{t}-{u}": (i + 2) * 10 + j + 1 for i, t in enumerate(_TENS) for j, u in enumerate(_UNITS)},
 }
+_NUMBER_PARTS = frozenset([*_UNITS, *_TEENS, *_TENS])
 _NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 WORD_AGE_RES: tuple[re.Pattern[str], ...] = (
-    re.compile(r"\b(?P<n>" + _NUMBER_WORD + r")[- ](?:years?|yr)[- ]olds?\b", _I),
     re.compile(
         r"\b(?:aged|age|turned|turns|turning|she's|he's|they're|she is|he is|is now|will be|'ll be)\s+"
         r"(?P<n>"
@@ -217,7 +217,15 @@ def number_value(text: str) -> int | None:
     return next((NUMBER_WORDS[w] for w in [*pairs, *words] if w in NUMBER_WORDS), None)
 
 
+_YEAR_OLD_RE = re.compile(r"(?<=[a-z])[- ](?:years?|yr)[- ]olds?\b", _I)
+_LAST_WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)?$", _I)
+
+
 def find_word_ages(text: str) -> Iterator[Identifier]:
+    for m in _YEAR_OLD_RE.finditer(text):  # "sixteen-year-old": find the unit, then the number
+        word = _LAST_WORD_RE.search(text, max(0, m.start() - 16), m.start())
+        if word is not None and word.group().lower() in NUMBER_WORDS:
+            yield Identifier(word.start(), word.end(), Category.AGE)
     for regex in WORD_AGE_RES:
         for m in regex.finditer(text):
             group = "n" if "n" in regex.groupindex else 0
@@ -496,7 +504,7 @@ def find_patterns(text: str, bases: frozenset[str] | set[str] | None = None) -> 
             text, handle_hint=bases is None or not bases.isdisjoint(_HANDLE_WORDS)
         )
     )
-    if bases is None or not bases.isdisjoint(NUMBER_WORDS) or any("-" in b for b in bases):
+    if bases is None or any(b.split("-", 1)[0] in _NUMBER_PARTS for b in bases):
         found.extend(find_word_ages(text))
     windows = digit_windows(text)
     if windows:
