@@ -78,6 +78,18 @@ class SessionMode(StrEnum):
 
 
 Sections = tuple[tuple[str, str], ...]
+FIRST_LINE_MAX = 200
+
+
+def shorten_at_word(text: str, limit: int) -> str:
+    """At most ``limit`` characters, never ending in half a word (a single long word is cut)."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit + 1]
+    head, space, _tail = cut.rpartition(" ")
+    return head.rstrip() if space and head.strip() else text[:limit]
+
+
 SectionsInput = Mapping[str, str] | Sequence[tuple[str, str]]
 
 
@@ -168,11 +180,11 @@ class SessionNote:
 
     @property
     def first_line(self) -> str:
-        """The first non-empty line of the note, for list views."""
+        """The first non-empty line of the note, for list views, cut at a word boundary."""
         for _name, text in self.sections:
             for line in text.splitlines():
                 if line.strip():
-                    return line.strip()[:200]
+                    return shorten_at_word(line.strip(), FIRST_LINE_MAX)
         return ""
 
 

@@ -348,3 +348,12 @@ def test_change_sets_merge_and_all_sets_every_flag() -> None:
     assert not Changes().any() and merged.any()
     result = Changed(42, merged)
     assert result.value == 42 and result.changes.sessions
+
+
+def test_the_first_line_is_cut_at_a_word_boundary() -> None:
+    long_line = "word " * 60 + "tail"
+    note = _note(sections={"Body": f"\n\n  {long_line}\nsecond line"})
+    assert len(note.first_line) <= 200
+    assert note.first_line.endswith("word") and long_line.startswith(note.first_line)
+    assert _note(sections={"Body": "x" * 300}).first_line == "x" * 200
+    assert _note(sections={"Body": " \n "}).first_line == ""
