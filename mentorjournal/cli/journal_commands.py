@@ -23,7 +23,7 @@ from mentorjournal.cli.common import (
 from mentorjournal.clock import SystemClock
 from mentorjournal.domain import MenteeStatus, NoteTemplate, SessionMode, parse_enum
 from mentorjournal.domain.note_text import format_note_text, parse_note_text
-from mentorjournal.errors import UsageError
+from mentorjournal.errors import RecordSigned, UsageError
 from mentorjournal.journal import Journal
 from mentorjournal.paths import VaultPaths, user_state_dir
 
@@ -140,6 +140,8 @@ def cmd_note_show(journal: Journal, args: argparse.Namespace) -> int:
 
 def cmd_note_edit(journal: Journal, args: argparse.Namespace) -> int:
     note = journal.get_note(args.id)
+    if note.is_signed:  # say so before judging the new text: it could never be saved
+        raise RecordSigned("This note is signed and cannot be changed; add an addendum instead.")
     sections = parse_note_text(note.template, read_stdin_text())
     journal.save_draft(replace(note, sections=sections))
     return 0

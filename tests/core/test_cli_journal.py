@@ -89,6 +89,7 @@ def test_a_signed_note_refuses_edit_and_delete_with_exit_6(cli: Run) -> None:
     edit = cli("note", "edit", note_id, stdin="Sneaky change.")
     assert edit.code == EXIT_SIGNED
     assert "signed" in edit.stderr
+    assert cli("note", "edit", note_id, stdin=b"\xff not even utf-8").code == EXIT_SIGNED
     delete = cli("note", "delete", note_id, "--yes")
     assert delete.code == EXIT_SIGNED
     assert cli("note", "sign", note_id).code == EXIT_SIGNED
