@@ -282,3 +282,21 @@ def test_every_command_leaves_an_audit_event_without_content(memory_journal: Jou
     assert [e.action for e in events] == ["create", "create", "sign", "addendum"]
     assert all("secretword" not in f"{e.detail}{e.record_id}" for e in events)
     assert audit.verify_chain(memory_journal.connection).ok
+
+
+def test_each_command_reports_what_it_changed(memory_journal: Journal) -> None:
+    j = memory_journal
+    added = j.add_mentee("M-050")
+    assert added.changes == Changes(mentees=True)
+    m = added.value.id
+    assert j.save_contact(Contact(new_id(), m, "Jo")).changes == Changes(contacts=True)
+    assert j.add_goal(m, "Walk daily").changes == Changes(goals=True, search=True)
+    plan = j.save_plan(m, {PlanSection.SELF_COPING: ["Music"]})
+    assert plan.changes == Changes(plans=True, search=True)
+    assert j.new_note(m).changes == Changes(sessions=True, search=True)
+    reflection = j.add_reflection("Tired", flagged_for_supervision=True)
+    assert reflection.changes.reflections and reflection.changes.supervision
+    session = SupervisionSession(new_id(), date(2026, 1, 1), "Dr Example")
+    assert j.save_supervision(session).changes == Changes(supervision=True, search=True)
+    assert j.add_cpd("Course", date(2026, 1, 1), 2).changes == Changes(cpd=True)
+    assert j.erase_mentee(m).changes == Changes.all()
