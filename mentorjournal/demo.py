@@ -12,7 +12,9 @@ only ever used for a separate vault flagged ``is_demo = 1`` that the UI labels D
 
 from __future__ import annotations
 
+import functools
 import random
+import string
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -86,6 +88,28 @@ class DemoSummary:
         return self.counts.get("notes", 0)
 
 
+_SLOT_POOLS: dict[str, tuple[str, ...]] = {
+    "person": T.PEOPLE,
+    "place": T.PLACES,
+    "activity": T.ACTIVITIES,
+    "feeling": T.FEELINGS,
+    "hard": T.HARD_FEELINGS,
+    "strategy": T.STRATEGIES,
+    "service": T.SERVICES,
+    "topic": T.TOPICS,
+    "day": T.DAYS,
+    "goal": T.GOALS,
+}
+
+
+@functools.cache
+def _slots(template: str) -> tuple[str, ...]:
+    """The slot names a template uses, in order (parsed once per template)."""
+    return tuple(
+        field for _text, field, _spec, _conv in string.Formatter().parse(template) if field
+    )
+
+
 class _Writer:
     """Composes prose from the templates, with one seeded RNG for the whole run."""
 
@@ -99,20 +123,14 @@ class _Writer:
         return options[int(self.rng.random() * len(options))]
 
     def fill(self, template: str, name: str, goal: str = "") -> str:
-        pick = self.pick
-        return template.format(
-            name=name,
-            person=pick(T.PEOPLE),
-            place=pick(T.PLACES),
-            activity=pick(T.ACTIVITIES),
-            feeling=pick(T.FEELINGS),
-            hard=pick(T.HARD_FEELINGS),
-            strategy=pick(T.STRATEGIES),
-            service=pick(T.SERVICES),
-            topic=pick(T.TOPICS),
-            day=pick(T.DAYS),
-            goal=goal or pick(T.GOALS),
-        )
+        """``template`` with each slot it uses filled (only those: fewer draws, same variety)."""
+        values: dict[str, str] = {"name": name}
+        for slot in _slots(template):
+            if slot == "goal" and goal:
+                values[slot] = goal
+            elif slot != "name":
+                values[slot] = self.pick(_SLOT_POOLS[slot])
+        return template.format_map(values)
 
     def para(self, pool: Sequence[str], name: str, low: int = 1, high: int = 3) -> str:
         """A few different sentences from ``pool`` (never the same template twice)."""
