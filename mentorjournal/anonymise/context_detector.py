@@ -59,9 +59,13 @@ _RELATION_FILLERS = frozenset(
 )
 _WEAK_AFTER = frozenset(split_words("is was has had keeps kept goes went lives stays stayed"))
 _CUE_VERBS = frozenset(
-    split_words("""with and told tell asked ask texted text messaged message called call saw see met meet
-    visited visit rang ring emailed phoned by from""")
+    split_words("""with told tell asked ask texted text messaged message called call saw see met meet
+    visited visit rang ring emailed phoned""")
 )
+#: Verbs that take a person as object so plainly that even a lower-case word after them is a name.
+_STRONG_CUES = frozenset(split_words("texted messaged told rang phoned emailed asked"))
+#: For a word the name lists know, "and" also counts ("Tyler and Zara argued").
+_LISTED_CUES = _CUE_VERBS | {"and"}
 _POSSESSED = frozenset(
     split_words("house place flat home room party birthday car mum's dad's family")
 )
@@ -145,7 +149,7 @@ BRANDS_RE = re.compile(
     r"(?<![\w&])(?:" + "|".join(re.escape(b.strip()) for b in _BRANDS.split("|")) + r")(?![\w&])",
     re.IGNORECASE,
 )
-_BRAND_FIRST = frozenset(
+BRAND_FIRST = frozenset(
     re.split(r"[ '&-]", b.strip().lower())[0] for b in _BRANDS.split("|")
 ) | frozenset(b.strip().lower().split(" ")[0].rstrip("'") for b in _BRANDS.split("|"))
 _EMPLOYMENT_WORDS = frozenset(
@@ -216,7 +220,7 @@ class ContextDetector:
         return (
             tok.possessive
             or bool(after and after[0] in SPEECH_AFTER)
-            or bool(before and (before[0] in _CUE_VERBS or before[0] in RELATIONS))
+            or bool(before and (before[0] in _LISTED_CUES or before[0] in RELATIONS))
             or _spoke_to(text, tok.start)
         )
 
@@ -322,7 +326,14 @@ class ContextDetector:
             if (
                 prev
                 and prev.end + 1 == tok.start
-                and self._is_name_like(prev, cue=False, text=text)
+                and (
+                    self._is_name_like(prev, cue=False, text=text)
+                    or (
+                        not prev.capitalised
+                        and not tok.capitalised
+                        and self._lowercase_name(prev.base)
+                    )
+                )
             ):
                 start = prev.start
             yield Identifier(start, tok.end, Category.NAME, role=None if rel == "home" else rel)
@@ -350,7 +361,11 @@ class ContextDetector:
         for i, tok in enumerate(tokens):
             b = tok.base
             if not tok.capitalised and b not in g.first_names:
-                continue  # a lower-case word is only ever a name when the gazetteer knows it
+                # a lower-case word is a name only when the lists know it, or after "texted"/"told"
+                before = previous_words(text, tok.start, 1)
+                if before and before[0] in _STRONG_CUES and self._lowercase_name(b):
+                    yield Identifier(tok.start, tok.end, Category.NAME)
+                continue
             if b in NOT_NAMES or tok.upper or b in RELATIONS:
                 continue
             if is_must_keep(b) and not (
@@ -378,6 +393,15 @@ class ContextDetector:
             if found is not None:
                 yield found
 
+    def _after_name_and(self, tokens: list[Token], i: int, before: list[str]) -> bool:
+        """ "Gethin and Remi": a word joined by "and" to a listed name is a name too."""
+        if not before or before[0] != "and" or i < 2:
+            return False
+        other = tokens[i - 2]
+        return other.capitalised and (
+            other.base in self._g.first_names or other.base in self._g.surnames
+        )
+
     def _unlisted_name(self, text: str, tokens: list[Token], i: int) -> Identifier | None:
         """A capitalised word in no list is a name only with a cue: "texted Zyrah", "Zyrah said"."""
         tok, g = tokens[i], self._g
@@ -393,6 +417,7 @@ class ContextDetector:
             (after and after[0] in SPEECH_AFTER and not sentence_start(text, tok.start))
             or (before and before[0] in _CUE_VERBS)
             or _spoke_to(text, tok.start)
+            or self._after_name_and(tokens, i, before)
         ):
             return Identifier(tok.start, self._extend_surname(tokens, i), Category.NAME)
         return None
@@ -445,7 +470,7 @@ class ContextDetector:
         after = next_words(text, tok.end, 1)
         before = previous_words(text, tok.start, 1)
         strong_after = cue_after and after[0] not in _WEAK_AFTER
-        evidence = cue_after or tok.possessive or bool(before and before[0] in _CUE_VERBS)
+        evidence = cue_after or tok.possessive or bool(before and before[0] in _LISTED_CUES)
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         full_name = bool(
             nxt and nxt.capitalised and nxt.start == tok.end + 1 and nxt.base in g.surnames
@@ -519,7 +544,9 @@ class ContextDetector:
             if not self._org_word_ok(text, tokens, i, j, lowercase=lowercase):
                 break
             specific = specific or (
-                prev.base not in GENERIC_ORG_WORDS and prev.base not in ORG_SUFFIXES
+                prev.base not in GENERIC_ORG_WORDS
+                and prev.base not in ORG_SUFFIXES
+                and prev.base not in NOT_NAMES  # "Polish school", "Catholic college" name no place
             )
             start = prev.start
             j -= 1
@@ -618,7 +645,7 @@ class ContextDetector:
     def _brands(self, text: str, tokens: list[Token]) -> Iterator[Identifier]:
         """Chain employers ("Tesco", "Nando's") only where the sentence is about work."""
         for tok in tokens:
-            if tok.base not in _BRAND_FIRST:
+            if tok.base not in BRAND_FIRST:
                 continue
             m = BRANDS_RE.match(text, tok.start)
             if m is None:

@@ -10,7 +10,7 @@ import bisect
 import re
 
 from mentorjournal.anonymise.categories import Category
-from mentorjournal.anonymise.context_detector import ContextDetector
+from mentorjournal.anonymise.context_detector import BRAND_FIRST, BRANDS_RE, ContextDetector
 from mentorjournal.anonymise.dates import parse_date
 from mentorjournal.anonymise.gazetteers import Gazetteers, load_gazetteers
 from mentorjournal.anonymise.identifier import Identifier
@@ -122,8 +122,17 @@ class Detector:
             for i in self._context.find(text, tokens)
             if not any(s <= i.start and i.end <= e for s, e in protected)
         )
+        brands = [
+            (t.start, m.end())
+            for t in tokens
+            if t.base in BRAND_FIRST and (m := BRANDS_RE.match(text, t.start)) is not None
+        ]
         found = [
-            i for i in found if i.known or i.category not in _SOFT or text[i.start : i.end].strip()
+            i
+            for i in found
+            if i.known
+            or i.category is not Category.NAME
+            or not any(s <= i.start and i.end <= e for s, e in brands)  # "McDonald's" is a brand
         ]
         return [
             self._mark_dob(text, _drop_possessive(text, i))

@@ -397,6 +397,9 @@ NOT_NAMES = frozenset(
     irish polish scottish welsh english british african caribbean asian black white indian
     pakistani bangladeshi nigerian romanian somali chinese european american latino latina
     council court prison army navy police probation housing benefits universal credit
+    arab atlantic pacific harvard nike adidas apple samsung marvel disney barbie lego fifa
+    duolingo headspace pokemon pixar nintendo sony tesla ipad macbook kindle alexa siri
+    chatgpt wikipedia bbc itv sky
     insta snap snapchat tiktok ig fb ref re fyi asap nb etc dob nhs ni ssn mrn
     covid lockdown monday tuesday wednesday thursday friday saturday sunday""")
 )

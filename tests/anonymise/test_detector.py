@@ -174,3 +174,26 @@ def test_short_forms_hyphen_parts_and_place_words_are_known() -> None:
         ("Kaitlynn", None),
         ("Oakfield", "place:0"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Uses the Headspace app and Duolingo. Bought Nike trainers. Went to McDonald's after.",
+        "Loves Marvel films and FIFA. Irish dancing and Polish school on Saturdays.",
+    ],
+)
+def test_brands_and_nationalities_are_not_people_or_organisations(text: str) -> None:
+    assert spans_of(text, find_identifiers(text, Known())) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Alfie and Remi got into a fight.", ["Alfie", "Remi"]),
+        ("texted kerys to confirm.", ["kerys"]),
+        ("spoke to remi adeyemi (youth worker) today", ["remi adeyemi"]),
+    ],
+)
+def test_unlisted_names_joined_or_cued(text: str, expected: list[str]) -> None:
+    assert [s for s, _ in spans_of(text, find_identifiers(text, Known()))] == expected
