@@ -226,7 +226,9 @@ class ContextDetector:
 
     def _lowercase_name(self, b: str) -> bool:
         """A lower-case word after a cue is a name unless it is a frequent word or a typo of one."""
-        if b in RELATIONS or b in self._g.name_words or b in self._g.top_words:
+        if b in RELATIONS or b in self._g.name_words or b in self._g.top_words or b in NOT_NAMES:
+            return False
+        if is_must_keep(b) or b in MONTHS or len(b) < 3:
             return False
         if b in self._g.first_names:
             return True
