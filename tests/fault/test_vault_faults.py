@@ -112,6 +112,7 @@ class Crashes:
             finally:
                 cleanup()
             if crash is None:
+                print(f"{at - 1} crash points tried, then a clean run")
                 return
             yield crash
             at += 1
