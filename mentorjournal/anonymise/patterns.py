@@ -144,20 +144,24 @@ DATE_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"\b" + _ORD + r"(?:\s+of)?\s+" + _MONTH + r"\b\.?" + _YEAR + r"(?!\d)", _I),
     re.compile(r"\b" + _MONTH + r"\.?\s+(?:the\s+)?" + _ORD + r"\b" + _YEAR + r"(?!\d)", _I),
     re.compile(r"\b" + _MONTH + r"\.?,?\s+(?:19|20)\d{2}\b", _I),
-    re.compile(
-        r"\b(?:on|from|until|till|by|dated|due|since|before|after|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun) "
-        r"(?P<d>(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2]))(?![\d/])",
-        _I,
-    ),
-    re.compile(
-        r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday) "
-        r"(?:the\s+)?(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b",
-        _I,
-    ),
 )
-ORDINAL_ONLY_RE = re.compile(
-    r"\b(?:on|by|from|until|till|since|before|after|is|was)\s+the\s+((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b",
-    _I,
+#: Dates written without a year or month word count only after a cue: (shape, cue before it).
+CUED_DATES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (
+        re.compile(r"(?<![\d/])(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])(?![\d/])"),
+        re.compile(
+            r"\b(?:on|from|until|till|by|dated|due|since|before|after|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun) $",
+            _I,
+        ),
+    ),
+    (
+        re.compile(r"\b(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b", _I),
+        re.compile(
+            r"(?:\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|"
+            r"friday|saturday|sunday) (?:the\s+)?|\b(?:on|by|from|until|till|since|before|after|is|was)\s+the\s+)$",
+            _I,
+        ),
+    ),
 )
 
 _AGE_TAIL = (
@@ -180,7 +184,7 @@ AGE_RES: tuple[re.Pattern[str], ...] = (
         _I,
     ),
     re.compile(r"(?<=[A-Za-z])\s*\((?P<n>\d{1,2})\)"),
-    re.compile(r"(?<=[a-z]),\s(?P<n>\d{1,2}),\s"),
+    re.compile(r"[a-z],\s(?P<n>\d{1,2}),\s"),
 )
 
 _UNITS = split_words("one two three four five six seven eight nine")
@@ -355,6 +359,9 @@ _REF_WORDS = frozenset(
     upn uln id member account referral claim chi medical badge licence license passport driving
     registration reg plate""")
 )
+_SSN_HINT_RE = re.compile(r"\d\d\d[- ]\d\d[- ]\d\d\d\d")
+_NI_WORDS = frozenset(split_words("ni nino national n.i"))
+_SSN_WORDS = frozenset(split_words("ssn social"))
 _HANDLE_WORDS = frozenset(
     split_words("""insta instagram ig snap snapchat tiktok tik tok twitter discord twitch handle username user
     gamertag gamer psn fb facebook reddit youtube yt threads bluesky telegram""")
@@ -386,7 +393,12 @@ def find_emails_urls_handles(text: str, *, handle_hint: bool = True) -> Iterator
 
 
 def find_numbers(
-    text: str, w: list[Window] | None = None, *, ref_hint: bool = True
+    text: str,
+    w: list[Window] | None = None,
+    *,
+    ref_hint: bool = True,
+    ni_hint: bool = True,
+    ssn_hint: bool = True,
 ) -> Iterator[Identifier]:
     """ID numbers and phones; an NHS-valid ten digits is a phone unless the context says NHS."""
     for m in _near(NI_RE, text, w):
@@ -394,9 +406,12 @@ def find_numbers(
             m.group().isupper() or m.group().islower()
         ):
             yield Identifier(m.start(), m.end(), Category.ID_NUMBER)
-    yield from _spans(text, NI_CUE_RE, Category.ID_NUMBER, "ni", w)
-    yield from _spans(text, SSN_RE, Category.ID_NUMBER, 0, w)
-    yield from _spans(text, SSN_BARE_RE, Category.ID_NUMBER, 1, w)
+    if ni_hint:
+        yield from _spans(text, NI_CUE_RE, Category.ID_NUMBER, "ni", w)
+    if _SSN_HINT_RE.search(text):
+        yield from _spans(text, SSN_RE, Category.ID_NUMBER, 0, w)
+    if ssn_hint:
+        yield from _spans(text, SSN_BARE_RE, Category.ID_NUMBER, 1, w)
     for m in _near(NHS_RE, text, w):
         digits = "".join(m.groups())
         before = text[max(0, m.start() - 25) : m.start()]
@@ -417,6 +432,11 @@ def find_numbers(
     for m in _near(IP_RE, text, w):
         if all(0 <= int(p) <= 255 for p in m.group().split(".")):
             yield Identifier(m.start(), m.end(), Category.ID_NUMBER)
+    yield from find_phones(text)
+
+
+def find_phones(text: str) -> Iterator[Identifier]:
+    """Phone shapes, only around runs of 7+ digits, checked with ``phonenumbers``; helplines stay."""
     runs = [(max(0, r.start() - 4), min(len(text), r.end() + 2)) for r in _PHONEISH_RE.finditer(text)
             if sum(c.isdigit() for c in r.group()) >= 7]  # fmt: skip
     for m in _near(PHONE_RE, text, _merge(runs)):
@@ -474,7 +494,10 @@ def find_dates(
                 continue
             end = m.start(g) + len(s.rstrip(".,"))
             yield Identifier(m.start(g), end, Category.DATE)
-    yield from _spans(text, ORDINAL_ONLY_RE, Category.DATE, 1, w)
+    for shape, cue in CUED_DATES:
+        for m in _near(shape, text, w):
+            if cue.search(text, max(0, m.start() - 16), m.start()):
+                yield Identifier(m.start(), m.end(), Category.DATE)
 
 
 def find_ages(text: str, w: list[Window] | None = None) -> Iterator[Identifier]:
@@ -509,7 +532,13 @@ def find_patterns(text: str, bases: frozenset[str] | set[str] | None = None) -> 
     windows = digit_windows(text)
     if windows:
         found.extend(
-            find_numbers(text, windows, ref_hint=bases is None or not bases.isdisjoint(_REF_WORDS))
+            find_numbers(
+                text,
+                windows,
+                ref_hint=bases is None or not bases.isdisjoint(_REF_WORDS),
+                ni_hint=bases is None or not bases.isdisjoint(_NI_WORDS),
+                ssn_hint=bases is None or not bases.isdisjoint(_SSN_WORDS),
+            )
         )
         found.extend(find_places_by_shape(text, windows, street_hint=street))
         found.extend(find_dates(text, windows, has_month=has_month))
