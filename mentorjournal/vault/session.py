@@ -16,6 +16,7 @@ from pathlib import Path
 
 from mentorjournal.clock import Clock
 from mentorjournal.errors import (
+    DiskFull,
     UsageError,
     VaultCorrupt,
     VaultExists,
@@ -75,6 +76,8 @@ class UnlockedVault:
         self.vault_id = keyfile.vault_id
         self.connection: Connection = connection
         self.rollback_warning = rollback_warning
+        #: A plain-language notice about the open itself (e.g. a full disk), or None.
+        self.open_notice: str | None = None
         self.clock = clock
         self.state_dir = state_dir
         self.unlocked_via_recovery = via_recovery
@@ -180,6 +183,13 @@ class UnlockedVault:
         self._store_keyfile(KeyFile(kf.vault_id, counter, kf.passphrase, kf.recovery))
         remember_counter(self.state_dir, self.vault_id, counter, self._data_key)
         return counter
+
+
+#: Shown after an unlock on a full disk: everything can be read, nothing new can be saved yet.
+DISK_FULL_NOTICE = (
+    "Your disk is full. Your journal is open and every note can be read, but new changes "
+    "cannot be saved until you free some disk space."
+)
 
 
 def _creation_marker(paths: VaultPaths) -> Path:
@@ -306,8 +316,13 @@ def _open_unlocked(
             via_recovery=via_recovery,
             rollback_warning=warning,
         )
-        with database_errors():
-            vault.bump_change_counter()
+        try:
+            with database_errors():
+                vault.bump_change_counter()
+        except DiskFull:
+            # Reading must still work when the disk is full: each save will say DiskFull itself,
+            # and the counter is bumped at the next unlock with space (rollback checks use max).
+            vault.open_notice = DISK_FULL_NOTICE
         # It unlocked and is consistent, so creation did finish: it now may hold notes.
         _creation_marker(paths).unlink(missing_ok=True)
     except BaseException:

@@ -7,6 +7,7 @@ control), and, where this process may mount one, a real 1 MiB tmpfs filled to th
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import errno
 import os
@@ -23,6 +24,7 @@ from mentorjournal.fsutil import atomic_write_bytes
 from mentorjournal.journal import Journal
 from mentorjournal.paths import VaultPaths
 from mentorjournal.storage.audit import verify_chain
+from mentorjournal.vault.session import unlock_vault
 from tests.fixtures.vault_fixtures import CreatedVault
 
 LONG_TEXT = "We went over the week, sleep, college and the job fair again. " * 400
@@ -117,4 +119,36 @@ def test_real_full_disk_keeps_every_saved_note(
     )
     assert [journal.get_note(i).sections[0][1] for i in saved] == [LONG_TEXT] * len(saved)
     assert journal.connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    journal.lock()
+
+
+@pytest.mark.slow
+def test_full_disk_still_opens_the_vault_for_reading(
+    tiny_tmpfs: Path, fast_kdf: object, vault_clock: object, vault_state_dir: Path
+) -> None:
+    """A mentor with a full disk can still open and read every note; saving says why it can't."""
+    from mentorjournal.clock import ManualClock
+
+    assert isinstance(vault_clock, ManualClock)
+    paths = VaultPaths(tiny_tmpfs / "vault")
+    passphrase = "a long enough test passphrase"
+    journal, _recovery = Journal.create(
+        paths, passphrase, clock=vault_clock, state_dir=vault_state_dir
+    )
+    mentee = journal.add_mentee("M-001").value
+    saved: list[str] = []
+    with pytest.raises(DiskFull):
+        for _ in range(10_000):
+            saved.append(journal.new_note(mentee.id, sections={FREE_SECTION: LONG_TEXT}).value.id)
+    journal.lock()
+    # Take every last byte.
+    with open(tiny_tmpfs / "filler", "wb", buffering=0) as filler, contextlib.suppress(OSError):
+        while True:
+            filler.write(b"\0" * 512)
+    vault = unlock_vault(paths, passphrase, clock=vault_clock, state_dir=vault_state_dir)
+    assert vault.open_notice is not None and "disk is full" in vault.open_notice.lower()
+    journal = Journal(vault.connection, vault_clock, vault=vault)
+    assert [journal.get_note(i).sections[0][1] for i in saved] == [LONG_TEXT] * len(saved)
+    with pytest.raises(DiskFull):
+        journal.new_note(mentee.id, sections={FREE_SECTION: "one more"})
     journal.lock()
