@@ -1,10 +1,22 @@
-"""Mentor Journal core: Qt-free domain, vault, storage, search, anonymiser and exports."""
+"""Mentor Journal core: Qt-free domain, vault, storage, search, anonymiser and exports.
 
-from importlib.metadata import PackageNotFoundError, version
+``__version__`` is looked up lazily: ``importlib.metadata`` costs about 120 ms to import, and
+every ``import mentorjournal.x`` runs this file, including on the app's cold-start path.
+"""
 
-try:
-    __version__ = version("mentorjournal")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0"
+from __future__ import annotations
 
 __all__ = ["__version__"]
+
+
+def __getattr__(name: str) -> str:
+    if name != "__version__":
+        raise AttributeError(f"module 'mentorjournal' has no attribute {name!r}")
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        found = version("mentorjournal")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        found = "0.0.0"
+    globals()["__version__"] = found
+    return found

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 APP_ID = "io.github.mentorjournal.MentorJournal"
+VERSION_DELAY_MS = 1000
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -30,19 +31,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def version_text() -> str:
-    from mentorjournal import __version__
+def version_number() -> str:
+    import mentorjournal
 
-    return f"Mentor Journal {__version__}"
+    return mentorjournal.__version__
+
+
+def version_text() -> str:
+    return f"Mentor Journal {version_number()}"
 
 
 def create_application(argv: Sequence[str]) -> object:
     """The QApplication with names, icon and high-DPI behaviour set (no settings read yet)."""
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import Qt, QTimer
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
-    from mentorjournal import __version__
     from mentorjournal.paths import APP_NAME
 
     existing = QApplication.instance()
@@ -55,7 +59,8 @@ def create_application(argv: Sequence[str]) -> object:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("MentorJournal")
     app.setApplicationDisplayName("Mentor Journal")
-    app.setApplicationVersion(__version__)
+    # The version lookup (importlib.metadata) costs ~100 ms: done once the first window is up.
+    QTimer.singleShot(VERSION_DELAY_MS, lambda: app.setApplicationVersion(version_number()))
     app.setDesktopFileName(APP_ID)
     _set_icon(app)
     return app
@@ -75,6 +80,10 @@ def _set_icon(app: object) -> None:
         if candidate.exists() and isinstance(app, QApplication):
             app.setWindowIcon(QIcon(str(candidate)))
             return
+    # Installed without the source tree (wheel, Flatpak): the icon theme has it under the app id.
+    themed = QIcon.fromTheme(APP_ID)
+    if not themed.isNull() and isinstance(app, QApplication):
+        app.setWindowIcon(themed)
 
 
 def run_gui(args: argparse.Namespace, argv: Sequence[str]) -> int:
@@ -111,6 +120,9 @@ def run_gui(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from mentorjournal.vault.hardening import harden_process
+
+    harden_process()  # no core dump may ever hold an unlocked key or a note
     arguments = list(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(arguments)
     if args.version:

@@ -75,3 +75,16 @@ def test_entry_points_disable_core_dumps() -> None:
         [sys.executable, "-c", probe], cwd=REPO_ROOT, capture_output=True, text=True, check=True
     )
     assert done.stdout.strip().endswith("(0, 0)")
+
+
+def test_gui_entry_point_disables_core_dumps() -> None:
+    probe = (
+        "import resource\n"
+        "from ui.app import main\n"
+        "main(['--version'])\n"
+        "print(resource.getrlimit(resource.RLIMIT_CORE))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=REPO_ROOT, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip().endswith("(0, 0)")
