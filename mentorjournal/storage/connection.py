@@ -79,7 +79,10 @@ def open_database(
         for pragma in OPEN_PRAGMAS:
             conn.execute(f"PRAGMA {pragma}").fetchall()
         if quick_check and not create:
-            rows = conn.execute("PRAGMA quick_check").fetchall()
+            try:
+                rows = conn.execute("PRAGMA quick_check").fetchall()
+            except sqlcipher3.DatabaseError as exc:  # a malformed page raises instead of reporting
+                raise VaultCorrupt("The vault database failed its integrity check.") from exc
             if rows != [("ok",)]:
                 raise VaultCorrupt("The vault database failed its integrity check.")
     except BaseException:
