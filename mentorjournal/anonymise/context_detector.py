@@ -168,6 +168,15 @@ def looks_like_typo(word: str, words: frozenset[str]) -> bool:
     return len(word) >= 6 and any(word[:i] + word[i + 1 :] in words for i in range(len(word)))
 
 
+_DETERMINERS = frozenset(split_words("my her his their our your a new best"))
+
+
+def _hyphenated_first_name(b: str, first_names: frozenset[str]) -> bool:
+    """ "Mia-Rose", "Jean-Paul": every part is a first name."""
+    parts = b.split("-")
+    return len(parts) > 1 and all(p in first_names for p in parts)
+
+
 def _spoke_to(text: str, pos: int) -> bool:
     """ "spoke to X", "talked to X", "went to see X": X is a person."""
     return " ".join(previous_words(text, pos, 2)) in _SPOKE_TO
@@ -224,14 +233,20 @@ class ContextDetector:
             or _spoke_to(text, tok.start)
         )
 
-    def _lowercase_name(self, b: str) -> bool:
-        """A lower-case word after a cue is a name unless it is a frequent word or a typo of one."""
+    def _lowercase_name(self, b: str, *, strong: bool = False) -> bool:
+        """A lower-case word after a cue is a name unless it is a word or a typo of one.
+
+        With a strong cue ("her dad dmitri") a word that is only in the frequency lists (many
+        names are) still counts; only dictionary and very frequent words are refused.
+        """
         if b in RELATIONS or b in self._g.name_words or b in self._g.top_words or b in NOT_NAMES:
             return False
         if is_must_keep(b) or b in MONTHS or len(b) < 3:
             return False
-        if b in self._g.first_names:
+        if b in self._g.first_names or _hyphenated_first_name(b, self._g.first_names):
             return True
+        if strong:
+            return not looks_like_typo(b, self._g.top_words)
         return b not in self._g.common_words and not looks_like_typo(b, self._g.common_words)
 
     # -- rules ----------------------------------------------------------------------------------
@@ -294,21 +309,14 @@ class ContextDetector:
             return
         nxt = tokens[j]
         gap = text[tokens[j - 1].end : nxt.start]
-        determiner = previous_words(text, tok.start, 1)[-1:] in (
-            ["my"],
-            ["her"],
-            ["his"],
-            ["their"],
-            ["our"],
-            ["your"],
-        )
-        if not nxt.capitalised and nxt.base not in self._g.first_names and not determiner:
-            return  # "gp appt": a lower-case unknown word needs "her friend ..." to be a name
-        if (
-            gap.strip(" ,(") == ""
-            and "\n" not in gap
-            and self._is_name_like(nxt, cue=True, text=text)
-        ):
+        determiner = not _DETERMINERS.isdisjoint(previous_words(text, tok.start, 2))
+        if nxt.capitalised:
+            name_like = self._is_name_like(nxt, cue=True, text=text)
+        else:  # "gp appt" is not a name; "her friend zeph" and "mum sam" are
+            name_like = (determiner or nxt.base in self._g.first_names) and self._lowercase_name(
+                nxt.base, strong=determiner
+            )
+        if gap.strip(" ,(") == "" and "\n" not in gap and name_like:
             yield Identifier(nxt.start, self._extend_surname(tokens, j), Category.NAME, role=rel)
 
     def _name_before_relation(self, text: str, tokens: list[Token], i: int) -> Iterator[Identifier]:
@@ -384,12 +392,16 @@ class ContextDetector:
                 b in NAMES_THAT_ARE_PLACES and self._name_evidence(text, tokens, i)
             ):
                 continue
-            first = b in g.first_names or (
-                b.endswith("s")
-                and not tok.possessive
-                and b[:-1] in g.first_names
-                and tok.capitalised
-                and b not in g.common_words
+            first = (
+                b in g.first_names
+                or _hyphenated_first_name(b, g.first_names)
+                or (
+                    b.endswith("s")
+                    and not tok.possessive
+                    and b[:-1] in g.first_names
+                    and tok.capitalised
+                    and b not in g.common_words
+                )
             )
             surname = (
                 tok.capitalised
@@ -410,8 +422,14 @@ class ContextDetector:
         if not before or before[0] != "and" or i < 2:
             return False
         other = tokens[i - 2]
-        return other.capitalised and (
-            other.base in self._g.first_names or other.base in self._g.surnames
+        return (
+            other.capitalised
+            and other.base not in NOT_NAMES
+            and (
+                other.base in self._g.first_names
+                or other.base in self._g.surnames
+                or other.base not in self._g.common_words
+            )
         )
 
     def _unlisted_name(self, text: str, tokens: list[Token], i: int) -> Identifier | None:

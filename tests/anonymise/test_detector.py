@@ -201,3 +201,12 @@ def test_brands_and_nationalities_are_not_people_or_organisations(text: str) -> 
 )
 def test_unlisted_names_joined_or_cued(text: str, expected: list[str]) -> None:
     assert [s for s, _ in spans_of(text, find_identifiers(text, Known()))] == expected
+
+
+def test_lower_case_words_after_a_relation_need_a_name_not_a_word() -> None:
+    text = "her mum will come; his dad may ring; my friend hope; her mum sam; her dad dmitri; gp appt; a new girlfriend, maja, who"
+    assert [s for s, _ in spans_of(text, find_identifiers(text, Known()))] == [
+        "sam",
+        "dmitri",
+        "maja",
+    ]
