@@ -61,7 +61,7 @@ _noise = st.sampled_from(['"', "(", ")", "*", ":", "^", "-", "+", " ", "'", "{",
 _typed = st.lists(st.one_of(_words, _noise, st.text(max_size=6)), max_size=12).map("".join)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(typed=st.text(max_size=80))
 def test_any_text_never_raises(typed: str) -> None:
     conn = _memory_index(["anxiety and sleep", "title body"])
@@ -70,7 +70,7 @@ def test_any_text_never_raises(typed: str) -> None:
         conn.execute("SELECT rowid FROM t WHERE t MATCH ?", (expression,)).fetchall()
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(typed=_typed, docs=st.lists(st.lists(_words, max_size=8).map(" ".join), max_size=6))
 def test_every_hit_contains_every_typed_word(typed: str, docs: list[str]) -> None:
     conn = _memory_index(docs)
