@@ -44,6 +44,7 @@ from mentorjournal.storage.schema import migrate
 
 if TYPE_CHECKING:
     from mentorjournal.vault.kdf import KdfParams
+    from mentorjournal.vault.session import UnlockedVault
 
 log = logging.getLogger(__name__)
 
@@ -198,6 +199,11 @@ class Journal:
     @property
     def rollback_warning(self) -> str | None:
         return None if self._vault is None else self._vault.rollback_warning
+
+    @property
+    def open_notice(self) -> str | None:
+        """A plain notice about this unlock (e.g. the disk is full: read-only until space returns)."""
+        return getattr(self._vault, "open_notice", None)
 
     @property
     def is_demo(self) -> bool:
@@ -921,6 +927,54 @@ class Journal:
         return entries
 
     # --- search ---------------------------------------------------------------------------
+
+    # --- vault actions (keys and backups) -------------------------------------------------
+
+    def _unlocked_vault(self) -> UnlockedVault:
+        self._require_open()
+        if self._vault is None:
+            raise RuntimeError("this journal was opened without a vault")
+        return self._vault  # type: ignore[return-value]
+
+    def change_passphrase(self, old: str, new: str) -> Changed[None]:
+        """Rewrap the data key under a new passphrase; the database is not rewritten."""
+        self._unlocked_vault().change_passphrase(old, new)
+        return Changed(None, Changes())
+
+    def regenerate_recovery_key(self) -> Changed[str]:
+        """A new recovery key (returned once, to be shown); the old one stops working."""
+        return Changed(self._unlocked_vault().regenerate_recovery_key(), Changes())
+
+    def recalibrate_kdf(self, passphrase: str) -> Changed[KdfParams]:
+        """Measure this machine and rewrap the passphrase slot to take about a second again."""
+        from mentorjournal.vault.kdf import calibrate
+
+        params = calibrate(self._clock)
+        self._unlocked_vault().recalibrate_passphrase_slot(passphrase, params)
+        return Changed(params, Changes())
+
+    def backup_now(self, folder: Path, keep: int) -> Changed[Path]:
+        """Write one verified backup file into ``folder``, keep the newest ``keep``; audited."""
+        from mentorjournal.backup import create_backup, rotate_backups
+
+        vault = self._unlocked_vault()
+        self.flush_search()
+        with self._tx() as conn:
+            self._audit(conn, "backup", "vault", None)
+        made = create_backup(vault, folder, clock=self._clock)
+        rotate_backups(folder, keep, vault_id=vault.vault_id)
+        return Changed(made, Changes())
+
+    def daily_backup(self, folder: Path, keep: int) -> Path | None:
+        """After a change: a backup if this vault has none from today yet (then rotate)."""
+        from mentorjournal.backup import maybe_daily_backup
+
+        vault = self._unlocked_vault()
+        made = maybe_daily_backup(vault, folder, keep, self._clock)
+        if made is not None:
+            with self._tx() as conn:
+                self._audit(conn, "backup", "vault", None)
+        return made
 
     def flush_search(self) -> int:
         """Re-index drafts autosave marked stale (cheap when none); returns how many."""

@@ -149,6 +149,16 @@ class UnlockedVault:
             KeyFile(self.vault_id, self.change_counter, slot, self._keyfile.recovery)
         )
 
+    def recalibrate_passphrase_slot(self, passphrase: str, params: _kdf.KdfParams) -> None:
+        """Rewrap the passphrase slot with new KDF parameters (same passphrase, proven first)."""
+        self._require_unlocked()
+        _kdf.require_floor(params)
+        wipe(unwrap_with_passphrase(self._keyfile, passphrase))
+        slot = new_passphrase_slot(self.vault_id, passphrase, params, self._data_key)
+        self._store_keyfile(
+            KeyFile(self.vault_id, self.change_counter, slot, self._keyfile.recovery)
+        )
+
     def reset_passphrase(self, new: str) -> None:
         """Set a new passphrase without the old one: allowed only after a recovery-key unlock."""
         self._require_unlocked()
