@@ -96,7 +96,9 @@ GENERIC_ORG_WORDS = frozenset(
     split_words("""the of and & high primary secondary medical health community general royal district city
     county sixth form children's childrens mental day night junior infant infants juniors
     st saint new old north south east west upper lower central local national grammar catholic
-    c of e ce rc church free comprehensive memorial university hospital college school""")
+    c of e ce rc church free comprehensive memorial university hospital college school
+    youth sports sport football boxing dance drama art book breakfast homework after-school
+    holiday summer kids parent carers support group mental-health wellbeing""")
 )
 EMPLOY_RE = re.compile(
     r"\b(?:works?|working|worked|job|jobs|shifts?|employed|placement|apprenticeship|interview|"
@@ -462,6 +464,8 @@ class ContextDetector:
         before = previous_words(text, tok.start, 1)
         cue_after = bool(after) and after[0] in SPEECH_AFTER
         if not tok.capitalised:
+            if len(b) < 3 or b in NOT_NAMES:
+                return None
             cue_before = bool(before) and before[0] in (
                 "with",
                 "and",

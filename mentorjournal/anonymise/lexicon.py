@@ -400,6 +400,10 @@ NOT_NAMES = frozenset(
     arab atlantic pacific harvard nike adidas apple samsung marvel disney barbie lego fifa
     duolingo headspace pokemon pixar nintendo sony tesla ipad macbook kindle alexa siri
     chatgpt wikipedia bbc itv sky
+    isnt wasnt doesnt dont cant wont didnt hasnt havent couldnt wouldnt shouldnt arent werent
+    youre theyre shes hes thats whats lets tbh lol omg idk pls plz thx nxt wk wks mins hrs yr yrs
+    appt appts tmrw tmw tonite bc cos coz btw ss lac cp cin si sh dsh od ed pt ft bf gf bff bestie
+    al etc vs approx pm am
     insta snap snapchat tiktok ig fb ref re fyi asap nb etc dob nhs ni ssn mrn
     covid lockdown monday tuesday wednesday thursday friday saturday sunday""")
 )

@@ -210,3 +210,12 @@ def test_lower_case_words_after_a_relation_need_a_name_not_a_word() -> None:
         "dmitri",
         "maja",
     ]
+
+
+def test_sloppy_lower_case_shorthand_keeps_its_words() -> None:
+    text = (
+        "v anxious tbh, said school is rubbish and she cant cope. ed psych report due, et al. "
+        "her step dad isnt helping. goes to youth club tues. pt job. cbt waitlist 12 wks. "
+        "phq9 = 17, gad7 = 14. ss involved, lac review next month. no si. crisis line number given."
+    )
+    assert spans_of(text, find_identifiers(text, Known())) == []
