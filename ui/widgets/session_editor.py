@@ -43,7 +43,7 @@ from ui.autosave import Autosaver
 from ui.models.sessions import MODE_LABELS
 from ui.prompts import Prompts
 from ui.views import journal_ops as ops
-from ui.views.callbacks import command, query
+from ui.views.callbacks import alive, command, query
 from ui.widgets.section_fields import SectionFields, carry_over, specs_for
 from ui.worker import JournalWorker
 
@@ -97,6 +97,7 @@ class SessionEditor(QWidget):
         self._note: SessionNote | None = None
         self._loading = False
         self._error_shown = False
+        self._focus_inside = False
         self._goal_labels: list[tuple[str, str]] = []
         self._coping_items: list[str] = []
         self.autosaver = Autosaver(worker, self._save_job, delay_ms=delay_ms, parent=self)
@@ -598,10 +599,15 @@ class SessionEditor(QWidget):
             self._reload_addenda(note.id)
             self.signed.emit(note.id)
 
-    def _on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
-        if (
-            old is not None
-            and self.isAncestorOf(old)
-            and (new is None or not self.isAncestorOf(new))
-        ):
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Save when focus moves from inside the editor to another control.
+
+        Only ``new`` is looked at: ``old`` may be a widget in the middle of being destroyed
+        (a destroyed focus widget reports focus moving to nothing), and touching it is unsafe.
+        """
+        if new is None or not alive(self):
+            return
+        inside = self.isAncestorOf(new)
+        if self._focus_inside and not inside:
             self.save_now()
+        self._focus_inside = inside
