@@ -213,12 +213,8 @@ class ContextDetector:
         if tok.capitalised:
             if not cue:
                 return b in self._g.first_names or b in self._g.surnames
-            # a capitalised everyday word is only a name when it is not just starting the sentence
-            return b not in RELATIONS and (
-                b in self._g.first_names
-                or b not in self._g.top_words
-                or not (text and sentence_start(text, tok.start))
-            )
+            # a capitalised frequent word ("Call Grandma On Sundays") is not a name
+            return b not in RELATIONS and (b in self._g.first_names or b not in self._g.top_words)
         return cue and self._lowercase_name(b)
 
     def _name_evidence(self, text: str, tokens: list[Token], i: int) -> bool:

@@ -219,3 +219,12 @@ def test_sloppy_lower_case_shorthand_keeps_its_words() -> None:
         "phq9 = 17, gad7 = 14. ss involved, lac review next month. no si. crisis line number given."
     )
     assert spans_of(text, find_identifiers(text, Known())) == []
+
+
+def test_title_case_headings_are_not_identifiers() -> None:
+    text = (
+        "Session Summary: Risk Assessment Completed. Next Steps: Care Plan Review With Key Worker.\n"
+        "Goals Reviewed: Attend College 3 Days A Week; Walk The Dog Daily; Call Grandma On Sundays.\n"
+        "Mentor Reflection (Gibbs): Description, Feelings, Evaluation, Analysis, Conclusion, Action Plan."
+    )
+    assert spans_of(text, find_identifiers(text, Known())) == []
