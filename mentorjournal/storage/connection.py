@@ -21,8 +21,12 @@ Connection = Any  # sqlcipher3 ships no type stubs; this alias names intent.
 DATA_KEY_BYTES = 32
 SQLITE_HEADER_BYTES = 16
 #: The PRAGMAs every connection runs with, in order, after the key.
+#: ``cipher_memory_security`` is deliberately OFF (SQLCipher's default since 4.5): locking and
+#: wiping every SQLite allocation made search 3-20x and bulk writes 4x slower, yet it cannot
+#: wipe what matters here, since every decrypted note is also held in Python strings that
+#: nothing can overwrite. The key itself is a bytearray wiped on lock (vault/session.py).
 OPEN_PRAGMAS: tuple[str, ...] = (
-    "cipher_memory_security = ON",
+    "cipher_memory_security = OFF",
     "temp_store = MEMORY",
     "secure_delete = ON",
     "foreign_keys = ON",

@@ -32,7 +32,8 @@ def test_open_sets_every_pragma(tmp_path: Path) -> None:
     assert conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
     assert conn.execute("PRAGMA temp_store").fetchone() == (2,)
     assert conn.execute("PRAGMA trusted_schema").fetchone() == (0,)
-    assert conn.execute("PRAGMA cipher_memory_security").fetchone() == ("1",)
+    # Deliberately off: see OPEN_PRAGMAS and SECURITY.md ("In memory").
+    assert conn.execute("PRAGMA cipher_memory_security").fetchone() == ("0",)
     close_database(conn)
 
 
