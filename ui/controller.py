@@ -14,7 +14,7 @@ import enum
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -127,6 +127,8 @@ class AppController(QObject):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
+        self._last_daily_backup: date | None = None
+        worker.changed.connect(self._after_change)
         self.system_lock: SystemLockWatcher | None = None
         if watch_system_lock:
             self.system_lock = SystemLockWatcher(self)
@@ -284,6 +286,22 @@ class AppController(QObject):
         warning = getattr(journal, "rollback_warning", None)
         if warning:
             self.prompts.warn("Older copy of your vault", str(warning))
+        notice = getattr(journal, "open_notice", None)
+        if notice:
+            self.prompts.warn("Your disk is full", str(notice))
+
+    def _after_change(self, _changes: object) -> None:
+        """The day's first change triggers the automatic rotating backup, queued after it."""
+        today = self.clock.now().date()
+        if self.demo or self.state is not State.MAIN or self._last_daily_backup == today:
+            return
+        self._last_daily_backup = today
+        folder, keep = self.settings.backup_folder, self.settings.backup_keep
+        self.worker.query(
+            lambda journal: journal.daily_backup(folder, keep),
+            None,
+            lambda error: self.prompts.show_error(error, "Automatic backup"),
+        )
 
     def show_main(self) -> None:
         window = self.main_window
