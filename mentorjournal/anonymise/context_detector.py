@@ -503,7 +503,11 @@ class ContextDetector:
         evidence = cue_after or tok.possessive or bool(before and before[0] in _LISTED_CUES)
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         full_name = bool(
-            nxt and nxt.capitalised and nxt.start == tok.end + 1 and nxt.base in g.surnames
+            nxt
+            and nxt.capitalised
+            and nxt.start == tok.end + 1
+            and nxt.base in g.surnames
+            and nxt.base not in g.top_words
         )
         if ambiguous and (starts or b in MONTHS or b in g.top_words):
             ok = strong_after or tok.possessive or full_name

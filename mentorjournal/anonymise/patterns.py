@@ -120,13 +120,22 @@ ADDRESS_LOWER_RE = re.compile(
     r"\b\d{1,5}[a-z]?\s+(?:[a-z']+\s+){1,2}(?:street|road|avenue|lane|drive|close|crescent|way|"
     r"court|terrace|grove|gardens)\b"
 )
+#: Without a house number only the unmistakable street words count ("My Safe Place" is not an address).
+_SUFFIX_NAMED = (
+    r"Street|Road|Avenue|Lane|Drive|Close|Crescent|Terrace|Grove|Gardens|Mews|Boulevard|Estate"
+)
 ADDRESS_NAMED_RE = re.compile(
-    r"\b(?:[A-Z][a-z'’]+\s+){1,2}(?:" + _SUFFIX_FULL + r")\b(?!\s+(?:School|Academy|College|"
+    r"\b(?!(?:The|My|Her|His|Our|Their|Your|A|An|This|That|Next|Last|Safe|Happy|Long|Big|Little|New|Old|Main)\s)"
+    r"(?:[A-Z][a-z'’]+\s+){1,2}(?:" + _SUFFIX_NAMED + r")\b(?!\s+(?:School|Academy|College|"
     r"Surgery|Hospital|Clinic|Centre|Center|Practice|Primary|High|Park|Ward))"
+)
+ADDRESS_CUE_NAMED_RE = re.compile(
+    r"\b(?:on|off|along)\s+(?!(?:The|My|Her|His|Our|Their|A|An)\s)"
+    r"(?P<a>(?:[A-Z][a-z'’]+\s+){1,2}(?:Way|Walk|Place|View|Rise|Row|Hill|Green|Vale|Court|Square|Parade))\b"
 )
 ADDRESS_LOWER_NAMED_RE = re.compile(
     r"\b(?:on|off|along|near|at|in|from)\s+(?!(?:the|a|an|this|that|my|her|his|our|their|your|same|wrong|right|main|open|high)\b)"
-    r"(?P<a>[a-z'’]+(?:\s+[a-z'’]+)?\s+(?:street|road|lane|avenue|close|drive|crescent|terrace|grove|gardens))\b"
+    r"(?P<a>[a-z'’]+(?:\s+[a-z'’]+)?\s+(?:street|road|lane|avenue|close|drive|crescent|terrace|grove|gardens|estate))\b"
 )
 APT_RE = re.compile(r"\b(?:Flat|Apt|Apartment)\.?\s*\d+[A-Za-z]?\b")
 
@@ -475,6 +484,7 @@ def find_places_by_shape(
     if street_hint:
         yield from _spans(text, ADDRESS_NAMED_RE, Category.ADDRESS)
         yield from _spans(text, ADDRESS_LOWER_NAMED_RE, Category.ADDRESS, "a")
+        yield from _spans(text, ADDRESS_CUE_NAMED_RE, Category.ADDRESS, "a")
 
 
 _MONTH_DATE_RES = frozenset(r for r in DATE_RES if "jan(?:uary)?" in r.pattern)
@@ -510,7 +520,7 @@ def find_ages(text: str, w: list[Window] | None = None) -> Iterator[Identifier]:
             yield Identifier(m.start(group), m.end(group), Category.AGE)
 
 
-_STREET_WORDS = frozenset(w.lower() for w in _SUFFIX_FULL.split("|"))
+_STREET_WORDS = frozenset(w.lower() for w in f"{_SUFFIX_FULL}|{_SUFFIX_NAMED}".split("|"))
 
 
 def find_patterns(text: str, bases: frozenset[str] | set[str] | None = None) -> list[Identifier]:
@@ -546,4 +556,5 @@ def find_patterns(text: str, bases: frozenset[str] | set[str] | None = None) -> 
     elif street:
         found.extend(_spans(text, ADDRESS_NAMED_RE, Category.ADDRESS))
         found.extend(_spans(text, ADDRESS_LOWER_NAMED_RE, Category.ADDRESS, "a"))
+        found.extend(_spans(text, ADDRESS_CUE_NAMED_RE, Category.ADDRESS, "a"))
     return found

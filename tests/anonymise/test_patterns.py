@@ -151,3 +151,17 @@ def test_ids_by_cue_and_handles_before_the_platform(
     text: str, expected: str, category: str
 ) -> None:
     assert (expected, category) in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("lives on the Holmewood Estate now", [("Holmewood Estate", "address")]),
+        ("bakery on Orchard Way today", [("Orchard Way", "address")]),
+        ("My Safe Place is the beach. Sunday Walk with Nan. The Long Way round.", []),
+    ],
+)
+def test_street_names_without_a_number_need_a_street_word_or_a_cue(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(text) == expected
