@@ -46,7 +46,7 @@ SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
     words=st.lists(FILLER, max_size=8),
     data=st.data(),
 )
-def test_a_known_name_in_any_case_or_possessive_never_survives(  # noqa: PLR0917 (hypothesis draws)
+def test_a_known_name_in_any_case_or_possessive_never_survives(
     first: str, last: str, case: object, poss: str, words: list[str], data: st.DataObject
 ) -> None:
     known = Known.from_dict({"mentee": {"first_name": first.title(), "last_name": last.title()}})
