@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from mentorjournal.anonymise.categories import Category
@@ -51,6 +52,11 @@ PLACE_TYPES = frozenset(
 class _Person:
     who: str
     role: str | None
+
+
+def _fold(text: str) -> str:
+    """Accents removed: "siân" -> "sian", "zoë" -> "zoe"."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii") or text
 
 
 def _phone_digits(phone: str) -> str:
@@ -163,6 +169,7 @@ class KnownDetector:
                 if len(key) < 2:
                     continue
                 self._names.setdefault(key, person)
+                self._names.setdefault(_fold(key), person)  # "Siân" is often typed "Sian"
                 if len(key) >= 4:
                     self._fuzzy.append((key, person))
                 for piece in re.split(r"['’-]", key):  # "Okafor-Smith" is also "Okafor"
@@ -191,7 +198,7 @@ class KnownDetector:
 
     def _lookup(self, token: Token) -> _Person | None:
         base = token.base
-        person = self._names.get(base)
+        person = self._names.get(base) or self._names.get(_fold(base))
         if person is None and base.endswith("s") and len(base) > 3:
             person = self._names.get(base[:-1])  # "Sams", a possessive without its apostrophe
         if (

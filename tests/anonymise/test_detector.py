@@ -228,3 +228,23 @@ def test_title_case_headings_are_not_identifiers() -> None:
         "Mentor Reflection (Gibbs): Description, Feelings, Evaluation, Analysis, Conclusion, Action Plan."
     )
     assert spans_of(text, find_identifiers(text, Known())) == []
+
+
+def test_accented_known_names_match_typed_without_accents() -> None:
+    known = Known.from_dict(
+        {"mentee": {"first_name": "Siân"}, "contacts": [{"name": "Zoë", "relation": "sister"}]}
+    )
+    text = "sian and zoe came; Siân’s mum; ZOË rang"
+    assert [
+        (s, i.who)
+        for (s, _), i in zip(
+            spans_of(text, find_identifiers(text, known)),
+            find_identifiers(text, known),
+            strict=True,
+        )
+    ] == [
+        ("sian", "mentee"),
+        ("zoe", "contact:sister"),
+        ("Siân", "mentee"),
+        ("ZOË", "contact:sister"),
+    ]
