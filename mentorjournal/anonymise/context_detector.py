@@ -602,10 +602,32 @@ class ContextDetector:
             start += 1
         return start, end, specific
 
+    def _named_lowercase(self, text: str, tokens: list[Token], i: int) -> bool:
+        """ "at fernhill house": a lower-case suffix after an unknown word after at/to/from."""
+        if i < 1 or tokens[i - 1].possessive:
+            return False
+        prev = tokens[i - 1].base
+        before = previous_words(text, tokens[i - 1].start, 1)
+        stem = prev.removesuffix("s")
+        if stem in RELATIONS or stem in NOT_NAMES:
+            return False  # "nans house": a relation's home written without the apostrophe
+        return (
+            prev not in self._g.common_words
+            and prev not in NOT_NAMES
+            and not looks_like_typo(prev, self._g.common_words)
+            and before[-1:] in (["at"], ["to"], ["from"], ["in"])
+        )
+
     def _orgs(self, text: str, tokens: list[Token]) -> Iterator[Identifier]:
         for i, tok in enumerate(tokens):
             role = ORG_SUFFIXES.get(tok.base)
-            if role is None or (tok.base in _CAPITALISED_ONLY_SUFFIXES and not tok.capitalised):
+            if role is None:
+                continue
+            if (
+                tok.base in _CAPITALISED_ONLY_SUFFIXES
+                and not tok.capitalised
+                and not self._named_lowercase(text, tokens, i)
+            ):
                 continue
             start, end, specific = self._org_span(text, tokens, i)
             phrase = text[start:end]

@@ -248,3 +248,16 @@ def test_accented_known_names_match_typed_without_accents() -> None:
         ("Siân", "mentee"),
         ("ZOË", "contact:sister"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("her keyworker at fernhill house is off", [("fernhill house", "organisation")]),
+        ("at nans house again", []),
+        ("moving house soon", []),
+        ("at my house", []),
+    ],
+)
+def test_lower_case_house_names(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans_of(text, find_identifiers(text, Known())) == expected
