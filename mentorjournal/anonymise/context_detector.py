@@ -39,6 +39,21 @@ RELATIONS: dict[str, str] = {
     **dict.fromkeys(split_words("housemate flatmate roommate neighbour neighbor landlord landlady"), "neighbour"),
     **dict.fromkeys(split_words("pastor imam priest vicar rabbi"), "person"),
 }  # fmt: skip
+
+
+def _transpositions(word: str) -> list[str]:
+    return [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)]
+
+
+#: Relation words typed with two letters swapped ("girlfrined", "keywokrer"): notes are typed fast.
+RELATION_TYPOS: dict[str, str] = {
+    t: role
+    for word, role in RELATIONS.items()
+    if len(word) >= 6
+    for t in _transpositions(word)
+    if t not in RELATIONS
+}
+
 TITLES: dict[str, str] = {
     **dict.fromkeys(["dr", "doctor", "prof", "professor", "nurse", "consultant"], "clinician"),
     **dict.fromkeys(
@@ -297,7 +312,7 @@ class ContextDetector:
     def _name_after_relation(self, text: str, tokens: list[Token], i: int) -> Iterator[Identifier]:
         """ "my friend Zara", "her mum, Jo", "his sister called Amy"."""
         tok = tokens[i]
-        rel = RELATIONS.get(tok.base)
+        rel = RELATIONS.get(tok.base) or RELATION_TYPOS.get(tok.base)
         if rel is None or tok.possessive:
             return
         j = i + 1

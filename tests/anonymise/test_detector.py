@@ -261,3 +261,9 @@ def test_accented_known_names_match_typed_without_accents() -> None:
 )
 def test_lower_case_house_names(text: str, expected: list[tuple[str, str]]) -> None:
     assert spans_of(text, find_identifiers(text, Known())) == expected
+
+
+def test_relation_words_with_swapped_letters_still_cue_a_name() -> None:
+    text = "Her keywokrer Precious rang. He has a new girlfrined, Mia-Rose, who is lovely."
+    names = [s for s, c in spans_of(text, find_identifiers(text, Known())) if c == "name"]
+    assert names == ["Precious", "Mia-Rose"]
