@@ -20,7 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ui.views.callbacks import bound
+from ui.views.callbacks import command
 from ui.worker import JournalWorker
 
 #: Builds the job to run on the worker thread from the editor's current content, or None when
@@ -100,10 +100,12 @@ class Autosaver(QObject):
         self._in_flight += 1
         generation = self._generation
         self._set_status("Saving…")
-        self._worker.command(
+        command(
+            self,
+            self._worker,
             job,
-            bound(self, lambda result: self._succeeded(generation, result)),
-            bound(self, lambda error: self._failed(generation, error)),
+            lambda result: self._succeeded(generation, result),
+            lambda error: self._failed(generation, error),
         )
         return True
 

@@ -279,10 +279,11 @@ class RecordEditor(QGroupBox):
             self.load(getattr(result, "value", record))
             self.changed.emit()
 
+        save = self._save  # the job must not hold the widget (it travels to the worker thread)
         command(
             self,
             self._worker,
-            lambda j: self._save(j, record),
+            lambda j: save(j, record),
             saved,
             lambda error: self._prompts.show_error(error, f"{self._title}: not saved"),
         )
@@ -303,10 +304,11 @@ class RecordEditor(QGroupBox):
             self.new_record()
             self.changed.emit()
 
+        delete = self._delete  # the job must not hold the widget
         command(
             self,
             self._worker,
-            lambda j: self._delete(j, record.id),
+            lambda j: delete(j, record.id),
             deleted,
             lambda error: self._prompts.show_error(error, f"{self._title}: not deleted"),
         )
