@@ -105,6 +105,9 @@ class KnownDetector:
     def __init__(self, known: Known, gaz: Gazetteers) -> None:
         self._gaz = gaz
         self._names: dict[str, _Person] = {}
+        #: Name parts that are family names: if also everyday words ("Young", "White") they need context.
+        self._family: set[str] = set()
+        self._given: set[str] = set()
         self._fuzzy: list[tuple[str, _Person]] = []
         self._fuzzy_memo: dict[tuple[str, bool], _Person | None] = {}
         self._literal_hints: list[str] = []
@@ -113,7 +116,20 @@ class KnownDetector:
         self._literals: list[tuple[re.Pattern[str], Category, str, str | None]] = []
         self._dob = known.mentee.dob
         mentee = _Person("mentee", "mentee")
-        self._add_person(known.mentee.names(), mentee)
+        self._add_person(
+            known.mentee.names(),
+            mentee,
+            given=tuple(
+                n.split()[0]
+                for n in (
+                    known.mentee.first_name,
+                    known.mentee.preferred_name,
+                    known.mentee.legal_name,
+                )
+                if n.split()
+            )
+            + tuple(known.mentee.preferred_name.split()),
+        )
         self._first_names: list[tuple[str, _Person]] = [
             (n.lower(), mentee)
             for n in (known.mentee.first_name, known.mentee.legal_name.split(" ")[0])
@@ -162,12 +178,21 @@ class KnownDetector:
             and w.lower() not in self._gaz.common_words
         ]
 
-    def _add_person(self, names: tuple[str, ...], person: _Person) -> None:
+    def _add_person(
+        self, names: tuple[str, ...], person: _Person, *, given: tuple[str, ...] = ()
+    ) -> None:
+        """Every part of every name; parts not in ``given`` are family names (see ``find_names``)."""
+        given_keys = {g.lower().replace("’", "'") for g in given}
         for name in names:
-            for part in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", name):
+            parts = re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", name)
+            for n, part in enumerate(parts):
                 key = part.lower().replace("’", "'")
                 if len(key) < 2:
                     continue
+                if key not in given_keys and not (n == 0 and not given):
+                    self._family.add(key)
+                else:
+                    self._given.add(key)
                 self._names.setdefault(key, person)
                 self._names.setdefault(_fold(key), person)  # "Siân" is often typed "Sian"
                 if len(key) >= 4:
@@ -199,7 +224,7 @@ class KnownDetector:
     def _lookup(self, token: Token) -> _Person | None:
         base = token.base
         person = self._names.get(base) or self._names.get(_fold(base))
-        if person is None and base.endswith("s") and len(base) > 3:
+        if person is None and base.endswith("s") and len(base) >= 3:
             person = self._names.get(base[:-1])  # "Sams", a possessive without its apostrophe
         if (
             person is None
@@ -254,8 +279,11 @@ class KnownDetector:
         for token in tokens:
             person = self._lookup(token)
             if person is not None:
+                # A given name is replaced in any case; a family name that is also an everyday
+                # word ("Young", "White", "Hall") only where it is used as a name.
                 everyday = token.base in EVERYDAY_NAME_WORDS or token.base in self._gaz.top_words
-                if everyday and not self._ambiguous_ok(text, token):
+                family = token.base in self._family and token.base not in self._given
+                if everyday and family and not self._ambiguous_ok(text, token):
                     continue
                 found.append(
                     Identifier(token.start, token.end, Category.NAME, person.who, person.role)

@@ -70,10 +70,21 @@ def test_short_names_are_not_fuzzy_matched() -> None:
     assert spans_of(text, detector.find(text)) == [("Sam", "name")]
 
 
-def test_a_known_name_that_is_a_word_needs_name_context() -> None:
-    detector = Detector(Known.from_dict({"mentee": {"first_name": "Will"}}))
-    text = "He will try. Met with will later. Will said it helped."
-    assert spans_of(text, detector.find(text)) == [("will", "name"), ("Will", "name")]
+def test_a_known_given_name_goes_in_any_case_but_an_everyday_family_name_needs_context() -> None:
+    known = Known.from_dict(
+        {
+            "mentee": {"first_name": "Will", "last_name": "Young"},
+            "contacts": [{"name": "Grace White", "relation": "mum"}],
+        }
+    )
+    text = "He will try. Will said so. young people; Young said; grace came; white paint; Mrs White rang"
+    assert spans_of(text, Detector(known).find(text)) == [
+        ("will", "name"),
+        ("Will", "name"),
+        ("Young", "name"),
+        ("grace", "name"),
+        ("White", "name"),
+    ]
 
 
 @pytest.mark.parametrize(

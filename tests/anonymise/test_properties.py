@@ -27,8 +27,10 @@ FILLER = st.sampled_from(
         "8/10",
     ]
 )
-#: Invented names (letters only, three or more). Names that are everyday words ("will", "hope")
-#: are excluded on purpose: those are replaced only where used as names (tested in test_detector).
+#: Invented given names (letters only, two or more): replaced in any case, even "will" or "the".
+FIRST_NAMES = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=10)
+#: Family names that are everyday words ("Young", "White") are replaced only where used as a
+#: name (tested in test_detector), so they are left out here.
 NAMES = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=3, max_size=10).filter(
     lambda n: n not in EVERYDAY_NAME_WORDS and n not in load_gazetteers().top_words
 )
@@ -39,7 +41,7 @@ SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 
 @SETTINGS
 @given(
-    first=NAMES,
+    first=FIRST_NAMES,
     last=NAMES,
     case=CASES,
     poss=POSSESSIVE,
@@ -62,7 +64,7 @@ def test_a_known_name_in_any_case_or_possessive_never_survives(
         core = part.split("'")[0]
         if poss == "s" and core.lower().endswith("s"):
             core = core[:-1]
-        assert not re.search(rf"(?<![a-z]){re.escape(core.lower())}(?![a-z])", out.lower()), (
+        assert not re.search(rf"(?<![a-z]){re.escape(core.lower())}s?(?![a-z])", out.lower()), (
             text,
             out,
         )
