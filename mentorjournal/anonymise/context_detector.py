@@ -395,8 +395,12 @@ class ContextDetector:
             b = tok.base
             if not tok.capitalised and b not in g.first_names:
                 # a lower-case word is a name only when the lists know it, or after "texted"/"told"
-                before = previous_words(text, tok.start, 1)
-                if before and before[0] in _STRONG_CUES and self._lowercase_name(b):
+                if (
+                    i
+                    and tokens[i - 1].base in _STRONG_CUES
+                    and text[tokens[i - 1].end : tok.start] == " "
+                    and self._lowercase_name(b)
+                ):
                     yield Identifier(tok.start, tok.end, Category.NAME)
                 continue
             if b in NOT_NAMES or tok.upper or b in RELATIONS:

@@ -223,7 +223,9 @@ class KnownDetector:
 
     def _lookup(self, token: Token) -> _Person | None:
         base = token.base
-        person = self._names.get(base) or self._names.get(_fold(base))
+        person = self._names.get(base)
+        if person is None and not base.isascii():
+            person = self._names.get(_fold(base))
         if person is None and base.endswith("s") and len(base) >= 3:
             person = self._names.get(base[:-1])  # "Sams", a possessive without its apostrophe
         if (
