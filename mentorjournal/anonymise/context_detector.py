@@ -177,12 +177,12 @@ _EMPLOYMENT_WORDS = frozenset(
 
 
 def looks_like_typo(word: str, words: frozenset[str]) -> bool:
-    """True when swapping two adjacent letters or dropping one gives a known word ("agian")."""
+    """True when swapping two adjacent letters gives a known word ("agian", "moivng")."""
     if len(word) >= 4:
         for i in range(len(word) - 1):
             if word[:i] + word[i + 1] + word[i] + word[i + 2 :] in words:
                 return True
-    return len(word) >= 6 and any(word[:i] + word[i + 1 :] in words for i in range(len(word)))
+    return False
 
 
 _DETERMINERS = frozenset(split_words("my her his their our your a new best"))
@@ -330,7 +330,9 @@ class ContextDetector:
                 nxt.base, strong=determiner
             )
         if gap.strip(" ,(") == "" and "\n" not in gap and name_like:
-            yield Identifier(nxt.start, self._extend_surname(tokens, j), Category.NAME, role=rel)
+            yield Identifier(
+                nxt.start, self._extend_surname(text, tokens, j), Category.NAME, role=rel
+            )
 
     def _name_before_relation(self, text: str, tokens: list[Token], i: int) -> Iterator[Identifier]:
         """ "Jo's mum", "Amir (brother)", "Kai, her boyfriend", "Maja Rasheed (youth worker)"."""
@@ -371,13 +373,19 @@ class ContextDetector:
                 start = prev.start
             yield Identifier(start, tok.end, Category.NAME, role=None if rel == "home" else rel)
 
-    def _extend_surname(self, tokens: list[Token], j: int) -> int:
+    def _extend_surname(self, text: str, tokens: list[Token], j: int) -> int:
         tok = tokens[j]
         if tok.possessive or j + 1 >= len(tokens):
             return tok.end
         nxt = tokens[j + 1]
-        if len(nxt.text) == 1 and nxt.text.isupper() and nxt.start == tok.end + 1:
-            return nxt.end  # "Sam B."
+        after = text[nxt.end : nxt.end + 1]
+        if (
+            len(nxt.text) == 1
+            and nxt.text.isupper()
+            and nxt.start == tok.end + 1
+            and not after.isalnum()
+        ):
+            return nxt.end  # "Sam B." (not the "S" of a postcode "S2 4QD")
         if (
             nxt.capitalised
             and nxt.start == tok.end + 1
@@ -466,7 +474,7 @@ class ContextDetector:
             or _spoke_to(text, tok.start)
             or self._after_name_and(tokens, i, before)
         ):
-            return Identifier(tok.start, self._extend_surname(tokens, i), Category.NAME)
+            return Identifier(tok.start, self._extend_surname(text, tokens, i), Category.NAME)
         return None
 
     def _listed_name(
@@ -501,7 +509,7 @@ class ContextDetector:
         if self._capitalised_name_ok(
             text, tokens, i, first=first, ambiguous=ambiguous, cue_after=cue_after
         ):
-            return Identifier(tok.start, self._extend_surname(tokens, i), Category.NAME)
+            return Identifier(tok.start, self._extend_surname(text, tokens, i), Category.NAME)
         return None
 
     def _capitalised_name_ok(
