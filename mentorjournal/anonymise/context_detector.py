@@ -136,6 +136,7 @@ TITLE_RE = re.compile(
     r"\b(Dr|Doctor|Prof|Professor|Nurse|Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Rev|Coach|Officer|PC|dr|mr|mrs|ms|miss)\.?\s+"
     r"([A-Z][A-Za-z'’-]+|[a-z][a-z'’-]+)(?:[ ]([A-Z][A-Za-z'’-]+))?"
 )
+PUB_RE = re.compile(r"\bthe\s+(?P<n>(?:[a-z'’]+\s+){1,3})(?:pub|inn|arms|tavern)\b")
 SAINT_RE = re.compile(r"\bSt\.?\s+[A-Z][a-z]+['’]s\b(?:\s+(?:[A-Z][a-z]+))?")
 WARD_RE = re.compile(r"\b[Ww]ard\s+(?:\d{1,2}[A-Za-z]?|[A-Z]\d?)\b")
 _WORD_CAP = re.compile(r"^[A-Z][a-z'’]*(?:-[A-Z]?[a-z'’]+)*$")
@@ -325,9 +326,17 @@ class ContextDetector:
         determiner = not _DETERMINERS.isdisjoint(previous_words(text, tok.start, 2))
         if nxt.capitalised:
             name_like = self._is_name_like(nxt, cue=True, text=text)
-        else:  # "gp appt" is not a name; "her friend zeph" and "mum sam" are
-            name_like = (determiner or nxt.base in self._g.first_names) and self._lowercase_name(
-                nxt.base, strong=determiner
+        else:  # "gp appt" is not a name; "her friend zeph", "mum sam", "boss jago at lidl" are
+            named_by_next = next_words(text, nxt.end, 1)[:1] in (
+                ["at"],
+                ["who"],
+                ["from"],
+                ["said"],
+                ["says"],
+            )
+            strong = determiner or named_by_next
+            name_like = (strong or nxt.base in self._g.first_names) and self._lowercase_name(
+                nxt.base, strong=strong
             )
         if gap.strip(" ,(") == "" and "\n" not in gap and name_like:
             yield Identifier(
@@ -403,12 +412,15 @@ class ContextDetector:
             b = tok.base
             if not tok.capitalised and b not in g.first_names:
                 # a lower-case word is a name only when the lists know it, or after "texted"/"told"
-                if (
+                strong_before = (
                     i
                     and tokens[i - 1].base in _STRONG_CUES
                     and text[tokens[i - 1].end : tok.start] == " "
-                    and self._lowercase_name(b)
-                ):
+                )
+                joined = (
+                    i >= 2 and tokens[i - 1].base == "and" and tokens[i - 2].base in g.first_names
+                )
+                if (strong_before or joined) and self._lowercase_name(b):
                     yield Identifier(tok.start, tok.end, Category.NAME)
                 continue
             if b in NOT_NAMES or tok.upper or b in RELATIONS:
@@ -448,7 +460,7 @@ class ContextDetector:
             return False
         other = tokens[i - 2]
         return (
-            other.capitalised
+            (other.capitalised or other.base in self._g.first_names)
             and other.base not in NOT_NAMES
             and (
                 other.base in self._g.first_names
@@ -666,6 +678,9 @@ class ContextDetector:
             first_word = phrase.split()[0].lower().strip("'’s")
             if first_word not in MONTHS and first_word not in WEEKDAYS:
                 yield Identifier(start, end, Category.ORGANISATION, role=role)
+        for m in PUB_RE.finditer(text):  # "outside the red lion pub": pubs are always named
+            if not any(w in NOT_NAMES or w in RELATIONS for w in m.group("n").lower().split()):
+                yield Identifier(m.start("n"), m.end(), Category.ORGANISATION, role="organisation")
         for m in SAINT_RE.finditer(text):
             yield Identifier(m.start(), m.end(), Category.ORGANISATION, role="school")
         for m in WARD_RE.finditer(text):

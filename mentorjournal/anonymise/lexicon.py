@@ -403,7 +403,7 @@ NOT_NAMES = frozenset(
     isnt wasnt doesnt dont cant wont didnt hasnt havent couldnt wouldnt shouldnt arent werent
     youre theyre shes hes thats whats lets tbh lol omg idk pls plz thx nxt wk wks mins hrs yr yrs
     appt appts tmrw tmw tonite bc cos coz btw ss lac cp cin si sh dsh od ed pt ft bf gf bff bestie
-    al etc vs approx pm am
+    al etc vs approx pm am chippy takeaway offy
     insta snap snapchat tiktok ig fb ref re fyi asap nb etc dob nhs ni ssn mrn
     covid lockdown monday tuesday wednesday thursday friday saturday sunday""")
 )

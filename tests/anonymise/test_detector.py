@@ -278,3 +278,22 @@ def test_relation_words_with_swapped_letters_still_cue_a_name() -> None:
     text = "Her keywokrer Precious rang. He has a new girlfrined, Mia-Rose, who is lovely."
     names = [s for s, c in spans_of(text, find_identifiers(text, Known())) if c == "name"]
     assert names == ["Precious", "Mia-Rose"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a fight outside the red lion pub last night", [("red lion pub", "organisation")]),
+        ("boss jago at lidl cut his hours", [("jago", "name"), ("lidl", "organisation")]),
+        ("lacey and maja got into a fight", [("lacey", "name"), ("maja", "name")]),
+        (
+            "Address: 17 Mill Lane, Dayton S2 4QD.",
+            [("17 Mill Lane", "address"), ("Dayton", "place"), ("S2 4QD", "postcode")],
+        ),
+        ("she has a job at the chippy now", []),
+    ],
+)
+def test_lower_case_pubs_bosses_pairs_and_towns_before_postcodes(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert spans_of(text, find_identifiers(text, Known())) == expected
