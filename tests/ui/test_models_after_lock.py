@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -21,6 +22,7 @@ from mentorjournal.domain.plans import PlanSection
 from mentorjournal.domain.validation import new_id
 from tests.fixtures.journal_fixtures import make_goal, make_mentee, make_note, make_reflection
 from tests.ui.conftest import wait_idle
+from ui.views.gc_guard import collected_on_gui_thread
 from ui.widgets.coping_plan_tab import CopingPlanTab
 from ui.widgets.cpd_page import CpdPage
 from ui.widgets.goals_tab import GoalsTab
@@ -33,6 +35,13 @@ from ui.worker import JournalWorker
 
 PAGES = (SessionsTab, GoalsTab, CopingPlanTab, PeopleConsentTab, ResourcesTab)
 AREAS = (ReflectionPage, SupervisionPage, CpdPage)
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_on_gui_thread() -> Iterator[None]:
+    """Widgets in reference cycles must die on the GUI thread, never in the worker's."""
+    with collected_on_gui_thread():
+        yield
 
 
 def _record_models(page: QWidget) -> list[QAbstractItemModel]:

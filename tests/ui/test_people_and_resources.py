@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -13,9 +14,17 @@ from tests.fixtures.journal_fixtures import make_mentee
 from tests.ui.conftest import ask
 from ui.models.consents import ConsentColumn
 from ui.prompts import ScriptedPrompts
+from ui.views.gc_guard import collected_on_gui_thread
 from ui.widgets.people_tab import PeopleConsentTab
 from ui.widgets.resources_tab import ResourcesTab
 from ui.worker import JournalWorker
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_on_gui_thread() -> Iterator[None]:
+    """Widgets in reference cycles must die on the GUI thread, never in the worker's."""
+    with collected_on_gui_thread():
+        yield
 
 
 @pytest.fixture

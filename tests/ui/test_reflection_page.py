@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
@@ -12,9 +13,17 @@ from mentorjournal.domain.timeline import TimelineKind
 from tests.fixtures.journal_fixtures import make_goal, make_mentee, make_note, make_reflection
 from tests.ui.conftest import ask
 from ui.prompts import ScriptedPrompts
+from ui.views.gc_guard import collected_on_gui_thread
 from ui.widgets.reflection_editor import parse_tags
 from ui.widgets.reflection_page import ReflectionPage
 from ui.worker import JournalWorker
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_on_gui_thread() -> Iterator[None]:
+    """Widgets in reference cycles must die on the GUI thread, never in the worker's."""
+    with collected_on_gui_thread():
+        yield
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -13,8 +14,16 @@ from mentorjournal.errors import DiskFull
 from tests.fixtures.journal_fixtures import make_mentee, make_note
 from tests.ui.conftest import ask, wait_idle
 from ui.prompts import ScriptedPrompts
+from ui.views.gc_guard import collected_on_gui_thread
 from ui.widgets.sessions_tab import SessionsTab
 from ui.worker import JournalWorker
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_on_gui_thread() -> Iterator[None]:
+    """Widgets in reference cycles must die on the GUI thread, never in the worker's."""
+    with collected_on_gui_thread():
+        yield
 
 
 @pytest.fixture

@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 
+import pytest
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
 from tests.fixtures.journal_fixtures import make_mentee
 from tests.ui.conftest import ask
+from ui.views.gc_guard import collected_on_gui_thread
 from ui.widgets.sessions_tab import SessionsTab
 from ui.worker import JournalWorker
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_on_gui_thread() -> Iterator[None]:
+    """Widgets in reference cycles must die on the GUI thread, never in the worker's."""
+    with collected_on_gui_thread():
+        yield
 
 
 def test_default_autosave_lands_within_a_second_of_the_last_keystroke(
