@@ -76,3 +76,37 @@ def test_failed_transaction_rolls_back(tmp_path: Path) -> None:
         raise RuntimeError("boom")
     assert conn.execute("SELECT count(*) FROM t").fetchone() == (1,)
     close_database(conn)
+
+
+def _db_with_damaged_data_page(tmp_path: Path) -> Path:
+    db = tmp_path / "damaged.db"
+    conn = open_database(db, KEY, create=True)
+    with transaction(conn):
+        conn.execute("CREATE TABLE t (x TEXT)")
+        conn.executemany("INSERT INTO t VALUES (?)", [("note text " * 40,)] * 200)
+    close_database(conn)
+    data = bytearray(db.read_bytes())
+    data[-2000] ^= 0xFF  # inside the last page: table data, not read when opening
+    db.write_bytes(bytes(data))
+    return db
+
+
+def test_small_vault_is_scanned_at_open(tmp_path: Path) -> None:
+    db = _db_with_damaged_data_page(tmp_path)
+    with pytest.raises(VaultCorrupt):
+        open_database(db, KEY)
+
+
+def test_large_vault_skips_the_scan_but_never_reads_damage_silently(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlcipher3
+
+    from mentorjournal.storage import connection
+
+    db = _db_with_damaged_data_page(tmp_path)
+    monkeypatch.setattr(connection, "QUICK_CHECK_MAX_BYTES", 0)  # as if the vault were large
+    conn = open_database(db, KEY)  # no O(size) scan at open
+    with pytest.raises(sqlcipher3.DatabaseError):
+        conn.execute("SELECT x FROM t").fetchall()  # the page HMAC fails on read
+    conn.close()
