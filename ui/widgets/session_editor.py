@@ -384,7 +384,7 @@ class SessionEditor(QWidget):
         note = self._note
         if note is None or note.is_signed:
             return
-        if not self.prompts_confirm_sign():
+        if not self._confirm_sign():
             return
         self.save_now()  # queued before the signing, so the signed text is what is on screen
         note_id = note.id
@@ -396,7 +396,7 @@ class SessionEditor(QWidget):
             lambda error: self._prompts.show_error(error, "Note not signed"),
         )
 
-    def prompts_confirm_sign(self) -> bool:
+    def _confirm_sign(self) -> bool:
         return self._prompts.confirm(
             "Sign and lock note",
             "Once signed, this note is a record and cannot be changed; corrections are added "
