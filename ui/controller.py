@@ -129,12 +129,10 @@ class AppController(QObject):
             app.installEventFilter(self.idle)
         self._last_daily_backup: date | None = None
         worker.changed.connect(self._after_change)
+        # Screen-lock and suspend are watched from the first unlock on (see show_main): while
+        # locked there is nothing to lock, and the D-Bus connections only delay the first window.
+        self._watch_system_lock = watch_system_lock
         self.system_lock: SystemLockWatcher | None = None
-        if watch_system_lock:
-            self.system_lock = SystemLockWatcher(self)
-            self.system_lock.system_locking.connect(
-                lambda why: self.lock(f"Locked because of {why}.")
-            )
 
     # -- windows (built on first use) ----------------------------------------------------------
     @property
@@ -314,7 +312,14 @@ class AppController(QObject):
         window.check_erasure_due()
         self.idle.set_minutes(self.settings.auto_lock_minutes)
         self.idle.start()
+        self._watch_system_locking()
         self.unlocked.emit()
+
+    def _watch_system_locking(self) -> None:
+        if not self._watch_system_lock or self.system_lock is not None:
+            return
+        self.system_lock = SystemLockWatcher(self)
+        self.system_lock.system_locking.connect(lambda why: self.lock(f"Locked because of {why}."))
 
     def lock(self, reason: str = "Locked.") -> None:
         """Save drafts, lock the vault after those saves, clear every view, show unlock."""

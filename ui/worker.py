@@ -75,7 +75,6 @@ class JournalWorker(QObject):
         self._submit.connect(self._runner.run)
         self._runner.finished.connect(self._on_finished)
         self._pending = 0
-        self._thread.start()
 
     @property
     def pending(self) -> int:
@@ -123,6 +122,8 @@ class JournalWorker(QObject):
         self._thread.wait()
 
     def _post(self, job: _Job[Any]) -> None:
+        if not self._thread.isRunning():  # started by the first job: nothing to do before unlock
+            self._thread.start()
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)

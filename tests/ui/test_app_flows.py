@@ -235,9 +235,10 @@ def test_system_lock_signal_locks(
     from ui.locking import SystemLockWatcher
 
     controller = make_controller(locked_vault.paths, watch_system_lock=True)
+    assert controller.system_lock is None  # nothing to lock yet: no D-Bus work at start-up
+    _unlocked(qtbot, controller, locked_vault)
     watcher = controller.system_lock
     assert isinstance(watcher, SystemLockWatcher)  # constructed without a bus, no error
-    _unlocked(qtbot, controller, locked_vault)
     watcher._on_screensaver(False)
     assert controller.state is State.MAIN
     watcher._on_screensaver(True)
