@@ -5,10 +5,18 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mentorjournal.errors import UsageError
 from mentorjournal.paths import resolve_vault_dir
+
+if TYPE_CHECKING:
+    from mentorjournal.journal import Journal
+
+Handler = Callable[[argparse.Namespace], int]
+JournalHandler = Callable[["Journal", argparse.Namespace], int]
 
 
 def add_vault_options(parser: argparse.ArgumentParser) -> None:
@@ -58,3 +66,29 @@ def read_stdin_text() -> str:
 def print_created(record_id: object) -> None:
     """A command that creates something prints its id as the last line of stdout."""
     print(record_id)
+
+
+def run_with_journal(args: argparse.Namespace, handler: JournalHandler) -> int:
+    """Unlock the vault, run ``handler``, always lock again; notices about the open go to stderr."""
+    from mentorjournal.clock import SystemClock
+    from mentorjournal.journal import Journal
+    from mentorjournal.paths import VaultPaths, user_state_dir
+
+    journal = Journal.open(
+        VaultPaths(vault_dir(args)),
+        read_passphrase(args),
+        clock=SystemClock(),
+        state_dir=user_state_dir(),
+    )
+    try:
+        for notice in (journal.rollback_warning, journal.open_notice):
+            if notice:
+                print(f"mentorjournal: warning: {notice}", file=sys.stderr)
+        return handler(journal, args)
+    finally:
+        journal.lock()
+
+
+def with_journal(handler: JournalHandler) -> Handler:
+    """``handler`` as an argparse ``func``: it receives the unlocked journal."""
+    return lambda args: run_with_journal(args, handler)

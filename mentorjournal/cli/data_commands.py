@@ -11,14 +11,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
 
-from mentorjournal.cli.common import add_vault_options, read_passphrase, vault_dir
-from mentorjournal.clock import SystemClock
+from mentorjournal.cli.common import add_vault_options, with_journal
 from mentorjournal.demo import mark_demo, populate_demo
 from mentorjournal.errors import UsageError
 from mentorjournal.journal import Journal
-from mentorjournal.paths import VaultPaths, user_state_dir
 from mentorjournal.storage.codec import (
     KIND_ADDENDUM,
     KIND_GOAL,
@@ -41,27 +38,6 @@ SEARCH_KINDS = (
 )
 MAX_DEMO_SESSIONS = 1_000_000
 MAX_DEMO_MENTEES = 999
-
-Handler = Callable[[argparse.Namespace], int]
-JournalHandler = Callable[[Journal, argparse.Namespace], int]
-
-
-def _with_journal(handler: JournalHandler) -> Handler:
-    def run(args: argparse.Namespace) -> int:
-        journal = Journal.open(
-            VaultPaths(vault_dir(args)),
-            read_passphrase(args),
-            clock=SystemClock(),
-            state_dir=user_state_dir(),
-        )
-        try:
-            if journal.rollback_warning:
-                print(f"mentorjournal: warning: {journal.rollback_warning}", file=sys.stderr)
-            return handler(journal, args)
-        finally:
-            journal.lock()
-
-    return run
 
 
 def _hit_json(hit: SearchHit) -> dict[str, object]:
@@ -138,11 +114,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     search.add_argument("--mentee", metavar="CODE", help="only this mentee's records")
     search.add_argument("--kind", choices=SEARCH_KINDS, help="only records of this kind")
     search.add_argument("--limit", type=_whole, default=50, metavar="N")
-    search.set_defaults(func=_with_journal(cmd_search))
+    search.set_defaults(func=with_journal(cmd_search))
 
     demo = sub.add_parser("demo", help="fill an empty vault with synthetic demo data")
     add_vault_options(demo)
     demo.add_argument("--mentees", type=_whole, default=12, metavar="N")
     demo.add_argument("--sessions", type=_whole, default=600, metavar="N")
     demo.add_argument("--seed", type=_whole, default=1, metavar="N")
-    demo.set_defaults(func=_with_journal(cmd_demo))
+    demo.set_defaults(func=with_journal(cmd_demo))

@@ -13,33 +13,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from mentorjournal.cli.common import add_vault_options, read_passphrase, vault_dir
-from mentorjournal.clock import SystemClock
+from mentorjournal.cli.common import JournalHandler, add_vault_options, run_with_journal
 from mentorjournal.errors import UsageError
 from mentorjournal.journal import Journal
-from mentorjournal.paths import VaultPaths, user_state_dir
-
-JournalHandler = Callable[[Journal, argparse.Namespace], int]
-
-
-def _run_with_journal(args: argparse.Namespace, handler: JournalHandler) -> int:
-    """Unlock, run, always lock again (the passphrase never leaves ``read_passphrase``)."""
-    journal = Journal.open(
-        VaultPaths(vault_dir(args)),
-        read_passphrase(args),
-        clock=SystemClock(),
-        state_dir=user_state_dir(),
-    )
-    try:
-        if journal.rollback_warning:
-            print(f"mentorjournal: warning: {journal.rollback_warning}", file=sys.stderr)
-        return handler(journal, args)
-    finally:
-        journal.lock()
 
 
 def _day(value: str | None, option: str) -> date:
@@ -163,13 +142,13 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UsageError(
             "Say what to export: --supervision, --mentee CODE, --coping-plan CODE or --json FILE."
         )
-    return _run_with_journal(args, handler)
+    return run_with_journal(args, handler)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     if args.json is None:
         raise UsageError("Say what to import: --json FILE.")
-    return _run_with_journal(args, _import_json)
+    return run_with_journal(args, _import_json)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

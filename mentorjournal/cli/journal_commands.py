@@ -9,46 +9,20 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
 from mentorjournal.cli.common import (
+    Handler,
     add_vault_options,
     print_created,
-    read_passphrase,
     read_stdin_text,
-    vault_dir,
+    with_journal,
 )
-from mentorjournal.clock import SystemClock
 from mentorjournal.domain import MenteeStatus, NoteTemplate, SessionMode, parse_enum
 from mentorjournal.domain.note_text import format_note_text, parse_note_text
 from mentorjournal.errors import RecordSigned, UsageError
 from mentorjournal.journal import Journal
-from mentorjournal.paths import VaultPaths, user_state_dir
-
-Handler = Callable[[argparse.Namespace], int]
-JournalHandler = Callable[[Journal, argparse.Namespace], int]
-
-
-def _with_journal(handler: JournalHandler) -> Handler:
-    """Unlock the vault, run ``handler``, and always lock again."""
-
-    def run(args: argparse.Namespace) -> int:
-        journal = Journal.open(
-            VaultPaths(vault_dir(args)),
-            read_passphrase(args),
-            clock=SystemClock(),
-            state_dir=user_state_dir(),
-        )
-        try:
-            if journal.rollback_warning:
-                print(f"mentorjournal: warning: {journal.rollback_warning}", file=sys.stderr)
-            return handler(journal, args)
-        finally:
-            journal.lock()
-
-    return run
 
 
 def _started_at(value: str | None) -> datetime | None:
@@ -171,7 +145,7 @@ def cmd_note_delete(journal: Journal, args: argparse.Namespace) -> int:
 def _refuse_without_yes(args: argparse.Namespace) -> int:
     if not args.yes:
         raise UsageError("Deleting a note cannot be undone: add --yes to confirm.")
-    return _with_journal(cmd_note_delete)(args)
+    return with_journal(cmd_note_delete)(args)
 
 
 # --- registration -------------------------------------------------------------------------
@@ -192,14 +166,14 @@ def _command(
 def _register_mentee(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     group = sub.add_parser("mentee", help="add and list mentees")
     commands = group.add_subparsers(dest="mentee_command", metavar="ACTION", required=True)
-    add = _command(commands, "add", _with_journal(cmd_mentee_add), "add a mentee; prints its id")
+    add = _command(commands, "add", with_journal(cmd_mentee_add), "add a mentee; prints its id")
     add.add_argument("--code", required=True, help="pseudonym code shown in lists, e.g. M-017")
     add.add_argument("--name", help="the name the mentee goes by (optional)")
     add.add_argument("--first-name")
     add.add_argument("--last-name")
     add.add_argument("--legal-name")
     listing = _command(
-        commands, "list", _with_journal(cmd_mentee_list), "list mentees: code, status, id"
+        commands, "list", with_journal(cmd_mentee_list), "list mentees: code, status, id"
     )
     listing.add_argument("--status", choices=[s.value for s in MenteeStatus])
     listing.add_argument("--names", action="store_true", help="also show names")
@@ -209,25 +183,25 @@ def _register_note(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     group = sub.add_parser("note", help="write, show, sign and amend session notes")
     commands = group.add_subparsers(dest="note_command", metavar="ACTION", required=True)
     add = _command(
-        commands, "add", _with_journal(cmd_note_add), "add a draft note from stdin; prints its id"
+        commands, "add", with_journal(cmd_note_add), "add a draft note from stdin; prints its id"
     )
     add.add_argument("--mentee", required=True, metavar="CODE")
     add.add_argument("--template", default="free", choices=[t.value for t in NoteTemplate])
     add.add_argument("--started", metavar="ISO", help="session start (default: now)")
     add.add_argument("--duration", type=int, default=60, metavar="MINUTES")
     add.add_argument("--mode", default="in_person", choices=[m.value for m in SessionMode])
-    show = _command(commands, "show", _with_journal(cmd_note_show), "print a note and its addenda")
+    show = _command(commands, "show", with_journal(cmd_note_show), "print a note and its addenda")
     show.add_argument("id")
     edit = _command(
-        commands, "edit", _with_journal(cmd_note_edit), "replace a draft's text from stdin"
+        commands, "edit", with_journal(cmd_note_edit), "replace a draft's text from stdin"
     )
     edit.add_argument("id")
-    sign = _command(commands, "sign", _with_journal(cmd_note_sign), "sign and lock a note")
+    sign = _command(commands, "sign", with_journal(cmd_note_sign), "sign and lock a note")
     sign.add_argument("id")
     addendum = _command(
         commands,
         "addendum",
-        _with_journal(cmd_note_addendum),
+        with_journal(cmd_note_addendum),
         "append an addendum from stdin to a signed note; prints its id",
     )
     addendum.add_argument("id")
