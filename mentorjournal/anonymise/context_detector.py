@@ -136,6 +136,12 @@ TITLE_RE = re.compile(
     r"\b(Dr|Doctor|Prof|Professor|Nurse|Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Rev|Coach|Officer|PC|dr|mr|mrs|ms|miss)\.?\s+"
     r"([A-Z][A-Za-z'’-]+|[a-z][a-z'’-]+)(?:[ ]([A-Z][A-Za-z'’-]+))?"
 )
+_PUB_STOP = frozenset(
+    split_words(
+        """local nearest usual same other old new village corner big little small favourite quiet
+        busy next first last one that this only sports irish gay dodgy rough nice"""
+    )
+)
 PUB_RE = re.compile(r"\bthe\s+(?P<n>(?:[a-z'’]+\s+){1,3})(?:pub|inn|arms|tavern)\b")
 SAINT_RE = re.compile(r"\bSt\.?\s+[A-Z][a-z]+['’]s\b(?:\s+(?:[A-Z][a-z]+))?")
 WARD_RE = re.compile(r"\b[Ww]ard\s+(?:\d{1,2}[A-Za-z]?|[A-Z]\d?)\b")
@@ -144,7 +150,7 @@ _WORD_CAP = re.compile(r"^[A-Z][a-z'’]*(?:-[A-Z]?[a-z'’]+)*$")
 
 #: Suffixes that make an organisation only when written with a capital ("Oak House", not "moving house").
 _CAPITALISED_ONLY_SUFFIXES = frozenset(
-    split_words("co house lodge inn arms tavern group partners services store stores")
+    split_words("co house lodge pub inn arms tavern group partners services store stores")
 )
 _ORG_STOP = frozenset(
     split_words("""the a an at to from in on with and or her his my our their your its this that new old big
@@ -643,8 +649,8 @@ class ContextDetector:
 
     def _named_lowercase(self, text: str, tokens: list[Token], i: int) -> bool:
         """ "at fernhill house": a lower-case suffix after an unknown word after at/to/from."""
-        if i < 1 or tokens[i - 1].possessive:
-            return False
+        if i < 1 or tokens[i - 1].possessive or tokens[i].base not in ("house", "lodge"):
+            return False  # lower-case pubs are found by PUB_RE ("the red lion pub")
         prev = tokens[i - 1].base
         before = previous_words(text, tokens[i - 1].start, 1)
         stem = prev.removesuffix("s")
@@ -665,6 +671,7 @@ class ContextDetector:
             if (
                 tok.base in _CAPITALISED_ONLY_SUFFIXES
                 and not tok.capitalised
+                and not (i > 0 and tokens[i - 1].capitalised)  # "The Red Lion pub", "Oak House"
                 and not self._named_lowercase(text, tokens, i)
             ):
                 continue
@@ -679,7 +686,8 @@ class ContextDetector:
             if first_word not in MONTHS and first_word not in WEEKDAYS:
                 yield Identifier(start, end, Category.ORGANISATION, role=role)
         for m in PUB_RE.finditer(text):  # "outside the red lion pub": pubs are always named
-            if not any(w in NOT_NAMES or w in RELATIONS for w in m.group("n").lower().split()):
+            words = m.group("n").lower().split()
+            if not any(w in NOT_NAMES or w in RELATIONS or w in _PUB_STOP for w in words):
                 yield Identifier(m.start("n"), m.end(), Category.ORGANISATION, role="organisation")
         for m in SAINT_RE.finditer(text):
             yield Identifier(m.start(), m.end(), Category.ORGANISATION, role="school")

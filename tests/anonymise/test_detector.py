@@ -291,6 +291,8 @@ def test_relation_words_with_swapped_letters_still_cue_a_name() -> None:
             [("17 Mill Lane", "address"), ("Dayton", "place"), ("S2 4QD", "postcode")],
         ),
         ("she has a job at the chippy now", []),
+        ("outside the local pub, then the dodgy pub", []),
+        ("outside The Red Lion pub", [("The Red Lion pub", "organisation")]),
     ],
 )
 def test_lower_case_pubs_bosses_pairs_and_towns_before_postcodes(
