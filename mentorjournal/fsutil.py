@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -53,12 +54,17 @@ def fsync_dir(path: Path) -> None:
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write temp beside ``path``, fsync, rename over it, fsync the folder: old or new, never half."""
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    """Write temp beside ``path``, fsync, rename over it, fsync the folder: old or new, never half.
+
+    The temp file is unique (two writers in one process cannot collide), 0600 from creation,
+    and removed on any failure: it may hold key-file bytes or an export.
+    """
     with disk_errors():
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        tmp = Path(tmp_name)
         try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
             try:
+                os.fchmod(fd, PRIVATE_FILE_MODE)
                 view = memoryview(data)
                 while view:
                     written = os.write(fd, view)
@@ -68,7 +74,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
                 os.close(fd)
             os.replace(tmp, path)
         except BaseException:
-            # A half-written temp file must not linger (it may hold a key file's bytes).
-            tmp.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                tmp.unlink()
             raise
         fsync_dir(path.parent)

@@ -7,14 +7,11 @@ or the new one, and never a half file or a forgotten temp file.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from enum import Enum
 from pathlib import Path
 
 from mentorjournal.errors import UsageError
-from mentorjournal.fsutil import PRIVATE_FILE_MODE, disk_errors, fsync_dir
+from mentorjournal.fsutil import atomic_write_bytes
 
 
 class ExportFormat(Enum):
@@ -43,22 +40,4 @@ def write_export_bytes(path: Path, data: bytes) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise UsageError(f"The folder {str(folder)!r} does not exist.")
-    with disk_errors():
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-        tmp = Path(tmp_name)
-        try:
-            try:
-                os.fchmod(fd, PRIVATE_FILE_MODE)
-                view = memoryview(data)
-                while view:
-                    written = os.write(fd, view)
-                    view = view[written:]
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-            raise
-        fsync_dir(folder)
+    atomic_write_bytes(folder / path.name, data)
