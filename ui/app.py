@@ -99,6 +99,10 @@ def run_gui(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
     app = create_application(argv)
     assert isinstance(app, QApplication)
+    from ui.views.gc_guard import GuiThreadCollector
+
+    collector = GuiThreadCollector(app)  # no widget may die in the worker thread
+    app.aboutToQuit.connect(collector.stop)
     settings = AppSettings.default()
     theme = ThemeManager(app)
     theme.apply(settings.theme, settings.text_scale)

@@ -39,6 +39,7 @@ from mentorjournal.paths import VaultPaths
 from ui.controller import AppController, JournalOpener
 from ui.prompts import ScriptedPrompts
 from ui.settings import AppSettings
+from ui.views.gc_guard import collected_on_gui_thread
 from ui.worker import JournalWorker
 
 T = TypeVar("T")
@@ -70,6 +71,13 @@ def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
             QApplication.sendEvent(widget, event)
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_on_gui_thread() -> Iterator[None]:
+    """As in the app: no widget may be collected, and so destroyed, in the worker thread."""
+    with collected_on_gui_thread():
+        yield
 
 
 @pytest.fixture
@@ -127,7 +135,7 @@ def locked_vault(
 
 
 @pytest.fixture
-def make_controller(  # noqa: PLR0917 (pytest injects fixtures by parameter)
+def make_controller(
     qtbot: QtBot,
     fast_kdf: Any,
     prompts: ScriptedPrompts,
