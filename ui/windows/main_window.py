@@ -204,6 +204,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.status = JournalStatusBar(self)
         self.setStatusBar(self.status)
+        for page in self._pages.values():
+            self._connect_page(page)
         order = (
             self.filter_edit, self.status_filter, self.show_archived, self.mentee_view,
             self.add_button, self.archive_button, self.area_list, self.tabs,
@@ -454,6 +456,20 @@ class MainWindow(QMainWindow):
         if widget is self.mentee_panel:
             return self.tabs.currentWidget()
         return widget if widget is not self.empty_page else None
+
+    def _connect_page(self, page: QWidget) -> None:
+        """A page's optional signals: its save state to the status bar ("Saving…", "Not saved"),
+        and records it asks to open (timeline rows) to the page that shows them."""
+        save_state = getattr(page, "save_state_changed", None)
+        if save_state is not None:
+            save_state.connect(self.status.save_label.setText)
+        requested = getattr(page, "record_requested", None)
+        if requested is not None:
+            requested.connect(
+                lambda kind, record_id, mentee_id: self.open_record(
+                    kind, record_id, mentee_id or None
+                )
+            )
 
     def open_record(self, kind: str, record_id: str, mentee_id: str | None) -> None:
         """Route a search hit to the page that shows it."""
