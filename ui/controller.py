@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from mentorjournal.clock import Clock
@@ -272,6 +272,14 @@ class AppController(QObject):
             self._opened,
             self._unlock_failed,
         )
+        # The KDF takes about a second in the worker while this thread idles: build the main
+        # window now (once; hidden) so it is ready the moment the vault opens. Any query a page
+        # posts while being built queues behind the open job.
+        QTimer.singleShot(0, self._prepare_main_window)
+
+    def _prepare_main_window(self) -> None:
+        if self.state is State.OPENING:
+            _ = self.main_window
 
     def _unlock_failed(self, error: BaseException) -> None:
         self._set_state(State.UNLOCK)
