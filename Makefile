@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 RUN_STAMP := $(VENV)/.installed-run
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: run test lint typecheck contracts pytest bench faults screenshots dist dist-check clean venv
+.PHONY: run test lint typecheck contracts pytest bench faults eval screenshots dist dist-check clean venv
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Mentor Journal needs Python 3.11 or newer")'
@@ -47,6 +47,9 @@ bench: $(DEV_STAMP)
 
 faults: $(DEV_STAMP)
 	QT_QPA_PLATFORM=offscreen MENTORJOURNAL_FAULT_REPORT=$(CURDIR)/fault-results.json $(BIN)/python -m pytest -s tests/fault $(PYTEST_ARGS)
+
+eval: $(DEV_STAMP)
+	$(BIN)/python -m mentorjournal.anonymise.evaluation --n 500 --seed 20261126
 
 screenshots: $(DEV_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ui.screenshots docs/screenshots
