@@ -47,6 +47,7 @@ bench: $(DEV_STAMP)
 
 faults: $(DEV_STAMP)
 	QT_QPA_PLATFORM=offscreen MENTORJOURNAL_FAULT_REPORT=$(CURDIR)/fault-results.json $(BIN)/python -m pytest -s tests/fault $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m slow tests --ignore=tests/fault $(PYTEST_ARGS)
 
 eval: $(DEV_STAMP)
 	$(BIN)/python -m mentorjournal.anonymise.evaluation --n 500 --seed 20261126
