@@ -38,9 +38,15 @@ def require_optional_id(value: str | None, field: str) -> None:
 
 
 def require_text(value: str, field: str, *, max_len: int = 200) -> None:
-    """Non-empty after trimming, and short enough for a label."""
+    """Non-empty after trimming, free of NUL characters, and short enough for a label.
+
+    NUL is refused because SQLite's text functions stop at it: ``length('\x00...')`` is 0, so
+    the database's own non-empty CHECKs would fail with a raw error instead of this message.
+    """
     if not isinstance(value, str) or not value.strip():
         raise ValidationError(f"{field} must not be empty.")
+    if "\x00" in value:
+        raise ValidationError(f"{field} contains a NUL character, which cannot be stored.")
     if len(value) > max_len:
         raise ValidationError(f"{field} is longer than {max_len} characters.")
 

@@ -357,3 +357,12 @@ def test_the_first_line_is_cut_at_a_word_boundary() -> None:
     assert note.first_line.endswith("word") and long_line.startswith(note.first_line)
     assert _note(sections={"Body": "x" * 300}).first_line == "x" * 200
     assert _note(sections={"Body": " \n "}).first_line == ""
+
+
+def test_text_with_a_nul_character_is_refused_with_a_message() -> None:
+    """SQLite's length() stops at NUL, so '\\x00' would pass Python's check and fail a CHECK."""
+    from mentorjournal.domain.validation import require_text
+
+    for text in ("\x00", "\x00after", "before\x00after"):
+        with pytest.raises(ValidationError, match="NUL"):
+            require_text(text, "The addendum")
