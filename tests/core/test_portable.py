@@ -92,7 +92,9 @@ _odd = st.text(
 
 def _round_trip_note(make_journal: Factory, tmp_path: Path, texts: list[str]) -> None:
     source = make_journal()
-    mentee = source.add_mentee("M-001", first_name=texts[0].strip()[:200] or None).value
+    # Names may not hold NUL (SQLite's length() stops at it); note sections may, and do here.
+    name = texts[0].replace("\x00", "").strip()[:200] or None
+    mentee = source.add_mentee("M-001", first_name=name).value
     sections = dict(zip(NoteTemplate.SOAP.sections, texts, strict=True))
     note = source.new_note(mentee.id, template=NoteTemplate.SOAP, sections=sections).value
     path = tmp_path / "odd.json"
