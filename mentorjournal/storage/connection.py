@@ -19,7 +19,11 @@ from mentorjournal.fsutil import create_private_file, disk_errors
 Connection = Any  # sqlcipher3 ships no type stubs; this alias names intent.
 
 DATA_KEY_BYTES = 32
-SQLITE_HEADER_BYTES = 16
+#: Up to this size a full ``quick_check`` at open is cheap (well under 100 ms); beyond it, the
+#: scan grows with the vault (3.3 s at 50,000 sessions, five times the KDF) and is left to
+#: ``verify`` and to every backup's verification, while SQLCipher's per-page HMAC still
+#: authenticates each page the moment it is read, so damage is never read silently.
+QUICK_CHECK_MAX_BYTES = 4 * 1024 * 1024
 #: The PRAGMAs every connection runs with, in order, after the key.
 #: ``cipher_memory_security`` is deliberately OFF (SQLCipher's default since 4.5): locking and
 #: wiping every SQLite allocation made search 3-20x and bulk writes 4x slower, yet it cannot
@@ -53,13 +57,6 @@ def _apply_key(conn: Connection, key: bytes | bytearray) -> None:
     # The hex text is unavoidable for the PRAGMA; it lives only for this statement.
     conn.execute(f"PRAGMA key = \"x'{bytes(key).hex()}'\"")
     conn.execute("PRAGMA cipher_compatibility = 4")
-
-
-#: Up to this size a full ``quick_check`` at open is cheap (well under 100 ms); beyond it, the
-#: scan grows with the vault (3.3 s at 50,000 sessions, five times the KDF) and is left to
-#: ``verify`` and to every backup's verification, while SQLCipher's per-page HMAC still
-#: authenticates each page the moment it is read, so damage is never read silently.
-QUICK_CHECK_MAX_BYTES = 4 * 1024 * 1024
 
 
 def open_database(
