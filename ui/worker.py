@@ -25,7 +25,7 @@ class _Job(Generic[T]):
     fn: Callable[[Any], T]
     on_success: Callable[[T], None] | None
     on_failure: Callable[[BaseException], None] | None
-    kind: str  # "query", "command", "open" or "close"
+    kind: str  # "query", "command", "open", "close" or "prepare"
 
 
 class _Runner(QObject):
@@ -43,6 +43,8 @@ class _Runner(QObject):
             if job.kind == "open":
                 result = job.fn(None)
                 self.journal = result
+            elif job.kind == "prepare":
+                result = job.fn(None)
             elif job.kind == "close":
                 journal, self.journal = self.journal, None
                 result = job.fn(journal) if journal is not None else None
@@ -75,6 +77,7 @@ class JournalWorker(QObject):
         self._submit.connect(self._runner.run)
         self._runner.finished.connect(self._on_finished)
         self._pending = 0
+        self._stopped = False
 
     @property
     def pending(self) -> int:
@@ -88,6 +91,15 @@ class JournalWorker(QObject):
     ) -> None:
         """Run ``opener`` (unlock: KDF, unwrap, open) off-thread; its result becomes the journal."""
         self._post(_Job(lambda _none: opener(), on_success, on_failure, "open"))
+
+    def prepare(
+        self,
+        fn: Callable[[], T],
+        on_success: Callable[[T], None] | None = None,
+        on_failure: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Run ``fn()`` in the worker thread without a journal (e.g. warm up imports)."""
+        self._post(_Job(lambda _none: fn(), on_success, on_failure, "prepare"))
 
     def query(
         self,
@@ -117,11 +129,20 @@ class JournalWorker(QObject):
         self._post(_Job(fn, on_success, on_failure, "close"))
 
     def shutdown(self) -> None:
-        """Stop the thread after queued jobs finish (call ``close`` first to lock)."""
+        """Stop the thread after queued jobs finish (call ``close`` first to lock).
+
+        Afterwards every new job is refused, so a late timer cannot start the thread again.
+        """
+        self._stopped = True
         self._thread.quit()
         self._thread.wait()
 
     def _post(self, job: _Job[Any]) -> None:
+        if self._stopped:
+            log.debug("%s job refused: the worker has stopped", job.kind)
+            if job.on_failure is not None:
+                job.on_failure(RuntimeError("the journal worker has stopped"))
+            return
         if not self._thread.isRunning():  # started by the first job: nothing to do before unlock
             self._thread.start()
         self._pending += 1

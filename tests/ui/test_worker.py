@@ -43,3 +43,25 @@ def test_errors_reach_failure_callback_and_locked_journal_refuses(qtbot: QtBot) 
     worker.query(lambda j: 1, on_failure=errors.append)
     qtbot.waitUntil(lambda: len(errors) == 2, timeout=5000)
     worker.shutdown()
+
+
+def test_prepare_runs_without_a_journal_and_leaves_it_locked(qtbot: QtBot) -> None:
+    worker = JournalWorker()
+    gui_thread = threading.get_ident()
+    ran_on: list[int] = []
+    errors: list[BaseException] = []
+    worker.prepare(threading.get_ident, ran_on.append)
+    worker.query(lambda j: 1, on_failure=errors.append)  # still locked afterwards
+    qtbot.waitUntil(lambda: len(errors) == 1, timeout=5000)
+    assert ran_on and ran_on[0] != gui_thread
+    assert "locked" in str(errors[0])
+    worker.shutdown()
+
+
+def test_a_stopped_worker_refuses_jobs_and_never_restarts(qtbot: QtBot) -> None:
+    worker = JournalWorker()
+    worker.shutdown()
+    errors: list[BaseException] = []
+    worker.prepare(lambda: None, on_failure=errors.append)
+    assert "stopped" in str(errors[0])
+    assert not worker._thread.isRunning()
