@@ -23,7 +23,7 @@ from ui.models.consents import ConsentColumn, ConsentsModel
 from ui.models.contacts import ContactColumn, ContactsModel, PlaceColumn, PlacesModel
 from ui.prompts import Prompts
 from ui.views import journal_ops as ops
-from ui.views.callbacks import query
+from ui.views.editor_tab import MenteeEditorsTab
 from ui.views.record_editor import (
     CHOICE,
     DATE,
@@ -58,17 +58,13 @@ CONSENT_FIELDS = (
 )
 
 
-class PeopleConsentTab(QWidget):
+class PeopleConsentTab(MenteeEditorsTab):
     """Contacts, places and consent records of the selected mentee."""
 
     def __init__(
         self, worker: JournalWorker, prompts: Prompts, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._worker = worker
-        self._prompts = prompts
-        self._mentee_id: str | None = None
-        self._generation = 0
+        super().__init__(worker, prompts, parent)
         self.contacts = RecordEditor(
             "People",
             ContactsModel(self),
@@ -116,30 +112,14 @@ class PeopleConsentTab(QWidget):
     def editors(self) -> tuple[RecordEditor, ...]:
         return (self.contacts, self.places, self.consents)
 
-    def _require_mentee(self) -> str:
-        if self._mentee_id is None:
-            raise ValueError("no mentee is selected")
-        return self._mentee_id
+    def _load(self, journal: Any, mentee_id: str) -> ops.PeopleData:
+        return ops.people_data(journal, mentee_id)
 
-    # -- page contract -----------------------------------------------------------------------
-    def set_mentee(self, mentee_id: str | None) -> None:
-        if mentee_id == self._mentee_id:
-            return
-        self.clear()
-        self._mentee_id = mentee_id
-        self._set_enabled()
-        self.reload()
-
-    def on_changes(self, changes: Any) -> None:
-        if self._mentee_id is not None and getattr(changes, "contacts", False):
-            self.reload()
-
-    def clear(self) -> None:
-        self._generation += 1
-        self._mentee_id = None
-        for editor in self.editors():
-            editor.clear()
-        self._set_enabled()
+    def _show(self, data: ops.PeopleData) -> None:
+        self.consents_model.set_today(data.today)
+        self.contacts.set_records(data.contacts)
+        self.places.set_records(data.places)
+        self.consents.set_records(data.consents)
 
     def open_record(self, kind: str, record_id: str) -> None:
         editor = {"contact": self.contacts, "consent": self.consents}.get(kind)
@@ -149,29 +129,3 @@ class PeopleConsentTab(QWidget):
         row = editor.model.row_of(record_id)
         if row >= 0:
             editor.view.selectRow(row)
-
-    def reload(self) -> None:
-        mentee_id = self._mentee_id
-        if mentee_id is None:
-            return
-        generation = self._generation
-
-        def loaded(data: ops.PeopleData) -> None:
-            if generation != self._generation:
-                return
-            self.consents_model.set_today(data.today)
-            self.contacts.set_records(data.contacts)
-            self.places.set_records(data.places)
-            self.consents.set_records(data.consents)
-
-        query(
-            self,
-            self._worker,
-            lambda j: ops.people_data(j, mentee_id),
-            loaded,
-            self._prompts.show_error,
-        )
-
-    def _set_enabled(self) -> None:
-        for editor in self.editors():
-            editor.setEnabled(self._mentee_id is not None)

@@ -10,7 +10,7 @@ from mentorjournal.domain.mentee import Resource
 from ui.models.resources import ResourceColumn, ResourcesModel
 from ui.prompts import Prompts
 from ui.views import journal_ops as ops
-from ui.views.callbacks import query
+from ui.views.editor_tab import MenteeEditorsTab
 from ui.views.record_editor import MULTILINE, OPTIONAL_DATE, Field, RecordEditor
 from ui.worker import JournalWorker
 
@@ -23,17 +23,13 @@ RESOURCE_FIELDS = (
 )
 
 
-class ResourcesTab(QWidget):
+class ResourcesTab(MenteeEditorsTab):
     """Services referred to, with dates and outcomes, for the selected mentee."""
 
     def __init__(
         self, worker: JournalWorker, prompts: Prompts, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._worker = worker
-        self._prompts = prompts
-        self._mentee_id: str | None = None
-        self._generation = 0
+        super().__init__(worker, prompts, parent)
         self.editor = RecordEditor(
             "Services and resources",
             ResourcesModel(self),
@@ -48,7 +44,7 @@ class ResourcesTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.editor)
-        self.editor.setEnabled(False)
+        self._set_enabled()
 
     @property
     def model(self) -> ResourcesModel:
@@ -56,48 +52,16 @@ class ResourcesTab(QWidget):
         assert isinstance(model, ResourcesModel)
         return model
 
-    def _require_mentee(self) -> str:
-        if self._mentee_id is None:
-            raise ValueError("no mentee is selected")
-        return self._mentee_id
+    def editors(self) -> tuple[RecordEditor, ...]:
+        return (self.editor,)
 
-    def set_mentee(self, mentee_id: str | None) -> None:
-        if mentee_id == self._mentee_id:
-            return
-        self.clear()
-        self._mentee_id = mentee_id
-        self.editor.setEnabled(mentee_id is not None)
-        self.reload()
+    def _load(self, journal: Any, mentee_id: str) -> list[Resource]:
+        return ops.list_resources(journal, mentee_id)
 
-    def on_changes(self, changes: Any) -> None:
-        if self._mentee_id is not None and getattr(changes, "contacts", False):
-            self.reload()
-
-    def clear(self) -> None:
-        self._generation += 1
-        self._mentee_id = None
-        self.editor.clear()
-        self.editor.setEnabled(False)
+    def _show(self, data: list[Resource]) -> None:
+        self.editor.set_records(data)
 
     def open_record(self, kind: str, record_id: str) -> None:
         row = self.model.row_of(record_id)
         if row >= 0:
             self.editor.view.selectRow(row)
-
-    def reload(self) -> None:
-        mentee_id = self._mentee_id
-        if mentee_id is None:
-            return
-        generation = self._generation
-
-        def loaded(resources: list[Resource]) -> None:
-            if generation == self._generation:
-                self.editor.set_records(resources)
-
-        query(
-            self,
-            self._worker,
-            lambda j: ops.list_resources(j, mentee_id),
-            loaded,
-            self._prompts.show_error,
-        )
