@@ -17,7 +17,6 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QItemSelection, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -25,12 +24,10 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +36,7 @@ from mentorjournal.domain.validation import new_id
 from ui.prompts import Prompts
 from ui.views.callbacks import command
 from ui.views.record_model import RecordRole, RecordTableModel
+from ui.views.tables import read_only_table
 from ui.worker import JournalWorker
 
 TEXT = "text"
@@ -129,15 +127,8 @@ class RecordEditor(QGroupBox):
         self.fields = tuple(fields)
         self.widgets: dict[str, QWidget] = {}
         self._current: Any = None
-        self.view = QTableView()
-        self.view.setModel(model)
-        self.view.setAccessibleName(title)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(
-            stretch_column, QHeaderView.ResizeMode.Stretch
+        self.view = read_only_table(
+            model, title, stretch_column=stretch_column, single_selection=True
         )
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
         form = QFormLayout()

@@ -22,14 +22,12 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +37,7 @@ from ui.models.plan_items import PlanItemsModel, PlanVersionColumn, PlanVersions
 from ui.prompts import Prompts
 from ui.views import journal_ops as ops
 from ui.views.callbacks import command, query
+from ui.views.tables import read_only_table
 from ui.widgets.plan_diff import PlanDiffView, diff_sections, summarise
 from ui.worker import JournalWorker
 
@@ -201,14 +200,8 @@ class CopingPlanTab(QWidget):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         history_label = QLabel("Version &history")
-        self.history = QTableView()
-        self.history.setModel(self.versions_model)
-        self.history.setAccessibleName("Version history")
-        self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.history.verticalHeader().hide()
-        self.history.horizontalHeader().setSectionResizeMode(
-            PlanVersionColumn.NOTE, QHeaderView.ResizeMode.Stretch
+        self.history = read_only_table(
+            self.versions_model, "Version history", stretch_column=PlanVersionColumn.NOTE
         )
         history_label.setBuddy(self.history)
         self.older = QComboBox()

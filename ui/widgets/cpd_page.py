@@ -10,10 +10,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QLabel,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +22,7 @@ from ui.prompts import Prompts
 from ui.views import journal_ops as ops
 from ui.views.callbacks import query
 from ui.views.record_editor import DATE, HOURS, MULTILINE, Field, RecordEditor
+from ui.views.tables import read_only_table
 from ui.worker import JournalWorker
 
 CPD_FIELDS = (
@@ -63,11 +62,7 @@ class CpdPage(QWidget):
         self.year_total = QLabel()
         self.year_total.setAccessibleName("CPD hours this year")
         self.year_total.setTextFormat(Qt.TextFormat.PlainText)
-        totals_view = QTableView()
-        totals_view.setModel(self.totals)
-        totals_view.setAccessibleName("CPD hours per year")
-        totals_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        totals_view.verticalHeader().hide()
+        totals_view = read_only_table(self.totals, "CPD hours per year", select_rows=False)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)

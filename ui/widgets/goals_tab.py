@@ -15,14 +15,12 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -32,7 +30,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -52,6 +49,7 @@ from ui.prompts import Prompts
 from ui.views import journal_ops as ops
 from ui.views.callbacks import command, query
 from ui.views.record_model import IdRole
+from ui.views.tables import read_only_table
 from ui.widgets.goal_chart import GAS, PERCENT, ChartPoint, GoalChart
 from ui.worker import JournalWorker
 
@@ -99,15 +97,8 @@ class GoalsTab(QWidget):
         self.delete_button = QPushButton("Delete goal…")
         self.delete_button.setAccessibleName("Delete the selected goal")
         self.delete_button.clicked.connect(self.delete_goal)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setAccessibleName("Goals")
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(
-            GoalColumn.GOAL, QHeaderView.ResizeMode.Stretch
+        self.view = read_only_table(
+            self.model, "Goals", stretch_column=GoalColumn.GOAL, single_selection=True
         )
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
         left = QWidget()
@@ -230,14 +221,10 @@ class GoalsTab(QWidget):
         self.chart_summary = QLabel()
         self.chart_summary.setWordWrap(True)
         self.chart_summary.setAccessibleName("Progress chart summary")
-        self.progress_view = QTableView()
-        self.progress_view.setModel(self.progress_model)
-        self.progress_view.setAccessibleName("Progress entries (the chart's data)")
-        self.progress_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.progress_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.progress_view.verticalHeader().hide()
-        self.progress_view.horizontalHeader().setSectionResizeMode(
-            ProgressColumn.NOTE, QHeaderView.ResizeMode.Stretch
+        self.progress_view = read_only_table(
+            self.progress_model,
+            "Progress entries (the chart's data)",
+            stretch_column=ProgressColumn.NOTE,
         )
         row = QHBoxLayout()
         self.progress_on = QDateEdit()

@@ -10,14 +10,11 @@ from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +26,7 @@ from ui.prompts import Prompts
 from ui.views import journal_ops as ops
 from ui.views.callbacks import command, query
 from ui.views.record_model import IdRole
+from ui.views.tables import read_only_table
 from ui.widgets.reflection_editor import ReflectionEditor
 from ui.widgets.timeline import TimelineView
 from ui.worker import JournalWorker
@@ -70,15 +68,11 @@ class ReflectionPage(QWidget):
         self.delete_button = QPushButton("Delete reflection…")
         self.delete_button.setAccessibleName("Delete the open reflection")
         self.delete_button.clicked.connect(self.delete_reflection)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setAccessibleName("My reflections")
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(
-            ReflectionColumn.TITLE, QHeaderView.ResizeMode.Stretch
+        self.view = read_only_table(
+            self.model,
+            "My reflections",
+            stretch_column=ReflectionColumn.TITLE,
+            single_selection=True,
         )
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
         lists = QSplitter(Qt.Orientation.Vertical)

@@ -11,13 +11,10 @@ from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +25,7 @@ from ui.prompts import Prompts
 from ui.views import journal_ops as ops
 from ui.views.callbacks import command, query
 from ui.views.record_model import IdRole
+from ui.views.tables import read_only_table
 from ui.widgets.session_editor import SessionEditor
 from ui.worker import JournalWorker
 
@@ -64,15 +62,8 @@ class SessionsTab(QWidget):
         self.delete_button = QPushButton("Delete draft…")
         self.delete_button.setAccessibleName("Delete the selected draft note")
         self.delete_button.clicked.connect(self.delete_draft)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setAccessibleName("Session notes")
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(
-            SessionColumn.SUMMARY, QHeaderView.ResizeMode.Stretch
+        self.view = read_only_table(
+            self.model, "Session notes", stretch_column=SessionColumn.SUMMARY, single_selection=True
         )
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
         left = QWidget()

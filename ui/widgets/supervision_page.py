@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -54,6 +53,7 @@ from ui.prompts import Prompts
 from ui.views import journal_ops as ops
 from ui.views.callbacks import command, query
 from ui.views.record_model import RecordRole
+from ui.views.tables import read_only_table
 from ui.worker import JournalWorker
 
 
@@ -159,14 +159,8 @@ class SupervisionPage(QWidget):
         form.addRow("D&iscussion", self.discussion)
         layout.addLayout(form, 1)
         layout.addWidget(QLabel("Agreed actions"))
-        self.actions_view = QTableView()
-        self.actions_view.setModel(self.actions_model)
-        self.actions_view.setAccessibleName("Agreed actions")
-        self.actions_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.actions_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.actions_view.verticalHeader().hide()
-        self.actions_view.horizontalHeader().setSectionResizeMode(
-            ActionColumn.TEXT, QHeaderView.ResizeMode.Stretch
+        self.actions_view = read_only_table(
+            self.actions_model, "Agreed actions", stretch_column=ActionColumn.TEXT
         )
         layout.addWidget(self.actions_view, 1)
         layout.addLayout(self._build_action_row())
@@ -184,13 +178,9 @@ class SupervisionPage(QWidget):
         buttons.addWidget(self.save_button)
         layout.addLayout(buttons)
         layout.addWidget(QLabel("Past sessions"))
-        self.sessions_view = QTableView()
-        self.sessions_view.setModel(self.sessions)
-        self.sessions_view.setAccessibleName("Past supervision sessions")
-        self.sessions_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.sessions_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.sessions_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.sessions_view.verticalHeader().hide()
+        self.sessions_view = read_only_table(
+            self.sessions, "Past supervision sessions", single_selection=True
+        )
         self.sessions_view.selectionModel().selectionChanged.connect(self._on_session_selection)
         layout.addWidget(self.sessions_view, 1)
         return box

@@ -11,12 +11,9 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +21,7 @@ from PySide6.QtWidgets import (
 from mentorjournal.domain.timeline import TimelineEntry
 from ui.models.timeline import TimelineColumn, TimelineModel
 from ui.views.record_model import RecordRole
+from ui.views.tables import read_only_table
 
 #: (label, days back or None for all time)
 PERIODS: tuple[tuple[str, int | None], ...] = (
@@ -58,14 +56,10 @@ class TimelineView(QWidget):
         mentee_label.setBuddy(self.mentee)
         period_label = QLabel("&Period")
         period_label.setBuddy(self.period)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setAccessibleName("Timeline of sessions, goal progress and reflections")
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(
-            TimelineColumn.TITLE, QHeaderView.ResizeMode.Stretch
+        self.view = read_only_table(
+            self.model,
+            "Timeline of sessions, goal progress and reflections",
+            stretch_column=TimelineColumn.TITLE,
         )
         self.view.activated.connect(lambda index: self.entry_activated.emit(index.data(RecordRole)))
         bar = QHBoxLayout()
