@@ -35,8 +35,11 @@ class Autosaver(QObject):
     status_changed = Signal(str)
     #: A save succeeded; carries the job's result (e.g. ``Changed[SessionNote]``).
     saved = Signal(object)
-    #: A save failed; carries the exception. Emitted every time (the UI reports it once).
+    #: A save failed; carries the exception. Emitted every time.
     failed = Signal(object)
+    #: The first failure since the last success or reset: the one to tell the mentor about
+    #: (the autosaver keeps retrying quietly after that).
+    failure_to_report = Signal(object)
 
     def __init__(
         self,
@@ -58,6 +61,7 @@ class Autosaver(QObject):
         self._in_flight = 0
         self._generation = 0
         self._status = ""
+        self._failure_reported = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.save_now)
@@ -86,6 +90,7 @@ class Autosaver(QObject):
         self._timer.stop()
         self._dirty = False
         self._generation += 1  # answers to older saves no longer touch the status
+        self._failure_reported = False
         self._set_status("")
 
     def save_now(self) -> bool:
@@ -115,6 +120,7 @@ class Autosaver(QObject):
             return
         if not self._dirty and self._in_flight == 0:
             self._set_status(f"Saved {self._now():%H:%M}")
+        self._failure_reported = False
         self.saved.emit(result)
 
     def _failed(self, generation: int, error: BaseException) -> None:
@@ -125,6 +131,9 @@ class Autosaver(QObject):
         self._set_status("Not saved")
         self._timer.start(self._retry_ms)
         self.failed.emit(error)
+        if not self._failure_reported:
+            self._failure_reported = True
+            self.failure_to_report.emit(error)
 
     def _set_status(self, text: str) -> None:
         if text != self._status:

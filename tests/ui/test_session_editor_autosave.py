@@ -103,3 +103,22 @@ def test_reset_forgets_pending_edits(qtbot: QtBot) -> None:
     qtbot.wait(250)
     assert store.saved == [] and saver.status == ""
     worker.shutdown()
+
+
+def test_a_failure_streak_is_reported_once_and_again_after_a_success(qtbot: QtBot) -> None:
+    worker, store, saver, text = _setup(qtbot)
+    failures: list[BaseException] = []
+    reported: list[BaseException] = []
+    saver.failed.connect(failures.append)
+    saver.failure_to_report.connect(reported.append)
+    store.fail_next = 2
+    text[0] = "kept"
+    saver.touch()
+    qtbot.waitUntil(lambda: store.saved == ["kept"], timeout=5000)  # two failures, then saved
+    assert (len(failures), len(reported)) == (2, 1)
+    store.fail_next = 1
+    text[0] = "kept again"
+    saver.touch()
+    qtbot.waitUntil(lambda: store.saved == ["kept", "kept again"], timeout=5000)
+    assert (len(failures), len(reported)) == (3, 2)
+    worker.shutdown()

@@ -58,11 +58,12 @@ class ReflectionEditor(QWidget):
         self._prompts = prompts
         self._reflection: Reflection | None = None
         self._loading = False
-        self._error_shown = False
         self.autosaver = Autosaver(worker, self._save_job, delay_ms=delay_ms, parent=self)
         self.autosaver.status_changed.connect(self._on_status)
         self.autosaver.saved.connect(self._on_saved)
-        self.autosaver.failed.connect(self._on_failed)
+        self.autosaver.failure_to_report.connect(
+            lambda error: self._prompts.show_error(error, "Reflection not saved yet")
+        )
         self._build()
         self.clear()
 
@@ -133,7 +134,6 @@ class ReflectionEditor(QWidget):
         if self._reflection is not None and self._reflection.id != reflection.id:
             self.save_now()
         self.autosaver.reset()
-        self._error_shown = False
         self._loading = True
         try:
             self._reflection = reflection
@@ -223,10 +223,4 @@ class ReflectionEditor(QWidget):
         self.status_changed.emit(text)
 
     def _on_saved(self, result: object) -> None:
-        self._error_shown = False
         self.saved.emit(result)
-
-    def _on_failed(self, error: BaseException) -> None:
-        if not self._error_shown:
-            self._error_shown = True
-            self._prompts.show_error(error, "Reflection not saved yet")

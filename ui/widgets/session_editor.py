@@ -96,14 +96,14 @@ class SessionEditor(QWidget):
         self._prompts = prompts
         self._note: SessionNote | None = None
         self._loading = False
-        self._error_shown = False
         self._focus_inside = False
         self._goal_labels: list[tuple[str, str]] = []
         self._coping_items: list[str] = []
         self.autosaver = Autosaver(worker, self._save_job, delay_ms=delay_ms, parent=self)
         self.autosaver.status_changed.connect(self._on_status)
-        self.autosaver.saved.connect(self._on_saved)
-        self.autosaver.failed.connect(self._on_save_failed)
+        self.autosaver.failure_to_report.connect(
+            lambda error: self._prompts.show_error(error, "Note not saved yet")
+        )
         self._build()
         self.clear()
         app = QApplication.instance()
@@ -299,7 +299,6 @@ class SessionEditor(QWidget):
         if self._note is not None and self._note.id != note.id:
             self.save_now()
         self.autosaver.reset()
-        self._error_shown = False
         self._loading = True
         try:
             self._note = note
@@ -583,14 +582,6 @@ class SessionEditor(QWidget):
     def _on_status(self, text: str) -> None:
         self.status.setText(text if text != "Not saved" else "Not saved — will retry")
         self.status_changed.emit(text)
-
-    def _on_saved(self, _result: object) -> None:
-        self._error_shown = False
-
-    def _on_save_failed(self, error: BaseException) -> None:
-        if not self._error_shown:
-            self._error_shown = True
-            self._prompts.show_error(error, "Note not saved yet")
 
     def _on_signed(self, result: Any) -> None:
         note = getattr(result, "value", result)
