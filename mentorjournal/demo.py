@@ -458,13 +458,14 @@ def generate_demo(*, mentees: int, sessions: int, seed: int, today: date) -> Rec
                     session_id=note.id,
                 )
             )
+    reflection_count = max(4, min(400, sessions // 25))
     reflections = [
         _reflection(
             w,
-            first_day + timedelta(days=(i * span) // 12 + 1),
+            first_day + timedelta(days=(i * span) // reflection_count + 1),
             notes[(i * 7) % len(notes)] if notes and i % 2 == 0 else None,
         )
-        for i in range(max(4, min(400, sessions // 25)))
+        for i in range(reflection_count)
     ]
     flagged = [r for r in reflections if r.flagged_for_supervision]
     supervision = [

@@ -49,6 +49,21 @@ def test_same_seed_gives_identical_records_and_another_seed_differs() -> None:
     assert first.notes != other.notes
 
 
+def test_nothing_the_mentor_has_done_is_dated_after_today() -> None:
+    """Reflections were once spread at a twelfth of the span each: 400 of them ran to 2091."""
+    data = generate_demo(mentees=10, sessions=10_000, seed=2, today=TODAY)
+    days = (
+        [n.started_at.date() for n in data.notes]
+        + [a.written_at.date() for a in data.addenda]
+        + [r.written_at.date() for r in data.reflections]
+        + [p.on for p in data.progress]
+        + [s.held_on for s in data.supervision]
+        + [c.on for c in data.cpd]
+    )
+    assert len(data.reflections) == 400
+    assert max(days) <= TODAY
+
+
 def test_every_record_kind_and_variant_is_present() -> None:
     data = generate_demo(mentees=6, sessions=400, seed=3, today=TODAY)
     for f in fields(RecordSet):
