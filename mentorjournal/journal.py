@@ -41,6 +41,7 @@ from mentorjournal.storage.codec import (
 )
 from mentorjournal.storage.connection import Connection, close_database, transaction
 from mentorjournal.storage.schema import migrate
+from mentorjournal.storage.search import SearchResults
 
 if TYPE_CHECKING:
     from mentorjournal.vault.kdf import KdfParams
@@ -994,12 +995,34 @@ class Journal:
         date_to: date | None = None,
         limit: int = 50,
     ) -> list[search.SearchHit]:
-        """Ranked hits with highlighted snippets (see ``storage.search``).
+        """Ranked hits with highlighted snippets (see ``storage.search``)."""
+        return list(
+            self.search_results(
+                query,
+                mentee_id=mentee_id,
+                kinds=kinds,
+                date_from=date_from,
+                date_to=date_to,
+                limit=limit,
+            ).hits
+        )
+
+    def search_results(
+        self,
+        query: str,
+        *,
+        mentee_id: str | None = None,
+        kinds: Sequence[str] | None = None,
+        date_from: date | None = None,
+        date_to: date | None = None,
+        limit: int = 50,
+    ) -> SearchResults:
+        """The hits and whether ranking was limited to the most recent matches.
 
         Brings autosaved drafts' entries up to date first, so what was typed is findable.
         """
         self.flush_search()
-        return search.search(
+        return search.search_results(
             self._conn,
             query,
             mentee_id=mentee_id,

@@ -56,13 +56,15 @@ def cmd_search(journal: Journal, args: argparse.Namespace) -> int:
     mentee_id = None
     if args.mentee:
         mentee_id = journal.mentee_by_code(args.mentee).id
-    hits = journal.search(
+    results = journal.search_results(
         args.query,
         mentee_id=mentee_id,
         kinds=[args.kind] if args.kind else None,
         limit=args.limit,
     )
-    rows = [_hit_json(h) for h in hits]
+    rows = [_hit_json(h) for h in results.hits]
+    if results.notice:
+        print(results.notice, file=sys.stderr)
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0

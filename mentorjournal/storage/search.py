@@ -27,6 +27,11 @@ SNIPPET_TOKENS = 16
 TITLE_WEIGHT = 4.0
 BODY_WEIGHT = 1.0
 MAX_LIMIT = 1000
+#: When more records than this match, only the most recent this many are ranked. bm25 costs
+#: about 0.5 us per candidate plus a fixed cost per pass over a prefix term, so this keeps
+#: the slowest search near 15 ms at 50,000 sessions (docs/performance.md). A vault needs
+#: more than ~5,000 notes before any word other than "the" or "and" reaches it.
+RANK_WINDOW = 5000
 
 
 @dataclass(frozen=True)
@@ -98,12 +103,16 @@ def index_many(conn: Connection, docs: Iterable[IndexDoc]) -> int:
     """Bulk-index records that are not indexed yet (demo data, import); returns the count.
 
     Uses ``executemany`` with pre-assigned row ids: about ten times faster than one
-    ``index_record`` per record. A record already indexed raises an IntegrityError.
+    ``index_record`` per record. Row ids are given in date order (undated records first), as
+    they would have been had each record been written on its day, so the recency window of
+    ``search_results`` means the same after an import as after years of writing. A record
+    already indexed raises an IntegrityError.
     """
     start = int(conn.execute("SELECT coalesce(max(doc), 0) FROM search_doc").fetchone()[0])
     maps: list[tuple[int, str, str, str | None]] = []
     texts: list[tuple[int, str, str, str, str, str | None, str]] = []
-    for offset, d in enumerate(docs, start=start + 1):
+    in_date_order = sorted(docs, key=lambda d: _day_text(d.day))
+    for offset, d in enumerate(in_date_order, start=start + 1):
         maps.append((offset, d.kind, str(d.record_id), d.mentee_id))
         texts.append(
             (offset, d.title, d.body, d.kind, str(d.record_id), d.mentee_id, _day_text(d.day))
@@ -157,22 +166,145 @@ def _filters(
     kinds: Sequence[str] | None,
     date_from: date | None,
     date_to: date | None,
-) -> tuple[str, list[object]]:
+) -> tuple[str, dict[str, object]]:
+    """SQL to append to a ``search_index MATCH`` clause, and its named parameters.
+
+    Mentee and kind are looked up in the small ``search_doc`` map (indexed, a few bytes a
+    row) rather than in the FTS content table: a content row holds the whole note, and reading
+    it for every match made a filtered search of a common word cost 70-150 ms at 50,000
+    sessions (now about 10 ms). The ``+`` keeps SQLite from handing the IN list to FTS5 as
+    one lookup per row id, which is 100 times slower still. Dates live only in the content
+    table; no screen filters by them.
+    """
     clauses: list[str] = []
-    params: list[object] = []
+    params: dict[str, object] = {}
+    doc_clauses: list[str] = []
     if mentee_id is not None:
-        clauses.append("mentee_id = ?")
-        params.append(mentee_id)
+        doc_clauses.append("mentee_id = :mentee_id")
+        params["mentee_id"] = mentee_id
     if kinds:
-        clauses.append(f"kind IN ({', '.join('?' * len(kinds))})")
-        params.extend(kinds)
+        names = [f":kind{i}" for i in range(len(kinds))]
+        doc_clauses.append(f"kind IN ({', '.join(names)})")
+        params.update({name[1:]: kind for name, kind in zip(names, kinds, strict=True)})
+    if doc_clauses:
+        docs = f"SELECT doc FROM search_doc WHERE {' AND '.join(doc_clauses)}"
+        clauses.append(f"+search_index.rowid IN ({docs})")
     if date_from is not None:
-        clauses.append("day >= ?")
-        params.append(_day_text(date_from))
+        clauses.append("day >= :date_from")
+        params["date_from"] = _day_text(date_from)
     if date_to is not None:
-        clauses.append("day <> '' AND day <= ?")
-        params.append(_day_text(date_to))
+        clauses.append("day <> '' AND day <= :date_to")
+        params["date_to"] = _day_text(date_to)
     return "".join(f" AND {c}" for c in clauses), params
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    """The best hits for a query, and whether ranking had to stop at the recency window."""
+
+    hits: tuple[SearchHit, ...]
+    #: True when more than ``window`` records matched, so the hits are the best among the
+    #: ``window`` most recently written matches, not among all of them.
+    windowed: bool
+    window: int
+
+    @property
+    def notice(self) -> str:
+        """What to tell the reader when ranking stopped at the window (UI and CLI), or ""."""
+        if not self.windowed:
+            return ""
+        return (
+            f"More than {self.window:,} records match, so these are the best of the"
+            f" {self.window:,} most recent. Add another word to search further back."
+        )
+
+
+#: One statement, so each prefix term's doclist is merged three times (ranking, bm25's IDF,
+#: snippets) rather than five. ``recent`` walks the matches newest first (FTS5's own row-id
+#: order, no sort) and scores at most ``window + 1`` of them; ``edge`` says whether the
+#: window was full, in which case its oldest row (the one past the window) is left out;
+#: ``top`` keeps the best ``limit``. Snippets are then made in one pass over the row-id span
+#: of ``top`` (the ``+`` keeps SQLite from turning the IN into one FTS5 lookup per row,
+#: each of which would merge the prefix doclists again).
+_SEARCH_SQL = """
+WITH recent AS MATERIALIZED (
+    SELECT search_index.rowid AS doc, bm25(search_index, {title}, {body}) AS score
+    FROM search_index WHERE search_index MATCH :expression{where}
+    ORDER BY search_index.rowid DESC LIMIT :window + 1
+),
+edge AS MATERIALIZED (
+    SELECT min(doc) AS doc, count(*) > :window AS windowed FROM recent
+),
+top AS MATERIALIZED (
+    SELECT doc, score FROM recent
+    WHERE NOT (SELECT windowed FROM edge) OR doc > (SELECT doc FROM edge)
+    ORDER BY score LIMIT :limit
+)
+SELECT search_index.kind, record_id, mentee_id, day, title,
+       snippet(search_index, -1, :start, :end, :ellipsis, {tokens}),
+       (SELECT score FROM top WHERE top.doc = search_index.rowid) AS score,
+       mentees.code,
+       (SELECT windowed FROM edge)
+FROM search_index LEFT JOIN mentees ON mentees.id = search_index.mentee_id
+WHERE search_index MATCH :expression
+  AND search_index.rowid BETWEEN (SELECT min(doc) FROM top) AND (SELECT max(doc) FROM top)
+  AND +search_index.rowid IN (SELECT doc FROM top)
+ORDER BY score
+"""
+
+
+def search_results(
+    conn: Connection,
+    query: str,
+    *,
+    mentee_id: str | None = None,
+    kinds: Sequence[str] | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    limit: int = 50,
+    window: int | None = None,
+) -> SearchResults:
+    """Best ``limit`` records matching what the user typed, best first, with snippets.
+
+    The typed text goes through ``search_query`` (never raw FTS5 syntax). Ranking is bm25 with
+    the title weighted over the body. bm25 must score every candidate, so when more than
+    ``window`` records match (a near-universal word at tens of thousands of notes) only the
+    ``window`` (default ``RANK_WINDOW``) most recent matches are ranked and ``windowed``
+    says so. Scores keep their vault-wide IDF, and a query matching fewer records is ranked
+    exactly as before.
+    """
+    window = RANK_WINDOW if window is None else window
+    expression = to_match_expression(query)
+    if expression is None or limit <= 0 or window <= 0:
+        return SearchResults((), windowed=False, window=window)
+    where, filter_params = _filters(mentee_id, kinds, date_from, date_to)
+    sql = _SEARCH_SQL.format(
+        title=TITLE_WEIGHT, body=BODY_WEIGHT, tokens=SNIPPET_TOKENS, where=where
+    )
+    params: dict[str, object] = {
+        "expression": expression,
+        "window": window,
+        "limit": min(limit, MAX_LIMIT),
+        "start": HIGHLIGHT_START,
+        "end": HIGHLIGHT_END,
+        "ellipsis": ELLIPSIS,
+    }
+    params.update(filter_params)
+    rows = conn.execute(sql, params).fetchall()
+    hits = tuple(
+        SearchHit(
+            kind=r[0],
+            record_id=r[1],
+            mentee_id=r[2],
+            day=_day_value(r[3]),
+            title=r[4],
+            snippet=r[5],
+            rank=float(r[6]),
+            mentee_code=r[7],
+        )
+        for r in rows
+    )
+    return SearchResults(hits, windowed=bool(rows) and bool(rows[0][8]), window=window)
 
 
 def search(
@@ -185,44 +317,18 @@ def search(
     date_to: date | None = None,
     limit: int = 50,
 ) -> list[SearchHit]:
-    """Best ``limit`` records matching what the user typed, best first, with snippets.
-
-    The typed text goes through ``search_query`` (never raw FTS5 syntax). Ranking is done on
-    the cheap bm25 value first; snippets are built only for the rows that make the cut.
-    """
-    expression = to_match_expression(query)
-    if expression is None or limit <= 0:
-        return []
-    limit = min(limit, MAX_LIMIT)
-    where, params = _filters(mentee_id, kinds, date_from, date_to)
-    sql = (
-        "WITH top AS ("
-        f" SELECT rowid AS doc, bm25(search_index, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score"
-        f" FROM search_index WHERE search_index MATCH ?{where}"
-        " ORDER BY score LIMIT ?)"
-        " SELECT search_index.kind, record_id, mentee_id, day, title,"
-        f" snippet(search_index, -1, ?, ?, ?, {SNIPPET_TOKENS}), top.score, mentees.code"
-        " FROM top JOIN search_index ON search_index.rowid = top.doc"
-        " LEFT JOIN mentees ON mentees.id = search_index.mentee_id"
-        " WHERE search_index MATCH ? ORDER BY top.score"
+    """The hits of ``search_results`` alone, for callers that do not show the window."""
+    return list(
+        search_results(
+            conn,
+            query,
+            mentee_id=mentee_id,
+            kinds=kinds,
+            date_from=date_from,
+            date_to=date_to,
+            limit=limit,
+        ).hits
     )
-    rows = conn.execute(
-        sql,
-        (expression, *params, limit, HIGHLIGHT_START, HIGHLIGHT_END, ELLIPSIS, expression),
-    ).fetchall()
-    return [
-        SearchHit(
-            kind=r[0],
-            record_id=r[1],
-            mentee_id=r[2],
-            day=_day_value(r[3]),
-            title=r[4],
-            snippet=r[5],
-            rank=float(r[6]),
-            mentee_code=r[7],
-        )
-        for r in rows
-    ]
 
 
 def plain_snippet(snippet: str, start: str = "[", end: str = "]") -> str:

@@ -200,3 +200,61 @@ def test_forgotten_text_leaves_no_term_in_the_index(conn: Connection) -> None:
     assert conn.execute(
         "SELECT v FROM search_index_config WHERE k = 'secure-delete'"
     ).fetchone() == (1,)
+
+
+def _bulk(conn: Connection, docs: list[IndexDoc]) -> None:
+    with transaction(conn):
+        search.index_many(conn, docs)
+
+
+def _walks(count: int, *, start: int = 1) -> list[IndexDoc]:
+    """``count`` notes a day apart that all mention walking, once each."""
+    return [
+        IndexDoc("session", f"w{i}", "m1", date(2026, 1, i), "", f"walking note {i}")
+        for i in range(start, start + count)
+    ]
+
+
+def test_a_query_matching_up_to_the_window_is_ranked_over_every_match(conn: Connection) -> None:
+    _bulk(conn, _walks(5))
+    _add(conn, "session", "old-best", "walking walking walking", day=date(2025, 1, 1))
+    results = search.search_results(conn, "walking", window=6)
+    assert not results.windowed
+    assert results.hits[0].record_id == "old-best"
+    assert len(results.hits) == 6
+
+
+def test_past_the_window_only_the_most_recent_matches_are_ranked(conn: Connection) -> None:
+    _add(conn, "session", "old-best", "walking walking walking canal", day=date(2025, 1, 1))
+    _bulk(conn, _walks(5))
+    windowed = search.search_results(conn, "walking", window=5)
+    assert windowed.windowed and windowed.window == 5
+    assert sorted(_ids(list(windowed.hits))) == [f"w{i}" for i in range(1, 6)]
+    # One more word reaches the old note again: the window never hides a narrower query.
+    narrower = search.search_results(conn, "walking canal", window=5)
+    assert _ids(list(narrower.hits)) == ["old-best"] and not narrower.windowed
+    # Scores keep the whole vault's IDF: a windowed hit ranks exactly as in a full ranking.
+    full = {h.record_id: h.rank for h in search.search_results(conn, "walking", window=50).hits}
+    assert all(h.rank == pytest.approx(full[h.record_id]) for h in windowed.hits)
+
+
+def test_the_window_counts_matches_after_the_filters(conn: Connection) -> None:
+    _add(conn, "session", "mine", "walking", mentee="m2", day=date(2025, 1, 1))
+    _bulk(conn, _walks(5))
+    results = search.search_results(conn, "walking", mentee_id="m2", window=2)
+    assert _ids(list(results.hits)) == ["mine"] and not results.windowed
+    assert _ids(search.search(conn, "walking", kinds=["goal"])) == []
+
+
+def test_bulk_indexing_numbers_records_by_date_so_recent_means_recent(conn: Connection) -> None:
+    newest_first = list(reversed(_walks(6)))
+    _bulk(conn, newest_first)
+    results = search.search_results(conn, "walking", window=2)
+    assert results.windowed
+    assert sorted(h.day for h in results.hits) == [date(2026, 1, 5), date(2026, 1, 6)]
+
+
+def test_no_window_or_no_text_gives_no_results(conn: Connection) -> None:
+    _bulk(conn, _walks(3))
+    assert search.search_results(conn, "walking", window=0).hits == ()
+    assert search.search_results(conn, "  ").hits == ()

@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
+import pytest
+
 from mentorjournal.paths import VaultPaths
+from mentorjournal.storage import search
 from tests.fixtures.vault_fixtures import CliResult, CreatedVault
 
 
@@ -66,3 +69,19 @@ def test_search_needs_an_existing_vault(
     result = run_cli("search", "--vault", str(paths.root), "--passphrase-file",
                      str(passphrase_file), "x")  # fmt: skip
     assert result.code == 4
+
+
+def test_a_windowed_ranking_is_said_on_stderr_and_json_stays_a_list(
+    new_vault: CreatedVault,
+    passphrase_file: object,
+    run_cli: Callable[..., CliResult],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    vault = _fill(new_vault, passphrase_file, run_cli)
+    monkeypatch.setattr(search, "RANK_WINDOW", 1)
+    result = run_cli("search", *vault, "allot", "--json")
+    assert result.code == 0
+    assert [h["mentee"] for h in json.loads(result.stdout)] == ["M-002"]
+    assert "More than 1 records match" in result.stderr
+    assert "Add another word" in result.stderr
+    assert "More than" not in run_cli("search", *vault, "cafe").stderr

@@ -200,6 +200,7 @@ def test_search_shows_highlighted_results_while_typing_and_enter_opens(
 def test_stale_search_answers_are_dropped(
     qtbot: QtBot, make_controller: Factory, locked_vault: LockedVault
 ) -> None:
+    from ui.dialogs.search import SearchAnswer
     from ui.models.search_results import SearchRow
 
     controller = make_controller(locked_vault.paths)
@@ -207,8 +208,33 @@ def test_stale_search_answers_are_dropped(
     search = main.open_search()
     old = search.generation
     search._generation += 1  # the text changed after the first query was sent
-    search._show(old, [SearchRow("session", "x", "", "", "", "stale")])
+    search._show(old, SearchAnswer([SearchRow("session", "x", "", "", "", "stale")]))
     assert search.model.rowCount() == 0
+
+
+def test_search_says_when_only_the_most_recent_matches_were_ranked(
+    qtbot: QtBot,
+    make_controller: Factory,
+    locked_vault: LockedVault,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from mentorjournal.storage import search as core_search
+    from tests.fixtures.journal_fixtures import make_note
+
+    controller = make_controller(locked_vault.paths)
+    main = _unlocked(qtbot, controller, locked_vault)
+    ask(qtbot, controller.worker,
+        lambda j: make_note(j, j.mentee_by_code("M-002"), text="Anxious about the bus."))  # fmt: skip
+    monkeypatch.setattr(core_search, "RANK_WINDOW", 1)
+    search = main.open_search()
+    with qtbot.waitSignal(search.results_shown, timeout=10000):
+        qtbot.keyClicks(search.query_edit, "anx")
+    assert search.model.rowCount() == 1
+    assert "best of the 1 most recent" in search.state_label.text()
+    assert "Add another word" in search.state_label.text()
+    with qtbot.waitSignal(search.results_shown, timeout=10000):
+        qtbot.keyClicks(search.query_edit, "ious")
+    assert search.state_label.text() == "1 match"
 
 
 def test_idle_auto_lock_after_configured_minutes(

@@ -9,7 +9,7 @@ emitting ``record_chosen``; the main window routes it to the right tab or page.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -44,10 +44,19 @@ RESULT_LIMIT = 50
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def run_search(journal: Any, text: str, limit: int = RESULT_LIMIT) -> list[SearchRow]:
+@dataclass(frozen=True)
+class SearchAnswer:
+    """What one query found, as the dialog shows it."""
+
+    rows: list[SearchRow]
+    #: Said under the count when only the most recent matches could be ranked ("" if not).
+    notice: str = ""
+
+
+def run_search(journal: Any, text: str, limit: int = RESULT_LIMIT) -> SearchAnswer:
     """Runs in the worker thread."""
-    hits = journal.search(text, limit=limit)
-    return [SearchRow.from_hit(hit) for hit in hits]
+    results = journal.search_results(text, limit=limit)
+    return SearchAnswer([SearchRow.from_hit(hit) for hit in results.hits], results.notice)
 
 
 class HtmlDelegate(QStyledItemDelegate):
@@ -120,6 +129,7 @@ class SearchDialog(QDialog):
         self.results.activated.connect(self._open_index)
         self.state_label = QLabel("", self)
         self.state_label.setAccessibleName("Search state")
+        self.state_label.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.query_edit)
         layout.addWidget(self.state_label)
@@ -173,13 +183,14 @@ class SearchDialog(QDialog):
         self.state_label.setText("Searching…")
         self._worker.query(
             lambda journal: run_search(journal, text),
-            lambda rows: self._show(generation, rows),
+            lambda answer: self._show(generation, answer),
             lambda error: self._failed(generation, error),
         )
 
-    def _show(self, generation: int, rows: list[SearchRow]) -> None:
+    def _show(self, generation: int, answer: SearchAnswer) -> None:
         if generation != self._generation:
             return  # the text changed since: a newer answer is on its way
+        rows = answer.rows
         if self._code_for is not None:
             rows = [
                 replace(r, mentee_code=self._code_for(r.mentee_id)) if r.mentee_id else r
@@ -187,9 +198,8 @@ class SearchDialog(QDialog):
             ]
         self.model.set_rows(rows)
         count = len(rows)
-        self.state_label.setText(
-            "No matches" if count == 0 else f"{count} match{'es' if count != 1 else ''}"
-        )
+        shown = "No matches" if count == 0 else f"{count} match{'es' if count != 1 else ''}"
+        self.state_label.setText(f"{shown}. {answer.notice}" if answer.notice else shown)
         if count:
             self.results.setCurrentIndex(self.model.index(0))
         self.results_shown.emit(count)
