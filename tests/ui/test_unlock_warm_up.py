@@ -8,9 +8,10 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import LockedVault
+from tests.ui.conftest import LockedVault, type_text
 from ui import controller as controller_module
 from ui.controller import AppController, State
+from ui.prompts import ScriptedPrompts
 
 Factory = Callable[..., AppController]
 
@@ -21,7 +22,7 @@ def test_unlock_window_warms_up_the_unlock_path_once(
 ) -> None:  # fmt: skip
     controller = make_controller(locked_vault.paths)
     prepared: list[Any] = []
-    monkeypatch.setattr(controller.worker, "prepare", prepared.append)
+    monkeypatch.setattr(controller.worker, "prepare", lambda fn, *_then: prepared.append(fn))
     controller.start()
     assert controller.state is State.UNLOCK
     assert prepared == []  # not before the first paint
@@ -29,3 +30,29 @@ def test_unlock_window_warms_up_the_unlock_path_once(
     controller.show_unlock("again")
     qtbot.wait(2 * controller_module.WARM_UP_DELAY_MS)
     assert len(prepared) == 1
+
+
+def test_the_main_window_is_built_empty_while_the_passphrase_is_typed(
+    qtbot: QtBot, make_controller: Factory, locked_vault: LockedVault, prompts: ScriptedPrompts
+) -> None:
+    controller = make_controller(locked_vault.paths)
+    controller.start()
+    qtbot.waitUntil(lambda: "main" in controller._windows, timeout=10000)
+    main = controller.main_window
+    assert controller.state is State.UNLOCK and not main.isVisible()
+    assert main.mentees.rowCount() == 0  # nothing is read before unlock
+    type_text(qtbot, controller.unlock_window.secret, locked_vault.passphrase)
+    controller.unlock_window.submit()
+    qtbot.waitUntil(lambda: main.mentees.rowCount() == 2, timeout=10000)
+    assert controller.main_window is main and main.isVisible()
+    assert prompts.asked("error") == []
+
+
+def test_no_main_window_is_built_once_unlocking_has_begun(
+    qtbot: QtBot, make_controller: Factory, locked_vault: LockedVault
+) -> None:
+    controller = make_controller(locked_vault.paths)
+    controller.start()
+    controller._set_state(State.OPENING)
+    controller._prebuild_main_window()
+    assert "main" not in controller._windows
