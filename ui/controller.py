@@ -298,10 +298,12 @@ class AppController(QObject):
         """Build the main window while the unlock window waits for the passphrase.
 
         It holds nothing until unlock fills it: the same state as after a lock, which keeps
-        the window (cleared). About 50 ms on the GUI thread once the pages are imported.
+        the window (cleared). About 50 ms on the GUI thread once the pages are imported. The
+        one off-screen render (``grab``, then dropped) pays the first paint's polish, layout
+        and glyph caches now rather than after the KDF (~6 ms of each unlock).
         """
         if self.state is State.UNLOCK:
-            _ = self.main_window
+            self.main_window.grab()
 
     def _unlock_failed(self, error: BaseException) -> None:
         self._set_state(State.UNLOCK)
