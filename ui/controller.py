@@ -127,9 +127,6 @@ class AppController(QObject):
         self.idle.lock_due.connect(
             lambda: self.lock(f"Locked after {self.idle.minutes} minutes without activity.")
         )
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.idle)
         self._last_daily_backup: date | None = None
         self._unlock_path_warm = False
         worker.changed.connect(self._after_change)

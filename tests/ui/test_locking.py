@@ -7,7 +7,8 @@ import subprocess
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from mentorjournal.clock import ManualClock
@@ -103,3 +104,30 @@ def test_idle_lock_counts_down_and_fires_once(qtbot: QtBot) -> None:
     idle.check()
     idle.check()
     assert fired == [True] and not idle.armed
+
+
+class _CountingIdleLock(IdleLock):
+    def __init__(self, clock: ManualClock) -> None:
+        super().__init__(clock, minutes=2, tick_ms=10_000)
+        self.seen = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        self.seen += 1
+        return super().eventFilter(watched, event)
+
+
+def test_idle_lock_watches_input_only_while_armed(qtbot: QtBot) -> None:
+    clock = ManualClock()
+    idle = _CountingIdleLock(clock)
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    qtbot.keyClick(edit, Qt.Key.Key_A)
+    assert idle.seen == 0, "no event passes through Python while locked"
+    idle.start()
+    clock.advance(100)
+    qtbot.keyClick(edit, Qt.Key.Key_B)
+    assert idle.seen > 0 and idle.remaining_seconds() == 120, "typing restarted the period"
+    idle.stop()
+    seen = idle.seen
+    qtbot.keyClick(edit, Qt.Key.Key_C)
+    assert idle.seen == seen
