@@ -176,6 +176,30 @@ def test_lock_saves_clears_every_model_and_returns_to_unlock(
     qtbot.waitUntil(lambda: main.mentees.rowCount() == 2, timeout=10000)
 
 
+def test_a_contact_and_a_cpd_entry_being_typed_survive_a_lock(
+    qtbot: QtBot, make_controller: Factory, locked_vault: LockedVault, prompts: ScriptedPrompts
+) -> None:
+    controller = make_controller(locked_vault.paths)
+    main = _unlocked(qtbot, controller, locked_vault)
+    mentee_id = main.mentees.mentee(0).id
+    main.select_mentee(mentee_id)
+    people = main.show_mentee_tab("people")
+    qtbot.waitUntil(people.contacts.isEnabled, timeout=5000)
+    qtbot.keyClicks(people.contacts.widgets["name"], "Jo Example")
+    cpd = main.page("cpd")
+    qtbot.keyClicks(cpd.editor.widgets["activity"], "Boundaries workshop")
+    with qtbot.waitSignal(controller.locked, timeout=5000):
+        controller.lock("Locked.")
+    assert people.contacts.widgets["name"].text() == ""
+    _unlock(qtbot, controller, locked_vault.passphrase)
+    qtbot.waitUntil(lambda: controller.state is State.MAIN, timeout=10000)
+    contacts = ask(qtbot, controller.worker, lambda j: j.list_contacts(mentee_id))
+    assert [c.name for c in contacts] == ["Jo Example"]
+    cpd_entries = ask(qtbot, controller.worker, lambda j: j.list_cpd())
+    assert [e.activity for e in cpd_entries] == ["Boundaries workshop"]
+    assert prompts.asked("error") == []
+
+
 def test_search_shows_highlighted_results_while_typing_and_enter_opens(
     qtbot: QtBot, make_controller: Factory, locked_vault: LockedVault
 ) -> None:

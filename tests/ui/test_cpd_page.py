@@ -79,3 +79,30 @@ def test_clear_empties_the_log_and_totals(
     assert (
         page.model.rowCount() == 0 and page.totals.rowCount() == 0 and page.year_total.text() == ""
     )
+
+
+def test_an_entry_being_typed_is_saved_before_a_lock_and_not_shown_after(
+    qtbot: QtBot, worker, prompts, journal
+) -> None:
+    page = _page(qtbot, worker, prompts)
+    form = page.editor
+    qtbot.keyClicks(form.widgets["activity"], "Motivational interviewing workshop")
+    page.save_now()  # what locking does first, then it clears every page
+    page.clear()
+    stored = ask(qtbot, worker, lambda j: j.list_cpd())  # queued after the save: sees it
+    assert [e.activity for e in stored] == ["Motivational interviewing workshop"]
+    qtbot.wait(100)  # the save's answer arrives after the clear: it must not refill anything
+    assert form.widgets["activity"].text() == "" and page.model.rowCount() == 0
+    assert prompts.asked("error") == []
+
+
+def test_an_untouched_or_invalid_form_saves_nothing_before_a_lock(
+    qtbot: QtBot, worker, prompts, journal
+) -> None:
+    page = _page(qtbot, worker, prompts)
+    page.save_now()  # nothing typed
+    page.editor.widgets["hours"].setValue(3.0)  # typed, but no activity: not a valid entry
+    page.save_now()
+    page.clear()
+    assert ask(qtbot, worker, lambda j: j.list_cpd()) == []
+    assert prompts.asked("error") == []

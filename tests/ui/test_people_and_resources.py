@@ -146,3 +146,22 @@ def test_nothing_can_be_added_without_a_mentee(
 ) -> None:
     tab = _show(qtbot, worker, ResourcesTab(worker, prompts))
     assert not tab.editor.isEnabled()
+
+
+def test_a_contact_being_typed_is_saved_before_a_lock(
+    qtbot: QtBot, worker, prompts, journal
+) -> None:
+    mentee = make_mentee(journal)
+    tab = _show(qtbot, worker, PeopleConsentTab(worker, prompts))
+    tab.set_mentee(mentee.id)
+    qtbot.waitUntil(tab.contacts.isEnabled, timeout=5000)
+    qtbot.keyClicks(tab.contacts.widgets["name"], "Jo Example")
+    qtbot.keyClicks(tab.places.widgets["notes"], "no name yet")  # not a valid place: dropped
+    tab.save_now()  # what locking does first, then it clears every page
+    tab.clear()
+    contacts = ask(qtbot, worker, lambda j: j.list_contacts(mentee.id))
+    assert [c.name for c in contacts] == ["Jo Example"]
+    assert ask(qtbot, worker, lambda j: j.list_places(mentee.id)) == []
+    qtbot.wait(100)  # the save's answer arrives after the clear: it must not refill the form
+    assert tab.contacts.widgets["name"].text() == "" and tab.contacts.model.rowCount() == 0
+    assert prompts.asked("error") == []

@@ -59,6 +59,11 @@ class MenteeEditorsTab(QWidget):
         if self._mentee_id is not None and getattr(changes, "contacts", False):
             self.reload()
 
+    def save_now(self) -> None:
+        """Before a lock: every editor keeps what was typed if it makes a valid record."""
+        for editor in self.editors():
+            editor.save_now()
+
     def clear(self) -> None:
         self._generation += 1
         self._mentee_id = None

@@ -9,6 +9,7 @@ its text), and the worker calls. Selecting a row loads it into the form; "New" e
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -45,6 +46,8 @@ CHOICE = "choice"
 DATE = "date"
 OPTIONAL_DATE = "optional_date"
 HOURS = "hours"
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -127,6 +130,10 @@ class RecordEditor(QGroupBox):
         self.fields = tuple(fields)
         self.widgets: dict[str, QWidget] = {}
         self._current: Any = None
+        #: What the form held when last emptied or loaded: anything else is unsaved typing.
+        self._baseline: dict[str, Any] = {}
+        #: Bumped by ``clear`` (lock): an answer from before it must not refill the form.
+        self._generation = 0
         self.view = read_only_table(
             model, title, stretch_column=stretch_column, single_selection=True
         )
@@ -245,6 +252,7 @@ class RecordEditor(QGroupBox):
         self.view.clearSelection()
         self.save_button.setText("Add")
         self.delete_button.setEnabled(False)
+        self._baseline = self.values()
 
     def load(self, record: Any) -> None:
         self._current = record
@@ -252,21 +260,48 @@ class RecordEditor(QGroupBox):
             self.set_value(field, getattr(record, field.name))
         self.save_button.setText("Save")
         self.delete_button.setEnabled(True)
+        self._baseline = self.values()
+
+    def has_unsaved_changes(self) -> bool:
+        return self.values() != self._baseline
+
+    def _record_from_form(self) -> Any:
+        values = self.values()
+        if self._current is None:
+            return self._make_record(new_id(), values)
+        return replace(self._current, **values)
 
     def save(self) -> None:
         """Build the record from the form (a rule broken: say so, keep the form) and save it."""
         try:
-            values = self.values()
-            record = (
-                self._make_record(new_id(), values)
-                if self._current is None
-                else replace(self._current, **values)
-            )
+            record = self._record_from_form()
         except Exception as error:
             self._prompts.show_error(error, f"{self._title}: not saved")
             return
+        self._submit(record)
+
+    def save_now(self) -> None:
+        """The vault is about to lock: keep what was typed if it makes a valid record.
+
+        Locking empties the form, so unsaved typing would be lost; it is saved as the Save
+        button would, queued before the lock. A form that breaks a rule (a contact without a
+        name) cannot become a record and nobody is there to ask: it is dropped, as before.
+        """
+        if not self.has_unsaved_changes():
+            return
+        try:
+            record = self._record_from_form()
+        except Exception:
+            log.info("%s: an unfinished entry could not be saved before locking", self._title)
+            return
+        self._submit(record)
+
+    def _submit(self, record: Any) -> None:
+        generation = self._generation
 
         def saved(result: Any) -> None:
+            if generation != self._generation:
+                return  # locked (cleared) meanwhile: the saved record stays out of the form
             self.load(getattr(result, "value", record))
             self.changed.emit()
 
@@ -317,6 +352,7 @@ class RecordEditor(QGroupBox):
                 self.load(self.model.record_at(row))
 
     def clear(self) -> None:
+        self._generation += 1
         self.model.clear()
         self.new_record()
 

@@ -89,8 +89,14 @@ class CpdPage(QWidget):
             self.reload()
 
     def on_changes(self, changes: Any) -> None:
-        if getattr(changes, "cpd", False):
+        # Not loaded: not shown yet, or cleared by a lock (a save queued before the lock
+        # reports back after it); the next showing loads.
+        if getattr(changes, "cpd", False) and self._loaded:
             self.reload()
+
+    def save_now(self) -> None:
+        """Before a lock: keep an entry being typed if it makes a valid record."""
+        self.editor.save_now()
 
     def clear(self) -> None:
         self._generation += 1
