@@ -172,7 +172,7 @@ def _filters(
     Mentee and kind are looked up in the small ``search_doc`` map (indexed, a few bytes a
     row) rather than in the FTS content table: a content row holds the whole note, and reading
     it for every match made a filtered search of a common word cost 70-150 ms at 50,000
-    sessions (now about 10 ms). The ``+`` keeps SQLite from handing the IN list to FTS5 as
+    sessions (now 10-20 ms). The ``+`` keeps SQLite from handing the IN list to FTS5 as
     one lookup per row id, which is 100 times slower still. Dates live only in the content
     table; no screen filters by them.
     """
@@ -219,38 +219,42 @@ class SearchResults:
         )
 
 
-#: One statement, so each prefix term's doclist is merged three times (ranking, bm25's IDF,
-#: snippets) rather than five. ``recent`` walks the matches newest first (FTS5's own row-id
-#: order, no sort) and scores at most ``window + 1`` of them; ``edge`` says whether the
-#: window was full, in which case its oldest row (the one past the window) is left out;
-#: ``top`` keeps the best ``limit``. Snippets are then made in one pass over the row-id span
-#: of ``top`` (the ``+`` keeps SQLite from turning the IN into one FTS5 lookup per row,
-#: each of which would merge the prefix doclists again).
+_FLOOR_SQL = """
+SELECT search_index.rowid FROM search_index WHERE search_index MATCH :expression{where}
+ORDER BY search_index.rowid DESC LIMIT 1 OFFSET :window
+"""
+#: Rank (bm25 with the title weighted), keep the best ``limit``, then make their snippets in
+#: one pass over the row-id span they cover.
 _SEARCH_SQL = """
-WITH recent AS MATERIALIZED (
+WITH top AS MATERIALIZED (
     SELECT search_index.rowid AS doc, bm25(search_index, {title}, {body}) AS score
     FROM search_index WHERE search_index MATCH :expression{where}
-    ORDER BY search_index.rowid DESC LIMIT :window + 1
-),
-edge AS MATERIALIZED (
-    SELECT min(doc) AS doc, count(*) > :window AS windowed FROM recent
-),
-top AS MATERIALIZED (
-    SELECT doc, score FROM recent
-    WHERE NOT (SELECT windowed FROM edge) OR doc > (SELECT doc FROM edge)
-    ORDER BY score LIMIT :limit
+    ORDER BY score LIMIT {limit}
 )
 SELECT search_index.kind, record_id, mentee_id, day, title,
-       snippet(search_index, -1, :start, :end, :ellipsis, {tokens}),
-       (SELECT score FROM top WHERE top.doc = search_index.rowid) AS score,
-       mentees.code,
-       (SELECT windowed FROM edge)
-FROM search_index LEFT JOIN mentees ON mentees.id = search_index.mentee_id
+       snippet(search_index, -1, :start, :end, :ellipsis, {tokens}), top.score, mentees.code
+FROM top JOIN search_index ON search_index.rowid = top.doc
+LEFT JOIN mentees ON mentees.id = search_index.mentee_id
 WHERE search_index MATCH :expression
   AND search_index.rowid BETWEEN (SELECT min(doc) FROM top) AND (SELECT max(doc) FROM top)
-  AND +search_index.rowid IN (SELECT doc FROM top)
-ORDER BY score
+ORDER BY top.score
 """
+
+
+def _window_floor(
+    conn: Connection, where: str, params: dict[str, object], window: int
+) -> int | None:
+    """The row id just below the ``window`` most recent matches; None when fewer match.
+
+    FTS5 walks a doclist in row-id order, newest first here, so this reads at most
+    ``window + 1`` entries and stops. A vault whose newest row id is within the window cannot
+    have more matches than that, and skips even this.
+    """
+    newest = conn.execute("SELECT max(doc) FROM search_doc").fetchone()[0]
+    if newest is None or int(newest) <= window:
+        return None
+    row = conn.execute(_FLOOR_SQL.format(where=where), params).fetchone()
+    return None if row is None else int(row[0])
 
 
 def search_results(
@@ -268,8 +272,8 @@ def search_results(
 
     The typed text goes through ``search_query`` (never raw FTS5 syntax). Ranking is bm25 with
     the title weighted over the body. bm25 must score every candidate, so when more than
-    ``window`` records match (a near-universal word at tens of thousands of notes) only the
-    ``window`` (default ``RANK_WINDOW``) most recent matches are ranked and ``windowed``
+    ``window`` (default ``RANK_WINDOW``) records match, a near-universal word at tens of
+    thousands of notes, only the ``window`` most recent matches are ranked and ``windowed``
     says so. Scores keep their vault-wide IDF, and a query matching fewer records is ranked
     exactly as before.
     """
@@ -277,20 +281,27 @@ def search_results(
     expression = to_match_expression(query)
     if expression is None or limit <= 0 or window <= 0:
         return SearchResults((), windowed=False, window=window)
-    where, filter_params = _filters(mentee_id, kinds, date_from, date_to)
-    sql = _SEARCH_SQL.format(
-        title=TITLE_WEIGHT, body=BODY_WEIGHT, tokens=SNIPPET_TOKENS, where=where
+    where, params = _filters(mentee_id, kinds, date_from, date_to)
+    params.update(
+        {
+            "expression": expression,
+            "window": window,
+            "start": HIGHLIGHT_START,
+            "end": HIGHLIGHT_END,
+            "ellipsis": ELLIPSIS,
+        }
     )
-    params: dict[str, object] = {
-        "expression": expression,
-        "window": window,
-        "limit": min(limit, MAX_LIMIT),
-        "start": HIGHLIGHT_START,
-        "end": HIGHLIGHT_END,
-        "ellipsis": ELLIPSIS,
-    }
-    params.update(filter_params)
-    rows = conn.execute(sql, params).fetchall()
+    floor = _window_floor(conn, where, params, window)
+    if floor is not None:
+        where += " AND search_index.rowid > :floor"
+        params["floor"] = floor
+    sql = _SEARCH_SQL.format(  # a literal LIMIT (an int, ours) lets SQLite size its sorter
+        title=TITLE_WEIGHT,
+        body=BODY_WEIGHT,
+        tokens=SNIPPET_TOKENS,
+        where=where,
+        limit=int(min(limit, MAX_LIMIT)),
+    )
     hits = tuple(
         SearchHit(
             kind=r[0],
@@ -302,9 +313,9 @@ def search_results(
             rank=float(r[6]),
             mentee_code=r[7],
         )
-        for r in rows
+        for r in conn.execute(sql, params).fetchall()
     )
-    return SearchResults(hits, windowed=bool(rows) and bool(rows[0][8]), window=window)
+    return SearchResults(hits, windowed=floor is not None, window=window)
 
 
 def search(
