@@ -336,9 +336,10 @@ class AppController(QObject):
             "Mentor Journal — DEMO (synthetic data)" if self.demo else "Mentor Journal"
         )
         self._set_state(State.MAIN)
-        self._show_only("main", window)
+        # Ask for the mentee list first: the worker reads it while this thread shows the window.
         window.refresh_mentees()
         window.check_erasure_due()
+        self._show_only("main", window)
         self.idle.set_minutes(self.settings.auto_lock_minutes)
         self.idle.start()
         self._watch_system_locking()
