@@ -28,7 +28,7 @@ from tests.benchmarks.stats import median, percentile, ratio, timed
 REPO = Path(__file__).resolve().parents[2]
 PASSPHRASE = "benchmark passphrase, synthetic vault only"
 START_RUNS = 10
-SESSION_RUNS = 7
+SESSION_RUNS = 11
 SEARCH_ROUNDS = 5
 KDF_RUNS = 5
 SAVES = 200
