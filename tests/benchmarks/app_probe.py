@@ -65,21 +65,22 @@ def probe_start(vault: str) -> int:
     return app_module.main(["--vault", vault])
 
 
-def _poll(condition: Any, then: Any) -> None:
-    timer = QTimer()
-    timer.setInterval(1)
+def _when_filled(model: Any, then: Any) -> None:
+    """Call ``then`` once ``model`` has rows, after the events already queued (the paint).
 
-    def check() -> None:
-        if condition():
-            timer.stop()
-            then()
+    Event-driven on purpose: an earlier version polled every millisecond on the GUI thread,
+    and that polling competed with the KDF for the CPU it was measuring.
+    """
+    fired: list[bool] = []
 
-    timer.timeout.connect(check)
-    timer.start()
-    _keep.append(timer)
+    def check(*_args: object) -> None:
+        if not fired and model.rowCount() > 0:
+            fired.append(True)
+            QTimer.singleShot(0, then)
 
-
-_keep: list[Any] = []
+    model.modelReset.connect(check)
+    model.rowsInserted.connect(check)
+    check()
 
 
 def probe_session(vault: str, mentee_id: str, pass_file: str, queries_file: str) -> int:
@@ -96,24 +97,17 @@ def probe_session(vault: str, mentee_id: str, pass_file: str, queries_file: str)
 
     def _run(ctl: Any) -> None:
         t0 = time.perf_counter()
+        ctl.unlocked.connect(lambda: _when_filled(ctl.main_window.mentees, lambda: unlocked(ctl)))
         ctl.unlock(passphrase, False)
-        window: list[Any] = []
 
-        def mentees_shown() -> bool:
-            main = ctl.window("main")
-            if main is None or main.mentees.rowCount() == 0:
-                return False
-            window.append(main)
-            return True
-
-        def unlocked() -> None:
+        def unlocked(ctl: Any) -> None:
             t1 = time.perf_counter()
             _print("unlock", t1 - t0)
             _samples.append(current_rss_mib())
-            main = window[0]
+            main = ctl.main_window
             main.select_mentee(mentee_id)
             tab = main.show_mentee_tab("sessions")
-            _poll(lambda: tab.model.rowCount() > 0, lambda: listed(t1, main))
+            _when_filled(tab.model, lambda: listed(t1, main))
 
         def listed(t1: float, main: Any) -> None:
             _print("open_list", time.perf_counter() - t0 - (t1 - t0))
@@ -134,8 +128,6 @@ def probe_session(vault: str, mentee_id: str, pass_file: str, queries_file: str)
                 main.worker.query(lambda j: j.search(q, limit=50), next_query)
 
             next_query()
-
-        _poll(mentees_shown, unlocked)
 
     controller_module.AppController.start = start  # type: ignore[method-assign]
     return app_module.main(["--vault", vault])
