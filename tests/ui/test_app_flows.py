@@ -99,7 +99,7 @@ def test_wrong_passphrase_shows_message_then_throttles(
     window = controller.unlock_window
     for attempt in range(1, 4):
         _unlock(qtbot, controller, f"not the passphrase {attempt}")
-        qtbot.waitUntil(lambda: controller.state is State.UNLOCK and not window.busy.isVisible())
+        qtbot.waitUntil(lambda: controller.state is State.UNLOCK and not window.is_busy)
         assert "did not unlock" in window.message.text()
     # The third failure starts a 2-second wait: the button refuses until the clock moves.
     assert window.throttle.remaining() == 2.0

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import shutil
+import time
 from collections.abc import Callable
+from typing import Any
 
 from pytestqt.qtbot import QtBot
 
@@ -37,10 +39,40 @@ def test_busy_indicator_shows_while_unlocking_off_the_gui_thread(
     controller.start()
     window = controller.unlock_window
     _unlock(qtbot, controller, locked_vault.passphrase)
-    # The click returned at once: the key derivation runs in the worker while the bar shows.
-    assert window.busy.isVisible() and not window.secret.isEnabled()
+    # The click returned at once: the key derivation runs in the worker, and the window says so.
+    assert window.is_busy and not window.secret.isEnabled()
+    assert window.message.text() == "Unlocking…"
     qtbot.waitUntil(lambda: controller.state is State.MAIN, timeout=10000)
-    assert not window.busy.isVisible() and window.secret.text() == ""
+    assert not window.is_busy and not window.busy.isVisible() and window.secret.text() == ""
+    assert window.message.text() == ""
+
+
+def test_the_moving_bar_appears_only_when_unlocking_takes_over_a_second(
+    qtbot: QtBot,
+    make_controller: Factory,
+    locked_vault: LockedVault,
+    vault_clock: Any,
+    vault_state_dir: Any,
+    fast_kdf: Any,
+) -> None:
+    from ui.controller import JournalOpener
+    from ui.windows.unlock import BUSY_BAR_DELAY_MS
+
+    class SlowOpener(JournalOpener):
+        def open(self, *args: Any, **kwargs: Any) -> Any:
+            time.sleep(1.5 * BUSY_BAR_DELAY_MS / 1000)  # a slow machine's KDF
+            return super().open(*args, **kwargs)
+
+    controller = make_controller(
+        locked_vault.paths, opener=SlowOpener(vault_clock, vault_state_dir, kdf=fast_kdf)
+    )
+    controller.start()
+    window = controller.unlock_window
+    _unlock(qtbot, controller, locked_vault.passphrase)
+    assert window.is_busy and not window.busy.isVisible()
+    qtbot.waitUntil(window.busy.isVisible, timeout=BUSY_BAR_DELAY_MS + 1000)
+    qtbot.waitUntil(lambda: controller.state is State.MAIN, timeout=10000)
+    assert not window.busy.isVisible()
 
 
 def test_vault_in_use_is_explained(
@@ -59,7 +91,7 @@ def test_vault_in_use_is_explained(
         controller.start()
         _unlock(qtbot, controller, locked_vault.passphrase)
         window = controller.unlock_window
-        qtbot.waitUntil(lambda: bool(window.message.text()), timeout=10000)
+        qtbot.waitUntil(lambda: not window.is_busy, timeout=10000)
         assert "already open" in window.message.text()
         assert window.throttle.failures == 0, "a busy vault is not a wrong passphrase"
         assert controller.state is State.UNLOCK
