@@ -131,3 +131,12 @@ def test_idle_lock_watches_input_only_while_armed(qtbot: QtBot) -> None:
     seen = idle.seen
     qtbot.keyClick(edit, Qt.Key.Key_C)
     assert idle.seen == seen
+
+
+def test_preparing_for_a_window_does_not_start_watching(qtbot: QtBot) -> None:
+    idle = _CountingIdleLock(ManualClock())
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    idle.prepare_for(edit)
+    qtbot.keyClick(edit, Qt.Key.Key_A)
+    assert idle.seen == 0 and not idle.armed

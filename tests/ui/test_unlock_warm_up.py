@@ -56,3 +56,24 @@ def test_no_main_window_is_built_once_unlocking_has_begun(
     controller._set_state(State.OPENING)
     controller._prebuild_main_window()
     assert "main" not in controller._windows
+
+
+def test_the_screen_lock_watch_is_set_up_while_locked_and_harmless_there(
+    qtbot: QtBot, make_controller: Factory, locked_vault: LockedVault
+) -> None:
+    from ui.locking import SystemLockWatcher
+
+    controller = make_controller(locked_vault.paths, watch_system_lock=True)
+    controller.start()
+    qtbot.waitUntil(lambda: controller.system_lock is not None, timeout=10000)
+    watcher = controller.system_lock
+    assert isinstance(watcher, SystemLockWatcher) and controller.state is State.UNLOCK
+    watcher._on_screensaver(True)  # the screen locks while the vault is locked
+    assert controller.state is State.UNLOCK
+    assert not controller.idle.armed
+    type_text(qtbot, controller.unlock_window.secret, locked_vault.passphrase)
+    controller.unlock_window.submit()
+    qtbot.waitUntil(lambda: controller.state is State.MAIN, timeout=10000)
+    assert controller.system_lock is watcher  # one watcher, not a second set of connections
+    watcher._on_screensaver(True)
+    assert controller.state is State.UNLOCK
