@@ -165,3 +165,129 @@ def test_a_contact_being_typed_is_saved_before_a_lock(
     qtbot.wait(100)  # the save's answer arrives after the clear: it must not refill the form
     assert tab.contacts.widgets["name"].text() == "" and tab.contacts.model.rowCount() == 0
     assert prompts.asked("error") == []
+
+
+def _two_contacts(qtbot: QtBot, worker, prompts, journal):  # type: ignore[no-untyped-def]
+    from mentorjournal.domain.mentee import Contact
+    from mentorjournal.domain.validation import new_id
+
+    mentee = make_mentee(journal)
+    for name in ("Alex Example", "Bo Example"):
+        journal.save_contact(Contact(new_id(), mentee.id, name))
+    tab = _show(qtbot, worker, PeopleConsentTab(worker, prompts))
+    tab.set_mentee(mentee.id)
+    qtbot.waitUntil(lambda: tab.contacts.model.rowCount() == 2, timeout=5000)
+    return mentee, tab, tab.contacts
+
+
+def _row_named(editor, name: str) -> int:  # type: ignore[no-untyped-def]
+    return next(
+        row for row in range(editor.model.rowCount()) if editor.model.record_at(row).name == name
+    )
+
+
+def test_choosing_another_row_saves_what_was_typed(qtbot: QtBot, worker, prompts, journal) -> None:
+    mentee, _tab, people = _two_contacts(qtbot, worker, prompts, journal)
+    people.view.selectRow(_row_named(people, "Alex Example"))
+    qtbot.keyClicks(people.widgets["relation"], "cousin")
+    people.view.selectRow(_row_named(people, "Bo Example"))
+    assert people.widgets["name"].text() == "Bo Example"  # the form moved on at once
+    qtbot.waitUntil(
+        lambda: (
+            {c.name: c.relation for c in ask(qtbot, worker, lambda j: j.list_contacts(mentee.id))}
+            == {"Alex Example": "cousin", "Bo Example": ""}
+        ),
+        timeout=5000,
+    )
+    qtbot.wait(100)  # the save's answer must not pull the form back to the saved contact
+    assert people.widgets["name"].text() == "Bo Example"
+    assert prompts.asked("confirm") == [] and prompts.asked("error") == []
+
+
+def test_new_saves_a_contact_being_typed_first(qtbot: QtBot, worker, prompts, journal) -> None:
+    mentee = make_mentee(journal)
+    tab = _show(qtbot, worker, PeopleConsentTab(worker, prompts))
+    tab.set_mentee(mentee.id)
+    qtbot.keyClicks(tab.contacts.widgets["name"], "Cy Example")
+    tab.contacts.new_button.click()
+    assert tab.contacts.widgets["name"].text() == ""
+    qtbot.waitUntil(lambda: tab.contacts.model.rowCount() == 1, timeout=5000)
+    assert [c.name for c in ask(qtbot, worker, lambda j: j.list_contacts(mentee.id))] == [
+        "Cy Example"
+    ]
+
+
+def test_an_unfinished_entry_is_discarded_only_when_the_mentor_says_so(
+    qtbot: QtBot, worker, prompts: ScriptedPrompts, journal
+) -> None:
+    mentee, _tab, people = _two_contacts(qtbot, worker, prompts, journal)
+    alex, bo = _row_named(people, "Alex Example"), _row_named(people, "Bo Example")
+    people.view.selectRow(alex)
+    people.widgets["name"].clear()  # a contact needs a name: this cannot be saved
+    qtbot.keyClicks(people.widgets["relation"], "neighbour")
+    prompts.script("confirm", False)  # "Discard what was typed?" No
+    people.view.selectRow(bo)
+    assert "cannot be saved yet" in prompts.asked("confirm")[0].text
+    assert people.view.selectionModel().selectedRows()[0].row() == alex
+    assert (people.widgets["name"].text(), people.widgets["relation"].text()) == ("", "neighbour")
+    prompts.script("confirm", True)  # Yes: discard
+    people.view.selectRow(bo)
+    assert people.widgets["name"].text() == "Bo Example"
+    stored = {c.name: c.relation for c in ask(qtbot, worker, lambda j: j.list_contacts(mentee.id))}
+    assert stored == {"Alex Example": "", "Bo Example": ""}
+
+
+def test_another_mentee_keeps_what_was_typed_for_the_first(
+    qtbot: QtBot, worker, prompts, journal
+) -> None:
+    first, second = make_mentee(journal, "M-001"), make_mentee(journal, "M-002")
+    tab = _show(qtbot, worker, PeopleConsentTab(worker, prompts))
+    tab.set_mentee(first.id)
+    qtbot.keyClicks(tab.contacts.widgets["name"], "Di Example")
+    tab.set_mentee(second.id)
+    assert [c.name for c in ask(qtbot, worker, lambda j: j.list_contacts(first.id))] == [
+        "Di Example"
+    ]
+    assert ask(qtbot, worker, lambda j: j.list_contacts(second.id)) == []
+    qtbot.wait(100)
+    assert tab.contacts.widgets["name"].text() == "" and tab.contacts.model.rowCount() == 0
+
+
+def test_a_reload_while_typing_keeps_the_typing(qtbot: QtBot, worker, prompts, journal) -> None:
+    _mentee, tab, people = _two_contacts(qtbot, worker, prompts, journal)
+    people.view.selectRow(_row_named(people, "Alex Example"))
+    qtbot.keyClicks(people.widgets["relation"], "uncle")
+    qtbot.keyClicks(tab.places.widgets["name"], "Exampletown library")
+    tab.places.save_button.click()  # saving a place reloads the whole tab
+    qtbot.waitUntil(lambda: tab.places.model.rowCount() == 1, timeout=5000)
+    qtbot.wait(100)
+    assert people.widgets["name"].text() == "Alex Example"
+    assert people.widgets["relation"].text() == "uncle"
+    assert people.has_unsaved_changes()
+
+
+def test_a_save_that_fails_leaves_the_typing_unsaved_to_try_again(
+    qtbot: QtBot, worker, prompts: ScriptedPrompts, journal
+) -> None:
+    from mentorjournal.errors import DiskFull
+
+    mentee = make_mentee(journal)
+    tab = _show(qtbot, worker, PeopleConsentTab(worker, prompts))
+    tab.set_mentee(mentee.id)
+    people = tab.contacts
+    real_save = people._save
+
+    def disk_full(_journal, _record):  # type: ignore[no-untyped-def]
+        raise DiskFull("Your disk is full.")
+
+    people._save = disk_full
+    qtbot.keyClicks(people.widgets["name"], "Ed Example")
+    people.save_button.click()
+    qtbot.waitUntil(lambda: bool(prompts.asked("error")), timeout=5000)
+    assert people.widgets["name"].text() == "Ed Example" and people.has_unsaved_changes()
+    people._save = real_save  # space was freed
+    people.new_button.click()  # moving on saves it now
+    qtbot.waitUntil(lambda: people.model.rowCount() == 1, timeout=5000)
+    assert [c.name for c in ask(qtbot, worker, lambda j: j.list_contacts(mentee.id))] == [
+        "Ed Example"
+    ]

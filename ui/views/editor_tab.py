@@ -50,6 +50,7 @@ class MenteeEditorsTab(QWidget):
     def set_mentee(self, mentee_id: str | None) -> None:
         if mentee_id == self._mentee_id:
             return
+        self.save_now()  # what was typed for the mentee being left, as a lock would
         self.clear()
         self._mentee_id = mentee_id
         self._set_enabled()
@@ -60,7 +61,7 @@ class MenteeEditorsTab(QWidget):
             self.reload()
 
     def save_now(self) -> None:
-        """Before a lock: every editor keeps what was typed if it makes a valid record."""
+        """Before a lock or another mentee: each editor keeps what was typed if it is valid."""
         for editor in self.editors():
             editor.save_now()
 

@@ -5,6 +5,9 @@ frozen records + a form whose fields map one to one onto the record's attributes
 declares its :class:`Field` list and how to build a record from the form's values; this class
 does the table, the form, validation errors (through prompts, nothing lost: the form keeps
 its text), and the worker calls. Selecting a row loads it into the form; "New" empties it.
+Typing is not dropped on the way: before the form shows another row or an empty form, a
+valid form is saved as Save would, and one that is not valid yet is discarded only if the
+mentor says so. Before a lock or another mentee (``save_now``) a valid form is saved too.
 """
 
 from __future__ import annotations
@@ -134,6 +137,9 @@ class RecordEditor(QGroupBox):
         self._baseline: dict[str, Any] = {}
         #: Bumped by ``clear`` (lock): an answer from before it must not refill the form.
         self._generation = 0
+        #: Bumped whenever the form shows another record: a save's answer refills the form
+        #: only if it still shows what was saved.
+        self._shown = 0
         self.view = read_only_table(
             model, title, stretch_column=stretch_column, single_selection=True
         )
@@ -147,7 +153,7 @@ class RecordEditor(QGroupBox):
             form.addRow(label, widget)
         self.new_button = QPushButton("New")
         self.new_button.setAccessibleName(f"New entry in {title}")
-        self.new_button.clicked.connect(self.new_record)
+        self.new_button.clicked.connect(self.start_new)
         self.save_button = QPushButton("Add")
         self.save_button.setAccessibleName(f"Save entry in {title}")
         self.save_button.clicked.connect(self.save)
@@ -245,7 +251,13 @@ class RecordEditor(QGroupBox):
     def current(self) -> Any:
         return self._current
 
+    def start_new(self) -> None:
+        """The New button: an empty form, once what was typed is kept (or discarded)."""
+        if self._keep_typing():
+            self.new_record()
+
     def new_record(self) -> None:
+        self._shown += 1
         self._current = None
         for field in self.fields:
             self.set_value(field, None)
@@ -255,12 +267,17 @@ class RecordEditor(QGroupBox):
         self._baseline = self.values()
 
     def load(self, record: Any) -> None:
-        self._current = record
+        self._shown += 1
+        self._set_current(record)
         for field in self.fields:
             self.set_value(field, getattr(record, field.name))
+        self._baseline = self.values()
+
+    def _set_current(self, record: Any) -> None:
+        """The stored record the form edits: Save now updates it, Delete removes it."""
+        self._current = record
         self.save_button.setText("Save")
         self.delete_button.setEnabled(True)
-        self._baseline = self.values()
 
     def has_unsaved_changes(self) -> bool:
         return self.values() != self._baseline
@@ -296,23 +313,55 @@ class RecordEditor(QGroupBox):
             return
         self._submit(record)
 
+    def _keep_typing(self) -> bool:
+        """Before the form shows something else: save what was typed, or ask. False: stay.
+
+        A valid form is saved as Save would (the answer then leaves the form alone). One that
+        cannot become a record yet (a contact without a name) is the mentor's to discard.
+        """
+        if not self.has_unsaved_changes():
+            return True
+        try:
+            record = self._record_from_form()
+        except Exception as error:
+            return self._prompts.confirm(
+                f"{self._title}: unfinished entry",
+                f"This entry cannot be saved yet: {error}\n\nDiscard what was typed?",
+                ok_label="Discard",
+                destructive=True,
+            )
+        self._submit(record)
+        return True
+
     def _submit(self, record: Any) -> None:
-        generation = self._generation
+        """Save ``record`` (built from the form) off-thread; the form counts as saved meanwhile.
+
+        Counting it saved at once keeps a second trigger (a lock right after a mentee switch)
+        from sending the same entry twice; a failure makes it unsaved again. Typing that goes
+        on while the answer is on its way is kept, as an edit of the stored record.
+        """
+        generation, shown = self._generation, self._shown
+        before, submitted = self._baseline, self.values()
+        self._baseline = submitted
 
         def saved(result: Any) -> None:
             if generation != self._generation:
                 return  # locked (cleared) meanwhile: the saved record stays out of the form
-            self.load(getattr(result, "value", record))
+            if shown == self._shown:  # else the form moved on to another record meanwhile
+                stored = getattr(result, "value", record)
+                if self.values() == submitted:
+                    self.load(stored)
+                else:
+                    self._set_current(stored)
             self.changed.emit()
 
+        def failed(error: BaseException) -> None:
+            if generation == self._generation and shown == self._shown:
+                self._baseline = before
+            self._prompts.show_error(error, f"{self._title}: not saved")
+
         save = self._save  # the job must not hold the widget (it travels to the worker thread)
-        command(
-            self,
-            self._worker,
-            lambda j: save(j, record),
-            saved,
-            lambda error: self._prompts.show_error(error, f"{self._title}: not saved"),
-        )
+        command(self, self._worker, lambda j: save(j, record), saved, failed)
 
     def delete(self) -> None:
         record = self._current
@@ -340,16 +389,20 @@ class RecordEditor(QGroupBox):
         )
 
     def set_records(self, records: Sequence[Any]) -> None:
-        """Fresh rows; the form keeps showing the current record (reloaded if it changed)."""
+        """Fresh rows; the form keeps showing the current record (reloaded if it changed).
+
+        A reload while the mentor types (another editor of the tab saved) keeps the typing.
+        """
         current = self._current
-        self.view.selectionModel().blockSignals(True)
+        selection = self.view.selectionModel()
+        selection.blockSignals(True)
         self.model.set_records(records)
-        self.view.selectionModel().blockSignals(False)
-        if current is not None:
-            row = self.model.row_of(current.id)
-            if row >= 0:
-                self.view.selectRow(row)
-                self.load(self.model.record_at(row))
+        row = self.model.row_of(current.id) if current is not None else -1
+        if row >= 0:
+            self.view.selectRow(row)
+        selection.blockSignals(False)
+        if row >= 0 and not self.has_unsaved_changes():
+            self.load(self.model.record_at(row))
 
     def clear(self) -> None:
         self._generation += 1
@@ -358,5 +411,23 @@ class RecordEditor(QGroupBox):
 
     def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
-        if indexes:
-            self.load(indexes[0].data(RecordRole))
+        if not indexes:
+            return
+        record = indexes[0].data(RecordRole)
+        if self._current is not None and record.id == self._current.id:
+            return
+        if self._keep_typing():
+            self.load(record)
+        else:
+            self._select_current()
+
+    def _select_current(self) -> None:
+        """Put the selection back on the record the form shows (without reloading the form)."""
+        selection = self.view.selectionModel()
+        selection.blockSignals(True)
+        row = self.model.row_of(self._current.id) if self._current is not None else -1
+        if row >= 0:
+            self.view.selectRow(row)
+        else:
+            self.view.clearSelection()
+        selection.blockSignals(False)
