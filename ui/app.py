@@ -133,11 +133,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(version_text())
         return 0
     if args.smoke_test:
-        try:
-            from ui.smoke import run_smoke_test
-        except ImportError:
-            print("The smoke test is not part of this build.", file=sys.stderr)
-            return 1
+        from ui.smoke import run_smoke_test
+
         return int(run_smoke_test(arguments))
     return run_gui(args, [sys.argv[0] if sys.argv else "mentorjournal-gui", *arguments])
 

@@ -156,9 +156,10 @@ class Shooter:
     def _select_first_row(self, page: Any) -> None:
         self.settle(0.6)
         view = getattr(page, "view", None)
-        model = view.model() if view is not None else None
-        if model is not None and model.rowCount() > 0:
-            view.setCurrentIndex(model.index(0, 0))
+        if view is not None:
+            model = view.model()
+            if model is not None and model.rowCount() > 0:
+                view.setCurrentIndex(model.index(0, 0))
         self.settle(0.6)
 
     def _open_first_note(self, page: Any) -> None:
@@ -175,10 +176,6 @@ class Shooter:
 
     def _supervision(self, main: Any) -> None:
         dialog = main.open_supervision_preview()
-        if dialog is None:
-            main.show_area("supervision")
-            self.save("supervision-preview", main)
-            return
         self.settle(0.5)
         self._preview(dialog)
         dialog.resize(1100, 720)

@@ -3,18 +3,18 @@
 Preferences: auto-lock minutes, backup folder and count, theme, text size. Vault actions:
 back up now, re-calibrate the key derivation, change passphrase, new recovery key,
 export/import, erase a mentee. Every vault action runs through the worker; every question
-goes through the prompts seam. A vault action the journal in this build does not offer says
-so plainly instead of failing. The journal methods called (run in the worker thread):
-``backup_now(folder: Path, keep: int) -> Path``, ``recalibrate_kdf(passphrase: str)``,
-``change_passphrase(old: str, new: str)``, ``regenerate_recovery_key() -> str``,
-``erase_mentee(mentee_id) -> Changed``; export/import use ``mentorjournal.portable``.
+goes through the prompts seam. The journal methods called (run in the worker thread):
+``backup_now(folder: Path, keep: int)``, ``recalibrate_kdf(passphrase: str)``,
+``change_passphrase(old: str, new: str)``, ``regenerate_recovery_key()``,
+``record_counts(mentee_id)``, ``erase_mentee(mentee_id)``; export/import use
+``mentorjournal.portable.export_json`` / ``import_json``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentorjournal import portable
+from mentorjournal.changes import Changed, Changes
 from mentorjournal.clock import Clock
 from ui.models.mentees import MenteeRow, load_mentee_rows
 from ui.prompts import Prompts
@@ -39,22 +41,7 @@ from ui.settings import AUTO_LOCK_RANGE, BACKUP_KEEP_RANGE, AppSettings, Theme
 from ui.worker import JournalWorker
 
 TEXT_SCALES = (100, 125, 150, 175, 200)
-_MISSING = object()
-
-
-class _Unavailable:
-    """Returned by a worker job when the journal in this build lacks an operation."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-
-def call_if_present(journal: Any, name: str, *args: Any, **kwargs: Any) -> Any:
-    """Runs in the worker: ``journal.name(*args)`` or an :class:`_Unavailable` marker."""
-    method = getattr(journal, name, None)
-    if method is None:
-        return _Unavailable(name)
-    return method(*args, **kwargs)
+T = TypeVar("T")
 
 
 class SettingsDialog(QDialog):
@@ -179,18 +166,16 @@ class SettingsDialog(QDialog):
 
     # -- vault actions -------------------------------------------------------------------------
     def _finisher(self, title: str, done: str) -> Callable[[Any], None]:
-        def finished(result: Any) -> None:
-            value = getattr(result, "value", result)
-            if isinstance(value, _Unavailable):
-                self._prompts.inform(title, "This is not available in this build yet.")
-            elif done:
+        def finished(_result: Any) -> None:
+            if done:
                 self._prompts.inform(title, done)
 
         return finished
 
-    def _run(self, title: str, name: str, *args: Any, done: str = "", **kwargs: Any) -> None:
+    def _run(self, title: str, job: Callable[[Any], Any], done: str = "") -> None:
+        """Run ``job(journal)`` as a command in the worker; say ``done`` when it succeeded."""
         self._worker.command(
-            lambda j: call_if_present(j, name, *args, **kwargs),
+            job,
             self._finisher(title, done),
             lambda error: self._prompts.show_error(error, title),
         )
@@ -200,9 +185,7 @@ class SettingsDialog(QDialog):
         keep = self._settings.backup_keep
         self._run(
             "Back up now",
-            "backup_now",
-            folder,
-            keep=keep,
+            lambda j: j.backup_now(folder, keep=keep),
             done=f"A verified backup was written to {folder}.",
         )
 
@@ -214,7 +197,11 @@ class SettingsDialog(QDialog):
             password=True,
         )
         if passphrase:
-            self._run("Re-calibrate key strength", "recalibrate_kdf", passphrase, done="Done.")
+            self._run(
+                "Re-calibrate key strength",
+                lambda j: j.recalibrate_kdf(passphrase),
+                done="Done.",
+            )
 
     def change_passphrase(self) -> QDialog:
         """Opens the (window-modal, non-blocking) dialog; the change runs when it is accepted."""
@@ -226,9 +213,10 @@ class SettingsDialog(QDialog):
         def accepted() -> None:
             old, new = dialog.take()
             self._run(
-                "Change passphrase", "change_passphrase", old, new,
+                "Change passphrase",
+                lambda j: j.change_passphrase(old, new),
                 done="Your passphrase was changed. Your recovery key still works.",
-            )  # fmt: skip
+            )
 
         dialog.accepted.connect(accepted)
         dialog.open()
@@ -245,9 +233,6 @@ class SettingsDialog(QDialog):
 
         def made(result: Any) -> None:
             value = getattr(result, "value", result)
-            if isinstance(value, _Unavailable):
-                self._prompts.inform("New recovery key", "This is not available in this build yet.")
-                return
             from ui.dialogs.recovery_key import RecoveryKeyDialog
 
             dialog = RecoveryKeyDialog(str(value), self._prompts, self)
@@ -255,7 +240,7 @@ class SettingsDialog(QDialog):
             dialog.open()
 
         self._worker.command(
-            lambda j: call_if_present(j, "regenerate_recovery_key"),
+            lambda j: j.regenerate_recovery_key(),
             made,
             lambda error: self._prompts.show_error(error, "New recovery key"),
         )
@@ -267,7 +252,7 @@ class SettingsDialog(QDialog):
         if target is None:
             return
         self._worker.query(
-            lambda j: _portable("export_json", j, target),
+            lambda j: portable.export_json(j, target),
             self._finisher(
                 "Export", f"Exported to {target}. This file is NOT encrypted: keep it safe."
             ),
@@ -279,7 +264,7 @@ class SettingsDialog(QDialog):
         if source is None:
             return
         self._worker.command(
-            lambda j: _everything_changed(_portable("import_json", j, source)),
+            lambda j: _everything_changed(portable.import_json(j, source)),
             self._finisher("Import", "Imported."),
             lambda error: self._prompts.show_error(error, "Import"),
         )
@@ -298,7 +283,7 @@ class SettingsDialog(QDialog):
             return
         row = next(r for r in rows if r.code == code)
         self._worker.query(
-            lambda j: call_if_present(j, "record_counts", row.id),
+            lambda j: j.record_counts(row.id),
             lambda counts: self._confirm_erase(row, counts),
             self._prompts.show_error,
         )
@@ -348,24 +333,6 @@ def describe_counts(counts: dict[str, int]) -> str:
     )
 
 
-def _everything_changed(value: Any) -> Any:
+def _everything_changed(value: T) -> Changed[T]:
     """An import touches every kind of record: broadcast that so every view reloads."""
-    if isinstance(value, _Unavailable):
-        return value
-    from mentorjournal.changes import Changed, Changes
-
     return Changed(value, Changes.all())
-
-
-def _portable(name: str, journal: Any, path: Path) -> Any:
-    """Whole-vault JSON export/import (engineer B2's module), imported only when used."""
-    import importlib
-
-    try:
-        module = importlib.import_module("mentorjournal.portable")
-    except ModuleNotFoundError:
-        return _Unavailable(name)
-    function = getattr(module, name, _MISSING)
-    if function is _MISSING:
-        return _Unavailable(name)
-    return function(journal, path)

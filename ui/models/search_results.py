@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
@@ -66,7 +67,7 @@ class SearchRow:
             kind=str(hit.kind),
             record_id=str(hit.record_id),
             mentee_id=str(getattr(hit, "mentee_id", None) or ""),
-            day=day.isoformat() if hasattr(day, "isoformat") else str(day or ""),
+            day=day.isoformat() if isinstance(day, date) else str(day or ""),
             title=str(getattr(hit, "title", "")),
             snippet=str(getattr(hit, "snippet", "")),
             mentee_code=str(

@@ -4,7 +4,7 @@ The agenda is built from what the mentor flagged (reflections, notes flagged or 
 flag) and grouped by Proctor's functions, each item optionally given a seven-eyed focus.
 Recording a session takes the agenda with it (those items then leave the pending agenda),
 with the discussion and agreed actions (owner, due date, done). "Prepare summary…" opens C2's
-anonymised export preview when it is part of the build (imported lazily).
+anonymised export preview (imported when first used: its export modules are slow to import).
 """
 
 from __future__ import annotations
@@ -410,16 +410,10 @@ class SupervisionPage(QWidget):
         if indexes:
             self.load_session(indexes[0].data(RecordRole))
 
-    # -- C2's preview ----------------------------------------------------------------------------
-    def prepare_summary(self) -> QDialog | None:
-        try:
-            from ui.dialogs.supervision_export import SupervisionExportDialog
-        except ImportError:
-            self._prompts.inform(
-                "Supervision summary",
-                "The anonymised supervision summary is not available in this build yet.",
-            )
-            return None
+    # -- the anonymised summary preview (C2's dialog) --------------------------------------------
+    def prepare_summary(self) -> QDialog:
+        from ui.dialogs.supervision_export import SupervisionExportDialog
+
         if self._dialog is None:
             self._dialog = SupervisionExportDialog(self._worker, self._prompts, self)
         self._dialog.show()

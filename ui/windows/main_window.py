@@ -22,8 +22,7 @@ and offers:
 * ``open_record(kind: str, record_id: str) -> None`` (optional): a search hit was chosen.
 
 Pages are found by module and class name (:data:`MENTEE_TABS`, :data:`AREAS`) and imported
-lazily; until a module exists a labelled :class:`~ui.widgets.placeholder.PlaceholderPage`
-stands in. Public methods below (``select_mentee``, ``show_mentee_tab``, ``show_area``,
+lazily (a missing module or class is an error, never a silent stand-in). Public methods below (``select_mentee``, ``show_mentee_tab``, ``show_area``,
 ``page``, ``open_search``, ``open_settings``, ``open_supervision_preview``, ``open_record``)
 are what ``ui.smoke`` and ``ui.screenshots`` use to reach each view.
 """
@@ -36,6 +35,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -67,7 +67,6 @@ from mentorjournal.clock import Clock
 from ui.models.mentees import ID_ROLE, MenteeFilterProxy, MenteeListModel, load_mentee_rows
 from ui.prompts import Prompts
 from ui.settings import AppSettings
-from ui.widgets.placeholder import PlaceholderPage
 from ui.widgets.status_bar import JournalStatusBar
 from ui.worker import JournalWorker
 
@@ -149,16 +148,9 @@ def close_and_archive(journal: Any, mentee_id: str, keep_until: date) -> Any:
 
 
 def build_page(spec: PageSpec, worker: JournalWorker, prompts: Prompts, parent: QWidget) -> QWidget:
-    """Import and construct a page; a missing module gives a labelled placeholder instead."""
-    try:
-        module = importlib.import_module(spec.module)
-    except ModuleNotFoundError as exc:
-        if exc.name != spec.module:
-            log.warning("page %s failed to import: %s", spec.key, exc)
-        return PlaceholderPage(spec.title.replace("&&", "&"), parent=parent)
-    page_class = getattr(module, spec.class_name, None)
-    if page_class is None:
-        return PlaceholderPage(spec.title.replace("&&", "&"), parent=parent)
+    """Import (lazily, for start-up time) and construct a page; a missing one raises."""
+    module = importlib.import_module(spec.module)
+    page_class = getattr(module, spec.class_name)
     page: QWidget = page_class(worker, prompts, parent)
     return page
 
@@ -376,7 +368,7 @@ class MainWindow(QMainWindow):
         for index, spec in enumerate(MENTEE_TABS, start=1):
             self._action(
                 spec.title.replace("&&", "&"), f"Alt+{index}",
-                lambda key=spec.key: self.show_mentee_tab(key), f"tab_{spec.key}",
+                partial(self.show_mentee_tab, spec.key), f"tab_{spec.key}",
             )  # fmt: skip
         for spec in AREAS:
             action = QAction(spec.title, self)
@@ -394,9 +386,6 @@ class MainWindow(QMainWindow):
     def pages(self) -> dict[str, QWidget]:
         return dict(self._pages)
 
-    def is_placeholder(self, key: str) -> bool:
-        return isinstance(self._pages[key], PlaceholderPage)
-
     def refresh_mentees(self, then: Callable[[], None] | None = None) -> None:
         """Reload the mentee list off-thread, keeping the selection when the mentee remains."""
 
@@ -412,9 +401,7 @@ class MainWindow(QMainWindow):
     def check_erasure_due(self) -> None:
         """Tell the mentor (status bar) how many archived records are past their retention date."""
         self.worker.query(
-            lambda j: (
-                len(j.mentees_due_for_erasure()) if hasattr(j, "mentees_due_for_erasure") else 0
-            ),
+            lambda j: len(j.mentees_due_for_erasure()),
             self.status.set_erasure_due,
             lambda _error: None,
         )
@@ -535,16 +522,14 @@ class MainWindow(QMainWindow):
     def settings_dialog(self) -> QDialog | None:
         return self._dialogs.get("settings")
 
-    def open_supervision_preview(self) -> QDialog | None:
-        """C2's anonymised supervision export preview, when it is part of this build."""
-        try:
-            from ui.dialogs.supervision_export import SupervisionExportDialog
-        except ImportError:
-            self.prompts.inform(
-                "Supervision summary",
-                "The anonymised supervision summary is not available in this build yet.",
-            )
-            return None
+    def open_supervision_preview(self) -> QDialog:
+        """C2's anonymised supervision export preview.
+
+        Imported here, not at the top: its export and anonymiser modules cost tens of
+        milliseconds that neither start-up nor the unlock warm-up should pay.
+        """
+        from ui.dialogs.supervision_export import SupervisionExportDialog
+
         dialog = SupervisionExportDialog(self.worker, self.prompts, self)
         self._dialogs["supervision_preview"] = dialog
         dialog.show()
