@@ -301,6 +301,10 @@ class Journal:
     ) -> list[d.Mentee]:
         return mentee_repo.list_all(self._db, status=status, archived=archived)
 
+    def mentee_listings(self) -> list[d.MenteeListing]:
+        """Every mentee (archived too) as a list shows it: code, status, archive flag."""
+        return mentee_repo.list_listings(self._db)
+
     def set_mentee_status(
         self, mentee_id: str, status: d.MenteeStatus, *, on: date | None = None
     ) -> Changed[d.Mentee]:

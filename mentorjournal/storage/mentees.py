@@ -19,6 +19,7 @@ from mentorjournal.domain import (
     Contact,
     ContactRole,
     Mentee,
+    MenteeListing,
     MenteeStatus,
     Place,
     PlaceKind,
@@ -150,6 +151,12 @@ def list_all(
         f"SELECT {_MENTEE_COLUMNS} FROM mentees{where} ORDER BY code", params
     ).fetchall()
     return [_mentee(r) for r in rows]
+
+
+def list_listings(conn: Connection) -> list[MenteeListing]:
+    """Every mentee's code, status and archive flag, ordered by code (names are not read)."""
+    rows = conn.execute("SELECT id, code, status, archived FROM mentees ORDER BY code")
+    return [MenteeListing(r[0], r[1], MenteeStatus(r[2]), bool(r[3])) for r in rows.fetchall()]
 
 
 def record_counts(conn: Connection, mentee_id: str) -> dict[str, int]:

@@ -84,6 +84,20 @@ def test_status_changes_close_archive_and_reopen(
     assert not reopened.archived and reopened.closed_on is None
 
 
+def test_listings_give_every_mentee_by_code_without_names(memory_journal: Journal) -> None:
+    from mentorjournal.domain import MenteeListing
+
+    later = make_mentee(memory_journal, "M-002", first_name="Example", last_name="Person")
+    first = make_mentee(memory_journal, "M-001")
+    memory_journal.set_mentee_status(later.id, MenteeStatus.CLOSED)
+    memory_journal.archive_mentee(later.id, date(2033, 1, 1))
+    assert memory_journal.mentee_listings() == [
+        MenteeListing(first.id, "M-001", MenteeStatus.ACTIVE, archived=False),
+        MenteeListing(later.id, "M-002", MenteeStatus.CLOSED, archived=True),
+    ]
+    assert [m.code for m in memory_journal.list_mentees()] == ["M-001", "M-002"]
+
+
 def test_contacts_places_consents_resources_round_trip(memory_journal: Journal) -> None:
     m = make_mentee(memory_journal).id
     contact = Contact(new_id(), m, "Jo Example", ContactRole.PARENT, "mum", "01632 960000")

@@ -8,7 +8,7 @@ model independent of how the journal spells its classes.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,12 +59,11 @@ class MenteeRow:
 
 
 def load_mentee_rows(journal: Any) -> list[MenteeRow]:
-    """Runs in the worker thread: every mentee (archived too; the proxy hides them)."""
-    try:
-        mentees: Iterable[Any] = journal.list_mentees(include_archived=True)
-    except TypeError:
-        mentees = journal.list_mentees()
-    return sorted((MenteeRow.from_domain(m) for m in mentees), key=lambda r: r.code)
+    """Runs in the worker thread: every mentee (archived too; the proxy hides them), by code.
+
+    Reads the code-only listings, so no name or birth date is loaded to show the list.
+    """
+    return [MenteeRow.from_domain(m) for m in journal.mentee_listings()]
 
 
 def _display(row: MenteeRow, column: int) -> str:
