@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from importlib import resources
+from importlib.resources.abc import Traversable
 
 import sqlcipher3
 
@@ -22,7 +23,12 @@ _NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 class Migration:
     version: int
     name: str
-    sql: str
+    source: Traversable
+
+    @property
+    def sql(self) -> str:
+        """Read when applied: an up-to-date vault (every unlock) reads no migration text."""
+        return self.source.read_text(encoding="utf-8")
 
 
 def available_migrations() -> list[Migration]:
@@ -32,7 +38,7 @@ def available_migrations() -> list[Migration]:
     for entry in folder.iterdir():
         match = _NAME.match(entry.name)
         if match:
-            found.append(Migration(int(match[1]), match[2], entry.read_text(encoding="utf-8")))
+            found.append(Migration(int(match[1]), match[2], entry))
     found.sort(key=lambda m: m.version)
     for expected, migration in enumerate(found, start=1):
         if migration.version != expected:
@@ -58,12 +64,13 @@ def migrate(conn: Connection, *, target: int | None = None) -> int:
             f"This vault was written by a newer Mentor Journal (schema {version}); "
             "please update the app."
         )
-    for migration in migrations[version:goal]:
+    pending = migrations[version:goal]
+    for migration in pending:
         with transaction(conn):
             for statement in split_statements(migration.sql):
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {migration.version}")
-    return current_version(conn)
+    return current_version(conn) if pending else version
 
 
 def split_statements(sql: str) -> list[str]:
