@@ -179,9 +179,15 @@ class _SmokeRun:
         if self.app.windowIcon().pixmap(32, 32).isNull():
             raise SmokeFailure("the window icon is missing (resources/icons or the SVG plugins)")
 
+    def _main_shown(self) -> bool:
+        """Unlocked, and the main window is up (it shows once the mentee list is read)."""
+        return bool(
+            self.controller.state is self.state.MAIN and self.controller.main_window.isVisible()
+        )
+
     def _open_demo(self) -> None:
         self.controller.start()
-        self._wait(lambda: self.controller.state is self.state.MAIN, "the main window")
+        self._wait(self._main_shown, "the main window")
         window = self.controller.main_window
         self._wait(lambda: window.mentees.rowCount() > 0, "the demo mentees to be listed")
         if "DEMO" not in window.windowTitle():
@@ -254,7 +260,7 @@ class _SmokeRun:
         unlock = self.controller.unlock_window
         unlock.secret.setText(demo_passphrase())
         unlock.submit()
-        self._wait(lambda: self.controller.state is self.state.MAIN, "the vault to unlock")
+        self._wait(self._main_shown, "the vault to unlock")
         window = self.controller.main_window
         self._wait(lambda: window.mentees.rowCount() > 0, "the mentees after unlocking")
 

@@ -119,9 +119,9 @@ def test_opening_an_older_copy_warns_about_rollback(
     controller = make_controller(locked_vault.paths)
     controller.start()
     _unlock(qtbot, controller, locked_vault.passphrase)
-    qtbot.waitUntil(lambda: controller.state is State.MAIN, timeout=10000)
-    warnings = prompts.asked("warn")
-    assert warnings and warnings[0].title == "Older copy of your vault"
+    qtbot.waitUntil(lambda: bool(prompts.asked("warn")), timeout=10000)
+    assert prompts.asked("warn")[0].title == "Older copy of your vault"
+    assert controller.state is State.MAIN and controller.main_window.isVisible()  # shown over it
 
 
 def test_damaged_vault_is_restored_from_backup_then_unlocks(

@@ -77,3 +77,42 @@ def test_the_screen_lock_watch_is_set_up_while_locked_and_harmless_there(
     assert controller.system_lock is watcher  # one watcher, not a second set of connections
     watcher._on_screensaver(True)
     assert controller.state is State.UNLOCK
+
+
+def test_the_main_window_first_shows_with_the_mentee_list_in(
+    qtbot: QtBot, make_controller: Factory, locked_vault: LockedVault
+) -> None:
+    controller = make_controller(locked_vault.paths)
+    controller.start()
+    rows_when_shown: list[int] = []
+    controller.unlocked.connect(
+        lambda: rows_when_shown.append(controller.main_window.mentees.rowCount())
+    )
+    type_text(qtbot, controller.unlock_window.secret, locked_vault.passphrase)
+    controller.unlock_window.submit()
+    qtbot.waitUntil(lambda: bool(rows_when_shown), timeout=10000)
+    assert rows_when_shown == [2]  # one paint with the list, not an empty window first
+    assert controller.main_window.isVisible() and not controller.unlock_window.isVisible()
+
+
+def test_a_list_that_cannot_be_read_still_opens_the_window_and_says_why(
+    qtbot: QtBot,
+    make_controller: Factory,
+    locked_vault: LockedVault,
+    prompts: ScriptedPrompts,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from mentorjournal.errors import VaultCorrupt
+    from ui.windows import main_window as main_window_module
+
+    def damaged(_journal: Any) -> Any:  # a page of the mentees table fails its HMAC
+        raise VaultCorrupt("The vault database cannot be read: it is damaged.")
+
+    monkeypatch.setattr(main_window_module, "load_mentee_rows", damaged)
+    controller = make_controller(locked_vault.paths)
+    controller.start()
+    type_text(qtbot, controller.unlock_window.secret, locked_vault.passphrase)
+    controller.unlock_window.submit()
+    qtbot.waitUntil(controller.main_window.isVisible, timeout=10000)
+    assert controller.state is State.MAIN
+    assert [a.kind for a in prompts.asked("error")] == ["error"]

@@ -386,8 +386,16 @@ class MainWindow(QMainWindow):
     def pages(self) -> dict[str, QWidget]:
         return dict(self._pages)
 
-    def refresh_mentees(self, then: Callable[[], None] | None = None) -> None:
-        """Reload the mentee list off-thread, keeping the selection when the mentee remains."""
+    def refresh_mentees(
+        self,
+        then: Callable[[], None] | None = None,
+        *,
+        settled: Callable[[], None] | None = None,
+    ) -> None:
+        """Reload the mentee list off-thread, keeping the selection when the mentee remains.
+
+        ``then`` runs once the rows are in; ``settled`` runs either way, after an error too.
+        """
 
         def loaded(rows: Any) -> None:
             self.mentees.set_rows(rows)
@@ -395,8 +403,15 @@ class MainWindow(QMainWindow):
                 self._select_row(self.mentee_id)
             if then is not None:
                 then()
+            if settled is not None:
+                settled()
 
-        self.worker.query(load_mentee_rows, loaded, self.prompts.show_error)
+        def failed(error: BaseException) -> None:
+            self.prompts.show_error(error)
+            if settled is not None:
+                settled()
+
+        self.worker.query(load_mentee_rows, loaded, failed)
 
     def check_erasure_due(self) -> None:
         """Tell the mentor (status bar) how many archived records are past their retention date."""
