@@ -465,18 +465,16 @@ def close_open_dialogs() -> None:
 def _import_unlock_path() -> None:
     """Import what unlocking needs (runs in the worker thread while the mentor types).
 
-    The vault, the journal, SQLCipher and cryptography for opening; the main window's pages
-    for showing it (imports only: widgets are made in the GUI thread, during the KDF).
+    The vault, the journal, SQLCipher and cryptography for opening, and what a first open
+    reads (``prepare_to_open``); the main window's pages for showing it (imports only:
+    widgets are made in the GUI thread, while the passphrase is typed).
     """
-    import mentorjournal.journal
     import mentorjournal.vault.session  # noqa: F401
-    from mentorjournal.storage.schema import available_migrations
+    from mentorjournal.journal import prepare_to_open
     from ui.windows.main_window import import_pages
 
     import_pages()
-    # Listing the shipped migrations the first time imports importlib's resource readers
-    # (zipfile and more, ~2 ms) that unlocking would otherwise import after the KDF.
-    available_migrations()
+    prepare_to_open()
 
 
 def _lock_journal(journal: Any) -> None:
