@@ -410,7 +410,7 @@ class SupervisionPage(QWidget):
         if indexes:
             self.load_session(indexes[0].data(RecordRole))
 
-    # -- the anonymised summary preview (C2's dialog) --------------------------------------------
+    # -- the anonymised summary preview ---------------------------------------------------------
     def prepare_summary(self) -> QDialog:
         from ui.dialogs.supervision_export import SupervisionExportDialog
 

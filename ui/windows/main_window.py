@@ -22,9 +22,10 @@ and offers:
 * ``open_record(kind: str, record_id: str) -> None`` (optional): a search hit was chosen.
 
 Pages are found by module and class name (:data:`MENTEE_TABS`, :data:`AREAS`) and imported
-lazily (a missing module or class is an error, never a silent stand-in). Public methods below (``select_mentee``, ``show_mentee_tab``, ``show_area``,
-``page``, ``open_search``, ``open_settings``, ``open_supervision_preview``, ``open_record``)
-are what ``ui.smoke`` and ``ui.screenshots`` use to reach each view.
+lazily (a missing module or class is an error, never a silent stand-in). Public methods
+below (``select_mentee``, ``show_mentee_tab``, ``show_area``, ``page``, ``open_search``,
+``open_settings``, ``open_supervision_preview``, ``open_record``) are what ``ui.smoke`` and
+``ui.screenshots`` use to reach each view.
 """
 
 from __future__ import annotations
@@ -538,7 +539,7 @@ class MainWindow(QMainWindow):
         return self._dialogs.get("settings")
 
     def open_supervision_preview(self) -> QDialog:
-        """C2's anonymised supervision export preview.
+        """The anonymised supervision export preview (``SupervisionExportDialog``).
 
         Imported here, not at the top: its export and anonymiser modules cost tens of
         milliseconds that neither start-up nor the unlock warm-up should pay.
