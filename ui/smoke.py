@@ -203,7 +203,7 @@ class _SmokeRun:
             self._show(spec.key, partial(window.show_area, spec.key))
         dialog = window.open_supervision_preview()
         self._settle_worker()
-        if dialog is None or not dialog.isVisible():
+        if not dialog.isVisible():
             raise SmokeFailure("the supervision preview did not open")
         self._render(dialog, "supervision preview")
         self.opened.append("supervision preview")

@@ -40,12 +40,18 @@ def _show(qtbot: QtBot, worker: JournalWorker, widget):  # type: ignore[no-untyp
     return widget
 
 
-def test_contacts_are_added_edited_and_bad_input_keeps_the_form(
-    qtbot: QtBot, worker, prompts, journal
-) -> None:
+def _people_tab(qtbot: QtBot, worker, prompts, journal):  # type: ignore[no-untyped-def]
+    """A shown People & consent tab on a new mentee."""
     mentee = make_mentee(journal)
     tab = _show(qtbot, worker, PeopleConsentTab(worker, prompts))
     tab.set_mentee(mentee.id)
+    return mentee, tab
+
+
+def test_contacts_are_added_edited_and_bad_input_keeps_the_form(
+    qtbot: QtBot, worker, prompts, journal
+) -> None:
+    mentee, tab = _people_tab(qtbot, worker, prompts, journal)
     people = tab.contacts
     qtbot.keyClicks(people.widgets["name"], "Sam Example")
     people.widgets["role"].setCurrentIndex(
@@ -83,9 +89,7 @@ def test_contacts_are_added_edited_and_bad_input_keeps_the_form(
 def test_consent_withdrawal_shows_in_the_state_column(
     qtbot: QtBot, worker, prompts, journal
 ) -> None:
-    mentee = make_mentee(journal)
-    tab = _show(qtbot, worker, PeopleConsentTab(worker, prompts))
-    tab.set_mentee(mentee.id)
+    mentee, tab = _people_tab(qtbot, worker, prompts, journal)
     tab.pages.setCurrentWidget(tab.consents)
     consents = tab.consents
     qtbot.keyClicks(consents.widgets["what"], "Share progress with college")
@@ -113,9 +117,7 @@ def test_consent_withdrawal_shows_in_the_state_column(
 
 
 def test_places_and_resources_round_trip_and_clear(qtbot: QtBot, worker, prompts, journal) -> None:
-    mentee = make_mentee(journal)
-    people = _show(qtbot, worker, PeopleConsentTab(worker, prompts))
-    people.set_mentee(mentee.id)
+    mentee, people = _people_tab(qtbot, worker, prompts, journal)
     qtbot.keyClicks(people.places.widgets["name"], "Exampletown library")
     people.places.save_button.click()
     qtbot.waitUntil(lambda: people.places.model.rowCount() == 1, timeout=5000)
@@ -151,9 +153,7 @@ def test_nothing_can_be_added_without_a_mentee(
 def test_a_contact_being_typed_is_saved_before_a_lock(
     qtbot: QtBot, worker, prompts, journal
 ) -> None:
-    mentee = make_mentee(journal)
-    tab = _show(qtbot, worker, PeopleConsentTab(worker, prompts))
-    tab.set_mentee(mentee.id)
+    mentee, tab = _people_tab(qtbot, worker, prompts, journal)
     qtbot.waitUntil(tab.contacts.isEnabled, timeout=5000)
     qtbot.keyClicks(tab.contacts.widgets["name"], "Jo Example")
     qtbot.keyClicks(tab.places.widgets["notes"], "no name yet")  # not a valid place: dropped
@@ -205,9 +205,7 @@ def test_choosing_another_row_saves_what_was_typed(qtbot: QtBot, worker, prompts
 
 
 def test_new_saves_a_contact_being_typed_first(qtbot: QtBot, worker, prompts, journal) -> None:
-    mentee = make_mentee(journal)
-    tab = _show(qtbot, worker, PeopleConsentTab(worker, prompts))
-    tab.set_mentee(mentee.id)
+    mentee, tab = _people_tab(qtbot, worker, prompts, journal)
     qtbot.keyClicks(tab.contacts.widgets["name"], "Cy Example")
     tab.contacts.new_button.click()
     assert tab.contacts.widgets["name"].text() == ""
@@ -271,9 +269,7 @@ def test_a_save_that_fails_leaves_the_typing_unsaved_to_try_again(
 ) -> None:
     from mentorjournal.errors import DiskFull
 
-    mentee = make_mentee(journal)
-    tab = _show(qtbot, worker, PeopleConsentTab(worker, prompts))
-    tab.set_mentee(mentee.id)
+    mentee, tab = _people_tab(qtbot, worker, prompts, journal)
     people = tab.contacts
     real_save = people._save
 
