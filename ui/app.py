@@ -99,7 +99,7 @@ def run_gui(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
     app = create_application(argv)
     assert isinstance(app, QApplication)
-    from ui.views.gc_guard import GuiThreadCollector
+    from ui.gc_guard import GuiThreadCollector
 
     collector = GuiThreadCollector(app)  # no widget may die in the worker thread
     app.aboutToQuit.connect(collector.stop)

@@ -20,7 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ui.views.callbacks import command
+from ui.callbacks import command
 from ui.worker import JournalWorker
 
 #: Builds the job to run on the worker thread from the editor's current content, or None when

@@ -183,7 +183,7 @@ class Shooter:
         dialog.hide()
 
     def _preview(self, dialog: Any) -> None:
-        """Ask C2's preview for one mentee's summary and wait for the anonymised text."""
+        """Ask the supervision export preview for one mentee's summary and wait for the anonymised text."""
         from PySide6.QtCore import Qt
 
         mentees = getattr(dialog, "mentee_list", None)

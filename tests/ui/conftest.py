@@ -1,4 +1,4 @@
-"""Shared UI fixtures (engineer D1 owns them; D2 and C2 may use them by name).
+"""Shared UI fixtures, used by name from every UI test.
 
 Fixtures:
 
@@ -7,7 +7,7 @@ Fixtures:
   unscripted question raises ``UnexpectedPrompt``.
 * ``ui_settings`` -> :class:`ui.settings.AppSettings` in a private INI file under ``tmp_path``
   (never the user's real settings).
-* ``journal_worker`` -> a :class:`ui.worker.JournalWorker` that owns B1's ``journal`` fixture
+* ``journal_worker`` -> a :class:`ui.worker.JournalWorker` that owns the ``journal`` fixture
   (a real, open journal on a fast-KDF vault); drained and stopped at teardown.
 * ``locked_vault`` -> ``LockedVault(paths, passphrase, recovery_key, clock, state_dir)``: a real
   vault made with the fast KDF, holding the mentees ``M-001`` and ``M-002`` and one note, then
@@ -37,9 +37,9 @@ from pytestqt.qtbot import QtBot
 from mentorjournal.clock import ManualClock
 from mentorjournal.paths import VaultPaths
 from ui.controller import AppController, JournalOpener
+from ui.gc_guard import collected_on_gui_thread
 from ui.prompts import ScriptedPrompts
 from ui.settings import AppSettings
-from ui.views.gc_guard import collected_on_gui_thread
 from ui.worker import JournalWorker
 
 T = TypeVar("T")

@@ -203,7 +203,7 @@ def test_a_contact_and_a_cpd_entry_being_typed_survive_a_lock(
 def test_search_shows_highlighted_results_while_typing_and_enter_opens(
     qtbot: QtBot, make_controller: Factory, locked_vault: LockedVault
 ) -> None:
-    from ui.models.search_results import HTML_ROLE
+    from ui.pages.search.models import HTML_ROLE
 
     controller = make_controller(locked_vault.paths)
     main = _unlocked(qtbot, controller, locked_vault)
@@ -224,8 +224,8 @@ def test_search_shows_highlighted_results_while_typing_and_enter_opens(
 def test_stale_search_answers_are_dropped(
     qtbot: QtBot, make_controller: Factory, locked_vault: LockedVault
 ) -> None:
-    from ui.dialogs.search import SearchAnswer
-    from ui.models.search_results import SearchRow
+    from ui.pages.search.dialog import SearchAnswer
+    from ui.pages.search.models import SearchRow
 
     controller = make_controller(locked_vault.paths)
     main = _unlocked(qtbot, controller, locked_vault)

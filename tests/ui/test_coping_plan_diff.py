@@ -7,7 +7,7 @@ import re
 from PySide6.QtGui import QColor, QPalette
 from pytestqt.qtbot import QtBot
 
-from ui.widgets.plan_diff import (
+from ui.pages.coping_plan.diff import (
     Change,
     PlanDiffView,
     diff_items,

@@ -13,10 +13,10 @@ from pytestqt.qtbot import QtBot
 from mentorjournal.domain.plans import PlanSection
 from tests.fixtures.journal_fixtures import make_mentee
 from tests.ui.conftest import ask
+from ui.gc_guard import collected_on_gui_thread
+from ui.pages.coping_plan.diff import Change
+from ui.pages.coping_plan.page import CopingPlanTab
 from ui.prompts import ScriptedPrompts
-from ui.views.gc_guard import collected_on_gui_thread
-from ui.widgets.coping_plan_tab import CopingPlanTab
-from ui.widgets.plan_diff import Change
 from ui.worker import JournalWorker
 
 

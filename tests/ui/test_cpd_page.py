@@ -10,9 +10,9 @@ from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import ask
+from ui.gc_guard import collected_on_gui_thread
+from ui.pages.cpd.page import CpdPage
 from ui.prompts import ScriptedPrompts
-from ui.views.gc_guard import collected_on_gui_thread
-from ui.widgets.cpd_page import CpdPage
 from ui.worker import JournalWorker
 
 

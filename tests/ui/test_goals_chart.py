@@ -6,7 +6,7 @@ from datetime import date
 
 from pytestqt.qtbot import QtBot
 
-from ui.widgets.goal_chart import GAS, PERCENT, ChartPoint, GoalChart
+from ui.pages.goals.chart import GAS, PERCENT, ChartPoint, GoalChart
 
 
 def test_goal_chart_summary_describes_its_data(qtbot: QtBot) -> None:

@@ -12,11 +12,11 @@ from pytestqt.qtbot import QtBot
 from mentorjournal.domain.goals import GoalStatus
 from tests.fixtures.journal_fixtures import make_goal, make_mentee, make_note
 from tests.ui.conftest import ask
-from ui.models.goals import GoalColumn
+from ui.gc_guard import collected_on_gui_thread
+from ui.pages.goals.chart import GAS, PERCENT
+from ui.pages.goals.models import GoalColumn
+from ui.pages.goals.page import GoalsTab
 from ui.prompts import ScriptedPrompts
-from ui.views.gc_guard import collected_on_gui_thread
-from ui.widgets.goal_chart import GAS, PERCENT
-from ui.widgets.goals_tab import GoalsTab
 from ui.worker import JournalWorker
 
 

@@ -7,7 +7,7 @@ import weakref
 
 from pytestqt.qtbot import QtBot
 
-from ui.views.gc_guard import GuiThreadCollector
+from ui.gc_guard import GuiThreadCollector
 
 
 class _Cycle:

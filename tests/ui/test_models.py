@@ -12,7 +12,7 @@ from ui.models.mentees import (
     MenteeListModel,
     MenteeRow,
 )
-from ui.models.search_results import HTML_ROLE, TARGET_ROLE, SearchResultsModel, SearchRow
+from ui.pages.search.models import HTML_ROLE, TARGET_ROLE, SearchResultsModel, SearchRow
 
 ROWS = [
     MenteeRow("id-1", "M-001", "active"),

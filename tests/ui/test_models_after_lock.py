@@ -1,4 +1,4 @@
-"""Lock: after clear() no D2 page keeps a record in any model or any editor field."""
+"""Lock: after clear() no page keeps a record in any model or any editor field."""
 
 from __future__ import annotations
 
@@ -22,15 +22,15 @@ from mentorjournal.domain.plans import PlanSection
 from mentorjournal.domain.validation import new_id
 from tests.fixtures.journal_fixtures import make_goal, make_mentee, make_note, make_reflection
 from tests.ui.conftest import wait_idle
-from ui.views.gc_guard import collected_on_gui_thread
-from ui.widgets.coping_plan_tab import CopingPlanTab
-from ui.widgets.cpd_page import CpdPage
-from ui.widgets.goals_tab import GoalsTab
-from ui.widgets.people_tab import PeopleConsentTab
-from ui.widgets.reflection_page import ReflectionPage
-from ui.widgets.resources_tab import ResourcesTab
-from ui.widgets.sessions_tab import SessionsTab
-from ui.widgets.supervision_page import SupervisionPage
+from ui.gc_guard import collected_on_gui_thread
+from ui.pages.coping_plan.page import CopingPlanTab
+from ui.pages.cpd.page import CpdPage
+from ui.pages.goals.page import GoalsTab
+from ui.pages.people.page import PeopleConsentTab
+from ui.pages.reflection.page import ReflectionPage
+from ui.pages.resources.page import ResourcesTab
+from ui.pages.sessions.page import SessionsTab
+from ui.pages.supervision.page import SupervisionPage
 from ui.worker import JournalWorker
 
 PAGES = (SessionsTab, GoalsTab, CopingPlanTab, PeopleConsentTab, ResourcesTab)

@@ -20,18 +20,18 @@ from mentorjournal.domain.supervision import (
 )
 from mentorjournal.domain.timeline import TimelineEntry, TimelineKind
 from mentorjournal.domain.validation import new_id
-from ui.models.agenda import AgendaColumn, AgendaModel
-from ui.models.consents import ConsentColumn, ConsentsModel
-from ui.models.contacts import ContactColumn, ContactsModel, PlacesModel
-from ui.models.cpd import CpdModel, CpdTotalsModel
-from ui.models.goals import GoalColumn, GoalsModel
-from ui.models.plan_items import PlanItemsModel
-from ui.models.progress import ProgressColumn, ProgressModel
-from ui.models.reflections import ReflectionsModel
-from ui.models.resources import ResourcesModel
-from ui.models.sessions import SessionColumn, SessionsModel
-from ui.models.timeline import TimelineColumn, TimelineModel
-from ui.views.record_model import IdRole, RecordRole, RecordTableModel
+from ui.models.record_model import IdRole, RecordRole, RecordTableModel
+from ui.pages.coping_plan.models import PlanItemsModel
+from ui.pages.cpd.models import CpdModel, CpdTotalsModel
+from ui.pages.goals.models import GoalColumn, GoalsModel
+from ui.pages.goals.progress_model import ProgressColumn, ProgressModel
+from ui.pages.people.consents_model import ConsentColumn, ConsentsModel
+from ui.pages.people.contacts_model import ContactColumn, ContactsModel, PlacesModel
+from ui.pages.reflection.models import ReflectionsModel
+from ui.pages.reflection.timeline_model import TimelineColumn, TimelineModel
+from ui.pages.resources.models import ResourcesModel
+from ui.pages.sessions.models import SessionColumn, SessionsModel
+from ui.pages.supervision.models import AgendaColumn, AgendaModel
 
 MENTEE = new_id()
 T0 = datetime(2026, 2, 3, 10, 0, tzinfo=UTC)

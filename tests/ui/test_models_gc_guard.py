@@ -6,7 +6,7 @@ import threading
 
 from pytestqt.qtbot import QtBot
 
-from ui.views.gc_guard import collected_on_gui_thread
+from ui.gc_guard import collected_on_gui_thread
 from ui.worker import JournalWorker
 
 GUI_THREAD = threading.get_ident()

@@ -12,11 +12,11 @@ from pytestqt.qtbot import QtBot
 from mentorjournal.domain.mentee import ConsentMethod, ContactRole
 from tests.fixtures.journal_fixtures import make_mentee
 from tests.ui.conftest import ask
-from ui.models.consents import ConsentColumn
+from ui.gc_guard import collected_on_gui_thread
+from ui.pages.people.consents_model import ConsentColumn
+from ui.pages.people.page import PeopleConsentTab
+from ui.pages.resources.page import ResourcesTab
 from ui.prompts import ScriptedPrompts
-from ui.views.gc_guard import collected_on_gui_thread
-from ui.widgets.people_tab import PeopleConsentTab
-from ui.widgets.resources_tab import ResourcesTab
 from ui.worker import JournalWorker
 
 

@@ -12,10 +12,10 @@ from mentorjournal.domain.reflection import ReflectionModel
 from mentorjournal.domain.timeline import TimelineKind
 from tests.fixtures.journal_fixtures import make_goal, make_mentee, make_note, make_reflection
 from tests.ui.conftest import ask
+from ui.gc_guard import collected_on_gui_thread
+from ui.pages.reflection.editor import parse_tags
+from ui.pages.reflection.page import ReflectionPage
 from ui.prompts import ScriptedPrompts
-from ui.views.gc_guard import collected_on_gui_thread
-from ui.widgets.reflection_editor import parse_tags
-from ui.widgets.reflection_page import ReflectionPage
 from ui.worker import JournalWorker
 
 

@@ -13,9 +13,9 @@ from mentorjournal.domain.notes import NoteTemplate
 from mentorjournal.errors import DiskFull
 from tests.fixtures.journal_fixtures import make_mentee, make_note
 from tests.ui.conftest import ask, wait_idle
+from ui.gc_guard import collected_on_gui_thread
+from ui.pages.sessions.page import SessionsTab
 from ui.prompts import ScriptedPrompts
-from ui.views.gc_guard import collected_on_gui_thread
-from ui.widgets.sessions_tab import SessionsTab
 from ui.worker import JournalWorker
 
 
@@ -28,7 +28,7 @@ def _collect_garbage_on_gui_thread() -> Iterator[None]:
 
 @pytest.fixture
 def worker(journal_worker: JournalWorker) -> JournalWorker:
-    """D1's worker that owns B1's fast-KDF test journal."""
+    """The shared worker that owns the fast-KDF test journal."""
     return journal_worker
 
 

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from mentorjournal.errors import DiskFull
 from ui.autosave import Autosaver
-from ui.views.gc_guard import collected_on_gui_thread
+from ui.gc_guard import collected_on_gui_thread
 from ui.worker import JournalWorker
 
 

@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 
 from tests.fixtures.journal_fixtures import make_mentee
 from tests.ui.conftest import ask
-from ui.views.gc_guard import collected_on_gui_thread
-from ui.widgets.sessions_tab import SessionsTab
+from ui.gc_guard import collected_on_gui_thread
+from ui.pages.sessions.page import SessionsTab
 from ui.worker import JournalWorker
 
 

@@ -25,7 +25,7 @@ from mentorjournal.journal import Journal
 from mentorjournal.storage import audit
 from tests.export.supervision_seed import Caseload, seed_caseload
 from tests.ui.conftest import ask, wait_idle
-from ui.dialogs.supervision_export import CATEGORY_COLOURS, SupervisionExportDialog
+from ui.pages.supervision.export_dialog import CATEGORY_COLOURS, SupervisionExportDialog
 from ui.prompts import ScriptedPrompts
 from ui.worker import JournalWorker
 

@@ -13,11 +13,11 @@ from mentorjournal.domain.supervision import SourceKind, SupervisionFocus, Super
 from mentorjournal.storage import audit
 from tests.fixtures.journal_fixtures import make_mentee, make_note, make_reflection
 from tests.ui.conftest import ask, wait_idle
-from ui.models.agenda import AgendaColumn
+from ui.gc_guard import collected_on_gui_thread
+from ui.pages.reflection.page import ReflectionPage
+from ui.pages.supervision.models import AgendaColumn
+from ui.pages.supervision.page import SupervisionPage
 from ui.prompts import ScriptedPrompts
-from ui.views.gc_guard import collected_on_gui_thread
-from ui.widgets.reflection_page import ReflectionPage
-from ui.widgets.supervision_page import SupervisionPage
 from ui.worker import JournalWorker
 
 

@@ -1,1 +1,1 @@
-"""Package."""
+"""Small widgets shared by several pages and windows."""

@@ -1,7 +1,7 @@
 """The main window: mentees and the mentor's own areas on the left, the chosen view on the right.
 
-Page contract (for engineers writing content views; D2 and C2 read this)
------------------------------------------------------------------------
+Page contract (what every content view offers)
+----------------------------------------------
 Every content view is a ``QWidget`` subclass constructed as::
 
     Page(worker: JournalWorker, prompts: Prompts, parent: QWidget | None = None)
@@ -85,16 +85,16 @@ class PageSpec:
 
 
 MENTEE_TABS: tuple[PageSpec, ...] = (
-    PageSpec("sessions", "Sessions", "ui.widgets.sessions_tab", "SessionsTab"),
-    PageSpec("goals", "Goals", "ui.widgets.goals_tab", "GoalsTab"),
-    PageSpec("coping_plan", "Coping plan", "ui.widgets.coping_plan_tab", "CopingPlanTab"),
-    PageSpec("people", "People && consent", "ui.widgets.people_tab", "PeopleConsentTab"),
-    PageSpec("resources", "Resources", "ui.widgets.resources_tab", "ResourcesTab"),
+    PageSpec("sessions", "Sessions", "ui.pages.sessions.page", "SessionsTab"),
+    PageSpec("goals", "Goals", "ui.pages.goals.page", "GoalsTab"),
+    PageSpec("coping_plan", "Coping plan", "ui.pages.coping_plan.page", "CopingPlanTab"),
+    PageSpec("people", "People && consent", "ui.pages.people.page", "PeopleConsentTab"),
+    PageSpec("resources", "Resources", "ui.pages.resources.page", "ResourcesTab"),
 )
 AREAS: tuple[PageSpec, ...] = (
-    PageSpec("reflection", "Reflection", "ui.widgets.reflection_page", "ReflectionPage"),
-    PageSpec("supervision", "Supervision", "ui.widgets.supervision_page", "SupervisionPage"),
-    PageSpec("cpd", "CPD", "ui.widgets.cpd_page", "CpdPage"),
+    PageSpec("reflection", "Reflection", "ui.pages.reflection.page", "ReflectionPage"),
+    PageSpec("supervision", "Supervision", "ui.pages.supervision.page", "SupervisionPage"),
+    PageSpec("cpd", "CPD", "ui.pages.cpd.page", "CpdPage"),
 )
 
 
@@ -504,7 +504,7 @@ class MainWindow(QMainWindow):
 
     def open_search(self) -> QDialog | None:
         """Ctrl+K. Does nothing while the window is hidden (locked): there is nothing to search."""
-        from ui.dialogs.search import SearchDialog
+        from ui.pages.search.dialog import SearchDialog
 
         if not self.isVisible():
             return None
@@ -522,7 +522,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_settings(self) -> QDialog:
-        from ui.dialogs.settings import SettingsDialog
+        from ui.pages.settings.dialog import SettingsDialog
 
         dialog = self._dialogs.get("settings")
         if dialog is None:
@@ -544,7 +544,7 @@ class MainWindow(QMainWindow):
         Imported here, not at the top: its export and anonymiser modules cost tens of
         milliseconds that neither start-up nor the unlock warm-up should pay.
         """
-        from ui.dialogs.supervision_export import SupervisionExportDialog
+        from ui.pages.supervision.export_dialog import SupervisionExportDialog
 
         dialog = SupervisionExportDialog(self.worker, self.prompts, self)
         self._dialogs["supervision_preview"] = dialog

@@ -1,0 +1,1 @@
+"""One folder per page of the main window: the page, its models and its dialogs."""

@@ -1,0 +1,1 @@
+"""The CPD area: continuing professional development entries and yearly totals."""

@@ -1,0 +1,1 @@
+"""The Goals tab: goals, their progress entries and the progress chart."""

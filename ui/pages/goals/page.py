@@ -1,0 +1,592 @@
+"""The Goals tab: the mentee's goals, a goal's SMART fields, GAS levels and steps, its progress.
+
+Goals are written with the mentee, so the editor leads with their own words; SMART fields and
+the five GAS level descriptions follow. Progress is rated over time and drawn by
+:class:`~ui.pages.goals.chart.GoalChart` with session markers; the same entries are listed in a
+table beside it (the accessible alternative to the picture). Edits are saved with "Save goal"
+(Ctrl+S / lock call :meth:`GoalsTab.save_now`, which saves only if something changed).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, QItemSelection, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentorjournal.domain.goals import (
+    GAS_LABELS,
+    GAS_LEVELS,
+    Goal,
+    GoalProgress,
+    GoalStatus,
+    GoalStep,
+)
+from mentorjournal.domain.validation import new_id
+from ui.callbacks import command, query
+from ui.models.record_model import IdRole
+from ui.pages import journal_ops as ops
+from ui.pages.goals.chart import GAS, PERCENT, ChartPoint, GoalChart
+from ui.pages.goals.models import STATUS_LABELS, GoalColumn, GoalsModel
+from ui.pages.goals.progress_model import ProgressColumn, ProgressModel
+from ui.prompts import Prompts
+from ui.widgets.tables import read_only_table
+from ui.worker import JournalWorker
+
+_ID = Qt.ItemDataRole.UserRole
+
+
+def chart_points(progress: tuple[GoalProgress, ...]) -> tuple[list[ChartPoint], str]:
+    """GAS levels when any entry has one (the goal's own scale), else percentages."""
+    rated = [p for p in progress if p.gas_level is not None]
+    if rated:
+        return [ChartPoint(p.on, float(p.gas_level or 0), p.note) for p in rated], GAS
+    return [ChartPoint(p.on, float(p.percent or 0), p.note) for p in progress], PERCENT
+
+
+def _qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+class GoalsTab(QWidget):
+    """List of goals; the chosen goal's editor, progress chart and progress entries."""
+
+    save_state_changed = Signal(str)
+
+    def __init__(
+        self, worker: JournalWorker, prompts: Prompts, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._worker = worker
+        self._prompts = prompts
+        self._mentee_id: str | None = None
+        self._goal: Goal | None = None
+        self._generation = 0
+        self._dirty = False
+        self._loading = False
+        self.model = GoalsModel(self)
+        self.progress_model = ProgressModel(self)
+        self._build()
+        self._show_goal(None)
+
+    # -- construction ----------------------------------------------------------------------
+    def _build(self) -> None:
+        self.new_button = QPushButton("&New goal…")
+        self.new_button.setAccessibleName("New goal")
+        self.new_button.clicked.connect(self.new_goal)
+        self.delete_button = QPushButton("Delete goal…")
+        self.delete_button.setAccessibleName("Delete the selected goal")
+        self.delete_button.clicked.connect(self.delete_goal)
+        self.view = read_only_table(
+            self.model, "Goals", stretch_column=GoalColumn.GOAL, single_selection=True
+        )
+        self.view.selectionModel().selectionChanged.connect(self._on_selection)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        left_layout.addLayout(buttons)
+        left_layout.addWidget(self.view, 1)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self._build_editor())
+        right_layout.addWidget(self._build_progress(), 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(right)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+    def _text(self, name: str, multi: bool = False) -> QLineEdit | QPlainTextEdit:
+        edit: QLineEdit | QPlainTextEdit
+        if multi:
+            edit = QPlainTextEdit()
+            edit.setTabChangesFocus(True)
+            edit.setMaximumHeight(edit.fontMetrics().height() * 4)
+        else:
+            edit = QLineEdit()
+        edit.setAccessibleName(name)
+        edit.textChanged.connect(self._edited)
+        return edit
+
+    def _build_editor(self) -> QGroupBox:
+        self.editor_box = QGroupBox("Goal")
+        form = QFormLayout(self.editor_box)
+        self.words = self._text("The goal in the mentee's own words", multi=True)
+        self.specific = self._text("Specific")
+        self.measurable = self._text("Measurable")
+        self.achievable = self._text("Achievable")
+        self.relevant = self._text("Relevant")
+        self.has_date = QCheckBox("By a date")
+        self.has_date.setAccessibleName("The goal has a target date")
+        self.has_date.toggled.connect(self._date_toggled)
+        self.time_bound = QDateEdit()
+        self.time_bound.setCalendarPopup(True)
+        self.time_bound.setDisplayFormat("dd MMM yyyy")
+        self.time_bound.setAccessibleName("Time-bound: target date")
+        self.time_bound.dateChanged.connect(self._edited)
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.has_date)
+        date_row.addWidget(self.time_bound, 1)
+        self.status = QComboBox()
+        self.status.setAccessibleName("Goal status")
+        for status in GoalStatus:
+            self.status.addItem(STATUS_LABELS[status], status.value)
+        self.status.currentIndexChanged.connect(self._edited)
+        form.addRow("In their &words", self.words)
+        form.addRow("&Specific", self.specific)
+        form.addRow("&Measurable", self.measurable)
+        form.addRow("&Achievable", self.achievable)
+        form.addRow("&Relevant", self.relevant)
+        form.addRow("Time-bound", date_row)
+        form.addRow("St&atus", self.status)
+        self.gas: dict[int, QLineEdit] = {}
+        for level in GAS_LEVELS:
+            edit = QLineEdit()
+            edit.setAccessibleName(
+                f"GAS level {level:+d}: {GAS_LABELS[level]}"
+                if level
+                else f"GAS level 0: {GAS_LABELS[0]}"
+            )
+            edit.setPlaceholderText(GAS_LABELS[level])
+            edit.textChanged.connect(self._edited)
+            self.gas[level] = edit
+            form.addRow(f"GAS {level:+d}" if level else "GAS 0", edit)
+        self._build_steps(form)
+        self.save_button = QPushButton("Sa&ve goal")
+        self.save_button.setAccessibleName("Save goal")
+        self.save_button.clicked.connect(self.save_goal)
+        self.state = QLabel()
+        self.state.setAccessibleName("Goal save state")
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.state, 1)
+        save_row.addWidget(self.save_button)
+        form.addRow(save_row)
+        return self.editor_box
+
+    def _build_steps(self, form: QFormLayout) -> None:
+        self.steps = QListWidget()
+        self.steps.setAccessibleName("Steps (tick when done)")
+        self.steps.setMaximumHeight(self.steps.fontMetrics().height() * 7)
+        self.steps.itemChanged.connect(self._edited)
+        self.step_text = QLineEdit()
+        self.step_text.setPlaceholderText("A small next step")
+        self.step_text.setAccessibleName("New step")
+        self.step_text.returnPressed.connect(self.add_step)
+        self.add_step_button = QPushButton("Add ste&p")
+        self.add_step_button.setAccessibleName("Add step")
+        self.add_step_button.clicked.connect(self.add_step)
+        self.remove_step_button = QPushButton("Remove step")
+        self.remove_step_button.setAccessibleName("Remove the selected step")
+        self.remove_step_button.clicked.connect(self.remove_step)
+        step_row = QHBoxLayout()
+        step_row.addWidget(self.step_text, 1)
+        step_row.addWidget(self.add_step_button)
+        step_row.addWidget(self.remove_step_button)
+        form.addRow("Steps", self.steps)
+        form.addRow("", step_row)
+
+    def _build_progress(self) -> QGroupBox:
+        self.progress_box = QGroupBox("Progress")
+        layout = QVBoxLayout(self.progress_box)
+        self.chart = GoalChart()
+        self.chart_summary = QLabel()
+        self.chart_summary.setWordWrap(True)
+        self.chart_summary.setAccessibleName("Progress chart summary")
+        self.progress_view = read_only_table(
+            self.progress_model,
+            "Progress entries (the chart's data)",
+            stretch_column=ProgressColumn.NOTE,
+        )
+        row = QHBoxLayout()
+        self.progress_on = QDateEdit()
+        self.progress_on.setCalendarPopup(True)
+        self.progress_on.setDisplayFormat("dd MMM yyyy")
+        self.progress_on.setDate(QDate.currentDate())
+        self.progress_on.setAccessibleName("Progress date")
+        self.progress_level = QComboBox()
+        self.progress_level.setAccessibleName("Progress GAS level")
+        self.progress_level.addItem("No GAS level", None)
+        for level in GAS_LEVELS:
+            self.progress_level.addItem(
+                f"{level:+d} {GAS_LABELS[level]}" if level else f"0 {GAS_LABELS[0]}", level
+            )
+        self.progress_percent = QSpinBox()
+        self.progress_percent.setRange(-1, 100)
+        self.progress_percent.setSpecialValueText("No %")
+        self.progress_percent.setSuffix("%")
+        self.progress_percent.setValue(-1)
+        self.progress_percent.setAccessibleName("Progress percentage")
+        self.progress_note = QLineEdit()
+        self.progress_note.setPlaceholderText("Note")
+        self.progress_note.setAccessibleName("Progress note")
+        self.add_progress_button = QPushButton("Add pro&gress")
+        self.add_progress_button.setAccessibleName("Add progress entry")
+        self.add_progress_button.clicked.connect(self.add_progress)
+        for widget in (self.progress_on, self.progress_level, self.progress_percent):
+            row.addWidget(widget)
+        row.addWidget(self.progress_note, 1)
+        row.addWidget(self.add_progress_button)
+        layout.addWidget(self.chart, 2)
+        layout.addWidget(self.chart_summary)
+        layout.addLayout(row)
+        layout.addWidget(self.progress_view, 1)
+        return self.progress_box
+
+    # -- page contract -----------------------------------------------------------------------
+    def set_mentee(self, mentee_id: str | None) -> None:
+        if mentee_id == self._mentee_id:
+            return
+        self.save_now()
+        self._generation += 1
+        self._mentee_id = mentee_id
+        self.model.clear()
+        self._show_goal(None)
+        self.reload()
+
+    def on_changes(self, changes: Any) -> None:
+        if self._mentee_id is not None and (
+            getattr(changes, "goals", False) or getattr(changes, "sessions", False)
+        ):
+            self.reload()
+
+    def clear(self) -> None:
+        self._generation += 1
+        self._mentee_id = None
+        self.model.clear()
+        self._show_goal(None)
+
+    def save_now(self) -> None:
+        if self._dirty and self._goal is not None:
+            self.save_goal()
+
+    def open_record(self, kind: str, record_id: str) -> None:
+        """A search hit: a goal opens itself; a progress entry opens the goal it rates."""
+        if kind == "goal":
+            self.open_goal(record_id)
+        elif kind in ("progress", "goal_progress") and self._mentee_id is not None:
+            mentee_id = self._mentee_id
+            query(
+                self,
+                self._worker,
+                lambda j: ops.goal_of_progress(j, mentee_id, record_id),
+                lambda goal_id: self.open_goal(goal_id) if goal_id else None,
+                self._prompts.show_error,
+            )
+
+    def find_in_view(self) -> None:
+        self.view.setFocus()
+
+    # -- loading -----------------------------------------------------------------------------
+    def reload(self) -> None:
+        mentee_id = self._mentee_id
+        if mentee_id is None:
+            return
+        generation = self._generation
+
+        def loaded(overviews: list[Any]) -> None:
+            if generation != self._generation:
+                return
+            self.view.selectionModel().blockSignals(True)
+            self.model.set_records(overviews)
+            self.view.selectionModel().blockSignals(False)
+            if self._goal is not None:
+                self._select(self._goal.id)
+                self._load_detail(self._goal.id, keep_edits=self._dirty)
+
+        query(
+            self,
+            self._worker,
+            lambda j: ops.list_goals(j, mentee_id),
+            loaded,
+            self._prompts.show_error,
+        )
+
+    def open_goal(self, goal_id: str) -> None:
+        if self._goal is not None and self._goal.id == goal_id:
+            return
+        self.save_now()
+        self._load_detail(goal_id)
+
+    def _load_detail(self, goal_id: str, keep_edits: bool = False) -> None:
+        generation = self._generation
+
+        def loaded(detail: ops.GoalDetail) -> None:
+            if generation != self._generation or detail.goal.mentee_id != self._mentee_id:
+                return
+            if not keep_edits:
+                self._show_goal(detail.goal)
+            self._show_progress(detail)
+            self._select(goal_id)
+
+        query(
+            self,
+            self._worker,
+            lambda j: ops.goal_detail(j, goal_id),
+            loaded,
+            self._prompts.show_error,
+        )
+
+    # -- actions -----------------------------------------------------------------------------
+    def new_goal(self) -> None:
+        mentee_id = self._mentee_id
+        if mentee_id is None:
+            return
+        words = self._prompts.ask_text("New goal", "The goal in the mentee's own words:")
+        if not words or not words.strip():
+            return
+        self.save_now()
+        try:
+            goal = Goal(id=new_id(), mentee_id=mentee_id, mentee_words=words.strip())
+        except Exception as error:
+            self._prompts.show_error(error, "Goal not added")
+            return
+
+        def added(result: Any) -> None:
+            self._show_goal(result.value)
+            self._load_detail(result.value.id)
+
+        command(
+            self,
+            self._worker,
+            lambda j: ops.save_goal(j, goal, new=True),
+            added,
+            self._prompts.show_error,
+        )
+
+    def current_goal(self) -> Goal | None:
+        """The goal as the editor shows it (validated; may raise ``ValidationError``)."""
+        if self._goal is None:
+            return None
+        steps = []
+        for row in range(self.steps.count()):
+            item = self.steps.item(row)
+            old: GoalStep = item.data(_ID)
+            steps.append(
+                replace(old, text=item.text(), done=item.checkState() == Qt.CheckState.Checked)
+            )
+        target = self.time_bound.date().toPython() if self.has_date.isChecked() else None
+        assert target is None or isinstance(target, date)
+        return replace(
+            self._goal,
+            mentee_words=self.words.toPlainText().strip()
+            if isinstance(self.words, QPlainTextEdit)
+            else "",
+            specific=self._line(self.specific),
+            measurable=self._line(self.measurable),
+            achievable=self._line(self.achievable),
+            relevant=self._line(self.relevant),
+            time_bound=target,
+            status=GoalStatus(self.status.currentData()),
+            gas_levels=tuple(
+                (level, edit.text().strip())
+                for level, edit in self.gas.items()
+                if edit.text().strip()
+            ),
+            steps=tuple(steps),
+        )
+
+    @staticmethod
+    def _line(edit: QLineEdit | QPlainTextEdit) -> str:
+        return (edit.text() if isinstance(edit, QLineEdit) else edit.toPlainText()).strip()
+
+    def save_goal(self) -> None:
+        try:
+            goal = self.current_goal()
+        except Exception as error:
+            self._prompts.show_error(error, "Goal not saved")
+            return
+        if goal is None:
+            return
+        self._dirty = False
+        self.state.setText("Saving…")
+
+        def saved(result: Any) -> None:
+            self._goal = result.value
+            if not self._dirty:
+                self.state.setText("Saved")
+            self.save_state_changed.emit("Saved")
+
+        def failed(error: BaseException) -> None:
+            self._dirty = True
+            self.state.setText("Not saved")
+            self._prompts.show_error(error, "Goal not saved")
+
+        command(self, self._worker, lambda j: ops.save_goal(j, goal, new=False), saved, failed)
+
+    def delete_goal(self) -> None:
+        goal = self._goal
+        if goal is None:
+            return
+        if not self._prompts.confirm(
+            "Delete goal",
+            "Delete this goal with its steps and progress entries? This cannot be undone.",
+            ok_label="Delete",
+            destructive=True,
+        ):
+            return
+        self._dirty = False
+        self._show_goal(None)
+        command(
+            self,
+            self._worker,
+            lambda j: ops.delete_goal(j, goal.id),
+            lambda _r: None,
+            self._prompts.show_error,
+        )
+
+    def add_step(self) -> None:
+        text = self.step_text.text().strip()
+        if not text or self._goal is None:
+            return
+        step = GoalStep(new_id(), text)
+        self._add_step_item(step)
+        self.step_text.clear()
+        self._edited()
+
+    def remove_step(self) -> None:
+        row = self.steps.currentRow()
+        if row >= 0:
+            self.steps.takeItem(row)
+            self._edited()
+
+    def add_progress(self) -> None:
+        goal = self._goal
+        if goal is None:
+            return
+        percent = self.progress_percent.value()
+        on = self.progress_on.date().toPython()
+        assert isinstance(on, date)
+        try:
+            entry = GoalProgress(
+                id=new_id(),
+                goal_id=goal.id,
+                on=on,
+                gas_level=self.progress_level.currentData(),
+                percent=None if percent < 0 else percent,
+                note=self.progress_note.text().strip(),
+            )
+        except Exception as error:
+            self._prompts.show_error(error, "Progress not added")
+            return
+
+        def added(_result: Any) -> None:
+            self.progress_note.clear()
+            self.progress_level.setCurrentIndex(0)
+            self.progress_percent.setValue(-1)
+
+        command(
+            self,
+            self._worker,
+            lambda j: ops.add_progress(j, entry),
+            added,
+            self._prompts.show_error,
+        )
+
+    # -- internals ---------------------------------------------------------------------------
+    def _show_goal(self, goal: Goal | None) -> None:
+        self._loading = True
+        try:
+            if goal is None or self._goal is None or goal.id != self._goal.id:
+                self.state.clear()
+            self._goal = goal
+            self._dirty = False
+            if isinstance(self.words, QPlainTextEdit):
+                self.words.setPlainText(goal.mentee_words if goal else "")
+            for edit, value in (
+                (self.specific, goal.specific if goal else ""),
+                (self.measurable, goal.measurable if goal else ""),
+                (self.achievable, goal.achievable if goal else ""),
+                (self.relevant, goal.relevant if goal else ""),
+            ):
+                assert isinstance(edit, QLineEdit)
+                edit.setText(value)
+            self.has_date.setChecked(goal is not None and goal.time_bound is not None)
+            self.time_bound.setEnabled(self.has_date.isChecked())
+            self.time_bound.setDate(
+                _qdate(goal.time_bound) if goal and goal.time_bound else QDate.currentDate()
+            )
+            self.status.setCurrentIndex(
+                self.status.findData((goal.status if goal else GoalStatus.ACTIVE).value)
+            )
+            for level, edit in self.gas.items():
+                edit.setText(goal.gas_text(level) if goal else "")
+            self.steps.clear()
+            for step in goal.steps if goal else ():
+                self._add_step_item(step)
+            self.step_text.clear()
+        finally:
+            self._loading = False
+        if goal is None:
+            self.progress_model.clear()
+            self.chart.clear()
+            self.chart_summary.clear()
+        self.editor_box.setEnabled(goal is not None)
+        self.progress_box.setEnabled(goal is not None)
+        self.delete_button.setEnabled(goal is not None)
+        self.new_button.setEnabled(self._mentee_id is not None)
+
+    def _add_step_item(self, step: GoalStep) -> None:
+        self.steps.blockSignals(True)
+        item = QListWidgetItem(step.text)
+        item.setData(_ID, step)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEditable)
+        item.setCheckState(Qt.CheckState.Checked if step.done else Qt.CheckState.Unchecked)
+        self.steps.addItem(item)
+        self.steps.blockSignals(False)
+
+    def _show_progress(self, detail: ops.GoalDetail) -> None:
+        self.progress_model.set_records(detail.progress)
+        points, scale = chart_points(detail.progress)
+        self.chart.set_data(points, detail.session_dates, scale)
+        self.chart_summary.setText(self.chart.summary())
+
+    def _select(self, goal_id: str) -> None:
+        row = self.model.row_of(goal_id)
+        if row >= 0:
+            self.view.selectionModel().blockSignals(True)
+            self.view.selectRow(row)
+            self.view.selectionModel().blockSignals(False)
+
+    def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if indexes:
+            self.open_goal(str(indexes[0].data(IdRole)))
+
+    def _date_toggled(self, checked: bool) -> None:
+        self.time_bound.setEnabled(checked)
+        self._edited()
+
+    def _edited(self, *_args: object) -> None:
+        if self._loading or self._goal is None:
+            return
+        self._dirty = True
+        self.state.setText("Changed — not saved yet")

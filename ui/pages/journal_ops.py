@@ -1,0 +1,254 @@
+"""The journal calls the pages make, in one place, each run on the worker thread.
+
+Why: views hand ``worker.query``/``worker.command`` a function of the journal; naming those
+functions here keeps the views free of facade details and gives one file to adapt if the
+``Journal`` API moves. Every function takes the journal first and runs off the GUI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from mentorjournal.domain.cpd import CpdEntry, CpdYearTotal
+from mentorjournal.domain.goals import Goal, GoalOverview, GoalProgress
+from mentorjournal.domain.mentee import Consent, Contact, Place, Resource
+from mentorjournal.domain.notes import Addendum, NoteSummary, SessionNote
+from mentorjournal.domain.plans import CopingPlanVersion, PlanSection
+from mentorjournal.domain.reflection import Reflection
+from mentorjournal.domain.supervision import AgendaCandidate, SupervisionSession
+from mentorjournal.domain.timeline import TimelineEntry, TimelineKind
+
+Journal = Any  # mentorjournal.journal.Journal, imported lazily by the app (cold start)
+
+
+# -- session notes -----------------------------------------------------------------------------
+def new_note(journal: Journal, mentee_id: str) -> Any:
+    """A draft starting now by the journal's own (injected) clock, to the minute."""
+    started_at = journal.clock.now().replace(second=0, microsecond=0)
+    return journal.new_note(mentee_id, started_at=started_at)
+
+
+def save_draft(journal: Journal, note: SessionNote) -> Any:
+    return journal.save_draft(note)
+
+
+def sign_note(journal: Journal, note_id: str) -> Any:
+    return journal.sign_note(note_id)
+
+
+def add_addendum(journal: Journal, note_id: str, text: str) -> Any:
+    return journal.add_addendum(note_id, text)
+
+
+def list_addenda(journal: Journal, note_id: str) -> list[Addendum]:
+    return list(journal.addenda(note_id))
+
+
+def delete_draft(journal: Journal, note_id: str) -> Any:
+    return journal.delete_draft(note_id)
+
+
+def note_of_addendum(journal: Journal, mentee_id: str, addendum_id: str) -> str | None:
+    """The signed note of ``mentee_id`` that carries addendum ``addendum_id`` (search hits)."""
+    for summary in journal.list_sessions(mentee_id):
+        if summary.signed and any(a.id == addendum_id for a in journal.addenda(summary.id)):
+            return str(summary.id)
+    return None
+
+
+@dataclass(frozen=True)
+class OpenedNote:
+    note: SessionNote
+    addenda: tuple[Addendum, ...]
+
+
+def open_note(journal: Journal, note_id: str) -> OpenedNote:
+    return OpenedNote(journal.get_note(note_id), tuple(journal.addenda(note_id)))
+
+
+@dataclass(frozen=True)
+class SessionsData:
+    """What the Sessions tab shows for one mentee: the list and the editor's pickers."""
+
+    sessions: tuple[NoteSummary, ...]
+    goals: tuple[GoalOverview, ...]
+    coping_items: tuple[str, ...]
+
+
+def sessions_data(journal: Journal, mentee_id: str) -> SessionsData:
+    return SessionsData(
+        tuple(journal.list_sessions(mentee_id)),
+        tuple(list_goals(journal, mentee_id)),
+        tuple(coping_items(journal, mentee_id)),
+    )
+
+
+# -- goals -------------------------------------------------------------------------------------
+def list_goals(journal: Journal, mentee_id: str) -> list[GoalOverview]:
+    return list(journal.goal_overviews(mentee_id))
+
+
+def add_progress(journal: Journal, progress: GoalProgress) -> Any:
+    return journal.insert_progress(progress)
+
+
+@dataclass(frozen=True)
+class GoalDetail:
+    """One goal with its progress (oldest first) and the dates of the mentee's sessions."""
+
+    goal: Goal
+    progress: tuple[GoalProgress, ...]
+    session_dates: tuple[date, ...]
+
+
+def goal_detail(journal: Journal, goal_id: str) -> GoalDetail:
+    goal = journal.get_goal(goal_id)
+    sessions = journal.list_sessions(goal.mentee_id)
+    return GoalDetail(
+        goal,
+        tuple(journal.progress(goal_id)),
+        tuple(sorted({s.started_at.astimezone().date() for s in sessions})),
+    )
+
+
+def goal_of_progress(journal: Journal, mentee_id: str, progress_id: str) -> str | None:
+    """The id of the mentee's goal that holds progress entry ``progress_id`` (search hits)."""
+    for overview in journal.goal_overviews(mentee_id):
+        if any(p.id == progress_id for p in journal.progress(overview.goal.id)):
+            return str(overview.goal.id)
+    return None
+
+
+def save_goal(journal: Journal, goal: Goal, *, new: bool) -> Any:
+    return journal.insert_goal(goal) if new else journal.update_goal(goal)
+
+
+def delete_goal(journal: Journal, goal_id: str) -> Any:
+    return journal.delete_goal(goal_id)
+
+
+def delete_progress(journal: Journal, progress_id: str) -> Any:
+    return journal.delete_progress(progress_id)
+
+
+# -- coping plans ------------------------------------------------------------------------------
+def coping_items(journal: Journal, mentee_id: str) -> list[str]:
+    """Every item of the current plan version, in section order (for "items used")."""
+    current = journal.current_plan(mentee_id)
+    if current is None:
+        return []
+    return [item for _section, items in current.sections for item in items]
+
+
+def plan_versions(journal: Journal, mentee_id: str) -> list[CopingPlanVersion]:
+    return list(journal.plan_versions(mentee_id))
+
+
+def save_plan(
+    journal: Journal,
+    mentee_id: str,
+    sections: Sequence[tuple[PlanSection, Sequence[str]]],
+    note: str = "",
+) -> Any:
+    return journal.save_plan(mentee_id, sections, note=note)
+
+
+# -- people, consent, resources ----------------------------------------------------------------
+@dataclass(frozen=True)
+class PeopleData:
+    contacts: tuple[Contact, ...]
+    places: tuple[Place, ...]
+    consents: tuple[Consent, ...]
+    today: date
+
+
+def people_data(journal: Journal, mentee_id: str) -> PeopleData:
+    return PeopleData(
+        tuple(journal.list_contacts(mentee_id)),
+        tuple(journal.list_places(mentee_id)),
+        tuple(journal.list_consents(mentee_id)),
+        journal.today(),
+    )
+
+
+def list_resources(journal: Journal, mentee_id: str) -> list[Resource]:
+    return list(journal.list_resources(mentee_id))
+
+
+# -- reflections and the timeline --------------------------------------------------------------
+def mentee_codes(journal: Journal) -> dict[str, str]:
+    return {m.id: m.code for m in journal.list_mentees()}
+
+
+@dataclass(frozen=True)
+class ReflectionData:
+    reflections: tuple[Reflection, ...]
+    timeline: tuple[TimelineEntry, ...]
+    codes: dict[str, str]
+
+
+def reflection_data(
+    journal: Journal, mentee_id: str | None, days: int | None, until: date | None = None
+) -> ReflectionData:
+    """Reflections and the merged timeline, for one mentee or (``None``) for everyone.
+
+    ``days`` limits the period to the last N days by the journal's own clock (``None``: all).
+    """
+    if days is not None:
+        today = journal.today()
+        since, until = today - timedelta(days=days), until or today
+    else:
+        since = None
+    codes = mentee_codes(journal)
+    if mentee_id is not None:
+        timeline = list(journal.timeline(mentee_id, since=since, until=until))
+    else:
+        timeline = [e for m in codes for e in journal.timeline(m, since=since, until=until)]
+        timeline += [
+            TimelineEntry(
+                TimelineKind.REFLECTION, r.id, None, r.written_at, r.written_at.date(), r.title
+            )
+            for r in journal.list_reflections(since=since, until=until)
+            if r.mentee_id is None
+        ]
+    timeline.sort(key=lambda e: (e.when, e.kind.value))
+    reflections = journal.list_reflections(mentee_id=mentee_id, since=since, until=until)
+    return ReflectionData(tuple(reflections), tuple(timeline), codes)
+
+
+def save_reflection(journal: Journal, reflection: Reflection, *, new: bool) -> Any:
+    return journal.save_reflection(reflection, action="create" if new else "edit")
+
+
+# -- supervision -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class SupervisionData:
+    candidates: tuple[AgendaCandidate, ...]
+    sessions: tuple[SupervisionSession, ...]
+    codes: dict[str, str]
+
+
+def supervision_data(journal: Journal) -> SupervisionData:
+    return SupervisionData(
+        tuple(journal.agenda_candidates()),
+        tuple(journal.list_supervision()),
+        mentee_codes(journal),
+    )
+
+
+# -- CPD ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class CpdData:
+    entries: tuple[CpdEntry, ...]
+    totals: tuple[CpdYearTotal, ...]
+
+
+def cpd_data(journal: Journal) -> CpdData:
+    return CpdData(tuple(journal.list_cpd()), tuple(journal.cpd_totals()))
+
+
+def today(journal: Journal) -> date:
+    return journal.today()  # type: ignore[no-any-return]

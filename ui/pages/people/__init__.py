@@ -1,0 +1,1 @@
+"""The People & consent tab: contacts, places and consents of one mentee."""

@@ -1,0 +1,242 @@
+"""The Reflection area: the timeline, the mentor's reflections, and the reflection editor.
+
+"New reflection" creates it at once (titled with the date, which the mentor can change) so the
+editor only ever autosaves an existing record, exactly like session notes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentorjournal.domain.reflection import Reflection
+from mentorjournal.domain.timeline import TimelineEntry, TimelineKind
+from ui.callbacks import command, query
+from ui.models.record_model import IdRole
+from ui.pages import journal_ops as ops
+from ui.pages.reflection.editor import ReflectionEditor
+from ui.pages.reflection.models import ReflectionColumn, ReflectionsModel
+from ui.pages.reflection.timeline import TimelineView
+from ui.prompts import Prompts
+from ui.widgets.tables import read_only_table
+from ui.worker import JournalWorker
+
+
+class ReflectionPage(QWidget):
+    """Timeline and reflections on the left, the editor on the right."""
+
+    save_state_changed = Signal(str)
+    #: A timeline entry the page cannot show itself (kind, record id, mentee id): the main
+    #: window may route it (e.g. a session opens in the Sessions tab).
+    record_requested = Signal(str, str, str)
+
+    def __init__(
+        self,
+        worker: JournalWorker,
+        prompts: Prompts,
+        parent: QWidget | None = None,
+        *,
+        autosave_ms: int = 700,
+    ) -> None:
+        super().__init__(parent)
+        self._worker = worker
+        self._prompts = prompts
+        self._generation = 0
+        self._loaded = False
+        self.timeline = TimelineView()
+        self.timeline.filters_changed.connect(self.reload)
+        self.timeline.entry_activated.connect(self._on_entry)
+        self.model = ReflectionsModel(self)
+        self.editor = ReflectionEditor(worker, prompts, self, delay_ms=autosave_ms)
+        self.editor.status_changed.connect(self.save_state_changed)
+        self._build()
+
+    def _build(self) -> None:
+        self.new_button = QPushButton("&New reflection")
+        self.new_button.setAccessibleName("New reflection")
+        self.new_button.clicked.connect(self.new_reflection)
+        self.delete_button = QPushButton("Delete reflection…")
+        self.delete_button.setAccessibleName("Delete the open reflection")
+        self.delete_button.clicked.connect(self.delete_reflection)
+        self.view = read_only_table(
+            self.model,
+            "My reflections",
+            stretch_column=ReflectionColumn.TITLE,
+            single_selection=True,
+        )
+        self.view.selectionModel().selectionChanged.connect(self._on_selection)
+        lists = QSplitter(Qt.Orientation.Vertical)
+        timeline_box = QWidget()
+        timeline_layout = QVBoxLayout(timeline_box)
+        timeline_layout.setContentsMargins(0, 0, 0, 0)
+        timeline_layout.addWidget(QLabel("<b>Timeline</b>"))
+        timeline_layout.addWidget(self.timeline)
+        reflections_box = QWidget()
+        reflections_layout = QVBoxLayout(reflections_box)
+        reflections_layout.setContentsMargins(0, 0, 0, 0)
+        buttons = QHBoxLayout()
+        buttons.addWidget(QLabel("<b>My reflections</b>"), 1)
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.delete_button)
+        reflections_layout.addLayout(buttons)
+        reflections_layout.addWidget(self.view)
+        lists.addWidget(timeline_box)
+        lists.addWidget(reflections_box)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.editor)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(lists)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([600, 500])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self.delete_button.setEnabled(False)
+
+    # -- page contract -----------------------------------------------------------------------
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not self._loaded:
+            self.reload()
+
+    def on_changes(self, changes: Any) -> None:
+        if any(
+            getattr(changes, flag, False)
+            for flag in ("reflections", "sessions", "goals", "mentees")
+        ):
+            self.reload()
+
+    def clear(self) -> None:
+        self._generation += 1
+        self._loaded = False
+        self.timeline.clear()
+        self.model.clear()
+        self.editor.clear()
+        self.delete_button.setEnabled(False)
+
+    def save_now(self) -> None:
+        self.editor.save_now()
+
+    def find_in_view(self) -> None:
+        self.view.setFocus()
+
+    def open_record(self, kind: str, record_id: str) -> None:
+        if kind == "reflection":
+            self.open_reflection(record_id)
+
+    # -- loading and actions -----------------------------------------------------------------
+    def reload(self) -> None:
+        generation = self._generation
+        mentee_id = self.timeline.mentee_id()
+        days = self.timeline.days()
+        self._loaded = True
+
+        def loaded(data: ops.ReflectionData) -> None:
+            if generation != self._generation:
+                return
+            self.timeline.set_mentees(data.codes)
+            self.timeline.set_entries(data.timeline)
+            self.editor.set_mentees(data.codes)
+            current = self.editor.reflection_id
+            self.view.selectionModel().blockSignals(True)
+            self.model.set_records(
+                sorted(data.reflections, key=lambda r: r.written_at, reverse=True)
+            )
+            if current is not None and self.model.row_of(current) >= 0:
+                self.view.selectRow(self.model.row_of(current))
+            self.view.selectionModel().blockSignals(False)
+
+        query(
+            self,
+            self._worker,
+            lambda j: ops.reflection_data(j, mentee_id, days),
+            loaded,
+            self._prompts.show_error,
+        )
+
+    def new_reflection(self) -> None:
+        self.editor.save_now()
+        mentee_id = self.timeline.mentee_id()
+
+        def create(journal: Any) -> Any:
+            title = f"Reflection {journal.today():%d %b %Y}"
+            return journal.add_reflection(title, mentee_id=mentee_id)
+
+        def created(result: Any) -> None:
+            self.editor.load(result.value)
+            self.delete_button.setEnabled(True)
+            editors = self.editor.sections.editors()
+            if editors:
+                editors[0].setFocus()
+
+        command(
+            self,
+            self._worker,
+            create,
+            created,
+            lambda e: self._prompts.show_error(e, "Reflection not started"),
+        )
+
+    def open_reflection(self, reflection_id: str) -> None:
+        if self.editor.reflection_id == reflection_id:
+            return
+        self.editor.save_now()
+
+        def opened(reflection: Reflection) -> None:
+            self.editor.load(reflection)
+            self.delete_button.setEnabled(True)
+
+        query(
+            self,
+            self._worker,
+            lambda j: j.get_reflection(reflection_id),
+            opened,
+            self._prompts.show_error,
+        )
+
+    def delete_reflection(self) -> None:
+        reflection_id = self.editor.reflection_id
+        if reflection_id is None:
+            return
+        if not self._prompts.confirm(
+            "Delete reflection",
+            "Delete this reflection? This cannot be undone.",
+            ok_label="Delete",
+            destructive=True,
+        ):
+            return
+        self.editor.clear()
+        self.delete_button.setEnabled(False)
+        command(
+            self,
+            self._worker,
+            lambda j: j.delete_reflection(reflection_id),
+            lambda _r: None,
+            self._prompts.show_error,
+        )
+
+    def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if indexes:
+            self.open_reflection(str(indexes[0].data(IdRole)))
+
+    def _on_entry(self, entry: TimelineEntry | None) -> None:
+        if entry is None:
+            return
+        if entry.kind is TimelineKind.REFLECTION:
+            self.open_reflection(entry.record_id)
+        else:
+            self.record_requested.emit(entry.kind.value, entry.record_id, entry.mentee_id or "")

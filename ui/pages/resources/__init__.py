@@ -1,0 +1,1 @@
+"""The Resources tab: services and materials given to one mentee."""

@@ -1,0 +1,1 @@
+"""Search everything (Ctrl+K): the search window and its results model."""

@@ -1,0 +1,1 @@
+"""The Sessions tab: the mentee's session notes, the note editor, addenda."""

@@ -1,0 +1,253 @@
+"""The Sessions tab: a mentee's notes (newest first) beside the note editor.
+
+"New note" (Ctrl+N from the main window) creates a draft at once, pre-filled with now and the
+mentee, so the autosave that follows only ever updates an existing record. Choosing another
+note, another mentee, or locking saves the open draft first.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentorjournal.domain.notes import SessionNote
+from ui.callbacks import command, query
+from ui.models.record_model import IdRole
+from ui.pages import journal_ops as ops
+from ui.pages.sessions.editor import SessionEditor
+from ui.pages.sessions.models import SessionColumn, SessionsModel
+from ui.prompts import Prompts
+from ui.widgets.tables import read_only_table
+from ui.worker import JournalWorker
+
+
+class SessionsTab(QWidget):
+    """List + editor for the selected mentee's session notes."""
+
+    #: The editor's autosave state, for the main window's status bar.
+    save_state_changed = Signal(str)
+
+    def __init__(
+        self,
+        worker: JournalWorker,
+        prompts: Prompts,
+        parent: QWidget | None = None,
+        *,
+        autosave_ms: int = 700,
+    ) -> None:
+        super().__init__(parent)
+        self._worker = worker
+        self._prompts = prompts
+        self._mentee_id: str | None = None
+        self._generation = 0
+        self.model = SessionsModel(self)
+        self.editor = SessionEditor(worker, prompts, self, delay_ms=autosave_ms)
+        self.editor.status_changed.connect(self.save_state_changed)
+        self._build()
+
+    def _build(self) -> None:
+        self.new_button = QPushButton("&New note")
+        self.new_button.setToolTip("Start a note for this mentee (Ctrl+N)")
+        self.new_button.setAccessibleName("New session note")
+        self.new_button.clicked.connect(self.new_note)
+        self.delete_button = QPushButton("Delete draft…")
+        self.delete_button.setAccessibleName("Delete the selected draft note")
+        self.delete_button.clicked.connect(self.delete_draft)
+        self.view = read_only_table(
+            self.model, "Session notes", stretch_column=SessionColumn.SUMMARY, single_selection=True
+        )
+        self.view.selectionModel().selectionChanged.connect(self._on_selection)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        left_layout.addLayout(buttons)
+        left_layout.addWidget(self.view)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.editor)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self._update_buttons()
+
+    # -- page contract -----------------------------------------------------------------------
+    def set_mentee(self, mentee_id: str | None) -> None:
+        if mentee_id == self._mentee_id:
+            return
+        self.editor.save_now()
+        self.editor.clear()
+        self.model.clear()
+        self._mentee_id = mentee_id
+        self._update_buttons()
+        self.reload()
+
+    def on_changes(self, changes: Any) -> None:
+        if self._mentee_id is None:
+            return
+        if (
+            getattr(changes, "sessions", False)
+            or getattr(changes, "goals", False)
+            or getattr(changes, "plans", False)
+        ):
+            self.reload()
+
+    def clear(self) -> None:
+        self._generation += 1  # answers to queries sent before the lock are dropped
+        self.editor.clear()
+        self.model.clear()
+        self._mentee_id = None
+        self._update_buttons()
+
+    def save_now(self) -> None:
+        self.editor.save_now()
+
+    def find_in_view(self) -> None:
+        self.view.setFocus()
+
+    def open_record(self, kind: str, record_id: str) -> None:
+        """A search hit: open the note, or for an addendum the signed note it belongs to."""
+        if kind in ("session", "note"):
+            self.open_note(record_id)
+        elif kind == "addendum" and self._mentee_id is not None:
+            mentee_id = self._mentee_id
+            query(
+                self,
+                self._worker,
+                lambda j: ops.note_of_addendum(j, mentee_id, record_id),
+                lambda note_id: self.open_note(note_id) if note_id else None,
+                self._prompts.show_error,
+            )
+
+    # -- actions -----------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Fetch the list and the editor's pickers for the current mentee (off-thread)."""
+        mentee_id = self._mentee_id
+        if mentee_id is None:
+            return
+        generation = self._generation
+
+        def loaded(data: ops.SessionsData) -> None:
+            if generation != self._generation or mentee_id != self._mentee_id:
+                return
+            self._set_sessions(data)
+
+        query(
+            self,
+            self._worker,
+            lambda j: ops.sessions_data(j, mentee_id),
+            loaded,
+            self._prompts.show_error,
+        )
+
+    def new_note(self) -> None:
+        mentee_id = self._mentee_id
+        if mentee_id is None:
+            return
+        self.editor.save_now()
+        generation = self._generation
+
+        def created(result: Any) -> None:
+            note = result.value
+            if generation == self._generation and note.mentee_id == self._mentee_id:
+                self.editor.load(note)
+                self._select(note.id)
+                self._update_buttons()
+                editors = self.editor.sections.editors()
+                if editors:
+                    editors[0].setFocus()
+
+        command(
+            self,
+            self._worker,
+            lambda j: ops.new_note(j, mentee_id),
+            created,
+            lambda error: self._prompts.show_error(error, "Note not started"),
+        )
+
+    def open_note(self, note_id: str) -> None:
+        if self.editor.note_id == note_id:
+            return
+        self.editor.save_now()
+        generation = self._generation
+
+        def opened(result: ops.OpenedNote) -> None:
+            if generation == self._generation and result.note.mentee_id == self._mentee_id:
+                self.editor.load(result.note, result.addenda)
+                self._select(result.note.id)
+                self._update_buttons()
+
+        query(
+            self,
+            self._worker,
+            lambda j: ops.open_note(j, note_id),
+            opened,
+            self._prompts.show_error,
+        )
+
+    def delete_draft(self) -> None:
+        note = self.editor.loaded_note
+        if note is None or note.is_signed:
+            return
+        if not self._prompts.confirm(
+            "Delete draft",
+            "Delete this draft note? It has not been signed; this cannot be undone.",
+            ok_label="Delete",
+            destructive=True,
+        ):
+            return
+        self.editor.autosaver.reset()
+        note_id = note.id
+        command(
+            self,
+            self._worker,
+            lambda j: ops.delete_draft(j, note_id),
+            lambda _r: self.editor.clear() if self.editor.note_id == note_id else None,
+            self._prompts.show_error,
+        )
+
+    # -- internals ---------------------------------------------------------------------------
+    def _set_sessions(self, data: ops.SessionsData) -> None:
+        current = self.editor.note_id
+        self.view.selectionModel().blockSignals(True)
+        self.model.set_records(data.sessions)
+        self.view.selectionModel().blockSignals(False)
+        self.editor.set_pickers(data.goals, data.coping_items)
+        if current is not None:
+            self._select(current)
+        self._update_buttons()
+
+    def _select(self, note_id: str) -> None:
+        row = self.model.row_of(note_id)
+        if row < 0:
+            return
+        selection = self.view.selectionModel()
+        selection.blockSignals(True)
+        self.view.selectRow(row)
+        selection.blockSignals(False)
+
+    def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if indexes:
+            self.open_note(str(indexes[0].data(IdRole)))
+
+    def _update_buttons(self) -> None:
+        self.new_button.setEnabled(self._mentee_id is not None)
+        note: SessionNote | None = self.editor.loaded_note
+        self.delete_button.setEnabled(note is not None and not note.is_signed)

@@ -1,0 +1,1 @@
+"""Settings: preferences, passphrase change, recovery key, backups and data import/export."""

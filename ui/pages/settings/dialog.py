@@ -1,0 +1,338 @@
+"""Settings: preferences (kept in QSettings, never secret) and vault actions (run in the worker).
+
+Preferences: auto-lock minutes, backup folder and count, theme, text size. Vault actions:
+back up now, re-calibrate the key derivation, change passphrase, new recovery key,
+export/import, erase a mentee. Every vault action runs through the worker; every question
+goes through the prompts seam. The journal methods called (run in the worker thread):
+``backup_now(folder: Path, keep: int)``, ``recalibrate_kdf(passphrase: str)``,
+``change_passphrase(old: str, new: str)``, ``regenerate_recovery_key()``,
+``record_counts(mentee_id)``, ``erase_mentee(mentee_id)``; export/import use
+``mentorjournal.portable.export_json`` / ``import_json``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentorjournal import portable
+from mentorjournal.changes import Changed, Changes
+from mentorjournal.clock import Clock
+from ui.models.mentees import MenteeRow, load_mentee_rows
+from ui.prompts import Prompts
+from ui.settings import AUTO_LOCK_RANGE, BACKUP_KEEP_RANGE, AppSettings, Theme
+from ui.worker import JournalWorker
+
+TEXT_SCALES = (100, 125, 150, 175, 200)
+T = TypeVar("T")
+
+
+class SettingsDialog(QDialog):
+    """Modeless settings window; ``applied`` fires after preferences were saved."""
+
+    applied = Signal()
+
+    def __init__(
+        self,
+        settings: AppSettings,
+        worker: JournalWorker,
+        prompts: Prompts,
+        clock: Clock,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self._worker = worker
+        self._prompts = prompts
+        self._clock = clock
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle("Settings — Mentor Journal")
+        self.resize(640, 560)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._build_preferences())
+        layout.addWidget(self._build_actions())
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close, self
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.hide)
+        layout.addWidget(self.buttons)
+
+    def _build_preferences(self) -> QGroupBox:
+        box = QGroupBox("Preferences", self)
+        self.auto_lock = QSpinBox(box)
+        self.auto_lock.setRange(*AUTO_LOCK_RANGE)
+        self.auto_lock.setSuffix(" minutes")
+        self.auto_lock.setAccessibleName("Lock automatically after minutes without activity")
+        self.backup_folder = QLineEdit(box)
+        self.backup_folder.setAccessibleName("Backup folder")
+        browse = QPushButton("&Browse…", box)
+        browse.setAccessibleName("Choose backup folder")
+        browse.clicked.connect(self._browse_backup_folder)
+        self.browse_button = browse
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.backup_folder, 1)
+        folder_row.addWidget(browse)
+        self.backup_keep = QSpinBox(box)
+        self.backup_keep.setRange(*BACKUP_KEEP_RANGE)
+        self.backup_keep.setAccessibleName("Number of backups to keep")
+        self.theme = QComboBox(box)
+        self.theme.setAccessibleName("Theme")
+        for label, theme in (
+            ("Follow system", Theme.SYSTEM),
+            ("Light", Theme.LIGHT),
+            ("Dark", Theme.DARK),
+        ):
+            self.theme.addItem(label, theme.value)
+        self.text_scale = QComboBox(box)
+        self.text_scale.setAccessibleName("Text size")
+        for scale in TEXT_SCALES:
+            self.text_scale.addItem(f"{scale}%", scale)
+        form = QFormLayout(box)
+        form.addRow("&Lock after:", self.auto_lock)
+        form.addRow("Backup folder:", folder_row)
+        form.addRow("&Keep backups:", self.backup_keep)
+        form.addRow("&Theme:", self.theme)
+        form.addRow("Te&xt size:", self.text_scale)
+        return box
+
+    def _build_actions(self) -> QGroupBox:
+        box = QGroupBox("Vault", self)
+        grid = QGridLayout(box)
+        actions = (
+            ("Back up &now", self.backup_now),
+            ("Re-&calibrate key strength…", self.recalibrate),
+            ("Change &passphrase…", self.change_passphrase),
+            ("New &recovery key…", self.new_recovery_key),
+            ("&Export to file…", self.export_vault),
+            ("&Import from file…", self.import_vault),
+            ("Erase a &mentee…", self.erase_mentee),
+        )
+        self.action_buttons: dict[str, QPushButton] = {}
+        for i, (label, slot) in enumerate(actions):
+            button = QPushButton(label, box)
+            button.setAccessibleName(label.replace("&", "").rstrip("…"))
+            button.clicked.connect(lambda _c=False, s=slot: s())
+            grid.addWidget(button, i // 2, i % 2)
+            self.action_buttons[label.replace("&", "").rstrip("…")] = button
+        return box
+
+    # -- preferences -------------------------------------------------------------------------
+    def load(self) -> None:
+        s = self._settings
+        self.auto_lock.setValue(s.auto_lock_minutes)
+        self.backup_folder.setText(str(s.backup_folder))
+        self.backup_keep.setValue(s.backup_keep)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(s.theme.value)))
+        index = self.text_scale.findData(s.text_scale)
+        if index < 0:
+            self.text_scale.addItem(f"{s.text_scale}%", s.text_scale)
+            index = self.text_scale.count() - 1
+        self.text_scale.setCurrentIndex(index)
+
+    def save(self) -> None:
+        s = self._settings
+        s.auto_lock_minutes = self.auto_lock.value()
+        folder = self.backup_folder.text().strip()
+        if folder:
+            s.backup_folder = Path(folder).expanduser()
+        s.backup_keep = self.backup_keep.value()
+        s.theme = Theme(str(self.theme.currentData()))
+        s.text_scale = int(self.text_scale.currentData())
+        s.sync()
+        self.applied.emit()
+
+    def _browse_backup_folder(self) -> None:
+        chosen = self._prompts.choose_directory("Backup folder", self.backup_folder.text())
+        if chosen is not None:
+            self.backup_folder.setText(str(chosen))
+
+    # -- vault actions -------------------------------------------------------------------------
+    def _finisher(self, title: str, done: str) -> Callable[[Any], None]:
+        def finished(_result: Any) -> None:
+            if done:
+                self._prompts.inform(title, done)
+
+        return finished
+
+    def _run(self, title: str, job: Callable[[Any], Any], done: str = "") -> None:
+        """Run ``job(journal)`` as a command in the worker; say ``done`` when it succeeded."""
+        self._worker.command(
+            job,
+            self._finisher(title, done),
+            lambda error: self._prompts.show_error(error, title),
+        )
+
+    def backup_now(self) -> None:
+        folder = self._settings.backup_folder
+        keep = self._settings.backup_keep
+        self._run(
+            "Back up now",
+            lambda j: j.backup_now(folder, keep=keep),
+            done=f"A verified backup was written to {folder}.",
+        )
+
+    def recalibrate(self) -> None:
+        passphrase = self._prompts.ask_text(
+            "Re-calibrate key strength",
+            "This measures this computer and strengthens the key derivation to take about "
+            "a second. Enter your passphrase:",
+            password=True,
+        )
+        if passphrase:
+            self._run(
+                "Re-calibrate key strength",
+                lambda j: j.recalibrate_kdf(passphrase),
+                done="Done.",
+            )
+
+    def change_passphrase(self) -> QDialog:
+        """Opens the (window-modal, non-blocking) dialog; the change runs when it is accepted."""
+        from ui.pages.settings.change_passphrase import ChangePassphraseDialog
+
+        dialog = ChangePassphraseDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def accepted() -> None:
+            old, new = dialog.take()
+            self._run(
+                "Change passphrase",
+                lambda j: j.change_passphrase(old, new),
+                done="Your passphrase was changed. Your recovery key still works.",
+            )
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+        self.passphrase_dialog = dialog
+        return dialog
+
+    def new_recovery_key(self) -> None:
+        if not self._prompts.confirm(
+            "New recovery key",
+            "Make a new recovery key? The old one will stop working.",
+            ok_label="Make new key",
+        ):
+            return
+
+        def made(result: Any) -> None:
+            value = getattr(result, "value", result)
+            from ui.pages.settings.recovery_key import RecoveryKeyDialog
+
+            dialog = RecoveryKeyDialog(str(value), self._prompts, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+
+        self._worker.command(
+            lambda j: j.regenerate_recovery_key(),
+            made,
+            lambda error: self._prompts.show_error(error, "New recovery key"),
+        )
+
+    def export_vault(self) -> None:
+        target = self._prompts.save_file(
+            "Export the whole vault", "mentor-journal-export.json", "JSON (*.json)"
+        )
+        if target is None:
+            return
+        self._worker.query(
+            lambda j: portable.export_json(j, target),
+            self._finisher(
+                "Export", f"Exported to {target}. This file is NOT encrypted: keep it safe."
+            ),
+            lambda error: self._prompts.show_error(error, "Export"),
+        )
+
+    def import_vault(self) -> None:
+        source = self._prompts.open_file("Import from file", "", "JSON (*.json)")
+        if source is None:
+            return
+        self._worker.command(
+            lambda j: _everything_changed(portable.import_json(j, source)),
+            self._finisher("Import", "Imported."),
+            lambda error: self._prompts.show_error(error, "Import"),
+        )
+
+    def erase_mentee(self) -> None:
+        self._worker.query(load_mentee_rows, self._choose_mentee_to_erase, self._prompts.show_error)
+
+    def _choose_mentee_to_erase(self, rows: list[MenteeRow]) -> None:
+        if not rows:
+            self._prompts.inform("Erase a mentee", "There are no mentees.")
+            return
+        code = self._prompts.ask_item(
+            "Erase a mentee", "Whose whole record should be erased?", [r.code for r in rows]
+        )
+        if code is None:
+            return
+        row = next(r for r in rows if r.code == code)
+        self._worker.query(
+            lambda j: j.record_counts(row.id),
+            lambda counts: self._confirm_erase(row, counts),
+            self._prompts.show_error,
+        )
+
+    def _confirm_erase(self, row: MenteeRow, counts: Any) -> None:
+        code = row.code
+        what = describe_counts(counts) if isinstance(counts, dict) else ""
+        typed = self._prompts.ask_text(
+            "Erase a mentee",
+            f"This permanently erases {code}'s whole record"
+            + (f" ({what})" if what else "")
+            + f". It cannot be undone. Type {code} to confirm:",
+        )
+        if typed is None or typed.strip() != code:
+            if typed is not None:
+                self._prompts.inform(
+                    "Erase a mentee", "The code did not match; nothing was erased."
+                )
+            return
+        self._worker.command(
+            lambda j: j.erase_mentee(row.id),
+            lambda _r: self._prompts.inform("Erase a mentee", f"{code} was erased."),
+            lambda error: self._prompts.show_error(error, "Erase a mentee"),
+        )
+
+
+_COUNT_LABELS = {
+    "session_notes": "session notes",
+    "addenda": "addenda",
+    "goals": "goals",
+    "coping_plan_versions": "coping-plan versions",
+    "contacts": "contacts",
+    "places": "places",
+    "consents": "consent records",
+    "resources": "resources",
+    "reflections": "linked reflections",
+    "supervision_items": "supervision items",
+}
+
+
+def describe_counts(counts: dict[str, int]) -> str:
+    """``{"session_notes": 3, "goals": 1}`` -> "3 session notes, 1 goals" (empty kinds left out)."""
+    return ", ".join(
+        f"{n} {_COUNT_LABELS.get(table, table.replace('_', ' '))}"
+        for table, n in counts.items()
+        if n
+    )
+
+
+def _everything_changed(value: T) -> Changed[T]:
+    """An import touches every kind of record: broadcast that so every view reloads."""
+    return Changed(value, Changes.all())

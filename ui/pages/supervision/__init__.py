@@ -1,0 +1,1 @@
+"""The Supervision area: the agenda, supervision meetings and the anonymised summary export."""

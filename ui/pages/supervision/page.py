@@ -1,0 +1,423 @@
+"""The Supervision area: the agenda gathered from flagged work, and the record of each session.
+
+The agenda is built from what the mentor flagged (reflections, notes flagged or with a risk
+flag) and grouped by Proctor's functions, each item optionally given a seven-eyed focus.
+Recording a session takes the agenda with it (those items then leave the pending agenda),
+with the discussion and agreed actions (owner, due date, done). "Prepare summary…" opens the
+anonymised export preview (imported when first used: its export modules are slow to import).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentorjournal.domain.supervision import (
+    SupervisionAction,
+    SupervisionFocus,
+    SupervisionFunction,
+    SupervisionSession,
+)
+from mentorjournal.domain.validation import new_id
+from ui.callbacks import command, query
+from ui.models.record_model import RecordRole
+from ui.pages import journal_ops as ops
+from ui.pages.supervision.models import (
+    FUNCTION_LABELS,
+    ActionColumn,
+    ActionsModel,
+    AgendaColumn,
+    AgendaModel,
+    AgendaRow,
+    SupervisionSessionsModel,
+)
+from ui.prompts import Prompts
+from ui.widgets.tables import read_only_table
+from ui.worker import JournalWorker
+
+
+def _qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+class SupervisionPage(QWidget):
+    """Agenda (left), the session being recorded (right), past sessions (below)."""
+
+    save_state_changed = Signal(str)
+
+    def __init__(
+        self, worker: JournalWorker, prompts: Prompts, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._worker = worker
+        self._prompts = prompts
+        self._generation = 0
+        self._loaded = False
+        self._editing: SupervisionSession | None = None
+        #: The form differs from what was last saved or loaded (lock and Ctrl+S save only then).
+        self._dirty = False
+        self._loading = False
+        self._dialog: QDialog | None = None
+        self.agenda = AgendaModel(self)
+        self.actions_model = ActionsModel(self)
+        self.sessions = SupervisionSessionsModel(self)
+        self._build()
+        for signal in (
+            self.supervisor.textChanged,
+            self.discussion.textChanged,
+            self.held_on.dateChanged,
+            self.actions_model.modelReset,
+        ):
+            signal.connect(self._mark_dirty)
+        self.new_session()
+
+    # -- construction ----------------------------------------------------------------------
+    def _build(self) -> None:
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self._build_agenda())
+        splitter.addWidget(self._build_record())
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([560, 520])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+    def _build_agenda(self) -> QWidget:
+        box = QGroupBox("Agenda: flagged for supervision")
+        layout = QVBoxLayout(box)
+        self.agenda_view = QTreeView()
+        self.agenda_view.setModel(self.agenda)
+        self.agenda_view.setAccessibleName("Supervision agenda grouped by function")
+        self.agenda_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.agenda_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.agenda_view.header().setSectionResizeMode(
+            AgendaColumn.ITEM, QHeaderView.ResizeMode.Stretch
+        )
+        self.agenda_view.selectionModel().selectionChanged.connect(self._on_agenda_selection)
+        self.agenda.modelReset.connect(self._agenda_reset)
+        self.function = QComboBox()
+        self.function.setAccessibleName("Function of the selected agenda item")
+        for function in SupervisionFunction:
+            self.function.addItem(FUNCTION_LABELS[function], function.value)
+        self.function.activated.connect(self._function_chosen)
+        self.focus = QComboBox()
+        self.focus.setAccessibleName("Seven-eyed focus of the selected agenda item")
+        self.focus.addItem("No particular focus", None)
+        for number, focus in enumerate(SupervisionFocus, start=1):
+            self.focus.addItem(f"{number}. {focus.label}", focus.value)
+        self.focus.activated.connect(self._focus_chosen)
+        form = QFormLayout()
+        form.addRow("F&unction", self.function)
+        form.addRow("F&ocus", self.focus)
+        self.summary_button = QPushButton("&Prepare summary…")
+        self.summary_button.setAccessibleName("Prepare an anonymised supervision summary")
+        self.summary_button.clicked.connect(self.prepare_summary)
+        layout.addWidget(self.agenda_view, 1)
+        layout.addLayout(form)
+        layout.addWidget(self.summary_button)
+        self._set_item_controls(None)
+        return box
+
+    def _build_record(self) -> QWidget:
+        box = QGroupBox("Record a supervision session")
+        layout = QVBoxLayout(box)
+        form = QFormLayout()
+        self.held_on = QDateEdit()
+        self.held_on.setCalendarPopup(True)
+        self.held_on.setDisplayFormat("dd MMM yyyy")
+        self.held_on.setAccessibleName("Date of the supervision session")
+        self.supervisor = QLineEdit()
+        self.supervisor.setAccessibleName("Supervisor")
+        self.discussion = QPlainTextEdit()
+        self.discussion.setAccessibleName("Discussion")
+        self.discussion.setTabChangesFocus(True)
+        self.discussion.setPlaceholderText("What was discussed (de-identified)")
+        form.addRow("&Date", self.held_on)
+        form.addRow("&Supervisor", self.supervisor)
+        form.addRow("D&iscussion", self.discussion)
+        layout.addLayout(form, 1)
+        layout.addWidget(QLabel("Agreed actions"))
+        self.actions_view = read_only_table(
+            self.actions_model, "Agreed actions", stretch_column=ActionColumn.TEXT
+        )
+        layout.addWidget(self.actions_view, 1)
+        layout.addLayout(self._build_action_row())
+        buttons = QHBoxLayout()
+        self.state = QLabel()
+        self.state.setAccessibleName("Supervision record save state")
+        self.new_button = QPushButton("&New record")
+        self.new_button.setAccessibleName("Start a new supervision record")
+        self.new_button.clicked.connect(self.new_session)
+        self.save_button = QPushButton("Sa&ve record")
+        self.save_button.setAccessibleName("Save the supervision record")
+        self.save_button.clicked.connect(self.save_session)
+        buttons.addWidget(self.state, 1)
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.save_button)
+        layout.addLayout(buttons)
+        layout.addWidget(QLabel("Past sessions"))
+        self.sessions_view = read_only_table(
+            self.sessions, "Past supervision sessions", single_selection=True
+        )
+        self.sessions_view.selectionModel().selectionChanged.connect(self._on_session_selection)
+        layout.addWidget(self.sessions_view, 1)
+        return box
+
+    def _build_action_row(self) -> QVBoxLayout:
+        rows = QVBoxLayout()
+        row = QHBoxLayout()
+        second = QHBoxLayout()
+        self.action_text = QLineEdit()
+        self.action_text.setPlaceholderText("Agreed action")
+        self.action_text.setAccessibleName("New action")
+        self.action_owner = QLineEdit()
+        self.action_owner.setPlaceholderText("Owner")
+        self.action_owner.setAccessibleName("Action owner")
+        self.action_has_due = QCheckBox("Due")
+        self.action_has_due.setAccessibleName("The action has a due date")
+        self.action_due = QDateEdit()
+        self.action_due.setCalendarPopup(True)
+        self.action_due.setDisplayFormat("dd MMM yyyy")
+        self.action_due.setAccessibleName("Action due date")
+        self.action_due.setDate(QDate.currentDate())
+        self.action_due.setEnabled(False)
+        self.action_has_due.toggled.connect(self.action_due.setEnabled)
+        self.add_action_button = QPushButton("&Add action")
+        self.add_action_button.setAccessibleName("Add action")
+        self.add_action_button.clicked.connect(self.add_action)
+        self.action_text.returnPressed.connect(self.add_action)
+        self.done_button = QPushButton("Done / not done")
+        self.done_button.setAccessibleName("Toggle done on the selected action")
+        self.done_button.clicked.connect(self.toggle_done)
+        row.addWidget(self.action_text, 2)
+        row.addWidget(self.action_owner, 1)
+        second.addWidget(self.action_has_due)
+        second.addWidget(self.action_due)
+        second.addStretch(1)
+        second.addWidget(self.add_action_button)
+        second.addWidget(self.done_button)
+        rows.addLayout(row)
+        rows.addLayout(second)
+        return rows
+
+    # -- page contract -----------------------------------------------------------------------
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not self._loaded:
+            self.reload()
+
+    def on_changes(self, changes: Any) -> None:
+        if any(
+            getattr(changes, f, False)
+            for f in ("supervision", "reflections", "sessions", "mentees")
+        ):
+            self.reload()
+
+    def clear(self) -> None:
+        self._generation += 1
+        self._loaded = False
+        self.agenda.clear()
+        self.sessions.clear()
+        self.new_session()
+        if (
+            self._dialog is not None
+        ):  # the export preview: emptied and hidden, like every view on lock
+            clear_dialog = getattr(self._dialog, "clear", None)
+            if clear_dialog is not None:
+                clear_dialog()
+            self._dialog.hide()
+
+    def save_now(self) -> None:
+        """Keep a record being edited: only if changed and it has what a record needs."""
+        if self._dirty and self.supervisor.text().strip():
+            self.save_session()
+
+    def open_record(self, kind: str, record_id: str) -> None:
+        row = self.sessions.row_of(record_id)
+        if row >= 0:
+            self.sessions_view.selectRow(row)
+
+    # -- loading -----------------------------------------------------------------------------
+    def reload(self) -> None:
+        generation = self._generation
+        self._loaded = True
+
+        def loaded(data: ops.SupervisionData) -> None:
+            if generation != self._generation:
+                return
+            self.agenda.set_candidates(data.candidates, data.codes)
+            self.sessions_view.selectionModel().blockSignals(True)
+            self.sessions.set_records(data.sessions)
+            self.sessions_view.selectionModel().blockSignals(False)
+
+        query(self, self._worker, ops.supervision_data, loaded, self._prompts.show_error)
+
+    # -- the record ----------------------------------------------------------------------------
+    def _mark_dirty(self, *_args: object) -> None:
+        if not self._loading:
+            self._dirty = True
+
+    def new_session(self) -> None:
+        self._loading = True
+        self._editing = None
+        self.held_on.setDate(QDate.currentDate())
+        self.supervisor.clear()
+        self.discussion.clear()
+        self.actions_model.clear()
+        self.action_text.clear()
+        self.action_owner.clear()
+        self.state.clear()
+        self.sessions_view.clearSelection()
+        self._loading = False
+        self._dirty = False
+
+    def add_action(self) -> None:
+        text = self.action_text.text().strip()
+        if not text:
+            return
+        due = self.action_due.date().toPython() if self.action_has_due.isChecked() else None
+        assert due is None or isinstance(due, date)
+        try:
+            action = SupervisionAction(new_id(), text, self.action_owner.text().strip(), due)
+        except Exception as error:
+            self._prompts.show_error(error, "Action not added")
+            return
+        self.actions_model.set_records([*self.actions_model.records(), action])
+        self.action_text.clear()
+        self.action_owner.clear()
+        self.action_has_due.setChecked(False)
+
+    def toggle_done(self) -> None:
+        index = self.actions_view.currentIndex()
+        if not index.isValid():
+            return
+        records = list(self.actions_model.records())
+        action = records[index.row()]
+        records[index.row()] = SupervisionAction(
+            action.id, action.text, action.owner, action.due_on, not action.done
+        )
+        self.actions_model.set_records(records)
+        self.actions_view.selectRow(index.row())
+
+    def current_session(self) -> SupervisionSession:
+        """The record as the form shows it (new: takes the pending agenda with it)."""
+        held_on = self.held_on.date().toPython()
+        assert isinstance(held_on, date)
+        agenda = (
+            self._editing.agenda if self._editing is not None else self.agenda.agenda_items(new_id)
+        )
+        return SupervisionSession(
+            id=self._editing.id if self._editing is not None else new_id(),
+            held_on=held_on,
+            supervisor=self.supervisor.text().strip(),
+            agenda=agenda,
+            discussion=self.discussion.toPlainText().strip(),
+            actions=self.actions_model.records(),
+        )
+
+    def save_session(self) -> None:
+        try:
+            session = self.current_session()
+        except Exception as error:
+            self._prompts.show_error(error, "Supervision record not saved")
+            return
+        self.state.setText("Saving…")
+        self._dirty = False
+
+        def saved(result: Any) -> None:
+            self._editing = result.value
+            self.state.setText("Saved")
+            self.save_state_changed.emit("Saved")
+
+        def failed(error: BaseException) -> None:
+            self._dirty = True
+            self.state.setText("Not saved")
+            self._prompts.show_error(error, "Supervision record not saved")
+
+        command(self, self._worker, lambda j: j.save_supervision(session), saved, failed)
+
+    def load_session(self, session: SupervisionSession) -> None:
+        self._loading = True
+        self._editing = session
+        self.held_on.setDate(_qdate(session.held_on))
+        self.supervisor.setText(session.supervisor)
+        self.discussion.setPlainText(session.discussion)
+        self.actions_model.set_records(session.actions)
+        self.state.setText(
+            f"Editing the record of {session.held_on:%d %b %Y} ({len(session.agenda)} agenda items)"
+        )
+        self._loading = False
+        self._dirty = False
+
+    # -- the agenda --------------------------------------------------------------------------
+    def selected_row(self) -> AgendaRow | None:
+        index = self.agenda_view.currentIndex()
+        value = index.siblingAtColumn(0).data(RecordRole) if index.isValid() else None
+        return value if isinstance(value, AgendaRow) else None
+
+    def _agenda_reset(self) -> None:
+        """Group rows read across the whole width; every group is open."""
+        for row in range(self.agenda.rowCount()):
+            self.agenda_view.setFirstColumnSpanned(row, QModelIndex(), True)
+        self.agenda_view.expandAll()
+
+    def _on_agenda_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._set_item_controls(self.selected_row())
+
+    def _set_item_controls(self, row: AgendaRow | None) -> None:
+        for combo in (self.function, self.focus):
+            combo.setEnabled(row is not None)
+        if row is not None:
+            self.function.setCurrentIndex(self.function.findData(row.function.value))
+            self.focus.setCurrentIndex(
+                max(0, self.focus.findData(row.focus.value if row.focus else None))
+            )
+
+    def _function_chosen(self, _index: int) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self.agenda.set_function(row.id, SupervisionFunction(self.function.currentData()))
+            self._set_item_controls(None)
+
+    def _focus_chosen(self, _index: int) -> None:
+        row = self.selected_row()
+        if row is not None:
+            value = self.focus.currentData()
+            self.agenda.set_focus(row.id, SupervisionFocus(value) if value else None)
+
+    def _on_session_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if indexes:
+            self.load_session(indexes[0].data(RecordRole))
+
+    # -- the anonymised summary preview ---------------------------------------------------------
+    def prepare_summary(self) -> QDialog:
+        from ui.pages.supervision.export_dialog import SupervisionExportDialog
+
+        if self._dialog is None:
+            self._dialog = SupervisionExportDialog(self._worker, self._prompts, self)
+        self._dialog.show()
+        self._dialog.raise_()
+        return self._dialog
