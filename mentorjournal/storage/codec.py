@@ -14,7 +14,7 @@ import sqlcipher3
 
 from mentorjournal.errors import ValidationError
 
-#: Search index kinds for the records the journal indexes (B2's ``--kind`` values).
+#: Search index kinds for the records the journal indexes (also the search command's ``--kind`` values).
 KIND_NOTE = "note"
 KIND_ADDENDUM = "addendum"
 KIND_GOAL = "goal"

@@ -1,0 +1,54 @@
+"""The one path every change takes: a transaction, the writes, and the audit event with them.
+
+A journal command opens a ``Command``, writes through the storage repositories on its
+connection, and records what it did with ``audit``; the event commits in the same transaction
+as the change, so the log can never miss a change that was kept nor keep one that was rolled
+back. ``Command.done`` pairs the command's value with the change set the UI broadcasts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from mentorjournal.changes import Changed, Changes
+from mentorjournal.clock import Clock
+from mentorjournal.storage import audit
+from mentorjournal.storage.connection import Connection, transaction
+
+T = TypeVar("T")
+
+
+@dataclass
+class Command:
+    """One change in progress: its connection (inside a transaction) and what it has audited."""
+
+    conn: Connection
+    clock: Clock
+    changes: Changes
+    audited: list[tuple[str, str, str | None]] = field(default_factory=list)
+
+    def audit(self, action: str, kind: str, record_id: str | None, detail: str = "") -> None:
+        """Append the audit event for this change (ids and kinds only, never content)."""
+        audit.append(
+            self.conn,
+            at=self.clock.now(),
+            action=action,
+            kind=kind,
+            record_id=record_id,
+            detail=detail,
+        )
+        self.audited.append((action, kind, record_id))
+
+    def done(self, value: T) -> Changed[T]:
+        """The command's result with its change set."""
+        return Changed(value, self.changes)
+
+
+@contextmanager
+def run_command(conn: Connection, clock: Clock, changes: Changes) -> Iterator[Command]:
+    """Run one command in one transaction; any error rolls back the change and its event."""
+    with transaction(conn) as tx:
+        yield Command(tx, clock, changes)

@@ -1,0 +1,40 @@
+"""The facade the UI and the CLI use: one open vault, typed reads, commands with change sets.
+
+Every command runs in one transaction that also writes the search index and the audit log
+(through ``command.py``), and returns ``Changed(value, changes)`` so the UI worker can tell each
+view what to refresh. The rules live in the domain values and the storage repositories; the
+family modules only sequence them. A ``Journal`` is used from one thread at a time (the UI's
+worker thread, or the CLI).
+"""
+
+from __future__ import annotations
+
+from mentorjournal.journal.cpd import Cpd
+from mentorjournal.journal.goals import Goals
+from mentorjournal.journal.lifecycle import Lifecycle
+from mentorjournal.journal.mentees import Mentees
+from mentorjournal.journal.notes import Notes
+from mentorjournal.journal.people import People
+from mentorjournal.journal.plans import Plans
+from mentorjournal.journal.reflections import Reflections
+from mentorjournal.journal.searching import Searching
+from mentorjournal.journal.supervision import Supervision
+from mentorjournal.journal.timeline import Timeline
+from mentorjournal.journal.vault_actions import VaultActions
+
+
+class Journal(
+    Lifecycle,
+    Mentees,
+    People,
+    Notes,
+    Goals,
+    Plans,
+    Reflections,
+    Supervision,
+    Cpd,
+    Timeline,
+    Searching,
+    VaultActions,
+):
+    """An unlocked journal. Build it with ``create``/``open``; ``lock`` when done."""

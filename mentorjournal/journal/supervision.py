@@ -1,0 +1,81 @@
+"""Supervision meetings with the mentor's own supervisor, and what could go on their agenda."""
+
+from __future__ import annotations
+
+from mentorjournal import domain as d
+from mentorjournal.changes import Changed, Changes
+from mentorjournal.errors import RecordNotFound
+from mentorjournal.journal.base import JournalBase
+from mentorjournal.storage import reflections as reflection_repo
+from mentorjournal.storage import sessions as session_repo
+from mentorjournal.storage import supervision as supervision_repo
+from mentorjournal.storage.codec import KIND_SUPERVISION
+
+SUPERVISION_CHANGES = Changes(supervision=True, search=True)
+
+
+class Supervision(JournalBase):
+    """Save and list supervision sessions; gather agenda candidates."""
+
+    def save_supervision(self, session: d.SupervisionSession) -> Changed[d.SupervisionSession]:
+        """Insert or update a supervision session with its agenda and actions."""
+        with self._command(SUPERVISION_CHANGES) as command:
+            existed = supervision_repo.get(command.conn, session.id) is not None
+            supervision_repo.save(command.conn, session, self._clock.now())
+            command.audit("edit" if existed else "create", KIND_SUPERVISION, session.id)
+        return command.done(session)
+
+    def get_supervision(self, supervision_id: str) -> d.SupervisionSession:
+        found = supervision_repo.get(self._db, supervision_id)
+        if found is None:
+            raise RecordNotFound("That supervision session does not exist.")
+        return found
+
+    def list_supervision(self) -> list[d.SupervisionSession]:
+        """Newest first."""
+        return supervision_repo.list_sessions(self._db)
+
+    def delete_supervision(self, supervision_id: str) -> Changed[None]:
+        with self._command(SUPERVISION_CHANGES) as command:
+            supervision_repo.delete(command.conn, supervision_id)
+            command.audit("delete", KIND_SUPERVISION, supervision_id)
+        return command.done(None)
+
+    def agenda_candidates(self, *, include_taken: bool = False) -> list[d.AgendaCandidate]:
+        """Flagged reflections and flagged or risk-flagged notes, newest first.
+
+        Items already on a supervision agenda are left out unless ``include_taken``.
+        """
+        taken = set() if include_taken else supervision_repo.sources_on_agendas(self._db)
+        found: list[d.AgendaCandidate] = []
+        for r in reflection_repo.list_reflections(self._db, flagged_only=True):
+            if r.id not in taken:
+                found.append(
+                    d.AgendaCandidate(
+                        d.SourceKind.REFLECTION,
+                        r.id,
+                        r.mentee_id,
+                        r.written_at,
+                        r.title,
+                        "flagged reflection",
+                    )
+                )
+        for n in session_repo.flagged_or_risky(self._db):
+            if n.id not in taken:
+                reasons = [
+                    text
+                    for on, text in ((n.flagged_for_supervision, "flagged"), (n.risk_flag, "risk"))
+                    if on
+                ]
+                found.append(
+                    d.AgendaCandidate(
+                        d.SourceKind.NOTE,
+                        n.id,
+                        n.mentee_id,
+                        n.started_at,
+                        session_repo.note_title(n),
+                        " and ".join(reasons) + " note",
+                    )
+                )
+        found.sort(key=lambda c: c.when, reverse=True)
+        return found
