@@ -46,9 +46,9 @@ from mentorjournal.storage.vault_checks import (
 from mentorjournal.vault.keyfile import KeyFile, check_mac, parse
 from mentorjournal.vault.lock import VaultLock
 from mentorjournal.vault.rollback import remember_counter
-from mentorjournal.vault.session import UnlockedVault
 from mentorjournal.vault.slots import unwrap_with_passphrase, unwrap_with_recovery_key
 from mentorjournal.vault.swap import finish_interrupted_restore, helper_dir, mark_ready, swap_in
+from mentorjournal.vault.unlocked import UnlockedVault
 
 MAGIC = b"MJBACKUP"
 FORMAT_VERSION = 1

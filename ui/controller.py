@@ -469,7 +469,7 @@ def _import_unlock_path() -> None:
     reads (``prepare_to_open``); the main window's pages for showing it (imports only:
     widgets are made in the GUI thread, while the passphrase is typed).
     """
-    import mentorjournal.vault.session  # noqa: F401
+    import mentorjournal.vault.unlocked  # noqa: F401
     from mentorjournal.journal import prepare_to_open
     from ui.windows.main_window import import_pages
 

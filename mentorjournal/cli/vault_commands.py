@@ -19,7 +19,7 @@ from mentorjournal.clock import SystemClock
 from mentorjournal.errors import UsageError, VaultCorrupt
 from mentorjournal.paths import VaultPaths, user_state_dir
 from mentorjournal.storage.vault_checks import check_integrity
-from mentorjournal.vault.session import (
+from mentorjournal.vault.unlocked import (
     UnlockedVault,
     create_vault,
     read_vault_info,

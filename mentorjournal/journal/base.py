@@ -20,7 +20,7 @@ from mentorjournal.storage.connection import Connection, transaction
 from mentorjournal.storage.schema import migrate
 
 if TYPE_CHECKING:
-    from mentorjournal.vault.session import UnlockedVault
+    from mentorjournal.vault.unlocked import UnlockedVault
 
 
 class UnlockedVaultLike(Protocol):

@@ -45,9 +45,9 @@ class Lifecycle(JournalBase):
         is_demo: bool = False,
     ) -> tuple[Self, str]:
         """Create a new vault and open it; returns the journal and the printable recovery key."""
-        from mentorjournal.vault import session as vault_session
+        from mentorjournal.vault import unlocked
 
-        vault, recovery_key = vault_session.create_vault(
+        vault, recovery_key = unlocked.create_vault(
             paths, passphrase, clock=clock, state_dir=state_dir, kdf=kdf
         )
         return cls._wrap(vault, clock, is_demo=is_demo, unlocked_by=None), recovery_key
@@ -63,9 +63,9 @@ class Lifecycle(JournalBase):
         is_demo: bool = False,
     ) -> Self:
         """Unlock an existing vault (``WrongPassphrase``, ``VaultMissing``... on failure)."""
-        from mentorjournal.vault import session as vault_session
+        from mentorjournal.vault import unlocked
 
-        vault = vault_session.unlock_vault(paths, passphrase, clock=clock, state_dir=state_dir)
+        vault = unlocked.unlock_vault(paths, passphrase, clock=clock, state_dir=state_dir)
         return cls._wrap(vault, clock, is_demo=is_demo, unlocked_by="passphrase")
 
     @classmethod
@@ -78,9 +78,9 @@ class Lifecycle(JournalBase):
         state_dir: Path,
         is_demo: bool = False,
     ) -> Self:
-        from mentorjournal.vault import session as vault_session
+        from mentorjournal.vault import unlocked
 
-        vault = vault_session.unlock_with_recovery_key(
+        vault = unlocked.unlock_with_recovery_key(
             paths, recovery_key, clock=clock, state_dir=state_dir
         )
         return cls._wrap(vault, clock, is_demo=is_demo, unlocked_by="recovery key")

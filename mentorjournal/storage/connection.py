@@ -28,7 +28,7 @@ QUICK_CHECK_MAX_BYTES = 4 * 1024 * 1024
 #: ``cipher_memory_security`` is deliberately OFF (SQLCipher's default since 4.5): locking and
 #: wiping every SQLite allocation made search 3-20x and bulk writes 4x slower, yet it cannot
 #: wipe what matters here, since every decrypted note is also held in Python strings that
-#: nothing can overwrite. The key itself is a bytearray wiped on lock (vault/session.py).
+#: nothing can overwrite. The key itself is a bytearray wiped on lock (vault/unlocked.py).
 OPEN_PRAGMAS: tuple[str, ...] = (
     "cipher_memory_security = OFF",
     "temp_store = MEMORY",

@@ -74,7 +74,7 @@ def build_vault(root: Path, sessions: int) -> tuple[Any, Any, float, str]:
     from mentorjournal.journal import Journal
     from mentorjournal.paths import VaultPaths
     from mentorjournal.vault import kdf
-    from mentorjournal.vault.session import create_vault
+    from mentorjournal.vault.unlocked import create_vault
 
     clock = SystemClock()
     paths = VaultPaths(root / "vault")

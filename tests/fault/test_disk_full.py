@@ -24,7 +24,7 @@ from mentorjournal.fsutil import atomic_write_bytes
 from mentorjournal.journal import Journal
 from mentorjournal.paths import VaultPaths
 from mentorjournal.storage.audit import verify_chain
-from mentorjournal.vault.session import unlock_vault
+from mentorjournal.vault.unlocked import unlock_vault
 from tests.fixtures.vault_fixtures import CreatedVault
 
 LONG_TEXT = "We went over the week, sleep, college and the job fair again. " * 400

@@ -36,9 +36,9 @@ from mentorjournal.errors import (
 )
 from mentorjournal.paths import VaultPaths
 from mentorjournal.storage.connection import transaction
-from mentorjournal.vault import session as session_module
+from mentorjournal.vault import unlocked as unlocked_module
 from mentorjournal.vault.keyfile import MAGIC, read_keyfile
-from mentorjournal.vault.session import (
+from mentorjournal.vault.unlocked import (
     UnlockedVault,
     create_vault,
     unlock_vault,
@@ -455,7 +455,7 @@ import sys, time
 from pathlib import Path
 from mentorjournal.clock import ManualClock
 from mentorjournal.paths import VaultPaths
-from mentorjournal.vault.session import unlock_vault
+from mentorjournal.vault.unlocked import unlock_vault
 from mentorjournal.storage.connection import transaction
 passphrase = Path(sys.argv[2]).read_text(encoding="utf-8").rstrip("\\n")
 vault = unlock_vault(VaultPaths(Path(sys.argv[1])), passphrase, clock=ManualClock(), state_dir=Path(sys.argv[3]))
@@ -511,14 +511,14 @@ def test_key_bytearrays_are_zeroed_after_lock_and_after_a_failed_open(
     assert all(b == bytearray(len(b)) for b in buffers)
 
     seen: list[bytearray] = []
-    real_open = session_module.open_database
+    real_open = unlocked_module.open_database
 
     def spy(path: Path, key: bytearray, **kwargs: Any) -> Any:
         seen.append(key)
         real_open(path, key, **kwargs).close()
         raise VaultCorrupt("simulated damage found after the key was unwrapped")
 
-    monkeypatch.setattr(session_module, "open_database", spy)
+    monkeypatch.setattr(unlocked_module, "open_database", spy)
     with pytest.raises(VaultCorrupt):
         unlock_vault(
             new_vault.paths,

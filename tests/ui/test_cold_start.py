@@ -16,7 +16,7 @@ HEAVY = (
     "sqlcipher3",
     "cryptography",
     "mentorjournal.journal",
-    "mentorjournal.vault.session",
+    "mentorjournal.vault.unlocked",
     "zxcvbn",
     "fpdf",
     "docx",

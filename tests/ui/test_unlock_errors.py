@@ -134,7 +134,7 @@ def test_damaged_vault_is_restored_from_backup_then_unlocks(
     from pathlib import Path
 
     from mentorjournal.backup import create_backup
-    from mentorjournal.vault.session import unlock_vault
+    from mentorjournal.vault.unlocked import unlock_vault
 
     backups = Path(str(tmp_path)) / "backups"
     vault = unlock_vault(

@@ -21,7 +21,7 @@ from mentorjournal.backup import (
 from mentorjournal.errors import VaultCorrupt, VaultInUse, VaultMissing, WrongPassphrase
 from mentorjournal.paths import VaultPaths
 from mentorjournal.storage.connection import transaction
-from mentorjournal.vault.session import UnlockedVault, unlock_vault
+from mentorjournal.vault.unlocked import UnlockedVault, unlock_vault
 from tests.fixtures.vault_fixtures import CreatedVault
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from mentorjournal.backup import create_backup, restore_backup
 from mentorjournal.storage.connection import transaction
-from mentorjournal.vault.session import unlock_vault
+from mentorjournal.vault.unlocked import unlock_vault
 from tests.conftest import TEST_ROOT
 from tests.fixtures.vault_fixtures import CreatedVault
 

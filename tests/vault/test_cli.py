@@ -13,7 +13,7 @@ import pytest
 from mentorjournal.clock import ManualClock
 from mentorjournal.paths import VaultPaths, user_state_dir
 from mentorjournal.vault import kdf
-from mentorjournal.vault.session import UnlockedVault, unlock_vault
+from mentorjournal.vault.unlocked import UnlockedVault, unlock_vault
 from tests.fixtures.vault_fixtures import CliResult
 
 Run = Callable[..., CliResult]

@@ -10,7 +10,7 @@ import pytest
 
 from mentorjournal.errors import VaultCorrupt
 from mentorjournal.storage.connection import transaction
-from mentorjournal.vault.session import unlock_vault
+from mentorjournal.vault.unlocked import unlock_vault
 from tests.fixtures.vault_fixtures import CliResult, CreatedVault
 
 Run = Callable[..., CliResult]

@@ -9,7 +9,7 @@ import pytest
 from mentorjournal.clock import ManualClock
 from mentorjournal.paths import VaultPaths
 from mentorjournal.vault import kdf
-from mentorjournal.vault.session import create_vault
+from mentorjournal.vault.unlocked import create_vault
 from tests.fixtures.vault_fixtures import TEST_KDF, TEST_PASSPHRASE
 
 SALT = bytes(range(16))

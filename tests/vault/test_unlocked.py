@@ -24,7 +24,7 @@ from mentorjournal.storage import meta
 from mentorjournal.vault import kdf
 from mentorjournal.vault.keyfile import read_keyfile
 from mentorjournal.vault.recovery import RecoveryKeyTypo
-from mentorjournal.vault.session import (
+from mentorjournal.vault.unlocked import (
     UnlockedVault,
     create_vault,
     unlock_vault,
