@@ -9,7 +9,7 @@ import contextlib
 import errno
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from mentorjournal.errors import DiskFull
@@ -30,9 +30,27 @@ def disk_errors() -> Iterator[None]:
 
 
 def ensure_private_dir(path: Path) -> None:
-    """Create ``path`` (and parents) so that the leaf is 0700 even under a lax umask."""
-    path.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
-    if os.name == "posix":
+    """Create ``path`` and any missing parents 0700, whatever the umask.
+
+    ``Path.mkdir(parents=True)`` makes the parents with the umask's default (0777 under
+    ``umask 000``), so each missing folder is made here, one at a time, and set to 0700.
+    Folders that already existed keep their permissions: they are not ours to change.
+    """
+    missing: list[Path] = []
+    current = path
+    while not current.exists():
+        missing.append(current)
+        if current.parent == current:
+            break
+        current = current.parent
+    for folder in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            folder.mkdir(mode=PRIVATE_DIR_MODE)
+        if os.name == "posix":
+            os.chmod(folder, PRIVATE_DIR_MODE)
+    if not path.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "Not a folder", str(path))
+    if os.name == "posix" and not missing:
         os.chmod(path, PRIVATE_DIR_MODE)
 
 
@@ -59,16 +77,30 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     The temp file is unique (two writers in one process cannot collide), 0600 from creation,
     and removed on any failure: it may hold key-file bytes or an export.
     """
+    atomic_write_chunks(path, (data,))
+
+
+def atomic_write_chunks(path: Path, chunks: Iterable[bytes]) -> int:
+    """``atomic_write_bytes`` for data produced piece by piece; returns the bytes written.
+
+    The temp file comes from ``mkstemp``: an unpredictable name opened ``O_CREAT|O_EXCL`` (and
+    ``O_NOFOLLOW`` where it exists), mode 0600 from birth. So in a folder other users can write
+    to, nobody can pre-create or symlink the name to read the clear text or to make us
+    overwrite one of their files; the rename then replaces only the name ``path``.
+    """
+    written = 0
     with disk_errors():
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
         tmp = Path(tmp_name)
         try:
             try:
                 os.fchmod(fd, PRIVATE_FILE_MODE)
-                view = memoryview(data)
-                while view:
-                    written = os.write(fd, view)
-                    view = view[written:]
+                for chunk in chunks:
+                    view = memoryview(chunk)
+                    while view:
+                        count = os.write(fd, view)
+                        written += count
+                        view = view[count:]
                 os.fsync(fd)
             finally:
                 os.close(fd)
@@ -78,3 +110,4 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
                 tmp.unlink()
             raise
         fsync_dir(path.parent)
+    return written

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -27,7 +26,7 @@ from mentorjournal import __version__
 from mentorjournal.clock import Clock
 from mentorjournal.domain import verify_note
 from mentorjournal.errors import MalformedImport, ValidationError
-from mentorjournal.fsutil import PRIVATE_FILE_MODE, disk_errors, fsync_dir
+from mentorjournal.fsutil import atomic_write_chunks, disk_errors
 from mentorjournal.storage import audit, meta, sessions
 from mentorjournal.storage.connection import Connection, transaction
 from mentorjournal.storage.schema import current_version
@@ -162,25 +161,8 @@ def _document_chunks(conn: Connection, clock: Clock, counter: list[int]) -> Iter
 
 
 def _stream_atomically(path: Path, chunks: Iterable[str]) -> int:
-    """Write ``chunks`` to a 0600 temp file beside ``path``, fsync, rename: whole file or none."""
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    written = 0
-    with disk_errors():
-        try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
-            with os.fdopen(fd, "wb") as handle:
-                for chunk in chunks:
-                    data = chunk.encode("utf-8")
-                    handle.write(data)
-                    written += len(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            tmp.unlink(missing_ok=True)  # never leave a half export (clear text) behind
-            raise
-        fsync_dir(path.parent)
-    return written
+    """Write ``chunks`` to a private ``mkstemp`` file beside ``path``, fsync, rename: all or none."""
+    return atomic_write_chunks(path, (chunk.encode("utf-8") for chunk in chunks))
 
 
 def export_json(journal: JournalLike, path: Path) -> int:
