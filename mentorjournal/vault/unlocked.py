@@ -22,7 +22,7 @@ from mentorjournal.errors import (
     VaultExists,
     VaultMissing,
 )
-from mentorjournal.fsutil import create_private_file, ensure_private_dir, fsync_dir
+from mentorjournal.fsutil import atomic_write_bytes, ensure_private_dir, fsync_dir
 from mentorjournal.paths import VaultPaths
 from mentorjournal.storage import meta
 from mentorjournal.storage.connection import (
@@ -219,8 +219,35 @@ def _remove_unfinished(paths: VaultPaths) -> None:
         path.unlink(missing_ok=True)
 
 
+def _marker_vault_id(paths: VaultPaths) -> str | None:
+    """The vault id the creation marker names, or None (no marker, or not one we wrote)."""
+    try:
+        text = _creation_marker(paths).read_bytes()[:64].decode("ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return text if len(text) == 36 else None
+
+
+def _is_unfinished_creation(paths: VaultPaths) -> bool:
+    """True only for the leftovers of a creation that never finished, which hold no notes.
+
+    A marker alone proves nothing (it may be stray or copied): the leftovers count as ours only
+    when the marker names the vault id of the key file beside it, and that key file has never
+    been unlocked (change counter 1). The key file is written before the database, so a
+    database without a key file is never treated as a leftover.
+    """
+    marked = _marker_vault_id(paths)
+    if marked is None or not paths.keyfile.is_file():
+        return False
+    try:
+        kf = read_keyfile(paths.keyfile)
+    except (VaultCorrupt, VaultMissing, OSError):
+        return False
+    return kf.vault_id == marked and kf.change_counter == 1
+
+
 def _refuse_existing(paths: VaultPaths) -> None:
-    if paths.exists() and not _creation_marker(paths).exists():
+    if paths.exists() and not _is_unfinished_creation(paths):
         raise VaultExists(f"A vault already exists in {paths.root}; it was not changed.")
 
 
@@ -250,23 +277,26 @@ def create_vault(
     conn: Connection | None = None
     try:
         _refuse_existing(paths)  # checked again under the lock
-        _remove_unfinished(paths)
-        create_private_file(_creation_marker(paths))
-        fsync_dir(paths.root)
+        if paths.exists():
+            _remove_unfinished(paths)  # proven leftovers of an unfinished creation
+        _creation_marker(paths).unlink(missing_ok=True)
+        atomic_write_bytes(_creation_marker(paths), vault_id.encode("ascii"))
         recovery, recovery_text = new_recovery_slot(vault_id, data_key)
         slot = new_passphrase_slot(vault_id, passphrase, params, data_key)
         keyfile = seal(KeyFile(vault_id, 1, slot, recovery), data_key)
+        write_keyfile(paths.keyfile, keyfile)  # first: it proves what the marker names
         conn = open_database(paths.database, data_key, create=True)
         migrate(conn)
         meta.init_meta(conn, vault_id=vault_id, created_at=clock.now().isoformat(), counter=1)
-        write_keyfile(paths.keyfile, keyfile)
         _creation_marker(paths).unlink()
         fsync_dir(paths.root)
     except BaseException as exc:
         if conn is not None:
             close_database(conn)
-        if not isinstance(exc, VaultExists):
+        if not isinstance(exc, VaultExists) and _is_unfinished_creation(paths):
             _remove_unfinished(paths)  # ours: no notes can be in a vault still being made
+        elif not isinstance(exc, VaultExists) and not paths.keyfile.exists():
+            _creation_marker(paths).unlink(missing_ok=True)
         wipe(data_key)
         vault_lock.release()
         raise
