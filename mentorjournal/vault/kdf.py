@@ -21,6 +21,14 @@ KEY_BYTES = 32
 SALT_BYTES = 16
 MAX_ITERATIONS = 12
 MAX_MEMORY_KIB = 4 * 1024 * 1024
+#: The most any key file made by this app can ask for: calibration starts at the default
+#: (m=256 MiB, t=3, p=4) and only ever lowers the memory or raises the passes up to
+#: ``MAX_ITERATIONS``. The cost is read from the key file *before* anything authenticates it,
+#: so a larger one is refused as damage at once instead of hanging the unlock or exhausting
+#: memory. Fixed numbers, not ``DEFAULT_PARAMS``, which tests lower.
+UNLOCK_MAX_MEMORY_KIB = 256 * 1024
+UNLOCK_MAX_ITERATIONS = MAX_ITERATIONS
+UNLOCK_MAX_LANES = 4
 
 
 @dataclass(frozen=True)
@@ -75,12 +83,23 @@ def derive_key(passphrase: str, salt: bytes, params: KdfParams) -> bytearray:
         secret[:] = bytes(len(secret))
 
 
+def within_unlock_limits(params: KdfParams) -> bool:
+    """True when ``params`` is a cost this app could have written (see ``UNLOCK_MAX_*``)."""
+    return (
+        params.memory_kib <= UNLOCK_MAX_MEMORY_KIB
+        and params.iterations <= UNLOCK_MAX_ITERATIONS
+        and params.lanes <= UNLOCK_MAX_LANES
+    )
+
+
 def require_floor(params: KdfParams) -> None:
     """Refuse parameters weaker than the floor (product code calls this on create/change)."""
     if not params.meets(FLOOR):
         raise ValueError(
             f"KDF parameters below the floor (m={FLOOR.memory_kib} KiB, t={FLOOR.iterations})"
         )
+    if not within_unlock_limits(params):
+        raise ValueError("KDF parameters above what an unlock accepts")
 
 
 def _probe(params: KdfParams) -> None:

@@ -33,7 +33,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from mentorjournal.errors import VaultCorrupt, VaultMissing, WrongPassphrase
 from mentorjournal.fsutil import atomic_write_bytes
-from mentorjournal.vault.kdf import KdfParams
+from mentorjournal.vault.kdf import KdfParams, within_unlock_limits
 
 FORMAT_VERSION = 1
 MAGIC = "MENTORJOURNAL-KEYFILE"
@@ -249,6 +249,8 @@ def parse(data: bytes) -> KeyFile:
         params = KdfParams(
             _int(p_head["memory_kib"]), _int(p_head["iterations"]), _int(p_head["lanes"])
         )
+        if not within_unlock_limits(params):
+            raise _corrupt("its key-derivation cost is beyond anything this app writes")
         return KeyFile(
             vault_id=vault_id,
             change_counter=_int(header["change_counter"]),
@@ -267,6 +269,10 @@ def read_keyfile(path: Path) -> KeyFile:
         data = path.read_bytes()
     except FileNotFoundError:
         raise VaultMissing(f"There is no vault key file at {path}") from None
+    except IsADirectoryError:
+        raise VaultCorrupt(f"The vault key file {path} is a folder, not a file.") from None
+    except OSError as exc:
+        raise VaultCorrupt(f"The vault key file {path} cannot be read: {exc.strerror}.") from None
     return parse(data)
 
 
