@@ -7,6 +7,8 @@ derives nothing (raw key syntax), so the cost of unlocking is the Argon2id KDF a
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -51,11 +53,38 @@ def _check_file(path: Path) -> None:
         raise VaultCorrupt(f"The vault database is truncated ({size} bytes): {path}")
 
 
+def _wipe_ascii_text(text: str) -> None:
+    """Overwrite the characters of a compact ASCII ``str`` in place (CPython layout).
+
+    The PRAGMA must be text, and a Python string cannot be cleared by ordinary means; this
+    one is made here, used once, never shared, so zeroing its buffer is safe.
+    """
+    if not text.isascii():
+        raise ValueError("only ASCII text can be wiped in place")
+    length = len(text)
+    ctypes.memset(id(text) + sys.getsizeof(text) - length - 1, 0, length)
+
+
 def _apply_key(conn: Connection, key: bytes | bytearray) -> None:
+    """Give SQLCipher the raw data key, leaving no readable copy of its hex text behind.
+
+    The statement text is built in a bytearray, turned into one string that only
+    ``executescript`` sees (it is prepared, run and finalised at once, never kept in the
+    statement cache), and both are zeroed at once.
+    """
     if len(key) != DATA_KEY_BYTES:
         raise ValueError("the data key must be 32 bytes")
-    # The hex text is unavoidable for the PRAGMA; it lives only for this statement.
-    conn.execute(f"PRAGMA key = \"x'{bytes(key).hex()}'\"")
+    conn.execute("PRAGMA cipher_log_level = NONE")  # damage is reported by us, in one line
+    buffer = bytearray(b"PRAGMA key = \"x'")
+    for byte in key:
+        buffer += b"%02x" % byte
+    buffer += b"'\";"
+    statement = buffer.decode("ascii")
+    try:
+        conn.executescript(statement)
+    finally:
+        _wipe_ascii_text(statement)
+        buffer[:] = bytes(len(buffer))
     conn.execute("PRAGMA cipher_compatibility = 4")
 
 
