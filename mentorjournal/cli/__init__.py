@@ -10,11 +10,35 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from mentorjournal import __version__
 from mentorjournal.errors import MentorJournalError
 
 EXIT_INTERRUPTED = 130
+EXIT_FAILURE = 1
+
+
+class CliParser(argparse.ArgumentParser):
+    """``argparse`` with two safety changes, inherited by every sub-command's parser.
+
+    * No abbreviations: ``--passphrase SECRET`` must never be read as ``--passphrase-file``.
+    * Unknown arguments are named without their values, which may be a secret typed by mistake.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["allow_abbrev"] = False
+        super().__init__(*args, **kwargs)
+
+    def parse_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> argparse.Namespace:
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            options = sorted({a.split("=", 1)[0] for a in extras if a.startswith("-")})
+            shown = ", ".join(options) if options else f"{len(extras)} extra value(s)"
+            self.error(f"unrecognised arguments (values not shown): {shown}")
+        return parsed
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
         vault_commands,
     )
 
-    parser = argparse.ArgumentParser(
+    parser = CliParser(
         prog="mentorjournal",
         description="Mentor Journal: a private, encrypted journal for mentors.",
     )
@@ -66,7 +90,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         return 0
+    except MemoryError:
+        print("mentorjournal: not enough memory to finish; nothing was changed.", file=sys.stderr)
+        return EXIT_FAILURE
+    except OSError as exc:
+        print(f"mentorjournal: {_os_error_line(exc)}", file=sys.stderr)
+        return EXIT_FAILURE
     return code
+
+
+def _os_error_line(exc: OSError) -> str:
+    """A file problem the commands did not foresee, as one line: what failed, and where."""
+    reason = exc.strerror or type(exc).__name__
+    return f"{reason}: {exc.filename}" if exc.filename else reason
 
 
 if __name__ == "__main__":
