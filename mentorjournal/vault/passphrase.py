@@ -8,6 +8,7 @@ Any character is allowed, quotes included: the passphrase never reaches SQL or a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from zxcvbn import zxcvbn
 from zxcvbn.matching import RANKED_DICTIONARIES
@@ -47,6 +48,28 @@ def _is_common(text: str) -> bool:
     return folded in common or squeezed in common
 
 
+#: A run of at least this many letters that no dictionary knows counts as a word of its own.
+_UNKNOWN_WORD_LETTERS = 4
+
+
+def _padded_single_word(matches: list[dict[str, Any]]) -> bool:
+    """True for one common word dressed up with digits, years, symbols or keyboard runs.
+
+    zxcvbn scores ``Password1234567!`` as strong (its length), yet it is the first thing a
+    guesser tries: one dictionary word plus predictable padding. A passphrase needs at least
+    two different words, or letters no dictionary knows.
+    """
+    words: set[str] = set()
+    for match in matches:
+        token = str(match.get("token", ""))
+        letters = sum(c.isalpha() for c in token)
+        if match.get("pattern") == "dictionary" and letters:
+            words.add(str(match.get("matched_word", token)).casefold())
+        elif match.get("pattern") == "bruteforce" and letters >= _UNKNOWN_WORD_LETTERS:
+            return False
+    return len(words) <= 1
+
+
 def assess(passphrase: str) -> StrengthReport:
     """Judge ``passphrase`` against the policy; fast enough to run on every keystroke."""
     text = normalise_passphrase(passphrase)
@@ -65,6 +88,12 @@ def assess(passphrase: str) -> StrengthReport:
     if _is_common(text):
         problems.append("This is one of the most common passwords; choose something else.")
         score = 0
+    elif length >= MIN_LENGTH and _padded_single_word(list(result.get("sequence", ()))):
+        problems.append(
+            "One common word with numbers or symbols added is easy to guess; use a few "
+            "unrelated words."
+        )
+        score = min(score, 1)
     elif length >= MIN_LENGTH and score < _MIN_SCORE:
         warning = str(feedback.get("warning") or "This passphrase is too easy to guess.")
         problems.append(warning.rstrip(".") + ".")
