@@ -15,7 +15,7 @@ from pathlib import Path
 from mentorjournal.clock import ManualClock
 from mentorjournal.paths import VaultPaths
 from mentorjournal.vault import kdf
-from mentorjournal.vault.session import create_vault, unlock_vault
+from mentorjournal.vault.unlocked import create_vault, unlock_vault
 
 PASSPHRASE = "probe passphrase, synthetic vault only"
 

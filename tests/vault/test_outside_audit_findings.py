@@ -25,7 +25,7 @@ from mentorjournal.paths import VaultPaths
 from mentorjournal.vault import kdf
 from mentorjournal.vault.keyfile import parse, serialise
 from mentorjournal.vault.passphrase import check_passphrase
-from mentorjournal.vault.session import create_vault, unlock_vault
+from mentorjournal.vault.unlocked import create_vault, unlock_vault
 from tests.fixtures.vault_fixtures import CliResult, CreatedVault
 
 Run = Callable[..., CliResult]
