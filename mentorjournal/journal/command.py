@@ -3,7 +3,9 @@
 A journal command opens a ``Command``, writes through the storage repositories on its
 connection, and records what it did with ``audit``; the event commits in the same transaction
 as the change, so the log can never miss a change that was kept nor keep one that was rolled
-back. ``Command.done`` pairs the command's value with the change set the UI broadcasts.
+back. A command that ends without an audit event is a programming error: it is rolled back and
+raises, so a new command cannot forget its event. ``Command.done`` pairs the command's value
+with the change set the UI broadcasts.
 """
 
 from __future__ import annotations
@@ -42,6 +44,17 @@ class Command:
         )
         self.audited.append((action, kind, record_id))
 
+    def audit_edit_once(self, kind: str, record_id: str) -> None:
+        """Audit an edit unless the newest event already is an edit of this record.
+
+        Autosave saves a draft every pause in typing; one ``edit`` event per run of autosaves
+        says what happened without flooding the log.
+        """
+        if audit.newest_is(self.conn, "edit", record_id):
+            self.audited.append(("edit", kind, record_id))
+        else:
+            self.audit("edit", kind, record_id)
+
     def done(self, value: T) -> Changed[T]:
         """The command's result with its change set."""
         return Changed(value, self.changes)
@@ -51,4 +64,11 @@ class Command:
 def run_command(conn: Connection, clock: Clock, changes: Changes) -> Iterator[Command]:
     """Run one command in one transaction; any error rolls back the change and its event."""
     with transaction(conn) as tx:
-        yield Command(tx, clock, changes)
+        command = Command(tx, clock, changes)
+        yield command
+        if not command.audited:
+            raise UnauditedCommand("a journal command ended without writing its audit event")
+
+
+class UnauditedCommand(RuntimeError):
+    """A change command tried to commit without an audit event (a bug, never user input)."""

@@ -59,8 +59,7 @@ class Notes(JournalBase):
         """
         with self._command(NOTE_CHANGES) as command:
             session_repo.save_draft(command.conn, note, self._clock.now(), defer_index=True)
-            if not session_repo.last_audit_was_edit_of(command.conn, note.id):
-                command.audit("edit", KIND_NOTE, note.id)
+            command.audit_edit_once(KIND_NOTE, note.id)
         return command.done(note)
 
     def get_note(self, note_id: str) -> d.SessionNote:
@@ -141,8 +140,10 @@ class Notes(JournalBase):
         return d.verify_chain(note, self.addenda(note_id))
 
     def flag_note(self, note_id: str, flagged: bool = True) -> Changed[None]:
+        """Flag a note for supervision (or clear the flag); signed notes may be flagged too."""
         with self._command(Changes(sessions=True, supervision=True)) as command:
             session_repo.set_flag(command.conn, note_id, flagged)
+            command.audit("edit", KIND_NOTE, note_id, detail="flagged" if flagged else "unflagged")
         return command.done(None)
 
     def delete_draft(self, note_id: str) -> Changed[None]:

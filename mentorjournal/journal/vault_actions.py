@@ -1,4 +1,8 @@
-"""What the mentor does to the vault as a whole: keys, key derivation, backups."""
+"""What the mentor does to the vault as a whole: keys, key derivation, backups.
+
+Key changes rewrap the key file, outside the database; each runs inside a command so its audit
+event commits only when the rewrap succeeded.
+"""
 
 from __future__ import annotations
 
@@ -12,25 +16,39 @@ if TYPE_CHECKING:
     from mentorjournal.vault.kdf import KdfParams
 
 
+#: Audit kind for actions on the vault as a whole (the record id is the vault's id).
+KIND_VAULT = "vault"
+
+
 class VaultActions(JournalBase):
     """Change the passphrase, replace the recovery key, recalibrate, back up."""
 
     def change_passphrase(self, old: str, new: str) -> Changed[None]:
         """Rewrap the data key under a new passphrase; the database is not rewritten."""
-        self._unlocked_vault().change_passphrase(old, new)
-        return Changed(None, Changes())
+        vault = self._unlocked_vault()
+        with self._command(Changes()) as command:
+            vault.change_passphrase(old, new)
+            command.audit("edit", KIND_VAULT, vault.vault_id, detail="passphrase changed")
+        return command.done(None)
 
     def regenerate_recovery_key(self) -> Changed[str]:
         """A new recovery key (returned once, to be shown); the old one stops working."""
-        return Changed(self._unlocked_vault().regenerate_recovery_key(), Changes())
+        vault = self._unlocked_vault()
+        with self._command(Changes()) as command:
+            recovery_key = vault.regenerate_recovery_key()
+            command.audit("edit", KIND_VAULT, vault.vault_id, detail="recovery key replaced")
+        return command.done(recovery_key)
 
     def recalibrate_kdf(self, passphrase: str) -> Changed[KdfParams]:
         """Measure this machine and rewrap the passphrase slot to take about a second again."""
         from mentorjournal.vault.kdf import calibrate
 
+        vault = self._unlocked_vault()
         params = calibrate(self._clock)
-        self._unlocked_vault().recalibrate_passphrase_slot(passphrase, params)
-        return Changed(params, Changes())
+        with self._command(Changes()) as command:
+            vault.recalibrate_passphrase_slot(passphrase, params)
+            command.audit("edit", KIND_VAULT, vault.vault_id, detail="key derivation recalibrated")
+        return command.done(params)
 
     def backup_now(self, folder: Path, keep: int) -> Changed[Path]:
         """Write one verified backup file into ``folder``, keep the newest ``keep``; audited."""
@@ -39,7 +57,7 @@ class VaultActions(JournalBase):
         vault = self._unlocked_vault()
         self.flush_search()
         with self._command(Changes()) as command:
-            command.audit("backup", "vault", None)
+            command.audit("backup", KIND_VAULT, None)
         made = create_backup(vault, folder, clock=self._clock)
         rotate_backups(folder, keep, vault_id=vault.vault_id)
         return command.done(made)
@@ -52,5 +70,5 @@ class VaultActions(JournalBase):
         made = maybe_daily_backup(vault, folder, keep, self._clock)
         if made is not None:
             with self._command(Changes()) as command:
-                command.audit("backup", "vault", None)
+                command.audit("backup", KIND_VAULT, None)
         return made

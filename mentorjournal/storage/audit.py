@@ -88,6 +88,14 @@ def chain_hash(prev_hash: bytes, event: bytes) -> bytes:
     return hashlib.sha256(prev_hash + event).digest()
 
 
+def newest_is(conn: Connection, action: str, record_id: str, detail: str = "") -> bool:
+    """True when the newest event is exactly this one (autosave logs one edit per run)."""
+    row = conn.execute(
+        "SELECT action, record_id, detail FROM audit_log ORDER BY seq DESC LIMIT 1"
+    ).fetchone()
+    return row is not None and tuple(row) == (action, record_id, detail)
+
+
 def _head(conn: Connection) -> tuple[int, bytes]:
     row = conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
     if row is None:

@@ -226,6 +226,21 @@ def _require_changed(cursor: Any, what: str) -> None:
         raise RecordNotFound(f"That {what} does not exist.")
 
 
+#: The small records kept beside a mentee, by audit kind: the table each lives in.
+CHILD_TABLES: dict[str, str] = {
+    "contact": "contacts",
+    "place": "places",
+    "consent": "consents",
+    "resource": "resources",
+}
+
+
+def child_exists(conn: Connection, kind: str, record_id: str) -> bool:
+    """Whether a contact, place, consent or resource with this id is stored (create or edit?)."""
+    table = CHILD_TABLES[kind]
+    return conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (record_id,)).fetchone() is not None
+
+
 def save_contact(conn: Connection, c: Contact) -> None:
     """Insert or replace a contact (the id decides)."""
     _child_insert(

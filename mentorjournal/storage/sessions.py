@@ -375,11 +375,3 @@ def insert_addendum(conn: Connection, addendum: Addendum, mentee_id: str) -> Non
         title=f"Addendum {addendum.seq}",
         body=addendum.text,
     )
-
-
-def last_audit_was_edit_of(conn: Connection, note_id: str) -> bool:
-    """True when the newest audit event is an edit of this note: autosaves log one edit per run."""
-    row = conn.execute(
-        "SELECT action, record_id FROM audit_log ORDER BY seq DESC LIMIT 1"
-    ).fetchone()
-    return row is not None and row[0] == "edit" and row[1] == note_id

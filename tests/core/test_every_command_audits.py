@@ -1,0 +1,418 @@
+"""Every change command of the journal facade writes an audit event.
+
+The commands are found by introspection: every public method of ``Journal`` whose return type
+is ``Changed[...]``. Each must have a way to call it in ``CALLS`` below (a new command fails
+``test_every_command_has_a_call_here`` until it is added) and each call must add at least one
+event to the audit log, in the same transaction as its change.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from mentorjournal import domain as d
+from mentorjournal.changes import Changes
+from mentorjournal.journal import Journal
+from mentorjournal.journal.command import UnauditedCommand, run_command
+from mentorjournal.storage import audit
+from tests.fixtures.journal_fixtures import make_goal, make_mentee, make_note, make_reflection
+
+
+@dataclass(frozen=True)
+class Ctx:
+    """What a call may need besides the journal."""
+
+    tmp_path: Path
+    passphrase: str
+
+
+def _mentee(j: Journal) -> str:
+    return make_mentee(j, f"M-{d.new_id()[:6]}").id
+
+
+def _signed_note(j: Journal) -> d.SessionNote:
+    return make_note(j, make_mentee(j, f"S-{d.new_id()[:6]}"), sign=True)
+
+
+def _supervision() -> d.SupervisionSession:
+    return d.SupervisionSession(d.new_id(), date(2026, 1, 2), "Dr Example")
+
+
+def _contact(j: Journal) -> d.Contact:
+    return d.Contact(d.new_id(), _mentee(j), "Jo Example", d.ContactRole.PARENT)
+
+
+def _place(j: Journal) -> d.Place:
+    return d.Place(d.new_id(), _mentee(j), "Riverside College", d.PlaceKind.SCHOOL)
+
+
+def _consent(j: Journal) -> d.Consent:
+    return d.Consent(
+        d.new_id(), _mentee(j), "Share progress", "Key worker", date(2026, 1, 5),
+        d.ConsentMethod.WRITTEN,
+    )  # fmt: skip
+
+
+def _resource(j: Journal) -> d.Resource:
+    return d.Resource(d.new_id(), _mentee(j), "Food bank", "food", "0808 000 000", None)
+
+
+def _closed_mentee(j: Journal) -> str:
+    mentee_id = _mentee(j)
+    j.set_mentee_status(mentee_id, d.MenteeStatus.CLOSED)
+    return mentee_id
+
+
+def _addendum(j: Journal) -> d.Addendum:
+    note = _signed_note(j)
+    return d.chain_addendum(
+        note, None, addendum_id=d.new_id(), written_at=j.clock.now(), text="later detail"
+    )
+
+
+def _plan_version(j: Journal) -> d.CopingPlanVersion:
+    return d.CopingPlanVersion(
+        d.new_id(), _mentee(j), 1, j.clock.now(), {d.PlanSection.SELF_COPING: ["Music"]}
+    )
+
+
+def _progress(j: Journal) -> d.GoalProgress:
+    goal = make_goal(j, make_mentee(j, f"G-{d.new_id()[:6]}"))
+    return d.GoalProgress(d.new_id(), goal.id, date(2026, 1, 5), gas_level=1)
+
+
+#: Each command, as a setup that returns the call to audit (setup's own events are not counted).
+Call = Callable[[Journal, Ctx], Callable[[], object]]
+CALLS: dict[str, Call] = {}
+
+
+def call(setup: Call) -> Call:
+    """Register ``setup`` as the way to call the command of the same name."""
+    CALLS[setup.__name__] = setup
+    return setup
+
+
+@call
+def add_mentee(j: Journal, c: Ctx) -> Callable[[], object]:
+    return lambda: j.add_mentee("NEW-1")
+
+
+@call
+def insert_mentee(j: Journal, c: Ctx) -> Callable[[], object]:
+    mentee = d.Mentee(
+        d.new_id(), "NEW-2", started_on=date(2026, 1, 1), status_since=date(2026, 1, 1)
+    )
+    return lambda: j.insert_mentee(mentee)
+
+
+@call
+def update_mentee(j: Journal, c: Ctx) -> Callable[[], object]:
+    mentee = make_mentee(j, "UPD-1")
+    return lambda: j.update_mentee(replace(mentee, first_name="Sam"))
+
+
+@call
+def set_mentee_status(j: Journal, c: Ctx) -> Callable[[], object]:
+    mentee_id = _mentee(j)
+    return lambda: j.set_mentee_status(mentee_id, d.MenteeStatus.PAUSED)
+
+
+@call
+def archive_mentee(j: Journal, c: Ctx) -> Callable[[], object]:
+    mentee_id = _closed_mentee(j)
+    return lambda: j.archive_mentee(mentee_id, date(2033, 1, 1))
+
+
+@call
+def erase_mentee(j: Journal, c: Ctx) -> Callable[[], object]:
+    mentee_id = _closed_mentee(j)
+    return lambda: j.erase_mentee(mentee_id)
+
+
+@call
+def save_contact(j: Journal, c: Ctx) -> Callable[[], object]:
+    contact = _contact(j)
+    return lambda: j.save_contact(contact)
+
+
+@call
+def delete_contact(j: Journal, c: Ctx) -> Callable[[], object]:
+    contact = j.save_contact(_contact(j)).value
+    return lambda: j.delete_contact(contact.id)
+
+
+@call
+def save_place(j: Journal, c: Ctx) -> Callable[[], object]:
+    place = _place(j)
+    return lambda: j.save_place(place)
+
+
+@call
+def delete_place(j: Journal, c: Ctx) -> Callable[[], object]:
+    place = j.save_place(_place(j)).value
+    return lambda: j.delete_place(place.id)
+
+
+@call
+def save_consent(j: Journal, c: Ctx) -> Callable[[], object]:
+    consent = _consent(j)
+    return lambda: j.save_consent(consent)
+
+
+@call
+def delete_consent(j: Journal, c: Ctx) -> Callable[[], object]:
+    consent = j.save_consent(_consent(j)).value
+    return lambda: j.delete_consent(consent.id)
+
+
+@call
+def save_resource(j: Journal, c: Ctx) -> Callable[[], object]:
+    resource = _resource(j)
+    return lambda: j.save_resource(resource)
+
+
+@call
+def delete_resource(j: Journal, c: Ctx) -> Callable[[], object]:
+    resource = j.save_resource(_resource(j)).value
+    return lambda: j.delete_resource(resource.id)
+
+
+@call
+def new_note(j: Journal, c: Ctx) -> Callable[[], object]:
+    mentee_id = _mentee(j)
+    return lambda: j.new_note(mentee_id)
+
+
+@call
+def insert_note(j: Journal, c: Ctx) -> Callable[[], object]:
+    note = d.SessionNote(
+        id=d.new_id(), mentee_id=_mentee(j), started_at=j.clock.now(), sections={"Body": "x"}
+    )
+    return lambda: j.insert_note(note)
+
+
+@call
+def save_draft(j: Journal, c: Ctx) -> Callable[[], object]:
+    note = make_note(j, make_mentee(j, "DRAFT-1"))
+    return lambda: j.save_draft(replace(note, next_actions="call on Friday"))
+
+
+@call
+def sign_note(j: Journal, c: Ctx) -> Callable[[], object]:
+    note = make_note(j, make_mentee(j, "SIGN-1"))
+    return lambda: j.sign_note(note.id)
+
+
+@call
+def add_addendum(j: Journal, c: Ctx) -> Callable[[], object]:
+    note = _signed_note(j)
+    return lambda: j.add_addendum(note.id, "later")
+
+
+@call
+def insert_addendum(j: Journal, c: Ctx) -> Callable[[], object]:
+    addendum = _addendum(j)
+    return lambda: j.insert_addendum(addendum)
+
+
+@call
+def flag_note(j: Journal, c: Ctx) -> Callable[[], object]:
+    note = make_note(j, make_mentee(j, "FLAG-1"))
+    return lambda: j.flag_note(note.id, True)
+
+
+@call
+def delete_draft(j: Journal, c: Ctx) -> Callable[[], object]:
+    note = make_note(j, make_mentee(j, "DEL-1"))
+    return lambda: j.delete_draft(note.id)
+
+
+@call
+def add_goal(j: Journal, c: Ctx) -> Callable[[], object]:
+    mentee_id = _mentee(j)
+    return lambda: j.add_goal(mentee_id, "Get to college")
+
+
+@call
+def insert_goal(j: Journal, c: Ctx) -> Callable[[], object]:
+    goal = d.Goal(d.new_id(), _mentee(j), "Cook a meal")
+    return lambda: j.insert_goal(goal)
+
+
+@call
+def update_goal(j: Journal, c: Ctx) -> Callable[[], object]:
+    goal = make_goal(j, make_mentee(j, "GOAL-1"))
+    return lambda: j.update_goal(replace(goal, specific="Twice a week"))
+
+
+@call
+def delete_goal(j: Journal, c: Ctx) -> Callable[[], object]:
+    goal = make_goal(j, make_mentee(j, "GOAL-2"))
+    return lambda: j.delete_goal(goal.id)
+
+
+@call
+def add_progress(j: Journal, c: Ctx) -> Callable[[], object]:
+    goal = make_goal(j, make_mentee(j, "GOAL-3"))
+    return lambda: j.add_progress(goal.id, gas_level=0)
+
+
+@call
+def insert_progress(j: Journal, c: Ctx) -> Callable[[], object]:
+    entry = _progress(j)
+    return lambda: j.insert_progress(entry)
+
+
+@call
+def delete_progress(j: Journal, c: Ctx) -> Callable[[], object]:
+    entry = j.insert_progress(_progress(j)).value
+    return lambda: j.delete_progress(entry.id)
+
+
+@call
+def save_plan(j: Journal, c: Ctx) -> Callable[[], object]:
+    mentee_id = _mentee(j)
+    return lambda: j.save_plan(mentee_id, {d.PlanSection.SELF_COPING: ["Music"]})
+
+
+@call
+def insert_plan_version(j: Journal, c: Ctx) -> Callable[[], object]:
+    version = _plan_version(j)
+    return lambda: j.insert_plan_version(version)
+
+
+@call
+def add_reflection(j: Journal, c: Ctx) -> Callable[[], object]:
+    return lambda: j.add_reflection("A hard week")
+
+
+@call
+def save_reflection(j: Journal, c: Ctx) -> Callable[[], object]:
+    reflection = make_reflection(j)
+    return lambda: j.save_reflection(replace(reflection, title="A better week"))
+
+
+@call
+def delete_reflection(j: Journal, c: Ctx) -> Callable[[], object]:
+    reflection = make_reflection(j)
+    return lambda: j.delete_reflection(reflection.id)
+
+
+@call
+def save_supervision(j: Journal, c: Ctx) -> Callable[[], object]:
+    return lambda: j.save_supervision(_supervision())
+
+
+@call
+def delete_supervision(j: Journal, c: Ctx) -> Callable[[], object]:
+    session = j.save_supervision(_supervision()).value
+    return lambda: j.delete_supervision(session.id)
+
+
+@call
+def save_cpd(j: Journal, c: Ctx) -> Callable[[], object]:
+    return lambda: j.save_cpd(d.CpdEntry(d.new_id(), "Course", date(2026, 1, 3), 2.0))
+
+
+@call
+def add_cpd(j: Journal, c: Ctx) -> Callable[[], object]:
+    return lambda: j.add_cpd("Reading group", date(2026, 1, 4), 1.5)
+
+
+@call
+def delete_cpd(j: Journal, c: Ctx) -> Callable[[], object]:
+    entry = j.add_cpd("Workshop", date(2026, 1, 4), 3.0).value
+    return lambda: j.delete_cpd(entry.id)
+
+
+@call
+def change_passphrase(j: Journal, c: Ctx) -> Callable[[], object]:
+    return lambda: j.change_passphrase(c.passphrase, "another long passphrase for the audit walk")
+
+
+@call
+def regenerate_recovery_key(j: Journal, c: Ctx) -> Callable[[], object]:
+    return j.regenerate_recovery_key
+
+
+@call
+def recalibrate_kdf(j: Journal, c: Ctx) -> Callable[[], object]:
+    return lambda: j.recalibrate_kdf(c.passphrase)
+
+
+@call
+def backup_now(j: Journal, c: Ctx) -> Callable[[], object]:
+    return lambda: j.backup_now(c.tmp_path / "backups", keep=2)
+
+
+def change_commands() -> list[str]:
+    """Public methods of the facade whose declared result is ``Changed[...]``."""
+    found = []
+    for name, member in inspect.getmembers(Journal, inspect.isfunction):
+        if name.startswith("_"):
+            continue
+        returns = inspect.signature(member).return_annotation
+        if str(returns).startswith("Changed["):
+            found.append(name)
+    return sorted(found)
+
+
+def test_the_walk_finds_the_commands() -> None:
+    found = change_commands()
+    assert {"add_mentee", "save_contact", "sign_note", "change_passphrase"} <= set(found)
+    assert "list_contacts" not in found and "search" not in found
+
+
+def test_every_command_has_a_call_here() -> None:
+    missing = sorted(set(change_commands()) - set(CALLS))
+    assert not missing, f"add a call to CALLS for the new journal command(s): {missing}"
+    stale = sorted(set(CALLS) - set(change_commands()))
+    assert not stale, f"CALLS names methods that are no longer commands: {stale}"
+
+
+@pytest.mark.parametrize("name", change_commands())
+def test_command_writes_an_audit_event(
+    name: str, journal: Journal, tmp_path: Path, passphrase: str
+) -> None:
+    if name not in CALLS:
+        pytest.fail(f"no call for {name} in CALLS")
+    journal.clock.advance(1)  # type: ignore[attr-defined]
+    call = CALLS[name](journal, Ctx(tmp_path, passphrase))
+    before = audit.events(journal.connection, limit=100_000)
+    call()
+    after = audit.events(journal.connection, limit=100_000)
+    assert len(after) > len(before), f"{name} changed the journal without an audit event"
+    assert audit.verify_chain(journal.connection).ok
+
+
+def test_a_command_without_an_audit_event_is_rolled_back(journal: Journal) -> None:
+    mentee = make_mentee(journal)
+    conn = journal.connection
+    with (
+        pytest.raises(UnauditedCommand),
+        run_command(conn, journal.clock, Changes(mentees=True)) as command,
+    ):
+        command.conn.execute(
+            "UPDATE mentees SET first_name = 'Unaudited' WHERE id = ?", (mentee.id,)
+        )
+    assert journal.get_mentee(mentee.id).first_name is None
+
+
+def test_autosave_audits_one_edit_per_run_of_saves(journal: Journal) -> None:
+    """Autosave logs one edit per run of saves, and a new edit once anything else happened."""
+    note = make_note(journal, make_mentee(journal, "AUTO-1"))
+    journal.save_draft(replace(note, next_actions="one"))
+    journal.save_draft(replace(note, next_actions="two"))
+    edits = [e for e in audit.events(journal.connection, limit=1000) if e.record_id == note.id]
+    assert [e.action for e in edits].count("edit") == 1
+    journal.flag_note(note.id, True)
+    journal.clock.advance(timedelta(days=1).total_seconds())  # type: ignore[attr-defined]
+    journal.save_draft(replace(note, next_actions="three"))
+    edits = [e for e in audit.events(journal.connection, limit=1000) if e.record_id == note.id]
+    assert [e.action for e in edits].count("edit") == 3  # draft, flag, draft again
