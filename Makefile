@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 RUN_STAMP := $(VENV)/.installed-run
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: run test lint typecheck contracts pytest bench faults eval screenshots dist dist-check clean venv
+.PHONY: run test lint typecheck contracts pytest bench faults eval screenshots ui-audit check-qt-libs dist dist-check clean venv
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Mentor Journal needs Python 3.11 or newer")'
@@ -52,8 +52,19 @@ faults: $(DEV_STAMP)
 eval: $(DEV_STAMP)
 	$(BIN)/python -m mentorjournal.anonymise.evaluation --n 500 --seed 20261126
 
+# The README pictures and the 1024x700 set, from the views the layout audit checks. On a real
+# X server (Xvfb) when xvfb-run is installed (apt-get install xvfb), else offscreen.
 screenshots: $(DEV_STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ui.screenshots docs/screenshots
+	@if command -v xvfb-run >/dev/null 2>&1; then \
+		QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1920x1080x24" $(BIN)/python -m ui.screenshots docs/screenshots; \
+	else \
+		QT_QPA_PLATFORM=offscreen $(BIN)/python -m ui.screenshots docs/screenshots; \
+	fi
+
+# Every window, page, dialog and tab at 1024x700 and 1920x1080, 100% and 200% text, light and
+# dark: prints the table and fails on any clipped, overlapping or sideways-scrolling view.
+ui-audit: $(DEV_STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ui.layout_audit $(AUDIT_ARGS)
 
 # The PyInstaller bundle (dist/mentorjournal); the script then runs --version and --smoke-test on
 # it and prints its size and build time. Too slow for CI: run before each release (docs/release.md).

@@ -166,7 +166,7 @@ class AppController(QObject):
         if "unlock" not in self._windows:
             from ui.windows.unlock import UnlockWindow
 
-            window = UnlockWindow(self.clock, f"Vault: {self.paths.root}", demo=self.demo)
+            window = UnlockWindow(self.clock, demo=self.demo)
             window.unlock_requested.connect(self.unlock)
             window.restore_requested.connect(self.restore_from_backup)
             self._windows["unlock"] = window
@@ -225,10 +225,7 @@ class AppController(QObject):
         self._set_state(State.UNLOCK)
         window = self.unlock_window
         window.set_reason(reason)
-        if self.demo:
-            window.vault_label.setText(
-                f"Demo vault (synthetic data). Demo passphrase: {demo_passphrase()}"
-            )
+        self.describe_vault(window)
         self._show_only("unlock", window)
         window.secret.setFocus()
         if not self._unlock_path_warm:
@@ -240,6 +237,24 @@ class AppController(QObject):
                 WARM_UP_DELAY_MS,
                 lambda: self.worker.prepare(_import_unlock_path, self._prebuild_main_window),
             )
+
+    def describe_vault(self, window: Any) -> None:
+        """Say which vault the unlock window opens, in words rather than a raw path.
+
+        The default vault needs no words at all; another folder (``--vault``) is named by its
+        last part, with the full path in the tooltip for whoever needs it.
+        """
+        from mentorjournal.paths import default_vault_dir
+
+        label = window.vault_label
+        label.setToolTip(str(self.paths.root))
+        if self.demo:
+            label.setText(f"Demo vault (synthetic data). Demo passphrase: {demo_passphrase()}")
+        elif self.paths.root == default_vault_dir():
+            label.setText("")
+        else:
+            label.setText(f"Vault folder: {self.paths.root.name}")
+        label.setVisible(bool(label.text()))
 
     def create_vault(self, passphrase: str) -> None:
         paths, opener = self.paths, self.opener

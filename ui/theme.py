@@ -10,9 +10,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QFormLayout,
+    QProxyStyle,
+    QStyle,
+    QStyleHintReturn,
+    QStyleOption,
+    QWidget,
+)
 
 from ui.settings import Theme
+from ui.style import refresh_text_roles
 
 _ROLE = QPalette.ColorRole
 
@@ -60,6 +69,25 @@ def effective_dark(theme: Theme) -> bool:
     return theme is Theme.DARK
 
 
+class CalmStyle(QProxyStyle):
+    """Fusion, with form rows that put the label above its field when the row is too narrow
+    (a small laptop at 200% text), instead of pushing the field off the edge."""
+
+    def __init__(self) -> None:
+        super().__init__("Fusion")
+
+    def styleHint(
+        self,
+        hint: QStyle.StyleHint,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+        data: QStyleHintReturn | None = None,
+    ) -> int:
+        if hint is QStyle.StyleHint.SH_FormLayoutWrapPolicy:
+            return QFormLayout.RowWrapPolicy.WrapLongRows.value
+        return int(super().styleHint(hint, option, widget, data))
+
+
 class ThemeManager:
     """Applies a theme and text scale, and follows the system when the theme is SYSTEM."""
 
@@ -81,11 +109,14 @@ class ThemeManager:
     def apply(self, theme: Theme, text_scale: int = 100) -> None:
         self._theme = theme
         self._scale = text_scale
-        self._app.setStyle("Fusion")
+        if not isinstance(self._app.style(), CalmStyle):
+            self._style = CalmStyle()
+            self._app.setStyle(self._style)
         self._apply_palette()
         font = QFont(self._app.font())
         font.setPointSizeF(self._base_point_size * text_scale / 100.0)
         self._app.setFont(font)
+        refresh_text_roles(font)
 
     def _apply_palette(self) -> None:
         hints = self._app.styleHints()

@@ -1,4 +1,4 @@
-"""`make screenshots` writes all ten pictures at 1280x800 from the real app on a demo vault."""
+"""`make screenshots` writes the README set at 1280x800 and every view at 1024x700."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ui.screenshots import NAMES
+from ui.screenshots import NAMES, SMALL_DIR
 
 
 @pytest.mark.slow
@@ -25,3 +25,8 @@ def test_screenshots_are_written_at_full_size(tmp_path: Path) -> None:
     for name in NAMES:
         image = QImage(str(tmp_path / f"{name}.png"))
         assert image.width() >= 1280 and image.height() >= 800, name
+    small = sorted((tmp_path / SMALL_DIR).glob("*.png"))
+    assert len(small) > len(NAMES)
+    for path in small:
+        image = QImage(str(path))
+        assert (image.width(), image.height()) <= (1024, 700) and image.width() > 300, path.name

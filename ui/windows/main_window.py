@@ -68,6 +68,7 @@ from mentorjournal.clock import Clock
 from ui.models.mentees import ID_ROLE, MenteeFilterProxy, MenteeListModel, load_mentee_rows
 from ui.prompts import Prompts
 from ui.settings import AppSettings
+from ui.widgets.adaptive import size_to_current
 from ui.widgets.status_bar import JournalStatusBar
 from ui.worker import JournalWorker
 
@@ -202,6 +203,8 @@ class MainWindow(QMainWindow):
         self.content_scroll = QScrollArea(self)
         self.content_scroll.setObjectName("contentScroll")
         self.content_scroll.setWidgetResizable(True)
+        # Pages fit the width they are given (forms wrap, tables elide); only height scrolls.
+        self.content_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.content_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.content_scroll.setWidget(self.stack)
         self.splitter.addWidget(self.content_scroll)
@@ -325,6 +328,9 @@ class MainWindow(QMainWindow):
             page = build_page(spec, self.worker, self.prompts, self.stack)
             self._pages[spec.key] = page
             self.stack.addWidget(page)
+        # Only the page on show asks for room: a wide hidden page pushed the others off the edge.
+        size_to_current(self.stack)
+        size_to_current(self.tabs)
 
     def _action(
         self, text: str, shortcut: QKeySequence | str, slot: Callable[[], Any], name: str

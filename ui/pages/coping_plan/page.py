@@ -26,8 +26,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QPushButton,
-    QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +36,7 @@ from ui.pages import journal_ops as ops
 from ui.pages.coping_plan.diff import PlanDiffView, diff_sections, summarise
 from ui.pages.coping_plan.models import PlanItemsModel, PlanVersionColumn, PlanVersionsModel
 from ui.prompts import Prompts
+from ui.widgets.adaptive import AdaptiveSplitter, VerticalScrollArea
 from ui.widgets.tables import read_only_table
 from ui.worker import JournalWorker
 
@@ -160,7 +159,7 @@ class CopingPlanTab(QWidget):
             editor.model.edited.connect(self._edited)
             self.sections[section] = editor
             editors_layout.addWidget(editor)
-        scroll = QScrollArea()
+        scroll = VerticalScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(editors)
         self.version_note = QLineEdit()
@@ -186,7 +185,7 @@ class CopingPlanTab(QWidget):
         row.addWidget(self.save_button)
         row.addWidget(self.print_button)
         left_layout.addLayout(row)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = AdaptiveSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self._build_history())
         splitter.setStretchFactor(0, 3)

@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QLabel,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +20,7 @@ from ui.callbacks import query
 from ui.pages import journal_ops as ops
 from ui.pages.cpd.models import CpdColumn, CpdModel, CpdTotalsModel, hours_text
 from ui.prompts import Prompts
+from ui.widgets.adaptive import AdaptiveSplitter
 from ui.widgets.record_editor import DATE, HOURS, MULTILINE, Field, RecordEditor
 from ui.widgets.tables import read_only_table
 from ui.worker import JournalWorker
@@ -68,7 +68,7 @@ class CpdPage(QWidget):
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.year_total)
         side_layout.addWidget(totals_view, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = AdaptiveSplitter()
         splitter.addWidget(self.editor)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)

@@ -27,9 +27,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSpinBox,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -50,6 +48,7 @@ from ui.pages.goals.chart import GAS, PERCENT, ChartPoint, GoalChart
 from ui.pages.goals.models import STATUS_LABELS, GoalColumn, GoalsModel
 from ui.pages.goals.progress_model import ProgressColumn, ProgressModel
 from ui.prompts import Prompts
+from ui.widgets.adaptive import AdaptiveSplitter, VerticalScrollArea
 from ui.widgets.tables import read_only_table
 from ui.worker import JournalWorker
 
@@ -114,10 +113,10 @@ class GoalsTab(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self._build_editor())
         right_layout.addWidget(self._build_progress(), 1)
-        scroll = QScrollArea()
+        scroll = VerticalScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(right)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = AdaptiveSplitter()
         splitter.addWidget(left)
         splitter.addWidget(scroll)
         splitter.setStretchFactor(1, 2)

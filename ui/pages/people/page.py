@@ -24,6 +24,7 @@ from ui.pages.editor_tab import MenteeEditorsTab
 from ui.pages.people.consents_model import ConsentColumn, ConsentsModel
 from ui.pages.people.contacts_model import ContactColumn, ContactsModel, PlaceColumn, PlacesModel
 from ui.prompts import Prompts
+from ui.widgets.adaptive import size_to_current
 from ui.widgets.record_editor import (
     CHOICE,
     DATE,
@@ -103,6 +104,7 @@ class PeopleConsentTab(MenteeEditorsTab):
         self.pages.setAccessibleName("People, places and consent")
         self.pages.addTab(self.contacts, "People")
         self.pages.addTab(self.places, "Places")
+        size_to_current(self.pages)
         self.pages.addTab(self.consents, "Consent")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

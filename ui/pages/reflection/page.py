@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -28,6 +27,7 @@ from ui.pages.reflection.editor import ReflectionEditor
 from ui.pages.reflection.models import ReflectionColumn, ReflectionsModel
 from ui.pages.reflection.timeline import TimelineView
 from ui.prompts import Prompts
+from ui.widgets.adaptive import AdaptiveSplitter, VerticalScrollArea
 from ui.widgets.tables import read_only_table
 from ui.worker import JournalWorker
 
@@ -92,10 +92,10 @@ class ReflectionPage(QWidget):
         reflections_layout.addWidget(self.view)
         lists.addWidget(timeline_box)
         lists.addWidget(reflections_box)
-        scroll = QScrollArea()
+        scroll = VerticalScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.editor)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = AdaptiveSplitter()
         splitter.addWidget(lists)
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 1)

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
-    QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +24,7 @@ from ui.pages import journal_ops as ops
 from ui.pages.sessions.editor import SessionEditor
 from ui.pages.sessions.models import SessionColumn, SessionsModel
 from ui.prompts import Prompts
+from ui.widgets.adaptive import AdaptiveSplitter, VerticalScrollArea
 from ui.widgets.tables import read_only_table
 from ui.worker import JournalWorker
 
@@ -75,10 +74,10 @@ class SessionsTab(QWidget):
         buttons.addStretch(1)
         left_layout.addLayout(buttons)
         left_layout.addWidget(self.view)
-        scroll = QScrollArea()
+        scroll = VerticalScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.editor)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = AdaptiveSplitter()
         splitter.addWidget(left)
         splitter.addWidget(scroll)
         splitter.setStretchFactor(1, 2)

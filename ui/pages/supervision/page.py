@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QItemSelection, QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -53,6 +52,7 @@ from ui.pages.supervision.models import (
     SupervisionSessionsModel,
 )
 from ui.prompts import Prompts
+from ui.widgets.adaptive import AdaptiveSplitter
 from ui.widgets.tables import read_only_table
 from ui.worker import JournalWorker
 
@@ -94,7 +94,7 @@ class SupervisionPage(QWidget):
 
     # -- construction ----------------------------------------------------------------------
     def _build(self) -> None:
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = AdaptiveSplitter()
         splitter.addWidget(self._build_agenda())
         splitter.addWidget(self._build_record())
         splitter.setStretchFactor(0, 1)

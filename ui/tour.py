@@ -1,0 +1,261 @@
+"""Every window, page, dialog and tab of the real app, reachable by name.
+
+Why one tour for two tools: the layout audit (``ui.layout_audit``) and the README screenshots
+(``ui.screenshots``) must look at the same views, so a picture never shows a screen the audit
+did not check. The tour starts the real controller on a throw-away demo vault in a temporary
+folder (the user's vault and settings are never touched) and brings each view forward through
+the windows' public methods, as a mentor would by clicking.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+#: A passphrase that is long enough to be rated "Very strong." (the meter's longest verdict).
+SAMPLE_PASSPHRASE = "quiet harbour lantern seventeen maple"
+
+
+@dataclass(frozen=True)
+class View:
+    """One screen: ``show`` brings it up and returns its top-level widget."""
+
+    name: str
+    show: Callable[[], QWidget]
+    #: A dialog keeps its own size (clamped to the screen); a window fills the screen size.
+    dialog: bool = False
+
+
+class Tour:
+    """The app on a demo vault, and the list of views to visit."""
+
+    def __init__(self, work: Path) -> None:
+        from mentorjournal.clock import SystemClock
+        from mentorjournal.paths import VaultPaths
+        from ui.app import create_application
+        from ui.controller import AppController, JournalOpener
+        from ui.prompts import ScriptedPrompts
+        from ui.settings import AppSettings, Theme
+        from ui.theme import ThemeManager
+        from ui.worker import JournalWorker
+
+        app = create_application(["mentorjournal-tour"])
+        assert isinstance(app, QApplication)
+        self.app = app
+        self.theme = ThemeManager(app)
+        self.theme.apply(Theme.LIGHT, 100)
+        clock = SystemClock()
+        self.prompts = ScriptedPrompts()
+        self.worker = JournalWorker()
+        self.controller = AppController(
+            worker=self.worker,
+            prompts=self.prompts,
+            settings=AppSettings.at_path(work / "settings.ini"),
+            clock=clock,
+            paths=VaultPaths(work / "vault"),
+            demo_paths=VaultPaths(work / "demo-vault"),
+            opener=JournalOpener(clock, work / "state"),
+            watch_system_lock=False,
+        )
+        self._open_windows: list[QWidget] = []
+
+    # -- waiting -------------------------------------------------------------------------------
+    def settle(self, seconds: float = 0.1) -> None:
+        """Let queued jobs, debounces, layouts and repaints finish."""
+        end = time.monotonic() + seconds
+        while time.monotonic() < end or self.worker.pending:
+            self.app.processEvents()
+            time.sleep(0.005)
+            if time.monotonic() > end + 60:
+                raise TimeoutError("the worker did not finish")
+
+    def wait_for(self, condition: Callable[[], bool], what: str, timeout: float = 120) -> None:
+        end = time.monotonic() + timeout
+        while not condition():
+            if time.monotonic() > end:
+                raise TimeoutError(f"timed out waiting for {what}")
+            self.app.processEvents()
+            time.sleep(0.005)
+
+    # -- the demo vault ------------------------------------------------------------------------
+    def open_demo(self) -> None:
+        """Open the demo vault in the main window, first mentee chosen."""
+        controller = self.controller
+        controller.explore_demo()
+        self.wait_for(lambda: controller.state.value == "main", "the demo vault")
+        main = controller.main_window
+        self.wait_for(lambda: main.mentees.rowCount() > 0, "the mentee list")
+        main.mentee_view.setCurrentIndex(main.mentee_proxy.index(0, 0))
+        self.settle(0.3)
+
+    @property
+    def main(self) -> Any:
+        return self.controller.main_window
+
+    def hide_dialogs(self) -> None:
+        for widget in self._open_windows:
+            widget.hide()
+        self._open_windows.clear()
+
+    # -- the views -------------------------------------------------------------------------------
+    def views(self) -> list[View]:
+        """Every screen, in the order a mentor meets them."""
+        views = [
+            View("first-run", self._welcome),
+            View("create-vault", self._create),
+            View("recovery-key", self._recovery_step),
+            View("unlock", self._unlock),
+            View("unlock-recovery-key", self._unlock_recovery),
+        ]
+        main_tabs = ("sessions", "goals", "coping_plan", "people", "resources")
+        names = {"sessions": "main-window", "coping_plan": "coping-plan"}
+        for key in main_tabs:
+            views.append(View(names.get(key, key), partial(self._tab, key)))
+        views.append(View("session-editor", self._session_editor))
+        views.extend(self._people_tabs())
+        for key in ("reflection", "supervision", "cpd"):
+            views.append(View(key, partial(self._area, key)))
+        views.append(View("search", self._search, dialog=True))
+        views.append(View("settings", self._settings, dialog=True))
+        views.append(View("supervision-preview", self._supervision_preview, dialog=True))
+        views.append(View("change-passphrase", self._change_passphrase, dialog=True))
+        return views
+
+    def _show_window(self, window: QWidget) -> QWidget:
+        for other in (self.controller.window(n) for n in ("welcome", "create", "unlock", "main")):
+            if other is not None and other is not window:
+                other.hide()
+        window.show()
+        return window
+
+    def _welcome(self) -> QWidget:
+        return self._show_window(self.controller.welcome)
+
+    def _create(self) -> QWidget:
+        window = self.controller.create_window
+        window.steps.setCurrentIndex(0)
+        window.passphrase.setText(SAMPLE_PASSPHRASE)
+        window.repeat.setText(SAMPLE_PASSPHRASE)
+        return self._show_window(window)
+
+    def _recovery_step(self) -> QWidget:
+        from mentorjournal.vault.recovery import format_recovery_key, new_recovery_secret
+
+        window = self.controller.create_window
+        window.show_recovery_key(format_recovery_key(new_recovery_secret()))
+        return self._show_window(window)
+
+    def _unlock(self) -> QWidget:
+        window = self.controller.unlock_window
+        self.controller.describe_vault(window)
+        window.set_recovery_mode(False)
+        window.set_reason("Locked after 5 minutes without activity.")
+        return self._show_window(window)
+
+    def _unlock_recovery(self) -> QWidget:
+        window = self._unlock()
+        window.set_recovery_mode(True)  # type: ignore[attr-defined]
+        return window
+
+    def _tab(self, key: str) -> QWidget:
+        main = self.main
+        self._show_window(main)
+        main.show_mentee_tab(key)
+        self._select_first_row(main.page(key))
+        return main  # type: ignore[no-any-return]
+
+    def _area(self, key: str) -> QWidget:
+        main = self.main
+        self._show_window(main)
+        main.show_area(key)
+        self._select_first_row(main.page(key))
+        return main  # type: ignore[no-any-return]
+
+    def _people_tabs(self) -> Iterator[View]:
+        """The People tab holds its own tabs (people, consent, ...): each is a view."""
+        main = self.main
+        pages = main.page("people").pages
+        for index in range(1, pages.count()):
+            title = pages.tabText(index).replace("&", "").lower().replace(" ", "-")
+            yield View(f"people-{title}", partial(self._people_tab, index))
+
+    def _people_tab(self, index: int) -> QWidget:
+        window = self._tab("people")
+        self.main.page("people").pages.setCurrentIndex(index)
+        return window
+
+    def _select_first_row(self, page: Any) -> None:
+        self.settle(0.05)
+        view = getattr(page, "view", None)
+        if view is not None:
+            model = view.model()
+            if model is not None and model.rowCount() > 0 and not view.currentIndex().isValid():
+                view.setCurrentIndex(model.index(0, 0))
+        self.settle(0.05)
+
+    def _session_editor(self) -> QWidget:
+        window = self._tab("sessions")
+        page = self.main.page("sessions")
+        model = getattr(page, "model", None)
+        if model is not None and model.rowCount() > 0:
+            note_id = model.index(0, 0).data(Qt.ItemDataRole.UserRole + 1)
+            if isinstance(note_id, str):
+                page.open_note(note_id)
+        self.settle(0.1)
+        return window
+
+    def _dialog(self, dialog: QWidget) -> QWidget:
+        self._open_windows.append(dialog)
+        dialog.show()
+        return dialog
+
+    def _search(self) -> QWidget:
+        self._show_window(self.main)
+        search = self.main.open_search()
+        search.query_edit.setText("anxious")
+        self.wait_for(lambda: search.model.rowCount() > 0 or _search_done(search), "results")
+        return self._dialog(search)
+
+    def _settings(self) -> QWidget:
+        self._show_window(self.main)
+        return self._dialog(self.main.open_settings())
+
+    def _supervision_preview(self) -> QWidget:
+        self._show_window(self.main)
+        dialog = self.main.open_supervision_preview()
+        mentees = getattr(dialog, "mentee_list", None)
+        if mentees is not None and mentees.count() > 0:
+            mentees.item(0).setCheckState(Qt.CheckState.Checked)
+        refresh = getattr(dialog, "refresh", None)
+        if refresh is not None:
+            refresh()
+            self.settle(0.2)
+            status = getattr(dialog, "status_label", None)
+            if status is not None:
+                self.wait_for(lambda: "Anonymising" not in status.text(), "the preview", 60)
+        return self._dialog(dialog)
+
+    def _change_passphrase(self) -> QWidget:
+        from ui.pages.settings.change_passphrase import ChangePassphraseDialog
+
+        dialog = ChangePassphraseDialog(self.main)
+        return self._dialog(dialog)
+
+    def close(self) -> None:
+        self.hide_dialogs()
+        self.controller.shutdown()
+        for name in ("welcome", "create", "unlock", "main"):
+            window = self.controller.window(name)
+            if window is not None:
+                window.hide()
+
+
+def _search_done(search: Any) -> bool:
+    return str(search.state_label.text()) not in {"", "Searching…"}
