@@ -87,6 +87,12 @@ def _set_icon(app: object) -> None:
 
 
 def run_gui(args: argparse.Namespace, argv: Sequence[str]) -> int:
+    from ui.system_libs import check
+
+    problem = check()
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return 1
     from PySide6.QtWidgets import QApplication
 
     from mentorjournal.clock import SystemClock
