@@ -25,6 +25,8 @@ class Changes:
     supervision: bool = False
     cpd: bool = False
     search: bool = False
+    appointments: bool = False
+    measures: bool = False
 
     def __or__(self, other: Changes) -> Changes:
         if not isinstance(other, Changes):

@@ -524,10 +524,16 @@ def populate_demo(
     """
     conn = target.connection if hasattr(target, "connection") else target
     started = clock.monotonic()
-    data = generate_demo(mentees=mentees, sessions=sessions, seed=seed, today=clock.now().date())
-    counts = data.counts()
+    from mentorjournal.demo_caseload import generate_caseload, insert_caseload, with_review_dates
+
+    today = clock.now().date()
+    data = generate_demo(mentees=mentees, sessions=sessions, seed=seed, today=today)
+    data = with_review_dates(data, seed=seed, today=today)
+    caseload = generate_caseload(data, seed=seed, today=today)
+    counts = data.counts() | caseload.counts()
     with transaction(conn):
         insert_records(conn, data, now=clock.now())
+        insert_caseload(conn, caseload, now=clock.now())
         detail = ",".join(f"{name}={count}" for name, count in counts.items())
         audit.append(conn, at=clock.now(), action="import", kind="demo", record_id=None,
                      detail=f"seed={seed},{detail}")  # fmt: skip

@@ -5,6 +5,7 @@ Everything a caller needs is re-exported here: ``from mentorjournal.domain impor
 
 from __future__ import annotations
 
+from mentorjournal.domain.appointments import Appointment, AppointmentListing, AppointmentStatus
 from mentorjournal.domain.cpd import CpdEntry, CpdYearTotal
 from mentorjournal.domain.goals import (
     GAS_LABELS,
@@ -15,6 +16,14 @@ from mentorjournal.domain.goals import (
     GoalStatus,
     GoalStep,
     gas_t_score,
+)
+from mentorjournal.domain.measures import (
+    Instrument,
+    MeasureResult,
+    RiskFollowUp,
+    RiskSource,
+    ScaleRating,
+    TrackedScale,
 )
 from mentorjournal.domain.mentee import (
     Consent,
@@ -75,6 +84,9 @@ __all__ = [
     "Addendum",
     "AgendaCandidate",
     "AgendaItem",
+    "Appointment",
+    "AppointmentListing",
+    "AppointmentStatus",
     "Consent",
     "ConsentMethod",
     "Contact",
@@ -88,6 +100,8 @@ __all__ = [
     "GoalProgress",
     "GoalStatus",
     "GoalStep",
+    "Instrument",
+    "MeasureResult",
     "Mentee",
     "MenteeListing",
     "MenteeStatus",
@@ -99,6 +113,9 @@ __all__ = [
     "Reflection",
     "ReflectionModel",
     "Resource",
+    "RiskFollowUp",
+    "RiskSource",
+    "ScaleRating",
     "SelfCareCheck",
     "SessionMode",
     "SessionNote",
@@ -109,6 +126,7 @@ __all__ = [
     "SupervisionSession",
     "TimelineEntry",
     "TimelineKind",
+    "TrackedScale",
     "chain_addendum",
     "gas_t_score",
     "new_id",

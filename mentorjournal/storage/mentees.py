@@ -173,6 +173,11 @@ def record_counts(conn: Connection, mentee_id: str) -> dict[str, int]:
         "coping_plan_versions",
         "reflections",
         "supervision_items",
+        "appointments",
+        "measures",
+        "tracked_scales",
+        "scale_ratings",
+        "risk_followups",
     ):
         counts[table] = int(
             conn.execute(
