@@ -44,6 +44,7 @@ class CliParser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     from mentorjournal.cli import (
         anonymise_commands,
+        caseload_commands,
         data_commands,
         export_commands,
         journal_commands,
@@ -64,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     for module in (
         vault_commands,
         journal_commands,
+        caseload_commands,
         anonymise_commands,
         export_commands,
         data_commands,

@@ -9,9 +9,12 @@ worker thread, or the CLI).
 
 from __future__ import annotations
 
+from mentorjournal.journal.appointments import Appointments
+from mentorjournal.journal.caseload import Caseload
 from mentorjournal.journal.cpd import Cpd
 from mentorjournal.journal.goals import Goals
 from mentorjournal.journal.lifecycle import Lifecycle
+from mentorjournal.journal.measures import Measures
 from mentorjournal.journal.mentees import Mentees
 from mentorjournal.journal.notes import Notes
 from mentorjournal.journal.people import People
@@ -33,6 +36,9 @@ class Journal(
     Reflections,
     Supervision,
     Cpd,
+    Appointments,
+    Measures,
+    Caseload,
     Timeline,
     Searching,
     VaultActions,
