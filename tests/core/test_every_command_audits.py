@@ -351,6 +351,113 @@ def backup_now(j: Journal, c: Ctx) -> Callable[[], object]:
     return lambda: j.backup_now(c.tmp_path / "backups", keep=2)
 
 
+def _appointment(j: Journal) -> d.Appointment:
+    from datetime import UTC, datetime
+
+    mentee_id = _mentee(j)
+    return j.add_appointment(mentee_id, datetime(2026, 2, 2, 10, tzinfo=UTC)).value
+
+
+def _scale(j: Journal) -> d.TrackedScale:
+    return j.add_scale(_mentee(j), "Sleep").value
+
+
+@call
+def add_appointment(j: Journal, c: Ctx) -> Callable[[], object]:
+    from datetime import UTC, datetime
+
+    mentee_id = _mentee(j)
+    return lambda: j.add_appointment(mentee_id, datetime(2026, 2, 2, 10, tzinfo=UTC))
+
+
+@call
+def insert_appointment(j: Journal, c: Ctx) -> Callable[[], object]:
+    from datetime import UTC, datetime
+
+    mentee_id = _mentee(j)
+    made = d.Appointment(d.new_id(), mentee_id, datetime(2026, 2, 3, 10, tzinfo=UTC))
+    return lambda: j.insert_appointment(made)
+
+
+@call
+def update_appointment(j: Journal, c: Ctx) -> Callable[[], object]:
+    appointment = _appointment(j)
+    return lambda: j.update_appointment(replace(appointment, minutes=45))
+
+
+@call
+def set_appointment_status(j: Journal, c: Ctx) -> Callable[[], object]:
+    appointment = _appointment(j)
+    return lambda: j.set_appointment_status(appointment.id, d.AppointmentStatus.DID_NOT_ATTEND)
+
+
+@call
+def delete_appointment(j: Journal, c: Ctx) -> Callable[[], object]:
+    appointment = _appointment(j)
+    return lambda: j.delete_appointment(appointment.id)
+
+
+@call
+def note_from_appointment(j: Journal, c: Ctx) -> Callable[[], object]:
+    appointment = _appointment(j)
+    return lambda: j.note_from_appointment(appointment.id)
+
+
+@call
+def add_measure(j: Journal, c: Ctx) -> Callable[[], object]:
+    mentee_id = _mentee(j)
+    return lambda: j.add_measure(mentee_id, d.Instrument.GAD7, [1] * 7)
+
+
+@call
+def insert_measure(j: Journal, c: Ctx) -> Callable[[], object]:
+    mentee_id = _mentee(j)
+    result = d.MeasureResult(d.new_id(), mentee_id, d.Instrument.PHQ9, date(2026, 1, 5), (0,) * 9)
+    return lambda: j.insert_measure(result)
+
+
+@call
+def delete_measure(j: Journal, c: Ctx) -> Callable[[], object]:
+    result = j.add_measure(_mentee(j), d.Instrument.GAD7, [0] * 7).value
+    return lambda: j.delete_measure(result.id)
+
+
+@call
+def add_scale(j: Journal, c: Ctx) -> Callable[[], object]:
+    mentee_id = _mentee(j)
+    return lambda: j.add_scale(mentee_id, "Confidence")
+
+
+@call
+def save_scale(j: Journal, c: Ctx) -> Callable[[], object]:
+    scale = _scale(j)
+    return lambda: j.save_scale(replace(scale, name="Sleeping through"))
+
+
+@call
+def delete_scale(j: Journal, c: Ctx) -> Callable[[], object]:
+    scale = _scale(j)
+    return lambda: j.delete_scale(scale.id)
+
+
+@call
+def rate_scale(j: Journal, c: Ctx) -> Callable[[], object]:
+    scale = _scale(j)
+    return lambda: j.rate_scale(scale.id, 6)
+
+
+@call
+def open_followup(j: Journal, c: Ctx) -> Callable[[], object]:
+    mentee_id = _mentee(j)
+    return lambda: j.open_followup(mentee_id, "Said things were very hard this week.")
+
+
+@call
+def close_followup(j: Journal, c: Ctx) -> Callable[[], object]:
+    followup = j.open_followup(_mentee(j), "Check in by phone.").value
+    return lambda: j.close_followup(followup.id, "Phoned; safe and has the plan.")
+
+
 def change_commands() -> list[str]:
     """Public methods of the facade whose declared result is ``Changed[...]``."""
     found = []
