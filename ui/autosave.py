@@ -16,16 +16,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ui.callbacks import command
 from ui.worker import JournalWorker
 
+if TYPE_CHECKING:
+    from mentorjournal.journal import Journal
+    from ui.worker import HasChanges
+
+
 #: Builds the job to run on the worker thread from the editor's current content, or None when
 #: there is nothing to save (e.g. no draft open).
-JobFactory = Callable[[], Callable[[Any], Any] | None]
+JobFactory = Callable[[], "Callable[[Journal], HasChanges] | None"]
 
 
 class Autosaver(QObject):

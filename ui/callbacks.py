@@ -17,10 +17,14 @@ from __future__ import annotations
 import itertools
 import weakref
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject
+
+if TYPE_CHECKING:
+    from mentorjournal.journal import Journal
+    from ui.worker import C, JournalWorker
 
 T = TypeVar("T")
 
@@ -73,8 +77,8 @@ def bound(owner: QObject, fn: Callable[[T], None]) -> Callable[[T], None]:
 
 def query(
     owner: QObject,
-    worker: Any,
-    fn: Callable[[Any], T],
+    worker: JournalWorker,
+    fn: Callable[[Journal], T],
     on_success: Callable[[T], None],
     on_failure: Callable[[BaseException], None],
 ) -> None:
@@ -84,9 +88,9 @@ def query(
 
 def command(
     owner: QObject,
-    worker: Any,
-    fn: Callable[[Any], T],
-    on_success: Callable[[T], None],
+    worker: JournalWorker,
+    fn: Callable[[Journal], C],
+    on_success: Callable[[C], None],
     on_failure: Callable[[BaseException], None],
 ) -> None:
     """``worker.command`` whose answers reach ``owner`` only while it exists."""

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
@@ -28,6 +28,9 @@ from ui.locking import IdleLock, SystemLockWatcher
 from ui.prompts import Prompts
 from ui.settings import AppSettings
 from ui.worker import JournalWorker
+
+if TYPE_CHECKING:  # imported by the worker's jobs, so the unlock window opens as bare Qt
+    from mentorjournal.journal import Journal
 
 log = logging.getLogger(__name__)
 
@@ -52,14 +55,16 @@ class JournalOpener:
     state_dir: Path
     kdf: Any = None
 
-    def create(self, paths: VaultPaths, passphrase: str) -> tuple[Any, str]:
+    def create(self, paths: VaultPaths, passphrase: str) -> tuple[Journal, str]:
         from mentorjournal.journal import Journal
 
         return Journal.create(
             paths, passphrase, clock=self.clock, state_dir=self.state_dir, kdf=self.kdf
         )
 
-    def open(self, paths: VaultPaths, secret: str, via_recovery: bool, demo: bool = False) -> Any:
+    def open(
+        self, paths: VaultPaths, secret: str, via_recovery: bool, demo: bool = False
+    ) -> Journal:
         from mentorjournal.journal import Journal
 
         if via_recovery:
@@ -68,16 +73,16 @@ class JournalOpener:
             )
         return Journal.open(paths, secret, clock=self.clock, state_dir=self.state_dir, is_demo=demo)
 
-    def open_demo(self, paths: VaultPaths) -> Any:
+    def open_demo(self, paths: VaultPaths) -> Journal:
         """The separate demo vault: made with synthetic data on first use, then reopened."""
         from mentorjournal import demo
 
         if paths.exists():
             return self.open(paths, demo.DEMO_PASSPHRASE, False, demo=True)
-        created = demo.create_demo_vault(
+        journal, _passphrase = demo.create_demo_vault(
             paths, clock=self.clock, state_dir=self.state_dir, kdf=self.kdf
         )
-        return created[0] if isinstance(created, tuple) else created
+        return journal
 
 
 def demo_passphrase() -> str:
@@ -258,14 +263,15 @@ class AppController(QObject):
 
     def create_vault(self, passphrase: str) -> None:
         paths, opener = self.paths, self.opener
-        self.worker.open(
+        # Made (no journal is open yet) as a "prepare" job, then handed to the worker as the
+        # journal by an "open" job: the recovery key never becomes the worker's state.
+        self.worker.prepare(
             lambda: _CreatedJournal(*opener.create(paths, passphrase)),
             self._created,
             self.create_window.show_failure,
         )
 
-    def _created(self, created: Any) -> None:
-        # The worker keeps whatever ``open`` returned as "the journal"; swap in the real one.
+    def _created(self, created: _CreatedJournal) -> None:
         journal, recovery_key = created.journal, created.recovery_key
         self.worker.open(lambda: journal)
         created.recovery_key = ""
@@ -328,14 +334,14 @@ class AppController(QObject):
         self._set_state(State.UNLOCK)
         self.unlock_window.show_failure(error)
 
-    def _opened(self, journal: Any) -> None:
+    def _opened(self, journal: Journal | None) -> None:
         if "unlock" in self._windows:
             self.unlock_window.unlocked()
         notices = [
             (title, str(text))
             for title, text in (
-                ("Older copy of your vault", getattr(journal, "rollback_warning", None)),
-                ("Your disk is full", getattr(journal, "open_notice", None)),
+                ("Older copy of your vault", journal.rollback_warning if journal else None),
+                ("Your disk is full", journal.open_notice if journal else None),
             )
             if text
         ]
@@ -464,7 +470,7 @@ class AppController(QObject):
 
 @dataclass
 class _CreatedJournal:
-    journal: Any
+    journal: Journal
     recovery_key: str
 
 
@@ -492,9 +498,8 @@ def _import_unlock_path() -> None:
     prepare_to_open()
 
 
-def _lock_journal(journal: Any) -> None:
-    if journal is not None and hasattr(journal, "lock"):
-        journal.lock()
+def _lock_journal(journal: Journal) -> None:
+    journal.lock()
 
 
 def default_retention(clock: Clock, years: int = 7) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
+from mentorjournal.domain.mentee import Mentee
+from mentorjournal.domain.validation import new_id
 from ui.models.mentees import (
     ARCHIVED_ROLE,
     ID_ROLE,
@@ -58,15 +60,8 @@ def test_mentee_proxy_filters_text_status_and_hides_archived(qtmodeltester: Mode
 
 
 def test_mentee_row_never_carries_names() -> None:
-    class _Mentee:
-        id = "abc"
-        code = "M-009"
-        first_name = "Synthetic"
-        last_name = "Person"
-        status = "active"
-        archived = False
-
-    row = MenteeRow.from_domain(_Mentee())
+    mentee = Mentee(id=new_id(), code="M-009", first_name="Synthetic", last_name="Person")
+    row = MenteeRow.from_domain(mentee)
     assert "Synthetic" not in repr(row) and "Person" not in repr(row)
 
 

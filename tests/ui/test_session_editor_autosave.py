@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from mentorjournal.changes import Changed, Changes
 from mentorjournal.errors import DiskFull
+from tests.ui.conftest import wait_idle
 from ui.autosave import Autosaver
 from ui.gc_guard import collected_on_gui_thread
 from ui.worker import JournalWorker
@@ -28,33 +29,49 @@ class _Store:
         self.saved: list[str] = []
         self.fail_next = 0
 
-    def save(self, text: str) -> str:
+    def save(self, text: str) -> Changed[str]:
         if self.fail_next:
             self.fail_next -= 1
             raise DiskFull("The disk is full.")
         self.saved.append(text)
-        return text
+        return Changed(text, Changes(sessions=True))
 
 
-def _setup(
-    qtbot: QtBot, delay_ms: int = 80, retry_ms: int = 150
-) -> tuple[JournalWorker, _Store, Autosaver, list[str]]:
-    worker = JournalWorker()
-    store = _Store()
-    worker.open(lambda: store)
-    qtbot.waitUntil(lambda: worker.pending == 0, timeout=5000)
-    text = [""]
-
-    def job() -> Any:
-        snapshot = text[0]
-        return lambda journal: journal.save(snapshot)
-
-    saver = Autosaver(worker, job, delay_ms=delay_ms, retry_ms=retry_ms)
-    return worker, store, saver, text
+Setup = Callable[..., tuple[JournalWorker, _Store, Autosaver, list[str]]]
 
 
-def test_many_quick_edits_make_one_save_of_the_latest_text(qtbot: QtBot) -> None:
-    worker, store, saver, text = _setup(qtbot)
+@pytest.fixture
+def autosave_setup(qtbot: QtBot) -> Iterator[Setup]:
+    """Makes a worker owning a store and an autosaver; the worker stops at teardown, even
+    when a test fails half-way (a running worker thread would outlive the test)."""
+    workers: list[JournalWorker] = []
+
+    def setup(
+        qtbot: QtBot, delay_ms: int = 80, retry_ms: int = 150
+    ) -> tuple[JournalWorker, _Store, Autosaver, list[str]]:
+        worker = JournalWorker()
+        workers.append(worker)
+        store = _Store()
+        worker.open(lambda: store)
+        qtbot.waitUntil(lambda: worker.pending == 0, timeout=5000)
+        text = [""]
+
+        def job() -> Callable[[_Store], Changed[str]]:
+            snapshot = text[0]
+            return lambda journal: journal.save(snapshot)
+
+        saver = Autosaver(worker, job, delay_ms=delay_ms, retry_ms=retry_ms)
+        return worker, store, saver, text
+
+    yield setup
+    for worker in workers:
+        worker.shutdown()
+
+
+def test_many_quick_edits_make_one_save_of_the_latest_text(
+    qtbot: QtBot, autosave_setup: Setup
+) -> None:
+    _worker, store, saver, text = autosave_setup(qtbot)
     statuses: list[str] = []
     saver.status_changed.connect(statuses.append)
     for letter in "hello":
@@ -65,11 +82,10 @@ def test_many_quick_edits_make_one_save_of_the_latest_text(qtbot: QtBot) -> None
     qtbot.waitUntil(lambda: saver.status.startswith("Saved "), timeout=3000)
     assert statuses[0] == "Saving…" and not saver.dirty
     assert saver.save_now() is False  # nothing new: no extra write
-    worker.shutdown()
 
 
-def test_save_now_flushes_immediately_and_keeps_order(qtbot: QtBot) -> None:
-    worker, store, saver, text = _setup(qtbot, delay_ms=60_000)
+def test_save_now_flushes_immediately_and_keeps_order(qtbot: QtBot, autosave_setup: Setup) -> None:
+    worker, store, saver, text = autosave_setup(qtbot, delay_ms=60_000)
     text[0] = "first"
     saver.touch()
     assert saver.save_now() is True
@@ -78,11 +94,12 @@ def test_save_now_flushes_immediately_and_keeps_order(qtbot: QtBot) -> None:
     saver.save_now()
     qtbot.waitUntil(lambda: worker.pending == 0, timeout=3000)
     assert store.saved == ["first", "second"]
-    worker.shutdown()
 
 
-def test_a_failed_save_stays_dirty_and_the_timer_retries(qtbot: QtBot) -> None:
-    worker, store, saver, text = _setup(qtbot)
+def test_a_failed_save_stays_dirty_and_the_timer_retries(
+    qtbot: QtBot, autosave_setup: Setup
+) -> None:
+    _worker, store, saver, text = autosave_setup(qtbot)
     failures: list[BaseException] = []
     saver.failed.connect(failures.append)
     store.fail_next = 1
@@ -92,21 +109,22 @@ def test_a_failed_save_stays_dirty_and_the_timer_retries(qtbot: QtBot) -> None:
     assert isinstance(failures[0], DiskFull) and saver.dirty and saver.status == "Not saved"
     qtbot.waitUntil(lambda: store.saved == ["kept"], timeout=3000)  # retried without an edit
     assert not saver.dirty
-    worker.shutdown()
 
 
-def test_reset_forgets_pending_edits(qtbot: QtBot) -> None:
-    worker, store, saver, text = _setup(qtbot)
+def test_reset_forgets_pending_edits(qtbot: QtBot, autosave_setup: Setup) -> None:
+    worker, store, saver, text = autosave_setup(qtbot)
     text[0] = "discarded"
     saver.touch()
     saver.reset()
-    qtbot.wait(250)
+    assert saver.save_now() is False  # nothing pending: no save is sent, now or by the timer
+    wait_idle(qtbot, worker)
     assert store.saved == [] and saver.status == ""
-    worker.shutdown()
 
 
-def test_a_failure_streak_is_reported_once_and_again_after_a_success(qtbot: QtBot) -> None:
-    worker, store, saver, text = _setup(qtbot)
+def test_a_failure_streak_is_reported_once_and_again_after_a_success(
+    qtbot: QtBot, autosave_setup: Setup
+) -> None:
+    _worker, store, saver, text = autosave_setup(qtbot)
     failures: list[BaseException] = []
     reported: list[BaseException] = []
     saver.failed.connect(failures.append)
@@ -121,4 +139,3 @@ def test_a_failure_streak_is_reported_once_and_again_after_a_success(qtbot: QtBo
     saver.touch()
     qtbot.waitUntil(lambda: store.saved == ["kept", "kept again"], timeout=5000)
     assert (len(failures), len(reported)) == (3, 2)
-    worker.shutdown()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -19,6 +19,10 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
+
+if TYPE_CHECKING:
+    from mentorjournal.domain.mentee import Mentee, MenteeListing
+    from mentorjournal.journal import Journal
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -48,17 +52,16 @@ class MenteeRow:
     archived: bool = False
 
     @classmethod
-    def from_domain(cls, mentee: Any) -> MenteeRow:
-        status = getattr(mentee, "status", "active")
+    def from_domain(cls, mentee: Mentee | MenteeListing) -> MenteeRow:
         return cls(
-            id=str(mentee.id),
-            code=str(mentee.code),
-            status=str(getattr(status, "value", status)),
-            archived=bool(getattr(mentee, "archived", False)),
+            id=mentee.id,
+            code=mentee.code,
+            status=mentee.status.value,
+            archived=mentee.archived,
         )
 
 
-def load_mentee_rows(journal: Any) -> list[MenteeRow]:
+def load_mentee_rows(journal: Journal) -> list[MenteeRow]:
     """Runs in the worker thread: every mentee (archived too; the proxy hides them), by code.
 
     Reads the code-only listings, so no name or birth date is loaded to show the list.

@@ -8,7 +8,7 @@ same, so they live here once.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
@@ -16,6 +16,10 @@ from ui.callbacks import query
 from ui.prompts import Prompts
 from ui.widgets.record_editor import RecordEditor
 from ui.worker import JournalWorker
+
+if TYPE_CHECKING:
+    from mentorjournal.changes import Changes
+    from mentorjournal.journal import Journal
 
 
 class MenteeEditorsTab(QWidget):
@@ -30,10 +34,10 @@ class MenteeEditorsTab(QWidget):
         self._mentee_id: str | None = None
         self._generation = 0
 
-    def editors(self) -> tuple[RecordEditor, ...]:
+    def editors(self) -> tuple[RecordEditor[Any], ...]:
         raise NotImplementedError
 
-    def _load(self, journal: Any, mentee_id: str) -> Any:
+    def _load(self, journal: Journal, mentee_id: str) -> Any:
         """Runs in the worker thread: everything the editors show for ``mentee_id``."""
         raise NotImplementedError
 
@@ -56,8 +60,8 @@ class MenteeEditorsTab(QWidget):
         self._set_enabled()
         self.reload()
 
-    def on_changes(self, changes: Any) -> None:
-        if self._mentee_id is not None and getattr(changes, "contacts", False):
+    def on_changes(self, changes: Changes) -> None:
+        if self._mentee_id is not None and changes.contacts:
             self.reload()
 
     def save_now(self) -> None:

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
+from mentorjournal.changes import Changed
 from mentorjournal.domain.cpd import CpdEntry, CpdYearTotal
 from mentorjournal.domain.goals import Goal, GoalOverview, GoalProgress
 from mentorjournal.domain.mentee import Consent, Contact, Place, Resource
@@ -21,25 +22,26 @@ from mentorjournal.domain.reflection import Reflection
 from mentorjournal.domain.supervision import AgendaCandidate, SupervisionSession
 from mentorjournal.domain.timeline import TimelineEntry, TimelineKind
 
-Journal = Any  # mentorjournal.journal.Journal, imported lazily by the app (cold start)
+if TYPE_CHECKING:  # imported for real by the worker when unlocking (cold start stays bare Qt)
+    from mentorjournal.journal import Journal
 
 
 # -- session notes -----------------------------------------------------------------------------
-def new_note(journal: Journal, mentee_id: str) -> Any:
+def new_note(journal: Journal, mentee_id: str) -> Changed[SessionNote]:
     """A draft starting now by the journal's own (injected) clock, to the minute."""
     started_at = journal.clock.now().replace(second=0, microsecond=0)
     return journal.new_note(mentee_id, started_at=started_at)
 
 
-def save_draft(journal: Journal, note: SessionNote) -> Any:
+def save_draft(journal: Journal, note: SessionNote) -> Changed[SessionNote]:
     return journal.save_draft(note)
 
 
-def sign_note(journal: Journal, note_id: str) -> Any:
+def sign_note(journal: Journal, note_id: str) -> Changed[SessionNote]:
     return journal.sign_note(note_id)
 
 
-def add_addendum(journal: Journal, note_id: str, text: str) -> Any:
+def add_addendum(journal: Journal, note_id: str, text: str) -> Changed[Addendum]:
     return journal.add_addendum(note_id, text)
 
 
@@ -47,7 +49,7 @@ def list_addenda(journal: Journal, note_id: str) -> list[Addendum]:
     return list(journal.addenda(note_id))
 
 
-def delete_draft(journal: Journal, note_id: str) -> Any:
+def delete_draft(journal: Journal, note_id: str) -> Changed[None]:
     return journal.delete_draft(note_id)
 
 
@@ -91,7 +93,7 @@ def list_goals(journal: Journal, mentee_id: str) -> list[GoalOverview]:
     return list(journal.goal_overviews(mentee_id))
 
 
-def add_progress(journal: Journal, progress: GoalProgress) -> Any:
+def add_progress(journal: Journal, progress: GoalProgress) -> Changed[GoalProgress]:
     return journal.insert_progress(progress)
 
 
@@ -122,15 +124,15 @@ def goal_of_progress(journal: Journal, mentee_id: str, progress_id: str) -> str 
     return None
 
 
-def save_goal(journal: Journal, goal: Goal, *, new: bool) -> Any:
+def save_goal(journal: Journal, goal: Goal, *, new: bool) -> Changed[Goal]:
     return journal.insert_goal(goal) if new else journal.update_goal(goal)
 
 
-def delete_goal(journal: Journal, goal_id: str) -> Any:
+def delete_goal(journal: Journal, goal_id: str) -> Changed[None]:
     return journal.delete_goal(goal_id)
 
 
-def delete_progress(journal: Journal, progress_id: str) -> Any:
+def delete_progress(journal: Journal, progress_id: str) -> Changed[None]:
     return journal.delete_progress(progress_id)
 
 
@@ -152,7 +154,7 @@ def save_plan(
     mentee_id: str,
     sections: Sequence[tuple[PlanSection, Sequence[str]]],
     note: str = "",
-) -> Any:
+) -> Changed[CopingPlanVersion]:
     return journal.save_plan(mentee_id, sections, note=note)
 
 
@@ -219,7 +221,7 @@ def reflection_data(
     return ReflectionData(tuple(reflections), tuple(timeline), codes)
 
 
-def save_reflection(journal: Journal, reflection: Reflection, *, new: bool) -> Any:
+def save_reflection(journal: Journal, reflection: Reflection, *, new: bool) -> Changed[Reflection]:
     return journal.save_reflection(reflection, action="create" if new else "edit")
 
 
@@ -251,4 +253,4 @@ def cpd_data(journal: Journal) -> CpdData:
 
 
 def today(journal: Journal) -> date:
-    return journal.today()  # type: ignore[no-any-return]
+    return journal.today()

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QDate, QItemSelection, Signal
 from PySide6.QtWidgets import (
@@ -43,6 +43,10 @@ from ui.prompts import Prompts
 from ui.widgets.tables import read_only_table
 from ui.worker import JournalWorker
 
+if TYPE_CHECKING:
+    from mentorjournal.changes import Changed
+    from mentorjournal.journal import Journal
+
 TEXT = "text"
 MULTILINE = "multiline"
 CHOICE = "choice"
@@ -51,6 +55,18 @@ OPTIONAL_DATE = "optional_date"
 HOURS = "hours"
 
 log = logging.getLogger(__name__)
+
+
+class StoredRecord(Protocol):
+    """A frozen dataclass with an ``id``: what every record this editor edits is."""
+
+    __dataclass_fields__: ClassVar[dict[str, Any]]
+
+    @property
+    def id(self) -> str: ...
+
+
+R = TypeVar("R", bound=StoredRecord)
 
 
 @dataclass(frozen=True)
@@ -102,7 +118,7 @@ class _OptionalDate(QWidget):
         )
 
 
-class RecordEditor(QGroupBox):
+class RecordEditor(QGroupBox, Generic[R]):
     """Table + form for one kind of record."""
 
     #: A record was saved or deleted (the tab may reload other views).
@@ -116,9 +132,9 @@ class RecordEditor(QGroupBox):
         *,
         worker: JournalWorker,
         prompts: Prompts,
-        make_record: Callable[[str, dict[str, Any]], Any],
-        save: Callable[[Any, Any], Any],
-        delete: Callable[[Any, str], Any],
+        make_record: Callable[[str, dict[str, Any]], R],
+        save: Callable[[Journal, R], Changed[R]],
+        delete: Callable[[Journal, str], Changed[None]],
         stretch_column: int = 0,
         parent: QWidget | None = None,
     ) -> None:
@@ -132,7 +148,7 @@ class RecordEditor(QGroupBox):
         self.model = model
         self.fields = tuple(fields)
         self.widgets: dict[str, QWidget] = {}
-        self._current: Any = None
+        self._current: R | None = None
         #: What the form held when last emptied or loaded: anything else is unsaved typing.
         self._baseline: dict[str, Any] = {}
         #: Bumped by ``clear`` (lock): an answer from before it must not refill the form.
@@ -248,7 +264,7 @@ class RecordEditor(QGroupBox):
 
     # -- actions ---------------------------------------------------------------------------
     @property
-    def current(self) -> Any:
+    def current(self) -> R | None:
         return self._current
 
     def start_new(self) -> None:
@@ -266,14 +282,14 @@ class RecordEditor(QGroupBox):
         self.delete_button.setEnabled(False)
         self._baseline = self.values()
 
-    def load(self, record: Any) -> None:
+    def load(self, record: R) -> None:
         self._shown += 1
         self._set_current(record)
         for field in self.fields:
             self.set_value(field, getattr(record, field.name))
         self._baseline = self.values()
 
-    def _set_current(self, record: Any) -> None:
+    def _set_current(self, record: R) -> None:
         """The stored record the form edits: Save now updates it, Delete removes it."""
         self._current = record
         self.save_button.setText("Save")
@@ -282,7 +298,7 @@ class RecordEditor(QGroupBox):
     def has_unsaved_changes(self) -> bool:
         return self.values() != self._baseline
 
-    def _record_from_form(self) -> Any:
+    def _record_from_form(self) -> R:
         values = self.values()
         if self._current is None:
             return self._make_record(new_id(), values)
@@ -333,7 +349,7 @@ class RecordEditor(QGroupBox):
         self._submit(record)
         return True
 
-    def _submit(self, record: Any) -> None:
+    def _submit(self, record: R) -> None:
         """Save ``record`` (built from the form) off-thread; the form counts as saved meanwhile.
 
         Counting it saved at once keeps a second trigger (a lock right after a mentee switch)
@@ -344,11 +360,11 @@ class RecordEditor(QGroupBox):
         before, submitted = self._baseline, self.values()
         self._baseline = submitted
 
-        def saved(result: Any) -> None:
+        def saved(result: Changed[R]) -> None:
             if generation != self._generation:
                 return  # locked (cleared) meanwhile: the saved record stays out of the form
             if shown == self._shown:  # else the form moved on to another record meanwhile
-                stored = getattr(result, "value", record)
+                stored = result.value
                 if self.values() == submitted:
                     self.load(stored)
                 else:
@@ -375,7 +391,7 @@ class RecordEditor(QGroupBox):
         ):
             return
 
-        def deleted(_result: Any) -> None:
+        def deleted(_result: Changed[None]) -> None:
             self.new_record()
             self.changed.emit()
 
@@ -388,7 +404,7 @@ class RecordEditor(QGroupBox):
             lambda error: self._prompts.show_error(error, f"{self._title}: not deleted"),
         )
 
-    def set_records(self, records: Sequence[Any]) -> None:
+    def set_records(self, records: Sequence[R]) -> None:
         """Fresh rows; the form keeps showing the current record (reloaded if it changed).
 
         A reload while the mentor types (another editor of the tab saved) keeps the typing.

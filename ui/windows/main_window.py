@@ -37,7 +37,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -65,12 +65,23 @@ from PySide6.QtWidgets import (
 )
 
 from mentorjournal.clock import Clock
-from ui.models.mentees import ID_ROLE, MenteeFilterProxy, MenteeListModel, load_mentee_rows
+from ui.models.mentees import (
+    ID_ROLE,
+    MenteeFilterProxy,
+    MenteeListModel,
+    MenteeRow,
+    load_mentee_rows,
+)
 from ui.prompts import Prompts
 from ui.settings import AppSettings
 from ui.widgets.adaptive import size_to_current
 from ui.widgets.status_bar import JournalStatusBar
 from ui.worker import JournalWorker
+
+if TYPE_CHECKING:
+    from mentorjournal.changes import Changed, Changes
+    from mentorjournal.domain import Mentee
+    from mentorjournal.journal import Journal
 
 log = logging.getLogger(__name__)
 
@@ -135,7 +146,7 @@ STATUS_FILTERS = (
 )
 
 
-def close_and_archive(journal: Any, mentee_id: str, keep_until: date) -> Any:
+def close_and_archive(journal: Journal, mentee_id: str, keep_until: date) -> Changed[Mentee]:
     """Runs in the worker: archiving needs a closed record, so close it first if open."""
     from mentorjournal.domain import MenteeStatus
 
@@ -404,7 +415,7 @@ class MainWindow(QMainWindow):
         ``then`` runs once the rows are in; ``settled`` runs either way, after an error too.
         """
 
-        def loaded(rows: Any) -> None:
+        def loaded(rows: list[MenteeRow]) -> None:
             self.mentees.set_rows(rows)
             if self.mentee_id and self.mentees.row_of(self.mentee_id) >= 0:
                 self._select_row(self.mentee_id)
@@ -614,9 +625,8 @@ class MainWindow(QMainWindow):
             return
         clean = code.strip()
 
-        def added(result: Any) -> None:
-            value = getattr(result, "value", result)
-            new_id = str(getattr(value, "id", value))
+        def added(result: Changed[Mentee]) -> None:
+            new_id = result.value.id
             self.refresh_mentees(lambda: self.select_mentee(new_id))
 
         self.worker.command(lambda j: j.add_mentee(code=clean), added, self.prompts.show_error)
@@ -675,9 +685,9 @@ class MainWindow(QMainWindow):
     def _on_area_item(self, item: QListWidgetItem) -> None:
         self.show_area(str(item.data(Qt.ItemDataRole.UserRole)))
 
-    def _on_changes(self, changes: Any) -> None:
+    def _on_changes(self, changes: Changes) -> None:
         self.status.set_saved(self.clock.now())
-        if getattr(changes, "mentees", False):
+        if changes.mentees:
             self.refresh_mentees()
             self.check_erasure_due()
         for page in self._pages.values():

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -39,6 +39,10 @@ from ui.prompts import Prompts
 from ui.widgets.adaptive import AdaptiveSplitter, VerticalScrollArea
 from ui.widgets.tables import read_only_table
 from ui.worker import JournalWorker
+
+if TYPE_CHECKING:
+    from mentorjournal.changes import Changed, Changes
+    from mentorjournal.journal import Journal
 
 
 class PlanSectionEditor(QGroupBox):
@@ -236,8 +240,8 @@ class CopingPlanTab(QWidget):
         self._set_enabled()
         self.reload()
 
-    def on_changes(self, changes: Any) -> None:
-        if self._mentee_id is not None and getattr(changes, "plans", False):
+    def on_changes(self, changes: Changes) -> None:
+        if self._mentee_id is not None and changes.plans:
             self.reload(keep_edits=True)
 
     def clear(self) -> None:
@@ -306,7 +310,7 @@ class CopingPlanTab(QWidget):
         self._modified = False
         self.state.setText("Saving…")
 
-        def saved(result: Any) -> None:
+        def saved(result: Changed[CopingPlanVersion]) -> None:
             self.version_note.clear()
             self.state.setText(f"Saved as version {result.value.version}")
             self.save_state_changed.emit(self.state.text())
@@ -423,7 +427,7 @@ def _labelled(version: CopingPlanVersion) -> list[tuple[str, tuple[str, ...]]]:
     return [(section.label, items) for section, items in version.sections]
 
 
-def _export_plan(journal: Any, mentee_id: str, path: Path) -> int:
+def _export_plan(journal: Journal, mentee_id: str, path: Path) -> int:
     """Worker side: the audited one-page PDF of the current version (imported lazily)."""
     from mentorjournal.export.audited import export_coping_plan
 

@@ -6,7 +6,7 @@ year is shown prominently and every year is listed beside the log.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -24,6 +24,9 @@ from ui.widgets.adaptive import AdaptiveSplitter
 from ui.widgets.record_editor import DATE, HOURS, MULTILINE, Field, RecordEditor
 from ui.widgets.tables import read_only_table
 from ui.worker import JournalWorker
+
+if TYPE_CHECKING:
+    from mentorjournal.changes import Changes
 
 CPD_FIELDS = (
     Field("activity", "&Activity"),
@@ -88,10 +91,10 @@ class CpdPage(QWidget):
         if not self._loaded:
             self.reload()
 
-    def on_changes(self, changes: Any) -> None:
+    def on_changes(self, changes: Changes) -> None:
         # Not loaded: not shown yet, or cleared by a lock (a save queued before the lock
         # reports back after it); the next showing loads.
-        if getattr(changes, "cpd", False) and self._loaded:
+        if changes.cpd and self._loaded:
             self.reload()
 
     def save_now(self) -> None:

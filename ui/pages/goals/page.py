@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
@@ -36,6 +36,7 @@ from mentorjournal.domain.goals import (
     GAS_LABELS,
     GAS_LEVELS,
     Goal,
+    GoalOverview,
     GoalProgress,
     GoalStatus,
     GoalStep,
@@ -51,6 +52,9 @@ from ui.prompts import Prompts
 from ui.widgets.adaptive import AdaptiveSplitter, VerticalScrollArea
 from ui.widgets.tables import read_only_table
 from ui.worker import JournalWorker
+
+if TYPE_CHECKING:
+    from mentorjournal.changes import Changed, Changes
 
 _ID = Qt.ItemDataRole.UserRole
 
@@ -271,10 +275,8 @@ class GoalsTab(QWidget):
         self._show_goal(None)
         self.reload()
 
-    def on_changes(self, changes: Any) -> None:
-        if self._mentee_id is not None and (
-            getattr(changes, "goals", False) or getattr(changes, "sessions", False)
-        ):
+    def on_changes(self, changes: Changes) -> None:
+        if self._mentee_id is not None and (changes.goals or changes.sessions):
             self.reload()
 
     def clear(self) -> None:
@@ -311,7 +313,7 @@ class GoalsTab(QWidget):
             return
         generation = self._generation
 
-        def loaded(overviews: list[Any]) -> None:
+        def loaded(overviews: list[GoalOverview]) -> None:
             if generation != self._generation:
                 return
             self.view.selectionModel().blockSignals(True)
@@ -369,7 +371,7 @@ class GoalsTab(QWidget):
             self._prompts.show_error(error, "Goal not added")
             return
 
-        def added(result: Any) -> None:
+        def added(result: Changed[Goal]) -> None:
             self._show_goal(result.value)
             self._load_detail(result.value.id)
 
@@ -428,7 +430,7 @@ class GoalsTab(QWidget):
         self._dirty = False
         self.state.setText("Saving…")
 
-        def saved(result: Any) -> None:
+        def saved(result: Changed[Goal]) -> None:
             self._goal = result.value
             if not self._dirty:
                 self.state.setText("Saved")
@@ -497,7 +499,7 @@ class GoalsTab(QWidget):
             self._prompts.show_error(error, "Progress not added")
             return
 
-        def added(_result: Any) -> None:
+        def added(_result: Changed[GoalProgress]) -> None:
             self.progress_note.clear()
             self.progress_level.setCurrentIndex(0)
             self.progress_percent.setValue(-1)

@@ -7,7 +7,7 @@ table with a form (:class:`~ui.widgets.record_editor.RecordEditor`).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
@@ -34,6 +34,9 @@ from ui.widgets.record_editor import (
     RecordEditor,
 )
 from ui.worker import JournalWorker
+
+if TYPE_CHECKING:
+    from mentorjournal.journal import Journal
 
 CONTACT_FIELDS = (
     Field("name", "&Name"),
@@ -111,10 +114,10 @@ class PeopleConsentTab(MenteeEditorsTab):
         layout.addWidget(self.pages)
         self._set_enabled()
 
-    def editors(self) -> tuple[RecordEditor, ...]:
+    def editors(self) -> tuple[RecordEditor[Any], ...]:
         return (self.contacts, self.places, self.consents)
 
-    def _load(self, journal: Any, mentee_id: str) -> ops.PeopleData:
+    def _load(self, journal: Journal, mentee_id: str) -> ops.PeopleData:
         return ops.people_data(journal, mentee_id)
 
     def _show(self, data: ops.PeopleData) -> None:
@@ -124,7 +127,8 @@ class PeopleConsentTab(MenteeEditorsTab):
         self.consents.set_records(data.consents)
 
     def open_record(self, kind: str, record_id: str) -> None:
-        editor = {"contact": self.contacts, "consent": self.consents}.get(kind)
+        editors: dict[str, RecordEditor[Any]] = {"contact": self.contacts, "consent": self.consents}
+        editor = editors.get(kind)
         if editor is None:
             return
         self.pages.setCurrentWidget(editor)

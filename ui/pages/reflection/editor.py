@@ -8,9 +8,9 @@ reflection on the supervision agenda.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -32,6 +32,10 @@ from ui.prompts import Prompts
 from ui.widgets.mood_slider import MoodSlider
 from ui.widgets.section_fields import SectionFields, carry_over, specs_for
 from ui.worker import JournalWorker
+
+if TYPE_CHECKING:
+    from mentorjournal.journal import Journal
+    from ui.worker import HasChanges
 
 
 def parse_tags(text: str) -> tuple[str, ...]:
@@ -204,13 +208,13 @@ class ReflectionEditor(QWidget):
         if not self._loading and self._reflection is not None:
             self.autosaver.touch()
 
-    def _save_job(self) -> Any:
+    def _save_job(self) -> Callable[[Journal], HasChanges] | None:
         try:
             reflection = self.current()
         except Exception as error:
             failure = error
 
-            def fail(_journal: Any) -> None:
+            def fail(_journal: Journal) -> HasChanges:
                 raise failure
 
             return fail

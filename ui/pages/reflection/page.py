@@ -6,7 +6,7 @@ editor only ever autosaves an existing record, exactly like session notes.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
@@ -30,6 +30,10 @@ from ui.prompts import Prompts
 from ui.widgets.adaptive import AdaptiveSplitter, VerticalScrollArea
 from ui.widgets.tables import read_only_table
 from ui.worker import JournalWorker
+
+if TYPE_CHECKING:
+    from mentorjournal.changes import Changed, Changes
+    from mentorjournal.journal import Journal
 
 
 class ReflectionPage(QWidget):
@@ -112,11 +116,8 @@ class ReflectionPage(QWidget):
         if not self._loaded:
             self.reload()
 
-    def on_changes(self, changes: Any) -> None:
-        if any(
-            getattr(changes, flag, False)
-            for flag in ("reflections", "sessions", "goals", "mentees")
-        ):
+    def on_changes(self, changes: Changes) -> None:
+        if changes.reflections or changes.sessions or changes.goals or changes.mentees:
             self.reload()
 
     def clear(self) -> None:
@@ -171,11 +172,11 @@ class ReflectionPage(QWidget):
         self.editor.save_now()
         mentee_id = self.timeline.mentee_id()
 
-        def create(journal: Any) -> Any:
+        def create(journal: Journal) -> Changed[Reflection]:
             title = f"Reflection {journal.today():%d %b %Y}"
             return journal.add_reflection(title, mentee_id=mentee_id)
 
-        def created(result: Any) -> None:
+        def created(result: Changed[Reflection]) -> None:
             self.editor.load(result.value)
             self.delete_button.setEnabled(True)
             editors = self.editor.sections.editors()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -13,6 +13,9 @@ from ui.pages.resources.models import ResourceColumn, ResourcesModel
 from ui.prompts import Prompts
 from ui.widgets.record_editor import MULTILINE, OPTIONAL_DATE, Field, RecordEditor
 from ui.worker import JournalWorker
+
+if TYPE_CHECKING:
+    from mentorjournal.journal import Journal
 
 RESOURCE_FIELDS = (
     Field("name", "&Service"),
@@ -52,10 +55,10 @@ class ResourcesTab(MenteeEditorsTab):
         assert isinstance(model, ResourcesModel)
         return model
 
-    def editors(self) -> tuple[RecordEditor, ...]:
+    def editors(self) -> tuple[RecordEditor[Any], ...]:
         return (self.editor,)
 
-    def _load(self, journal: Any, mentee_id: str) -> list[Resource]:
+    def _load(self, journal: Journal, mentee_id: str) -> list[Resource]:
         return ops.list_resources(journal, mentee_id)
 
     def _show(self, data: list[Resource]) -> None:

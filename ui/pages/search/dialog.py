@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QEvent,
@@ -38,6 +38,9 @@ from PySide6.QtWidgets import (
 from ui.pages.search.models import HTML_ROLE, TARGET_ROLE, SearchResultsModel, SearchRow
 from ui.worker import JournalWorker
 
+if TYPE_CHECKING:
+    from mentorjournal.journal import Journal
+
 DEBOUNCE_MS = 150
 RESULT_LIMIT = 50
 
@@ -53,7 +56,7 @@ class SearchAnswer:
     notice: str = ""
 
 
-def run_search(journal: Any, text: str, limit: int = RESULT_LIMIT) -> SearchAnswer:
+def run_search(journal: Journal, text: str, limit: int = RESULT_LIMIT) -> SearchAnswer:
     """Runs in the worker thread."""
     results = journal.search_results(text, limit=limit)
     return SearchAnswer([SearchRow.from_hit(hit) for hit in results.hits], results.notice)

@@ -10,10 +10,10 @@ read-only and can only gain addenda. Changing the template never drops text (see
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -46,6 +46,11 @@ from ui.pages.sessions.models import MODE_LABELS
 from ui.prompts import Prompts
 from ui.widgets.section_fields import SectionFields, carry_over, specs_for
 from ui.worker import JournalWorker
+
+if TYPE_CHECKING:
+    from mentorjournal.changes import Changed
+    from mentorjournal.journal import Journal
+    from ui.worker import HasChanges
 
 _ID = Qt.ItemDataRole.UserRole
 
@@ -410,7 +415,7 @@ class SessionEditor(QWidget):
             return
         note_id = note.id
 
-        def added(_result: Any) -> None:
+        def added(_result: Changed[Addendum]) -> None:
             self.addendum_text.clear()
             self._reload_addenda(note_id)
 
@@ -451,7 +456,7 @@ class SessionEditor(QWidget):
             item.setCheckState(Qt.CheckState.Checked)  # progress means it was worked on
         self.save_now()
 
-        def added(_result: Any) -> None:
+        def added(_result: Changed[GoalProgress]) -> None:
             self.progress_note.clear()
             self.progress_level.setCurrentIndex(0)
             self.progress_percent.setValue(-1)
@@ -565,13 +570,13 @@ class SessionEditor(QWidget):
             return
         self.autosaver.touch()
 
-    def _save_job(self) -> Any:
+    def _save_job(self) -> Callable[[Journal], HasChanges] | None:
         try:
             note = self.current_note()
         except Exception as error:  # a field broke a rule: report through the failure path
             failure = error
 
-            def fail(_journal: Any) -> None:
+            def fail(_journal: Journal) -> HasChanges:
                 raise failure
 
             return fail
@@ -583,9 +588,9 @@ class SessionEditor(QWidget):
         self.status.setText(text if text != "Not saved" else "Not saved — will retry")
         self.status_changed.emit(text)
 
-    def _on_signed(self, result: Any) -> None:
-        note = getattr(result, "value", result)
-        if isinstance(note, SessionNote) and note.id == self.note_id:
+    def _on_signed(self, result: Changed[SessionNote]) -> None:
+        note = result.value
+        if note.id == self.note_id:
             self.load(note)
             self._reload_addenda(note.id)
             self.signed.emit(note.id)

@@ -7,7 +7,7 @@ note, another mentee, or locking saves the open draft first.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Signal
 from PySide6.QtWidgets import (
@@ -27,6 +27,9 @@ from ui.prompts import Prompts
 from ui.widgets.adaptive import AdaptiveSplitter, VerticalScrollArea
 from ui.widgets.tables import read_only_table
 from ui.worker import JournalWorker
+
+if TYPE_CHECKING:
+    from mentorjournal.changes import Changed, Changes
 
 
 class SessionsTab(QWidget):
@@ -97,14 +100,10 @@ class SessionsTab(QWidget):
         self._update_buttons()
         self.reload()
 
-    def on_changes(self, changes: Any) -> None:
+    def on_changes(self, changes: Changes) -> None:
         if self._mentee_id is None:
             return
-        if (
-            getattr(changes, "sessions", False)
-            or getattr(changes, "goals", False)
-            or getattr(changes, "plans", False)
-        ):
+        if changes.sessions or changes.goals or changes.plans:
             self.reload()
 
     def clear(self) -> None:
@@ -162,7 +161,7 @@ class SessionsTab(QWidget):
         self.editor.save_now()
         generation = self._generation
 
-        def created(result: Any) -> None:
+        def created(result: Changed[SessionNote]) -> None:
             note = result.value
             if generation == self._generation and note.mentee_id == self._mentee_id:
                 self.editor.load(note)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -39,6 +39,12 @@ from ui.models.mentees import MenteeRow, load_mentee_rows
 from ui.prompts import Prompts
 from ui.settings import AUTO_LOCK_RANGE, BACKUP_KEEP_RANGE, AppSettings, Theme
 from ui.worker import JournalWorker
+
+if TYPE_CHECKING:
+    from mentorjournal.journal import Journal
+    from ui.worker import HasChanges
+
+    pass
 
 TEXT_SCALES = (100, 125, 150, 175, 200)
 T = TypeVar("T")
@@ -165,14 +171,14 @@ class SettingsDialog(QDialog):
             self.backup_folder.setText(str(chosen))
 
     # -- vault actions -------------------------------------------------------------------------
-    def _finisher(self, title: str, done: str) -> Callable[[Any], None]:
-        def finished(_result: Any) -> None:
+    def _finisher(self, title: str, done: str) -> Callable[[object], None]:
+        def finished(_result: object) -> None:
             if done:
                 self._prompts.inform(title, done)
 
         return finished
 
-    def _run(self, title: str, job: Callable[[Any], Any], done: str = "") -> None:
+    def _run(self, title: str, job: Callable[[Journal], HasChanges], done: str = "") -> None:
         """Run ``job(journal)`` as a command in the worker; say ``done`` when it succeeded."""
         self._worker.command(
             job,
@@ -231,11 +237,10 @@ class SettingsDialog(QDialog):
         ):
             return
 
-        def made(result: Any) -> None:
-            value = getattr(result, "value", result)
+        def made(result: Changed[str]) -> None:
             from ui.pages.settings.recovery_key import RecoveryKeyDialog
 
-            dialog = RecoveryKeyDialog(str(value), self._prompts, self)
+            dialog = RecoveryKeyDialog(result.value, self._prompts, self)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.open()
 
@@ -288,9 +293,9 @@ class SettingsDialog(QDialog):
             self._prompts.show_error,
         )
 
-    def _confirm_erase(self, row: MenteeRow, counts: Any) -> None:
+    def _confirm_erase(self, row: MenteeRow, counts: dict[str, int]) -> None:
         code = row.code
-        what = describe_counts(counts) if isinstance(counts, dict) else ""
+        what = describe_counts(counts)
         typed = self._prompts.ask_text(
             "Erase a mentee",
             f"This permanently erases {code}'s whole record"

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import (
@@ -49,6 +49,9 @@ from mentorjournal.export.draft import BlockKind, KnownLeak, SupervisionDraft, j
 from mentorjournal.export.supervision import Include, SupervisionOptions
 from ui.prompts import Prompts
 from ui.worker import JournalWorker
+
+if TYPE_CHECKING:
+    from mentorjournal.journal import Journal
 
 #: Highlight colours by category (pale backgrounds; text is forced dark so both themes read).
 CATEGORY_COLOURS: dict[str, str] = {
@@ -285,7 +288,7 @@ class SupervisionExportDialog(QDialog):
         """Fill the mentee list (codes only) from the worker."""
         generation = self._generation
 
-        def read(journal: Any) -> list[tuple[str, str]]:
+        def read(journal: Journal) -> list[tuple[str, str]]:
             return [(m.code, m.status.value) for m in journal.list_mentees(archived=False)]
 
         def show(rows: list[tuple[str, str]]) -> None:
@@ -331,7 +334,7 @@ class SupervisionExportDialog(QDialog):
         self.status_label.setText("Anonymising…")
         self.update_button.setEnabled(False)
 
-        def work(journal: Any) -> tuple[SupervisionDraft, list[KnownLeak]]:
+        def work(journal: Journal) -> tuple[SupervisionDraft, list[KnownLeak]]:
             from mentorjournal.export.supervision import known_leaks, prepare
 
             draft = prepare(journal, options)
@@ -568,7 +571,7 @@ class SupervisionExportDialog(QDialog):
         self._show(draft, self._leaks)
         generation = self._generation
 
-        def check(_journal: Any) -> list[KnownLeak]:
+        def check(_journal: Journal) -> list[KnownLeak]:
             from mentorjournal.export.supervision import known_leaks
 
             return known_leaks(draft)
@@ -605,7 +608,7 @@ class SupervisionExportDialog(QDialog):
         self.export_button.setEnabled(False)
         self.status_label.setText("Exporting…")
 
-        def work(journal: Any) -> Path:
+        def work(journal: Journal) -> Path:
             from mentorjournal.export.audited import export_supervision
 
             export_supervision(journal, draft, path)
@@ -626,7 +629,9 @@ class SupervisionExportDialog(QDialog):
                 self.status_label.setText("The summary was not exported.")
             self._failed(error)
 
-        self.worker.command(work, done, failed)
+        # A query: the export changes no record a page shows (its audit event is written by
+        # the export itself), so there is no change set to broadcast.
+        self.worker.query(work, done, failed)
 
     # --- lock -----------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ anonymised export preview (imported when first used: its export modules are slow
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QItemSelection, QModelIndex, Signal
 from PySide6.QtWidgets import (
@@ -55,6 +55,9 @@ from ui.prompts import Prompts
 from ui.widgets.adaptive import AdaptiveSplitter
 from ui.widgets.tables import read_only_table
 from ui.worker import JournalWorker
+
+if TYPE_CHECKING:
+    from mentorjournal.changes import Changed, Changes
 
 
 def _qdate(value: date) -> QDate:
@@ -228,11 +231,8 @@ class SupervisionPage(QWidget):
         if not self._loaded:
             self.reload()
 
-    def on_changes(self, changes: Any) -> None:
-        if any(
-            getattr(changes, f, False)
-            for f in ("supervision", "reflections", "sessions", "mentees")
-        ):
+    def on_changes(self, changes: Changes) -> None:
+        if changes.supervision or changes.reflections or changes.sessions or changes.mentees:
             self.reload()
 
     def clear(self) -> None:
@@ -346,7 +346,7 @@ class SupervisionPage(QWidget):
         self.state.setText("Saving…")
         self._dirty = False
 
-        def saved(result: Any) -> None:
+        def saved(result: Changed[SupervisionSession]) -> None:
             self._editing = result.value
             self.state.setText("Saved")
             self.save_state_changed.emit("Saved")
