@@ -1,25 +1,14 @@
 """The main window: mentees and the mentor's own areas on the left, the chosen view on the right.
 
-Page contract (what every content view offers)
-----------------------------------------------
-Every content view is a ``QWidget`` subclass constructed as::
-
-    Page(worker: JournalWorker, prompts: Prompts, parent: QWidget | None = None)
-
-and offers:
-
-* ``set_mentee(mentee_id: str | None) -> None``: mentee tabs only. Called when the mentor picks
-  a mentee (``None`` = no mentee). Load through ``worker.query``; never block the GUI thread.
-* ``on_changes(changes: mentorjournal.changes.Changes) -> None``: called for every command's
-  change set; refresh only if a flag you show is set.
-* ``clear() -> None``: called on lock. Drop every model's rows and every editor's text; after
-  it, the page must hold no record data (a test checks every model is empty).
-* ``save_now() -> None`` (optional): flush pending autosave. Called on lock (before ``clear``),
-  on Ctrl+S and on close. Queue the save through ``worker.command``: the lock's ``close`` job
-  is queued after it and so runs after it.
-* ``new_note() -> None`` (optional, Sessions tab): Ctrl+N.
-* ``find_in_view() -> None`` (optional): Ctrl+F inside the page.
-* ``open_record(kind: str, record_id: str) -> None`` (optional): a search hit was chosen.
+Pages
+-----
+Every content view is a :class:`ui.pages.base.Page` (the mentee tabs a
+:class:`~ui.pages.base.MenteePage`), constructed as ``Page(worker, prompts, parent)``. The base
+owns the lifecycle: ``set_mentee`` (mentee tabs), ``on_changes`` (reload only for the change
+flags the page wants), ``clear`` (on lock; afterwards the page holds no record, which a test
+checks model by model), ``save_now`` (lock, Ctrl+S, close: queued before the lock's ``close``
+job), ``find_in_view`` (Ctrl+F), ``open_record`` (a search hit) and the signals
+``save_state_changed`` and ``record_requested``. The Sessions tab adds ``new_note`` (Ctrl+N).
 
 Pages are found by module and class name (:data:`MENTEE_TABS`, :data:`AREAS`) and imported
 lazily (a missing module or class is an error, never a silent stand-in). Public methods
@@ -72,6 +61,7 @@ from ui.models.mentees import (
     MenteeRow,
     load_mentee_rows,
 )
+from ui.pages.base import MenteePage, Page
 from ui.prompts import Prompts
 from ui.settings import AppSettings
 from ui.widgets.adaptive import size_to_current
@@ -160,11 +150,15 @@ def close_and_archive(journal: Journal, mentee_id: str, keep_until: date) -> Cha
     return result
 
 
-def build_page(spec: PageSpec, worker: JournalWorker, prompts: Prompts, parent: QWidget) -> QWidget:
+def build_page(
+    spec: PageSpec, worker: JournalWorker, prompts: Prompts, parent: QWidget
+) -> Page[Any]:
     """Import (lazily, for start-up time) and construct a page; a missing one raises."""
     module = importlib.import_module(spec.module)
     page_class = getattr(module, spec.class_name)
-    page: QWidget = page_class(worker, prompts, parent)
+    if not (isinstance(page_class, type) and issubclass(page_class, Page)):
+        raise TypeError(f"{spec.module}.{spec.class_name} is not a page")
+    page: Page[Any] = page_class(worker, prompts, parent)
     return page
 
 
@@ -194,7 +188,7 @@ class MainWindow(QMainWindow):
         self.clock = clock
         self.demo = demo
         self.mentee_id: str | None = None
-        self._pages: dict[str, QWidget] = {}
+        self._pages: dict[str, Page[Any]] = {}
         self._dialogs: dict[str, QDialog] = {}
         self.setObjectName("mainWindow")
         self.setWindowTitle("Mentor Journal — DEMO (synthetic data)" if demo else "Mentor Journal")
@@ -397,11 +391,11 @@ class MainWindow(QMainWindow):
         view_menu.addAction(supervision_preview)
 
     # -- public API --------------------------------------------------------------------------
-    def page(self, key: str) -> QWidget:
+    def page(self, key: str) -> Page[Any]:
         """The content view for ``key`` (a :data:`MENTEE_TABS` or :data:`AREAS` key)."""
         return self._pages[key]
 
-    def pages(self) -> dict[str, QWidget]:
+    def pages(self) -> dict[str, Page[Any]]:
         return dict(self._pages)
 
     def refresh_mentees(
@@ -455,10 +449,16 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.mentee_panel)
             self._select_row(mentee_id)
         for spec in MENTEE_TABS:
-            self._call(self._pages[spec.key], "set_mentee", mentee_id)
+            self.mentee_page(spec.key).set_mentee(mentee_id)
         self.mentee_selected.emit(mentee_id or "")
 
-    def show_mentee_tab(self, key: str) -> QWidget:
+    def mentee_page(self, key: str) -> MenteePage[Any]:
+        """The mentee tab ``key`` (a :data:`MENTEE_TABS` key)."""
+        page = self._pages[key]
+        assert isinstance(page, MenteePage)
+        return page
+
+    def show_mentee_tab(self, key: str) -> Page[Any]:
         """Bring the mentee tab ``key`` forward (selects the first mentee if none is chosen)."""
         if self.mentee_id is None and self.mentees.rowCount() > 0:
             first = self.mentee_proxy.index(0, 0)
@@ -469,7 +469,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(page)
         return page
 
-    def show_area(self, key: str) -> QWidget:
+    def show_area(self, key: str) -> Page[Any]:
         """Show one of the mentor's own areas (reflection, supervision, cpd)."""
         page = self._pages[key]
         self.stack.setCurrentWidget(page)
@@ -484,25 +484,19 @@ class MainWindow(QMainWindow):
         row = self.mentees.row_of(mentee_id)
         return self.mentees.mentee(row).code if row >= 0 else ""
 
-    def current_page(self) -> QWidget | None:
+    def current_page(self) -> Page[Any] | None:
         widget = self.stack.currentWidget()
         if widget is self.mentee_panel:
-            return self.tabs.currentWidget()
-        return widget if widget is not self.empty_page else None
+            widget = self.tabs.currentWidget()
+        return next((page for page in self._pages.values() if page is widget), None)
 
-    def _connect_page(self, page: QWidget) -> None:
-        """A page's optional signals: its save state to the status bar ("Saving…", "Not saved"),
-        and records it asks to open (timeline rows) to the page that shows them."""
-        save_state = getattr(page, "save_state_changed", None)
-        if save_state is not None:
-            save_state.connect(self.status.save_label.setText)
-        requested = getattr(page, "record_requested", None)
-        if requested is not None:
-            requested.connect(
-                lambda kind, record_id, mentee_id: self.open_record(
-                    kind, record_id, mentee_id or None
-                )
-            )
+    def _connect_page(self, page: Page[Any]) -> None:
+        """A page's save state to the status bar ("Saving…", "Not saved"), and records it asks
+        to open (timeline rows) to the page that shows them."""
+        page.save_state_changed.connect(self.status.save_label.setText)
+        page.record_requested.connect(
+            lambda kind, record_id, mentee_id: self.open_record(kind, record_id, mentee_id or None)
+        )
 
     def open_record(self, kind: str, record_id: str, mentee_id: str | None) -> None:
         """Route a search hit to the page that shows it."""
@@ -516,7 +510,7 @@ class MainWindow(QMainWindow):
             page = self.show_mentee_tab(key)
         else:
             page = self.show_area(key)
-        self._call(page, "open_record", kind, record_id)
+        page.open_record(kind, record_id)
         page.setFocus()
 
     def open_search(self) -> QDialog | None:
@@ -572,19 +566,22 @@ class MainWindow(QMainWindow):
         if self.mentee_id is None:
             self.prompts.inform("New note", "Choose a mentee first, then press Ctrl+N again.")
             return
+        from ui.pages.sessions.page import SessionsTab  # imported with the pages already
+
         page = self.show_mentee_tab("sessions")
-        self._call(page, "new_note")
+        assert isinstance(page, SessionsTab)
+        page.new_note()
 
     def find_in_view(self) -> None:
         page = self.current_page()
-        if page is None or not self._call(page, "find_in_view"):
+        if page is None or not page.find_in_view():
             self.filter_edit.setFocus()
             self.filter_edit.selectAll()
 
     def save_all(self) -> None:
         """Ask every page with drafts to save now (queued on the worker before anything else)."""
         for page in self._pages.values():
-            self._call(page, "save_now")
+            page.save_now()
 
     def clear(self) -> None:
         """Drop every record from every model, view and dialog (called on lock)."""
@@ -592,7 +589,7 @@ class MainWindow(QMainWindow):
         self.mentees.clear()
         self.filter_edit.clear()
         for page in self._pages.values():
-            self._call(page, "clear")
+            page.clear()
         for dialog in self._dialogs.values():
             if hasattr(dialog, "clear"):
                 dialog.clear()
@@ -662,14 +659,6 @@ class MainWindow(QMainWindow):
         )
 
     # -- internals ---------------------------------------------------------------------------
-    @staticmethod
-    def _call(page: QWidget, method: str, *args: Any) -> bool:
-        fn = getattr(page, method, None)
-        if fn is None:
-            return False
-        fn(*args)
-        return True
-
     def _select_row(self, mentee_id: str) -> None:
         row = self.mentees.row_of(mentee_id)
         if row < 0:
@@ -691,7 +680,7 @@ class MainWindow(QMainWindow):
             self.refresh_mentees()
             self.check_erasure_due()
         for page in self._pages.values():
-            self._call(page, "on_changes", changes)
+            page.on_changes(changes)
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.geometry()

@@ -10,11 +10,11 @@ worker (file dialog through prompts); the export is audited by the export code.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from mentorjournal.domain.plans import CopingPlanVersion, PlanSection
-from ui.callbacks import command, query
 from ui.pages import journal_ops as ops
+from ui.pages.base import MenteePage
 from ui.pages.coping_plan.diff import PlanDiffView, diff_sections, summarise
 from ui.pages.coping_plan.models import PlanItemsModel, PlanVersionColumn, PlanVersionsModel
 from ui.prompts import Prompts
@@ -133,19 +133,13 @@ class PlanSectionEditor(QGroupBox):
             widget.setEnabled(not read_only)
 
 
-class CopingPlanTab(QWidget):
+class CopingPlanTab(MenteePage[list[CopingPlanVersion]]):
     """Edit the current plan, save versions, compare two versions, print."""
-
-    save_state_changed = Signal(str)
 
     def __init__(
         self, worker: JournalWorker, prompts: Prompts, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._worker = worker
-        self._prompts = prompts
-        self._mentee_id: str | None = None
-        self._generation = 0
+        super().__init__(worker, prompts, parent)
         self._loading = False
         self._modified = False
         self.versions_model = PlanVersionsModel(self)
@@ -231,22 +225,22 @@ class CopingPlanTab(QWidget):
         return box
 
     # -- page contract -----------------------------------------------------------------------
-    def set_mentee(self, mentee_id: str | None) -> None:
-        if mentee_id == self._mentee_id:
-            return
-        self._ask_to_keep_edits()
-        self.clear()
-        self._mentee_id = mentee_id
+    def _load_for(self, mentee_id: str) -> Callable[[Journal], list[CopingPlanVersion]]:
+        return lambda journal: ops.plan_versions(journal, mentee_id)
+
+    def _show(self, data: list[CopingPlanVersion]) -> None:
+        """The versions, and the newest in the editors unless the mentor has edits there."""
+        self._show_versions(data)
+        if not self._modified and data:
+            self._show_plan(data[-1])
+
+    def _wants(self, changes: Changes) -> bool:
+        return changes.plans
+
+    def _mentee_changed(self) -> None:
         self._set_enabled()
-        self.reload()
 
-    def on_changes(self, changes: Changes) -> None:
-        if self._mentee_id is not None and changes.plans:
-            self.reload(keep_edits=True)
-
-    def clear(self) -> None:
-        self._generation += 1
-        self._mentee_id = None
+    def _clear(self) -> None:
         self._loading = True
         try:
             for editor in self.sections.values():
@@ -263,7 +257,6 @@ class CopingPlanTab(QWidget):
         self.diff_summary.clear()
         self.version_note.clear()
         self.state.clear()
-        self._set_enabled()
 
     def save_now(self) -> None:
         """Lock or Ctrl+S: unsaved edits become a new version rather than being lost."""
@@ -279,27 +272,6 @@ class CopingPlanTab(QWidget):
     # -- data --------------------------------------------------------------------------------
     def current_sections(self) -> list[tuple[PlanSection, tuple[str, ...]]]:
         return [(section, editor.model.items()) for section, editor in self.sections.items()]
-
-    def reload(self, keep_edits: bool = False) -> None:
-        mentee_id = self._mentee_id
-        if mentee_id is None:
-            return
-        generation = self._generation
-
-        def loaded(versions: list[CopingPlanVersion]) -> None:
-            if generation != self._generation:
-                return
-            self._show_versions(versions)
-            if not (keep_edits and self._modified) and versions:
-                self._show_plan(versions[-1])
-
-        query(
-            self,
-            self._worker,
-            lambda j: ops.plan_versions(j, mentee_id),
-            loaded,
-            self._prompts.show_error,
-        )
 
     def save_version(self) -> None:
         mentee_id = self._mentee_id
@@ -320,9 +292,7 @@ class CopingPlanTab(QWidget):
             self.state.setText("Not saved")
             self._prompts.show_error(error, "Plan not saved")
 
-        command(
-            self, self._worker, lambda j: ops.save_plan(j, mentee_id, sections, note), saved, failed
-        )
+        self._command(lambda j: ops.save_plan(j, mentee_id, sections, note), saved, failed)
 
     def compare(self) -> None:
         old = self._version(self.older.currentData())
@@ -360,9 +330,7 @@ class CopingPlanTab(QWidget):
             extra = "" if pages == 1 else f" It needed {pages} pages."
             self._prompts.inform("Coping plan saved", f"The plan was saved as {path.name}.{extra}")
 
-        query(
-            self,
-            self._worker,
+        self._query(
             lambda j: _export_plan(j, mentee_id, path),
             written,
             lambda error: self._prompts.show_error(error, "Plan not printed"),
@@ -417,10 +385,6 @@ class CopingPlanTab(QWidget):
             return
         self._modified = True
         self.state.setText("Changed — not saved as a version yet")
-
-    def _ask_to_keep_edits(self) -> None:
-        if self._modified and self._mentee_id is not None:
-            self.save_version()
 
 
 def _labelled(version: CopingPlanVersion) -> list[tuple[str, tuple[str, ...]]]:

@@ -6,7 +6,8 @@ year is shown prominently and every year is listed beside the log.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -16,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from mentorjournal.domain.cpd import CpdEntry
-from ui.callbacks import query
 from ui.pages import journal_ops as ops
+from ui.pages.base import Page
 from ui.pages.cpd.models import CpdColumn, CpdModel, CpdTotalsModel, hours_text
 from ui.prompts import Prompts
 from ui.widgets.adaptive import AdaptiveSplitter
@@ -27,6 +28,7 @@ from ui.worker import JournalWorker
 
 if TYPE_CHECKING:
     from mentorjournal.changes import Changes
+    from mentorjournal.journal import Journal
 
 CPD_FIELDS = (
     Field("activity", "&Activity"),
@@ -38,17 +40,13 @@ CPD_FIELDS = (
 )
 
 
-class CpdPage(QWidget):
+class CpdPage(Page[tuple[ops.CpdData, int]]):
     """The CPD log with its form, and yearly totals."""
 
     def __init__(
         self, worker: JournalWorker, prompts: Prompts, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._worker = worker
-        self._prompts = prompts
-        self._generation = 0
-        self._loaded = False
+        super().__init__(worker, prompts, parent)
         self._this_year: int | None = None
         self.editor = RecordEditor(
             "CPD log",
@@ -86,24 +84,24 @@ class CpdPage(QWidget):
         return model
 
     # -- page contract -----------------------------------------------------------------------
-    def showEvent(self, event: Any) -> None:
-        super().showEvent(event)
-        if not self._loaded:
-            self.reload()
+    def _loader(self) -> Callable[[Journal], tuple[ops.CpdData, int]]:
+        return lambda journal: (ops.cpd_data(journal), ops.today(journal).year)
 
-    def on_changes(self, changes: Changes) -> None:
-        # Not loaded: not shown yet, or cleared by a lock (a save queued before the lock
-        # reports back after it); the next showing loads.
-        if changes.cpd and self._loaded:
-            self.reload()
+    def _show(self, data: tuple[ops.CpdData, int]) -> None:
+        cpd, year = data
+        self.editor.set_records(cpd.entries)
+        self.totals.set_records(sorted(cpd.totals, key=lambda t: t.year, reverse=True))
+        self._this_year = year
+        self.year_total.setText(f"{year}: {hours_text(self.totals.hours_for(year))} of CPD logged")
+
+    def _wants(self, changes: Changes) -> bool:
+        return changes.cpd
 
     def save_now(self) -> None:
         """Before a lock: keep an entry being typed if it makes a valid record."""
         self.editor.save_now()
 
-    def clear(self) -> None:
-        self._generation += 1
-        self._loaded = False
+    def _clear(self) -> None:
         self.editor.clear()
         self.totals.clear()
         self.year_total.clear()
@@ -112,26 +110,3 @@ class CpdPage(QWidget):
         row = self.model.row_of(record_id)
         if row >= 0:
             self.editor.view.selectRow(row)
-
-    def reload(self) -> None:
-        generation = self._generation
-        self._loaded = True
-
-        def loaded(result: tuple[ops.CpdData, int]) -> None:
-            if generation != self._generation:
-                return
-            data, year = result
-            self.editor.set_records(data.entries)
-            self.totals.set_records(sorted(data.totals, key=lambda t: t.year, reverse=True))
-            self._this_year = year
-            self.year_total.setText(
-                f"{year}: {hours_text(self.totals.hours_for(year))} of CPD logged"
-            )
-
-        query(
-            self,
-            self._worker,
-            lambda j: (ops.cpd_data(j), ops.today(j).year),
-            loaded,
-            self._prompts.show_error,
-        )

@@ -9,11 +9,12 @@ table beside it (the accessible alternative to the picture). Edits are saved wit
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QItemSelection, Qt, Signal
+from PySide6.QtCore import QDate, QItemSelection, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -42,9 +43,9 @@ from mentorjournal.domain.goals import (
     GoalStep,
 )
 from mentorjournal.domain.validation import new_id
-from ui.callbacks import command, query
 from ui.models.record_model import IdRole
 from ui.pages import journal_ops as ops
+from ui.pages.base import MenteePage
 from ui.pages.goals.chart import GAS, PERCENT, ChartPoint, GoalChart
 from ui.pages.goals.models import STATUS_LABELS, GoalColumn, GoalsModel
 from ui.pages.goals.progress_model import ProgressColumn, ProgressModel
@@ -55,6 +56,7 @@ from ui.worker import JournalWorker
 
 if TYPE_CHECKING:
     from mentorjournal.changes import Changed, Changes
+    from mentorjournal.journal import Journal
 
 _ID = Qt.ItemDataRole.UserRole
 
@@ -71,20 +73,14 @@ def _qdate(value: date) -> QDate:
     return QDate(value.year, value.month, value.day)
 
 
-class GoalsTab(QWidget):
+class GoalsTab(MenteePage[list[GoalOverview]]):
     """List of goals; the chosen goal's editor, progress chart and progress entries."""
-
-    save_state_changed = Signal(str)
 
     def __init__(
         self, worker: JournalWorker, prompts: Prompts, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._worker = worker
-        self._prompts = prompts
-        self._mentee_id: str | None = None
+        super().__init__(worker, prompts, parent)
         self._goal: Goal | None = None
-        self._generation = 0
         self._dirty = False
         self._loading = False
         self.model = GoalsModel(self)
@@ -265,25 +261,26 @@ class GoalsTab(QWidget):
         return self.progress_box
 
     # -- page contract -----------------------------------------------------------------------
-    def set_mentee(self, mentee_id: str | None) -> None:
-        if mentee_id == self._mentee_id:
-            return
-        self.save_now()
-        self._generation += 1
-        self._mentee_id = mentee_id
+    def _load_for(self, mentee_id: str) -> Callable[[Journal], list[GoalOverview]]:
+        return lambda journal: ops.list_goals(journal, mentee_id)
+
+    def _show(self, data: list[GoalOverview]) -> None:
+        self.view.selectionModel().blockSignals(True)
+        self.model.set_records(data)
+        self.view.selectionModel().blockSignals(False)
+        if self._goal is not None:
+            self._select(self._goal.id)
+            self._load_detail(self._goal.id, keep_edits=self._dirty)
+
+    def _wants(self, changes: Changes) -> bool:
+        return changes.goals or changes.sessions
+
+    def _clear(self) -> None:
         self.model.clear()
         self._show_goal(None)
-        self.reload()
 
-    def on_changes(self, changes: Changes) -> None:
-        if self._mentee_id is not None and (changes.goals or changes.sessions):
-            self.reload()
-
-    def clear(self) -> None:
-        self._generation += 1
-        self._mentee_id = None
-        self.model.clear()
-        self._show_goal(None)
+    def _mentee_changed(self) -> None:
+        self.new_button.setEnabled(self._mentee_id is not None)
 
     def save_now(self) -> None:
         if self._dirty and self._goal is not None:
@@ -295,41 +292,16 @@ class GoalsTab(QWidget):
             self.open_goal(record_id)
         elif kind in ("progress", "goal_progress") and self._mentee_id is not None:
             mentee_id = self._mentee_id
-            query(
-                self,
-                self._worker,
+            self._query(
                 lambda j: ops.goal_of_progress(j, mentee_id, record_id),
                 lambda goal_id: self.open_goal(goal_id) if goal_id else None,
-                self._prompts.show_error,
             )
 
-    def find_in_view(self) -> None:
+    def find_in_view(self) -> bool:
         self.view.setFocus()
+        return True
 
     # -- loading -----------------------------------------------------------------------------
-    def reload(self) -> None:
-        mentee_id = self._mentee_id
-        if mentee_id is None:
-            return
-        generation = self._generation
-
-        def loaded(overviews: list[GoalOverview]) -> None:
-            if generation != self._generation:
-                return
-            self.view.selectionModel().blockSignals(True)
-            self.model.set_records(overviews)
-            self.view.selectionModel().blockSignals(False)
-            if self._goal is not None:
-                self._select(self._goal.id)
-                self._load_detail(self._goal.id, keep_edits=self._dirty)
-
-        query(
-            self,
-            self._worker,
-            lambda j: ops.list_goals(j, mentee_id),
-            loaded,
-            self._prompts.show_error,
-        )
 
     def open_goal(self, goal_id: str) -> None:
         if self._goal is not None and self._goal.id == goal_id:
@@ -338,23 +310,15 @@ class GoalsTab(QWidget):
         self._load_detail(goal_id)
 
     def _load_detail(self, goal_id: str, keep_edits: bool = False) -> None:
-        generation = self._generation
-
         def loaded(detail: ops.GoalDetail) -> None:
-            if generation != self._generation or detail.goal.mentee_id != self._mentee_id:
+            if detail.goal.mentee_id != self._mentee_id:
                 return
             if not keep_edits:
                 self._show_goal(detail.goal)
             self._show_progress(detail)
             self._select(goal_id)
 
-        query(
-            self,
-            self._worker,
-            lambda j: ops.goal_detail(j, goal_id),
-            loaded,
-            self._prompts.show_error,
-        )
+        self._query(lambda j: ops.goal_detail(j, goal_id), loaded)
 
     # -- actions -----------------------------------------------------------------------------
     def new_goal(self) -> None:
@@ -375,13 +339,7 @@ class GoalsTab(QWidget):
             self._show_goal(result.value)
             self._load_detail(result.value.id)
 
-        command(
-            self,
-            self._worker,
-            lambda j: ops.save_goal(j, goal, new=True),
-            added,
-            self._prompts.show_error,
-        )
+        self._command(lambda j: ops.save_goal(j, goal, new=True), added)
 
     def current_goal(self) -> Goal | None:
         """The goal as the editor shows it (validated; may raise ``ValidationError``)."""
@@ -441,7 +399,7 @@ class GoalsTab(QWidget):
             self.state.setText("Not saved")
             self._prompts.show_error(error, "Goal not saved")
 
-        command(self, self._worker, lambda j: ops.save_goal(j, goal, new=False), saved, failed)
+        self._command(lambda j: ops.save_goal(j, goal, new=False), saved, failed)
 
     def delete_goal(self) -> None:
         goal = self._goal
@@ -456,13 +414,7 @@ class GoalsTab(QWidget):
             return
         self._dirty = False
         self._show_goal(None)
-        command(
-            self,
-            self._worker,
-            lambda j: ops.delete_goal(j, goal.id),
-            lambda _r: None,
-            self._prompts.show_error,
-        )
+        self._command(lambda j: ops.delete_goal(j, goal.id), lambda _r: None)
 
     def add_step(self) -> None:
         text = self.step_text.text().strip()
@@ -504,13 +456,7 @@ class GoalsTab(QWidget):
             self.progress_level.setCurrentIndex(0)
             self.progress_percent.setValue(-1)
 
-        command(
-            self,
-            self._worker,
-            lambda j: ops.add_progress(j, entry),
-            added,
-            self._prompts.show_error,
-        )
+        self._command(lambda j: ops.add_progress(j, entry), added)
 
     # -- internals ---------------------------------------------------------------------------
     def _show_goal(self, goal: Goal | None) -> None:

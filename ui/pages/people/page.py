@@ -7,6 +7,7 @@ table with a form (:class:`~ui.widgets.record_editor.RecordEditor`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
@@ -62,7 +63,7 @@ CONSENT_FIELDS = (
 )
 
 
-class PeopleConsentTab(MenteeEditorsTab):
+class PeopleConsentTab(MenteeEditorsTab[ops.PeopleData]):
     """Contacts, places and consent records of the selected mentee."""
 
     def __init__(
@@ -112,13 +113,13 @@ class PeopleConsentTab(MenteeEditorsTab):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
-        self._set_enabled()
+        self._mentee_changed()
 
     def editors(self) -> tuple[RecordEditor[Any], ...]:
         return (self.contacts, self.places, self.consents)
 
-    def _load(self, journal: Journal, mentee_id: str) -> ops.PeopleData:
-        return ops.people_data(journal, mentee_id)
+    def _load_for(self, mentee_id: str) -> Callable[[Journal], ops.PeopleData]:
+        return lambda journal: ops.people_data(journal, mentee_id)
 
     def _show(self, data: ops.PeopleData) -> None:
         self.consents_model.set_today(data.today)

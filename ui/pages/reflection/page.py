@@ -6,9 +6,10 @@ editor only ever autosaves an existing record, exactly like session notes.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -20,9 +21,9 @@ from PySide6.QtWidgets import (
 
 from mentorjournal.domain.reflection import Reflection
 from mentorjournal.domain.timeline import TimelineEntry, TimelineKind
-from ui.callbacks import command, query
 from ui.models.record_model import IdRole
 from ui.pages import journal_ops as ops
+from ui.pages.base import Page
 from ui.pages.reflection.editor import ReflectionEditor
 from ui.pages.reflection.models import ReflectionColumn, ReflectionsModel
 from ui.pages.reflection.timeline import TimelineView
@@ -36,13 +37,12 @@ if TYPE_CHECKING:
     from mentorjournal.journal import Journal
 
 
-class ReflectionPage(QWidget):
-    """Timeline and reflections on the left, the editor on the right."""
+class ReflectionPage(Page[ops.ReflectionData]):
+    """Timeline and reflections on the left, the editor on the right.
 
-    save_state_changed = Signal(str)
-    #: A timeline entry the page cannot show itself (kind, record id, mentee id): the main
-    #: window may route it (e.g. a session opens in the Sessions tab).
-    record_requested = Signal(str, str, str)
+    A timeline entry the page cannot show itself goes out as ``record_requested``: the main
+    window routes it (a session opens in the Sessions tab).
+    """
 
     def __init__(
         self,
@@ -52,11 +52,7 @@ class ReflectionPage(QWidget):
         *,
         autosave_ms: int = 700,
     ) -> None:
-        super().__init__(parent)
-        self._worker = worker
-        self._prompts = prompts
-        self._generation = 0
-        self._loaded = False
+        super().__init__(worker, prompts, parent)
         self.timeline = TimelineView()
         self.timeline.filters_changed.connect(self.reload)
         self.timeline.entry_activated.connect(self._on_entry)
@@ -111,18 +107,26 @@ class ReflectionPage(QWidget):
         self.delete_button.setEnabled(False)
 
     # -- page contract -----------------------------------------------------------------------
-    def showEvent(self, event: Any) -> None:
-        super().showEvent(event)
-        if not self._loaded:
-            self.reload()
+    def _loader(self) -> Callable[[Journal], ops.ReflectionData]:
+        mentee_id = self.timeline.mentee_id()
+        days = self.timeline.days()
+        return lambda journal: ops.reflection_data(journal, mentee_id, days)
 
-    def on_changes(self, changes: Changes) -> None:
-        if changes.reflections or changes.sessions or changes.goals or changes.mentees:
-            self.reload()
+    def _show(self, data: ops.ReflectionData) -> None:
+        self.timeline.set_mentees(data.codes)
+        self.timeline.set_entries(data.timeline)
+        self.editor.set_mentees(data.codes)
+        current = self.editor.reflection_id
+        self.view.selectionModel().blockSignals(True)
+        self.model.set_records(sorted(data.reflections, key=lambda r: r.written_at, reverse=True))
+        if current is not None and self.model.row_of(current) >= 0:
+            self.view.selectRow(self.model.row_of(current))
+        self.view.selectionModel().blockSignals(False)
 
-    def clear(self) -> None:
-        self._generation += 1
-        self._loaded = False
+    def _wants(self, changes: Changes) -> bool:
+        return changes.reflections or changes.sessions or changes.goals or changes.mentees
+
+    def _clear(self) -> None:
         self.timeline.clear()
         self.model.clear()
         self.editor.clear()
@@ -131,42 +135,15 @@ class ReflectionPage(QWidget):
     def save_now(self) -> None:
         self.editor.save_now()
 
-    def find_in_view(self) -> None:
+    def find_in_view(self) -> bool:
         self.view.setFocus()
+        return True
 
     def open_record(self, kind: str, record_id: str) -> None:
         if kind == "reflection":
             self.open_reflection(record_id)
 
-    # -- loading and actions -----------------------------------------------------------------
-    def reload(self) -> None:
-        generation = self._generation
-        mentee_id = self.timeline.mentee_id()
-        days = self.timeline.days()
-        self._loaded = True
-
-        def loaded(data: ops.ReflectionData) -> None:
-            if generation != self._generation:
-                return
-            self.timeline.set_mentees(data.codes)
-            self.timeline.set_entries(data.timeline)
-            self.editor.set_mentees(data.codes)
-            current = self.editor.reflection_id
-            self.view.selectionModel().blockSignals(True)
-            self.model.set_records(
-                sorted(data.reflections, key=lambda r: r.written_at, reverse=True)
-            )
-            if current is not None and self.model.row_of(current) >= 0:
-                self.view.selectRow(self.model.row_of(current))
-            self.view.selectionModel().blockSignals(False)
-
-        query(
-            self,
-            self._worker,
-            lambda j: ops.reflection_data(j, mentee_id, days),
-            loaded,
-            self._prompts.show_error,
-        )
+    # -- actions -----------------------------------------------------------------------------
 
     def new_reflection(self) -> None:
         self.editor.save_now()
@@ -183,11 +160,9 @@ class ReflectionPage(QWidget):
             if editors:
                 editors[0].setFocus()
 
-        command(
-            self,
-            self._worker,
+        self._command(
             create,
-            created,
+            self._fresh(created),
             lambda e: self._prompts.show_error(e, "Reflection not started"),
         )
 
@@ -200,13 +175,7 @@ class ReflectionPage(QWidget):
             self.editor.load(reflection)
             self.delete_button.setEnabled(True)
 
-        query(
-            self,
-            self._worker,
-            lambda j: j.get_reflection(reflection_id),
-            opened,
-            self._prompts.show_error,
-        )
+        self._query(lambda j: j.get_reflection(reflection_id), opened)
 
     def delete_reflection(self) -> None:
         reflection_id = self.editor.reflection_id
@@ -221,13 +190,7 @@ class ReflectionPage(QWidget):
             return
         self.editor.clear()
         self.delete_button.setEnabled(False)
-        command(
-            self,
-            self._worker,
-            lambda j: j.delete_reflection(reflection_id),
-            lambda _r: None,
-            self._prompts.show_error,
-        )
+        self._command(lambda j: j.delete_reflection(reflection_id), lambda _r: None)
 
     def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()

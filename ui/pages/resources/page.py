@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -26,7 +27,7 @@ RESOURCE_FIELDS = (
 )
 
 
-class ResourcesTab(MenteeEditorsTab):
+class ResourcesTab(MenteeEditorsTab[list[Resource]]):
     """Services referred to, with dates and outcomes, for the selected mentee."""
 
     def __init__(
@@ -47,7 +48,7 @@ class ResourcesTab(MenteeEditorsTab):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.editor)
-        self._set_enabled()
+        self._mentee_changed()
 
     @property
     def model(self) -> ResourcesModel:
@@ -58,8 +59,8 @@ class ResourcesTab(MenteeEditorsTab):
     def editors(self) -> tuple[RecordEditor[Any], ...]:
         return (self.editor,)
 
-    def _load(self, journal: Journal, mentee_id: str) -> list[Resource]:
-        return ops.list_resources(journal, mentee_id)
+    def _load_for(self, mentee_id: str) -> Callable[[Journal], list[Resource]]:
+        return lambda journal: ops.list_resources(journal, mentee_id)
 
     def _show(self, data: list[Resource]) -> None:
         self.editor.set_records(data)

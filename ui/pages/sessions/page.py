@@ -7,9 +7,10 @@ note, another mentee, or locking saves the open draft first.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, Signal
+from PySide6.QtCore import QItemSelection
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
@@ -18,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from mentorjournal.domain.notes import SessionNote
-from ui.callbacks import command, query
 from ui.models.record_model import IdRole
 from ui.pages import journal_ops as ops
+from ui.pages.base import MenteePage
 from ui.pages.sessions.editor import SessionEditor
 from ui.pages.sessions.models import SessionColumn, SessionsModel
 from ui.prompts import Prompts
@@ -30,13 +31,11 @@ from ui.worker import JournalWorker
 
 if TYPE_CHECKING:
     from mentorjournal.changes import Changed, Changes
+    from mentorjournal.journal import Journal
 
 
-class SessionsTab(QWidget):
+class SessionsTab(MenteePage[ops.SessionsData]):
     """List + editor for the selected mentee's session notes."""
-
-    #: The editor's autosave state, for the main window's status bar.
-    save_state_changed = Signal(str)
 
     def __init__(
         self,
@@ -46,11 +45,7 @@ class SessionsTab(QWidget):
         *,
         autosave_ms: int = 700,
     ) -> None:
-        super().__init__(parent)
-        self._worker = worker
-        self._prompts = prompts
-        self._mentee_id: str | None = None
-        self._generation = 0
+        super().__init__(worker, prompts, parent)
         self.model = SessionsModel(self)
         self.editor = SessionEditor(worker, prompts, self, delay_ms=autosave_ms)
         self.editor.status_changed.connect(self.save_state_changed)
@@ -90,34 +85,35 @@ class SessionsTab(QWidget):
         self._update_buttons()
 
     # -- page contract -----------------------------------------------------------------------
-    def set_mentee(self, mentee_id: str | None) -> None:
-        if mentee_id == self._mentee_id:
-            return
-        self.editor.save_now()
-        self.editor.clear()
-        self.model.clear()
-        self._mentee_id = mentee_id
+    def _load_for(self, mentee_id: str) -> Callable[[Journal], ops.SessionsData]:
+        return lambda journal: ops.sessions_data(journal, mentee_id)
+
+    def _show(self, data: ops.SessionsData) -> None:
+        current = self.editor.note_id
+        self.view.selectionModel().blockSignals(True)
+        self.model.set_records(data.sessions)
+        self.view.selectionModel().blockSignals(False)
+        self.editor.set_pickers(data.goals, data.coping_items)
+        if current is not None:
+            self._select(current)
         self._update_buttons()
-        self.reload()
 
-    def on_changes(self, changes: Changes) -> None:
-        if self._mentee_id is None:
-            return
-        if changes.sessions or changes.goals or changes.plans:
-            self.reload()
+    def _wants(self, changes: Changes) -> bool:
+        return changes.sessions or changes.goals or changes.plans
 
-    def clear(self) -> None:
-        self._generation += 1  # answers to queries sent before the lock are dropped
+    def _clear(self) -> None:
         self.editor.clear()
         self.model.clear()
-        self._mentee_id = None
+
+    def _mentee_changed(self) -> None:
         self._update_buttons()
 
     def save_now(self) -> None:
         self.editor.save_now()
 
-    def find_in_view(self) -> None:
+    def find_in_view(self) -> bool:
         self.view.setFocus()
+        return True
 
     def open_record(self, kind: str, record_id: str) -> None:
         """A search hit: open the note, or for an addendum the signed note it belongs to."""
@@ -125,45 +121,21 @@ class SessionsTab(QWidget):
             self.open_note(record_id)
         elif kind == "addendum" and self._mentee_id is not None:
             mentee_id = self._mentee_id
-            query(
-                self,
-                self._worker,
+            self._query(
                 lambda j: ops.note_of_addendum(j, mentee_id, record_id),
                 lambda note_id: self.open_note(note_id) if note_id else None,
-                self._prompts.show_error,
             )
 
     # -- actions -----------------------------------------------------------------------------
-    def reload(self) -> None:
-        """Fetch the list and the editor's pickers for the current mentee (off-thread)."""
-        mentee_id = self._mentee_id
-        if mentee_id is None:
-            return
-        generation = self._generation
-
-        def loaded(data: ops.SessionsData) -> None:
-            if generation != self._generation or mentee_id != self._mentee_id:
-                return
-            self._set_sessions(data)
-
-        query(
-            self,
-            self._worker,
-            lambda j: ops.sessions_data(j, mentee_id),
-            loaded,
-            self._prompts.show_error,
-        )
-
     def new_note(self) -> None:
         mentee_id = self._mentee_id
         if mentee_id is None:
             return
         self.editor.save_now()
-        generation = self._generation
 
         def created(result: Changed[SessionNote]) -> None:
             note = result.value
-            if generation == self._generation and note.mentee_id == self._mentee_id:
+            if note.mentee_id == self._mentee_id:
                 self.editor.load(note)
                 self._select(note.id)
                 self._update_buttons()
@@ -171,11 +143,9 @@ class SessionsTab(QWidget):
                 if editors:
                     editors[0].setFocus()
 
-        command(
-            self,
-            self._worker,
+        self._command(
             lambda j: ops.new_note(j, mentee_id),
-            created,
+            self._fresh(created),
             lambda error: self._prompts.show_error(error, "Note not started"),
         )
 
@@ -183,21 +153,14 @@ class SessionsTab(QWidget):
         if self.editor.note_id == note_id:
             return
         self.editor.save_now()
-        generation = self._generation
 
         def opened(result: ops.OpenedNote) -> None:
-            if generation == self._generation and result.note.mentee_id == self._mentee_id:
+            if result.note.mentee_id == self._mentee_id:
                 self.editor.load(result.note, result.addenda)
                 self._select(result.note.id)
                 self._update_buttons()
 
-        query(
-            self,
-            self._worker,
-            lambda j: ops.open_note(j, note_id),
-            opened,
-            self._prompts.show_error,
-        )
+        self._query(lambda j: ops.open_note(j, note_id), opened)
 
     def delete_draft(self) -> None:
         note = self.editor.loaded_note
@@ -212,25 +175,12 @@ class SessionsTab(QWidget):
             return
         self.editor.autosaver.reset()
         note_id = note.id
-        command(
-            self,
-            self._worker,
+        self._command(
             lambda j: ops.delete_draft(j, note_id),
             lambda _r: self.editor.clear() if self.editor.note_id == note_id else None,
-            self._prompts.show_error,
         )
 
     # -- internals ---------------------------------------------------------------------------
-    def _set_sessions(self, data: ops.SessionsData) -> None:
-        current = self.editor.note_id
-        self.view.selectionModel().blockSignals(True)
-        self.model.set_records(data.sessions)
-        self.view.selectionModel().blockSignals(False)
-        self.editor.set_pickers(data.goals, data.coping_items)
-        if current is not None:
-            self._select(current)
-        self._update_buttons()
-
     def _select(self, note_id: str) -> None:
         row = self.model.row_of(note_id)
         if row < 0:

@@ -9,10 +9,11 @@ anonymised export preview (imported when first used: its export modules are slow
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QItemSelection, QModelIndex, Signal
+from PySide6.QtCore import QDate, QItemSelection, QModelIndex
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -39,9 +40,9 @@ from mentorjournal.domain.supervision import (
     SupervisionSession,
 )
 from mentorjournal.domain.validation import new_id
-from ui.callbacks import command, query
 from ui.models.record_model import RecordRole
 from ui.pages import journal_ops as ops
+from ui.pages.base import Page
 from ui.pages.supervision.models import (
     FUNCTION_LABELS,
     ActionColumn,
@@ -58,30 +59,26 @@ from ui.worker import JournalWorker
 
 if TYPE_CHECKING:
     from mentorjournal.changes import Changed, Changes
+    from mentorjournal.journal import Journal
+    from ui.pages.supervision.export_dialog import SupervisionExportDialog
 
 
 def _qdate(value: date) -> QDate:
     return QDate(value.year, value.month, value.day)
 
 
-class SupervisionPage(QWidget):
+class SupervisionPage(Page[ops.SupervisionData]):
     """Agenda (left), the session being recorded (right), past sessions (below)."""
-
-    save_state_changed = Signal(str)
 
     def __init__(
         self, worker: JournalWorker, prompts: Prompts, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._worker = worker
-        self._prompts = prompts
-        self._generation = 0
-        self._loaded = False
+        super().__init__(worker, prompts, parent)
         self._editing: SupervisionSession | None = None
         #: The form differs from what was last saved or loaded (lock and Ctrl+S save only then).
         self._dirty = False
         self._loading = False
-        self._dialog: QDialog | None = None
+        self._dialog: SupervisionExportDialog | None = None
         self.agenda = AgendaModel(self)
         self.actions_model = ActionsModel(self)
         self.sessions = SupervisionSessionsModel(self)
@@ -226,27 +223,24 @@ class SupervisionPage(QWidget):
         return rows
 
     # -- page contract -----------------------------------------------------------------------
-    def showEvent(self, event: Any) -> None:
-        super().showEvent(event)
-        if not self._loaded:
-            self.reload()
+    def _loader(self) -> Callable[[Journal], ops.SupervisionData]:
+        return ops.supervision_data
 
-    def on_changes(self, changes: Changes) -> None:
-        if changes.supervision or changes.reflections or changes.sessions or changes.mentees:
-            self.reload()
+    def _show(self, data: ops.SupervisionData) -> None:
+        self.agenda.set_candidates(data.candidates, data.codes)
+        self.sessions_view.selectionModel().blockSignals(True)
+        self.sessions.set_records(data.sessions)
+        self.sessions_view.selectionModel().blockSignals(False)
 
-    def clear(self) -> None:
-        self._generation += 1
-        self._loaded = False
+    def _wants(self, changes: Changes) -> bool:
+        return changes.supervision or changes.reflections or changes.sessions or changes.mentees
+
+    def _clear(self) -> None:
         self.agenda.clear()
         self.sessions.clear()
         self.new_session()
-        if (
-            self._dialog is not None
-        ):  # the export preview: emptied and hidden, like every view on lock
-            clear_dialog = getattr(self._dialog, "clear", None)
-            if clear_dialog is not None:
-                clear_dialog()
+        if self._dialog is not None:  # the export preview: emptied and hidden, like every view
+            self._dialog.clear()
             self._dialog.hide()
 
     def save_now(self) -> None:
@@ -258,21 +252,6 @@ class SupervisionPage(QWidget):
         row = self.sessions.row_of(record_id)
         if row >= 0:
             self.sessions_view.selectRow(row)
-
-    # -- loading -----------------------------------------------------------------------------
-    def reload(self) -> None:
-        generation = self._generation
-        self._loaded = True
-
-        def loaded(data: ops.SupervisionData) -> None:
-            if generation != self._generation:
-                return
-            self.agenda.set_candidates(data.candidates, data.codes)
-            self.sessions_view.selectionModel().blockSignals(True)
-            self.sessions.set_records(data.sessions)
-            self.sessions_view.selectionModel().blockSignals(False)
-
-        query(self, self._worker, ops.supervision_data, loaded, self._prompts.show_error)
 
     # -- the record ----------------------------------------------------------------------------
     def _mark_dirty(self, *_args: object) -> None:
@@ -356,7 +335,7 @@ class SupervisionPage(QWidget):
             self.state.setText("Not saved")
             self._prompts.show_error(error, "Supervision record not saved")
 
-        command(self, self._worker, lambda j: j.save_supervision(session), saved, failed)
+        self._command(lambda j: j.save_supervision(session), saved, failed)
 
     def load_session(self, session: SupervisionSession) -> None:
         self._loading = True
