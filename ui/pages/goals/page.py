@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -51,6 +50,7 @@ from ui.pages.goals.models import STATUS_LABELS, GoalColumn, GoalsModel
 from ui.pages.goals.progress_model import ProgressColumn, ProgressModel
 from ui.prompts import Prompts
 from ui.widgets.adaptive import AdaptiveSplitter, VerticalScrollArea
+from ui.widgets.gas_progress import GasProgressRow
 from ui.widgets.tables import read_only_table
 from ui.worker import JournalWorker
 
@@ -225,38 +225,16 @@ class GoalsTab(MenteePage[list[GoalOverview]]):
             "Progress entries (the chart's data)",
             stretch_column=ProgressColumn.NOTE,
         )
-        row = QHBoxLayout()
-        self.progress_on = QDateEdit()
-        self.progress_on.setCalendarPopup(True)
-        self.progress_on.setDisplayFormat("dd MMM yyyy")
-        self.progress_on.setDate(QDate.currentDate())
-        self.progress_on.setAccessibleName("Progress date")
-        self.progress_level = QComboBox()
-        self.progress_level.setAccessibleName("Progress GAS level")
-        self.progress_level.addItem("No GAS level", None)
-        for level in GAS_LEVELS:
-            self.progress_level.addItem(
-                f"{level:+d} {GAS_LABELS[level]}" if level else f"0 {GAS_LABELS[0]}", level
-            )
-        self.progress_percent = QSpinBox()
-        self.progress_percent.setRange(-1, 100)
-        self.progress_percent.setSpecialValueText("No %")
-        self.progress_percent.setSuffix("%")
-        self.progress_percent.setValue(-1)
-        self.progress_percent.setAccessibleName("Progress percentage")
-        self.progress_note = QLineEdit()
-        self.progress_note.setPlaceholderText("Note")
-        self.progress_note.setAccessibleName("Progress note")
-        self.add_progress_button = QPushButton("Add pro&gress")
-        self.add_progress_button.setAccessibleName("Add progress entry")
-        self.add_progress_button.clicked.connect(self.add_progress)
-        for widget in (self.progress_on, self.progress_level, self.progress_percent):
-            row.addWidget(widget)
-        row.addWidget(self.progress_note, 1)
-        row.addWidget(self.add_progress_button)
+        self.progress_row = GasProgressRow(with_date=True)
+        self.progress_row.add_requested.connect(self.add_progress)
+        self.progress_on = self.progress_row.on_edit
+        self.progress_level = self.progress_row.level_box
+        self.progress_percent = self.progress_row.percent_box
+        self.progress_note = self.progress_row.note_edit
+        self.add_progress_button = self.progress_row.add_button
         layout.addWidget(self.chart, 2)
         layout.addWidget(self.chart_summary)
-        layout.addLayout(row)
+        layout.addWidget(self.progress_row)
         layout.addWidget(self.progress_view, 1)
         return self.progress_box
 
@@ -435,28 +413,23 @@ class GoalsTab(MenteePage[list[GoalOverview]]):
         goal = self._goal
         if goal is None:
             return
-        percent = self.progress_percent.value()
-        on = self.progress_on.date().toPython()
-        assert isinstance(on, date)
+        row = self.progress_row
+        on = row.day()
+        assert on is not None  # this row asks for the day
         try:
             entry = GoalProgress(
                 id=new_id(),
                 goal_id=goal.id,
                 on=on,
-                gas_level=self.progress_level.currentData(),
-                percent=None if percent < 0 else percent,
-                note=self.progress_note.text().strip(),
+                gas_level=row.level(),
+                percent=row.percent(),
+                note=row.note(),
             )
         except Exception as error:
             self._prompts.show_error(error, "Progress not added")
             return
 
-        def added(_result: Changed[GoalProgress]) -> None:
-            self.progress_note.clear()
-            self.progress_level.setCurrentIndex(0)
-            self.progress_percent.setValue(-1)
-
-        self._command(lambda j: ops.add_progress(j, entry), added)
+        self._command(lambda j: ops.add_progress(j, entry), lambda _r: row.reset())
 
     # -- internals ---------------------------------------------------------------------------
     def _show_goal(self, goal: Goal | None) -> None:

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -36,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentorjournal.domain.goals import GAS_LABELS, GoalOverview, GoalProgress
+from mentorjournal.domain.goals import GoalOverview, GoalProgress
 from mentorjournal.domain.notes import Addendum, NoteTemplate, SessionMode, SessionNote
 from mentorjournal.domain.validation import new_id
 from ui.autosave import Autosaver
@@ -44,6 +43,7 @@ from ui.callbacks import alive, command, query
 from ui.pages import journal_ops as ops
 from ui.pages.sessions.models import MODE_LABELS
 from ui.prompts import Prompts
+from ui.widgets.gas_progress import GasProgressRow
 from ui.widgets.section_fields import SectionFields, carry_over, specs_for
 from ui.worker import JournalWorker
 
@@ -208,29 +208,13 @@ class SessionEditor(QWidget):
         self.goals.setMaximumHeight(self.goals.fontMetrics().height() * 6)
         self.goals.itemChanged.connect(self._edited)
         layout.addWidget(self.goals)
-        row = QHBoxLayout()
-        self.progress_level = QComboBox()
-        self.progress_level.setAccessibleName("Progress level for the selected goal")
-        self.progress_level.addItem("No GAS level", None)
-        for level, label in GAS_LABELS.items():
-            self.progress_level.addItem(f"{level:+d} {label}" if level else f"0 {label}", level)
-        self.progress_percent = QSpinBox()
-        self.progress_percent.setRange(-1, 100)
-        self.progress_percent.setSpecialValueText("No %")
-        self.progress_percent.setSuffix("%")
-        self.progress_percent.setValue(-1)
-        self.progress_percent.setAccessibleName("Progress percentage for the selected goal")
-        self.progress_note = QLineEdit()
-        self.progress_note.setPlaceholderText("Progress note")
-        self.progress_note.setAccessibleName("Progress note")
-        self.add_progress_button = QPushButton("Add pro&gress")
-        self.add_progress_button.setAccessibleName("Add a progress entry to the selected goal")
-        self.add_progress_button.clicked.connect(self.add_progress)
-        for widget in (self.progress_level, self.progress_percent):
-            row.addWidget(widget)
-        row.addWidget(self.progress_note, 1)
-        row.addWidget(self.add_progress_button)
-        layout.addLayout(row)
+        self.progress_row = GasProgressRow(with_date=False, about=" for the selected goal")
+        self.progress_row.add_requested.connect(self.add_progress)
+        self.progress_level = self.progress_row.level_box
+        self.progress_percent = self.progress_row.percent_box
+        self.progress_note = self.progress_row.note_edit
+        self.add_progress_button = self.progress_row.add_button
+        layout.addWidget(self.progress_row)
         return box
 
     def _build_coping(self) -> QGroupBox:
@@ -434,8 +418,7 @@ class SessionEditor(QWidget):
         if note is None or item is None:
             self._prompts.inform("Add progress", "Select a goal in the list first.")
             return
-        level = self.progress_level.currentData()
-        percent = self.progress_percent.value()
+        row = self.progress_row
         goal_id = str(item.data(_ID))
         started = self.started.dateTime().toPython()
         assert isinstance(started, datetime)
@@ -444,9 +427,9 @@ class SessionEditor(QWidget):
                 id=new_id(),
                 goal_id=goal_id,
                 on=started.date(),
-                gas_level=level,
-                percent=None if percent < 0 else percent,
-                note=self.progress_note.text().strip(),
+                gas_level=row.level(),
+                percent=row.percent(),
+                note=row.note(),
                 session_id=note.id,
             )
         except Exception as error:
@@ -456,16 +439,11 @@ class SessionEditor(QWidget):
             item.setCheckState(Qt.CheckState.Checked)  # progress means it was worked on
         self.save_now()
 
-        def added(_result: Changed[GoalProgress]) -> None:
-            self.progress_note.clear()
-            self.progress_level.setCurrentIndex(0)
-            self.progress_percent.setValue(-1)
-
         command(
             self,
             self._worker,
             lambda j: ops.add_progress(j, progress),
-            added,
+            lambda _result: row.reset(),
             lambda error: self._prompts.show_error(error, "Progress not added"),
         )
 
@@ -541,10 +519,7 @@ class SessionEditor(QWidget):
             self.flag_supervision,
             self.goals,
             self.coping,
-            self.progress_level,
-            self.progress_percent,
-            self.progress_note,
-            self.add_progress_button,
+            self.progress_row,
         ):
             widget.setEnabled(not read_only)
         self.risk_followup.setEnabled(
