@@ -492,7 +492,7 @@ def _import_unlock_path() -> None:
     """
     import mentorjournal.vault.unlocked  # noqa: F401
     from mentorjournal.journal import prepare_to_open
-    from ui.windows.main_window import import_pages
+    from ui.windows.page_registry import import_pages
 
     import_pages()
     prepare_to_open()

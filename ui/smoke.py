@@ -194,7 +194,7 @@ class _SmokeRun:
             raise SmokeFailure(f"the demo vault is not labelled DEMO: {window.windowTitle()!r}")
 
     def _open_views(self) -> None:
-        from ui.windows.main_window import AREAS, MENTEE_TABS
+        from ui.windows.page_registry import AREAS, MENTEE_TABS
 
         window = self.controller.main_window
         for spec in MENTEE_TABS:

@@ -232,7 +232,7 @@ def test_stale_search_answers_are_dropped(
     search = main.open_search()
     old = search.generation
     search._generation += 1  # the text changed after the first query was sent
-    search._show(old, SearchAnswer([SearchRow("session", "x", "", "", "", "stale")]))
+    search._show(old, SearchAnswer([SearchRow("note", "x", "", "", "", "stale")]))
     assert search.model.rowCount() == 0
 
 

@@ -70,7 +70,7 @@ def test_search_results_model_highlights_safely(qtmodeltester: ModelTester) -> N
     qtmodeltester.check(model)
     model.set_rows(
         [
-            SearchRow("session", "n1", "m1", "2026-01-05", "", "felt \x02anxious\x03 <script>"),
+            SearchRow("note", "n1", "m1", "2026-01-05", "", "felt \x02anxious\x03 <script>"),
             SearchRow("reflection", "r1", "", "2026-01-06", "Gibbs", "my own \x02anxiety\x03"),
         ]
     )

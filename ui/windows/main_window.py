@@ -10,8 +10,10 @@ checks model by model), ``save_now`` (lock, Ctrl+S, close: queued before the loc
 job), ``find_in_view`` (Ctrl+F), ``open_record`` (a search hit) and the signals
 ``save_state_changed`` and ``record_requested``. The Sessions tab adds ``new_note`` (Ctrl+N).
 
-Pages are found by module and class name (:data:`MENTEE_TABS`, :data:`AREAS`) and imported
-lazily (a missing module or class is an error, never a silent stand-in). Public methods
+The window lays out the sidebar (:mod:`ui.windows.sidebar`) beside the pages, which
+:mod:`ui.windows.page_registry` names and builds; it switches between them, routes search hits
+and timeline rows to the page that shows them, and opens the dialogs. Adding and archiving a
+mentee are in :mod:`ui.windows.mentee_actions`. Public methods
 below (``select_mentee``, ``show_mentee_tab``, ``show_area``, ``page``, ``open_search``,
 ``open_settings``, ``open_supervision_preview``, ``open_record``) are what ``ui.smoke`` and
 ``ui.screenshots`` use to reach each view.
@@ -19,35 +21,23 @@ below (``select_mentee``, ``show_mentee_tab``, ``show_area``, ``page``, ``open_s
 
 from __future__ import annotations
 
-import importlib
 import itertools
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from datetime import date, timedelta
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QDialog,
     QFrame,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -55,9 +45,7 @@ from PySide6.QtWidgets import (
 
 from mentorjournal.clock import Clock
 from ui.models.mentees import (
-    ID_ROLE,
     MenteeFilterProxy,
-    MenteeListModel,
     MenteeRow,
     load_mentee_rows,
 )
@@ -66,100 +54,15 @@ from ui.prompts import Prompts
 from ui.settings import AppSettings
 from ui.widgets.adaptive import size_to_current
 from ui.widgets.status_bar import JournalStatusBar
+from ui.windows import mentee_actions
+from ui.windows.page_registry import AREAS, MENTEE_TAB_KEYS, MENTEE_TABS, RECORD_PAGES, build_page
+from ui.windows.sidebar import Sidebar
 from ui.worker import JournalWorker
 
 if TYPE_CHECKING:
-    from mentorjournal.changes import Changed, Changes
-    from mentorjournal.domain import Mentee
-    from mentorjournal.journal import Journal
+    from mentorjournal.changes import Changes
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class PageSpec:
-    """Where a content view lives, so it can be imported lazily (and replaced when it lands)."""
-
-    key: str
-    title: str
-    module: str
-    class_name: str
-
-
-MENTEE_TABS: tuple[PageSpec, ...] = (
-    PageSpec("sessions", "Sessions", "ui.pages.sessions.page", "SessionsTab"),
-    PageSpec("goals", "Goals", "ui.pages.goals.page", "GoalsTab"),
-    PageSpec("coping_plan", "Coping plan", "ui.pages.coping_plan.page", "CopingPlanTab"),
-    PageSpec("people", "People && consent", "ui.pages.people.page", "PeopleConsentTab"),
-    PageSpec("resources", "Resources", "ui.pages.resources.page", "ResourcesTab"),
-)
-AREAS: tuple[PageSpec, ...] = (
-    PageSpec("reflection", "Reflection", "ui.pages.reflection.page", "ReflectionPage"),
-    PageSpec("supervision", "Supervision", "ui.pages.supervision.page", "SupervisionPage"),
-    PageSpec("cpd", "CPD", "ui.pages.cpd.page", "CpdPage"),
-)
-
-
-def import_pages() -> None:
-    """Import every page's module, making no widget (safe in the worker thread).
-
-    Importing the pages and their models costs about 130 ms, most of the first build of this
-    window; the controller runs it in the worker while the mentor types the passphrase, so
-    what is left for the GUI thread to do during the KDF is building the widgets (~50 ms).
-    """
-    for spec in (*MENTEE_TABS, *AREAS):
-        importlib.import_module(spec.module)
-
-
-#: Which page shows a search hit of each kind (kinds as the search index names them).
-RECORD_PAGES = {
-    "session": "sessions",
-    "note": "sessions",
-    "addendum": "sessions",
-    "goal": "goals",
-    "progress": "goals",
-    "goal_progress": "goals",
-    "plan": "coping_plan",
-    "coping_plan": "coping_plan",
-    "contact": "people",
-    "consent": "people",
-    "resource": "resources",
-    "reflection": "reflection",
-    "supervision": "supervision",
-    "cpd": "cpd",
-}
-STATUS_FILTERS = (
-    ("All statuses", ""),
-    ("Active", "active"),
-    ("Paused", "paused"),
-    ("Closed", "closed"),
-)
-
-
-def close_and_archive(journal: Journal, mentee_id: str, keep_until: date) -> Changed[Mentee]:
-    """Runs in the worker: archiving needs a closed record, so close it first if open."""
-    from mentorjournal.domain import MenteeStatus
-
-    mentee = journal.get_mentee(mentee_id)
-    changes = None
-    if mentee.status is not MenteeStatus.CLOSED:
-        changes = journal.set_mentee_status(mentee_id, MenteeStatus.CLOSED).changes
-    result = journal.archive_mentee(mentee_id, keep_until)
-    if changes is not None:
-        return replace(result, changes=result.changes | changes)
-    return result
-
-
-def build_page(
-    spec: PageSpec, worker: JournalWorker, prompts: Prompts, parent: QWidget
-) -> Page[Any]:
-    """Import (lazily, for start-up time) and construct a page; a missing one raises."""
-    module = importlib.import_module(spec.module)
-    page_class = getattr(module, spec.class_name)
-    if not (isinstance(page_class, type) and issubclass(page_class, Page)):
-        raise TypeError(f"{spec.module}.{spec.class_name} is not a page")
-    page: Page[Any] = page_class(worker, prompts, parent)
-    return page
 
 
 class MainWindow(QMainWindow):
@@ -200,10 +103,24 @@ class MainWindow(QMainWindow):
 
     # -- construction ------------------------------------------------------------------------
     def _build(self) -> None:
-        left = self._build_sidebar()
+        self.sidebar = Sidebar(AREAS, demo=self.demo, parent=self)
+        self.sidebar.mentee_chosen.connect(self.select_mentee)
+        self.sidebar.area_chosen.connect(self.show_area)
+        self.sidebar.add_button.clicked.connect(self.add_mentee)
+        self.sidebar.archive_button.clicked.connect(self.archive_mentee)
+        # The sidebar's list and controls, under the names tests and the smoke test use.
+        self.mentees = self.sidebar.mentees
+        self.mentee_proxy = self.sidebar.mentee_proxy
+        self.filter_edit = self.sidebar.filter_edit
+        self.status_filter = self.sidebar.status_filter
+        self.show_archived = self.sidebar.show_archived
+        self.mentee_view = self.sidebar.mentee_view
+        self.add_button = self.sidebar.add_button
+        self.archive_button = self.sidebar.archive_button
+        self.area_list = self.sidebar.area_list
         self._build_content()
         self.splitter = QSplitter(self)
-        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.sidebar)
         # At 200% text a page can need more room than the screen has: scroll, never clip.
         self.content_scroll = QScrollArea(self)
         self.content_scroll.setObjectName("contentScroll")
@@ -220,88 +137,8 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         for page in self._pages.values():
             self._connect_page(page)
-        order = (
-            self.filter_edit, self.status_filter, self.show_archived, self.mentee_view,
-            self.add_button, self.archive_button, self.area_list, self.tabs,
-        )  # fmt: skip
-        for first, second in itertools.pairwise(order):
+        for first, second in itertools.pairwise((*self.sidebar.tab_order(), self.tabs)):
             self.setTabOrder(first, second)
-
-    def _build_sidebar(self) -> QWidget:
-        self.mentees = MenteeListModel(self)
-        self.mentee_proxy = MenteeFilterProxy(self)
-        self.mentee_proxy.setSourceModel(self.mentees)
-
-        left = QWidget(self)
-        left.setObjectName("sidebar")
-        left_layout = QVBoxLayout(left)
-        if self.demo:
-            banner = QLabel("DEMO — synthetic data, not a real vault", left)
-            banner.setObjectName("demoBanner")
-            banner.setStyleSheet("background:#8a5a00;color:white;padding:4px;font-weight:bold")
-            left_layout.addWidget(banner)
-        heading = QLabel("&Mentees", left)
-        self.filter_edit = QLineEdit(left)
-        self.filter_edit.setPlaceholderText("Filter by code")
-        self.filter_edit.setAccessibleName("Filter mentees by code")
-        self.filter_edit.setClearButtonEnabled(True)
-        heading.setBuddy(self.filter_edit)
-        self.filter_edit.textChanged.connect(self.mentee_proxy.setFilterFixedString)
-        self.status_filter = QComboBox(left)
-        self.status_filter.setAccessibleName("Show mentees with status")
-        for label, value in STATUS_FILTERS:
-            self.status_filter.addItem(label, value)
-        self.status_filter.currentIndexChanged.connect(
-            lambda _i: self.mentee_proxy.set_status(str(self.status_filter.currentData()))
-        )
-        self.show_archived = QCheckBox("Show archived", left)
-        self.show_archived.setAccessibleName("Show archived mentees")
-        self.show_archived.toggled.connect(self.mentee_proxy.set_show_archived)
-        self.mentee_view = self._build_mentee_view(left)
-        self.add_button = QPushButton("&Add mentee…", left)
-        self.add_button.setAccessibleName("Add mentee")
-        self.add_button.clicked.connect(self.add_mentee)
-        self.archive_button = QPushButton("Archi&ve", left)
-        self.archive_button.setAccessibleName("Archive selected mentee")
-        self.archive_button.clicked.connect(self.archive_mentee)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.archive_button)
-        self.area_list = self._build_area_list(left)
-        for widget in (heading, self.filter_edit, self.status_filter, self.show_archived):
-            left_layout.addWidget(widget)
-        left_layout.addWidget(self.mentee_view, 1)
-        left_layout.addLayout(buttons)
-        left_layout.addWidget(QLabel("My practice", left))
-        left_layout.addWidget(self.area_list)
-        return left
-
-    def _build_mentee_view(self, parent: QWidget) -> QTableView:
-        view = QTableView(parent)
-        view.setObjectName("menteeList")
-        view.setAccessibleName("Mentees")
-        view.setModel(self.mentee_proxy)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setSortingEnabled(True)
-        view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        view.verticalHeader().hide()
-        view.setTabKeyNavigation(False)  # arrows move within the list; Tab leaves it
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        view.selectionModel().currentRowChanged.connect(self._on_mentee_row)
-        return view
-
-    def _build_area_list(self, parent: QWidget) -> QListWidget:
-        area_list = QListWidget(parent)
-        area_list.setObjectName("areaList")
-        area_list.setAccessibleName("My practice")
-        for spec in AREAS:
-            item = QListWidgetItem(spec.title, area_list)
-            item.setData(Qt.ItemDataRole.UserRole, spec.key)
-        area_list.setMaximumHeight(area_list.sizeHintForRow(0) * (len(AREAS) + 1) + 8)
-        area_list.itemActivated.connect(self._on_area_item)
-        area_list.itemClicked.connect(self._on_area_item)
-        return area_list
 
     def _build_content(self) -> None:
         self.stack = QStackedWidget(self)
@@ -411,8 +248,8 @@ class MainWindow(QMainWindow):
 
         def loaded(rows: list[MenteeRow]) -> None:
             self.mentees.set_rows(rows)
-            if self.mentee_id and self.mentees.row_of(self.mentee_id) >= 0:
-                self._select_row(self.mentee_id)
+            if self.mentee_id:
+                self.sidebar.select_mentee(self.mentee_id)
             if then is not None:
                 then()
             if settled is not None:
@@ -443,11 +280,9 @@ class MainWindow(QMainWindow):
             self.mentee_header.setText("")
             self.stack.setCurrentWidget(self.empty_page)
         else:
-            row = self.mentees.row_of(mentee_id)
-            code = self.mentees.mentee(row).code if row >= 0 else ""
-            self.mentee_header.setText(code)
+            self.mentee_header.setText(self.sidebar.code_of(mentee_id))
             self.stack.setCurrentWidget(self.mentee_panel)
-            self._select_row(mentee_id)
+            self.sidebar.select_mentee(mentee_id)
         for spec in MENTEE_TABS:
             self.mentee_page(spec.key).set_mentee(mentee_id)
         self.mentee_selected.emit(mentee_id or "")
@@ -460,10 +295,10 @@ class MainWindow(QMainWindow):
 
     def show_mentee_tab(self, key: str) -> Page[Any]:
         """Bring the mentee tab ``key`` forward (selects the first mentee if none is chosen)."""
-        if self.mentee_id is None and self.mentees.rowCount() > 0:
-            first = self.mentee_proxy.index(0, 0)
-            if first.isValid():
-                self.select_mentee(str(first.data(ID_ROLE)))
+        if self.mentee_id is None:
+            first = self.sidebar.first_mentee_id()
+            if first is not None:
+                self.select_mentee(first)
         page = self._pages[key]
         self.stack.setCurrentWidget(self.mentee_panel if self.mentee_id else self.empty_page)
         self.tabs.setCurrentWidget(page)
@@ -473,16 +308,12 @@ class MainWindow(QMainWindow):
         """Show one of the mentor's own areas (reflection, supervision, cpd)."""
         page = self._pages[key]
         self.stack.setCurrentWidget(page)
-        for row in range(self.area_list.count()):
-            item = self.area_list.item(row)
-            if item.data(Qt.ItemDataRole.UserRole) == key:
-                self.area_list.setCurrentItem(item)
+        self.sidebar.select_area(key)
         return page
 
     def mentee_code(self, mentee_id: str) -> str:
         """The pseudonym code of a listed mentee ("" when unknown)."""
-        row = self.mentees.row_of(mentee_id)
-        return self.mentees.mentee(row).code if row >= 0 else ""
+        return self.sidebar.code_of(mentee_id)
 
     def current_page(self) -> Page[Any] | None:
         widget = self.stack.currentWidget()
@@ -504,7 +335,7 @@ class MainWindow(QMainWindow):
         if key is None:
             log.debug("no page for record kind %s", kind)
             return
-        if key in {s.key for s in MENTEE_TABS}:
+        if key in MENTEE_TAB_KEYS:
             if mentee_id:
                 self.select_mentee(mentee_id)
             page = self.show_mentee_tab(key)
@@ -586,8 +417,7 @@ class MainWindow(QMainWindow):
     def clear(self) -> None:
         """Drop every record from every model, view and dialog (called on lock)."""
         self.select_mentee(None)
-        self.mentees.clear()
-        self.filter_edit.clear()
+        self.sidebar.clear()
         for page in self._pages.values():
             page.clear()
         for dialog in self._dialogs.values():
@@ -617,63 +447,27 @@ class MainWindow(QMainWindow):
         return found
 
     def add_mentee(self) -> None:
-        code = self.prompts.ask_text("Add mentee", "Pseudonym code (for example M-017):")
-        if not code or not code.strip():
-            return
-        clean = code.strip()
-
-        def added(result: Changed[Mentee]) -> None:
-            new_id = result.value.id
-            self.refresh_mentees(lambda: self.select_mentee(new_id))
-
-        self.worker.command(lambda j: j.add_mentee(code=clean), added, self.prompts.show_error)
+        mentee_actions.add_mentee(
+            self.worker,
+            self.prompts,
+            lambda new_id: self.refresh_mentees(lambda: self.select_mentee(new_id)),
+        )
 
     def archive_mentee(self) -> None:
         """Close (if needed) and archive the selected mentee until a retention date."""
         if self.mentee_id is None:
             self.prompts.inform("Archive mentee", "Choose a mentee first.")
             return
-        row = self.mentees.row_of(self.mentee_id)
-        code = self.mentees.mentee(row).code if row >= 0 else "this mentee"
-        default = (self.clock.now().date() + timedelta(days=365 * 7)).isoformat()
-        answer = self.prompts.ask_text(
-            "Archive mentee",
-            f"Archiving closes {code}'s record and hides it from the list. Keep it until "
-            "(YYYY-MM-DD, your organisation's retention period), after which erasure is offered:",
-            default,
-        )
-        if answer is None:
-            return
-        try:
-            keep_until = date.fromisoformat(answer.strip())
-        except ValueError:
-            self.prompts.warn(
-                "Archive mentee", "That is not a date like 2033-01-31; nothing changed."
-            )
-            return
-        mentee_id = self.mentee_id
-        self.worker.command(
-            lambda j: close_and_archive(j, mentee_id, keep_until),
-            lambda _r: self.select_mentee(None),
-            self.prompts.show_error,
+        mentee_actions.archive_mentee(
+            self.worker,
+            self.prompts,
+            self.clock,
+            self.mentee_id,
+            code=self.sidebar.code_of(self.mentee_id),
+            archived=lambda: self.select_mentee(None),
         )
 
     # -- internals ---------------------------------------------------------------------------
-    def _select_row(self, mentee_id: str) -> None:
-        row = self.mentees.row_of(mentee_id)
-        if row < 0:
-            return
-        proxy_index = self.mentee_proxy.mapFromSource(self.mentees.index(row, 0))
-        if proxy_index.isValid() and self.mentee_view.currentIndex().row() != proxy_index.row():
-            self.mentee_view.setCurrentIndex(proxy_index)
-
-    def _on_mentee_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            self.select_mentee(str(current.data(ID_ROLE)))
-
-    def _on_area_item(self, item: QListWidgetItem) -> None:
-        self.show_area(str(item.data(Qt.ItemDataRole.UserRole)))
-
     def _on_changes(self, changes: Changes) -> None:
         self.status.set_saved(self.clock.now())
         if changes.mentees:

@@ -26,17 +26,13 @@ HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _KIND_LABELS = {
-    "session": "Session note",
     "note": "Session note",
     "addendum": "Addendum",
     "goal": "Goal",
     "progress": "Goal progress",
-    "goal_progress": "Goal progress",
     "plan": "Coping plan",
-    "coping_plan": "Coping plan",
     "reflection": "Reflection",
     "supervision": "Supervision",
-    "cpd": "CPD",
 }
 
 

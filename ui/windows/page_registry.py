@@ -1,0 +1,85 @@
+"""Which pages the main window has, where each lives, and which page shows a record of each kind.
+
+Why a registry apart from the window: the controller imports every page in the worker thread
+while the passphrase is typed (:func:`import_pages`), the smoke test walks every page, and the
+search window and the timeline route records to pages. None of these needs the window.
+
+Pages are named by module and class and imported lazily: a missing module or class is an
+error, never a silent stand-in.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ui.pages.base import Page
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from ui.prompts import Prompts
+    from ui.worker import JournalWorker
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """Where a content view lives, so it can be imported lazily."""
+
+    key: str
+    title: str
+    module: str
+    class_name: str
+
+
+MENTEE_TABS: tuple[PageSpec, ...] = (
+    PageSpec("sessions", "Sessions", "ui.pages.sessions.page", "SessionsTab"),
+    PageSpec("goals", "Goals", "ui.pages.goals.page", "GoalsTab"),
+    PageSpec("coping_plan", "Coping plan", "ui.pages.coping_plan.page", "CopingPlanTab"),
+    PageSpec("people", "People && consent", "ui.pages.people.page", "PeopleConsentTab"),
+    PageSpec("resources", "Resources", "ui.pages.resources.page", "ResourcesTab"),
+)
+AREAS: tuple[PageSpec, ...] = (
+    PageSpec("reflection", "Reflection", "ui.pages.reflection.page", "ReflectionPage"),
+    PageSpec("supervision", "Supervision", "ui.pages.supervision.page", "SupervisionPage"),
+    PageSpec("cpd", "CPD", "ui.pages.cpd.page", "CpdPage"),
+)
+MENTEE_TAB_KEYS = frozenset(spec.key for spec in MENTEE_TABS)
+
+#: Which page shows a record of each kind, for exactly the kinds that reach the window: what
+#: the search index stores (note, addendum, goal, progress, plan, reflection, supervision) and
+#: what the timeline lists (session, progress, reflection). A test holds this to both.
+RECORD_PAGES: dict[str, str] = {
+    "note": "sessions",
+    "session": "sessions",
+    "addendum": "sessions",
+    "goal": "goals",
+    "progress": "goals",
+    "plan": "coping_plan",
+    "reflection": "reflection",
+    "supervision": "supervision",
+}
+
+
+def import_pages() -> None:
+    """Import every page's module, making no widget (safe in the worker thread).
+
+    Importing the pages and their models costs about 130 ms, most of the first build of the
+    main window; the controller runs it in the worker while the mentor types the passphrase,
+    so what is left for the GUI thread to do during the KDF is building the widgets (~50 ms).
+    """
+    for spec in (*MENTEE_TABS, *AREAS):
+        importlib.import_module(spec.module)
+
+
+def build_page(
+    spec: PageSpec, worker: JournalWorker, prompts: Prompts, parent: QWidget
+) -> Page[Any]:
+    """Import (lazily, for start-up time) and construct a page; a missing one raises."""
+    module = importlib.import_module(spec.module)
+    page_class = getattr(module, spec.class_name)
+    if not (isinstance(page_class, type) and issubclass(page_class, Page)):
+        raise TypeError(f"{spec.module}.{spec.class_name} is not a page")
+    page: Page[Any] = page_class(worker, prompts, parent)
+    return page
