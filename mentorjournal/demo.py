@@ -18,12 +18,12 @@ import string
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from mentorjournal import demo_text as T
-from mentorjournal.clock import Clock
+from mentorjournal.clock import UTC_ZONE, Clock, LocalZone, local_today
 from mentorjournal.domain import (
     Addendum,
     AgendaItem,
@@ -113,8 +113,13 @@ def _slots(template: str) -> tuple[str, ...]:
 class _Writer:
     """Composes prose from the templates, with one seeded RNG for the whole run."""
 
-    def __init__(self, rng: random.Random) -> None:
+    def __init__(self, rng: random.Random, zone: LocalZone = UTC_ZONE) -> None:
         self.rng = rng
+        self.zone = zone
+
+    def at(self, day: date, hour: int, minute: int = 0) -> datetime:
+        """The instant of ``hour:minute`` on ``day`` on the mentor's wall clock."""
+        return self.zone.instant(day, time(hour, minute))
 
     def uid(self) -> str:
         return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
@@ -149,10 +154,6 @@ _SECTION_POOLS: dict[str, tuple[str, ...]] = {
     "Response": T.RESPONSE,
     "Body": T.SUBJECTIVE + T.INTERVENTION + T.PLAN,
 }
-
-
-def _at(day: date, hour: int, minute: int = 0) -> datetime:
-    return datetime.combine(day, time(hour, minute), tzinfo=UTC)
 
 
 def _mentee_people(
@@ -290,7 +291,7 @@ def _note(
     note = SessionNote(
         w.uid(),
         mentee.id,
-        _at(day, w.rng.randint(9, 17), w.pick((0, 15, 30, 45))),
+        w.at(day, w.rng.randint(9, 17), w.pick((0, 15, 30, 45))),
         duration_minutes=w.pick((30, 45, 50, 60, 90)),
         mode=w.pick(list(SessionMode)),
         template=template,
@@ -350,7 +351,7 @@ def _plan_versions(w: _Writer, mentee: Mentee, start: date) -> list[CopingPlanVe
                 w.uid(),
                 mentee.id,
                 version,
-                _at(start + timedelta(days=30 * version), 14),
+                w.at(start + timedelta(days=30 * version), 14),
                 tuple((s, tuple(dict.fromkeys(v))) for s, v in items.items()),
                 note="Reviewed together." if version > 1 else "First plan.",
             )
@@ -363,7 +364,7 @@ def _reflection(w: _Writer, day: date, note: SessionNote | None) -> Reflection:
     code = "the mentee"
     return Reflection(
         w.uid(),
-        _at(day, 19),
+        w.at(day, 19),
         w.fill(w.pick(T.REFLECTION_TITLES), code).capitalize(),
         model=model,
         sections=tuple((name, w.para(T.REFLECTION, code)) for name in model.sections),
@@ -413,11 +414,16 @@ def _supervision(w: _Writer, day: date, reflections: Sequence[Reflection]) -> Su
     )
 
 
-def generate_demo(*, mentees: int, sessions: int, seed: int, today: date) -> RecordSet:
-    """The demo records for ``seed``: identical for the same arguments, on every machine."""
+def generate_demo(
+    *, mentees: int, sessions: int, seed: int, today: date, zone: LocalZone = UTC_ZONE
+) -> RecordSet:
+    """The demo records for ``seed``: identical for the same arguments, on every machine.
+
+    ``today`` and the sessions' hours are on the mentor's wall clock in ``zone``.
+    """
     if mentees < 1 or sessions < 0:
         raise ValueError("a demo needs at least one mentee and a non-negative session count")
-    w = _Writer(random.Random(seed))
+    w = _Writer(random.Random(seed), zone)
     first_day = today - timedelta(days=DAYS_SPAN)
     people = _mentees(w, mentees, first_day)
     contacts: list[Contact] = []
@@ -526,8 +532,10 @@ def populate_demo(
     started = clock.monotonic()
     from mentorjournal.demo_caseload import generate_caseload, insert_caseload, with_review_dates
 
-    today = clock.now().date()
-    data = generate_demo(mentees=mentees, sessions=sessions, seed=seed, today=today)
+    today = local_today(clock)
+    data = generate_demo(
+        mentees=mentees, sessions=sessions, seed=seed, today=today, zone=clock.zone
+    )
     data = with_review_dates(data, seed=seed, today=today)
     caseload = generate_caseload(data, seed=seed, today=today)
     counts = data.counts() | caseload.counts()

@@ -84,16 +84,17 @@ def cmd_note_add(journal: Journal, args: argparse.Namespace) -> int:
 def cmd_note_show(journal: Journal, args: argparse.Namespace) -> int:
     note = journal.get_note(args.id)
     mentee = journal.get_mentee(note.mentee_id)
+    local = journal.clock.zone.local  # the mentor's wall clock, with its UTC offset
     lines = [
         f"id: {note.id}",
         f"mentee: {mentee.code}",
-        f"started: {note.started_at.isoformat()}",
+        f"started: {local(note.started_at).isoformat()}",
         f"duration: {note.duration_minutes} min",
         f"mode: {note.mode.value}",
         f"template: {note.template.value}",
     ]
     if note.signed_at is not None:
-        lines.append(f"signed: {note.signed_at.isoformat()} sha256:{note.signature}")
+        lines.append(f"signed: {local(note.signed_at).isoformat()} sha256:{note.signature}")
     else:
         lines.append("signed: no (draft)")
     if note.mood_before is not None or note.mood_after is not None:
@@ -106,7 +107,7 @@ def cmd_note_show(journal: Journal, args: argparse.Namespace) -> int:
     out.write(body if body.endswith("\n") or not body else body + "\n")
     for addendum in journal.addenda(note.id):
         out.write(
-            f"\n## Addendum {addendum.seq} ({addendum.written_at.isoformat()}"
+            f"\n## Addendum {addendum.seq} ({local(addendum.written_at).isoformat()}"
             f" sha256:{addendum.hash})\n{addendum.text}\n"
         )
     return 0

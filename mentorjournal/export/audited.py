@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Protocol
 
+from mentorjournal.clock import Clock
 from mentorjournal.errors import RecordNotFound, UsageError
 from mentorjournal.export.coping_plan import write_coping_plan_pdf
 from mentorjournal.export.draft import SupervisionDraft
@@ -32,7 +33,7 @@ class AuditedJournal(Protocol):
     @property
     def connection(self) -> Any: ...
     @property
-    def clock(self) -> Any: ...
+    def clock(self) -> Clock: ...
 
 
 def record_export(
@@ -70,7 +71,9 @@ def export_mentee_record(journal: RecordJournal, code: str, path: Path) -> Expor
     """Write one mentee's whole record (.md, .pdf or .docx) and audit it by mentee id."""
     ExportFormat.for_path(path)  # refuse a bad extension before reading the vault
     record = load_mentee_record(journal, code)
-    fmt = write_document(mentee_record_document(record, journal.clock.now()), path)
+    fmt = write_document(
+        mentee_record_document(record, journal.clock.now(), zone=journal.clock.zone), path
+    )
     detail = f"sessions={len(record.sessions)};goals={len(record.goals)};format={fmt.value}"
     record_export(journal, KIND_MENTEE_RECORD, detail, record.mentee.id)
     return fmt
@@ -84,6 +87,6 @@ def export_coping_plan(journal: RecordJournal, code: str, path: Path, owner_name
     plan = journal.current_plan(mentee.id)
     if plan is None or plan.is_empty:
         raise RecordNotFound(f"{mentee.code} has no coping plan yet.")
-    pages = write_coping_plan_pdf(plan, path, owner_name)
+    pages = write_coping_plan_pdf(plan, path, owner_name, zone=journal.clock.zone)
     record_export(journal, KIND_COPING_PLAN, f"version={plan.version};pages={pages}", mentee.id)
     return pages

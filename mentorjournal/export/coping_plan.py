@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from mentorjournal.clock import LocalZone
 from mentorjournal.domain import CopingPlanVersion, PlanSection
 from mentorjournal.export.document import BulletList, Document, Heading, Paragraph, Run
 from mentorjournal.export.output import write_export_bytes
@@ -51,10 +52,13 @@ def emphasise_phone_numbers(text: str) -> tuple[Run, ...]:
     return tuple(runs)
 
 
-def coping_plan_document(plan: CopingPlanVersion, owner_name: str = "") -> Document:
-    """The plan as a Document: title, date, then each section (empty ones say so briefly)."""
+def coping_plan_document(
+    plan: CopingPlanVersion, owner_name: str = "", *, zone: LocalZone
+) -> Document:
+    """The plan as a Document: title, date (the mentor's local day), then each section."""
     title = f"{owner_name}'s coping plan" if owner_name.strip() else "My coping plan"
-    subtitle = f"Last updated {plan.saved_at.day} {plan.saved_at:%B %Y}"
+    updated = zone.day_of(plan.saved_at)
+    subtitle = f"Last updated {updated.day} {updated:%B %Y}"
     blocks: list[Heading | Paragraph | BulletList] = []
     for number, section in enumerate(PlanSection, start=1):
         items = plan.items(section)
@@ -85,13 +89,15 @@ def _layout(document: Document, size: float) -> tuple[bytes, int]:
     return layout_pdf(document, style)
 
 
-def coping_plan_pdf(plan: CopingPlanVersion, owner_name: str = "") -> tuple[bytes, int]:
+def coping_plan_pdf(
+    plan: CopingPlanVersion, owner_name: str = "", *, zone: LocalZone
+) -> tuple[bytes, int]:
     """The plan laid out in the largest type that fits one page; returns (bytes, pages).
 
     Pages only grow as type grows, so a binary search over ``SIZES`` finds the largest size
     that fits in about three layouts instead of seven.
     """
-    document = coping_plan_document(plan, owner_name)
+    document = coping_plan_document(plan, owner_name, zone=zone)
     low, high = 0, len(SIZES) - 1  # SIZES is largest first
     best: tuple[bytes, int] | None = None
     while low <= high:
@@ -105,8 +111,10 @@ def coping_plan_pdf(plan: CopingPlanVersion, owner_name: str = "") -> tuple[byte
     return best or _layout(document, SIZES[-1])
 
 
-def write_coping_plan_pdf(plan: CopingPlanVersion, path: Path, owner_name: str = "") -> int:
+def write_coping_plan_pdf(
+    plan: CopingPlanVersion, path: Path, owner_name: str = "", *, zone: LocalZone
+) -> int:
     """Write the printable plan atomically (0600); returns its number of pages (1 when it fits)."""
-    data, pages = coping_plan_pdf(plan, owner_name)
+    data, pages = coping_plan_pdf(plan, owner_name, zone=zone)
     write_export_bytes(path, data)
     return pages

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Protocol
 
+from mentorjournal.clock import LocalZone
 from mentorjournal.domain import (
     GAS_LABELS,
     Addendum,
@@ -57,8 +58,9 @@ def format_day(day: date | None) -> str:
     return "" if day is None else f"{day.day} {day:%B %Y}"
 
 
-def format_time(moment: datetime) -> str:
-    return f"{moment.day} {moment:%B %Y, %H:%M}"
+def format_time(moment: datetime, zone: LocalZone) -> str:
+    """An instant as the mentor's wall clock showed it: "8 December 2026, 09:00"."""
+    return zone.display(moment)
 
 
 def _field_rows(pairs: Iterable[tuple[str, str]]) -> tuple[tuple[str, ...], ...]:
@@ -152,7 +154,9 @@ def _resources(resources: Sequence[Resource]) -> list[Block]:
     return [*blocks, Table(tuple(rows))]
 
 
-def session_blocks(note: SessionNote, addenda: Sequence[Addendum] = ()) -> list[Block]:
+def session_blocks(
+    note: SessionNote, addenda: Sequence[Addendum] = (), *, zone: LocalZone
+) -> list[Block]:
     """One session: heading, facts line, each non-empty section, actions, then its addenda."""
     facts = [
         f"{note.duration_minutes} min",
@@ -163,9 +167,9 @@ def session_blocks(note: SessionNote, addenda: Sequence[Addendum] = ()) -> list[
         before = "–" if note.mood_before is None else note.mood_before
         after = "–" if note.mood_after is None else note.mood_after
         facts.append(f"mood {before} → {after}")
-    facts.append(f"signed {format_time(note.signed_at)}" if note.signed_at else "draft")
+    facts.append(f"signed {format_time(note.signed_at, zone)}" if note.signed_at else "draft")
     blocks: list[Block] = [
-        Heading(2, f"Session of {format_time(note.started_at)}"),
+        Heading(2, f"Session of {format_time(note.started_at, zone)}"),
         Paragraph.of(Run(" · ".join(facts), italic=True)),
     ]
     if note.risk_flag:
@@ -189,7 +193,8 @@ def session_blocks(note: SessionNote, addenda: Sequence[Addendum] = ()) -> list[
             Paragraph.of(
                 [
                     Run(
-                        f"Addendum {addendum.seq}, {format_time(addendum.written_at)}: ", bold=True
+                        f"Addendum {addendum.seq}, {format_time(addendum.written_at, zone)}: ",
+                        bold=True,
                     ),
                     Run(addendum.text),
                 ]
@@ -253,13 +258,13 @@ def goal_blocks(goal: Goal, progress: Sequence[GoalProgress] = ()) -> list[Block
     return blocks
 
 
-def plan_blocks(plan: CopingPlanVersion | None) -> list[Block]:
+def plan_blocks(plan: CopingPlanVersion | None, *, zone: LocalZone) -> list[Block]:
     blocks: list[Block] = [Heading(1, "Coping plan")]
     if plan is None or plan.is_empty:
         return [*blocks, Paragraph.of(Run("No plan yet.", italic=True))]
     blocks.append(
         Paragraph.of(
-            Run(f"Version {plan.version}, saved {format_time(plan.saved_at)}", italic=True)
+            Run(f"Version {plan.version}, saved {format_time(plan.saved_at, zone)}", italic=True)
         )
     )
     for section in PlanSection:
@@ -270,7 +275,9 @@ def plan_blocks(plan: CopingPlanVersion | None) -> list[Block]:
     return blocks
 
 
-def mentee_record_document(record: MenteeRecord, exported_at: datetime) -> Document:
+def mentee_record_document(
+    record: MenteeRecord, exported_at: datetime, *, zone: LocalZone
+) -> Document:
     """The whole record, in the order a reader expects: who, consent, sessions, goals, plan."""
     blocks: list[Block] = []
     blocks += _profile(record.mentee)
@@ -281,16 +288,16 @@ def mentee_record_document(record: MenteeRecord, exported_at: datetime) -> Docum
     if not record.sessions:
         blocks.append(Paragraph.of(Run("No sessions yet.", italic=True)))
     for note in sorted(record.sessions, key=lambda n: n.started_at):
-        blocks += session_blocks(note, record.addenda.get(note.id, ()))
+        blocks += session_blocks(note, record.addenda.get(note.id, ()), zone=zone)
     blocks.append(Heading(1, "Goals"))
     if not record.goals:
         blocks.append(Paragraph.of(Run("No goals yet.", italic=True)))
     for goal in record.goals:
         blocks += goal_blocks(goal, record.progress.get(goal.id, ()))
-    blocks += plan_blocks(record.coping_plan)
+    blocks += plan_blocks(record.coping_plan, zone=zone)
     return Document(
         title=f"Record of {record.mentee.code}",
-        subtitle=f"Exported {format_time(exported_at)} · confidential",
+        subtitle=f"Exported {format_time(exported_at, zone)} · confidential",
         blocks=tuple(blocks),
     )
 

@@ -13,7 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
 from mentorjournal.changes import Changes
-from mentorjournal.clock import Clock
+from mentorjournal.clock import Clock, local_today
 from mentorjournal.journal.command import Command, run_command
 from mentorjournal.storage import sessions as session_repo
 from mentorjournal.storage.connection import Connection, transaction
@@ -92,7 +92,8 @@ class JournalBase:
         return self._vault  # type: ignore[return-value]
 
     def today(self) -> date:
-        return self._clock.now().date()
+        """The mentor's local date: what "today" means in every default and list."""
+        return local_today(self._clock)
 
     def flush_search(self) -> int:
         """Re-index drafts autosave marked stale (cheap when none); returns how many."""

@@ -76,16 +76,19 @@ class Notes(JournalBase):
         until: date | None = None,
         limit: int | None = None,
     ) -> list[d.NoteSummary]:
-        """Light summaries, newest first, for list views (``None``: every mentee)."""
-        return session_repo.list_summaries(
-            self._db, mentee_id, since=since, until=until, limit=limit
-        )
+        """Light summaries, newest first, for list views (``None``: every mentee).
+
+        ``since``/``until`` are the mentor's local days, both included.
+        """
+        start, end = self._clock.zone.span(since, until)
+        return session_repo.list_summaries(self._db, mentee_id, start=start, end=end, limit=limit)
 
     def notes_for(
         self, mentee_id: str, *, since: date | None = None, until: date | None = None
     ) -> list[d.SessionNote]:
-        """Whole notes of one mentee, oldest first (exports, summaries)."""
-        return session_repo.list_notes(self._db, mentee_id, since=since, until=until)
+        """Whole notes of one mentee, oldest first (exports, summaries); local days, inclusive."""
+        start, end = self._clock.zone.span(since, until)
+        return session_repo.list_notes(self._db, mentee_id, start=start, end=end)
 
     def sign_note(self, note_id: str) -> Changed[d.SessionNote]:
         """Sign & lock: hash the stored content with the signing time; afterwards only addenda."""

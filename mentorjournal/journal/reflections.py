@@ -77,8 +77,10 @@ class Reflections(JournalBase):
         since: date | None = None,
         until: date | None = None,
     ) -> list[d.Reflection]:
+        """Newest first; ``since``/``until`` are the mentor's local days, both included."""
+        start, end = self._clock.zone.span(since, until)
         return reflection_repo.list_reflections(
-            self._db, mentee_id=mentee_id, flagged_only=flagged_only, since=since, until=until
+            self._db, mentee_id=mentee_id, flagged_only=flagged_only, start=start, end=end
         )
 
     def delete_reflection(self, reflection_id: str) -> Changed[None]:

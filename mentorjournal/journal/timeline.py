@@ -1,8 +1,12 @@
-"""One mentee's timeline: sessions, goal progress and reflections merged by date."""
+"""One mentee's timeline: sessions, goal progress and reflections merged by date.
+
+Each entry is filed under the mentor's local day; goal progress, rated for a day rather than
+an instant, sorts at that day's local midnight.
+"""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 from mentorjournal import domain as d
 from mentorjournal.journal.base import JournalBase
@@ -22,21 +26,23 @@ class Timeline(JournalBase):
         until: date | None = None,
     ) -> list[d.TimelineEntry]:
         """Sessions, goal progress and reflections of one mentee merged by date, oldest first."""
+        zone = self._clock.zone
+        start, end = zone.span(since, until)
         entries = [
             d.TimelineEntry(
                 d.TimelineKind.SESSION,
                 s.id,
                 s.mentee_id,
                 s.started_at,
-                s.started_at.date(),
+                zone.day_of(s.started_at),
                 s.first_line or f"{s.template.label} session",
             )
-            for s in session_repo.list_summaries(self._db, mentee_id, since=since, until=until)
+            for s in session_repo.list_summaries(self._db, mentee_id, start=start, end=end)
         ]
         for entry, words in goal_repo.progress_for_mentee(
             self._db, mentee_id, since=since, until=until
         ):
-            when = datetime.combine(entry.on, datetime.min.time(), tzinfo=UTC)
+            when = zone.start_of(entry.on)
             level = f"GAS {entry.gas_level:+d}" if entry.gas_level is not None else ""
             pct = f"{entry.percent}%" if entry.percent is not None else ""
             detail = ", ".join(x for x in (level, pct) if x)
@@ -56,11 +62,11 @@ class Timeline(JournalBase):
                 r.id,
                 r.mentee_id,
                 r.written_at,
-                r.written_at.date(),
+                zone.day_of(r.written_at),
                 r.title,
             )
             for r in reflection_repo.list_reflections(
-                self._db, mentee_id=mentee_id, since=since, until=until
+                self._db, mentee_id=mentee_id, start=start, end=end
             )
         ]
         entries.sort(key=lambda e: (e.when, e.kind.value))

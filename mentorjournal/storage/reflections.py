@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 import sqlcipher3
@@ -102,10 +102,10 @@ def list_reflections(
     *,
     mentee_id: str | None = None,
     flagged_only: bool = False,
-    since: date | None = None,
-    until: date | None = None,
+    start: datetime | None = None,
+    end: datetime | None = None,
 ) -> list[Reflection]:
-    """Newest first, optionally one mentee's, only flagged ones, or within a period."""
+    """Newest first, optionally one mentee's, only flagged ones, or written in ``[start, end)``."""
     clauses = ["1 = 1"]
     params: list[Any] = []
     if mentee_id is not None:
@@ -113,12 +113,12 @@ def list_reflections(
         params.append(mentee_id)
     if flagged_only:
         clauses.append("flagged_for_supervision = 1")
-    if since is not None:
+    if start is not None:
         clauses.append("written_at >= ?")
-        params.append(since.isoformat())
-    if until is not None:
-        clauses.append("written_at < date(?, '+1 day')")
-        params.append(until.isoformat())
+        params.append(dt_text(start))
+    if end is not None:
+        clauses.append("written_at < ?")
+        params.append(dt_text(end))
     rows = conn.execute(
         f"SELECT {_COLUMNS} FROM reflections WHERE {' AND '.join(clauses)}"
         " ORDER BY written_at DESC, id",

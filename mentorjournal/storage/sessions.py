@@ -8,7 +8,7 @@ autosave path: one UPDATE plus the search entry, nothing read back.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 import sqlcipher3
@@ -256,11 +256,11 @@ def list_notes(
     conn: Connection,
     mentee_id: str,
     *,
-    since: date | None = None,
-    until: date | None = None,
+    start: datetime | None = None,
+    end: datetime | None = None,
 ) -> list[SessionNote]:
-    """Whole notes of one mentee, oldest first (exports and timelines)."""
-    where, params = _period(since, until)
+    """Whole notes of one mentee started in ``[start, end)``, oldest first (exports)."""
+    where, params = _period(start, end)
     rows = conn.execute(
         f"SELECT {_COLUMNS} FROM session_notes WHERE mentee_id = ?{where} ORDER BY started_at",
         (mentee_id, *params),
@@ -268,15 +268,16 @@ def list_notes(
     return [_note(r) for r in rows]
 
 
-def _period(since: date | None, until: date | None) -> tuple[str, list[str]]:
+def _period(start: datetime | None, end: datetime | None) -> tuple[str, list[str]]:
+    """SQL for ``start <= started_at < end``: instants, so the caller decides whose days count."""
     where = ""
     params: list[str] = []
-    if since is not None:
+    if start is not None:
         where += " AND started_at >= ?"
-        params.append(since.isoformat())
-    if until is not None:
-        where += " AND started_at < date(?, '+1 day')"
-        params.append(until.isoformat())
+        params.append(dt_text(start))
+    if end is not None:
+        where += " AND started_at < ?"
+        params.append(dt_text(end))
     return where, params
 
 
@@ -284,12 +285,12 @@ def list_summaries(
     conn: Connection,
     mentee_id: str | None,
     *,
-    since: date | None = None,
-    until: date | None = None,
+    start: datetime | None = None,
+    end: datetime | None = None,
     limit: int | None = None,
 ) -> list[NoteSummary]:
-    """Newest first, without loading note text; ``mentee_id=None`` lists every mentee's."""
-    where, params = _period(since, until)
+    """Newest first, started in ``[start, end)``, without note text; ``None``: every mentee."""
+    where, params = _period(start, end)
     clause = "1 = 1"
     args: list[Any] = []
     if mentee_id is not None:

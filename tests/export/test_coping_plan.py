@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pypdf
 
+from mentorjournal.clock import UTC_ZONE
 from mentorjournal.domain import CopingPlanVersion, PlanSection
 from mentorjournal.export.coping_plan import (
     SIZES,
@@ -26,7 +27,7 @@ def _text(data: bytes) -> str:
 def test_plan_fits_one_page_in_large_type_with_all_seven_sections(tmp_path: Path) -> None:
     plan = plan_version()
     path = tmp_path / "plan.pdf"
-    assert write_coping_plan_pdf(plan, path, owner_name="Tam") == 1
+    assert write_coping_plan_pdf(plan, path, owner_name="Tam", zone=UTC_ZONE) == 1
     reader = pypdf.PdfReader(str(path))
     assert len(reader.pages) == 1
     text = _text(path.read_bytes())
@@ -39,20 +40,20 @@ def test_plan_fits_one_page_in_large_type_with_all_seven_sections(tmp_path: Path
 
 def test_plan_shows_no_internal_ids() -> None:
     plan = plan_version()
-    text = _text(coping_plan_pdf(plan)[0])
+    text = _text(coping_plan_pdf(plan, zone=UTC_ZONE)[0])
     assert plan.id not in text and plan.mentee_id not in text
     assert "Version" not in text
     assert "My coping plan" in text
 
 
 def test_a_long_plan_shrinks_the_type_to_stay_on_one_page() -> None:
-    data, pages = coping_plan_pdf(plan_version(extra_items=12))
+    data, pages = coping_plan_pdf(plan_version(extra_items=12), zone=UTC_ZONE)
     assert pages == 1
     assert "Extra warning sign number 11" in _text(data)
 
 
 def test_a_plan_too_long_for_one_page_spills_over_rather_than_losing_words() -> None:
-    data, pages = coping_plan_pdf(plan_version(extra_items=80))
+    data, pages = coping_plan_pdf(plan_version(extra_items=80), zone=UTC_ZONE)
     assert pages > 1
     assert "Extra warning sign number 79" in _text(data)
     assert len(SIZES) > 1
@@ -77,7 +78,7 @@ def test_empty_sections_are_still_listed_so_the_mentee_can_fill_them_in() -> Non
         saved_at=full.saved_at,
         sections={PlanSection.WHAT_MATTERS: ["My little sister"]},
     )
-    doc = coping_plan_document(partial)
+    doc = coping_plan_document(partial, zone=UTC_ZONE)
     headings = [b.text for b in doc.blocks if isinstance(b, Heading)]
     assert len(headings) == 7
     assert doc.plain_text().count("(nothing written yet)") == 6

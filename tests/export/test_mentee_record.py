@@ -8,6 +8,7 @@ from pathlib import Path
 import docx
 import pypdf
 
+from mentorjournal.clock import UTC_ZONE
 from mentorjournal.export.document import Heading
 from mentorjournal.export.markdown import to_markdown
 from mentorjournal.export.mentee_record import mentee_record_document
@@ -18,7 +19,7 @@ EXPORTED = datetime(2026, 2, 1, 12, 0, tzinfo=UTC)
 
 
 def test_record_has_every_part_in_reading_order() -> None:
-    doc = mentee_record_document(mentee_record(), EXPORTED)
+    doc = mentee_record_document(mentee_record(), EXPORTED, zone=UTC_ZONE)
     top = [b.text for b in doc.blocks if isinstance(b, Heading) and b.level == 1]
     assert top == [
         "Profile",
@@ -33,7 +34,7 @@ def test_record_has_every_part_in_reading_order() -> None:
 
 def test_record_markdown_holds_sessions_addenda_goals_progress_and_plan() -> None:
     record = mentee_record()
-    text = to_markdown(mentee_record_document(record, EXPORTED))
+    text = to_markdown(mentee_record_document(record, EXPORTED, zone=UTC_ZONE))
     for expected in (
         "# Record of M-901",
         "Tamsin",
@@ -57,7 +58,7 @@ def test_record_markdown_holds_sessions_addenda_goals_progress_and_plan() -> Non
 
 
 def test_record_writes_as_pdf_and_docx(tmp_path: Path) -> None:
-    doc = mentee_record_document(mentee_record(), EXPORTED)
+    doc = mentee_record_document(mentee_record(), EXPORTED, zone=UTC_ZONE)
     write_document(doc, tmp_path / "r.pdf")
     write_document(doc, tmp_path / "r.docx")
     pdf_text = "\n".join(p.extract_text() for p in pypdf.PdfReader(str(tmp_path / "r.pdf")).pages)
