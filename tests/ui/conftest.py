@@ -9,6 +9,7 @@ Fixtures:
   (never the user's real settings).
 * ``journal_worker`` -> a :class:`ui.worker.JournalWorker` that owns the ``journal`` fixture
   (a real, open journal on a fast-KDF vault); drained and stopped at teardown.
+* ``worker`` -> the same worker, under the name the page tests use.
 * ``locked_vault`` -> ``LockedVault(paths, passphrase, recovery_key, clock, state_dir)``: a real
   vault made with the fast KDF, holding the mentees ``M-001`` and ``M-002`` and one note, then
   locked, ready for the unlock window.
@@ -96,10 +97,18 @@ def journal_worker(qtbot: QtBot, journal: Any) -> Iterator[JournalWorker]:
     worker.open(lambda: journal)
     wait_idle(qtbot, worker)
     yield worker
-    wait_idle(qtbot, worker)
-    worker.close(lambda _j: None)  # the journal fixture locks the vault itself
-    wait_idle(qtbot, worker)
-    worker.shutdown()
+    try:
+        wait_idle(qtbot, worker)
+        worker.close(lambda _j: None)  # the journal fixture locks the vault itself
+        wait_idle(qtbot, worker)
+    finally:  # stopped even when the queue did not drain: no worker thread outlives its test
+        worker.shutdown()
+
+
+@pytest.fixture
+def worker(journal_worker: JournalWorker) -> JournalWorker:
+    """The page tests' name for ``journal_worker``."""
+    return journal_worker
 
 
 @dataclass(frozen=True)

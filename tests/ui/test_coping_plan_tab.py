@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
@@ -13,23 +11,10 @@ from pytestqt.qtbot import QtBot
 from mentorjournal.domain.plans import PlanSection
 from tests.fixtures.journal_fixtures import make_mentee
 from tests.ui.conftest import ask
-from ui.gc_guard import collected_on_gui_thread
 from ui.pages.coping_plan.diff import Change
 from ui.pages.coping_plan.page import CopingPlanTab
 from ui.prompts import ScriptedPrompts
 from ui.worker import JournalWorker
-
-
-@pytest.fixture(autouse=True)
-def _collect_garbage_on_gui_thread() -> Iterator[None]:
-    """Widgets in reference cycles must die on the GUI thread, never in the worker's."""
-    with collected_on_gui_thread():
-        yield
-
-
-@pytest.fixture
-def worker(journal_worker: JournalWorker) -> JournalWorker:
-    return journal_worker
 
 
 def _tab(qtbot: QtBot, worker: JournalWorker, prompts: ScriptedPrompts) -> CopingPlanTab:

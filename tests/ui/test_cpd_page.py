@@ -2,30 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
-import pytest
 from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import ask
-from ui.gc_guard import collected_on_gui_thread
+from tests.ui.conftest import ask, wait_idle
 from ui.pages.cpd.page import CpdPage
 from ui.prompts import ScriptedPrompts
 from ui.worker import JournalWorker
-
-
-@pytest.fixture(autouse=True)
-def _collect_garbage_on_gui_thread() -> Iterator[None]:
-    """Widgets in reference cycles must die on the GUI thread, never in the worker's."""
-    with collected_on_gui_thread():
-        yield
-
-
-@pytest.fixture
-def worker(journal_worker: JournalWorker) -> JournalWorker:
-    return journal_worker
 
 
 def _page(qtbot: QtBot, worker: JournalWorker, prompts: ScriptedPrompts) -> CpdPage:
@@ -91,7 +76,7 @@ def test_an_entry_being_typed_is_saved_before_a_lock_and_not_shown_after(
     page.clear()
     stored = ask(qtbot, worker, lambda j: j.list_cpd())  # queued after the save: sees it
     assert [e.activity for e in stored] == ["Motivational interviewing workshop"]
-    qtbot.wait(100)  # the save's answer arrives after the clear: it must not refill anything
+    wait_idle(qtbot, worker)  # the save's answer came after the clear: it must not refill anything
     assert form.widgets["activity"].text() == "" and page.model.rowCount() == 0
     assert prompts.asked("error") == []
 

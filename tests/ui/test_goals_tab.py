@@ -2,34 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, date, datetime
 
-import pytest
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
 from mentorjournal.domain.goals import GoalStatus
 from tests.fixtures.journal_fixtures import make_goal, make_mentee, make_note
 from tests.ui.conftest import ask
-from ui.gc_guard import collected_on_gui_thread
 from ui.pages.goals.chart import GAS, PERCENT
 from ui.pages.goals.models import GoalColumn
 from ui.pages.goals.page import GoalsTab
 from ui.prompts import ScriptedPrompts
 from ui.worker import JournalWorker
-
-
-@pytest.fixture(autouse=True)
-def _collect_garbage_on_gui_thread() -> Iterator[None]:
-    """Widgets in reference cycles must die on the GUI thread, never in the worker's."""
-    with collected_on_gui_thread():
-        yield
-
-
-@pytest.fixture
-def worker(journal_worker: JournalWorker) -> JournalWorker:
-    return journal_worker
 
 
 def _tab(qtbot: QtBot, worker: JournalWorker, prompts: ScriptedPrompts) -> GoalsTab:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
-import pytest
 from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -22,7 +20,6 @@ from mentorjournal.domain.plans import PlanSection
 from mentorjournal.domain.validation import new_id
 from tests.fixtures.journal_fixtures import make_goal, make_mentee, make_note, make_reflection
 from tests.ui.conftest import wait_idle
-from ui.gc_guard import collected_on_gui_thread
 from ui.pages.coping_plan.page import CopingPlanTab
 from ui.pages.cpd.page import CpdPage
 from ui.pages.goals.page import GoalsTab
@@ -31,17 +28,9 @@ from ui.pages.reflection.page import ReflectionPage
 from ui.pages.resources.page import ResourcesTab
 from ui.pages.sessions.page import SessionsTab
 from ui.pages.supervision.page import SupervisionPage
-from ui.worker import JournalWorker
 
 PAGES = (SessionsTab, GoalsTab, CopingPlanTab, PeopleConsentTab, ResourcesTab)
 AREAS = (ReflectionPage, SupervisionPage, CpdPage)
-
-
-@pytest.fixture(autouse=True)
-def _collect_garbage_on_gui_thread() -> Iterator[None]:
-    """Widgets in reference cycles must die on the GUI thread, never in the worker's."""
-    with collected_on_gui_thread():
-        yield
 
 
 def _record_models(page: QWidget) -> list[QAbstractItemModel]:
@@ -74,11 +63,6 @@ def _qt_inner_part(widget: QWidget) -> bool:
             return True
         parent = parent.parent()
     return False
-
-
-@pytest.fixture
-def worker(journal_worker: JournalWorker) -> JournalWorker:
-    return journal_worker
 
 
 def test_every_page_holds_nothing_after_clear(qtbot: QtBot, worker, prompts, journal) -> None:

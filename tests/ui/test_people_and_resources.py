@@ -2,34 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
-import pytest
 from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
 from mentorjournal.domain.mentee import ConsentMethod, ContactRole
 from tests.fixtures.journal_fixtures import make_mentee
-from tests.ui.conftest import ask
-from ui.gc_guard import collected_on_gui_thread
+from tests.ui.conftest import ask, wait_idle
 from ui.pages.people.consents_model import ConsentColumn
 from ui.pages.people.page import PeopleConsentTab
 from ui.pages.resources.page import ResourcesTab
 from ui.prompts import ScriptedPrompts
 from ui.worker import JournalWorker
-
-
-@pytest.fixture(autouse=True)
-def _collect_garbage_on_gui_thread() -> Iterator[None]:
-    """Widgets in reference cycles must die on the GUI thread, never in the worker's."""
-    with collected_on_gui_thread():
-        yield
-
-
-@pytest.fixture
-def worker(journal_worker: JournalWorker) -> JournalWorker:
-    return journal_worker
 
 
 def _show(qtbot: QtBot, worker: JournalWorker, widget):  # type: ignore[no-untyped-def]
@@ -162,7 +147,7 @@ def test_a_contact_being_typed_is_saved_before_a_lock(
     contacts = ask(qtbot, worker, lambda j: j.list_contacts(mentee.id))
     assert [c.name for c in contacts] == ["Jo Example"]
     assert ask(qtbot, worker, lambda j: j.list_places(mentee.id)) == []
-    qtbot.wait(100)  # the save's answer arrives after the clear: it must not refill the form
+    wait_idle(qtbot, worker)  # the save's answer came after the clear: it must not refill the form
     assert tab.contacts.widgets["name"].text() == "" and tab.contacts.model.rowCount() == 0
     assert prompts.asked("error") == []
 
@@ -199,7 +184,7 @@ def test_choosing_another_row_saves_what_was_typed(qtbot: QtBot, worker, prompts
         ),
         timeout=5000,
     )
-    qtbot.wait(100)  # the save's answer must not pull the form back to the saved contact
+    wait_idle(qtbot, worker)  # the save's answer must not pull the form back to the saved contact
     assert people.widgets["name"].text() == "Bo Example"
     assert prompts.asked("confirm") == [] and prompts.asked("error") == []
 
@@ -247,7 +232,7 @@ def test_another_mentee_keeps_what_was_typed_for_the_first(
         "Di Example"
     ]
     assert ask(qtbot, worker, lambda j: j.list_contacts(second.id)) == []
-    qtbot.wait(100)
+    wait_idle(qtbot, worker)
     assert tab.contacts.widgets["name"].text() == "" and tab.contacts.model.rowCount() == 0
 
 
@@ -258,7 +243,7 @@ def test_a_reload_while_typing_keeps_the_typing(qtbot: QtBot, worker, prompts, j
     qtbot.keyClicks(tab.places.widgets["name"], "Exampletown library")
     tab.places.save_button.click()  # saving a place reloads the whole tab
     qtbot.waitUntil(lambda: tab.places.model.rowCount() == 1, timeout=5000)
-    qtbot.wait(100)
+    wait_idle(qtbot, worker)
     assert people.widgets["name"].text() == "Alex Example"
     assert people.widgets["relation"].text() == "uncle"
     assert people.has_unsaved_changes()

@@ -2,33 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from mentorjournal.domain.reflection import ReflectionModel
 from mentorjournal.domain.timeline import TimelineKind
 from tests.fixtures.journal_fixtures import make_goal, make_mentee, make_note, make_reflection
 from tests.ui.conftest import ask
-from ui.gc_guard import collected_on_gui_thread
 from ui.pages.reflection.editor import parse_tags
 from ui.pages.reflection.page import ReflectionPage
 from ui.prompts import ScriptedPrompts
 from ui.worker import JournalWorker
-
-
-@pytest.fixture(autouse=True)
-def _collect_garbage_on_gui_thread() -> Iterator[None]:
-    """Widgets in reference cycles must die on the GUI thread, never in the worker's."""
-    with collected_on_gui_thread():
-        yield
-
-
-@pytest.fixture
-def worker(journal_worker: JournalWorker) -> JournalWorker:
-    return journal_worker
 
 
 def _page(qtbot: QtBot, worker: JournalWorker, prompts: ScriptedPrompts) -> ReflectionPage:

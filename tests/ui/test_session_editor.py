@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -13,23 +12,9 @@ from mentorjournal.domain.notes import NoteTemplate
 from mentorjournal.errors import DiskFull
 from tests.fixtures.journal_fixtures import make_mentee, make_note
 from tests.ui.conftest import ask, wait_idle
-from ui.gc_guard import collected_on_gui_thread
 from ui.pages.sessions.page import SessionsTab
 from ui.prompts import ScriptedPrompts
 from ui.worker import JournalWorker
-
-
-@pytest.fixture(autouse=True)
-def _collect_garbage_on_gui_thread() -> Iterator[None]:
-    """Widgets in reference cycles must die on the GUI thread, never in the worker's."""
-    with collected_on_gui_thread():
-        yield
-
-
-@pytest.fixture
-def worker(journal_worker: JournalWorker) -> JournalWorker:
-    """The shared worker that owns the fast-KDF test journal."""
-    return journal_worker
 
 
 def _tab(

@@ -11,15 +11,7 @@ from mentorjournal.changes import Changed, Changes
 from mentorjournal.errors import DiskFull
 from tests.ui.conftest import wait_idle
 from ui.autosave import Autosaver
-from ui.gc_guard import collected_on_gui_thread
 from ui.worker import JournalWorker
-
-
-@pytest.fixture(autouse=True)
-def _collect_garbage_on_gui_thread() -> Iterator[None]:
-    """Widgets in reference cycles must die on the GUI thread, never in the worker's."""
-    with collected_on_gui_thread():
-        yield
 
 
 class _Store:

@@ -7,24 +7,14 @@ the last keystroke to "Saved" is printed (about 730-750 ms on the development ma
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 
-import pytest
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
 from tests.fixtures.journal_fixtures import make_mentee
 from tests.ui.conftest import ask
-from ui.gc_guard import collected_on_gui_thread
 from ui.pages.sessions.page import SessionsTab
 from ui.worker import JournalWorker
-
-
-@pytest.fixture(autouse=True)
-def _collect_garbage_on_gui_thread() -> Iterator[None]:
-    """Widgets in reference cycles must die on the GUI thread, never in the worker's."""
-    with collected_on_gui_thread():
-        yield
 
 
 def test_default_autosave_waits_for_typing_to_stop_then_saves_a_long_note(

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
-import pytest
 from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
@@ -13,24 +11,11 @@ from mentorjournal.domain.supervision import SourceKind, SupervisionFocus, Super
 from mentorjournal.storage import audit
 from tests.fixtures.journal_fixtures import make_mentee, make_note, make_reflection
 from tests.ui.conftest import ask, wait_idle
-from ui.gc_guard import collected_on_gui_thread
 from ui.pages.reflection.page import ReflectionPage
 from ui.pages.supervision.models import AgendaColumn
 from ui.pages.supervision.page import SupervisionPage
 from ui.prompts import ScriptedPrompts
 from ui.worker import JournalWorker
-
-
-@pytest.fixture(autouse=True)
-def _collect_garbage_on_gui_thread() -> Iterator[None]:
-    """Widgets in reference cycles must die on the GUI thread, never in the worker's."""
-    with collected_on_gui_thread():
-        yield
-
-
-@pytest.fixture
-def worker(journal_worker: JournalWorker) -> JournalWorker:
-    return journal_worker
 
 
 def _page(qtbot: QtBot, worker: JournalWorker, prompts: ScriptedPrompts) -> SupervisionPage:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import LockedVault, type_text
@@ -28,7 +29,10 @@ def test_unlock_window_warms_up_the_unlock_path_once(
     assert prepared == []  # not before the first paint
     qtbot.waitUntil(lambda: prepared == [controller_module._import_unlock_path], timeout=5000)
     controller.show_unlock("again")
-    qtbot.wait(2 * controller_module.WARM_UP_DELAY_MS)
+    # A warm-up scheduled by that call would be due before this later timer fires.
+    later: list[bool] = []
+    QTimer.singleShot(2 * controller_module.WARM_UP_DELAY_MS, lambda: later.append(True))
+    qtbot.waitUntil(lambda: bool(later), timeout=5000)
     assert len(prepared) == 1
 
 
