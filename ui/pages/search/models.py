@@ -11,7 +11,7 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
@@ -46,6 +46,25 @@ def highlighted_html(snippet: str) -> str:
     return escaped.replace(HIGHLIGHT_START, "<b>").replace(HIGHLIGHT_END, "</b>")
 
 
+class SearchHitLike(Protocol):
+    """What the journal's search returns for one hit (the storage type, seen from the UI)."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def record_id(self) -> str: ...
+    @property
+    def mentee_id(self) -> str | None: ...
+    @property
+    def day(self) -> date | None: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def snippet(self) -> str: ...
+    @property
+    def mentee_code(self) -> str | None: ...
+
+
 @dataclass(frozen=True)
 class SearchRow:
     kind: str
@@ -57,18 +76,15 @@ class SearchRow:
     mentee_code: str = ""
 
     @classmethod
-    def from_hit(cls, hit: Any) -> SearchRow:
-        day = getattr(hit, "day", None)
+    def from_hit(cls, hit: SearchHitLike) -> SearchRow:
         return cls(
-            kind=str(hit.kind),
-            record_id=str(hit.record_id),
-            mentee_id=str(getattr(hit, "mentee_id", None) or ""),
-            day=day.isoformat() if isinstance(day, date) else str(day or ""),
-            title=str(getattr(hit, "title", "")),
-            snippet=str(getattr(hit, "snippet", "")),
-            mentee_code=str(
-                getattr(hit, "mentee_code", None) or getattr(hit, "mentee", None) or ""
-            ),
+            kind=hit.kind,
+            record_id=hit.record_id,
+            mentee_id=hit.mentee_id or "",
+            day=hit.day.isoformat() if hit.day is not None else "",
+            title=hit.title,
+            snippet=hit.snippet,
+            mentee_code=hit.mentee_code or "",
         )
 
     @property
