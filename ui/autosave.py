@@ -85,6 +85,16 @@ class Autosaver(QObject):
     def status(self) -> str:
         return self._status
 
+    @property
+    def delay_ms(self) -> int:
+        """How long typing must stop before a save is sent."""
+        return self._delay_ms
+
+    @property
+    def waiting(self) -> bool:
+        """True while a save is due once the current pause in typing lasts ``delay_ms``."""
+        return self._timer.isActive()
+
     def touch(self) -> None:
         """An edit happened: save once typing has stopped for ``delay_ms``."""
         self._dirty = True
