@@ -109,9 +109,10 @@ def test_keyboard_shortcuts_route_to_pages(
     assert prompts.asked("inform")[-1].title == "New note", "Ctrl+N without a mentee explains"
     main.show_area("reflection")
     qtbot.keyClick(main, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    page = main.current_page()
-    if not hasattr(page, "find_in_view"):
-        assert QApplication.focusWidget() is main.filter_edit
+    assert QApplication.focusWidget() is main.page("reflection").view  # the page's own list
+    main.show_area("cpd")
+    qtbot.keyClick(main, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is main.filter_edit  # no list of its own: the mentee filter
     main.select_mentee(main.mentees.mentee(0).id)
     assert main.stack.currentWidget() is main.mentee_panel
     qtbot.keyClick(main, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
