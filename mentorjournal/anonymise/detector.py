@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 
 from mentorjournal.anonymise.categories import Category
 from mentorjournal.anonymise.context_detector import BRAND_FIRST, BRANDS_RE, ContextDetector
@@ -18,7 +19,7 @@ from mentorjournal.anonymise.known import Known
 from mentorjournal.anonymise.known_detector import KnownDetector
 from mentorjournal.anonymise.lexicon import SERVICES
 from mentorjournal.anonymise.patterns import find_patterns
-from mentorjournal.anonymise.textutil import tokenize
+from mentorjournal.anonymise.textutil import Token, tokenize
 
 #: Lower wins an overlap; within a rank the longer span wins.
 _RANK: dict[Category, int] = {
@@ -100,6 +101,22 @@ def resolve_overlaps(found: list[Identifier]) -> list[Identifier]:
     return chosen
 
 
+@dataclass(frozen=True)
+class TextScan:
+    """What the rules find in a text whoever's notes it is in: tokens, patterns, context.
+
+    Only the known-name rules depend on the mentee. An export that checks one paragraph
+    against every selected mentee's Known scans it once and hands the scan to each detector
+    (twelve mentees: one scan instead of twelve).
+    """
+
+    tokens: list[Token]
+    #: Pattern and context finds, in that order, outside protected service names.
+    generic: list[Identifier]
+    #: Spans of brand names ("McDonald's"): an unknown name inside one is not a person.
+    brands: list[tuple[int, int]]
+
+
 class Detector:
     """Finds identifiers for one mentee's notes; deterministic and safe on any text."""
 
@@ -109,15 +126,14 @@ class Detector:
         self._known = KnownDetector(self.known, self._gaz)
         self._context = ContextDetector(self._gaz)
 
-    def find(self, text: str) -> list[Identifier]:
+    def scan(self, text: str) -> TextScan:
+        """The mentee-independent part of ``find`` (reusable with any detector's ``find``)."""
         tokens = tokenize(text)
         bases = {t.base for t in tokens}
         hinted = not bases.isdisjoint(_SERVICE_FIRST_WORDS) or any(c in text for c in "&0123456789")
         protected = [m.span() for m in _SERVICES_RE.finditer(text)] if hinted else []
-        found = self._known.find_names(text, tokens)
-        found.extend(self._known.find_other(text))
-        found.extend(find_patterns(text, bases))
-        found.extend(
+        generic = find_patterns(text, bases)
+        generic.extend(
             i
             for i in self._context.find(text, tokens)
             if not any(s <= i.start and i.end <= e for s, e in protected)
@@ -127,12 +143,20 @@ class Detector:
             for t in tokens
             if t.base in BRAND_FIRST and (m := BRANDS_RE.match(text, t.start)) is not None
         ]
+        return TextScan(tokens, generic, brands)
+
+    def find(self, text: str, scan: TextScan | None = None) -> list[Identifier]:
+        """Every identifier in ``text``; ``scan`` is ``scan(text)`` when already made."""
+        scan = scan if scan is not None else self.scan(text)
+        found = self._known.find_names(text, scan.tokens)
+        found.extend(self._known.find_other(text))
+        found.extend(scan.generic)
         found = [
             i
             for i in found
             if i.known
             or i.category is not Category.NAME
-            or not any(s <= i.start and i.end <= e for s, e in brands)  # "McDonald's" is a brand
+            or not any(s <= i.start and i.end <= e for s, e in scan.brands)  # a brand
         ]
         return [
             self._mark_dob(text, _drop_possessive(text, i))
@@ -149,9 +173,10 @@ class Detector:
             return Identifier(ident.start, ident.end, Category.DATE, "mentee", "dob")
         return ident
 
-    def find_known(self, text: str) -> list[Identifier]:
-        """Only what the vault knows (for the preview's "still identifiable" warning)."""
-        tokens = tokenize(text)
+    def find_known(self, text: str, tokens: list[Token] | None = None) -> list[Identifier]:
+        """Only what the vault knows (for the preview's "still identifiable" warning);
+        ``tokens`` is ``tokenize(text)`` when already made."""
+        tokens = tokens if tokens is not None else tokenize(text)
         found = self._known.find_names(text, tokens) + self._known.find_other(text)
         return resolve_overlaps(found)
 

@@ -20,6 +20,7 @@ from typing import Any, Protocol
 from mentorjournal.anonymise.detector import Detector
 from mentorjournal.anonymise.identifier import Identifier
 from mentorjournal.anonymise.known import Known
+from mentorjournal.anonymise.textutil import tokenize
 from mentorjournal.domain import (
     Addendum,
     Contact,
@@ -176,8 +177,9 @@ class _Context:
     ) -> list[tuple[MenteeMaterial | None, Identifier]]:
         """Identifiers from every mentee's Known; the owner's known hits win overlaps."""
         found: list[tuple[int, MenteeMaterial | None, Identifier]] = []
+        scan = self.detectors[0][1].scan(text)  # what no mentee's Known changes: once
         for mm, detector in self.detectors:
-            for ident in detector.find(text):
+            for ident in detector.find(text, scan):
                 rank = (0 if mm is owner else 1) if ident.who is not None else 2
                 found.append((rank, mm if ident.who is not None else owner, ident))
         found.sort(key=lambda t: (t[0], -(t[2].end - t[2].start), t[2].start))
@@ -405,8 +407,9 @@ def known_leaks(draft: SupervisionDraft) -> list[KnownLeak]:
     leaks: list[KnownLeak] = []
     for index, block in enumerate(draft.blocks):
         text = block.text
+        tokens = tokenize(text)
         for detector in detectors:
-            for ident in detector.find_known(text):
+            for ident in detector.find_known(text, tokens):
                 leaks.append(KnownLeak(index, ident.start, ident.end, str(ident.category)))
     return leaks
 
