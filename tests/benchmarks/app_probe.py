@@ -9,6 +9,7 @@ free of the KDF's 10-30% run-to-run variation on a small machine), ``open_list <
 (unlocked -> biggest mentee selected and its session list shown), run the searches through the
 worker as the search dialog does, and report ``rss_mib`` (the highest resident memory sampled
 after unlock: list shown, each search) and ``rss_peak_with_kdf_mib`` (lifetime peak).
+``pasted VAULT PASSFILE``: the same unlock the moment the unlock window has painted.
 """
 
 from __future__ import annotations
@@ -155,6 +156,43 @@ def probe_session(vault: str, mentee_id: str, pass_file: str, queries_file: str)
     return app_module.main(["--vault", vault])
 
 
+def probe_pasted(vault: str, pass_file: str) -> int:
+    """Unlock the moment the unlock window has painted (a pasted passphrase and Enter): the
+    warm-up the typing time normally hides has not run. Reports ``unlock``, ``kdf_in_app``
+    and ``after_kdf`` as the session probe does, then quits."""
+    from PySide6.QtWidgets import QApplication
+
+    from tests.benchmarks.paint import PaintFilter
+
+    passphrase = Path(pass_file).read_text(encoding="utf-8").splitlines()[0]
+    original = controller_module.AppController.start
+    kdf_moments: dict[str, float] = {}
+    _time_kdf(kdf_moments)
+    keep: list[object] = []
+
+    def start(self: Any) -> None:
+        original(self)
+        keep.append(PaintFilter(self.unlock_window, lambda: _run(self)))
+
+    def _run(ctl: Any) -> None:
+        t0 = time.perf_counter()
+
+        def unlocked() -> None:
+            t1 = time.perf_counter()
+            _print("unlock", t1 - t0)
+            _print("kdf_in_app", kdf_moments["kdf_end"] - kdf_moments["kdf_start"])
+            _print("after_kdf", t1 - kdf_moments["kdf_end"])
+            QApplication.quit()
+
+        ctl.unlocked.connect(lambda: _when_filled(ctl.main_window.mentees, unlocked))
+        ctl.unlock_window.secret.setText(passphrase)
+        ctl.unlock_window.submit()
+
+    controller_module.AppController.start = start  # type: ignore[method-assign]
+    return app_module.main(["--vault", vault])
+
+
 if __name__ == "__main__":
     mode, *rest = sys.argv[1:]
-    sys.exit(probe_start(*rest) if mode == "start" else probe_session(*rest))
+    probes = {"start": probe_start, "session": probe_session, "pasted": probe_pasted}
+    sys.exit(probes[mode](*rest))
