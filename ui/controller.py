@@ -135,6 +135,7 @@ class AppController(QObject):
         )
         self._last_daily_backup: date | None = None
         self._unlock_path_warm = False
+        self._slicing = False
         worker.changed.connect(self._after_change)
         # Screen-lock and suspend are watched once the first window is up (the unlock warm-up,
         # else show_main): while locked a signal changes nothing, and the D-Bus connections
@@ -179,11 +180,24 @@ class AppController(QObject):
 
     @property
     def main_window(self) -> Any:
+        """The main window with every page built (pages the warm-up has not reached yet are
+        built now)."""
+        window = self._main_shell()
+        window.ensure_pages()
+        return window
+
+    def _main_shell(self) -> Any:
+        """The main window, made without its pages when it does not exist yet."""
         if "main" not in self._windows:
             from ui.windows.main_window import MainWindow
 
             window = MainWindow(
-                self.worker, self.prompts, self.settings, self.clock, demo=self.demo
+                self.worker,
+                self.prompts,
+                self.settings,
+                self.clock,
+                demo=self.demo,
+                build_pages=False,
             )
             window.lock_requested.connect(lambda: self.lock("Locked."))
             window.settings_changed.connect(self.apply_settings)
@@ -312,23 +326,59 @@ class AppController(QObject):
 
     def _prepare_main_window(self) -> None:
         if self.state is State.OPENING:
-            _ = self.main_window
+            self._build_main_in_slices()
 
     def _prebuild_main_window(self, _imported: object = None) -> None:
         """Build the main window while the unlock window waits for the passphrase.
 
         It holds nothing until unlock fills it: the same state as after a lock, which keeps
-        the window (cleared). About 50 ms on the GUI thread once the pages are imported. The
-        one off-screen render (``grab``, then dropped) pays the first paint's polish, layout
-        and glyph caches now rather than after the KDF (~6 ms of each unlock). The idle lock's
-        input filter and the screen-lock watcher each cost a one-off ~20 and ~5 ms the first
-        time they run; they are readied here too, so none of it falls between KDF and list.
+        the window (cleared). The one off-screen render (``grab``, then dropped) pays the
+        first paint's polish, layout and glyph caches now rather than after the KDF (~6 ms of
+        each unlock). The idle lock's input filter and the screen-lock watcher each cost a
+        one-off ~20 and ~5 ms the first time they run; they are readied here too, so none of
+        it falls between KDF and list.
         """
         if self.state is State.UNLOCK:
-            window = self.main_window
-            window.grab()
-            self.idle.prepare_for(window)
-            self._watch_system_locking()
+            self._build_main_in_slices()
+
+    def _build_main_in_slices(self) -> None:
+        """Build the main window one slice per turn of the event loop, keys in between.
+
+        Built in one go it held the GUI thread 50 ms on a quiet machine and 230-345 ms on a
+        busy one, while the mentor typed. The slices: the shell, each page, then (only while
+        still locked) the render, the idle filter and the screen-lock watch. Slicing stops
+        when the window is about to show: ``main_window`` builds whatever is left.
+        """
+        if self._slicing:
+            return
+        self._slicing = True
+        extras: list[Callable[[], object]] = [
+            lambda: self._grab_offscreen(self._windows["main"]),
+            lambda: self.idle.prepare_for(self._windows["main"]),
+            self._watch_system_locking,
+        ]
+
+        def step() -> None:
+            if self.state not in (State.UNLOCK, State.OPENING):
+                self._slicing = False
+                return
+            if "main" not in self._windows:
+                self._main_shell()
+            elif self._main_shell().build_next_page():
+                pass
+            elif self.state is State.UNLOCK and extras:
+                extras.pop(0)()
+            else:
+                self._slicing = False
+                return
+            # Tied to the window: a window deleted meanwhile (app or test ending) stops it.
+            QTimer.singleShot(0, self._windows["main"], step)
+
+        step()
+
+    @staticmethod
+    def _grab_offscreen(window: QWidget) -> None:
+        window.grab()  # rendered once and dropped: the first paint's caches, filled now
 
     def _unlock_failed(self, error: BaseException) -> None:
         self._set_state(State.UNLOCK)

@@ -120,3 +120,57 @@ def test_a_list_that_cannot_be_read_still_opens_the_window_and_says_why(
     qtbot.waitUntil(controller.main_window.isVisible, timeout=10000)
     assert controller.state is State.MAIN
     assert [a.kind for a in prompts.asked("error")] == ["error"]
+
+
+def test_the_main_window_is_built_a_page_at_a_time_with_keys_handled_in_between(
+    qtbot: QtBot, make_controller: Factory, locked_vault: LockedVault,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    from PySide6.QtCore import QCoreApplication, QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+
+    from ui.windows import main_window as main_window_module
+
+    controller = make_controller(locked_vault.paths)
+    field = controller.unlock_window.secret
+    pages_when_key_arrived: list[int] = []
+    field.textChanged.connect(
+        lambda _t: pages_when_key_arrived.append(len(controller._windows["main"]._pages))
+    )
+    build_next_page = main_window_module.MainWindow.build_next_page
+
+    def build_and_press_a_key(window: Any) -> bool:
+        if not window._pages:  # the mentor presses a key while the first page is built
+            key = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier, "a")
+            QCoreApplication.postEvent(field, key)
+        return bool(build_next_page(window))
+
+    monkeypatch.setattr(main_window_module.MainWindow, "build_next_page", build_and_press_a_key)
+    controller.start()
+    every_page = len(main_window_module.MENTEE_TABS) + len(main_window_module.AREAS)
+    qtbot.waitUntil(
+        lambda: (
+            "main" in controller._windows and len(controller._windows["main"]._pages) == every_page
+        ),
+        timeout=10000,
+    )
+    assert pages_when_key_arrived == [1]  # handled before the second page, not after the last
+    assert controller.state is State.UNLOCK and not controller._windows["main"].isVisible()
+
+
+def test_a_passphrase_entered_at_once_still_opens_a_whole_main_window(
+    qtbot: QtBot, make_controller: Factory, locked_vault: LockedVault
+) -> None:
+    from ui.windows.main_window import AREAS, MENTEE_TABS
+
+    controller = make_controller(locked_vault.paths)
+    controller.start()
+    pages_when_shown: list[int] = []
+    controller.unlocked.connect(
+        lambda: pages_when_shown.append(len(controller._windows["main"]._pages))
+    )
+    controller.unlock_window.secret.setText(locked_vault.passphrase)  # pasted, before warm-up
+    controller.unlock_window.submit()
+    qtbot.waitUntil(lambda: bool(pages_when_shown), timeout=10000)
+    assert pages_when_shown == [len(MENTEE_TABS) + len(AREAS)]
+    assert controller.main_window.tabs.count() == len(MENTEE_TABS)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -82,8 +83,11 @@ class MainWindow(QMainWindow):
         clock: Clock,
         *,
         demo: bool = False,
+        build_pages: bool = True,
         parent: QWidget | None = None,
     ) -> None:
+        """``build_pages=False`` makes the shell only; ``build_next_page`` then adds the pages
+        one at a time (the unlock warm-up), and anything that needs them builds the rest."""
         super().__init__(parent)
         self.worker = worker
         self.prompts = prompts
@@ -100,6 +104,8 @@ class MainWindow(QMainWindow):
         self._build_actions()
         worker.changed.connect(self._on_changes)
         self._restore_geometry()
+        if build_pages:
+            self.ensure_pages()
 
     # -- construction ------------------------------------------------------------------------
     def _build(self) -> None:
@@ -135,8 +141,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.status = JournalStatusBar(self)
         self.setStatusBar(self.status)
-        for page in self._pages.values():
-            self._connect_page(page)
         for first, second in itertools.pairwise((*self.sidebar.tab_order(), self.tabs)):
             self.setTabOrder(first, second)
 
@@ -158,21 +162,47 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(mentee_panel)
         self.tabs.setObjectName("menteeTabs")
         self.tabs.setAccessibleName("Mentee record")
-        for spec in MENTEE_TABS:
-            page = build_page(spec, self.worker, self.prompts, self.tabs)
-            self._pages[spec.key] = page
-            self.tabs.addTab(page, spec.title)  # "&&" shows a literal "&" in a tab
         mentee_layout.addWidget(self.mentee_header)
         mentee_layout.addWidget(self.tabs, 1)
         self.mentee_panel = mentee_panel
         self.stack.addWidget(mentee_panel)
-        for spec in AREAS:
-            page = build_page(spec, self.worker, self.prompts, self.stack)
-            self._pages[spec.key] = page
-            self.stack.addWidget(page)
         # Only the page on show asks for room: a wide hidden page pushed the others off the edge.
         size_to_current(self.stack)
         size_to_current(self.tabs)
+
+    def build_next_page(self) -> bool:
+        """Build the next page not built yet, in display order; True while more remain.
+
+        The unlock warm-up calls this once per turn of the event loop, so a key pressed in the
+        passphrase field waits for one page at most (the slowest, ~10-50 ms the first time
+        PySide6 meets its widget types) rather than for the whole window (230-345 ms on a busy
+        machine). Appending in order makes the same tabs and stack as building all at once.
+        """
+        pending = [s for s in (*MENTEE_TABS, *AREAS) if s.key not in self._pages]
+        if not pending:
+            return False
+        spec = pending[0]
+        container: QTabWidget | QStackedWidget
+        if spec in MENTEE_TABS:
+            container = self.tabs
+            page = build_page(spec, self.worker, self.prompts, self.tabs)
+            self.tabs.addTab(page, spec.title)  # "&&" shows a literal "&" in a tab
+        else:
+            container = self.stack
+            page = build_page(spec, self.worker, self.prompts, self.stack)
+            self.stack.addWidget(page)
+        self._pages[spec.key] = page
+        self._connect_page(page)
+        if container.currentWidget() is not page:  # only the page on show asks for room
+            page.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        if self.mentee_id is not None and isinstance(page, MenteePage):
+            page.set_mentee(self.mentee_id)
+        return len(pending) > 1
+
+    def ensure_pages(self) -> None:
+        """Build every page not built yet (before the window shows or a page is asked for)."""
+        while self.build_next_page():
+            pass
 
     def _action(
         self, text: str, shortcut: QKeySequence | str, slot: Callable[[], Any], name: str
@@ -230,9 +260,11 @@ class MainWindow(QMainWindow):
     # -- public API --------------------------------------------------------------------------
     def page(self, key: str) -> Page[Any]:
         """The content view for ``key`` (a :data:`MENTEE_TABS` or :data:`AREAS` key)."""
+        self.ensure_pages()
         return self._pages[key]
 
     def pages(self) -> dict[str, Page[Any]]:
+        self.ensure_pages()
         return dict(self._pages)
 
     def refresh_mentees(
@@ -283,13 +315,15 @@ class MainWindow(QMainWindow):
             self.mentee_header.setText(self.sidebar.code_of(mentee_id))
             self.stack.setCurrentWidget(self.mentee_panel)
             self.sidebar.select_mentee(mentee_id)
-        for spec in MENTEE_TABS:
-            self.mentee_page(spec.key).set_mentee(mentee_id)
+        for spec in MENTEE_TABS:  # a tab built later is told when it is built
+            page = self._pages.get(spec.key)
+            if isinstance(page, MenteePage):
+                page.set_mentee(mentee_id)
         self.mentee_selected.emit(mentee_id or "")
 
     def mentee_page(self, key: str) -> MenteePage[Any]:
         """The mentee tab ``key`` (a :data:`MENTEE_TABS` key)."""
-        page = self._pages[key]
+        page = self.page(key)
         assert isinstance(page, MenteePage)
         return page
 
@@ -299,14 +333,14 @@ class MainWindow(QMainWindow):
             first = self.sidebar.first_mentee_id()
             if first is not None:
                 self.select_mentee(first)
-        page = self._pages[key]
+        page = self.page(key)
         self.stack.setCurrentWidget(self.mentee_panel if self.mentee_id else self.empty_page)
         self.tabs.setCurrentWidget(page)
         return page
 
     def show_area(self, key: str) -> Page[Any]:
         """Show one of the mentor's own areas (reflection, supervision, cpd)."""
-        page = self._pages[key]
+        page = self.page(key)
         self.stack.setCurrentWidget(page)
         self.sidebar.select_area(key)
         return page
