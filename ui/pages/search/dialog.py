@@ -63,13 +63,37 @@ def run_search(journal: Journal, text: str, limit: int = RESULT_LIMIT) -> Search
 
 
 class HtmlDelegate(QStyledItemDelegate):
-    """Draws the snippet's HTML (bold matches) inside the normal item frame."""
+    """Draws the snippet's HTML (bold matches) inside the normal item frame.
+
+    Laying out a row's HTML is most of the cost of showing results: the list asks every row's
+    size once (50 rows) and then paints the visible ones, so each laid-out document is kept,
+    by text, width and font, until the rows change (``forget``).
+    """
+
+    #: More than a screenful of answers' rows at a few widths; beyond it, start afresh.
+    MAX_KEPT = 400
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._documents: dict[tuple[str, int, str], QTextDocument] = {}
+
+    def forget(self) -> None:
+        """Drop the laid-out documents (the rows were replaced or cleared)."""
+        self._documents.clear()
 
     def _document(self, option: QStyleOptionViewItem, index: _Index) -> QTextDocument:
-        doc = QTextDocument()
-        doc.setDefaultFont(option.font)
-        doc.setHtml(str(index.data(HTML_ROLE) or ""))
-        doc.setTextWidth(max(100, option.rect.width()))
+        html = str(index.data(HTML_ROLE) or "")
+        width = max(100, option.rect.width())
+        key = (html, width, option.font.key())
+        doc = self._documents.get(key)
+        if doc is None:
+            if len(self._documents) >= self.MAX_KEPT:
+                self._documents.clear()
+            doc = QTextDocument()
+            doc.setDefaultFont(option.font)
+            doc.setHtml(html)
+            doc.setTextWidth(width)
+            self._documents[key] = doc
         return doc
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
@@ -126,8 +150,13 @@ class SearchDialog(QDialog):
         self.results.setObjectName("searchResults")
         self.results.setAccessibleName("Search results")
         self.results.setModel(self.model)
-        self.results.setItemDelegate(HtmlDelegate(self.results))
+        self.delegate = HtmlDelegate(self.results)
+        self.results.setItemDelegate(self.delegate)
+        self.model.modelReset.connect(self.delegate.forget)
         self.results.setWordWrap(True)
+        # Rows are laid out at the list's width: a scroll bar that appears once 50 rows are in
+        # would narrow it and make every row be laid out a second time.
+        self.results.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.results.setUniformItemSizes(False)
         self.results.activated.connect(self._open_index)
         self.state_label = QLabel("", self)
