@@ -233,3 +233,20 @@ def test_a_backwards_period_is_explained_not_run(
     wait_idle(qtbot, journal_worker)
     assert dialog.draft is None
     assert prompts.asked("error")[0].title == "Supervision summary"
+
+
+def test_highlighting_the_preview_is_one_change_to_its_document(
+    qtbot: QtBot, dialog: SupervisionExportDialog, journal_worker: JournalWorker
+) -> None:
+    _preview(qtbot, dialog, journal_worker)
+    draft = dialog.draft
+    assert draft is not None and draft.replacement_count() > 1
+    changes: list[int] = []
+    dialog.preview.document().contentsChange.connect(lambda pos, _r, _a: changes.append(pos))
+    dialog._highlight()  # as after every restore, redaction or new preview
+    # One edit block: the document is laid out once, not after each replacement's colour.
+    assert len(changes) == 1
+    index, block = next((i, b) for i, b in enumerate(draft.blocks) if b.replacements)
+    span = block.spans()[0]
+    shown = dialog.highlight_at(dialog._starts[index] + span.start).background().color()
+    assert shown == QColor(CATEGORY_COLOURS[span.replacement.category])  # still coloured
