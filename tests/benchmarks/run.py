@@ -28,19 +28,19 @@ from tests.benchmarks.stats import median, percentile, ratio, timed
 
 REPO = Path(__file__).resolve().parents[2]
 PASSPHRASE = "benchmark passphrase, synthetic vault only"
-START_RUNS = 10
+START_RUNS = 8
 #: Starts after the app's bytecode was removed (each compiles ~60 modules: slower, fewer).
-FRESH_START_RUNS = 5
+FRESH_START_RUNS = 3
 #: Scripted mentor sessions, each beside a bare event loop watched for as long.
-SCRIPT_RUNS = 2
+SCRIPT_RUNS = 1
 #: Unlock probes, each beside a fresh KDF-alone process. On the 2-core machine single runs of
 #: either vary by 10-30%: with 11 pairs the median ratio moved between 1.06 and 1.21 from one
 #: full run to the next. The quartiles of the per-pair ratios are reported too, and the app's
 #: own share of each unlock (KDF end -> list filled), which the KDF's variation does not touch.
-#: Each pair now also holds a pasted unlock, so 21 rather than 31 keeps a full run near a
-#: quarter of an hour on a busy machine; the spread over full runs is in docs/performance.md.
-SESSION_RUNS = 21
-SEARCH_ROUNDS = 5
+#: Each pair now also holds a pasted unlock, and a full run also drives the whole app through
+#: a scripted session, so 15 rather than 31 keeps a full run near twenty minutes on a busy
+#: machine; the spread over three full runs is in docs/performance.md.
+SESSION_RUNS = 15
 KDF_RUNS = 5
 SAVES = 200
 
