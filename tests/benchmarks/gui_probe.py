@@ -16,7 +16,9 @@ resident memory at the end.
 
 from __future__ import annotations
 
+import cProfile
 import json
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -107,10 +109,21 @@ class Script:
         self.log = StallLog()
         self.out: dict[str, Any] = {"searches": []}
         self._t0 = time.monotonic()
+        self._profile: cProfile.Profile | None = None
         _keep.append(start_watchdog(self.log))
 
     def phase(self, name: str) -> None:
+        """Name the step (stalls are reported by it). ``BENCH_PROFILE_PHASE=name`` profiles the
+        GUI thread during that step into ``BENCH_PROFILE_OUT`` (for finding what stalls)."""
+        wanted = os.environ.get("BENCH_PROFILE_PHASE")
+        if self._profile is not None and self.log.phase == wanted:
+            self._profile.disable()
+            self._profile.dump_stats(os.environ.get("BENCH_PROFILE_OUT", "gui-phase.prof"))
+            self._profile = None
         self.log.phase = name
+        if name == wanted:
+            self._profile = cProfile.Profile()
+            self._profile.enable()
 
     # -- unlock --------------------------------------------------------------------------
     def begin(self) -> None:
