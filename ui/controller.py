@@ -418,9 +418,8 @@ class AppController(QObject):
     def show_main(self, then: Callable[[], None] | None = None) -> None:
         """Open the main window on the vault just unlocked or created; ``then`` once shown."""
         window = self.main_window
-        window.setWindowTitle(
-            "Mentor Journal — DEMO (synthetic data)" if self.demo else "Mentor Journal"
-        )
+        window.setWindowTitle(main_window_title(self.demo))
+        window.reopen()
         self._set_state(State.MAIN)
         # The list is read in about a millisecond: show the window once it is in, painted
         # once with the list, rather than empty first and again a few milliseconds later
@@ -516,6 +515,12 @@ class AppController(QObject):
             self.lock("Closed.")
         self.worker.close(_lock_journal)
         self.worker.shutdown()
+
+
+def main_window_title(demo: bool) -> str:
+    """Ends with the app's name: Qt appends the display name to any title that does not,
+    which made "Mentor Journal — DEMO (synthetic data) — Mentor Journal"."""
+    return "DEMO (synthetic data) — Mentor Journal" if demo else "Mentor Journal"
 
 
 @dataclass

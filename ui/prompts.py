@@ -239,6 +239,8 @@ class ScriptedPrompts:
     """
 
     log: list[Asked] = field(default_factory=list)
+    #: What each question offered before the user typed: (kind, pre-filled text or path).
+    offered: list[tuple[str, str]] = field(default_factory=list)
     _answers: dict[str, deque[Any]] = field(default_factory=dict)
 
     def script(self, kind: str, answer: Any) -> ScriptedPrompts:
@@ -282,6 +284,7 @@ class ScriptedPrompts:
     def ask_text(
         self, title: str, label: str, text: str = "", *, password: bool = False
     ) -> str | None:
+        self.offered.append(("ask_text", text))
         answer = self._answer("ask_text", title, label)
         return None if answer is None else str(answer)
 
@@ -296,6 +299,7 @@ class ScriptedPrompts:
         return None if answer is None else Path(answer)
 
     def save_file(self, title: str, directory: str = "", filters: str = "") -> Path | None:
+        self.offered.append(("save_file", directory))
         answer = self._answer("save_file", title, filters)
         return None if answer is None else Path(answer)
 

@@ -8,9 +8,35 @@ which is also what a screen reader hears.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QWidget
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QStyle, QStyleOptionSlider, QWidget
 
 NOT_RECORDED = -1
+
+
+class _ClickToSetSlider(QSlider):
+    """A click on the track jumps to the value under the pointer.
+
+    Qt's default moves one page step toward the click, so one click at about 4 or 7 on a
+    slider at "not recorded" saved 0 / 10: a mood nobody chose.
+    """
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() is Qt.MouseButton.LeftButton:
+            option = QStyleOptionSlider()
+            self.initStyleOption(option)
+            handle = self.style().subControlRect(
+                QStyle.ComplexControl.CC_Slider, option, QStyle.SubControl.SC_SliderHandle, self
+            )
+            if not handle.contains(event.position().toPoint()):
+                self.setValue(self._value_at(event.position().x(), handle.width()))
+        super().mousePressEvent(event)
+
+    def _value_at(self, x: float, handle_width: int) -> int:
+        span = max(1, self.width() - handle_width)
+        return QStyle.sliderValueFromPosition(
+            self.minimum(), self.maximum(), round(x - handle_width / 2), span
+        )
 
 
 class MoodSlider(QWidget):
@@ -20,7 +46,7 @@ class MoodSlider(QWidget):
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider = _ClickToSetSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(NOT_RECORDED, 10)
         self.slider.setPageStep(1)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)

@@ -95,10 +95,13 @@ class MainWindow(QMainWindow):
         self.clock = clock
         self.demo = demo
         self.mentee_id: str | None = None
+        self._closed = False
+        #: Where the mentor was when the journal locked; shown again after unlock.
+        self._resume: tuple[str | None, str | None] | None = None
         self._pages: dict[str, Page[Any]] = {}
         self._dialogs: dict[str, QDialog] = {}
         self.setObjectName("mainWindow")
-        self.setWindowTitle("Mentor Journal — DEMO (synthetic data)" if demo else "Mentor Journal")
+        self.setWindowTitle("DEMO (synthetic data) — Mentor Journal" if demo else "Mentor Journal")
         self.setMinimumSize(900, 600)
         self._build()
         self._build_actions()
@@ -282,6 +285,9 @@ class MainWindow(QMainWindow):
             self.mentees.set_rows(rows)
             if self.mentee_id:
                 self.sidebar.select_mentee(self.mentee_id)
+            if self._resume is not None:
+                self.go_to(*self._resume)
+                self._resume = None
             if then is not None:
                 then()
             if settled is not None:
@@ -304,6 +310,9 @@ class MainWindow(QMainWindow):
 
     def select_mentee(self, mentee_id: str | None) -> None:
         """Show ``mentee_id``'s record (or nothing) and tell every mentee tab."""
+        self.archive_button.setEnabled(mentee_id is not None)
+        if mentee_id is not None:
+            self.area_list.clearSelection()  # one list shows where you are, not two
         if mentee_id == self.mentee_id and mentee_id is not None:
             self.stack.setCurrentWidget(self.mentee_panel)
             return
@@ -342,8 +351,28 @@ class MainWindow(QMainWindow):
         """Show one of the mentor's own areas (reflection, supervision, cpd)."""
         page = self.page(key)
         self.stack.setCurrentWidget(page)
+        self.mentee_view.clearSelection()  # the mentee stays chosen; a click brings it back
         self.sidebar.select_area(key)
         return page
+
+    def place(self) -> tuple[str | None, str | None]:
+        """Where the mentor is: (mentee id, page key); either may be None."""
+        current = self.stack.currentWidget()
+        keys = {id(page): key for key, page in self._pages.items()}
+        if current is self.mentee_panel:
+            return self.mentee_id, keys.get(id(self.tabs.currentWidget()))
+        return self.mentee_id, keys.get(id(current))
+
+    def go_to(self, mentee_id: str | None, key: str | None) -> None:
+        """Show a place from :meth:`place` again, as far as it still exists."""
+        if mentee_id is not None and self.mentees.row_of(mentee_id) >= 0:
+            self.select_mentee(mentee_id)
+        if key is None:
+            return
+        if key in MENTEE_TAB_KEYS and self.mentee_id is not None:
+            self.show_mentee_tab(key)
+        elif key in {spec.key for spec in AREAS}:
+            self.show_area(key)
 
     def mentee_code(self, mentee_id: str) -> str:
         """The pseudonym code of a listed mentee ("" when unknown)."""
@@ -448,8 +477,19 @@ class MainWindow(QMainWindow):
         for page in self._pages.values():
             page.save_now()
 
+    def reopen(self) -> None:
+        """The vault is open again: change sets are news for the pages from now on."""
+        self._closed = False
+
     def clear(self) -> None:
-        """Drop every record from every model, view and dialog (called on lock)."""
+        """Drop every record from every model, view and dialog (called on lock).
+
+        Saves queued just before the lock still answer afterwards; their change sets must
+        not make a cleared page reload from the locked journal (that showed "Something
+        unexpected went wrong" after Ctrl+L with an unsaved goal change).
+        """
+        self._closed = True
+        self._resume = self.place()
         self.select_mentee(None)
         self.sidebar.clear()
         for page in self._pages.values():
@@ -503,6 +543,8 @@ class MainWindow(QMainWindow):
 
     # -- internals ---------------------------------------------------------------------------
     def _on_changes(self, changes: Changes) -> None:
+        if self._closed:
+            return
         self.status.set_saved(self.clock.now())
         if changes.mentees:
             self.refresh_mentees()

@@ -25,16 +25,36 @@ if TYPE_CHECKING:
 DEFAULT_RETENTION = timedelta(days=365 * 7)
 
 
-def add_mentee(worker: JournalWorker, prompts: Prompts, added: Callable[[str], None]) -> None:
-    """Ask for a pseudonym code and add the mentee; ``added(new_id)`` once stored."""
-    code = prompts.ask_text("Add mentee", "Pseudonym code (for example M-017):")
+def add_mentee(
+    worker: JournalWorker,
+    prompts: Prompts,
+    added: Callable[[str], None],
+    typed: str = "",
+    problem: str = "",
+) -> None:
+    """Ask for a pseudonym code and add the mentee; ``added(new_id)`` once stored.
+
+    A refused code is asked again with what was typed and why, in one line: closing the
+    question lost the typing and the mentor had to guess what was wrong."""
+    label = "Pseudonym code (for example M-017):"
+    if problem:
+        label = f"{problem}\n{label}"
+    code = prompts.ask_text("Add mentee", label, typed)
     if not code or not code.strip():
         return
     clean = code.strip()
+
+    def refused(error: BaseException) -> None:
+        from ui.prompts import explain
+
+        words = explain(error)
+        reason = " ".join(p for p in (words.headline, words.detail) if p)
+        add_mentee(worker, prompts, added, clean, reason)
+
     worker.command(
         lambda j: j.add_mentee(code=clean),
         lambda result: added(result.value.id),
-        prompts.show_error,
+        refused,
     )
 
 

@@ -78,6 +78,7 @@ class Sidebar(QWidget):
         self.add_button.setAccessibleName("Add mentee")
         self.archive_button = QPushButton("Archi&ve", self)
         self.archive_button.setAccessibleName("Archive selected mentee")
+        self.archive_button.setEnabled(False)  # until a mentee is chosen
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.archive_button)
@@ -102,6 +103,9 @@ class Sidebar(QWidget):
         view.setTabKeyNavigation(False)  # arrows move within the list; Tab leaves it
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         view.selectionModel().currentRowChanged.connect(self._on_mentee_row)
+        # A click on the mentee already chosen (after Reflection, say) shows its record again.
+        view.clicked.connect(self._on_mentee_clicked)
+        view.activated.connect(self._on_mentee_clicked)
         return view
 
     def _build_area_list(self, areas: Sequence[PageSpec]) -> QListWidget:
@@ -156,6 +160,11 @@ class Sidebar(QWidget):
     def _on_mentee_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
             self.mentee_chosen.emit(str(current.data(ID_ROLE)))
+
+    def _on_mentee_clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.mentee_chosen.emit(str(index.data(ID_ROLE)))
+            self.mentee_view.selectRow(index.row())
 
     def _on_area_item(self, item: QListWidgetItem) -> None:
         self.area_chosen.emit(str(item.data(Qt.ItemDataRole.UserRole)))

@@ -85,7 +85,7 @@ class UnlockWindow(QWidget):
         self.throttle = AuthThrottle(clock)
         self.via_recovery = False
         self.setObjectName("unlockWindow")
-        self.setWindowTitle("Unlock — Mentor Journal — DEMO" if demo else "Unlock — Mentor Journal")
+        self.setWindowTitle("Unlock DEMO — Mentor Journal" if demo else "Unlock — Mentor Journal")
         self.setMinimumSize(520, 360)
         self.heading = QLabel("<h2>Unlock your journal</h2>", self)
         self.reason_label = QLabel("", self)
