@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.icons import ICON_DIR, refresh_icons
 from ui.settings import Theme
 from ui.style import refresh_text_roles
 
@@ -88,6 +89,34 @@ class CalmStyle(QProxyStyle):
         return int(super().styleHint(hint, option, widget, data))
 
 
+def style_sheet(dark: bool, text_scale: int) -> str:
+    """The few rules the palette cannot express: primary buttons, and in dark mode visible
+    check boxes and field borders (Fusion draws both in a shade of the window colour, which
+    on a dark window was invisible)."""
+    accent = "#3d7ab8" if dark else "#2f6aa3"
+    indicator = round(14 * text_scale / 100)
+    rules = [
+        f'QPushButton[primary="true"] {{ background: {accent}; color: white;'
+        f" border: 1px solid {accent}; border-radius: 4px; padding: 5px 14px; font-weight: bold; }}",
+        'QPushButton[primary="true"]:disabled { background: #8a9aab; border-color: #8a9aab; }',
+        f'QPushButton[primary="true"]:hover {{ background: {QColor(accent).lighter(112).name()}; }}',
+    ]
+    if dark:
+        check = (ICON_DIR / "check-white.svg").as_posix()
+        rules += [
+            f"QCheckBox::indicator, QAbstractItemView::indicator, QGroupBox::indicator {{"
+            f" width: {indicator}px; height: {indicator}px; border: 1px solid #9aa3ad;"
+            " border-radius: 3px; background: #17191c; }",
+            f"QCheckBox::indicator:checked, QAbstractItemView::indicator:checked,"
+            f" QGroupBox::indicator:checked {{ background: #3d7ab8; border-color: #7fb0e0;"
+            f" image: url({check}); }}",
+            "QCheckBox::indicator:disabled { border-color: #5a6068; }",
+            "QLineEdit, QPlainTextEdit, QTextEdit { border: 1px solid #5a6068; border-radius: 3px; }",
+            "QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus { border-color: #7fb0e0; }",
+        ]
+    return "\n".join(rules)
+
+
 class ThemeManager:
     """Applies a theme and text scale, and follows the system when the theme is SYSTEM."""
 
@@ -116,7 +145,9 @@ class ThemeManager:
         font = QFont(self._app.font())
         font.setPointSizeF(self._base_point_size * text_scale / 100.0)
         self._app.setFont(font)
+        self._app.setStyleSheet(style_sheet(self.is_dark, text_scale))
         refresh_text_roles(font)
+        refresh_icons()
 
     def _apply_palette(self) -> None:
         hints = self._app.styleHints()

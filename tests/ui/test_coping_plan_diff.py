@@ -64,3 +64,25 @@ def test_diff_tints_blend_from_the_palette_for_dark_mode() -> None:
     # every tint stays dark on a dark base (no light pastel backgrounds with light text)
     for red, green, blue in re.findall(r"rgb\((\d+), (\d+), (\d+)\)", html):
         assert max(int(red), int(green), int(blue)) < 90
+
+
+def test_diff_tints_follow_a_switch_back_to_light(qtbot: QtBot) -> None:
+    view = PlanDiffView()
+    qtbot.addWidget(view)
+    dark = QPalette()
+    dark.setColor(QPalette.ColorRole.Base, QColor(20, 20, 20))
+    view.setPalette(dark)
+    view.show_diff(diff_sections([("S", ["old"])], [("S", ["new"])]))
+    light = QPalette()
+    light.setColor(QPalette.ColorRole.Base, QColor(255, 255, 255))
+    view.setPalette(light)
+    tints = re.findall(r"rgb\((\d+), (\d+), (\d+)\)", view.toHtml())
+    tints += re.findall(r"background-color:#([0-9a-f]{6})", view.toHtml())
+    assert tints
+    for tint in tints:
+        channels = (
+            [int(tint[i : i + 2], 16) for i in (0, 2, 4)]
+            if isinstance(tint, str)
+            else [int(c) for c in tint]
+        )
+        assert min(channels) > 100, "a dark tint stayed after switching to light"

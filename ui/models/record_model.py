@@ -21,6 +21,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from ui.icons import icon
+
 #: The whole record behind a row (any column).
 RecordRole = Qt.ItemDataRole.UserRole + 1
 #: The record's id (``record.id``), for selection restore and opening editors.
@@ -40,6 +42,8 @@ class Column:
     sort_key: Callable[[Any], Any] | None = None
     tooltip: Callable[[Any], str] | None = None
     align_right: bool = False
+    #: The name of a :mod:`ui.icons` icon shown before the text (a status at a glance).
+    icon: Callable[[Any], str | None] | None = None
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -98,6 +102,9 @@ class RecordTableModel(QAbstractTableModel):
             return column.display(record)
         if role == Qt.ItemDataRole.ToolTipRole:
             return column.tooltip(record) if column.tooltip else None
+        if role == Qt.ItemDataRole.DecorationRole:
+            name = column.icon(record) if column.icon else None
+            return icon(name) if name else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column.align_right:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

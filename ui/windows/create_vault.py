@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.prompts import Prompts, explain
+from ui.style import mark_primary
 from ui.widgets.card import centred_card
 from ui.widgets.strength_meter import StrengthMeter
 
@@ -87,7 +88,7 @@ class CreateVaultWindow(QWidget):
         self.create_button = QPushButton("&Create vault", page)
         self.create_button.setObjectName("createButton")
         self.create_button.setEnabled(False)
-        self.create_button.setDefault(True)
+        mark_primary(self.create_button)
         self.back_button = QPushButton("&Back", page)
         form = QFormLayout()
         form.addRow("&Passphrase:", self.passphrase)
@@ -176,6 +177,7 @@ class CreateVaultWindow(QWidget):
         self.continue_button = QPushButton("Con&tinue to my journal", page)
         self.continue_button.setObjectName("continueButton")
         self.continue_button.setEnabled(False)
+        mark_primary(self.continue_button)
         self.typeback.textChanged.connect(self._check_typeback)
         self.typeback.returnPressed.connect(self._continue)
         self.continue_button.clicked.connect(self._continue)

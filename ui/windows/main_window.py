@@ -28,7 +28,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentorjournal.clock import Clock
+from ui.icons import icon
 from ui.models.mentees import (
     MenteeFilterProxy,
     MenteeRow,
@@ -189,7 +190,8 @@ class MainWindow(QMainWindow):
         if spec in MENTEE_TABS:
             container = self.tabs
             page = build_page(spec, self.worker, self.prompts, self.tabs)
-            self.tabs.addTab(page, spec.title)  # "&&" shows a literal "&" in a tab
+            # "&&" shows a literal "&" in a tab
+            self.tabs.addTab(page, icon(spec.icon) if spec.icon else QIcon(), spec.title)
         else:
             container = self.stack
             page = build_page(spec, self.worker, self.prompts, self.stack)

@@ -31,19 +31,25 @@ class PageSpec:
     title: str
     module: str
     class_name: str
+    #: The icon beside its tab or list entry (a name in ``ui/resources/icons``; "" for none).
+    icon: str = ""
 
 
 MENTEE_TABS: tuple[PageSpec, ...] = (
-    PageSpec("sessions", "Sessions", "ui.pages.sessions.page", "SessionsTab"),
-    PageSpec("goals", "Goals", "ui.pages.goals.page", "GoalsTab"),
-    PageSpec("coping_plan", "Coping plan", "ui.pages.coping_plan.page", "CopingPlanTab"),
-    PageSpec("people", "People && consent", "ui.pages.people.page", "PeopleConsentTab"),
-    PageSpec("resources", "Resources", "ui.pages.resources.page", "ResourcesTab"),
+    PageSpec("sessions", "Sessions", "ui.pages.sessions.page", "SessionsTab", "note"),
+    PageSpec("goals", "Goals", "ui.pages.goals.page", "GoalsTab", "goal"),
+    PageSpec("coping_plan", "Coping plan", "ui.pages.coping_plan.page", "CopingPlanTab", "plan"),
+    PageSpec("people", "People && consent", "ui.pages.people.page", "PeopleConsentTab", "people"),
+    PageSpec("resources", "Resources", "ui.pages.resources.page", "ResourcesTab", "resource"),
 )
 AREAS: tuple[PageSpec, ...] = (
-    PageSpec("reflection", "Reflection", "ui.pages.reflection.page", "ReflectionPage"),
-    PageSpec("supervision", "Supervision", "ui.pages.supervision.page", "SupervisionPage"),
-    PageSpec("cpd", "CPD", "ui.pages.cpd.page", "CpdPage"),
+    PageSpec(
+        "reflection", "Reflection", "ui.pages.reflection.page", "ReflectionPage", "reflection"
+    ),
+    PageSpec(
+        "supervision", "Supervision", "ui.pages.supervision.page", "SupervisionPage", "supervision"
+    ),
+    PageSpec("cpd", "CPD", "ui.pages.cpd.page", "CpdPage", "cpd"),
 )
 MENTEE_TAB_KEYS = frozenset(spec.key for spec in MENTEE_TABS)
 

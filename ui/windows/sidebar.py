@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.icons import icon, set_icon
 from ui.models.mentees import ID_ROLE, MenteeFilterProxy, MenteeListModel
 from ui.windows.page_registry import PageSpec
 
@@ -76,8 +77,10 @@ class Sidebar(QWidget):
         self.mentee_view = self._build_mentee_view()
         self.add_button = QPushButton("&Add mentee…", self)
         self.add_button.setAccessibleName("Add mentee")
+        set_icon(self.add_button, "add")
         self.archive_button = QPushButton("Archi&ve", self)
         self.archive_button.setAccessibleName("Archive selected mentee")
+        set_icon(self.archive_button, "archive")
         self.archive_button.setEnabled(False)  # until a mentee is chosen
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
@@ -115,6 +118,8 @@ class Sidebar(QWidget):
         for spec in areas:
             item = QListWidgetItem(spec.title, area_list)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            if spec.icon:
+                item.setIcon(icon(spec.icon))
         area_list.setMaximumHeight(area_list.sizeHintForRow(0) * (len(areas) + 1) + 8)
         area_list.itemActivated.connect(self._on_area_item)
         area_list.itemClicked.connect(self._on_area_item)

@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
 
 from mentorjournal.clock import Clock
 from mentorjournal.errors import VaultCorrupt, VaultMissing, WrongPassphrase
+from ui.icons import set_icon
 from ui.prompts import explain
+from ui.style import mark_primary
 from ui.widgets.card import centred_card
 
 FREE_ATTEMPTS = 3
@@ -103,6 +105,8 @@ class UnlockWindow(QWidget):
         self.unlock_button = QPushButton("&Unlock", self)
         self.unlock_button.setObjectName("unlockButton")
         self.unlock_button.setDefault(True)
+        mark_primary(self.unlock_button)
+        set_icon(self.unlock_button, "lock")
         self.mode_link = QPushButton("Use recovery key", self)
         self.mode_link.setObjectName("useRecoveryKey")
         self.mode_link.setFlat(True)

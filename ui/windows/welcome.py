@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
+from ui.style import mark_primary
 from ui.widgets.card import centred_card
 
 
@@ -32,6 +33,7 @@ class WelcomeWindow(QWidget):
         self.create_button.setAccessibleName("Create my vault")
         self.create_button.setDefault(True)
         self.create_button.setMinimumHeight(44)
+        mark_primary(self.create_button)
         self.demo_button = QPushButton("&Explore with demo data", self)
         self.demo_button.setObjectName("exploreDemo")
         self.demo_button.setAccessibleName("Explore with demo data")

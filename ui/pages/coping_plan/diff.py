@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -158,6 +159,14 @@ class PlanDiffView(QTextBrowser):
 
     def diffs(self) -> tuple[SectionDiff, ...]:
         return self._diffs
+
+    def changeEvent(self, event: QEvent) -> None:
+        """The tints are mixed from the palette: mix them again when the theme changes (they
+        stayed dark after switching back to light)."""
+        super().changeEvent(event)
+        kinds = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
+        if event.type() in kinds and self._diffs:
+            self.setHtml(render_html(self._diffs, self.palette()))
 
     def clear(self) -> None:
         self._diffs = ()

@@ -42,6 +42,7 @@ from mentorjournal.domain.goals import (
     GoalStep,
 )
 from mentorjournal.domain.validation import new_id
+from ui.glossary import HelpButton, explain
 from ui.models.record_model import IdRole
 from ui.pages import journal_ops as ops
 from ui.pages.base import MenteePage
@@ -167,18 +168,7 @@ class GoalsTab(MenteePage[list[GoalOverview]]):
         form.addRow("&Relevant", self.relevant)
         form.addRow("Time-bound", date_row)
         form.addRow("St&atus", self.status)
-        self.gas: dict[int, QLineEdit] = {}
-        for level in GAS_LEVELS:
-            edit = QLineEdit()
-            edit.setAccessibleName(
-                f"GAS level {level:+d}: {GAS_LABELS[level]}"
-                if level
-                else f"GAS level 0: {GAS_LABELS[0]}"
-            )
-            edit.setPlaceholderText(GAS_LABELS[level])
-            edit.textChanged.connect(self._edited)
-            self.gas[level] = edit
-            form.addRow(f"GAS {level:+d}" if level else "GAS 0", edit)
+        self._build_gas(form)
         self._build_steps(form)
         self.save_button = QPushButton("Sa&ve goal")
         self.save_button.setAccessibleName("Save goal")
@@ -190,6 +180,29 @@ class GoalsTab(MenteePage[list[GoalOverview]]):
         save_row.addWidget(self.save_button)
         form.addRow(save_row)
         return self.editor_box
+
+    def _build_gas(self, form: QFormLayout) -> None:
+        """The five GAS outcomes, with a "?" that says what the scale is."""
+        self.gas: dict[int, QLineEdit] = {}
+        for level in GAS_LEVELS:
+            edit = QLineEdit()
+            edit.setAccessibleName(
+                f"GAS level {level:+d}: {GAS_LABELS[level]}"
+                if level
+                else f"GAS level 0: {GAS_LABELS[0]}"
+            )
+            edit.setPlaceholderText(GAS_LABELS[level])
+            edit.textChanged.connect(self._edited)
+            self.gas[level] = edit
+            label = f"GAS {level:+d}" if level else "GAS 0"
+            if level == GAS_LEVELS[0]:
+                row = QHBoxLayout()
+                row.addWidget(edit, 1)
+                row.addWidget(HelpButton("gas"))
+                form.addRow(label, row)
+            else:
+                form.addRow(label, edit)
+            edit.setToolTip(explain("gas"))
 
     def _build_steps(self, form: QFormLayout) -> None:
         self.steps = QListWidget()

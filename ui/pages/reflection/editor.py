@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from mentorjournal.domain.reflection import Reflection, ReflectionModel, SelfCareCheck
 from ui.autosave import Autosaver
+from ui.glossary import explain_items
 from ui.pages import journal_ops as ops
 from ui.pages.reflection.models import MODEL_LABELS
 from ui.prompts import Prompts
@@ -89,6 +90,7 @@ class ReflectionEditor(QWidget):
         self.tags.setPlaceholderText("e.g. boundaries, endings")
         self.tags.textChanged.connect(self._edited)
         form.addRow("&Title", self.title)
+        explain_items(self.structure)
         form.addRow("Str&ucture", self.structure)
         form.addRow("&Mentee", self.mentee)
         form.addRow("Ta&gs", self.tags)

@@ -40,9 +40,12 @@ from mentorjournal.domain.notes import Addendum, NoteTemplate, SessionMode, Sess
 from mentorjournal.domain.validation import new_id
 from ui.autosave import Autosaver
 from ui.callbacks import alive, command, query
+from ui.glossary import HelpButton, explain, explain_items
+from ui.icons import set_icon
 from ui.pages import journal_ops as ops
 from ui.pages.sessions.models import MODE_LABELS
 from ui.prompts import Prompts
+from ui.style import TextRole, mark_primary, set_text_role
 from ui.widgets.gas_progress import GasProgressRow
 from ui.widgets.section_fields import SectionFields, carry_over, specs_for
 from ui.worker import JournalWorker
@@ -120,7 +123,17 @@ class SessionEditor(QWidget):
         layout = QVBoxLayout(self)
         self.title = QLabel()
         self.title.setObjectName("noteTitle")
+        self.title.setWordWrap(True)
+        set_text_role(self.title, TextRole.SUBTITLE)
         layout.addWidget(self.title)
+        # After signing: a clear, calm statement of what that means (the fingerprint is in
+        # its tooltip, for whoever wants to check it).
+        self.signed_label = QLabel()
+        self.signed_label.setObjectName("signedState")
+        self.signed_label.setWordWrap(True)
+        self.signed_label.setAccessibleName("Signed state")
+        self.signed_label.hide()
+        layout.addWidget(self.signed_label)
         layout.addLayout(self._build_header())
         self.sections = SectionFields()
         self.sections.edited.connect(self._edited)
@@ -141,7 +154,7 @@ class SessionEditor(QWidget):
         self.flag_supervision.setAccessibleName("Take this note to supervision")
         self.flag_supervision.toggled.connect(self._edited)
         layout.addWidget(self.flag_supervision)
-        layout.addLayout(self._build_footer())
+        self.action_bar = self._build_footer()  # placed by the page, outside the scrolling
         layout.addWidget(self._build_addenda())
         sign_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
         sign_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -173,7 +186,15 @@ class SessionEditor(QWidget):
         form.addRow("S&tarted", self.started)
         form.addRow("&Duration", self.duration)
         form.addRow("&Mode", self.mode)
-        form.addRow("Tem&plate", self.template)
+        explain_items(self.template)
+        self.template_help = HelpButton(str(self.template.currentData()))
+        self.template.currentIndexChanged.connect(
+            lambda _i: self.template_help.set_term(str(self.template.currentData()))
+        )
+        template_row = QHBoxLayout()
+        template_row.addWidget(self.template, 1)
+        template_row.addWidget(self.template_help)
+        form.addRow("Tem&plate", template_row)
         return form
 
     def _build_checkins(self) -> QGroupBox:
@@ -227,8 +248,12 @@ class SessionEditor(QWidget):
         layout.addWidget(self.coping)
         return box
 
-    def _build_footer(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _build_footer(self) -> QWidget:
+        """Save state and Sign & lock: always in sight under the note, where writing ends."""
+        bar = QWidget()
+        bar.setObjectName("noteActions")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(0, 4, 0, 0)
         self.status = QLabel()
         self.status.setObjectName("saveState")
         self.status.setAccessibleName("Save state")
@@ -238,16 +263,17 @@ class SessionEditor(QWidget):
         )
         self.sign_button.setAccessibleName("Sign and lock this note")
         self.sign_button.clicked.connect(self.sign)
+        mark_primary(self.sign_button)
+        set_icon(self.sign_button, "signed")
+        self.sign_help = HelpButton("sign")
         row.addWidget(self.status, 1)
+        row.addWidget(self.sign_help)
         row.addWidget(self.sign_button)
-        return row
+        return bar
 
     def _build_addenda(self) -> QGroupBox:
         self.addenda_box = QGroupBox("Addenda")
         layout = QVBoxLayout(self.addenda_box)
-        self.signed_label = QLabel()
-        self.signed_label.setWordWrap(True)
-        layout.addWidget(self.signed_label)
         self.addenda = QListWidget()
         self.addenda.setAccessibleName("Addenda to this signed note")
         self.addenda.setWordWrap(True)
@@ -361,10 +387,12 @@ class SessionEditor(QWidget):
             self.risk.setChecked(False)
             self.flag_supervision.setChecked(False)
             self.signed_label.clear()
+            self.signed_label.hide()
             self.status.clear()
         finally:
             self._loading = False
         self.addenda_box.setVisible(False)
+        self.action_bar.setVisible(False)
         self.setEnabled(False)
 
     def sign(self) -> None:
@@ -476,10 +504,14 @@ class SessionEditor(QWidget):
         )
         if note.signed_at is not None:
             self.signed_label.setText(
-                f"Signed {note.signed_at.astimezone():%d %b %Y %H:%M}. Fingerprint {note.signature}"
+                f"Signed on {note.signed_at.astimezone():%A %d %B %Y at %H:%M}: this note is a "
+                "permanent record now. Add corrections and later thoughts as addenda below."
             )
+            self.signed_label.setToolTip(f"{explain('fingerprint')}\nFingerprint: {note.signature}")
+            self.signed_label.show()
         else:
             self.signed_label.clear()
+            self.signed_label.hide()
 
     def _show_addenda(self, addenda: Sequence[Addendum]) -> None:
         self.addenda.clear()
@@ -526,7 +558,11 @@ class SessionEditor(QWidget):
             self.risk.isChecked() or bool(self.risk_followup.toPlainText())
         )
         self.sign_button.setVisible(not read_only)
+        self.sign_help.setVisible(not read_only)
         self.addenda_box.setVisible(read_only)
+        self.action_bar.setVisible(self._note is not None)
+        if read_only:
+            self.status.setText("Signed: a permanent record")
 
     def _risk_toggled(self, checked: bool) -> None:
         self.risk_followup.setEnabled(checked or bool(self.risk_followup.toPlainText()))

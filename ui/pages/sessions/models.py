@@ -28,6 +28,12 @@ def _status(note: NoteSummary) -> str:
     return f"{state}, risk flagged" if note.risk_flag else state
 
 
+def _status_icon(note: NoteSummary) -> str:
+    if note.risk_flag:
+        return "risk"
+    return "signed" if note.signed else "draft"
+
+
 class SessionsModel(RecordTableModel):
     COLUMNS = (
         Column(
@@ -37,6 +43,6 @@ class SessionsModel(RecordTableModel):
         ),
         Column("Mode", lambda n: MODE_LABELS[n.mode]),
         Column("Template", lambda n: n.template.label),
-        Column("Status", _status),
+        Column("Status", _status, icon=_status_icon),
         Column("Summary", lambda n: n.first_line, tooltip=lambda n: n.first_line),
     )

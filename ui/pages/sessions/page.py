@@ -19,12 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from mentorjournal.domain.notes import SessionNote
+from ui.icons import set_icon
 from ui.models.record_model import IdRole
 from ui.pages import journal_ops as ops
 from ui.pages.base import MenteePage
 from ui.pages.sessions.editor import SessionEditor
 from ui.pages.sessions.models import SessionColumn, SessionsModel
 from ui.prompts import Prompts
+from ui.style import mark_primary
 from ui.widgets.adaptive import AdaptiveSplitter, VerticalScrollArea
 from ui.widgets.tables import read_only_table
 from ui.worker import JournalWorker
@@ -56,6 +58,8 @@ class SessionsTab(MenteePage[ops.SessionsData]):
         self.new_button.setToolTip("Start a note for this mentee (Ctrl+N)")
         self.new_button.setAccessibleName("New session note")
         self.new_button.clicked.connect(self.new_note)
+        mark_primary(self.new_button)
+        set_icon(self.new_button, "add")
         self.delete_button = QPushButton("Delete draft…")
         self.delete_button.setAccessibleName("Delete the selected draft note")
         self.delete_button.clicked.connect(self.delete_draft)
@@ -75,9 +79,14 @@ class SessionsTab(MenteePage[ops.SessionsData]):
         scroll = VerticalScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.editor)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(scroll, 1)
+        right_layout.addWidget(self.editor.action_bar)
         splitter = AdaptiveSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(scroll)
+        splitter.addWidget(right)
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from mentorjournal import portable
 from mentorjournal.changes import Changed, Changes
 from mentorjournal.clock import Clock
+from ui.glossary import explain
 from ui.models.mentees import MenteeRow, load_mentee_rows
 from ui.prompts import Prompts
 from ui.settings import AUTO_LOCK_RANGE, BACKUP_KEEP_RANGE, AppSettings, Theme
@@ -136,6 +137,9 @@ class SettingsDialog(QDialog):
             button = QPushButton(label, box)
             button.setAccessibleName(label.replace("&", "").rstrip("…"))
             button.clicked.connect(lambda _c=False, s=slot: s())
+            if slot == self.recalibrate:
+                button.setToolTip(explain("recalibrate"))
+                button.setAccessibleDescription(explain("recalibrate"))
             grid.addWidget(button, i // 2, i % 2)
             self.action_buttons[label.replace("&", "").rstrip("…")] = button
         return box

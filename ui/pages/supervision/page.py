@@ -40,6 +40,7 @@ from mentorjournal.domain.supervision import (
     SupervisionSession,
 )
 from mentorjournal.domain.validation import new_id
+from ui.glossary import HelpButton, explain
 from ui.models.record_model import RecordRole
 from ui.pages import journal_ops as ops
 from ui.pages.base import Page
@@ -129,8 +130,16 @@ class SupervisionPage(Page[ops.SupervisionData]):
             self.focus.addItem(f"{number}. {focus.label}", focus.value)
         self.focus.activated.connect(self._focus_chosen)
         form = QFormLayout()
-        form.addRow("F&unction", self.function)
-        form.addRow("F&ocus", self.focus)
+        self.function.setToolTip(explain("proctor"))
+        self.focus.setToolTip(explain("seven-eyed"))
+        function_row = QHBoxLayout()
+        function_row.addWidget(self.function, 1)
+        function_row.addWidget(HelpButton("proctor"))
+        focus_row = QHBoxLayout()
+        focus_row.addWidget(self.focus, 1)
+        focus_row.addWidget(HelpButton("seven-eyed"))
+        form.addRow("F&unction", function_row)
+        form.addRow("F&ocus", focus_row)
         self.summary_button = QPushButton("&Prepare summary…")
         self.summary_button.setAccessibleName("Prepare an anonymised supervision summary")
         self.summary_button.clicked.connect(self.prepare_summary)
