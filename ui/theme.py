@@ -8,10 +8,13 @@ Fusion style so the choice works on every platform plugin (including offscreen s
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QFormLayout,
     QProxyStyle,
     QStyle,
@@ -25,6 +28,8 @@ from ui.settings import Theme
 from ui.style import refresh_text_roles
 
 _ROLE = QPalette.ColorRole
+#: Characters a closed drop-down makes room for; longer choices are elided until opened.
+COMBO_CHARS = 14
 
 
 def dark_palette() -> QPalette:
@@ -87,6 +92,16 @@ class CalmStyle(QProxyStyle):
         if hint is QStyle.StyleHint.SH_FormLayoutWrapPolicy:
             return QFormLayout.RowWrapPolicy.WrapLongRows.value
         return int(super().styleHint(hint, option, widget, data))
+
+    def polish(self, target: Any) -> Any:
+        """A drop-down is as wide as a short choice, not its longest one (which at 200% text
+        pushed forms off a small screen); the open list still shows every choice in full."""
+        if isinstance(target, QComboBox) and not target.isEditable():
+            target.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            target.setMinimumContentsLength(COMBO_CHARS)
+        return super().polish(target)
 
 
 def style_sheet(dark: bool, text_scale: int) -> str:

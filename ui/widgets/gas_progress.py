@@ -13,7 +13,6 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QHBoxLayout,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentorjournal.domain.goals import GAS_LABELS, GAS_LEVELS
+from ui.widgets.flow import FlowLayout
 
 
 class GasProgressRow(QWidget):
@@ -32,8 +32,8 @@ class GasProgressRow(QWidget):
         """``with_date``: the row asks for the day (else the caller dates the entry).
         ``about`` ends each accessible name (" for the selected goal")."""
         super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # Wraps on a narrow page (a small laptop, large text) instead of pushing it sideways.
+        layout = FlowLayout(self)
         self.on_edit: QDateEdit | None = None
         if with_date:
             self.on_edit = QDateEdit()

@@ -40,6 +40,7 @@ from mentorjournal.domain.validation import new_id
 from ui.callbacks import command
 from ui.models.record_model import RecordRole, RecordTableModel
 from ui.prompts import Prompts
+from ui.widgets.flow import FlowLayout
 from ui.widgets.tables import read_only_table
 from ui.worker import JournalWorker
 
@@ -176,7 +177,7 @@ class RecordEditor(QGroupBox, Generic[R]):
         self.delete_button = QPushButton("Delete…")
         self.delete_button.setAccessibleName(f"Delete selected entry in {title}")
         self.delete_button.clicked.connect(self.delete)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         buttons.addStretch(1)
         for button in (self.new_button, self.save_button, self.delete_button):
             buttons.addWidget(button)

@@ -107,6 +107,7 @@ class SectionFields(QWidget):
             label = QLabel(
                 f"<b>{spec.name}</b> — {spec.hint}" if spec.hint else f"<b>{spec.name}</b>"
             )
+            label.setWordWrap(True)
             editor = QPlainTextEdit()
             editor.setObjectName(f"section:{spec.name}")
             editor.setAccessibleName(spec.name)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 ROW_PADDING = 10
 #: A table asks for at most this many average characters of width; wider content scrolls.
-MAX_MIN_CHARS = 40
+MAX_MIN_CHARS = 24
 
 
 class RecordTable(QTableView):

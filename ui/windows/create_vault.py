@@ -174,6 +174,7 @@ class CreateVaultWindow(QWidget):
         self.typeback.setAccessibleName("Last group of the recovery key")
         self.typeback.setMaxLength(8)
         self.typeback_hint = QLabel("", page)
+        self.typeback_hint.setWordWrap(True)
         self.continue_button = QPushButton("Con&tinue to my journal", page)
         self.continue_button.setObjectName("continueButton")
         self.continue_button.setEnabled(False)

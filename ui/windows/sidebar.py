@@ -56,6 +56,7 @@ class Sidebar(QWidget):
             banner = QLabel("DEMO — synthetic data, not a real vault", self)
             banner.setObjectName("demoBanner")
             banner.setStyleSheet("background:#8a5a00;color:white;padding:4px;font-weight:bold")
+            banner.setWordWrap(True)
             layout.addWidget(banner)
         heading = QLabel("&Mentees", self)
         self.filter_edit = QLineEdit(self)

@@ -37,6 +37,7 @@ from ui.pages.coping_plan.diff import PlanDiffView, diff_sections, summarise
 from ui.pages.coping_plan.models import PlanItemsModel, PlanVersionColumn, PlanVersionsModel
 from ui.prompts import Prompts
 from ui.widgets.adaptive import AdaptiveSplitter, VerticalScrollArea
+from ui.widgets.flow import FlowLayout
 from ui.widgets.tables import read_only_table
 from ui.worker import JournalWorker
 
@@ -178,7 +179,7 @@ class CopingPlanTab(MenteePage[list[CopingPlanVersion]]):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(scroll, 1)
         left_layout.addWidget(self.version_note)
-        row = QHBoxLayout()
+        row = FlowLayout()
         row.addWidget(self.state, 1)
         row.addWidget(self.save_button)
         row.addWidget(self.print_button)
@@ -208,7 +209,7 @@ class CopingPlanTab(MenteePage[list[CopingPlanVersion]]):
         self.compare_button = QPushButton("&Compare")
         self.compare_button.setAccessibleName("Compare the two chosen versions")
         self.compare_button.clicked.connect(self.compare)
-        compare_row = QHBoxLayout()
+        compare_row = FlowLayout()
         compare_row.addWidget(QLabel("From"))
         compare_row.addWidget(self.older)
         compare_row.addWidget(QLabel("to"))
@@ -216,6 +217,7 @@ class CopingPlanTab(MenteePage[list[CopingPlanVersion]]):
         compare_row.addWidget(self.compare_button)
         self.diff_summary = QLabel()
         self.diff_summary.setAccessibleName("Summary of differences")
+        self.diff_summary.setWordWrap(True)
         self.diff_view = PlanDiffView()
         layout.addWidget(history_label)
         layout.addWidget(self.history, 1)

@@ -51,6 +51,7 @@ from ui.pages.goals.models import STATUS_LABELS, GoalColumn, GoalsModel
 from ui.pages.goals.progress_model import ProgressColumn, ProgressModel
 from ui.prompts import Prompts
 from ui.widgets.adaptive import AdaptiveSplitter, VerticalScrollArea
+from ui.widgets.flow import FlowLayout
 from ui.widgets.gas_progress import GasProgressRow
 from ui.widgets.tables import read_only_table
 from ui.worker import JournalWorker
@@ -104,7 +105,7 @@ class GoalsTab(MenteePage[list[GoalOverview]]):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
@@ -175,7 +176,7 @@ class GoalsTab(MenteePage[list[GoalOverview]]):
         self.save_button.clicked.connect(self.save_goal)
         self.state = QLabel()
         self.state.setAccessibleName("Goal save state")
-        save_row = QHBoxLayout()
+        save_row = FlowLayout()
         save_row.addWidget(self.state, 1)
         save_row.addWidget(self.save_button)
         form.addRow(save_row)
@@ -219,7 +220,7 @@ class GoalsTab(MenteePage[list[GoalOverview]]):
         self.remove_step_button = QPushButton("Remove step")
         self.remove_step_button.setAccessibleName("Remove the selected step")
         self.remove_step_button.clicked.connect(self.remove_step)
-        step_row = QHBoxLayout()
+        step_row = FlowLayout()
         step_row.addWidget(self.step_text, 1)
         step_row.addWidget(self.add_step_button)
         step_row.addWidget(self.remove_step_button)

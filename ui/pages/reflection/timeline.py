@@ -12,7 +12,6 @@ from collections.abc import Mapping
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from mentorjournal.domain.timeline import TimelineEntry
 from ui.models.record_model import RecordRole
 from ui.pages.reflection.timeline_model import TimelineColumn, TimelineModel
+from ui.widgets.flow import FlowLayout
 from ui.widgets.tables import read_only_table
 
 #: (label, days back or None for all time)
@@ -62,7 +62,7 @@ class TimelineView(QWidget):
             stretch_column=TimelineColumn.TITLE,
         )
         self.view.activated.connect(lambda index: self.entry_activated.emit(index.data(RecordRole)))
-        bar = QHBoxLayout()
+        bar = FlowLayout()
         bar.addWidget(mentee_label)
         bar.addWidget(self.mentee, 1)
         bar.addWidget(period_label)

@@ -55,6 +55,7 @@ from ui.pages.supervision.models import (
 )
 from ui.prompts import Prompts
 from ui.widgets.adaptive import AdaptiveSplitter
+from ui.widgets.flow import FlowLayout
 from ui.widgets.tables import read_only_table
 from ui.worker import JournalWorker
 
@@ -173,7 +174,7 @@ class SupervisionPage(Page[ops.SupervisionData]):
         )
         layout.addWidget(self.actions_view, 1)
         layout.addLayout(self._build_action_row())
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         self.state = QLabel()
         self.state.setAccessibleName("Supervision record save state")
         self.new_button = QPushButton("&New record")
@@ -196,8 +197,8 @@ class SupervisionPage(Page[ops.SupervisionData]):
 
     def _build_action_row(self) -> QVBoxLayout:
         rows = QVBoxLayout()
-        row = QHBoxLayout()
-        second = QHBoxLayout()
+        row = FlowLayout()
+        second = FlowLayout()
         self.action_text = QLineEdit()
         self.action_text.setPlaceholderText("Agreed action")
         self.action_text.setAccessibleName("New action")
