@@ -54,7 +54,15 @@ SIZES: tuple[tuple[int, int], ...] = ((1024, 700), (1920, 1080))
 SCALES: tuple[int, ...] = (100, 200)
 THEMES: tuple[str, ...] = ("light", "dark")
 #: Widgets whose inside is Qt's own business (their parts are laid out by the style).
-_COMPOUND = (QAbstractSpinBox, QComboBox, QTabBar, QAbstractItemView, QCalendarWidget, QScrollBar)
+_COMPOUND = (
+    QAbstractSpinBox,
+    QComboBox,
+    QTabBar,
+    QAbstractItemView,
+    QCalendarWidget,
+    QScrollBar,
+    QLineEdit,
+)
 _CHECKED = (QLabel, QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox)
 _NOT_SIBLINGS = (QSplitterHandle, QSizeGrip, QMenu)
 TOLERANCE = 1
@@ -267,7 +275,7 @@ def run_audit(
                 for width, height in sizes:
                     target = fit(widget, QSize(width, height), view.dialog)
                     widget.resize(target)
-                    tour.settle(0.02)
+                    tour.settle_layout(widget)
                     findings = inspect(widget, target)
                     rows.append(Row(view.name, (width, height), scale, theme_name, findings))
                 if view.dialog:

@@ -76,6 +76,26 @@ class Tour:
             if time.monotonic() > end + 60:
                 raise TimeoutError("the worker did not finish")
 
+    def settle_layout(self, widget: QWidget, rounds: int = 40) -> None:
+        """Process events until no widget under ``widget`` moves any more.
+
+        Some layouts take a few passes (a row that wraps asks for more height, which can
+        show a scroll bar, which narrows the row ...); a fixed wait is either slow or short.
+        """
+        last: tuple[tuple[int, int, int, int], ...] = ()
+        still = 0
+        for _ in range(rounds):
+            self.settle(0.02)
+            shape = tuple(
+                (w.x(), w.y(), w.width(), w.height())
+                for w in widget.findChildren(QWidget)
+                if w.isVisible()
+            )
+            still = still + 1 if shape == last else 0
+            if still == 4:
+                return
+            last = shape
+
     def wait_for(self, condition: Callable[[], bool], what: str, timeout: float = 120) -> None:
         end = time.monotonic() + timeout
         while not condition():

@@ -68,3 +68,25 @@ def test_a_laid_out_form_is_clean(qtbot: QtBot) -> None:
         layout.addWidget(QPushButton(text))
     findings = inspect(_shown(qtbot, root, 300, 200))
     assert findings.clean, findings
+
+
+def test_every_view_fits_at_every_size_scale_and_theme() -> None:
+    """`make ui-audit`, run as a program (it sets the app's theme and text size freely)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-m", "ui.layout_audit"],
+        check=False, capture_output=True, text=True, timeout=900, env=env,
+        cwd=Path(__file__).resolve().parents[2],
+    )  # fmt: skip
+    report = done.stdout
+    assert "total: 0 clipped, 0 overlapping, 0 sideways" in report, report[-4000:]
+    assert done.returncode == 0
+    rows = [line for line in report.splitlines() if line.split()[:1] and "x" in line.split()[1]]
+    views = {line.split()[0] for line in rows}
+    assert {"first-run", "unlock", "session-editor", "settings", "supervision-preview"} <= views
+    assert len(rows) == len(views) * 8  # two sizes x two text scales x two themes

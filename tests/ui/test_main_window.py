@@ -188,6 +188,7 @@ def test_theme_forces_dark_and_scales_text(qtbot: QtBot) -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     before_font, before_palette, before_style = app.font(), app.palette(), app.style().name()
+    before_sheet = app.styleSheet()
     manager = ThemeManager(app)
     try:
         base = app.font().pointSizeF()
@@ -201,6 +202,7 @@ def test_theme_forces_dark_and_scales_text(qtbot: QtBot) -> None:
         app.setFont(before_font)
         app.setPalette(before_palette)
         app.setStyle(before_style)
+        app.setStyleSheet(before_sheet)
         app.styleHints().unsetColorScheme()
 
 
