@@ -115,6 +115,10 @@ class Goals(JournalBase):
             command.audit("delete", KIND_PROGRESS, progress_id)
         return command.done(None)
 
+    def goal_of_progress(self, progress_id: str) -> str | None:
+        """The id of the goal a progress entry belongs to (``None``: no such entry)."""
+        return goal_repo.goal_of_progress(self._db, progress_id)
+
     def progress(self, goal_id: str) -> list[d.GoalProgress]:
         """A goal's progress entries, oldest first (for the chart)."""
         return goal_repo.list_progress(self._db, goal_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
@@ -14,6 +15,25 @@ from mentorjournal.storage import supervision as supervision_repo
 
 KIND_MENTEE = "mentee"
 MENTEE_CHANGES = Changes(mentees=True)
+
+
+def _with_status(mentee: d.Mentee, status: d.MenteeStatus, day: date) -> d.Mentee:
+    """Closing dates the closure; any other status clears it, the archive and the retention."""
+    closed = status is d.MenteeStatus.CLOSED
+    return replace(
+        mentee,
+        status=status,
+        status_since=day,
+        closed_on=day if closed else None,
+        archived=mentee.archived and closed,
+        retention_until=mentee.retention_until if closed else None,
+    )
+
+
+def _archived(mentee: d.Mentee, retention_until: date) -> d.Mentee:
+    if mentee.status is not d.MenteeStatus.CLOSED:
+        raise ValidationError("Close the mentee's record before archiving it.")
+    return replace(mentee, archived=True, retention_until=retention_until)
 
 
 class Mentees(JournalBase):
@@ -84,25 +104,42 @@ class Mentees(JournalBase):
         self, mentee_id: str, status: d.MenteeStatus, *, on: date | None = None
     ) -> Changed[d.Mentee]:
         """Pause, close or reopen; closing dates the closure, reopening clears it and the archive."""
-        mentee = self.get_mentee(mentee_id)
         day = on or self.today()
-        closed = status is d.MenteeStatus.CLOSED
-        updated = replace(
-            mentee,
-            status=status,
-            status_since=day,
-            closed_on=day if closed else None,
-            archived=mentee.archived and closed,
-            retention_until=mentee.retention_until if closed else None,
-        )
-        return self.update_mentee(updated)
+        return self._change_mentee(mentee_id, lambda m: _with_status(m, status, day))
 
     def archive_mentee(self, mentee_id: str, retention_until: date) -> Changed[d.Mentee]:
         """Archive a closed mentee until ``retention_until``, after which erasure is offered."""
-        mentee = self.get_mentee(mentee_id)
-        if mentee.status is not d.MenteeStatus.CLOSED:
-            raise ValidationError("Close the mentee's record before archiving it.")
-        return self.update_mentee(replace(mentee, archived=True, retention_until=retention_until))
+        return self._change_mentee(mentee_id, lambda m: _archived(m, retention_until))
+
+    def close_and_archive(
+        self, mentee_id: str, retention_until: date, *, on: date | None = None
+    ) -> Changed[d.Mentee]:
+        """Close the record (dated ``on``, default today) if it is open, and archive it: one change.
+
+        The list's "Archive" action: closing and archiving together, so a failure leaves the
+        mentee as they were, never closed but not archived.
+        """
+        day = on or self.today()
+
+        def close_then_archive(mentee: d.Mentee) -> d.Mentee:
+            if mentee.status is not d.MenteeStatus.CLOSED:
+                mentee = _with_status(mentee, d.MenteeStatus.CLOSED, day)
+            return _archived(mentee, retention_until)
+
+        return self._change_mentee(mentee_id, close_then_archive)
+
+    def _change_mentee(
+        self, mentee_id: str, change: Callable[[d.Mentee], d.Mentee]
+    ) -> Changed[d.Mentee]:
+        """Read, change and store one mentee in one command (no lost update between them)."""
+        with self._command(MENTEE_CHANGES) as command:
+            mentee = mentee_repo.get(command.conn, mentee_id)
+            if mentee is None:
+                raise RecordNotFound("That mentee does not exist.")
+            updated = change(mentee)
+            mentee_repo.update(command.conn, updated, self._clock.now())
+            command.audit("edit", KIND_MENTEE, mentee_id)
+        return command.done(updated)
 
     def mentees_due_for_erasure(self, today: date | None = None) -> list[d.Mentee]:
         day = today or self.today()

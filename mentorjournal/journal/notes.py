@@ -134,6 +134,10 @@ class Notes(JournalBase):
             command.audit("addendum", KIND_ADDENDUM, addendum.id)
         return command.done(addendum)
 
+    def note_of_addendum(self, addendum_id: str) -> str | None:
+        """The id of the signed note an addendum extends (``None``: no such addendum)."""
+        return session_repo.note_of_addendum(self._db, addendum_id)
+
     def addenda(self, note_id: str) -> list[d.Addendum]:
         return session_repo.list_addenda(self._db, note_id)
 

@@ -1,7 +1,9 @@
-"""One mentee's timeline: sessions, goal progress and reflections merged by date.
+"""The timeline: sessions, goal progress and reflections merged by date.
 
-Each entry is filed under the mentor's local day; goal progress, rated for a day rather than
-an instant, sorts at that day's local midnight.
+One mentee's, or (``mentee_id=None``) everyone's together with the reflections on no mentee;
+either way three set-based reads, never one per mentee. Each entry is filed under the mentor's
+local day; goal progress, rated for a day rather than an instant, sorts at that day's local
+midnight.
 """
 
 from __future__ import annotations
@@ -15,17 +17,23 @@ from mentorjournal.storage import reflections as reflection_repo
 from mentorjournal.storage import sessions as session_repo
 
 
+def _progress_title(entry: d.GoalProgress, words: str) -> str:
+    level = f"GAS {entry.gas_level:+d}" if entry.gas_level is not None else ""
+    pct = f"{entry.percent}%" if entry.percent is not None else ""
+    return f"{words}: {', '.join(x for x in (level, pct) if x)}"
+
+
 class Timeline(JournalBase):
     """Read the merged timeline."""
 
     def timeline(
         self,
-        mentee_id: str,
+        mentee_id: str | None,
         *,
         since: date | None = None,
         until: date | None = None,
     ) -> list[d.TimelineEntry]:
-        """Sessions, goal progress and reflections of one mentee merged by date, oldest first."""
+        """Entries oldest first; ``since``/``until`` are local days, both included."""
         zone = self._clock.zone
         start, end = zone.span(since, until)
         entries = [
@@ -39,23 +47,19 @@ class Timeline(JournalBase):
             )
             for s in session_repo.list_summaries(self._db, mentee_id, start=start, end=end)
         ]
-        for entry, words in goal_repo.progress_for_mentee(
-            self._db, mentee_id, since=since, until=until
-        ):
-            when = zone.start_of(entry.on)
-            level = f"GAS {entry.gas_level:+d}" if entry.gas_level is not None else ""
-            pct = f"{entry.percent}%" if entry.percent is not None else ""
-            detail = ", ".join(x for x in (level, pct) if x)
-            entries.append(
-                d.TimelineEntry(
-                    d.TimelineKind.PROGRESS,
-                    entry.id,
-                    mentee_id,
-                    when,
-                    entry.on,
-                    f"{words}: {detail}",
-                )
+        entries += [
+            d.TimelineEntry(
+                d.TimelineKind.PROGRESS,
+                entry.id,
+                owner,
+                zone.start_of(entry.on),
+                entry.on,
+                _progress_title(entry, words),
             )
+            for entry, words, owner in goal_repo.progress_for_mentee(
+                self._db, mentee_id, since=since, until=until
+            )
+        ]
         entries += [
             d.TimelineEntry(
                 d.TimelineKind.REFLECTION,

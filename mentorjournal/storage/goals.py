@@ -217,24 +217,40 @@ def list_progress(conn: Connection, goal_id: str) -> list[GoalProgress]:
 
 
 def progress_for_mentee(
-    conn: Connection, mentee_id: str, *, since: date | None = None, until: date | None = None
-) -> list[tuple[GoalProgress, str]]:
-    """Every progress entry of the mentee's goals, oldest first, with its goal's words."""
-    where = ""
-    params: list[Any] = [mentee_id]
+    conn: Connection,
+    mentee_id: str | None,
+    *,
+    since: date | None = None,
+    until: date | None = None,
+) -> list[tuple[GoalProgress, str, str]]:
+    """Progress entries, oldest first, each with its goal's words and mentee id.
+
+    ``mentee_id=None`` reads every mentee's in the same one query (the all-mentee timeline).
+    """
+    clauses = ["1 = 1"]
+    params: list[Any] = []
+    if mentee_id is not None:
+        clauses.append("g.mentee_id = ?")
+        params.append(mentee_id)
     if since is not None:
-        where += " AND p.on_date >= ?"
+        clauses.append("p.on_date >= ?")
         params.append(since.isoformat())
     if until is not None:
-        where += " AND p.on_date <= ?"
+        clauses.append("p.on_date <= ?")
         params.append(until.isoformat())
     rows = conn.execute(
         "SELECT p.id, p.goal_id, p.on_date, p.gas_level, p.percent, p.note, p.session_id,"
-        " g.mentee_words FROM goal_progress p JOIN goals g ON g.id = p.goal_id"
-        f" WHERE g.mentee_id = ?{where} ORDER BY p.on_date, p.created_at",
+        " g.mentee_words, g.mentee_id FROM goal_progress p JOIN goals g ON g.id = p.goal_id"
+        f" WHERE {' AND '.join(clauses)} ORDER BY p.on_date, p.created_at",
         params,
     ).fetchall()
-    return [(_progress(r), r[7]) for r in rows]
+    return [(_progress(r), r[7], r[8]) for r in rows]
+
+
+def goal_of_progress(conn: Connection, progress_id: str) -> str | None:
+    """The id of the goal that holds a progress entry (a search hit names the entry)."""
+    row = conn.execute("SELECT goal_id FROM goal_progress WHERE id = ?", (progress_id,)).fetchone()
+    return None if row is None else str(row[0])
 
 
 def overviews(conn: Connection, mentee_id: str) -> list[GoalOverview]:

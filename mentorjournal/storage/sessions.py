@@ -352,6 +352,12 @@ def last_addendum(conn: Connection, note_id: str) -> Addendum | None:
     return None if row is None else _addendum(row)
 
 
+def note_of_addendum(conn: Connection, addendum_id: str) -> str | None:
+    """The id of the signed note an addendum extends (a search hit names the addendum)."""
+    row = conn.execute("SELECT note_id FROM addenda WHERE id = ?", (addendum_id,)).fetchone()
+    return None if row is None else str(row[0])
+
+
 def insert_addendum(conn: Connection, addendum: Addendum, mentee_id: str) -> None:
     conn.execute(
         "INSERT INTO addenda(id, note_id, mentee_id, seq, written_at, text, prev_hash, hash)"

@@ -130,6 +130,12 @@ def archive_mentee(j: Journal, c: Ctx) -> Callable[[], object]:
 
 
 @call
+def close_and_archive(j: Journal, c: Ctx) -> Callable[[], object]:
+    mentee_id = _mentee(j)
+    return lambda: j.close_and_archive(mentee_id, date(2033, 1, 1))
+
+
+@call
 def erase_mentee(j: Journal, c: Ctx) -> Callable[[], object]:
     mentee_id = _closed_mentee(j)
     return lambda: j.erase_mentee(mentee_id)

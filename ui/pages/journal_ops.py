@@ -20,7 +20,7 @@ from mentorjournal.domain.notes import Addendum, NoteSummary, SessionNote
 from mentorjournal.domain.plans import CopingPlanVersion, PlanSection
 from mentorjournal.domain.reflection import Reflection
 from mentorjournal.domain.supervision import AgendaCandidate, SupervisionSession
-from mentorjournal.domain.timeline import TimelineEntry, TimelineKind
+from mentorjournal.domain.timeline import TimelineEntry
 
 if TYPE_CHECKING:  # imported for real by the worker when unlocking (cold start stays bare Qt)
     from mentorjournal.journal import Journal
@@ -51,14 +51,6 @@ def list_addenda(journal: Journal, note_id: str) -> list[Addendum]:
 
 def delete_draft(journal: Journal, note_id: str) -> Changed[None]:
     return journal.delete_draft(note_id)
-
-
-def note_of_addendum(journal: Journal, mentee_id: str, addendum_id: str) -> str | None:
-    """The signed note of ``mentee_id`` that carries addendum ``addendum_id`` (search hits)."""
-    for summary in journal.list_sessions(mentee_id):
-        if summary.signed and any(a.id == addendum_id for a in journal.addenda(summary.id)):
-            return str(summary.id)
-    return None
 
 
 @dataclass(frozen=True)
@@ -114,14 +106,6 @@ def goal_detail(journal: Journal, goal_id: str) -> GoalDetail:
         tuple(journal.progress(goal_id)),
         tuple(sorted({s.started_at.astimezone().date() for s in sessions})),
     )
-
-
-def goal_of_progress(journal: Journal, mentee_id: str, progress_id: str) -> str | None:
-    """The id of the mentee's goal that holds progress entry ``progress_id`` (search hits)."""
-    for overview in journal.goal_overviews(mentee_id):
-        if any(p.id == progress_id for p in journal.progress(overview.goal.id)):
-            return str(overview.goal.id)
-    return None
 
 
 def save_goal(journal: Journal, goal: Goal, *, new: bool) -> Changed[Goal]:
@@ -205,18 +189,7 @@ def reflection_data(
     else:
         since = None
     codes = mentee_codes(journal)
-    if mentee_id is not None:
-        timeline = list(journal.timeline(mentee_id, since=since, until=until))
-    else:
-        timeline = [e for m in codes for e in journal.timeline(m, since=since, until=until)]
-        timeline += [
-            TimelineEntry(
-                TimelineKind.REFLECTION, r.id, None, r.written_at, r.written_at.date(), r.title
-            )
-            for r in journal.list_reflections(since=since, until=until)
-            if r.mentee_id is None
-        ]
-    timeline.sort(key=lambda e: (e.when, e.kind.value))
+    timeline = journal.timeline(mentee_id, since=since, until=until)
     reflections = journal.list_reflections(mentee_id=mentee_id, since=since, until=until)
     return ReflectionData(tuple(reflections), tuple(timeline), codes)
 

@@ -8,18 +8,11 @@ selected mentee and hears when it is done.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
-from mentorjournal.clock import Clock
+from mentorjournal.clock import Clock, local_today
 from ui.prompts import Prompts
 from ui.worker import JournalWorker
-
-if TYPE_CHECKING:
-    from mentorjournal.changes import Changed
-    from mentorjournal.domain import Mentee
-    from mentorjournal.journal import Journal
 
 #: The keep-until date offered when archiving (organisations often keep records 7 years).
 DEFAULT_RETENTION = timedelta(days=365 * 7)
@@ -58,20 +51,6 @@ def add_mentee(
     )
 
 
-def close_and_archive(journal: Journal, mentee_id: str, keep_until: date) -> Changed[Mentee]:
-    """Runs in the worker: archiving needs a closed record, so close it first if open."""
-    from mentorjournal.domain import MenteeStatus
-
-    mentee = journal.get_mentee(mentee_id)
-    changes = None
-    if mentee.status is not MenteeStatus.CLOSED:
-        changes = journal.set_mentee_status(mentee_id, MenteeStatus.CLOSED).changes
-    result = journal.archive_mentee(mentee_id, keep_until)
-    if changes is not None:
-        return replace(result, changes=result.changes | changes)
-    return result
-
-
 def archive_mentee(
     worker: JournalWorker,
     prompts: Prompts,
@@ -82,7 +61,7 @@ def archive_mentee(
     archived: Callable[[], None],
 ) -> None:
     """Ask until when to keep the record, then close (if needed) and archive it."""
-    default = (clock.now().date() + DEFAULT_RETENTION).isoformat()
+    default = (local_today(clock) + DEFAULT_RETENTION).isoformat()
     answer = prompts.ask_text(
         "Archive mentee",
         f"Archiving closes {code or 'this mentee'}'s record and hides it from the list. Keep it "
@@ -98,7 +77,7 @@ def archive_mentee(
         prompts.warn("Archive mentee", "That is not a date like 2033-01-31; nothing changed.")
         return
     worker.command(
-        lambda j: close_and_archive(j, mentee_id, keep_until),
+        lambda j: j.close_and_archive(mentee_id, keep_until),
         lambda _result: archived(),
         prompts.show_error,
     )

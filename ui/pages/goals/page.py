@@ -283,9 +283,8 @@ class GoalsTab(MenteePage[list[GoalOverview]]):
         if kind == "goal":
             self.open_goal(record_id)
         elif kind in ("progress", "goal_progress") and self._mentee_id is not None:
-            mentee_id = self._mentee_id
             self._query(
-                lambda j: ops.goal_of_progress(j, mentee_id, record_id),
+                lambda j: j.goal_of_progress(record_id),
                 lambda goal_id: self.open_goal(goal_id) if goal_id else None,
             )
 

@@ -129,9 +129,8 @@ class SessionsTab(MenteePage[ops.SessionsData]):
         if kind in ("session", "note"):
             self.open_note(record_id)
         elif kind == "addendum" and self._mentee_id is not None:
-            mentee_id = self._mentee_id
             self._query(
-                lambda j: ops.note_of_addendum(j, mentee_id, record_id),
+                lambda j: j.note_of_addendum(record_id),
                 lambda note_id: self.open_note(note_id) if note_id else None,
             )
 
