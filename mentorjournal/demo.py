@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from mentorjournal import demo_text as T
 from mentorjournal.clock import UTC_ZONE, Clock, LocalZone, local_today
@@ -510,25 +510,19 @@ def generate_demo(
 DEMO_FLAG = "is_demo"
 
 
-class _HasConnection(Protocol):
-    @property
-    def connection(self) -> Connection: ...
-
-
 def populate_demo(
-    target: _HasConnection | Connection,
+    conn: Connection,
     *,
     mentees: int,
     sessions: int,
     seed: int,
     clock: Clock,
 ) -> DemoSummary:
-    """Fill a journal (or an open connection) with demo records in one transaction.
+    """Fill an open journal database with demo records in one transaction.
 
     Creation is audited as one bulk ``import`` event (kind ``demo``, detail = counts) rather
     than one event per record, which would double the cost and say nothing more.
     """
-    conn = target.connection if hasattr(target, "connection") else target
     started = clock.monotonic()
     from mentorjournal.demo_caseload import generate_caseload, insert_caseload, with_review_dates
 
@@ -579,8 +573,7 @@ def create_demo_vault(
         paths, DEMO_PASSPHRASE, clock=clock, state_dir=state_dir, kdf=kdf, is_demo=True
     )
     try:
-        mark_demo(journal.connection)
-        populate_demo(journal, mentees=mentees, sessions=sessions, seed=seed, clock=clock)
+        journal.fill_demo(mentees=mentees, sessions=sessions, seed=seed)
     except BaseException:
         journal.lock()
         raise

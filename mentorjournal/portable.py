@@ -10,24 +10,28 @@ types, sizes, Unicode) before one transaction inserts it, and the database's own
 and triggers check it again; any failure raises ``MalformedImport`` and leaves the vault as it
 was. Signed notes must still match their signatures. The source vault's audit events are
 re-chained into the new vault, followed by one ``import`` event.
+
+This module owns the file format and the checks; the tables, rows and inserts are
+``storage.dump``'s. The CLI and the UI reach both through ``Journal.export_json`` and
+``Journal.import_json``, which hold the connection.
 """
 
 from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from mentorjournal import __version__
 from mentorjournal.clock import Clock
 from mentorjournal.domain import verify_note
 from mentorjournal.errors import MalformedImport, ValidationError
 from mentorjournal.fsutil import atomic_write_chunks, disk_errors
-from mentorjournal.storage import audit, meta, sessions
+from mentorjournal.storage import audit, dump, mentees, meta, sessions
 from mentorjournal.storage.connection import Connection, transaction
 from mentorjournal.storage.schema import current_version
 
@@ -37,31 +41,6 @@ MAX_IMPORT_BYTES = 1 << 30
 MAX_TEXT_CHARS = 1_000_000
 MAX_BLOB_BYTES = 4096
 MAX_ROWS_PER_TABLE = 10_000_000
-#: The FTS table is exported as this pseudo-table (its shadow tables are internal).
-SEARCH_TABLE = "search_index"
-SEARCH_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("rowid", "INTEGER"),
-    ("title", "TEXT"),
-    ("body", "TEXT"),
-    ("kind", "TEXT"),
-    ("record_id", "TEXT"),
-    ("mentee_id", "TEXT"),
-    ("day", "TEXT"),
-)
-#: Not exported: the new vault's own identity rows, transient markers, the audit chain
-#: (exported separately as events), and FTS internals.
-_SKIPPED = {"vault_meta", "erasure_in_progress", "audit_log"}
-_AUDIT_FIELDS = ("at", "action", "kind", "record_id", "detail")
-
-
-class JournalLike(Protocol):
-    """What export/import need from ``Journal``: its connection and its clock."""
-
-    @property
-    def connection(self) -> Connection: ...
-
-    @property
-    def clock(self) -> Clock: ...
 
 
 @dataclass(frozen=True)
@@ -71,41 +50,6 @@ class ImportSummary:
 
 
 # --- what is exported ---------------------------------------------------------------------
-
-
-def _journal_tables(conn: Connection) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
-    """Every exported table with its (column, declared type) pairs, in creation order."""
-    names = [
-        row[0]
-        for row in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            " AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY rowid"
-        )
-    ]
-    tables: list[tuple[str, tuple[tuple[str, str], ...]]] = []
-    for name in names:
-        if name in _SKIPPED or name.startswith(f"{SEARCH_TABLE}_"):
-            continue
-        columns = tuple(
-            (str(r[1]), str(r[2]).upper()) for r in conn.execute(f'PRAGMA table_info("{name}")')
-        )
-        tables.append((name, columns))
-    tables.append((SEARCH_TABLE, SEARCH_COLUMNS))
-    return tables
-
-
-def _order(conn: Connection, name: str) -> str:
-    """Insertion order (rowid), or the primary key for a WITHOUT ROWID table."""
-    sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (name,)).fetchone()
-    if sql is None or "WITHOUT ROWID" not in str(sql[0]).upper():
-        return "rowid"
-    keys = sorted((int(r[5]), str(r[1])) for r in conn.execute(f'PRAGMA table_info("{name}")'))
-    return ", ".join(f'"{column}"' for rank, column in keys if rank > 0)
-
-
-def _select(conn: Connection, name: str, columns: Sequence[tuple[str, str]]) -> str:
-    listed = ", ".join(f'"{c}"' if c != "rowid" else "rowid" for c, _t in columns)
-    return f'SELECT {listed} FROM "{name}" ORDER BY {_order(conn, name)}'
 
 
 def _encode(value: Any) -> Any:
@@ -124,18 +68,16 @@ def _envelope(conn: Connection, clock: Clock) -> dict[str, Any]:
 
 
 def _events(conn: Connection) -> Iterator[dict[str, Any]]:
-    for row in conn.execute(
-        "SELECT at, action, kind, record_id, detail FROM audit_log ORDER BY seq"
-    ):
-        yield dict(zip(_AUDIT_FIELDS, row, strict=True))
+    for row in dump.audit_rows(conn):
+        yield dict(zip(dump.AUDIT_FIELDS, row, strict=True))
 
 
 def export_document(conn: Connection, clock: Clock) -> dict[str, Any]:
     """The export as a JSON-ready dict, read in one transaction (a consistent snapshot)."""
     with transaction(conn):
         tables: dict[str, Any] = {}
-        for name, columns in _journal_tables(conn):
-            rows = [[_encode(v) for v in row] for row in conn.execute(_select(conn, name, columns))]
+        for name, columns in dump.journal_tables(conn):
+            rows = [[_encode(v) for v in row] for row in dump.table_rows(conn, name, columns)]
             tables[name] = {"columns": [c for c, _t in columns], "rows": rows}
         return {**_envelope(conn, clock), "tables": tables, "audit_events": list(_events(conn))}
 
@@ -147,10 +89,10 @@ def _dumps(value: Any) -> str:
 def _document_chunks(conn: Connection, clock: Clock, counter: list[int]) -> Iterator[str]:
     """The same JSON as ``export_document``, produced row by row so memory stays flat."""
     yield _dumps(_envelope(conn, clock))[:-1] + ',"tables":{'
-    for number, (name, columns) in enumerate(_journal_tables(conn)):
+    for number, (name, columns) in enumerate(dump.journal_tables(conn)):
         head = "," if number else ""
         yield f'{head}{_dumps(name)}:{{"columns":{_dumps([c for c, _t in columns])},"rows":['
-        for index, row in enumerate(conn.execute(_select(conn, name, columns))):
+        for index, row in enumerate(dump.table_rows(conn, name, columns)):
             counter[0] += 1
             yield ("," if index else "") + _dumps([_encode(v) for v in row])
         yield "]}"
@@ -165,23 +107,17 @@ def _stream_atomically(path: Path, chunks: Iterable[str]) -> int:
     return atomic_write_chunks(path, (chunk.encode("utf-8") for chunk in chunks))
 
 
-def export_json(journal: JournalLike, path: Path) -> int:
-    """Write the whole vault to ``path`` (atomically, 0600) and audit it; returns bytes written.
+def write_export(conn: Connection, clock: Clock, path: Path) -> tuple[int, int]:
+    """Write the whole vault to ``path`` (atomically, 0600); returns (bytes, rows) written.
 
     Rows are streamed from one read transaction (a consistent snapshot), so a large vault
     does not have to fit in memory twice. The file holds everything in the vault in clear
-    text: the caller should say so.
+    text: the caller should say so, and audit the export (``Journal.export_json`` does).
     """
-    conn = journal.connection
     counter = [0]
     with transaction(conn):
-        size = _stream_atomically(path, _document_chunks(conn, journal.clock, counter))
-    with transaction(conn):
-        audit.append(
-            conn, at=journal.clock.now(), action="export", kind="vault", record_id=None,
-            detail=f"json,rows={counter[0]}",
-        )  # fmt: skip
-    return size
+        size = _stream_atomically(path, _document_chunks(conn, clock, counter))
+    return size, counter[0]
 
 
 # --- reading and checking an import ---------------------------------------------------------
@@ -270,9 +206,7 @@ def _checked_value(value: Any, declared: str, where: str) -> Any:
     return _checked_text(value, where)
 
 
-def _checked_rows(
-    name: str, spec: Any, columns: tuple[tuple[str, str], ...]
-) -> Iterator[tuple[Any, ...]]:
+def _checked_rows(name: str, spec: Any, columns: dump.Columns) -> Iterator[tuple[Any, ...]]:
     _require(isinstance(spec, dict), f"Table {name}: expected an object.")
     given = spec.get("columns")
     names = [c for c, _t in columns]
@@ -298,7 +232,7 @@ def _checked_events(doc: dict[str, Any]) -> list[audit.EventRecord]:
     events: list[audit.EventRecord] = []
     for number, event in enumerate(doc.get("audit_events", []), start=1):
         where = f"Audit event {number}"
-        _require(isinstance(event, dict) and set(event) == set(_AUDIT_FIELDS), f"{where}: bad.")
+        _require(isinstance(event, dict) and set(event) == set(dump.AUDIT_FIELDS), f"{where}: bad.")
         for field in ("at", "action", "kind", "detail"):
             _require(isinstance(event[field], str), f"{where}: '{field}' must be text.")
             _checked_text(event[field], where)
@@ -318,43 +252,24 @@ def _checked_events(doc: dict[str, Any]) -> list[audit.EventRecord]:
 # --- writing an import ------------------------------------------------------------------------
 
 
-def _require_empty(conn: Connection, tables: Sequence[str]) -> None:
-    for name in tables:
-        if conn.execute(f'SELECT 1 FROM "{name}" LIMIT 1').fetchone() is not None:
-            raise ValidationError(
-                "Import goes into a new, empty vault; this vault already holds records."
-            )
-
-
-def _insert_table(
-    conn: Connection, name: str, columns: tuple[tuple[str, str], ...], rows: Iterator[Any]
-) -> int:
-    listed = ", ".join(f'"{c}"' if c != "rowid" else "rowid" for c, _t in columns)
-    marks = ", ".join("?" * len(columns))
-    cursor = conn.executemany(f'INSERT INTO "{name}"({listed}) VALUES ({marks})', rows)
-    return int(cursor.rowcount)
-
-
 def _verify_signed_notes(conn: Connection) -> None:
     """A signed note whose content no longer matches its hash is a damaged or edited export.
 
     Reading every note through the repository also checks it against the domain rules.
     """
-    mentee_ids = [r[0] for r in conn.execute("SELECT id FROM mentees")]
-    for mentee_id in mentee_ids:
-        for note in sessions.list_notes(conn, mentee_id):
+    for mentee in mentees.list_listings(conn):
+        for note in sessions.list_notes(conn, mentee.id):
             if note.is_signed and not verify_note(note):
                 raise MalformedImport(
                     f"Signed note {note.id} does not match its signature; the file was altered."
                 )
 
 
-def import_json(journal: JournalLike, path: Path) -> ImportSummary:
-    """Import an export into this (new, empty) vault, all or nothing."""
-    conn = journal.connection
+def import_into(conn: Connection, clock: Clock, path: Path) -> ImportSummary:
+    """Import an export into this (new, empty) vault, all or nothing (``Journal.import_json``)."""
     doc = _load(path)
     _check_envelope(doc, current_version(conn))
-    schema = _journal_tables(conn)
+    schema = dump.journal_tables(conn)
     known = {name for name, _c in schema}
     unknown = sorted(set(doc["tables"]) - known)
     _require(not unknown, f"The export has tables this program does not know: {unknown[:5]}")
@@ -362,18 +277,21 @@ def import_json(journal: JournalLike, path: Path) -> ImportSummary:
     counts: dict[str, int] = {}
     try:
         with transaction(conn):
-            _require_empty(conn, [*[n for n, _c in schema], "audit_log"])
-            conn.execute("PRAGMA defer_foreign_keys = ON")
+            if dump.holds_records(conn, [*[n for n, _c in schema], "audit_log"]):
+                raise ValidationError(
+                    "Import goes into a new, empty vault; this vault already holds records."
+                )
+            dump.defer_foreign_keys(conn)
             for name, columns in schema:
                 if name in doc["tables"]:
                     rows = _checked_rows(name, doc["tables"][name], columns)
-                    counts[name] = _insert_table(conn, name, columns, rows)
+                    counts[name] = dump.insert_rows(conn, name, columns, rows)
             _verify_signed_notes(conn)
             if doc.get("is_demo"):
                 meta.set_meta(conn, "is_demo", "1")
             audit.append_many(conn, events)
             total = sum(counts.values())
-            audit.append(conn, at=journal.clock.now(), action="import", kind="vault",
+            audit.append(conn, at=clock.now(), action="import", kind="vault",
                          record_id=None, detail=f"json,rows={total}")  # fmt: skip
     except MalformedImport:
         raise

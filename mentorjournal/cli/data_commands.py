@@ -13,7 +13,6 @@ import json
 import sys
 
 from mentorjournal.cli.common import add_vault_options, with_journal
-from mentorjournal.demo import mark_demo, populate_demo
 from mentorjournal.errors import UsageError
 from mentorjournal.journal import Journal
 from mentorjournal.storage.codec import (
@@ -86,14 +85,7 @@ def cmd_demo(journal: Journal, args: argparse.Namespace) -> int:
             "This vault already holds mentees; demo data goes into a new, empty vault "
             "(run `mentorjournal init --vault DIR` first)."
         )
-    mark_demo(journal.connection)
-    summary = populate_demo(
-        journal,
-        mentees=args.mentees,
-        sessions=args.sessions,
-        seed=args.seed,
-        clock=journal.clock,
-    )
+    summary = journal.fill_demo(mentees=args.mentees, sessions=args.sessions, seed=args.seed).value
     for name, count in summary.counts.items():
         print(f"{name}: {count}")
     print(f"Demo data written in {summary.seconds:.1f} s (seed {args.seed}).")

@@ -100,18 +100,14 @@ def _coping_plan(journal: Journal, args: argparse.Namespace) -> int:
 
 
 def _export_json(journal: Journal, args: argparse.Namespace) -> int:
-    from mentorjournal.portable import export_json
-
     out = Path(args.json)
-    export_json(journal, out)
+    journal.export_json(out)
     print(out)
     return 0
 
 
 def _import_json(journal: Journal, args: argparse.Namespace) -> int:
-    from mentorjournal.portable import import_json
-
-    import_json(journal, Path(args.json))
+    journal.import_json(Path(args.json))
     return 0
 
 

@@ -8,8 +8,9 @@ did not happen and never holds a note's words or the file's name.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
+from mentorjournal.changes import Changed
 from mentorjournal.clock import Clock
 from mentorjournal.errors import RecordNotFound, UsageError
 from mentorjournal.export.coping_plan import write_coping_plan_pdf
@@ -28,30 +29,13 @@ KIND_COPING_PLAN = "coping_plan"
 
 
 class AuditedJournal(Protocol):
-    """What recording an export needs: the open connection and the injected clock."""
+    """What recording an export needs: the journal's export event and its injected clock."""
 
-    @property
-    def connection(self) -> Any: ...
+    def record_export(
+        self, kind: str, detail: str, record_id: str | None = None
+    ) -> Changed[None]: ...
     @property
     def clock(self) -> Clock: ...
-
-
-def record_export(
-    journal: AuditedJournal, kind: str, detail: str, record_id: str | None = None
-) -> None:
-    """Append one "export" event in its own transaction."""
-    from mentorjournal.storage import audit
-    from mentorjournal.storage.connection import transaction
-
-    with transaction(journal.connection) as conn:
-        audit.append(
-            conn,
-            at=journal.clock.now(),
-            action="export",
-            kind=kind,
-            record_id=record_id,
-            detail=detail,
-        )
 
 
 def export_supervision(
@@ -59,7 +43,7 @@ def export_supervision(
 ) -> ExportFormat:
     """Write the reviewed draft, then record the export (counts and options only)."""
     fmt = render(draft, path)
-    record_export(journal, AUDIT_KIND, f"{draft.summary};format={fmt.value}")
+    journal.record_export(AUDIT_KIND, f"{draft.summary};format={fmt.value}")
     return fmt
 
 
@@ -75,7 +59,7 @@ def export_mentee_record(journal: RecordJournal, code: str, path: Path) -> Expor
         mentee_record_document(record, journal.clock.now(), zone=journal.clock.zone), path
     )
     detail = f"sessions={len(record.sessions)};goals={len(record.goals)};format={fmt.value}"
-    record_export(journal, KIND_MENTEE_RECORD, detail, record.mentee.id)
+    journal.record_export(KIND_MENTEE_RECORD, detail, record.mentee.id)
     return fmt
 
 
@@ -88,5 +72,5 @@ def export_coping_plan(journal: RecordJournal, code: str, path: Path, owner_name
     if plan is None or plan.is_empty:
         raise RecordNotFound(f"{mentee.code} has no coping plan yet.")
     pages = write_coping_plan_pdf(plan, path, owner_name, zone=journal.clock.zone)
-    record_export(journal, KIND_COPING_PLAN, f"version={plan.version};pages={pages}", mentee.id)
+    journal.record_export(KIND_COPING_PLAN, f"version={plan.version};pages={pages}", mentee.id)
     return pages

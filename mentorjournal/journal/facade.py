@@ -19,6 +19,7 @@ from mentorjournal.journal.mentees import Mentees
 from mentorjournal.journal.notes import Notes
 from mentorjournal.journal.people import People
 from mentorjournal.journal.plans import Plans
+from mentorjournal.journal.portability import Portability
 from mentorjournal.journal.reflections import Reflections
 from mentorjournal.journal.searching import Searching
 from mentorjournal.journal.supervision import Supervision
@@ -42,5 +43,6 @@ class Journal(
     Timeline,
     Searching,
     VaultActions,
+    Portability,
 ):
     """An unlocked journal. Build it with ``create``/``open``; ``lock`` when done."""

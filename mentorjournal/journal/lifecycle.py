@@ -11,7 +11,7 @@ from mentorjournal.clock import Clock
 from mentorjournal.journal.base import JournalBase, UnlockedVaultLike
 from mentorjournal.paths import VaultPaths
 from mentorjournal.storage import audit
-from mentorjournal.storage.connection import Connection, close_database
+from mentorjournal.storage.connection import close_database
 from mentorjournal.storage.schema import available_migrations
 
 if TYPE_CHECKING:
@@ -139,9 +139,3 @@ class Lifecycle(JournalBase):
     @property
     def is_demo(self) -> bool:
         return self._is_demo
-
-    @property
-    def connection(self) -> Connection:
-        """For storage-layer collaborators (search, audit, export, backup); never the UI."""
-        self._require_open()
-        return self._conn

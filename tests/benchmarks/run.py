@@ -87,7 +87,6 @@ def isolated_env(root: Path) -> dict[str, str]:
 def build_vault(root: Path, sessions: int) -> tuple[Any, Any, float, str]:
     """A real vault with the default (product) KDF cost, filled by the demo generator."""
     from mentorjournal.clock import SystemClock
-    from mentorjournal.demo import mark_demo, populate_demo
     from mentorjournal.journal import Journal
     from mentorjournal.paths import VaultPaths
     from mentorjournal.vault import kdf
@@ -99,10 +98,9 @@ def build_vault(root: Path, sessions: int) -> tuple[Any, Any, float, str]:
         paths, PASSPHRASE, clock=clock, state_dir=root / "state", kdf=kdf.DEFAULT_PARAMS
     )
     journal = Journal(vault.connection, clock, vault=vault)
-    mark_demo(journal.connection)
     mentees = max(10, sessions // 500)
     start = time.perf_counter()
-    populate_demo(journal, mentees=mentees, sessions=sessions, seed=1, clock=clock)
+    journal.fill_demo(mentees=mentees, sessions=sessions, seed=1)
     demo_s = time.perf_counter() - start
     biggest = max(journal.list_mentees(), key=lambda m: len(journal.list_sessions(m.id)))
     return journal, vault, demo_s, biggest.id

@@ -13,7 +13,7 @@ from mentorjournal.domain.caseload import CaseloadEntry
 from mentorjournal.errors import RecordNotFound, ValidationError
 from mentorjournal.journal import Journal
 from mentorjournal.storage import audit
-from tests.fixtures.journal_fixtures import make_goal, make_mentee, make_note
+from tests.fixtures.journal_fixtures import db_of, make_goal, make_mentee, make_note
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 UTC_ZONE = UTC
@@ -46,7 +46,7 @@ def test_an_appointment_is_planned_moved_and_marked_with_its_outcome_and_audited
     stored = memory_journal.get_appointment(moved.id)
     assert stored.at == NOW + timedelta(days=3)
     assert stored.status is AppointmentStatus.DID_NOT_ATTEND
-    events = [(e.action, e.kind) for e in audit.events(memory_journal.connection)]
+    events = [(e.action, e.kind) for e in audit.events(db_of(memory_journal))]
     assert events[-3:] == [("create", "appointment"), ("edit", "appointment"),
                            ("edit", "appointment")]  # fmt: skip
 

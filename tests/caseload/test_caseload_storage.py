@@ -14,7 +14,7 @@ from mentorjournal.journal import Journal
 from mentorjournal.storage import appointments as appointment_repo
 from mentorjournal.storage import caseload as caseload_repo
 from mentorjournal.storage.connection import transaction
-from tests.fixtures.journal_fixtures import make_mentee
+from tests.fixtures.journal_fixtures import db_of, make_mentee
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 
@@ -26,10 +26,10 @@ def test_the_overview_finds_the_next_planned_appointment_not_a_cancelled_one(
     cancelled = Appointment(new_id(), mentee.id, NOW + timedelta(days=1),
                             status=AppointmentStatus.CANCELLED_BY_MENTEE)  # fmt: skip
     planned = Appointment(new_id(), mentee.id, NOW + timedelta(days=2))
-    with transaction(memory_journal.connection) as conn:
+    with transaction(db_of(memory_journal)) as conn:
         appointment_repo.insert_many(conn, [cancelled, planned], NOW)
     cut = CaseloadCutoffs.for_day(date(2026, 3, 10), NOW)
-    (figures,) = caseload_repo.overview(memory_journal.connection, cut)
+    (figures,) = caseload_repo.overview(db_of(memory_journal), cut)
     assert figures.code == "M-040"
     assert figures.next_appointment == planned
     assert figures.last_session_at is None
@@ -39,12 +39,14 @@ def test_a_demo_gives_most_active_mentees_a_next_appointment_and_a_gas_rating(
     memory_journal: Journal,
 ) -> None:
     memory_journal.clock.current = NOW  # type: ignore[attr-defined]
-    populate_demo(memory_journal, mentees=6, sessions=300, seed=5, clock=memory_journal.clock)
+    populate_demo(
+        db_of(memory_journal), mentees=6, sessions=300, seed=5, clock=memory_journal.clock
+    )
     cut = CaseloadCutoffs.for_day(NOW.date(), NOW)
-    figures = caseload_repo.overview(memory_journal.connection, cut)
+    figures = caseload_repo.overview(db_of(memory_journal), cut)
     assert figures and all(f.status == "active" for f in figures)
     assert sum(f.next_appointment is not None for f in figures) >= len(figures) // 2
-    gas = caseload_repo.latest_gas_ratings(memory_journal.connection)
+    gas = caseload_repo.latest_gas_ratings(db_of(memory_journal))
     assert {f.mentee_id for f in figures} & set(gas)
 
 

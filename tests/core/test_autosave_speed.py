@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from mentorjournal.journal import Journal
-from tests.fixtures.journal_fixtures import make_mentee, make_note
+from tests.fixtures.journal_fixtures import db_of, make_mentee, make_note
 
 WORDS = [
     "today",
@@ -51,7 +51,7 @@ def test_autosave_writes_the_note_but_leaves_re_indexing_for_later(journal: Jour
     """The expensive part (FTS re-index, ~10 ms for 1,000 words) is not on the autosave path."""
     note = make_note(journal, make_mentee(journal), text="original words")
     journal.save_draft(replace(note, sections=(("Body", _thousand_words(1)),)))
-    conn = journal.connection
+    conn = db_of(journal)
     indexed = conn.execute(
         "SELECT body FROM search_index WHERE record_id = ?", (note.id,)
     ).fetchone()[0]

@@ -27,6 +27,7 @@ from mentorjournal.storage import audit, search
 from mentorjournal.storage.bulk import RecordSet
 from mentorjournal.storage.connection import Connection, close_database, open_database
 from mentorjournal.storage.schema import migrate
+from tests.fixtures.journal_fixtures import db_of
 from tests.fixtures.vault_fixtures import CliResult
 
 TODAY = date(2026, 1, 5)
@@ -129,12 +130,12 @@ def test_demo_vault_is_flagged_and_reopens_with_the_published_passphrase(
         paths, clock=vault_clock, state_dir=vault_state_dir, mentees=3, sessions=60, kdf=fast_kdf
     )
     assert passphrase == DEMO_PASSPHRASE
-    assert journal.is_demo and is_demo_vault(journal.connection)
+    assert journal.is_demo and is_demo_vault(db_of(journal))
     assert len(journal.list_mentees()) == 3
     journal.lock()
     reopened = open_demo_vault(paths, clock=vault_clock, state_dir=vault_state_dir)
     try:
-        assert reopened.is_demo and is_demo_vault(reopened.connection)
+        assert reopened.is_demo and is_demo_vault(db_of(reopened))
         assert len(reopened.list_sessions(reopened.list_mentees()[0].id)) == 20
     finally:
         reopened.lock()

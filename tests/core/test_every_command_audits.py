@@ -21,7 +21,15 @@ from mentorjournal.changes import Changes
 from mentorjournal.journal import Journal
 from mentorjournal.journal.command import UnauditedCommand, run_command
 from mentorjournal.storage import audit
-from tests.fixtures.journal_fixtures import make_goal, make_mentee, make_note, make_reflection
+from mentorjournal.storage.connection import open_database
+from tests.fixtures.journal_fixtures import (
+    TEST_DB_KEY,
+    db_of,
+    make_goal,
+    make_mentee,
+    make_note,
+    make_reflection,
+)
 
 
 @dataclass(frozen=True)
@@ -464,6 +472,36 @@ def close_followup(j: Journal, c: Ctx) -> Callable[[], object]:
     return lambda: j.close_followup(followup.id, "Phoned; safe and has the plan.")
 
 
+@call
+def record_export(j: Journal, c: Ctx) -> Callable[[], object]:
+    mentee_id = _mentee(j)
+    return lambda: j.record_export("mentee_record", "sessions=0;format=md", mentee_id)
+
+
+@call
+def export_json(j: Journal, c: Ctx) -> Callable[[], object]:
+    _mentee(j)
+    return lambda: j.export_json(c.tmp_path / "vault.json")
+
+
+@call
+def import_json(j: Journal, c: Ctx) -> Callable[[], object]:
+    """An import goes into a new, empty vault (as ``j`` is): export another one to import."""
+    exported = c.tmp_path / "import.json"
+    source = Journal(open_database(c.tmp_path / "source.db", TEST_DB_KEY, create=True), j.clock)
+    try:
+        source.add_mentee("SRC-1")
+        source.export_json(exported)
+    finally:
+        source.lock()
+    return lambda: j.import_json(exported)
+
+
+@call
+def fill_demo(j: Journal, c: Ctx) -> Callable[[], object]:
+    return lambda: j.fill_demo(mentees=1, sessions=2, seed=3)
+
+
 def change_commands() -> list[str]:
     """Public methods of the facade whose declared result is ``Changed[...]``."""
     found = []
@@ -497,16 +535,16 @@ def test_command_writes_an_audit_event(
         pytest.fail(f"no call for {name} in CALLS")
     journal.clock.advance(1)  # type: ignore[attr-defined]
     call = CALLS[name](journal, Ctx(tmp_path, passphrase))
-    before = audit.events(journal.connection, limit=100_000)
+    before = audit.events(db_of(journal), limit=100_000)
     call()
-    after = audit.events(journal.connection, limit=100_000)
+    after = audit.events(db_of(journal), limit=100_000)
     assert len(after) > len(before), f"{name} changed the journal without an audit event"
-    assert audit.verify_chain(journal.connection).ok
+    assert audit.verify_chain(db_of(journal)).ok
 
 
 def test_a_command_without_an_audit_event_is_rolled_back(journal: Journal) -> None:
     mentee = make_mentee(journal)
-    conn = journal.connection
+    conn = db_of(journal)
     with (
         pytest.raises(UnauditedCommand),
         run_command(conn, journal.clock, Changes(mentees=True)) as command,
@@ -522,10 +560,10 @@ def test_autosave_audits_one_edit_per_run_of_saves(journal: Journal) -> None:
     note = make_note(journal, make_mentee(journal, "AUTO-1"))
     journal.save_draft(replace(note, next_actions="one"))
     journal.save_draft(replace(note, next_actions="two"))
-    edits = [e for e in audit.events(journal.connection, limit=1000) if e.record_id == note.id]
+    edits = [e for e in audit.events(db_of(journal), limit=1000) if e.record_id == note.id]
     assert [e.action for e in edits].count("edit") == 1
     journal.flag_note(note.id, True)
     journal.clock.advance(timedelta(days=1).total_seconds())  # type: ignore[attr-defined]
     journal.save_draft(replace(note, next_actions="three"))
-    edits = [e for e in audit.events(journal.connection, limit=1000) if e.record_id == note.id]
+    edits = [e for e in audit.events(db_of(journal), limit=1000) if e.record_id == note.id]
     assert [e.action for e in edits].count("edit") == 3  # draft, flag, draft again

@@ -16,7 +16,13 @@ from mentorjournal.domain import MenteeStatus, TimelineKind
 from mentorjournal.errors import ValidationError
 from mentorjournal.journal import Journal
 from mentorjournal.storage import audit
-from tests.fixtures.journal_fixtures import make_goal, make_mentee, make_note, make_reflection
+from tests.fixtures.journal_fixtures import (
+    db_of,
+    make_goal,
+    make_mentee,
+    make_note,
+    make_reflection,
+)
 
 KEEP_UNTIL = date(2033, 1, 31)
 
@@ -25,7 +31,7 @@ KEEP_UNTIL = date(2033, 1, 31)
 def counted_statements(journal: Journal) -> Iterator[list[str]]:
     """The SQL statements the journal runs inside the block."""
     seen: list[str] = []
-    conn = journal.connection
+    conn = db_of(journal)
     conn.set_trace_callback(seen.append)
     try:
         yield seen
@@ -34,7 +40,7 @@ def counted_statements(journal: Journal) -> Iterator[list[str]]:
 
 
 def _edits(journal: Journal, record_id: str) -> int:
-    events = audit.events(journal.connection, limit=10_000)
+    events = audit.events(db_of(journal), limit=10_000)
     return sum(1 for e in events if e.record_id == record_id and e.action == "edit")
 
 

@@ -13,7 +13,7 @@ from mentorjournal.domain import NoteTemplate, SessionNote, chain_addendum, new_
 from mentorjournal.errors import RecordNotFound, RecordSigned, ValidationError
 from mentorjournal.journal import Journal
 from mentorjournal.paths import VaultPaths
-from tests.fixtures.journal_fixtures import make_mentee, make_note
+from tests.fixtures.journal_fixtures import db_of, make_mentee, make_note
 
 
 def test_a_draft_round_trips_every_field(journal: Journal) -> None:
@@ -111,7 +111,7 @@ def test_autosaves_log_one_edit_per_run(journal: Journal) -> None:
     note = make_note(journal, make_mentee(journal))
     for i in range(5):
         journal.save_draft(replace(note, next_actions=f"step {i}"))
-    actions = [e.action for e in audit.events(journal.connection) if e.record_id == note.id]
+    actions = [e.action for e in audit.events(db_of(journal)) if e.record_id == note.id]
     assert actions == ["create", "edit"]
 
 

@@ -12,6 +12,7 @@ from mentorjournal.journal import Journal
 from mentorjournal.paths import VaultPaths
 from mentorjournal.storage import audit
 from mentorjournal.vault import kdf
+from tests.fixtures.journal_fixtures import db_of
 
 
 def test_create_then_reopen_by_passphrase_and_by_recovery_key(
@@ -39,7 +40,7 @@ def test_create_then_reopen_by_passphrase_and_by_recovery_key(
     try:
         assert reopened.vault_id == vault_id
         assert reopened.list_mentees() == [mentee]
-        unlocks = [e for e in audit.events(reopened.connection) if e.action == "unlock"]
+        unlocks = [e for e in audit.events(db_of(reopened)) if e.action == "unlock"]
         assert [(e.kind, e.record_id, e.detail) for e in unlocks] == [
             ("vault", vault_id, "recovery key")
         ]

@@ -13,7 +13,7 @@ from mentorjournal.journal import Journal
 from mentorjournal.paths import VaultPaths
 from mentorjournal.storage.audit import verify_chain
 from mentorjournal.vault import kdf
-from tests.fixtures.journal_fixtures import make_mentee, make_note
+from tests.fixtures.journal_fixtures import db_of, make_mentee, make_note
 
 NEW_PASSPHRASE = "a brand new passphrase for the test vault"
 
@@ -28,9 +28,9 @@ def _state(journal: Journal) -> Path:
 
 
 def _backup_events(journal: Journal) -> int:
-    rows = journal.connection.execute(
-        "SELECT count(*) FROM audit_log WHERE action = 'backup'"
-    ).fetchone()
+    rows = (
+        db_of(journal).execute("SELECT count(*) FROM audit_log WHERE action = 'backup'").fetchone()
+    )
     return int(rows[0])
 
 
@@ -92,7 +92,7 @@ def test_backup_now_writes_a_verified_file_rotates_and_is_audited(
     assert report.deep and report.vault_id == journal.vault_id
     assert report.row_counts["session_notes"] == 1
     assert _backup_events(journal) == 3
-    assert verify_chain(journal.connection).ok
+    assert verify_chain(db_of(journal)).ok
 
 
 def test_daily_backup_once_a_day(

@@ -13,7 +13,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mentorjournal.clock import ManualClock
-from mentorjournal.demo import mark_demo, populate_demo
 from mentorjournal.domain import NoteTemplate
 from mentorjournal.errors import MalformedImport, ValidationError
 from mentorjournal.journal import Journal
@@ -21,11 +20,10 @@ from mentorjournal.portable import (
     FORMAT_NAME,
     MAX_TEXT_CHARS,
     export_document,
-    export_json,
-    import_json,
 )
 from mentorjournal.storage import audit, search
 from mentorjournal.storage.connection import open_database
+from tests.fixtures.journal_fixtures import db_of
 
 KEY = bytes(range(32))
 NOW = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
@@ -48,37 +46,36 @@ def make_journal(tmp_path: Path) -> Iterator[Factory]:
 
 
 def _tables(journal: Journal) -> dict[str, Any]:
-    return export_document(journal.connection, journal.clock)["tables"]  # type: ignore[no-any-return]
+    return export_document(db_of(journal), journal.clock)["tables"]  # type: ignore[no-any-return]
 
 
 def _events(journal: Journal) -> list[tuple[Any, ...]]:
     return [
         (e.at, e.action, e.kind, e.record_id, e.detail)
-        for e in audit.events(journal.connection, limit=10**6)
+        for e in audit.events(db_of(journal), limit=10**6)
     ]
 
 
 def test_demo_vault_round_trips_losslessly(make_journal: Factory, tmp_path: Path) -> None:
     source = make_journal()
-    mark_demo(source.connection)
-    populate_demo(source, mentees=4, sessions=150, seed=21, clock=source.clock)
+    source.fill_demo(mentees=4, sessions=150, seed=21)
     source.add_mentee("M-900", first_name="Zoë")  # plus a record made through the journal
     path = tmp_path / "export.json"
-    assert export_json(source, path) > 0
+    assert source.export_json(path).value > 0
     assert (path.stat().st_mode & 0o777) == 0o600
     document = json.loads(path.read_text(encoding="utf-8"))
     assert (document["format"], document["version"]) == (FORMAT_NAME, 1)
     assert document["is_demo"] is True
 
     target = make_journal()
-    summary = import_json(target, path)
+    summary = target.import_json(path).value
     assert summary.rows["session_notes"] == 150
     assert _tables(target) == _tables(source)
     assert _events(target)[:-1] == _events(source)[:-1]  # the source's own export event is last
     assert _events(target)[-1][1:3] == ("import", "vault")
-    assert audit.verify_chain(target.connection).ok
-    assert [h.record_id for h in search.search(target.connection, "breath")] == [
-        h.record_id for h in search.search(source.connection, "breath")
+    assert audit.verify_chain(db_of(target)).ok
+    assert [h.record_id for h in search.search(db_of(target), "breath")] == [
+        h.record_id for h in search.search(db_of(source), "breath")
     ]
     assert target.mentee_by_code("M-900").first_name == "Zoë"
     signed = [n for m in target.list_mentees() for n in target.notes_for(m.id) if n.is_signed]
@@ -99,9 +96,9 @@ def _round_trip_note(make_journal: Factory, tmp_path: Path, texts: list[str]) ->
     note = source.new_note(mentee.id, template=NoteTemplate.SOAP, sections=sections).value
     path = tmp_path / "odd.json"
     path.unlink(missing_ok=True)
-    export_json(source, path)
+    source.export_json(path)
     target = make_journal()
-    import_json(target, path)
+    target.import_json(path)
     assert target.get_note(note.id).sections == tuple(sections.items())
     assert target.get_mentee(mentee.id) == mentee
     assert _tables(target) == _tables(source)
@@ -133,8 +130,8 @@ def exported_once(tmp_path_factory: pytest.TempPathFactory) -> str:
     folder = tmp_path_factory.mktemp("export")
     source = Journal(open_database(folder / "s.db", KEY, create=True), ManualClock(NOW))
     try:
-        populate_demo(source, mentees=2, sessions=20, seed=1, clock=source.clock)
-        export_json(source, folder / "good.json")
+        source.fill_demo(mentees=2, sessions=20, seed=1)
+        source.export_json(folder / "good.json")
     finally:
         source.lock()
     return (folder / "good.json").read_text(encoding="utf-8")
@@ -223,10 +220,10 @@ def test_malformed_documents_are_rejected_and_nothing_is_imported(
     path = _write(tmp_path, _mutations()[case](json.loads(json.dumps(exported))))
     target = make_journal()
     with pytest.raises(MalformedImport):
-        import_json(target, path)
+        target.import_json(path)
     assert target.list_mentees() == []
-    assert search.indexed_count(target.connection) == 0
-    assert audit.verify_chain(target.connection).rows_checked == 0
+    assert search.indexed_count(db_of(target)) == 0
+    assert audit.verify_chain(db_of(target)).rows_checked == 0
 
 
 @pytest.mark.parametrize(
@@ -245,7 +242,7 @@ def test_unreadable_files_are_rejected_with_a_clear_message(
 ) -> None:
     target = make_journal()
     with pytest.raises(MalformedImport, match=r"\S"):
-        import_json(target, _write(tmp_path, data))
+        target.import_json(_write(tmp_path, data))
     assert target.list_mentees() == []
 
 
@@ -257,7 +254,7 @@ def test_lone_surrogates_inside_records_are_rejected(
     text = json.dumps(exported).replace("PLACEHOLDER", "\\udc80")
     target = make_journal()
     with pytest.raises(MalformedImport, match="Unicode"):
-        import_json(target, _write(tmp_path, text.encode()))
+        target.import_json(_write(tmp_path, text.encode()))
     assert target.list_mentees() == []
 
 
@@ -267,7 +264,7 @@ def test_import_refuses_a_vault_that_already_holds_records(
     target = make_journal()
     target.add_mentee("M-001")
     with pytest.raises(ValidationError, match="new, empty vault"):
-        import_json(target, _write(tmp_path, exported))
+        target.import_json(_write(tmp_path, exported))
     assert [m.code for m in target.list_mentees()] == ["M-001"]
 
 
@@ -275,9 +272,9 @@ def test_streamed_export_equals_the_in_memory_document(
     make_journal: Factory, tmp_path: Path
 ) -> None:
     source = make_journal()
-    populate_demo(source, mentees=2, sessions=30, seed=8, clock=source.clock)
-    expected = export_document(source.connection, source.clock)
-    export_json(source, tmp_path / "s.json")
+    source.fill_demo(mentees=2, sessions=30, seed=8)
+    expected = export_document(db_of(source), source.clock)
+    source.export_json(tmp_path / "s.json")
     assert json.loads((tmp_path / "s.json").read_text(encoding="utf-8")) == expected
 
 
@@ -290,7 +287,7 @@ def test_a_full_disk_during_export_leaves_no_file_and_no_export_event(
     from mentorjournal.errors import DiskFull
 
     source = make_journal()
-    populate_demo(source, mentees=1, sessions=5, seed=8, clock=source.clock)
+    source.fill_demo(mentees=1, sessions=5, seed=8)
     real = portable._document_chunks
 
     def filling_up(*args: Any) -> Iterator[str]:
@@ -300,6 +297,6 @@ def test_a_full_disk_during_export_leaves_no_file_and_no_export_event(
 
     monkeypatch.setattr(portable, "_document_chunks", filling_up)
     with pytest.raises(DiskFull):
-        export_json(source, tmp_path / "full.json")
+        source.export_json(tmp_path / "full.json")
     assert sorted(p.name for p in tmp_path.iterdir() if "full" in p.name) == []
-    assert [e.action for e in audit.events(source.connection)] == ["import"]
+    assert [e.action for e in audit.events(db_of(source))] == ["import"]

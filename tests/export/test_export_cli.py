@@ -14,6 +14,7 @@ from mentorjournal.journal import Journal
 from mentorjournal.paths import VaultPaths
 from mentorjournal.storage import audit
 from tests.export.supervision_seed import Caseload, seed_caseload
+from tests.fixtures.journal_fixtures import db_of
 from tests.fixtures.vault_fixtures import CliResult
 
 Cli = Callable[..., CliResult]
@@ -52,7 +53,7 @@ def export_events(
             vault_paths, passphrase, clock=vault_clock, state_dir=vault_state_dir
         )
         try:
-            events = audit.events(reopened.connection, limit=1000)
+            events = audit.events(db_of(reopened), limit=1000)
         finally:
             reopened.lock()
         return [e.kind for e in events if e.action == "export"]

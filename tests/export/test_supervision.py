@@ -24,6 +24,7 @@ from mentorjournal.export.supervision import (
 from mentorjournal.journal import Journal
 from mentorjournal.storage import audit
 from tests.export.supervision_seed import PERIOD, Caseload, seed_caseload
+from tests.fixtures.journal_fixtures import db_of
 
 
 @pytest.fixture
@@ -169,14 +170,14 @@ def test_the_export_is_recorded_in_the_audit_log_without_content(
 ) -> None:
     draft = prepare(journal, SupervisionOptions(*PERIOD, mentee_codes=("M-901",)))
     export_supervision(journal, draft, tmp_path / "summary.docx")
-    events = [e for e in audit.events(journal.connection, limit=1000) if e.action == "export"]
+    events = [e for e in audit.events(db_of(journal), limit=1000) if e.action == "export"]
     assert len(events) == 1
     assert events[0].kind == AUDIT_KIND
     assert "mentees=1" in events[0].detail and "sessions=3" in events[0].detail
     assert "format=docx" in events[0].detail
     assert _leaked(events[0].detail, _all_strings(caseload)) == []
     assert "summary.docx" not in events[0].detail
-    assert audit.verify_chain(journal.connection).ok
+    assert audit.verify_chain(db_of(journal)).ok
 
 
 def test_nothing_is_audited_when_the_write_fails(
@@ -185,7 +186,7 @@ def test_nothing_is_audited_when_the_write_fails(
     draft = prepare(journal, SupervisionOptions(*PERIOD, mentee_codes=("M-901",)))
     with pytest.raises(UsageError):
         export_supervision(journal, draft, tmp_path / "missing" / "summary.md")
-    assert [e for e in audit.events(journal.connection, limit=1000) if e.action == "export"] == []
+    assert [e for e in audit.events(db_of(journal), limit=1000) if e.action == "export"] == []
 
 
 def test_unknown_mentee_code_is_a_clear_error(journal: Journal, caseload: Caseload) -> None:

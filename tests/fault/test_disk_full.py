@@ -25,6 +25,7 @@ from mentorjournal.journal import Journal
 from mentorjournal.paths import VaultPaths
 from mentorjournal.storage.audit import verify_chain
 from mentorjournal.vault.unlocked import unlock_vault
+from tests.fixtures.journal_fixtures import db_of
 from tests.fixtures.vault_fixtures import CreatedVault
 
 LONG_TEXT = "We went over the week, sleep, college and the job fair again. " * 400
@@ -38,7 +39,7 @@ def test_database_full_fails_cleanly_and_saves_when_space_returns(new_vault: Cre
     journal = _journal(new_vault)
     mentee = journal.add_mentee("M-001").value
     note = journal.new_note(mentee.id, sections={FREE_SECTION: "short first draft"}).value
-    conn = journal.connection
+    conn = db_of(journal)
     pages = conn.execute("PRAGMA page_count").fetchone()[0]
     conn.execute(f"PRAGMA max_page_count = {pages}")
     edited = dataclasses.replace(note, sections=((FREE_SECTION, LONG_TEXT),))
@@ -118,7 +119,7 @@ def test_real_full_disk_keeps_every_saved_note(
         paths, "a long enough test passphrase", clock=vault_clock, state_dir=vault_state_dir
     )
     assert [journal.get_note(i).sections[0][1] for i in saved] == [LONG_TEXT] * len(saved)
-    assert journal.connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert db_of(journal).execute("PRAGMA integrity_check").fetchone() == ("ok",)
     journal.lock()
 
 

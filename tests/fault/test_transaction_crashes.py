@@ -15,7 +15,7 @@ from mentorjournal.journal import Journal
 from mentorjournal.storage import audit, schema
 from mentorjournal.storage import mentees as mentee_repo
 from mentorjournal.storage.connection import close_database, open_database
-from tests.fixtures.journal_fixtures import make_goal, make_mentee, make_note
+from tests.fixtures.journal_fixtures import db_of, make_goal, make_mentee, make_note
 
 KEY = bytes(range(32))
 
@@ -43,7 +43,7 @@ def test_crash_midway_through_erasure_keeps_every_record(
     monkeypatch.undo()
     assert journal.record_counts(mentee.id) == before
     assert journal.search("erasure")[0].mentee_id == mentee.id
-    assert audit.verify_chain(journal.connection).ok
+    assert audit.verify_chain(db_of(journal)).ok
 
 
 def test_crash_midway_through_a_migration_keeps_the_old_schema(

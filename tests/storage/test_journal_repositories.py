@@ -35,7 +35,7 @@ from mentorjournal.domain import (
 )
 from mentorjournal.errors import RecordNotFound, ValidationError
 from mentorjournal.journal import Journal
-from tests.fixtures.journal_fixtures import make_mentee, make_note, make_reflection
+from tests.fixtures.journal_fixtures import db_of, make_mentee, make_note, make_reflection
 
 DAY = 86400
 
@@ -292,10 +292,10 @@ def test_every_command_leaves_an_audit_event_without_content(memory_journal: Jou
     mentee = make_mentee(memory_journal)
     note = make_note(memory_journal, mentee, text="secretword inside", sign=True)
     memory_journal.add_addendum(note.id, "another secretword")
-    events = audit.events(memory_journal.connection)
+    events = audit.events(db_of(memory_journal))
     assert [e.action for e in events] == ["create", "create", "sign", "addendum"]
     assert all("secretword" not in f"{e.detail}{e.record_id}" for e in events)
-    assert audit.verify_chain(memory_journal.connection).ok
+    assert audit.verify_chain(db_of(memory_journal)).ok
 
 
 def test_each_command_reports_what_it_changed(memory_journal: Journal) -> None:

@@ -20,6 +20,7 @@ from mentorjournal.journal import Journal
 from mentorjournal.storage import audit, meta, search
 from mentorjournal.storage.connection import open_database
 from mentorjournal.storage.schema import current_version, latest_version
+from tests.fixtures.journal_fixtures import db_of
 from tests.fixtures.make_golden_vaults import (
     AUDIT_AND_SEARCH_SCHEMA,
     AUDIT_EVENTS,
@@ -62,7 +63,7 @@ def test_upgrade_reaches_the_latest_schema_and_keeps_every_row(
     upgraded: tuple[int, Journal, dict[str, Any]],
 ) -> None:
     _version, journal, tables = upgraded
-    conn = journal.connection
+    conn = db_of(journal)
     assert current_version(conn) == latest_version()
     assert meta.get_meta(conn, meta.VAULT_ID) == GOLDEN_VAULT_ID
     assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
@@ -79,11 +80,11 @@ def test_upgrade_keeps_the_audit_chain_and_the_search_index(
     version, journal, _tables = upgraded
     if version < AUDIT_AND_SEARCH_SCHEMA:
         pytest.skip("this schema had no audit log or search index")
-    report = audit.verify_chain(journal.connection)
+    report = audit.verify_chain(db_of(journal))
     assert (report.ok, report.rows_checked) == (True, len(AUDIT_EVENTS))
     assert [h.record_id for h in journal.search(SEARCH_WORD)] == ["golden-1"]
-    audit.append(journal.connection, at=CREATED_AT, action="unlock", kind="vault", record_id=None)
-    assert audit.verify_chain(journal.connection).ok
+    audit.append(db_of(journal), at=CREATED_AT, action="unlock", kind="vault", record_id=None)
+    assert audit.verify_chain(db_of(journal)).ok
 
 
 def test_upgrade_keeps_every_note_readable_signed_and_searchable(
@@ -104,4 +105,4 @@ def test_upgrade_keeps_every_note_readable_signed_and_searchable(
         word = note.first_line.split()[-1].strip(".,\"'")
         hits = journal.search(word, kinds=["note"], limit=1000)
         assert note.id in {h.record_id for h in hits}
-    assert search.indexed_count(journal.connection) > len(notes["rows"])
+    assert search.indexed_count(db_of(journal)) > len(notes["rows"])

@@ -31,7 +31,7 @@ from mentorjournal.journal import Journal
 from mentorjournal.storage import audit
 from mentorjournal.storage.connection import transaction
 from mentorjournal.storage.search import indexed_count
-from tests.fixtures.journal_fixtures import make_mentee, make_note, make_reflection
+from tests.fixtures.journal_fixtures import db_of, make_mentee, make_note, make_reflection
 
 MENTEE_TABLES = (
     "mentees",
@@ -77,7 +77,7 @@ def test_raw_sql_cannot_change_a_signed_note_or_its_addenda(
     journal, note_id = signed
     before = (journal.get_note(note_id), journal.addenda(note_id))
     with pytest.raises(sqlcipher3.DatabaseError, match="record signed"):
-        journal.connection.execute(statement, (note_id,))
+        db_of(journal).execute(statement, (note_id,))
     assert (journal.get_note(note_id), journal.addenda(note_id)) == before
     assert journal.verify_note(note_id) is None
 
@@ -93,7 +93,7 @@ def test_an_addendum_cannot_be_attached_to_a_draft_by_sql(memory_journal: Journa
     mentee = make_mentee(memory_journal)
     draft = make_note(memory_journal, mentee)
     with pytest.raises(sqlcipher3.IntegrityError, match="signed note"):
-        memory_journal.connection.execute(
+        db_of(memory_journal).execute(
             "INSERT INTO addenda(id, note_id, mentee_id, seq, written_at, text, prev_hash, hash)"
             " VALUES (?, ?, ?, 1, '2026-01-01', 'x', ?, ?)",
             (new_id(), draft.id, mentee.id, "0" * 64, "0" * 64),
@@ -104,7 +104,7 @@ def test_plan_versions_cannot_be_rewritten(memory_journal: Journal) -> None:
     mentee = make_mentee(memory_journal)
     memory_journal.save_plan(mentee.id, {PlanSection.WHAT_MATTERS: ["My sister"]})
     with pytest.raises(sqlcipher3.IntegrityError, match="new version"):
-        memory_journal.connection.execute("UPDATE coping_plan_versions SET note = 'x'")
+        db_of(memory_journal).execute("UPDATE coping_plan_versions SET note = 'x'")
 
 
 def test_the_erasure_marker_only_opens_the_lock_for_its_own_mentee(
@@ -112,7 +112,7 @@ def test_the_erasure_marker_only_opens_the_lock_for_its_own_mentee(
 ) -> None:
     journal, note_id = signed
     other = make_mentee(journal, "M-OTHER")
-    conn = journal.connection
+    conn = db_of(journal)
     with pytest.raises(sqlcipher3.IntegrityError), transaction(conn):
         conn.execute("INSERT INTO erasure_in_progress VALUES (?)", (other.id,))
         conn.execute("DELETE FROM session_notes WHERE id = ?", (note_id,))
@@ -120,7 +120,7 @@ def test_the_erasure_marker_only_opens_the_lock_for_its_own_mentee(
 
 
 def _rows_of(journal: Journal, mentee_id: str) -> dict[str, int]:
-    conn = journal.connection
+    conn = db_of(journal)
     counts: dict[str, int] = {}
     for table in MENTEE_TABLES:
         columns = {r[1] for r in conn.execute(f"PRAGMA table_info({table})").fetchall()}
@@ -185,7 +185,7 @@ def test_erasure_leaves_no_row_and_no_index_entry(memory_journal: Journal) -> No
     erased = _fill(memory_journal, "M-GONE")
     kept = _fill(memory_journal, "M-KEPT")
     kept_rows = _rows_of(memory_journal, kept)
-    before_index = indexed_count(memory_journal.connection)
+    before_index = indexed_count(db_of(memory_journal))
     assert all(
         kept_rows[t] > 0
         for t in kept_rows
@@ -203,7 +203,7 @@ def test_erasure_leaves_no_row_and_no_index_entry(memory_journal: Journal) -> No
     assert result.changes.mentees and result.changes.search
     assert all(count == 0 for count in _rows_of(memory_journal, erased).values())
     assert _rows_of(memory_journal, kept) == kept_rows
-    conn = memory_journal.connection
+    conn = db_of(memory_journal)
     assert conn.execute("SELECT count(*) FROM erasure_in_progress").fetchone()[0] == 0
     assert (
         conn.execute("SELECT count(*) FROM search_doc WHERE mentee_id = ?", (erased,)).fetchone()[0]
@@ -220,7 +220,7 @@ def test_erasure_leaves_no_row_and_no_index_entry(memory_journal: Journal) -> No
 def test_erasure_then_checkpoint_leaves_no_text_in_the_wal(memory_journal: Journal) -> None:
     erased = _fill(memory_journal, "M-WAL")
     memory_journal.erase_mentee(erased)
-    wal = memory_journal.connection.execute("PRAGMA wal_checkpoint").fetchone()
+    wal = db_of(memory_journal).execute("PRAGMA wal_checkpoint").fetchone()
     assert wal[1] == 0  # the TRUNCATE checkpoint left an empty log
 
 

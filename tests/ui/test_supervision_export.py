@@ -24,6 +24,7 @@ from mentorjournal.export.draft import join_blocks
 from mentorjournal.journal import Journal
 from mentorjournal.storage import audit
 from tests.export.supervision_seed import Caseload, seed_caseload
+from tests.fixtures.journal_fixtures import db_of
 from tests.ui.conftest import ask, wait_idle
 from ui.pages.supervision.export_dialog import CATEGORY_COLOURS, SupervisionExportDialog
 from ui.prompts import ScriptedPrompts
@@ -72,7 +73,7 @@ def _export_events(qtbot: QtBot, worker: JournalWorker) -> list[str]:
     return ask(
         qtbot,
         worker,
-        lambda j: [e.kind for e in audit.events(j.connection, limit=1000) if e.action == "export"],
+        lambda j: [e.kind for e in audit.events(db_of(j), limit=1000) if e.action == "export"],
     )
 
 

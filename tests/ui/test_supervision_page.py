@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from mentorjournal.domain.supervision import SourceKind, SupervisionFocus, SupervisionFunction
 from mentorjournal.storage import audit
-from tests.fixtures.journal_fixtures import make_mentee, make_note, make_reflection
+from tests.fixtures.journal_fixtures import db_of, make_mentee, make_note, make_reflection
 from tests.ui.conftest import ask, wait_idle
 from ui.pages.reflection.page import ReflectionPage
 from ui.pages.supervision.models import AgendaColumn
@@ -171,7 +171,7 @@ def test_lock_saves_a_changed_record_once_and_leaves_an_untouched_one_alone(
     page.save_now()  # nothing changed since: no second write
     wait_idle(qtbot, worker)
     writes = ask(
-        qtbot, worker, lambda j: [e for e in audit.events(j.connection) if e.kind == "supervision"]
+        qtbot, worker, lambda j: [e for e in audit.events(db_of(j)) if e.kind == "supervision"]
     )
     assert [e.action for e in writes] == ["create"], [e.action for e in writes]
     [stored] = ask(qtbot, worker, lambda j: j.list_supervision())

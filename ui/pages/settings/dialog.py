@@ -7,14 +7,14 @@ goes through the prompts seam. The journal methods called (run in the worker thr
 ``backup_now(folder: Path, keep: int)``, ``recalibrate_kdf(passphrase: str)``,
 ``change_passphrase(old: str, new: str)``, ``regenerate_recovery_key()``,
 ``record_counts(mentee_id)``, ``erase_mentee(mentee_id)``; export/import use
-``mentorjournal.portable.export_json`` / ``import_json``.
+``Journal.export_json`` / ``import_json``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -32,8 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentorjournal import portable
-from mentorjournal.changes import Changed, Changes
+from mentorjournal.changes import Changed
 from mentorjournal.clock import Clock
 from ui.glossary import explain
 from ui.models.mentees import MenteeRow, load_mentee_rows
@@ -45,10 +44,7 @@ if TYPE_CHECKING:
     from mentorjournal.journal import Journal
     from ui.worker import HasChanges
 
-    pass
-
 TEXT_SCALES = (100, 125, 150, 175, 200)
-T = TypeVar("T")
 
 
 class SettingsDialog(QDialog):
@@ -260,8 +256,8 @@ class SettingsDialog(QDialog):
         )
         if target is None:
             return
-        self._worker.query(
-            lambda j: portable.export_json(j, target),
+        self._worker.command(
+            lambda j: j.export_json(target),
             self._finisher(
                 "Export", f"Exported to {target}. This file is NOT encrypted: keep it safe."
             ),
@@ -273,7 +269,7 @@ class SettingsDialog(QDialog):
         if source is None:
             return
         self._worker.command(
-            lambda j: _everything_changed(portable.import_json(j, source)),
+            lambda j: j.import_json(source),
             self._finisher("Import", "Imported."),
             lambda error: self._prompts.show_error(error, "Import"),
         )
@@ -340,8 +336,3 @@ def describe_counts(counts: dict[str, int]) -> str:
         for table, n in counts.items()
         if n
     )
-
-
-def _everything_changed(value: T) -> Changed[T]:
-    """An import touches every kind of record: broadcast that so every view reloads."""
-    return Changed(value, Changes.all())
