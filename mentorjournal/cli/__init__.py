@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
         data_commands,
         export_commands,
         journal_commands,
+        sync_commands,
         vault_commands,
     )
 
@@ -69,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
         anonymise_commands,
         export_commands,
         data_commands,
+        sync_commands,
     ):
         module.register(sub)
     return parser

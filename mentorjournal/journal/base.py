@@ -16,6 +16,7 @@ from mentorjournal.changes import Changes
 from mentorjournal.clock import Clock, local_today
 from mentorjournal.journal.command import Command, run_command
 from mentorjournal.storage import sessions as session_repo
+from mentorjournal.storage import sync_log
 from mentorjournal.storage.connection import Connection, transaction
 from mentorjournal.storage.schema import migrate
 
@@ -56,6 +57,16 @@ class JournalBase:
         self._is_demo = is_demo
         self._open = True
         migrate(connection)
+        #: This device's sync id while sync is on: every command then logs its operations.
+        self._sync_device: str | None = None
+        self._start_sync_capture()
+
+    def _start_sync_capture(self) -> None:
+        """Turn on change capture for this connection when the vault takes part in sync."""
+        state = sync_log.state(self._conn)
+        if state is not None:
+            sync_log.install_capture(self._conn)
+            self._sync_device = state.device_id
 
     @property
     def clock(self) -> Clock:
@@ -82,7 +93,9 @@ class JournalBase:
     def _command(self, changes: Changes) -> Iterator[Command]:
         """One change command: its transaction, its audit event, its change set."""
         self._require_open()
-        with run_command(self._conn, self._clock, changes) as command:
+        with run_command(
+            self._conn, self._clock, changes, sync_device=self._sync_device
+        ) as command:
             yield command
 
     def _unlocked_vault(self) -> UnlockedVault:

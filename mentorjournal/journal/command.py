@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from mentorjournal.changes import Changed, Changes
 from mentorjournal.clock import Clock
-from mentorjournal.storage import audit
+from mentorjournal.storage import audit, sync_log
 from mentorjournal.storage.connection import Connection, transaction
 
 T = TypeVar("T")
@@ -31,6 +31,8 @@ class Command:
     clock: Clock
     changes: Changes
     audited: list[tuple[str, str, str | None]] = field(default_factory=list)
+    #: False for a command that applies other devices' changes: not logged as this device's.
+    replicate: bool = True
 
     def audit(self, action: str, kind: str, record_id: str | None, detail: str = "") -> None:
         """Append the audit event for this change (ids and kinds only, never content)."""
@@ -61,13 +63,30 @@ class Command:
 
 
 @contextmanager
-def run_command(conn: Connection, clock: Clock, changes: Changes) -> Iterator[Command]:
-    """Run one command in one transaction; any error rolls back the change and its event."""
+def run_command(
+    conn: Connection, clock: Clock, changes: Changes, *, sync_device: str | None = None
+) -> Iterator[Command]:
+    """Run one command in one transaction; any error rolls back the change and its event.
+
+    With sync on (``sync_device``), the rows the command changed also become operations in
+    the sync outbox, in the same transaction (``storage/sync_log.py``): no change can be
+    kept here yet missed by the other computers.
+    """
     with transaction(conn) as tx:
         command = Command(tx, clock, changes)
         yield command
         if not command.audited:
             raise UnauditedCommand("a journal command ended without writing its audit event")
+        if sync_device is not None:
+            if command.replicate:
+                sync_log.record_command(tx, sync_device, clock_ms(clock))
+            else:
+                sync_log.discard_captured(tx)
+
+
+def clock_ms(clock: Clock) -> int:
+    """The clock's current instant in whole milliseconds (the hybrid clock's physical part)."""
+    return int(clock.now().timestamp() * 1000)
 
 
 class UnauditedCommand(RuntimeError):

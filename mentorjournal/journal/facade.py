@@ -23,6 +23,7 @@ from mentorjournal.journal.portability import Portability
 from mentorjournal.journal.reflections import Reflections
 from mentorjournal.journal.searching import Searching
 from mentorjournal.journal.supervision import Supervision
+from mentorjournal.journal.sync import Sync
 from mentorjournal.journal.timeline import Timeline
 from mentorjournal.journal.vault_actions import VaultActions
 
@@ -42,6 +43,7 @@ class Journal(
     Caseload,
     Timeline,
     Searching,
+    Sync,
     VaultActions,
     Portability,
 ):

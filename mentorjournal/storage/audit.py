@@ -32,6 +32,10 @@ ACTIONS: frozenset[str] = frozenset(
         "restore",
         "unlock",
         "import",
+        "sync-setup",
+        "sync-join",
+        "merge",
+        "sync-resolve",
     }
 )
 

@@ -31,7 +31,7 @@ def wipe(buffer: bytearray) -> None:
     buffer[:] = bytes(len(buffer))
 
 
-def _recovery_kek(secret: bytes | bytearray, salt: bytes) -> bytearray:
+def recovery_kek(secret: bytes | bytearray, salt: bytes) -> bytearray:
     """The recovery key has 160 random bits: HKDF suffices, no stretching needed."""
     hkdf = HKDF(
         algorithm=hashes.SHA256(), length=32, salt=salt, info=b"mentorjournal recovery kek v1"
@@ -56,7 +56,7 @@ def new_recovery_slot(vault_id: str, data_key: bytearray) -> tuple[RecoverySlot,
     """A new random recovery key: its slot and the text to show the mentor once."""
     secret = new_recovery_secret()
     salt = os.urandom(_kdf.SALT_BYTES)
-    kek = _recovery_kek(secret, salt)
+    kek = recovery_kek(secret, salt)
     try:
         wrapped = wrap_key(kek, data_key, recovery_slot_ad(vault_id, salt))
         text = format_recovery_key(secret)
@@ -64,6 +64,22 @@ def new_recovery_slot(vault_id: str, data_key: bytearray) -> tuple[RecoverySlot,
         wipe(kek)
         wipe(secret)
     return RecoverySlot(salt, wrapped), text
+
+
+def recovery_slot_for_key(vault_id: str, data_key: bytearray, recovery_key: str) -> RecoverySlot:
+    """This vault's data key sealed under an existing recovery key (a new salt).
+
+    A computer that joins a synced journal adopts the mentor's one recovery key, so the one
+    printed sheet opens every computer's vault.
+    """
+    secret = parse_recovery_key(recovery_key)
+    salt = os.urandom(_kdf.SALT_BYTES)
+    kek = recovery_kek(secret, salt)
+    wipe(secret)
+    try:
+        return RecoverySlot(salt, wrap_key(kek, data_key, recovery_slot_ad(vault_id, salt)))
+    finally:
+        wipe(kek)
 
 
 def unwrap_with_passphrase(kf: KeyFile, passphrase: str) -> bytearray:
@@ -81,7 +97,7 @@ def unwrap_with_passphrase(kf: KeyFile, passphrase: str) -> bytearray:
 def unwrap_with_recovery_key(kf: KeyFile, recovery_key: str) -> bytearray:
     """The data key from the recovery slot; ``RecoveryKeyTypo`` or ``WrongPassphrase``."""
     secret = parse_recovery_key(recovery_key)
-    kek = _recovery_kek(secret, kf.recovery.salt)
+    kek = recovery_kek(secret, kf.recovery.salt)
     wipe(secret)
     try:
         return unwrap_key(kek, kf.recovery.wrapped, recovery_slot_ad(kf.vault_id, kf.recovery.salt))

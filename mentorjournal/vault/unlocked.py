@@ -47,6 +47,7 @@ from mentorjournal.vault.rollback import remember_counter, remembered_counter, r
 from mentorjournal.vault.slots import (
     new_passphrase_slot,
     new_recovery_slot,
+    recovery_slot_for_key,
     unwrap_with_passphrase,
     unwrap_with_recovery_key,
     wipe,
@@ -182,6 +183,14 @@ class UnlockedVault:
             KeyFile(self.vault_id, self.change_counter, self._keyfile.passphrase, slot)
         )
         return text
+
+    def adopt_recovery_key(self, recovery_key: str) -> None:
+        """Seal the data key under the mentor's existing recovery key instead of a new one."""
+        self._require_unlocked()
+        slot = recovery_slot_for_key(self.vault_id, self._data_key, recovery_key)
+        self._store_keyfile(
+            KeyFile(self.vault_id, self.change_counter, self._keyfile.passphrase, slot)
+        )
 
     def bump_change_counter(self) -> int:
         """Record a new write session: database first, then key file, then the memory outside."""

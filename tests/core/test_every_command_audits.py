@@ -9,7 +9,7 @@ event to the audit log, in the same transaction as its change.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -500,6 +500,72 @@ def import_json(j: Journal, c: Ctx) -> Callable[[], object]:
 @call
 def fill_demo(j: Journal, c: Ctx) -> Callable[[], object]:
     return lambda: j.fill_demo(mentees=1, sessions=2, seed=3)
+
+
+def _other_device(j: Journal, c: Ctx, name: str) -> tuple[Journal, str, Path]:
+    """A second vault on the same clock, for the sync commands; locked at the end of the test."""
+    from mentorjournal.paths import VaultPaths
+    from tests.fixtures.vault_fixtures import TEST_KDF
+
+    state = c.tmp_path / f"state-{name}"
+    state.mkdir()
+    other, recovery = Journal.create(
+        VaultPaths(c.tmp_path / name), c.passphrase, clock=j.clock, state_dir=state, kdf=TEST_KDF
+    )
+    folder = c.tmp_path / "sync-folder"
+    folder.mkdir(exist_ok=True)
+    OTHERS.append(other)
+    return other, recovery, folder
+
+
+#: Extra vaults the sync calls open, locked by ``_lock_others``.
+OTHERS: list[Journal] = []
+
+
+@pytest.fixture(autouse=True)
+def _lock_others() -> Iterator[None]:
+    yield
+    while OTHERS:
+        OTHERS.pop().lock()
+
+
+@call
+def sync_setup(j: Journal, c: Ctx) -> Callable[[], object]:
+    folder = c.tmp_path / "sync-folder"
+    folder.mkdir()
+    return lambda: j.sync_setup(folder)
+
+
+@call
+def sync_adopt(j: Journal, c: Ctx) -> Callable[[], object]:
+    from mentorjournal.sync import engine
+
+    first, recovery, folder = _other_device(j, c, "first")
+    make_mentee(first, "SYNC-1")
+    first.sync_setup(folder)
+    journal_id = engine.find_journal(folder, None)
+    key = engine.open_journal_key(folder, journal_id, recovery)
+    return lambda: j.sync_adopt(folder, journal_id, key, recovery)
+
+
+@call
+def sync_now(j: Journal, c: Ctx) -> Callable[[], object]:
+    from mentorjournal.sync import engine
+
+    other, recovery, folder = _other_device(j, c, "other")
+    other.sync_setup(folder)
+    journal_id = engine.find_journal(folder, None)
+    j.sync_adopt(
+        folder, journal_id, engine.open_journal_key(folder, journal_id, recovery), recovery
+    )
+    make_mentee(other, "SYNC-2")
+    other.sync_now()
+    return j.sync_now
+
+
+@call
+def resolve_sync_conflict(j: Journal, c: Ctx) -> Callable[[], object]:
+    return lambda: j.resolve_sync_conflict("no-such-conflict")
 
 
 def change_commands() -> list[str]:
