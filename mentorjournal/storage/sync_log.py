@@ -245,7 +245,9 @@ def record_command(conn: Connection, device_id: str, now_ms: int) -> int:
     """Turn what the command changed into outbox operations; returns how many were made.
 
     Called by the command helper inside the command's transaction, so the operations commit
-    or roll back with the change itself.
+    or roll back with the change itself. The stamp is after every value it replaces, even
+    one stamped by a device whose clock runs ahead: an edit made after seeing a value must
+    win over it everywhere, or the devices would disagree.
     """
     captured = conn.execute(
         "DELETE FROM temp.sync_capture RETURNING n, tbl, record_id, old"
@@ -253,28 +255,31 @@ def record_command(conn: Connection, device_id: str, now_ms: int) -> int:
     if not captured:
         return 0
     captured.sort(key=lambda r: r[0])
-    last = int(conn.execute("SELECT hlc FROM sync_state WHERE id = 1").fetchone()[0])
-    stamp = _hlc.next_stamp(last, now_ms)
-    made = 0
+    changes: list[tuple[str, str, dict[str, Value] | None, list[str], dict[str, Stamp]]] = []
+    newest_base = 0
     for _n, tbl, record_id, old_text in captured:
         old = None if old_text is None else json.loads(old_text)
         row = read_row(conn, tbl, record_id)
-        if row is None:
-            if old is not None:
-                add_tombstone(conn, tbl, record_id, (stamp, device_id))
-                queue(conn, Op(stamp, tbl, record_id, "del"))
-                made += 1
-            continue
-        changed = _changed(tbl, old, row)
-        if not changed:
+        if row is None and old is None:
+            continue  # made and deleted within one command
+        changed = [] if row is None else _changed(tbl, old, row)
+        if row is not None and not changed:
             continue
         known = field_stamps(conn, tbl, record_id)
         base = {f: known[f] for f in changed if f in known}
+        newest_base = max([newest_base, *(s[0] for s in known.values())])
+        changes.append((tbl, record_id, row, changed, base))
+    last = int(conn.execute("SELECT hlc FROM sync_state WHERE id = 1").fetchone()[0])
+    stamp = max(_hlc.next_stamp(last, now_ms), newest_base + 1)
+    for tbl, record_id, row, changed, base in changes:
+        if row is None:
+            add_tombstone(conn, tbl, record_id, (stamp, device_id))
+            queue(conn, Op(stamp, tbl, record_id, "del"))
+            continue
         set_field_stamps(conn, tbl, record_id, changed, (stamp, device_id))
         queue(conn, Op(stamp, tbl, record_id, "put", {f: row[f] for f in changed}, base))
-        made += 1
     conn.execute("UPDATE sync_state SET hlc = ? WHERE id = 1", (stamp,))
-    return made
+    return len(changes)
 
 
 def discard_captured(conn: Connection) -> None:

@@ -162,6 +162,8 @@ def _insert(ctx: _Context, item: Pending, fields: Mapping[str, Value]) -> str:
         conn.execute(sql, [fields[n] for n in names])
     except sqlcipher3.IntegrityError as exc:
         text = str(exc)
+        if "mentees.code" in text and isinstance(fields.get("code"), str):
+            return _insert_same_code(ctx, item, fields)
         if "FOREIGN KEY" in text or "NOT NULL" in text or "belongs to a signed note" in text:
             return PARKED  # its parent (or its first version) has not arrived yet
         _conflict(ctx, op, "*", _as_text(fields), (op.hlc, item.device),
@@ -171,6 +173,30 @@ def _insert(ctx: _Context, item: Pending, fields: Mapping[str, Value]) -> str:
     sync_log.set_field_stamps(conn, op.tbl, op.record_id, names, (op.hlc, item.device))
     ctx.result.touched.add((op.tbl, op.record_id))
     return APPLIED
+
+
+def _insert_same_code(ctx: _Context, item: Pending, fields: Mapping[str, Value]) -> str:
+    """Two computers made a mentee with one code: the earlier keeps it, the later gets a suffix.
+
+    Every computer decides alike (by clock and device), so all end with the same codes, and
+    nothing of either mentee is lost; the mentor sees the conflict and can rename.
+    """
+    conn, op = ctx.conn, item.op
+    code = str(fields["code"])
+    holder = conn.execute("SELECT id FROM mentees WHERE code = ?", (code,)).fetchone()[0]
+    holder_stamp = sync_log.field_stamp(conn, "mentees", holder, "code") or (0, "")
+    incoming: Stamp = (op.hlc, item.device)
+    if incoming < holder_stamp:
+        renamed = _suffixed(code, holder_stamp[1])
+        conn.execute("UPDATE mentees SET code = ? WHERE id = ?", (renamed, holder))
+    else:
+        fields = {**fields, "code": _suffixed(code, item.device)}
+    _conflict(ctx, op, "code", code, incoming, reason="same mentee code made on two computers")
+    return _insert(ctx, item, fields)
+
+
+def _suffixed(code: str, device: str) -> str:
+    return f"{code[:27]}-{device[:4]}"
 
 
 def _put(ctx: _Context, item: Pending) -> str:

@@ -157,19 +157,17 @@ def _read_chain(
     chain: list[_segment.Segment] = []
     refused: list[str] = []
     seq, prev = applied_seq + 1, applied_hash
-    waiting = 0
     while seq in by_seq:
         chosen = None
         for candidate in by_seq[seq]:
-            if sync_merge.is_quarantined(conn, device, candidate.path.name):
-                continue
             try:
                 seg = _load(candidate, key, journal_id, device, prev)
             except SegmentIncomplete:
-                waiting += 1
                 continue
             except SegmentRejected as exc:
-                refused.append(f"{device}/{candidate.path.name}: {exc}")
+                # Read again every time: a sync engine may yet replace it with good bytes.
+                if not sync_merge.is_quarantined(conn, device, candidate.path.name):
+                    refused.append(f"{device}/{candidate.path.name}: {exc}")
                 continue
             chosen = seg
             break
@@ -177,6 +175,7 @@ def _read_chain(
             break
         chain.append(chosen)
         seq, prev = seq + 1, chosen.digest
+    waiting = len(by_seq) - len(chain)  # still arriving, or behind a gap or a refused one
     return chain, waiting, refused
 
 
