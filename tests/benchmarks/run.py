@@ -23,7 +23,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from tests.benchmarks import search_bench
+from tests.benchmarks import search_bench, sync_bench
 from tests.benchmarks.stats import median, percentile, ratio, timed
 
 REPO = Path(__file__).resolve().parents[2]
@@ -511,6 +511,8 @@ def main() -> int:
     results["unlock_ratio"] = ratio(results["unlock_s"], results["kdf_s"])
     step("scripted mentor session with the GUI watchdog")
     results.update(measure_gui(vault.paths.root, plan, env))
+    step("sync: merge 1,000 operations, bytes per note, a month of segments")
+    results.update(sync_bench.measure(work))
     # Figures added by other measurements (e.g. the home page) go here, each with its baseline.
     results["load_average"] = [round(x, 2) for x in os.getloadavg()]
     Path(REPO / "benchmark-results.json").write_text(json.dumps(results, indent=2) + "\n")
@@ -579,6 +581,17 @@ ROWS: tuple[tuple[str, str, str], ...] = (
     ("anonymiser per note (ms)", "anonymise_ms_per_note", "set-up {anonymise_setup_ms} ms"),
     ("demo vault (s)", "demo_s", "{sessions} sessions"),
     ("strength meter per keystroke (ms)", "strength_ms_per_keystroke", ""),
+    (
+        "sync: merge 1,000 operations (s)",
+        "sync_merge_1000_ops_s",
+        "making them locally {sync_local_1000_changes_s}; ratio {sync_merge_ratio}",
+    ),
+    (
+        "sync: folder bytes per note, one per sync",
+        "sync_bytes_per_note_one_per_sync",
+        "text {sync_note_text_bytes} B; batched {sync_bytes_per_note_batched}",
+    ),
+    ("sync: segments after a month", "sync_month_segments", "{sync_month_folder_kib} KiB"),
 )
 
 
