@@ -71,6 +71,10 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self._build_preferences())
         layout.addWidget(self._build_actions())
+        from ui.pages.settings.sync_box import SyncBox
+
+        self.sync_box = SyncBox(worker, prompts, self)
+        layout.addWidget(self.sync_box)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close, self
         )
@@ -152,6 +156,7 @@ class SettingsDialog(QDialog):
             self.text_scale.addItem(f"{s.text_scale}%", s.text_scale)
             index = self.text_scale.count() - 1
         self.text_scale.setCurrentIndex(index)
+        self.sync_box.refresh()
 
     def save(self) -> None:
         s = self._settings
