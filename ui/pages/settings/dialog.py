@@ -16,17 +16,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -67,14 +69,27 @@ class SettingsDialog(QDialog):
         self._clock = clock
         self.setObjectName("settingsDialog")
         self.setWindowTitle("Settings — Mentor Journal")
-        self.resize(640, 560)
+        self.resize(640, 680)
         layout = QVBoxLayout(self)
-        layout.addWidget(self._build_preferences())
-        layout.addWidget(self._build_actions())
+        # The sections scroll as one page: at large text sizes on a small screen they are
+        # taller than the window, and the buttons below must stay in reach.
+        content = QWidget(self)
+        sections = QVBoxLayout(content)
+        sections.setContentsMargins(0, 0, 0, 0)
+        sections.addWidget(self._build_preferences())
+        sections.addWidget(self._build_actions())
         from ui.pages.settings.sync_box import SyncBox
 
-        self.sync_box = SyncBox(worker, prompts, self)
-        layout.addWidget(self.sync_box)
+        self.sync_box = SyncBox(worker, prompts, clock, content)
+        sections.addWidget(self.sync_box)
+        sections.addStretch(1)
+        scroll = _VerticalScroll(self)
+        scroll.setObjectName("settingsScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
+        layout.addWidget(scroll, 1)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close, self
         )
@@ -318,6 +333,23 @@ class SettingsDialog(QDialog):
             lambda _r: self._prompts.inform("Erase a mentee", f"{code} was erased."),
             lambda error: self._prompts.show_error(error, "Erase a mentee"),
         )
+
+
+class _VerticalScroll(QScrollArea):
+    """Scrolls up and down only, and is always as wide as its content needs."""
+
+    def _with_bar(self, size: QSize) -> QSize:
+        extra = self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+        return QSize(size.width() + extra, min(size.height(), 160))
+
+    def minimumSizeHint(self) -> QSize:
+        inner = self.widget()
+        return self._with_bar(inner.minimumSizeHint() if inner is not None else QSize())
+
+    def sizeHint(self) -> QSize:
+        inner = self.widget()
+        hint = inner.sizeHint() if inner is not None else QSize()
+        return QSize(self._with_bar(hint).width(), hint.height())
 
 
 _COUNT_LABELS = {

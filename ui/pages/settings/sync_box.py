@@ -10,9 +10,12 @@ join`` (docs/sync.md).
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from mentorjournal.clock import Clock
 from mentorjournal.sync.status import Conflict, SyncReport, SyncStatus
 from ui.prompts import Prompts
 from ui.worker import JournalWorker
@@ -27,7 +30,17 @@ JOIN_HINT = (
 )
 
 
-def describe(status: SyncStatus) -> str:
+def _when(text: str | None, clock: Clock) -> str:
+    """A stored UTC instant as the mentor's wall clock shows it ("8 December 2026, 09:00")."""
+    if not text:
+        return "never"
+    try:
+        return clock.zone.display(datetime.fromisoformat(text))
+    except ValueError:
+        return text
+
+
+def describe(status: SyncStatus, clock: Clock) -> str:
     """The status in plain words, most urgent first."""
     if not status.enabled:
         return OFF_TEXT
@@ -35,7 +48,7 @@ def describe(status: SyncStatus) -> str:
     if status.folder_problem:
         lines.append(status.folder_problem)
     lines.append(f"Syncing through {status.folder}.")
-    lines.append(f"Last sync: {status.last_sync_at or 'never'}.")
+    lines.append(f"Last sync: {_when(status.last_sync_at, clock)}.")
     if status.pending_local_ops:
         lines.append(f"{status.pending_local_ops} change(s) here wait for the next sync.")
     others = [d for d in status.devices if not d.this_device]
@@ -47,7 +60,7 @@ def describe(status: SyncStatus) -> str:
         )
         lines.append(
             f"Other computer {n} ({device.device_id[:8]}): last merged "
-            f"{device.last_seen_at or 'never'}{waiting}."
+            f"{_when(device.last_seen_at, clock)}{waiting}."
         )
     if status.conflicts:
         lines.append(
@@ -62,10 +75,13 @@ def describe(status: SyncStatus) -> str:
 class SyncBox(QGroupBox):
     """The sync section of the settings window."""
 
-    def __init__(self, worker: JournalWorker, prompts: Prompts, parent: QWidget | None = None):
+    def __init__(
+        self, worker: JournalWorker, prompts: Prompts, clock: Clock, parent: QWidget | None = None
+    ) -> None:
         super().__init__("Use on another computer", parent)
         self._worker = worker
         self._prompts = prompts
+        self._clock = clock
         self.status_label = QLabel(OFF_TEXT, self)
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -93,7 +109,7 @@ class SyncBox(QGroupBox):
 
     def _show(self, status: SyncStatus) -> None:
         self.status = status
-        self.status_label.setText(describe(status))
+        self.status_label.setText(describe(status, self._clock))
         self.setup_button.setVisible(not status.enabled)
         self.sync_button.setVisible(status.enabled)
         self.conflicts_button.setVisible(status.enabled)
