@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 RUN_STAMP := $(VENV)/.installed-run
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: run test lint typecheck contracts pytest bench faults eval screenshots ui-audit check-qt-libs dist dist-check clean venv
+.PHONY: run test lint typecheck contracts pytest bench faults eval screenshots ui-audit check-qt-libs dist dist-check clean venv sync-e2e
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Mentor Journal needs Python 3.11 or newer")'
@@ -48,6 +48,15 @@ bench: $(DEV_STAMP)
 faults: $(DEV_STAMP)
 	QT_QPA_PLATFORM=offscreen MENTORJOURNAL_FAULT_REPORT=$(CURDIR)/fault-results.json $(BIN)/python -m pytest -s tests/fault $(PYTEST_ARGS)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m slow tests --ignore=tests/fault $(PYTEST_ARGS)
+
+# Two real Syncthing instances on 127.0.0.1 (discovery, relays, NAT, reporting and upgrades off)
+# carry one journal between two vaults: a note crosses, concurrent draft edits become a
+# conflict, the folder holds no clear text; prints save-to-visible time. Stops itself (7 min).
+sync-e2e: $(DEV_STAMP)
+	@command -v syncthing >/dev/null 2>&1 || { \
+		echo "make sync-e2e needs Syncthing: apt-get install syncthing (Debian/Ubuntu), or see https://syncthing.net"; \
+		exit 1; }
+	QT_QPA_PLATFORM=offscreen timeout 480 $(BIN)/python -m tests.e2e.sync_syncthing
 
 eval: $(DEV_STAMP)
 	$(BIN)/python -m mentorjournal.anonymise.evaluation --n 500 --seed 20261126
