@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 
 import sqlcipher3
 
-from mentorjournal.storage import search, sync_log
+from mentorjournal.storage import mentees as mentee_repo
+from mentorjournal.storage import sync_log
 from mentorjournal.storage.connection import Connection
 from mentorjournal.sync.ops import Op, Stamp, Value
 
@@ -125,17 +126,11 @@ def _delete(ctx: _Context, item: Pending) -> str:
     conn, op = ctx.conn, item.op
     stamp = (op.hlc, item.device)
     if op.tbl == "mentees":
-        conn.execute(
-            "INSERT OR IGNORE INTO erasure_in_progress(mentee_id) VALUES (?)", (op.record_id,)
-        )
-        conn.execute(
-            "DELETE FROM search_pending WHERE record_id IN"
-            " (SELECT id FROM session_notes WHERE mentee_id = ?)",
-            (op.record_id,),
-        )
-        search.remove_mentee(conn, op.record_id)
-        conn.execute("DELETE FROM mentees WHERE id = ?", (op.record_id,))
-        conn.execute("DELETE FROM erasure_in_progress WHERE mentee_id = ?", (op.record_id,))
+        # Erased exactly as the journal erases: signed records, seals and index entries too.
+        touched = mentee_repo.supervision_sessions_touching(conn, op.record_id)
+        if conn.execute("SELECT 1 FROM mentees WHERE id = ?", (op.record_id,)).fetchone():
+            mentee_repo.erase(conn, op.record_id)
+        ctx.result.touched.update(("supervision_sessions", s) for s in touched)
     else:
         try:
             conn.execute(
