@@ -25,8 +25,10 @@ SEARCH_COLUMNS: tuple[tuple[str, str], ...] = (
     ("day", "TEXT"),
 )
 #: Not dumped: the vault's own identity rows, transient markers, the audit chain (dumped
-#: separately as events, re-chained on import), and FTS internals.
+#: separately as events, re-chained on import), FTS internals, and sync (``sync_*``: this
+#: computer's place in a synced journal, with its sync key; an imported vault joins afresh).
 _SKIPPED = {"vault_meta", "erasure_in_progress", "audit_log"}
+_SKIPPED_PREFIXES = (f"{SEARCH_TABLE}_", "sync_")
 AUDIT_FIELDS = ("at", "action", "kind", "record_id", "detail")
 
 Columns = tuple[tuple[str, str], ...]
@@ -43,7 +45,7 @@ def journal_tables(conn: Connection) -> list[tuple[str, Columns]]:
     ]
     tables: list[tuple[str, Columns]] = []
     for name in names:
-        if name in _SKIPPED or name.startswith(f"{SEARCH_TABLE}_"):
+        if name in _SKIPPED or name.startswith(_SKIPPED_PREFIXES):
             continue
         columns = tuple(
             (str(r[1]), str(r[2]).upper()) for r in conn.execute(f'PRAGMA table_info("{name}")')

@@ -166,3 +166,33 @@ def test_setup_refuses_a_missing_folder_and_a_vault_inside_the_folder(
     inside = run_cli("sync", "setup", "--folder", new_vault.paths.root.parent, *base)
     assert inside.code == 1 and "inside the sync folder" in inside.stderr
     assert "off" in _ok(run_cli("sync", "status", *base)).stdout
+
+
+def test_a_json_export_carries_no_sync_key_and_imports_as_a_vault_that_does_not_sync(
+    devices: tuple[Run, Run, Path, CreatedVault], run_cli: Run, tmp_path: Path,
+    passphrase_file: Path,
+) -> None:  # fmt: skip
+    a, _b, _folder, vault = devices
+    from mentorjournal.journal import Journal
+
+    journal = Journal.open(
+        vault.paths, vault.passphrase, clock=vault.clock, state_dir=vault.state_dir
+    )
+    try:
+        key = bytes(journal.connection.execute("SELECT sync_key FROM sync_state").fetchone()[0])
+    finally:
+        journal.lock()
+    target = tmp_path / "export.json"
+    _ok(a("export", "--json", target))
+    data = target.read_bytes()
+    import base64
+
+    for form in (key, key.hex().encode(), base64.b64encode(key)):
+        assert form not in data
+    assert b'"sync_' not in data
+    fresh = tmp_path / "imported"
+    base = ("--vault", fresh, "--passphrase-file", passphrase_file)
+    _ok(run_cli("init", *base))
+    _ok(run_cli("import", "--json", target, *base))
+    assert "M-101" in _ok(run_cli("mentee", "list", *base)).stdout
+    assert "off" in _ok(run_cli("sync", "status", *base)).stdout
