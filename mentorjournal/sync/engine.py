@@ -27,6 +27,7 @@ from mentorjournal.sync import hlc as _hlc
 from mentorjournal.sync import segment as _segment
 from mentorjournal.sync.envelope import Envelope, open_envelope
 from mentorjournal.sync.errors import SegmentIncomplete, SegmentRejected, SyncError
+from mentorjournal.sync.ops import compact
 
 MAX_OPS = 2000
 #: A segment file larger than this is not read (no honest device writes one).
@@ -79,7 +80,7 @@ def publish(
         own = sync_merge.devices(conn).get(st.device_id)
         seq = (own.applied_seq if own else 0) + 1
         prev = own.applied_hash if own else ""
-        ops = [op for _n, op in batch]
+        ops = compact([op for _n, op in batch])
         data = _segment.encode(
             key,
             journal_id=st.journal_id,

@@ -8,7 +8,7 @@ and for a draft's text that is a conflict the mentor sees, not a silent loss.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -70,3 +70,30 @@ def _decode(value: Any) -> Value:
     if value is None or isinstance(value, str | int | float):
         return value
     raise ValueError("an operation's field value is malformed")
+
+
+def compact(ops: Sequence[Op]) -> list[Op]:
+    """Drop every put that a later put of the same record, in the same batch, overwrites whole.
+
+    Autosave writes a draft's text every pause in typing; between two syncs only the last
+    version matters to the other computers. A later put that changes every field an earlier
+    one changed replaces it, taking the earlier one's base for those fields (the value the run
+    of edits started from), so a concurrent edit elsewhere is still seen as a conflict. Puts
+    that changed other fields are kept: each field's stamp must stay what this device recorded.
+    """
+    kept: list[Op | None] = list(ops)
+    latest: dict[tuple[str, str], int] = {}
+    for i, op in enumerate(ops):
+        key = (op.tbl, op.record_id)
+        j = latest.get(key)
+        latest[key] = i
+        if j is None:
+            continue
+        earlier = kept[j]
+        if earlier is None or earlier.kind != "put" or op.kind != "put":
+            continue
+        if "id" in earlier.fields or not set(earlier.fields) <= set(op.fields):
+            continue  # an insert, or fields the later put did not touch
+        kept[j] = None
+        kept[i] = Op(op.hlc, op.tbl, op.record_id, "put", op.fields, {**op.base, **earlier.base})
+    return [op for op in kept if op is not None]

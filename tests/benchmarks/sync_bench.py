@@ -74,11 +74,10 @@ def measure_merge(root: Path) -> dict[str, float]:
     try:
         mentee = a.find_mentee("M-001")
         assert mentee is not None
+        rng = random.Random(1000)
         started = time.perf_counter()
-        notes = [a.new_note(mentee.id, sections={"Body": TEXT}).value for _ in range(100)]
-        for i in range(900):
-            note = notes[i % len(notes)]
-            a.save_draft(dataclasses.replace(note, sections=(("Body", f"{TEXT} {i}"),)))
+        for _ in range(1000):  # new records: autosaves would be compacted before publishing
+            a.new_note(mentee.id, sections={"Body": _text(rng)})
         local_s = time.perf_counter() - started
         a.sync_now()
         started = time.perf_counter()

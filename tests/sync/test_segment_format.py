@@ -145,3 +145,20 @@ def test_only_segment_names_are_read(tmp_path: Path) -> None:
     ):
         (device / name).write_bytes(b"x")
     assert [f.seq for f in layout.segment_files(tmp_path, JOURNAL, DEVICE)] == [1]
+
+
+def test_autosaves_between_two_syncs_travel_as_one_operation() -> None:
+    from mentorjournal.sync.ops import compact
+
+    insert = Op(1, "session_notes", "n1", "put", {"id": "n1", "sections": "a", "mode": "x"})
+    saves = [
+        Op(2 + i, "session_notes", "n1", "put", {"sections": f"v{i}"}, {"sections": (1 + i, "d")})
+        for i in range(5)
+    ]
+    other_field = Op(9, "session_notes", "n1", "put", {"mode": "y"}, {"mode": (1, "d")})
+    delete = Op(10, "goals", "g1", "del")
+    out = compact([insert, *saves, other_field, delete])
+    assert out[0] == insert  # an insert is never folded away
+    assert out[1].fields == {"sections": "v4"} and out[1].hlc == 6
+    assert out[1].base == {"sections": (1, "d")}  # the value the run of edits started from
+    assert out[2:] == [other_field, delete]
