@@ -174,10 +174,35 @@ def _read_chain(
             break
         if chosen is None:
             break
+        refused += _forks(conn, by_seq[seq], chosen, key, device)
         chain.append(chosen)
         seq, prev = seq + 1, chosen.digest
     waiting = len(by_seq) - len(chain)  # still arriving, or behind a gap or a refused one
     return chain, waiting, refused
+
+
+def _forks(
+    conn: Connection,
+    candidates: list[layout.SegmentFile],
+    chosen: _segment.Segment,
+    key: bytes,
+    device: str,
+) -> list[str]:
+    """Other authentic segments with the chosen one's number: one device id, two writers."""
+    found = []
+    for candidate in candidates:
+        if candidate.short_digest == chosen.digest[:16]:
+            continue
+        try:
+            _segment.decode(key, candidate.path.read_bytes())
+        except (OSError, SegmentIncomplete, SegmentRejected):
+            continue
+        if not sync_merge.is_quarantined(conn, device, candidate.path.name):
+            found.append(
+                f"{device}/{candidate.path.name}: a second segment with the same number; two "
+                "vaults write as this one device (was a vault folder copied instead of joined?)"
+            )
+    return found
 
 
 def _load(

@@ -229,3 +229,43 @@ def test_one_code_made_on_two_computers_keeps_both_mentees(net: Net) -> None:
     assert a.journal.get_mentee(second.id).code.startswith("M-777-")
     assert a.journal.search("Belongs")
     assert any(c.field == "code" for c in a.journal.sync_conflicts())
+
+
+def test_a_vault_copied_instead_of_joined_is_reported_not_merged_silently(
+    net: Net, tmp_path: Path
+) -> None:
+    import shutil
+
+    from mentorjournal.journal import Journal
+    from mentorjournal.paths import VaultPaths
+    from tests.fixtures.vault_fixtures import TEST_PASSPHRASE
+
+    a, b = _pair(net)
+    a.journal.lock()
+    shutil.copytree(tmp_path / "vault-a", tmp_path / "vault-copy")
+    state = tmp_path / "state-copy"
+    state.mkdir()
+    a.journal = Journal.open(
+        VaultPaths(tmp_path / "vault-a"), TEST_PASSPHRASE, clock=a.clock,
+        state_dir=tmp_path / "state-a",
+    )  # fmt: skip
+    copy = Journal.open(
+        VaultPaths(tmp_path / "vault-copy"), TEST_PASSPHRASE, clock=a.clock, state_dir=state
+    )
+    try:
+        from mentorjournal.storage import sync_log
+
+        copy_view = tmp_path / "view-copy"  # the copy's computer has its own sync folder
+        shutil.copytree(a.view, copy_view)
+        sync_log.set_folder(copy.connection, str(copy_view))
+        make_mentee(a.journal, "FROM-A")
+        make_mentee(copy, "FROM-COPY")
+        a.sync()
+        copy.sync_now()  # both write the next segment number, not knowing of each other
+        net.deliver(Device("copy", copy, copy_view, a.clock), b, net.files(copy_view))
+        net.copy_all(a, b)
+        report = b.sync()
+        assert any("same number" in q for q in report.quarantined)
+        assert b.journal.sync_status().quarantined
+    finally:
+        copy.lock()
