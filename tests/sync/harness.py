@@ -19,6 +19,7 @@ from mentorjournal.journal import Journal
 from mentorjournal.paths import VaultPaths
 from mentorjournal.storage import sync_log
 from mentorjournal.sync import engine
+from tests.fixtures.journal_fixtures import db_of
 from tests.fixtures.vault_fixtures import TEST_KDF, TEST_PASSPHRASE
 
 
@@ -121,7 +122,7 @@ class Net:
 
 def contents(journal: Journal) -> dict[str, list[tuple[Any, ...]]]:
     """Every replicated table's rows, in id order: what "identical contents" compares."""
-    conn = journal.connection
+    conn = db_of(journal)
     return {
         table: [tuple(r) for r in conn.execute(f'SELECT * FROM "{table}" ORDER BY id')]
         for table in sorted(sync_log.replicated_tables(conn))

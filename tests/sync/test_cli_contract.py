@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.fixtures.journal_fixtures import db_of
 from tests.fixtures.vault_fixtures import CliResult, CreatedVault
 
 Run = Callable[..., CliResult]
@@ -179,7 +180,7 @@ def test_a_json_export_carries_no_sync_key_and_imports_as_a_vault_that_does_not_
         vault.paths, vault.passphrase, clock=vault.clock, state_dir=vault.state_dir
     )
     try:
-        key = bytes(journal.connection.execute("SELECT sync_key FROM sync_state").fetchone()[0])
+        key = bytes(db_of(journal).execute("SELECT sync_key FROM sync_state").fetchone()[0])
     finally:
         journal.lock()
     target = tmp_path / "export.json"

@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from mentorjournal.storage import audit
-from tests.fixtures.journal_fixtures import make_mentee, make_note
+from tests.fixtures.journal_fixtures import db_of, make_mentee, make_note
 from tests.sync.harness import Device, Net, contents
 
 NAMES = ("a", "b", "c")
@@ -97,9 +97,11 @@ class Model:
 
 
 def _signed(device: Device) -> set[str]:
-    rows = device.journal.connection.execute(
-        "SELECT id FROM session_notes WHERE signed_at IS NOT NULL"
-    ).fetchall()
+    rows = (
+        db_of(device.journal)
+        .execute("SELECT id FROM session_notes WHERE signed_at IS NOT NULL")
+        .fetchall()
+    )
     return {r[0] for r in rows}
 
 
@@ -130,7 +132,7 @@ def test_any_delivery_order_gives_identical_contents(actions: list[tuple[Any, ..
                 assert other == first
             for device in net.devices.values():
                 assert signed_anywhere <= _signed(device)  # no action erases a mentee
-                assert audit.verify_chain(device.journal.connection).ok
+                assert audit.verify_chain(db_of(device.journal)).ok
                 for note_id in _signed(device):
                     assert device.journal.verify_note(note_id) is None
         finally:

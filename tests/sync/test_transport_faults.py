@@ -11,7 +11,7 @@ import pytest
 
 from mentorjournal.sync import hlc
 from mentorjournal.sync.folder import segment_files
-from tests.fixtures.journal_fixtures import make_goal, make_mentee, make_note
+from tests.fixtures.journal_fixtures import db_of, make_goal, make_mentee, make_note
 from tests.sync.harness import Device, Net, contents
 
 
@@ -147,7 +147,7 @@ def test_a_clock_hours_ahead_is_not_followed_and_is_reported(net: Net) -> None:
     assert report.applied_ops >= 1 and report.warnings
     assert "ahead" in report.warnings[0]
     assert a.journal.sync_status().warnings
-    own_clock = a.journal.connection.execute("SELECT hlc FROM sync_state").fetchone()[0]
+    own_clock = db_of(a.journal).execute("SELECT hlc FROM sync_state").fetchone()[0]
     now_ms = int(a.clock.now().timestamp() * 1000)
     assert hlc.wall_ms(own_clock) <= now_ms + hlc.MAX_AHEAD_MS
     a.journal.update_goal(dataclasses.replace(a.journal.get_goal(goal.id), specific="edited on A"))
@@ -257,7 +257,7 @@ def test_a_vault_copied_instead_of_joined_is_reported_not_merged_silently(
 
         copy_view = tmp_path / "view-copy"  # the copy's computer has its own sync folder
         shutil.copytree(a.view, copy_view)
-        sync_log.set_folder(copy.connection, str(copy_view))
+        sync_log.set_folder(db_of(copy), str(copy_view))
         make_mentee(a.journal, "FROM-A")
         make_mentee(copy, "FROM-COPY")
         a.sync()

@@ -14,6 +14,7 @@ from mentorjournal.journal import Journal
 from mentorjournal.storage import sync_log
 from mentorjournal.storage.connection import open_database, transaction
 from mentorjournal.storage.schema import current_version
+from tests.fixtures.journal_fixtures import db_of
 from tests.fixtures.make_golden_vaults import (
     CREATED_AT,
     GOLDEN_KEY,
@@ -37,13 +38,13 @@ def upgraded(tmp_path: Path) -> Iterator[Journal]:
 
 def test_an_upgraded_vault_does_not_sync_until_set_up(upgraded: Journal) -> None:
     assert upgraded.sync_status().enabled is False
-    assert not sync_log.capture_installed(upgraded.connection)
+    assert not sync_log.capture_installed(db_of(upgraded))
     upgraded.add_mentee("NEW-1")
-    assert sync_log.outbox_count(upgraded.connection) == 0
+    assert sync_log.outbox_count(db_of(upgraded)) == 0
 
 
 def test_the_first_snapshot_of_an_upgraded_vault_holds_every_record(upgraded: Journal) -> None:
-    conn = upgraded.connection
+    conn = db_of(upgraded)
     tables = sync_log.replicated_tables(conn)
     rows = sum(conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables)
     assert rows > 50 and {"mentees", "session_notes", "addenda", "appointments"} <= set(tables)
