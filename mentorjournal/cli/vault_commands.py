@@ -19,6 +19,7 @@ from mentorjournal.clock import SystemClock
 from mentorjournal.errors import UsageError, VaultCorrupt
 from mentorjournal.paths import VaultPaths, user_state_dir
 from mentorjournal.storage.vault_checks import check_integrity
+from mentorjournal.sync import engine as sync_engine
 from mentorjournal.vault.unlocked import (
     UnlockedVault,
     create_vault,
@@ -105,13 +106,14 @@ def cmd_verify(args: argparse.Namespace) -> int:
     try:
         report = check_integrity(vault.connection)
         problems = report.problems() + _audit_problems(vault)
+        problems += sync_engine.verify_problems(vault.connection)
     finally:
         vault.lock()
     if problems:
         for problem in problems:
             print(f"mentorjournal: {problem}", file=sys.stderr)
         raise VaultCorrupt(f"The vault failed verification ({len(problems)} problem(s)).")
-    print("ok: key file, page authentication, integrity, foreign keys, audit log")
+    print("ok: key file, page authentication, integrity, foreign keys, audit log, sync chains")
     return 0
 
 

@@ -178,6 +178,10 @@ class Sync(JournalBase):
             warnings=tuple(warnings),
         )
 
+    def verify_sync(self) -> list[str]:
+        """Problems ``verify`` reports about sync (none when sync is off or the folder absent)."""
+        return engine.verify_problems(self._db)
+
     def sync_conflicts(self) -> list[Conflict]:
         """Open conflicts, each with the current value beside the one that did not win."""
         found = []

@@ -273,6 +273,52 @@ def merge(conn: Connection, incoming: Incoming, *, now: str, now_ms: int) -> Mer
     )
 
 
+def check_chains(conn: Connection, folder: Path, key: bytes) -> list[str]:
+    """What ``verify`` reports about sync: each device chain merged here against the folder.
+
+    For every device, the last segment this vault merged must still be in the folder with the
+    digest remembered here, and must authenticate. A missing folder is not a problem of the
+    vault (the drive may be unplugged); a segment that differs from what was merged is.
+    """
+    st = sync_log.state(conn)
+    if st is None or not folder.is_dir():
+        return []
+    problems = []
+    for device, row in sorted(sync_merge.devices(conn).items()):
+        if row.applied_seq == 0:
+            continue
+        files = [
+            f
+            for f in layout.segment_files(folder, st.journal_id, device)
+            if f.seq == row.applied_seq and f.short_digest == row.applied_hash[:16]
+        ]
+        label = f"sync: device {device[:8]} segment {row.applied_seq}"
+        if not files:
+            problems.append(f"{label} merged here is no longer in the sync folder")
+            continue
+        try:
+            data = files[0].path.read_bytes()
+            _segment.decode(key, data)
+        except (OSError, SegmentIncomplete, SegmentRejected) as exc:
+            problems.append(f"{label} no longer authenticates ({exc})")
+            continue
+        if _segment.digest_of(data) != row.applied_hash:
+            problems.append(f"{label} differs from the one merged here")
+    return problems
+
+
+def verify_problems(conn: Connection) -> list[str]:
+    """``check_chains`` for this vault's own folder and key (none when sync is off)."""
+    st = sync_log.state(conn)
+    if st is None:
+        return []
+    sync_key = sync_log.sync_key(conn)
+    try:
+        return check_chains(conn, Path(st.folder), _segment.segment_key(sync_key))
+    finally:
+        sync_key[:] = bytes(len(sync_key))
+
+
 def applied_seqs(conn: Connection) -> dict[str, int]:
     return {d: r.applied_seq for d, r in sync_merge.devices(conn).items()}
 

@@ -197,3 +197,19 @@ def test_a_json_export_carries_no_sync_key_and_imports_as_a_vault_that_does_not_
     _ok(run_cli("import", "--json", target, *base))
     assert "M-101" in _ok(run_cli("mentee", "list", *base)).stdout
     assert "off" in _ok(run_cli("sync", "status", *base)).stdout
+
+
+def test_verify_reports_a_merged_segment_changed_in_the_folder(
+    devices: tuple[Run, Run, Path, CreatedVault],
+) -> None:
+    a, b, folder, _vault = devices
+    _ok(a("note", "add", "--mentee", "M-101", stdin="Verified words."))
+    _ok(a("sync", "now"))
+    _ok(b("sync", "now"))
+    assert "sync chains" in _ok(b("verify")).stdout
+    newest = max(folder.rglob("*.seg"), key=lambda p: p.stat().st_mtime_ns)
+    data = bytearray(newest.read_bytes())
+    data[-1] ^= 0x01
+    newest.write_bytes(bytes(data))
+    result = b("verify")
+    assert result.code == 4 and "no longer authenticates" in result.stderr

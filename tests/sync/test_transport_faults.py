@@ -269,3 +269,20 @@ def test_a_vault_copied_instead_of_joined_is_reported_not_merged_silently(
         assert b.journal.sync_status().quarantined
     finally:
         copy.lock()
+
+
+def test_verify_sync_checks_each_merged_chain_against_the_folder(net: Net) -> None:
+    a, b = _pair(net)
+    make_note(a.journal, a.journal.get_mentee(_mentee(a)), text="Checked later")
+    a.sync()
+    net.copy_all(a, b)
+    b.sync()
+    assert a.journal.verify_sync() == [] and b.journal.verify_sync() == []
+    rel = _segments(net, a)[-1]
+    data = bytearray((b.view / rel).read_bytes())
+    data[-3] ^= 0xFF
+    net.put(b.view, rel, bytes(data))
+    problems = b.journal.verify_sync()
+    assert len(problems) == 1 and "no longer authenticates" in problems[0]
+    (b.view / rel).unlink()
+    assert "no longer in the sync folder" in b.journal.verify_sync()[0]
