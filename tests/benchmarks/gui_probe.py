@@ -305,6 +305,7 @@ class Script:
     def finish(self) -> None:
         import gc
 
+        self.phase("finished")  # ends (and writes) a profile of the last step
         gc.collect()
         self.out["rss_after_session_mib"] = round(current_rss_mib(), 1)
         self.out["stalls"] = summary(self.log.lateness_ms, self.log.long)
