@@ -17,6 +17,7 @@ resident memory at the end.
 from __future__ import annotations
 
 import cProfile
+import gc
 import json
 import os
 import sys
@@ -99,6 +100,35 @@ def probe_paint(vault: str) -> int:
     return app_module.main(["--vault", vault])
 
 
+class GcPauses:
+    """Every cyclic garbage collection on the GUI thread (where the app runs them all, see
+    ``ui.gc_guard``): how long it held the thread, and in which step. Tells how much of a
+    stall the watchdog saw was the collector."""
+
+    def __init__(self, log: StallLog) -> None:
+        self._log = log
+        self._start = 0.0
+        self.pauses: list[tuple[float, int, str]] = []
+        gc.callbacks.append(self._on_gc)
+
+    def _on_gc(self, event: str, info: dict[str, int]) -> None:
+        if event == "start":
+            self._start = time.perf_counter()
+            return
+        ms = 1000 * (time.perf_counter() - self._start)
+        self.pauses.append((ms, info["generation"], self._log.phase))
+
+    def stop(self) -> dict[str, Any]:
+        gc.callbacks.remove(self._on_gc)
+        worst = sorted(self.pauses, reverse=True)
+        return {
+            "max_ms": round(worst[0][0], 1) if worst else 0.0,
+            "total_ms": round(sum(ms for ms, _g, _p in worst), 1),
+            "count": len(worst),
+            "worst": [[round(ms, 1), gen, phase] for ms, gen, phase in worst[:5]],
+        }
+
+
 class Script:
     """The scripted mentor. Each step ends by calling the next; ``log.phase`` names the step."""
 
@@ -111,6 +141,7 @@ class Script:
         self._t0 = time.monotonic()
         self._profile: cProfile.Profile | None = None
         _keep.append(start_watchdog(self.log))
+        self.gc = GcPauses(self.log)
 
     def phase(self, name: str) -> None:
         """Name the step (stalls are reported by it). ``BENCH_PROFILE_PHASE=name`` profiles the
@@ -303,9 +334,8 @@ class Script:
         wait_until(listed, choose)
 
     def finish(self) -> None:
-        import gc
-
         self.phase("finished")  # ends (and writes) a profile of the last step
+        self.out["gc_pauses"] = self.gc.stop()
         gc.collect()
         self.out["rss_after_session_mib"] = round(current_rss_mib(), 1)
         self.out["stalls"] = summary(self.log.lateness_ms, self.log.long)
