@@ -36,6 +36,9 @@ log = logging.getLogger(__name__)
 
 #: After the unlock window appears, wait this long (first paint, idle) before warming up.
 WARM_UP_DELAY_MS = 250
+#: After the main window is shown, wait this long (its first paint, the mentor's first look)
+#: before loading the supervision summary's modules in the worker.
+EXPORT_WARM_UP_DELAY_MS = 1000
 
 
 class State(enum.StrEnum):
@@ -135,6 +138,7 @@ class AppController(QObject):
         )
         self._last_daily_backup: date | None = None
         self._unlock_path_warm = False
+        self._export_path_warm = False
         self._slicing = False
         worker.changed.connect(self._after_change)
         # Screen-lock and suspend are watched once the first window is up (the unlock warm-up,
@@ -437,6 +441,11 @@ class AppController(QObject):
         self.idle.start()
         self._watch_system_locking()
         self.unlocked.emit()
+        if not self._export_path_warm:
+            self._export_path_warm = True
+            QTimer.singleShot(
+                EXPORT_WARM_UP_DELAY_MS, lambda: self.worker.prepare(_import_export_path)
+            )
         if then is not None:
             then()
 
@@ -551,6 +560,17 @@ def _import_unlock_path() -> None:
 
     import_pages()
     prepare_to_open()
+
+
+def _import_export_path() -> None:
+    """Import the supervision summary's preview, exporters and anonymiser (worker thread,
+    once, a second after the first unlock).
+
+    Imported when the preview opened, they held the GUI thread 50-300 ms (the anonymiser
+    compiles its patterns at import) just as the mentor clicked; start-up and the unlock
+    warm-up should not pay for them either.
+    """
+    import ui.pages.supervision.export_dialog  # noqa: F401
 
 
 def _lock_journal(journal: Journal) -> None:

@@ -174,3 +174,29 @@ def test_a_passphrase_entered_at_once_still_opens_a_whole_main_window(
     qtbot.waitUntil(lambda: bool(pages_when_shown), timeout=10000)
     assert pages_when_shown == [len(MENTEE_TABS) + len(AREAS)]
     assert controller.main_window.tabs.count() == len(MENTEE_TABS)
+
+
+def test_the_summary_modules_load_in_the_worker_once_after_the_first_unlock(
+    qtbot: QtBot, make_controller: Factory, locked_vault: LockedVault,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    controller = make_controller(locked_vault.paths)
+    prepared: list[Any] = []
+    real_prepare = controller.worker.prepare
+
+    def prepare(fn: Any, *then: Any) -> None:
+        prepared.append(fn)
+        real_prepare(fn, *then)
+
+    monkeypatch.setattr(controller.worker, "prepare", prepare)
+    monkeypatch.setattr(controller_module, "EXPORT_WARM_UP_DELAY_MS", 0)
+    controller.start()
+    qtbot.waitUntil(lambda: controller_module._import_unlock_path in prepared, timeout=5000)
+    assert controller_module._import_export_path not in prepared  # not while locked
+    for _ in range(2):
+        type_text(qtbot, controller.unlock_window.secret, locked_vault.passphrase)
+        controller.unlock_window.submit()
+        qtbot.waitUntil(lambda: controller.state is State.MAIN, timeout=10000)
+        qtbot.waitUntil(lambda: controller_module._import_export_path in prepared, timeout=5000)
+        controller.lock()
+    assert prepared.count(controller_module._import_export_path) == 1
