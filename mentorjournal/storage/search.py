@@ -16,8 +16,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from mentorjournal.search_query import to_match_expression
 from mentorjournal.storage.connection import Connection
+from mentorjournal.storage.search_query import to_match_expression
 
 HIGHLIGHT_START = "\x02"
 HIGHLIGHT_END = "\x03"

@@ -142,7 +142,7 @@ def sample_queries(journal: Any, raw: Any) -> list[search_bench.Query]:
 
 
 def measure_search(journal: Any, vault: Any, queries: list[search_bench.Query]) -> dict[str, Any]:
-    from mentorjournal.search_query import to_match_expression
+    from mentorjournal.storage.search_query import to_match_expression
 
     raw = open_raw(vault)
     newest = int(raw.execute("SELECT max(rowid) FROM search_index").fetchone()[0])

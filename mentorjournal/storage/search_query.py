@@ -4,8 +4,9 @@ FTS5 has its own query language (column filters ``title:``, ``NEAR``, ``AND``/``
 ``*``, ``^``, parentheses). None of that is offered to users: every word they type becomes a
 double-quoted string, so no user text is ever parsed as syntax. Words become prefix terms
 (``"anx"*``) so results appear while typing; text in double quotes stays an exact phrase.
-All terms must match (FTS5's implicit AND). A single letter matches only that one-letter word, not every word that
-starts with it. Pure: no I/O, no SQL.
+All terms must match (FTS5's implicit AND). A single letter matches only that one-letter word,
+not every word that starts with it. Pure: no I/O, no SQL; it lives in storage beside
+``search.py``, its one user, because what it writes is FTS5's own language.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ import sqlcipher3
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mentorjournal.search_query import QueryTerm, parse_query, to_match_expression
+from mentorjournal.storage.search_query import QueryTerm, parse_query, to_match_expression
 
 
 def test_words_become_quoted_prefix_terms() -> None:
@@ -95,6 +95,6 @@ def test_every_hit_contains_every_typed_word(typed: str, docs: list[str]) -> Non
 
 
 def _plain_words(text: str) -> list[str]:
-    from mentorjournal.search_query import tokens_of
+    from mentorjournal.storage.search_query import tokens_of
 
     return list(tokens_of(text))
