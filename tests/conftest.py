@@ -2,11 +2,13 @@
 
 This is done at import time, before Qt or platformdirs read the environment, so no test can
 touch the developer's real vault or settings, and canary scans know exactly where to look.
+The root is removed when the run ends (it holds test vaults, exports and settings files).
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -34,3 +36,8 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 pytest_plugins = ["tests.fixtures.vault_fixtures", "tests.fixtures.journal_fixtures"]
+
+
+def pytest_unconfigure() -> None:
+    """Remove the temp root once every test (and its subprocesses) has finished."""
+    shutil.rmtree(_ROOT, ignore_errors=True)
