@@ -60,9 +60,13 @@ def test_wrong_old_passphrase_changes_nothing(
 def test_new_recovery_key_replaces_the_old_one(
     journal: Journal, vault_paths: VaultPaths, vault_clock: ManualClock
 ) -> None:
+    old = journal.regenerate_recovery_key().value  # a key this test knows, to be replaced
     key = journal.regenerate_recovery_key().value
+    assert key != old
     state = _state(journal)
     journal.lock()
+    with pytest.raises(WrongPassphrase):
+        Journal.open_with_recovery_key(vault_paths, old, clock=vault_clock, state_dir=state)
     reopened = Journal.open_with_recovery_key(vault_paths, key, clock=vault_clock, state_dir=state)
     reopened.lock()
 
