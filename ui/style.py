@@ -12,7 +12,7 @@ import enum
 from dataclasses import dataclass
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 ROLE_PROPERTY = "textRole"
 PRIMARY_PROPERTY = "primary"
@@ -77,3 +77,13 @@ def mark_primary(button: QPushButton) -> None:
     """The one action the eye should find first on a screen (accent colour, default button)."""
     button.setProperty(PRIMARY_PROPERTY, True)
     button.setAutoDefault(True)
+
+
+def buddy_label(text: str, buddy: QWidget) -> QLabel:
+    """A form label whose "&" shortcut moves to ``buddy``.
+
+    A form row given a layout (a field with a "?" beside it) makes a label with no buddy,
+    and a label without a buddy shows its "&" as a character ("Tem&plate")."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label

@@ -3,6 +3,7 @@ recovery-key unlock, the demo vault and theming."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QLabel,
     QLineEdit,
     QSpinBox,
     QWidget,
@@ -131,6 +133,29 @@ def test_search_hit_routes_to_the_right_page(
     assert main.mentee_id == second and main.tabs.currentWidget() is main.page("goals")
     main.open_record("reflection", "r1", "")
     assert main.stack.currentWidget() is main.page("reflection")
+
+
+def _stray_ampersands(root: QWidget) -> list[str]:
+    """Plain labels that show their "&" shortcut marker as a character (no buddy to move to)."""
+    found = []
+    for label in root.findChildren(QLabel):
+        text = label.text().replace("&&", "")
+        if "<" not in text and re.search(r"&\S", text) and label.buddy() is None:
+            found.append(label.text())
+    return found
+
+
+def test_no_label_shows_its_shortcut_marker(
+    qtbot: QtBot, make_controller: Factory, locked_vault: LockedVault
+) -> None:
+    controller = make_controller(locked_vault.paths)
+    controller.start()
+    main = _unlocked(qtbot, controller, locked_vault)
+    main.ensure_pages()
+    assert _stray_ampersands(main) == []
+    assert _stray_ampersands(main.open_settings()) == []
+    assert _stray_ampersands(controller.unlock_window) == []
+    assert _stray_ampersands(controller.create_window) == []
 
 
 def test_every_control_has_an_accessible_name(

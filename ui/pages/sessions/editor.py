@@ -45,7 +45,7 @@ from ui.icons import set_icon
 from ui.pages import journal_ops as ops
 from ui.pages.sessions.models import MODE_LABELS
 from ui.prompts import Prompts
-from ui.style import TextRole, mark_primary, set_text_role
+from ui.style import TextRole, buddy_label, mark_primary, set_text_role
 from ui.widgets.gas_progress import GasProgressRow
 from ui.widgets.section_fields import SectionFields, carry_over, specs_for
 from ui.worker import JournalWorker
@@ -194,7 +194,7 @@ class SessionEditor(QWidget):
         template_row = QHBoxLayout()
         template_row.addWidget(self.template, 1)
         template_row.addWidget(self.template_help)
-        form.addRow("Tem&plate", template_row)
+        form.addRow(buddy_label("Tem&plate", self.template), template_row)
         return form
 
     def _build_checkins(self) -> QGroupBox:

@@ -54,6 +54,7 @@ from ui.pages.supervision.models import (
     SupervisionSessionsModel,
 )
 from ui.prompts import Prompts
+from ui.style import buddy_label
 from ui.widgets.adaptive import AdaptiveSplitter
 from ui.widgets.flow import FlowLayout
 from ui.widgets.tables import read_only_table
@@ -139,8 +140,8 @@ class SupervisionPage(Page[ops.SupervisionData]):
         focus_row = QHBoxLayout()
         focus_row.addWidget(self.focus, 1)
         focus_row.addWidget(HelpButton("seven-eyed"))
-        form.addRow("F&unction", function_row)
-        form.addRow("F&ocus", focus_row)
+        form.addRow(buddy_label("F&unction", self.function), function_row)
+        form.addRow(buddy_label("F&ocus", self.focus), focus_row)
         self.summary_button = QPushButton("&Prepare summary…")
         self.summary_button.setAccessibleName("Prepare an anonymised supervision summary")
         self.summary_button.clicked.connect(self.prepare_summary)
