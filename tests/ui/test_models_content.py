@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from pytestqt.qtbot import QtBot
 
 from mentorjournal.domain.cpd import CpdEntry, CpdYearTotal
 from mentorjournal.domain.goals import Goal, GoalOverview, GoalProgress, GoalStatus, GoalStep
@@ -32,6 +33,8 @@ from ui.pages.reflection.timeline_model import TimelineColumn, TimelineModel
 from ui.pages.resources.models import ResourcesModel
 from ui.pages.sessions.models import SessionColumn, SessionsModel
 from ui.pages.supervision.models import AgendaColumn, AgendaModel
+from ui.prompts import ScriptedPrompts
+from ui.worker import JournalWorker
 
 MENTEE = new_id()
 T0 = datetime(2026, 2, 3, 10, 0, tzinfo=UTC)
@@ -121,13 +124,42 @@ def test_record_models_pass_model_tester_and_clear_empties(qtmodeltester, model_
     qtmodeltester.check(model)
 
 
-def test_session_rows_show_status_and_summary() -> None:
+def test_session_rows_show_status_and_summary(qtbot: QtBot) -> None:
     model = SessionsModel()
     model.set_records(_records()[SessionsModel])
     assert model.index(0, SessionColumn.STATUS).data() == "Signed"
     assert model.index(1, SessionColumn.STATUS).data() == "Draft, risk flagged"
     assert model.index(0, SessionColumn.TEMPLATE).data() == "SOAP"
     assert model.index(2, SessionColumn.SUMMARY).data() == "Talked about week 2"
+    # The list hides mode and template; the tooltip tells them, with the first line.
+    tip = model.index(2, SessionColumn.DATE).data(Qt.ItemDataRole.ToolTipRole)
+    assert "SOAP" in tip and "Talked about week 2" in tip
+    assert model.index(0, SessionColumn.STATUS).data(Qt.ItemDataRole.DecorationRole) is not None
+
+
+def test_the_session_list_shows_day_state_and_first_line_on_one_line(
+    qtbot: QtBot, worker: JournalWorker, prompts: ScriptedPrompts
+) -> None:
+    from ui.pages.sessions.page import SessionsTab
+
+    tab = SessionsTab(worker, prompts)
+    qtbot.addWidget(tab)
+    tab.resize(1000, 640)
+    tab.show()
+    qtbot.waitExposed(tab)
+    tab.model.set_records(_records()[SessionsModel])
+    view = tab.view
+    shown = [c for c in range(tab.model.columnCount()) if not view.isColumnHidden(c)]
+    assert shown == [SessionColumn.DATE, SessionColumn.STATUS, SessionColumn.SUMMARY]
+    date_text = tab.model.index(0, SessionColumn.DATE).data()
+    assert "\n" not in date_text
+    qtbot.waitUntil(
+        lambda: (
+            view.columnWidth(SessionColumn.DATE) >= view.fontMetrics().horizontalAdvance(date_text)
+        )
+    )
+    right_edge = view.columnViewportPosition(SessionColumn.SUMMARY)
+    assert 0 < right_edge < view.viewport().width()  # the first line is in sight
 
 
 def test_goal_rows_show_latest_progress_and_steps() -> None:

@@ -16,11 +16,14 @@ MODE_LABELS: dict[SessionMode, str] = {
 
 
 class SessionColumn(IntEnum):
+    """The eye reads a note's day, its state and its first line; mode and template are in the
+    row's tooltip (their columns exist for sorting and are hidden in the list)."""
+
     DATE = 0
-    MODE = 1
-    TEMPLATE = 2
-    STATUS = 3
-    SUMMARY = 4
+    STATUS = 1
+    SUMMARY = 2
+    MODE = 3
+    TEMPLATE = 4
 
 
 def _status(note: NoteSummary) -> str:
@@ -34,15 +37,27 @@ def _status_icon(note: NoteSummary) -> str:
     return "signed" if note.signed else "draft"
 
 
+def _details(note: NoteSummary) -> str:
+    """What the hidden columns say, for the tooltip: mode, template and the first line."""
+    day = f"{note.started_at.astimezone():%A}"
+    head = f"{day} · {MODE_LABELS[note.mode]} · {note.template.label} · {_status(note)}"
+    return f"{head}\n{note.first_line}" if note.first_line else head
+
+
 class SessionsModel(RecordTableModel):
     COLUMNS = (
         Column(
             "Date",
-            lambda n: f"{n.started_at.astimezone():%a %d %b %Y %H:%M}",
+            lambda n: f"{n.started_at.astimezone():%d %b %Y %H:%M}",
             sort_key=lambda n: n.started_at,
+            tooltip=_details,
         ),
+        Column("Status", _status, icon=_status_icon, tooltip=_details),
+        Column("Summary", lambda n: n.first_line, tooltip=_details),
         Column("Mode", lambda n: MODE_LABELS[n.mode]),
         Column("Template", lambda n: n.template.label),
-        Column("Status", _status, icon=_status_icon),
-        Column("Summary", lambda n: n.first_line, tooltip=lambda n: n.first_line),
     )
+
+
+#: Columns the list leaves out (the tooltip tells them).
+HIDDEN_COLUMNS = (SessionColumn.MODE, SessionColumn.TEMPLATE)

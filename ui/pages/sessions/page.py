@@ -24,7 +24,7 @@ from ui.models.record_model import IdRole
 from ui.pages import journal_ops as ops
 from ui.pages.base import MenteePage
 from ui.pages.sessions.editor import SessionEditor
-from ui.pages.sessions.models import SessionColumn, SessionsModel
+from ui.pages.sessions.models import HIDDEN_COLUMNS, SessionColumn, SessionsModel
 from ui.prompts import Prompts
 from ui.style import mark_primary
 from ui.widgets.adaptive import AdaptiveSplitter, VerticalScrollArea
@@ -66,6 +66,8 @@ class SessionsTab(MenteePage[ops.SessionsData]):
         self.view = read_only_table(
             self.model, "Session notes", stretch_column=SessionColumn.SUMMARY, single_selection=True
         )
+        for column in HIDDEN_COLUMNS:
+            self.view.setColumnHidden(column, True)
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -87,7 +89,10 @@ class SessionsTab(MenteePage[ops.SessionsData]):
         splitter = AdaptiveSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        # Room for a note's day, state and first line, not only its date.
+        splitter.setSizes([400, 600])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
