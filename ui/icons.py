@@ -17,11 +17,15 @@ from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QP
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
+from ui.style import PRIMARY_PROPERTY
+
 ICON_DIR = Path(__file__).resolve().parent / "resources" / "icons"
 ICON_PROPERTY = "iconName"
 PLACEHOLDER = "#STROKE"
 #: Colours with a meaning of their own, the same in both themes (readable on either).
 ACCENTS = {"risk": "#c0392b", "saved": "#2e7d32", "signed": "#2e7d32"}
+#: The colour of an icon on a primary (accent-coloured) button, as its text.
+ON_ACCENT = "#ffffff"
 
 
 def names() -> list[str]:
@@ -80,7 +84,10 @@ def set_icon(widget: QWidget, name: str) -> None:
 
 def _apply(widget: QWidget, name: str) -> None:
     if isinstance(widget, QAbstractButton):
-        widget.setIcon(icon(name))
+        # On a primary button (white text on the accent) the icon is white too: the palette's
+        # text colour or a green tick was hard to see on the blue.
+        on_accent = bool(widget.property(PRIMARY_PROPERTY))
+        widget.setIcon(_icon(name, ON_ACCENT) if on_accent else icon(name))
     elif isinstance(widget, QLabel):
         size = max(16, widget.fontMetrics().height())
         widget.setPixmap(pixmap(name, size))
