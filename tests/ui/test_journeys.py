@@ -74,6 +74,11 @@ def test_after_reflection_a_click_on_the_chosen_mentee_shows_its_record_again(
     _click_row(qtbot, main.mentee_view, 0)
     assert main.stack.currentWidget() is main.mentee_panel
     assert main.area_list.selectedItems() == [], "two lists highlighted"
+    # Back to a mentee tab by menu or shortcut (Alt+2), not by a click in the list: the same.
+    main.show_area("cpd")
+    main.show_mentee_tab("goals")
+    assert main.area_list.selectedItems() == [], "two lists highlighted"
+    assert main.mentee_view.selectionModel().hasSelection(), "the mentee is not shown as chosen"
 
 
 def test_unlock_returns_to_the_page_the_mentor_was_on(

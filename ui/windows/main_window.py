@@ -313,10 +313,9 @@ class MainWindow(QMainWindow):
     def select_mentee(self, mentee_id: str | None) -> None:
         """Show ``mentee_id``'s record (or nothing) and tell every mentee tab."""
         self.archive_button.setEnabled(mentee_id is not None)
-        if mentee_id is not None:
-            self.area_list.clearSelection()  # one list shows where you are, not two
         if mentee_id == self.mentee_id and mentee_id is not None:
             self.stack.setCurrentWidget(self.mentee_panel)
+            self.sidebar.select_mentee(mentee_id)
             return
         self.mentee_id = mentee_id
         if mentee_id is None:
@@ -346,6 +345,8 @@ class MainWindow(QMainWindow):
                 self.select_mentee(first)
         page = self.page(key)
         self.stack.setCurrentWidget(self.mentee_panel if self.mentee_id else self.empty_page)
+        if self.mentee_id is not None:
+            self.sidebar.select_mentee(self.mentee_id)
         self.tabs.setCurrentWidget(page)
         return page
 

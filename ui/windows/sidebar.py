@@ -149,8 +149,13 @@ class Sidebar(QWidget):
         if row < 0:
             return
         proxy_index = self.mentee_proxy.mapFromSource(self.mentees.index(row, 0))
-        if proxy_index.isValid() and self.mentee_view.currentIndex().row() != proxy_index.row():
+        if not proxy_index.isValid():
+            return
+        if self.mentee_view.currentIndex().row() != proxy_index.row():
             self.mentee_view.setCurrentIndex(proxy_index)
+        elif not self.mentee_view.selectionModel().isRowSelected(proxy_index.row()):
+            self.mentee_view.selectRow(proxy_index.row())  # shown again after an area
+        self.area_list.clearSelection()  # one list shows where you are, not two
 
     def select_area(self, key: str) -> None:
         for row in range(self.area_list.count()):
