@@ -119,6 +119,11 @@ def test_print_writes_a_real_one_page_pdf_through_the_file_dialog(
     prompts.script("save_file", str(target))
     tab.print_button.click()
     qtbot.waitUntil(lambda: bool(prompts.asked("inform")), timeout=10000)
+    # The dialog starts with a name that says what the file is, not in the launch folder.
+    ((_kind, offered),) = [o for o in prompts.offered if o[0] == "save_file"]
+    assert Path(offered).name == "coping-plan-version-1.pdf"
+    assert Path(offered).parent != Path.cwd()
+    assert "Print" not in tab.print_button.text()  # it saves a file; printing is from there
     pdf = target.with_suffix(".pdf")
     reader = PdfReader(pdf)
     assert len(reader.pages) == 1

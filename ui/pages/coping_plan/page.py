@@ -4,7 +4,7 @@ Why versions: a plan is revised with the mentee over months and every version is
 "Save as new version" never overwrites. Items are reordered by drag and drop *and* by keyboard
 (Move up/down buttons, Alt+Up/Alt+Down in a list) because dragging is not possible for
 everyone. Two versions chosen from the history are compared section by section
-(:mod:`ui.pages.coping_plan.diff`). "Print / Save as PDF" writes the one-page plan through the
+(:mod:`ui.pages.coping_plan.diff`). "Save as PDF" writes the one-page plan through the
 worker (file dialog through prompts); the export is audited by the export code.
 """
 
@@ -143,6 +143,7 @@ class CopingPlanTab(MenteePage[list[CopingPlanVersion]]):
         super().__init__(worker, prompts, parent)
         self._loading = False
         self._modified = False
+        self._shown_version: int | None = None
         self.versions_model = PlanVersionsModel(self)
         self._versions: dict[int, CopingPlanVersion] = {}
         self.sections: dict[PlanSection, PlanSectionEditor] = {}
@@ -169,8 +170,10 @@ class CopingPlanTab(MenteePage[list[CopingPlanVersion]]):
         self.save_button = QPushButton("&Save as new version")
         self.save_button.setAccessibleName("Save the plan as a new version")
         self.save_button.clicked.connect(self.save_version)
-        self.print_button = QPushButton("&Print / Save as PDF…")
-        self.print_button.setAccessibleName("Print or save the current plan as a PDF")
+        # It writes a file (printed from there, or given to the mentee): the label says so.
+        self.print_button = QPushButton("Save as &PDF…")
+        self.print_button.setAccessibleName("Save the current plan as a one-page PDF")
+        self.print_button.setToolTip("A one-page PDF of the plan, to print or give the mentee")
         self.print_button.clicked.connect(self.print_plan)
         self.state = QLabel()
         self.state.setAccessibleName("Plan save state")
@@ -251,6 +254,7 @@ class CopingPlanTab(MenteePage[list[CopingPlanVersion]]):
         finally:
             self._loading = False
         self._modified = False
+        self._shown_version = None
         self.versions_model.clear()
         self._versions = {}
         self.older.clear()
@@ -312,17 +316,19 @@ class CopingPlanTab(MenteePage[list[CopingPlanVersion]]):
         if mentee_id is None:
             return
         will_save = self._modified and self._prompts.confirm(
-            "Print plan",
+            "Save plan as PDF",
             "The plan has changes that are not saved. Save them as a new version first, so the "
-            "printout shows them?",
-            ok_label="Save and print",
+            "PDF shows them?",
+            ok_label="Save version and PDF",
         )
         if will_save:
             self.save_version()  # queued before the export, so the PDF shows it
         if not self.versions_model.rowCount() and not will_save:
-            self._prompts.inform("Print plan", "There is no saved plan to print yet.")
+            self._prompts.inform("Save plan as PDF", "There is no saved plan yet.")
             return
-        path = self._prompts.save_file("Save coping plan as PDF", "", "PDF files (*.pdf)")
+        path = self._prompts.save_file(
+            "Save coping plan as PDF", str(pdf_suggestion(self._shown_version)), "PDF files (*.pdf)"
+        )
         if path is None:
             return
         if path.suffix.lower() != ".pdf":
@@ -335,7 +341,7 @@ class CopingPlanTab(MenteePage[list[CopingPlanVersion]]):
         self._query(
             lambda j: _export_plan(j, mentee_id, path),
             written,
-            lambda error: self._prompts.show_error(error, "Plan not printed"),
+            lambda error: self._prompts.show_error(error, "Plan not saved as PDF"),
         )
 
     # -- internals ---------------------------------------------------------------------------
@@ -347,6 +353,7 @@ class CopingPlanTab(MenteePage[list[CopingPlanVersion]]):
         finally:
             self._loading = False
         self._modified = False
+        self._shown_version = version.version
         self.state.setText(f"Current version {version.version}")
 
     def _show_versions(self, versions: Sequence[CopingPlanVersion]) -> None:
@@ -399,3 +406,13 @@ def _export_plan(journal: Journal, mentee_id: str, path: Path) -> int:
 
     code = journal.get_mentee(mentee_id).code
     return export_coping_plan(journal, code, path)
+
+
+def pdf_suggestion(version: int | None) -> Path:
+    """Where the save dialog starts: the Documents folder and a file name that says what it is
+    (it opened in whatever folder the app was started from, with no name)."""
+    from PySide6.QtCore import QStandardPaths
+
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    name = f"coping-plan-version-{version}.pdf" if version else "coping-plan.pdf"
+    return Path(folder or Path.home()) / name
