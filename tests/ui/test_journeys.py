@@ -143,3 +143,15 @@ def test_window_titles_name_the_app_once_at_the_end(
     for title in titles:
         # Qt appends the display name to a title that does not end with it.
         assert title.endswith("Mentor Journal") and title.count("Mentor Journal") == 1, title
+
+
+def test_the_unlock_window_names_the_vault_in_words_not_a_raw_path(
+    make_controller: Factory, locked_vault: LockedVault
+) -> None:
+    controller = make_controller(locked_vault.paths)
+    controller.start()
+    label = controller.unlock_window.vault_label
+    root = str(locked_vault.paths.root)
+    assert root not in label.text()
+    assert locked_vault.paths.root.name in label.text()  # another folder than the default
+    assert label.toolTip() == root  # the full path is there for whoever needs it
