@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from mentorjournal.domain.notes import NoteTemplate
-from tests.fixtures.journal_fixtures import make_mentee
+from tests.fixtures.journal_fixtures import make_mentee, make_note
 from ui.glossary import TERMS, HelpButton
 from ui.pages.sessions.page import SessionsTab
 from ui.prompts import ScriptedPrompts
@@ -77,3 +77,32 @@ def test_help_button_explains_on_click(qtbot: QtBot) -> None:
     qtbot.addWidget(button)
     assert "Goal Attainment Scaling" in button.toolTip()
     assert button.accessibleDescription() == button.toolTip()
+
+
+def test_a_search_hit_opens_its_note_at_the_hit_and_marks_it(
+    qtbot: QtBot, journal_worker: JournalWorker, prompts: ScriptedPrompts, journal: Any
+) -> None:
+    mentee = make_mentee(journal)
+    long = "\n".join(f"Line {n} of what was said." for n in range(40))
+    sections = dict.fromkeys(NoteTemplate.SOAP.sections, long)
+    sections[NoteTemplate.SOAP.sections[-1]] = f"{long}\nWe agreed to visit the zebrafinch aviary."
+    note = make_note(journal, mentee, template=NoteTemplate.SOAP, sections=sections, sign=True)
+    tab = _tab(qtbot, journal_worker, prompts)
+    tab.resize(1000, 500)
+    tab.set_mentee(mentee.id)
+    tab.open_record("note", note.id)
+    tab.highlight("Zebrafinch")
+    qtbot.waitUntil(lambda: tab.editor.note_id == note.id, timeout=5000)
+
+    def last() -> Any:
+        return tab.editor.sections.editors()[-1]  # made anew for the note's template
+
+    qtbot.waitUntil(lambda: bool(last().extraSelections()), timeout=5000)
+    assert last().extraSelections()[0].cursor.selectedText() == "zebrafinch"
+    assert [bool(e.extraSelections()) for e in tab.editor.sections.editors()[:-1]] == [False] * 3
+    # In sight: the field holding the hit is shown, not the top of the note or its addenda.
+    qtbot.waitUntil(lambda: not last().visibleRegion().isEmpty(), timeout=2000)
+    qtbot.waitUntil(lambda: tab.editor_scroll.verticalScrollBar().value() > 0, timeout=2000)
+    # ... and within the field, at the line of the hit (the 41st line).
+    assert last().viewport().rect().contains(last().cursorRect().center())
+    assert last().verticalScrollBar().value() > 0

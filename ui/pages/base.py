@@ -109,6 +109,10 @@ class Page(QWidget, Generic[D]):
     def open_record(self, kind: str, record_id: str) -> None:
         """Show the record a search hit (or a timeline row) named. Pages with records override."""
 
+    def highlight(self, text: str) -> None:
+        """After :meth:`open_record` from a search: bring the searched words into sight and mark
+        them. Pages whose records are long texts override it; elsewhere the row is enough."""
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._loaded:

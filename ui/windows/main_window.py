@@ -395,8 +395,10 @@ class MainWindow(QMainWindow):
             lambda kind, record_id, mentee_id: self.open_record(kind, record_id, mentee_id or None)
         )
 
-    def open_record(self, kind: str, record_id: str, mentee_id: str | None) -> None:
-        """Route a search hit to the page that shows it."""
+    def open_record(
+        self, kind: str, record_id: str, mentee_id: str | None, searched: str = ""
+    ) -> None:
+        """Route a search hit to the page that shows it (``searched``: the words to mark)."""
         key = RECORD_PAGES.get(kind)
         if key is None:
             log.debug("no page for record kind %s", kind)
@@ -407,8 +409,10 @@ class MainWindow(QMainWindow):
             page = self.show_mentee_tab(key)
         else:
             page = self.show_area(key)
-        page.open_record(kind, record_id)
         page.setFocus()
+        page.open_record(kind, record_id)
+        if searched.strip():
+            page.highlight(searched)
 
     def open_search(self) -> QDialog | None:
         """Ctrl+K. Does nothing while the window is hidden (locked): there is nothing to search."""
@@ -420,7 +424,12 @@ class MainWindow(QMainWindow):
         dialog = self._dialogs.get("search")
         if dialog is None:
             dialog = SearchDialog(self.worker, self, code_for=self.mentee_code)
-            dialog.record_chosen.connect(self.open_record)
+            searching = dialog
+            dialog.record_chosen.connect(
+                lambda kind, record_id, mentee_id: self.open_record(
+                    kind, record_id, mentee_id or None, searching.query_edit.text()
+                )
+            )
             self._dialogs["search"] = dialog
         dialog.show()
         dialog.raise_()

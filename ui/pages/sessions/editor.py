@@ -10,13 +10,14 @@ read-only and can only gain addenda. Changing the template never drops text (see
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -321,6 +323,8 @@ class SessionEditor(QWidget):
                 self._goal_labels = [(o.goal.id, o.goal.mentee_words) for o in goals]
             if coping_items is not None:
                 self._coping_items = list(dict.fromkeys(coping_items))
+            for editor in self.sections.editors():
+                editor.setExtraSelections([])  # marks of an earlier search
             self._show_note(note)
             self._show_addenda(addenda)
         finally:
@@ -476,6 +480,40 @@ class SessionEditor(QWidget):
         )
 
     # -- internals -------------------------------------------------------------------------
+    def mark(self, searched: str) -> QWidget | None:
+        """Mark every place the searched words occur in this note; the first such field (or
+        the matching addendum's box), for the page to scroll into sight. None: not found."""
+        words = [w for w in re.findall(r"\w+", searched) if len(w) > 1] or [searched.strip()]
+        tint = self.palette().color(QPalette.ColorRole.Highlight)
+        tint.setAlpha(90)
+        first: QWidget | None = None
+        for editor in self.sections.editors():
+            marks: list[QTextEdit.ExtraSelection] = []
+            for word in words:
+                found = editor.document().find(word)
+                while not found.isNull():
+                    mark = QTextEdit.ExtraSelection()
+                    mark.cursor = found
+                    tinted = QTextCharFormat()
+                    tinted.setBackground(tint)
+                    mark.format = tinted
+                    marks.append(mark)
+                    found = editor.document().find(word, found)
+            editor.setExtraSelections(marks)
+            if marks and first is None:
+                first = editor
+                at = QTextCursor(marks[0].cursor)
+                at.clearSelection()  # a place, not a selection to type over
+                editor.setTextCursor(at)
+                editor.ensureCursorVisible()
+        if first is None and self.addenda_box.isVisible():
+            for row in range(self.addenda.count()):
+                item = self.addenda.item(row)
+                if any(w.lower() in item.text().lower() for w in words):
+                    self.addenda.setCurrentItem(item)
+                    return self.addenda_box
+        return first
+
     def _show_note(self, note: SessionNote) -> None:
         self.title.setText(
             f"Session on {note.started_at.astimezone():%A %d %B %Y, %H:%M}"

@@ -10,15 +10,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection
+from PySide6.QtCore import QItemSelection, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from mentorjournal.domain.notes import SessionNote
+from ui.callbacks import alive
 from ui.icons import set_icon
 from ui.models.record_model import IdRole
 from ui.pages import journal_ops as ops
@@ -49,6 +51,8 @@ class SessionsTab(MenteePage[ops.SessionsData]):
     ) -> None:
         super().__init__(worker, prompts, parent)
         self.model = SessionsModel(self)
+        self._opening = False  # a note is being read for open_note
+        self._searched = ""  # words to mark once it is shown
         self.editor = SessionEditor(worker, prompts, self, delay_ms=autosave_ms)
         self.editor.status_changed.connect(self.save_state_changed)
         self._build()
@@ -81,6 +85,7 @@ class SessionsTab(MenteePage[ops.SessionsData]):
         scroll = VerticalScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.editor)
+        self.editor_scroll = scroll
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -164,16 +169,45 @@ class SessionsTab(MenteePage[ops.SessionsData]):
 
     def open_note(self, note_id: str) -> None:
         if self.editor.note_id == note_id:
+            self._show_searched()
             return
         self.editor.save_now()
+        self._opening = True
 
         def opened(result: ops.OpenedNote) -> None:
+            self._opening = False
             if result.note.mentee_id == self._mentee_id:
                 self.editor.load(result.note, result.addenda)
                 self._select(result.note.id)
                 self._update_buttons()
+                self._show_searched()
 
         self._query(lambda j: ops.open_note(j, note_id), opened)
+
+    def highlight(self, text: str) -> None:
+        """A search hit opened a note: mark the searched words and scroll the first into sight
+        (it opened at the top, or at the addenda when those had the focus, hit unmarked)."""
+        self._searched = text
+        if not self._opening:
+            self._show_searched()
+
+    def _show_searched(self) -> None:
+        text, self._searched = self._searched, ""
+        if not text:
+            return
+        found = self.editor.mark(text)
+        if found is None:
+            return
+
+        def into_sight() -> None:
+            if not alive(found):
+                return
+            if isinstance(found, QPlainTextEdit):
+                found.ensureCursorVisible()
+            self.editor_scroll.ensureWidgetVisible(found, 0, 40)
+
+        # After the layout has placed the loaded note, or the scroll lands short of it.
+        QTimer.singleShot(0, self, into_sight)
 
     def delete_draft(self) -> None:
         note = self.editor.loaded_note
