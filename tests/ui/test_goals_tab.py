@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import Any
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from mentorjournal.domain.goals import GoalStatus
@@ -155,3 +157,29 @@ def test_search_hits_open_the_goal_or_the_goal_of_a_progress_entry(
     tab.open_record("progress", entry.id)
     qtbot.waitUntil(lambda: tab._goal is not None and tab._goal.id == second.id, timeout=5000)
     assert tab.words.toPlainText() == "Second goal"
+
+
+def test_a_goal_saves_itself_when_typing_pauses_and_says_why_it_cannot(
+    qtbot: QtBot, worker: JournalWorker, prompts: ScriptedPrompts, journal: Any
+) -> None:
+    """One save model with notes: no Save button; a pause saves; a refusal is a quiet line."""
+    mentee = make_mentee(journal)
+    goal = make_goal(journal, mentee)
+    tab = GoalsTab(worker, prompts, autosave_ms=50)
+    qtbot.addWidget(tab)
+    worker.changed.connect(tab.on_changes)
+    tab.show()
+    tab.set_mentee(mentee.id)
+    tab.open_goal(goal.id)
+    qtbot.waitUntil(lambda: tab._goal is not None, timeout=5000)
+    assert not [b for b in tab.findChildren(QPushButton) if "Save" in b.text()]
+    qtbot.keyClicks(tab.specific, "Two shifts a week")
+    qtbot.waitUntil(lambda: tab.state.text() == "Saved", timeout=5000)
+    assert ask(qtbot, worker, lambda j: j.get_goal(goal.id)).specific == "Two shifts a week"
+    # The mentee's own words cannot be empty: said beside the form, nothing typed is lost.
+    tab.words.clear()
+    qtbot.waitUntil(lambda: tab.state.text().startswith("Not saved yet"), timeout=5000)
+    assert prompts.asked("error") == []
+    assert tab.specific.text() == "Two shifts a week"
+    stored = ask(qtbot, worker, lambda j: j.get_goal(goal.id))
+    assert stored.mentee_words == goal.mentee_words

@@ -3,8 +3,9 @@
 Goals are written with the mentee, so the editor leads with their own words; SMART fields and
 the five GAS level descriptions follow. Progress is rated over time and drawn by
 :class:`~ui.pages.goals.chart.GoalChart` with session markers; the same entries are listed in a
-table beside it (the accessible alternative to the picture). Edits are saved with "Save goal"
-(Ctrl+S / lock call :meth:`GoalsTab.save_now`, which saves only if something changed).
+table beside it (the accessible alternative to the picture). Edits save themselves when typing
+pauses, as notes do; switching goal or mentee, Ctrl+S and lock call :meth:`GoalsTab.save_now`,
+which saves only if something changed.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QItemSelection, Qt
+from PySide6.QtCore import QDate, QItemSelection, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -79,12 +80,23 @@ class GoalsTab(MenteePage[list[GoalOverview]]):
     """List of goals; the chosen goal's editor, progress chart and progress entries."""
 
     def __init__(
-        self, worker: JournalWorker, prompts: Prompts, parent: QWidget | None = None
+        self,
+        worker: JournalWorker,
+        prompts: Prompts,
+        parent: QWidget | None = None,
+        *,
+        autosave_ms: int = 700,
     ) -> None:
         super().__init__(worker, prompts, parent)
         self._goal: Goal | None = None
         self._dirty = False
         self._loading = False
+        # One save model with session notes: a goal saves itself once typing pauses (and on
+        # switching goal or mentee, Ctrl+S and lock, through save_now). There is no Save button.
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(autosave_ms)
+        self._autosave.timeout.connect(lambda: self.save_goal(quiet=True))
         self.model = GoalsModel(self)
         self.progress_model = ProgressModel(self)
         self._build()
@@ -171,15 +183,11 @@ class GoalsTab(MenteePage[list[GoalOverview]]):
         form.addRow("St&atus", self.status)
         self._build_gas(form)
         self._build_steps(form)
-        self.save_button = QPushButton("Sa&ve goal")
-        self.save_button.setAccessibleName("Save goal")
-        self.save_button.clicked.connect(self.save_goal)
         self.state = QLabel()
+        self.state.setObjectName("saveState")
         self.state.setAccessibleName("Goal save state")
-        save_row = FlowLayout()
-        save_row.addWidget(self.state, 1)
-        save_row.addWidget(self.save_button)
-        form.addRow(save_row)
+        self.state.setWordWrap(True)
+        form.addRow(self.state)
         return self.editor_box
 
     def _build_gas(self, form: QFormLayout) -> None:
@@ -275,6 +283,7 @@ class GoalsTab(MenteePage[list[GoalOverview]]):
         self.new_button.setEnabled(self._mentee_id is not None)
 
     def save_now(self) -> None:
+        self._autosave.stop()
         if self._dirty and self._goal is not None:
             self.save_goal()
 
@@ -368,10 +377,19 @@ class GoalsTab(MenteePage[list[GoalOverview]]):
     def _line(edit: QLineEdit | QPlainTextEdit) -> str:
         return (edit.text() if isinstance(edit, QLineEdit) else edit.toPlainText()).strip()
 
-    def save_goal(self) -> None:
+    def save_goal(self, *, quiet: bool = False) -> None:
+        """Store the goal as typed. ``quiet`` (the pause in typing): a goal that cannot be
+        stored yet says why beside the form instead of in a dialog, and keeps the typing."""
+        self._autosave.stop()
         try:
             goal = self.current_goal()
         except Exception as error:
+            if quiet:
+                from ui.prompts import explain as explain_error
+
+                words = explain_error(error)
+                self.state.setText(f"Not saved yet: {words.headline}")
+                return
             self._prompts.show_error(error, "Goal not saved")
             return
         if goal is None:
@@ -452,6 +470,7 @@ class GoalsTab(MenteePage[list[GoalOverview]]):
                 self.state.clear()
             self._goal = goal
             self._dirty = False
+            self._autosave.stop()
             if isinstance(self.words, QPlainTextEdit):
                 self.words.setPlainText(goal.mentee_words if goal else "")
             for edit, value in (
@@ -522,4 +541,5 @@ class GoalsTab(MenteePage[list[GoalOverview]]):
         if self._loading or self._goal is None:
             return
         self._dirty = True
-        self.state.setText("Changed — not saved yet")
+        self.state.setText("Changed — saving when you pause")
+        self._autosave.start()
