@@ -27,6 +27,7 @@ from mentorjournal.paths import VaultPaths
 from ui.locking import IdleLock, SystemLockWatcher
 from ui.prompts import Prompts
 from ui.settings import AppSettings
+from ui.sync_timer import AutoSync
 from ui.worker import JournalWorker
 
 if TYPE_CHECKING:  # imported by the worker's jobs, so the unlock window opens as bare Qt
@@ -141,6 +142,9 @@ class AppController(QObject):
         self._export_path_warm = False
         self._slicing = False
         worker.changed.connect(self._after_change)
+        self.auto_sync = AutoSync(worker, self)
+        self.unlocked.connect(self.auto_sync.start)
+        self.locked.connect(self.auto_sync.stop)
         # Screen-lock and suspend are watched once the first window is up (the unlock warm-up,
         # else show_main): while locked a signal changes nothing, and the D-Bus connections
         # would only delay the first window.

@@ -99,3 +99,40 @@ def test_a_missing_sync_folder_is_said_plainly(
     qtbot.waitUntil(lambda: bool(controller.prompts.asked("error")), timeout=10000)
     error = controller.prompts.asked("error")[-1].answer
     assert "is missing" in str(error) and "sync app running" in str(error)
+
+
+def test_changes_from_the_other_computer_arrive_on_unlock_without_asking(
+    qtbot: QtBot,
+    make_controller: Any,
+    locked_vault: LockedVault,
+    tmp_path: Path,
+    fast_kdf: Any,
+) -> None:
+    controller = make_controller(locked_vault.paths)
+    main = _unlocked(qtbot, controller, locked_vault)
+    folder = tmp_path / "Sync"
+    folder.mkdir()
+    ask(qtbot, controller.worker, lambda j: j.sync_setup(folder))
+    controller.lock()
+    other = _join(folder, locked_vault, tmp_path, fast_kdf)
+    try:
+        make_mentee(other, "M-404")
+        other.sync_now()
+    finally:
+        other.lock()
+    with qtbot.waitSignal(controller.auto_sync.synced, timeout=10000):
+        _unlocked_again = _unlock_only(qtbot, controller, locked_vault)
+    qtbot.waitUntil(lambda: main.mentees.rowCount() == 3, timeout=10000)
+    assert controller.auto_sync.timer.isActive()
+    controller.lock()
+    assert not controller.auto_sync.timer.isActive()
+    assert _unlocked_again is main
+
+
+def _unlock_only(qtbot: QtBot, controller: Any, locked_vault: LockedVault) -> Any:
+    from tests.ui.test_app_flows import _unlock
+    from ui.controller import State
+
+    _unlock(qtbot, controller, locked_vault.passphrase)
+    qtbot.waitUntil(lambda: controller.state is State.MAIN, timeout=10000)
+    return controller.main_window
