@@ -98,6 +98,59 @@ def cmd_join(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_pair(args: argparse.Namespace) -> int:
+    """Join without the recovery key: show a code, wait until another computer approves it."""
+    import tempfile
+    import time
+
+    from mentorjournal.clock import SystemClock
+    from mentorjournal.paths import VaultPaths, user_state_dir
+    from mentorjournal.sync import engine, pairing
+    from mentorjournal.vault.slots import wipe
+
+    folder = Path(args.folder).expanduser().absolute()
+    journal_id = engine.find_journal(folder, args.journal)
+    paths = VaultPaths(vault_dir(args))
+    if paths.exists():
+        raise UsageError(f"A vault already exists in {paths.root}; pairing makes a new one.")
+    passphrase = _join_passphrase(args)
+    with tempfile.TemporaryDirectory(prefix="mentorjournal-pairing-") as staging:
+        pending = pairing.request(folder, journal_id, Path(staging))
+    print(f"Pairing code: {pending.code}", flush=True)
+    print(f"On a computer already in this journal: mentorjournal sync approve {pending.code}")
+    deadline = time.monotonic() + args.wait
+    try:
+        key = pairing.answer(folder, journal_id, pending)
+        while key is None and time.monotonic() < deadline:
+            time.sleep(1.0)  # waiting for the sync app to bring the answer; no test relies on it
+            key = pairing.answer(folder, journal_id, pending)
+    finally:
+        pairing.withdraw(pending)
+    if key is None:
+        raise UsageError(f"No computer approved the code within {args.wait} seconds; try again.")
+    try:
+        journal, recovery_key = Journal.create(
+            paths, passphrase, clock=SystemClock(), state_dir=user_state_dir()
+        )
+        try:
+            report = journal.sync_adopt(folder, journal_id, key, None).value
+        finally:
+            journal.lock()
+    finally:
+        wipe(key)
+    print(f"Joined journal {journal_id} in {paths.root}.")
+    print("This computer's vault has its own recovery key (write it down; it is shown only once):")
+    print(recovery_key)
+    _print_report(report, False)
+    return 0
+
+
+def cmd_approve(journal: Journal, args: argparse.Namespace) -> int:
+    journal.sync_approve(args.code)
+    print("Approved. The new computer finishes joining as soon as the sync app brings this over.")
+    return 0
+
+
 def cmd_now(journal: Journal, args: argparse.Namespace) -> int:
     _print_report(journal.sync_now().value, args.json)
     return 0
@@ -183,6 +236,21 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="a file whose first line is the journal's recovery key",
     )  # fmt: skip
     join.add_argument("--journal", metavar="ID", help="which journal, if the folder holds several")
+    pair = _command(
+        commands,
+        "pair",
+        cmd_pair,
+        "join from a new vault folder with a code another computer approves",
+    )
+    pair.add_argument("--folder", required=True, metavar="DIR", help="the synced folder")
+    pair.add_argument("--journal", metavar="ID", help="which journal, if the folder holds several")
+    pair.add_argument(
+        "--wait", type=int, default=600, metavar="SECONDS", help="how long to wait for approval"
+    )
+    approve = _command(
+        commands, "approve", with_journal(cmd_approve), "let a new computer showing CODE join"
+    )
+    approve.add_argument("code", metavar="CODE")
     now = _command(commands, "now", with_journal(cmd_now), "publish and merge changes now")
     now.add_argument("--json", action="store_true", help="print counts as JSON")
     status = _command(commands, "status", with_journal(cmd_status), "devices, pending, conflicts")

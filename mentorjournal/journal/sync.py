@@ -16,7 +16,7 @@ from mentorjournal.changes import Changed, Changes
 from mentorjournal.journal.base import JournalBase
 from mentorjournal.journal.command import clock_ms
 from mentorjournal.storage import sync_log, sync_merge
-from mentorjournal.sync import engine
+from mentorjournal.sync import engine, pairing
 from mentorjournal.sync import folder as layout
 from mentorjournal.sync.envelope import seal_envelope
 from mentorjournal.sync.errors import SyncError, SyncNotSetUp
@@ -56,12 +56,13 @@ class Sync(JournalBase):
         return self.sync_now()
 
     def sync_adopt(
-        self, folder: Path, journal_id: str, key: bytearray, recovery_key: str
+        self, folder: Path, journal_id: str, key: bytearray, recovery_key: str | None
     ) -> Changed[SyncReport]:
         """Join: this new, empty vault becomes a device of ``journal_id``, then syncs.
 
         ``key`` is the journal's sync key, opened with the recovery key from the folder
-        (``engine.open_journal_key``); this vault's key file adopts that same recovery key.
+        (``engine.open_journal_key``; this vault's key file then adopts that same recovery key)
+        or received by pairing (``recovery_key`` None: this vault keeps its own).
         """
         vault = self._unlocked_vault()
         if sync_log.is_set_up(self._db):
@@ -77,7 +78,8 @@ class Sync(JournalBase):
                 command.conn, journal_id=journal_id, device_id=device_id, key=key,
                 folder=str(folder), now=self._clock.now().isoformat(),
             )  # fmt: skip
-            vault.adopt_recovery_key(recovery_key)
+            if recovery_key is not None:
+                vault.adopt_recovery_key(recovery_key)
             command.audit("sync-join", KIND_SYNC, journal_id, detail=f"device {device_id}")
         self._start_sync_capture()
         return self.sync_now()
@@ -129,6 +131,24 @@ class Sync(JournalBase):
             warnings=merged.clock_warnings,
         )
         return Changed(report, changes)
+
+    def sync_approve(self, code: str) -> Changed[str]:
+        """Let the new computer showing ``code`` join: seal the sync key to its pairing key."""
+        state = self._sync_state()
+        vault = self._unlocked_vault()
+        folder = Path(state.folder)
+        layout.check_usable(folder)
+        sync_key = sync_log.sync_key(self._db)
+        try:
+            with self._command(Changes()) as command:
+                request_id = pairing.approve(
+                    folder, state.journal_id, state.device_id, code, sync_key=sync_key,
+                    staging=engine.staging_dir(vault.paths.root),
+                )  # fmt: skip
+                command.audit("sync-approve", KIND_SYNC, request_id)
+        finally:
+            wipe(sync_key)
+        return command.done(request_id)
 
     def sync_status(self) -> SyncStatus:
         """Devices, what waits on each side, conflicts, quarantine, and the folder's state."""

@@ -36,6 +36,7 @@ ACTIONS: frozenset[str] = frozenset(
         "sync-join",
         "merge",
         "sync-resolve",
+        "sync-approve",
     }
 )
 

@@ -564,6 +564,18 @@ def sync_now(j: Journal, c: Ctx) -> Callable[[], object]:
 
 
 @call
+def sync_approve(j: Journal, c: Ctx) -> Callable[[], object]:
+    from mentorjournal.sync import engine, pairing
+
+    folder = c.tmp_path / "sync-folder"
+    folder.mkdir()
+    j.sync_setup(folder)
+    journal_id = engine.find_journal(folder, None)
+    pending = pairing.request(folder, journal_id, c.tmp_path / "staging")
+    return lambda: j.sync_approve(pending.code)
+
+
+@call
 def resolve_sync_conflict(j: Journal, c: Ctx) -> Callable[[], object]:
     return lambda: j.resolve_sync_conflict("no-such-conflict")
 
