@@ -466,6 +466,8 @@ class AppController(QObject):
         self.idle.stop()
         window = self.main_window
         window.save_all()
+        self.auto_sync.publish_before_lock()
+        self.auto_sync.stop()
         self.worker.close(_lock_journal, None, self.prompts.show_error)
         close_open_dialogs()
         window.clear()

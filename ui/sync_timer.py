@@ -1,4 +1,5 @@
-"""Sync in the background while the journal is open: once on unlock, then every few minutes.
+"""Sync in the background while the journal is open: on unlock, every few minutes, and once
+more just before the journal locks.
 
 Nothing is asked or shown from here: when the folder is missing or a sync fails, the next
 tick tries again and Settings → "Use on another computer" says what is wrong. The check and
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 if TYPE_CHECKING:
+    from mentorjournal.journal import Journal
     from ui.worker import JournalWorker
 
 INTERVAL_MS = 5 * 60 * 1000
@@ -40,6 +42,14 @@ class AutoSync(QObject):
         self._running = False
         self.timer.stop()
 
+    def publish_before_lock(self) -> None:
+        """Queue one last sync ahead of the lock, so the other computers get today's changes.
+
+        A query, not a command: the pages are being cleared, nothing should reload.
+        """
+        if self._running:
+            self._worker.query(_sync_if_enabled, None, self._failed)
+
     def tick(self) -> None:
         if self._running:
             self._worker.query(lambda j: j.sync_status().enabled, self._maybe_sync, self._failed)
@@ -50,3 +60,7 @@ class AutoSync(QObject):
 
     def _failed(self, error: BaseException) -> None:
         self.failed.emit(error)
+
+
+def _sync_if_enabled(journal: Journal) -> object:
+    return journal.sync_now() if journal.sync_status().enabled else None

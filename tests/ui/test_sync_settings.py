@@ -136,3 +136,17 @@ def _unlock_only(qtbot: QtBot, controller: Any, locked_vault: LockedVault) -> An
     _unlock(qtbot, controller, locked_vault.passphrase)
     qtbot.waitUntil(lambda: controller.state is State.MAIN, timeout=10000)
     return controller.main_window
+
+
+def test_changes_are_published_before_the_journal_locks(
+    qtbot: QtBot, make_controller: Any, locked_vault: LockedVault, tmp_path: Path
+) -> None:
+    controller = make_controller(locked_vault.paths)
+    _unlocked(qtbot, controller, locked_vault)
+    folder = tmp_path / "Sync"
+    folder.mkdir()
+    ask(qtbot, controller.worker, lambda j: j.sync_setup(folder))
+    before = len(list(folder.rglob("*.seg")))
+    ask(qtbot, controller.worker, lambda j: j.add_mentee("M-505"))
+    controller.lock()
+    qtbot.waitUntil(lambda: len(list(folder.rglob("*.seg"))) == before + 1, timeout=10000)
