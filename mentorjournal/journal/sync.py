@@ -102,6 +102,9 @@ class Sync(JournalBase):
                     merged = engine.merge(command.conn, incoming, now=now, now_ms=now_ms)
                     sync_log.set_last_sync(command.conn, now)
                     command.audit("merge", KIND_SYNC, state.journal_id, detail=_heads(merged.heads))
+                    for kind, record_id in merged.erased_signed:
+                        # By name, as the journal's own erasure: verify tells it from a loss.
+                        command.audit("erase", kind, record_id, detail="erased on another computer")
             else:
                 with self._tx() as conn:
                     merged = engine.merge(conn, incoming, now=now, now_ms=now_ms)

@@ -17,7 +17,7 @@ search tables, vault metadata, seals (each device seals with its own key) and sy
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -188,6 +188,25 @@ class Paused:
 
     def __exit__(self, *exc: object) -> None:
         self.conn.execute("DELETE FROM temp.sync_paused")
+
+
+def tombstones_for_cascade(conn: Connection, stamp: Stamp, delete: Callable[[], None]) -> None:
+    """Run ``delete`` (an erasure from another computer) and tombstone every row it took.
+
+    Capture is resumed for just this call: the rows the cascade deleted are noted like a local
+    command's, then kept as tombstones instead of becoming operations, so an edit of one of
+    them that arrives later is refused here as everywhere else.
+    """
+    conn.execute("DELETE FROM temp.sync_paused")
+    try:
+        delete()
+    finally:
+        conn.execute("INSERT INTO temp.sync_paused VALUES (1)")
+    for tbl, record_id in conn.execute(
+        "DELETE FROM temp.sync_capture RETURNING tbl, record_id"
+    ).fetchall():
+        if read_row(conn, tbl, record_id) is None:
+            add_tombstone(conn, tbl, record_id, stamp)
 
 
 def field_stamp(conn: Connection, tbl: str, record_id: str, field: str) -> Stamp | None:

@@ -68,6 +68,9 @@ class MergeResult:
     conflicts: int = 0
     touched: set[tuple[str, str]] = field(default_factory=set)
     deleted: set[tuple[str, str]] = field(default_factory=set)
+    #: (kind, id) of signed notes and addenda an erasure from another computer took here: the
+    #: merge's audit names each, as the journal's own erasure does.
+    erased_signed: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -129,7 +132,10 @@ def _delete(ctx: _Context, item: Pending) -> str:
         # Erased exactly as the journal erases: signed records, seals and index entries too.
         touched = mentee_repo.supervision_sessions_touching(conn, op.record_id)
         if conn.execute("SELECT 1 FROM mentees WHERE id = ?", (op.record_id,)).fetchone():
-            mentee_repo.erase(conn, op.record_id)
+            ctx.result.erased_signed += _signed_records_of(conn, op.record_id)
+            sync_log.tombstones_for_cascade(
+                conn, stamp, lambda: mentee_repo.erase(conn, op.record_id)
+            )
         ctx.result.touched.update(("supervision_sessions", s) for s in touched)
     else:
         try:
@@ -137,12 +143,32 @@ def _delete(ctx: _Context, item: Pending) -> str:
                 f"DELETE FROM {sync_log.quote(op.tbl)} WHERE id = ?",
                 (op.record_id,),
             )
-        except sqlcipher3.IntegrityError as exc:
-            _conflict(ctx, op, "*", None, stamp, reason=f"not deleted: {exc}")
-            return SKIPPED
+        except sqlcipher3.IntegrityError:
+            # A signed record goes only with its mentee's erasure, which the same batch
+            # carries right after it (the cascade is captured child first): wait for it.
+            return PARKED
     sync_log.add_tombstone(conn, op.tbl, op.record_id, stamp)
     ctx.result.deleted.add((op.tbl, op.record_id))
     return APPLIED
+
+
+def _parent_deleted(conn: Connection, tbl: str, fields: Mapping[str, Value]) -> bool:
+    """Whether a row this one refers to has a tombstone (it will never arrive)."""
+    for row in conn.execute(f"PRAGMA foreign_key_list({sync_log.quote(tbl)})").fetchall():
+        parent, column = str(row[2]), str(row[3])
+        value = fields.get(column)
+        if isinstance(value, str) and sync_log.is_tombstoned(conn, parent, value):
+            return True
+    return False
+
+
+def _signed_records_of(conn: Connection, mentee_id: str) -> list[tuple[str, str]]:
+    rows = conn.execute(
+        "SELECT 'note', id FROM session_notes WHERE mentee_id = ? AND signed_at IS NOT NULL"
+        " UNION ALL SELECT 'addendum', id FROM addenda WHERE mentee_id = ? ORDER BY 1, 2",
+        (mentee_id, mentee_id),
+    ).fetchall()
+    return [(str(kind), str(record_id)) for kind, record_id in rows]
 
 
 def _insert(ctx: _Context, item: Pending, fields: Mapping[str, Value]) -> str:
@@ -159,6 +185,10 @@ def _insert(ctx: _Context, item: Pending, fields: Mapping[str, Value]) -> str:
         text = str(exc)
         if "mentees.code" in text and isinstance(fields.get("code"), str):
             return _insert_same_code(ctx, item, fields)
+        if _parent_deleted(conn, op.tbl, fields):
+            # Made on another computer before it saw the erasure: it goes with it, here too.
+            sync_log.add_tombstone(conn, op.tbl, op.record_id, (op.hlc, item.device))
+            return SKIPPED
         if "FOREIGN KEY" in text or "NOT NULL" in text or "belongs to a signed note" in text:
             return PARKED  # its parent (or its first version) has not arrived yet
         _conflict(ctx, op, "*", _as_text(fields), (op.hlc, item.device),

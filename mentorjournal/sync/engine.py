@@ -57,6 +57,7 @@ class MergeSummary:
     parked: int
     heads: Mapping[str, tuple[int, str]]
     clock_warnings: tuple[str, ...]
+    erased_signed: tuple[tuple[str, str], ...] = ()
 
 
 def publish(
@@ -270,6 +271,7 @@ def merge(conn: Connection, incoming: Incoming, *, now: str, now_ms: int) -> Mer
         parked=result.parked,
         heads=heads,
         clock_warnings=tuple(warnings),
+        erased_signed=tuple(result.erased_signed),
     )
 
 

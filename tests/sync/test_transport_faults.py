@@ -215,6 +215,18 @@ def test_an_erased_mentee_stays_erased_whatever_arrives_later(net: Net) -> None:
         assert not device.journal.search("Signed")
         assert not device.journal.search("addendum")
     assert contents(a.journal) == contents(b.journal)
+    from mentorjournal.storage import audit
+
+    erased = {
+        (e.kind, e.record_id)
+        for e in audit.events(db_of(b.journal), limit=1000)
+        if e.action == "erase"
+    }
+    assert ("note", note.id) in erased  # b's log names what the erasure from a took
+    assert any(kind == "addendum" for kind, _id in erased)
+    for device in (a, b):
+        status = device.journal.sync_status()
+        assert status.conflicts == 0 and status.parked_ops == 0
 
 
 def test_one_code_made_on_two_computers_keeps_both_mentees(net: Net) -> None:
@@ -286,3 +298,23 @@ def test_verify_sync_checks_each_merged_chain_against_the_folder(net: Net) -> No
     assert len(problems) == 1 and "no longer authenticates" in problems[0]
     (b.view / rel).unlink()
     assert "no longer in the sync folder" in b.journal.verify_sync()[0]
+
+
+def test_records_made_elsewhere_for_an_erased_mentee_go_with_it_everywhere(net: Net) -> None:
+    a, b = _pair(net)
+    c = net.join("c", a)
+    net.mesh()
+    mentee_b = b.journal.get_mentee(_mentee(b))
+    goal = make_goal(b.journal, mentee_b, "Back to college")
+    b.journal.add_progress(goal.id, gas_level=1, note="first step taken")
+    b.sync()
+    net.copy_all(b, c)
+    c.sync()  # c has the goal; a does not yet
+    a.journal.erase_mentee(_mentee(a))
+    c.journal.update_goal(dataclasses.replace(c.journal.get_goal(goal.id), specific="later edit"))
+    net.mesh(rounds=4)
+    first, *others = [contents(d.journal) for d in (a, b, c)]
+    assert all(other == first for other in others)
+    assert first["goals"] == [] and first["goal_progress"] == []
+    for device in (a, b, c):
+        assert device.journal.sync_status().parked_ops == 0
