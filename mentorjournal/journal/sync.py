@@ -84,6 +84,19 @@ class Sync(JournalBase):
         self._start_sync_capture()
         return self.sync_now()
 
+    def sync_join(
+        self, folder: Path, recovery_key: str, journal_id: str | None = None
+    ) -> Changed[SyncReport]:
+        """ "Join a journal": this new, empty vault becomes another computer of the journal in
+        ``folder``, opened with the mentor's recovery key (which this vault then adopts)."""
+        folder = folder.expanduser().absolute()
+        found = engine.find_journal(folder, journal_id)
+        key = engine.open_journal_key(folder, found, recovery_key)
+        try:
+            return self.sync_adopt(folder, found, key, recovery_key)
+        finally:
+            wipe(key)
+
     def sync_now(self) -> Changed[SyncReport]:
         """Merge every device's new segments, then publish this device's own changes."""
         state = self._sync_state()

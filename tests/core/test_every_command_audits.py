@@ -549,6 +549,14 @@ def sync_adopt(j: Journal, c: Ctx) -> Callable[[], object]:
 
 
 @call
+def sync_join(j: Journal, c: Ctx) -> Callable[[], object]:
+    first, recovery, folder = _other_device(j, c, "first")
+    make_mentee(first, "SYNC-3")
+    first.sync_setup(folder)
+    return lambda: j.sync_join(folder, recovery)
+
+
+@call
 def sync_now(j: Journal, c: Ctx) -> Callable[[], object]:
     from mentorjournal.sync import engine
 

@@ -150,3 +150,41 @@ def test_changes_are_published_before_the_journal_locks(
     ask(qtbot, controller.worker, lambda j: j.add_mentee("M-505"))
     controller.lock()
     qtbot.waitUntil(lambda: len(list(folder.rglob("*.seg"))) == before + 1, timeout=10000)
+
+
+def test_a_new_vault_joins_a_journal_from_settings(
+    qtbot: QtBot,
+    make_controller: Any,
+    locked_vault: LockedVault,
+    tmp_path: Path,
+    fast_kdf: Any,
+) -> None:
+    folder = tmp_path / "Sync"
+    folder.mkdir()
+    first = Journal.open(
+        locked_vault.paths, locked_vault.passphrase, clock=locked_vault.clock,
+        state_dir=locked_vault.state_dir,
+    )  # fmt: skip
+    try:
+        first.sync_setup(folder)
+    finally:
+        first.lock()
+    fresh = VaultPaths(tmp_path / "new-computer")
+    state = tmp_path / "state-new"
+    state.mkdir()
+    journal, _own_key = Journal.create(
+        fresh, locked_vault.passphrase, clock=locked_vault.clock, state_dir=state, kdf=fast_kdf
+    )
+    journal.lock()
+    controller = make_controller(fresh)
+    controller.start()
+    main = _unlock_only(qtbot, controller, locked_vault)
+    dialog = main.open_settings()
+    box = dialog.sync_box
+    qtbot.waitUntil(lambda: box.join_button.isVisibleTo(dialog), timeout=10000)
+    controller.prompts.script("choose_directory", folder)
+    controller.prompts.script("ask_text", locked_vault.recovery_key)
+    qtbot.mouseClick(box.join_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: main.mentees.rowCount() == 2, timeout=10000)
+    qtbot.waitUntil(lambda: box.status.enabled, timeout=10000)
+    assert not box.join_button.isVisibleTo(dialog)

@@ -13,11 +13,12 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from mentorjournal.clock import Clock
 from mentorjournal.sync.status import Conflict, SyncReport, SyncStatus
 from ui.prompts import Prompts
+from ui.widgets.flow import FlowLayout
 from ui.worker import JournalWorker
 
 OFF_TEXT = (
@@ -89,16 +90,23 @@ class SyncBox(QGroupBox):
         self.setup_button = QPushButton("Choose sync &folder…", self)
         self.setup_button.setAccessibleName("Choose sync folder")
         self.setup_button.clicked.connect(self.set_up)
+        self.join_button = QPushButton("&Join a journal from another computer…", self)
+        self.join_button.setAccessibleName("Join a journal from another computer")
+        self.join_button.clicked.connect(self.join)
         self.sync_button = QPushButton("S&ync now", self)
         self.sync_button.setAccessibleName("Sync now")
         self.sync_button.clicked.connect(self.sync_now)
         self.conflicts_button = QPushButton("Con&flicts…", self)
         self.conflicts_button.setAccessibleName("Show sync conflicts")
         self.conflicts_button.clicked.connect(self.show_conflicts)
-        buttons = QHBoxLayout()
-        for button in (self.setup_button, self.sync_button, self.conflicts_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = FlowLayout()  # wraps at large text sizes instead of widening the window
+        for button in (
+            self.setup_button,
+            self.join_button,
+            self.sync_button,
+            self.conflicts_button,
+        ):
+            buttons.add(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status_label)
         layout.addLayout(buttons)
@@ -111,6 +119,7 @@ class SyncBox(QGroupBox):
         self.status = status
         self.status_label.setText(describe(status, self._clock))
         self.setup_button.setVisible(not status.enabled)
+        self.join_button.setVisible(not status.enabled)
         self.sync_button.setVisible(status.enabled)
         self.conflicts_button.setVisible(status.enabled)
         self.conflicts_button.setEnabled(status.conflicts > 0)
@@ -123,6 +132,27 @@ class SyncBox(QGroupBox):
             lambda j: j.sync_setup(folder),
             lambda result: self._synced(result.value, "Sync is on"),
             lambda error: self._prompts.show_error(error, "Use on another computer"),
+        )
+
+    def join(self) -> None:
+        """On a new computer, in a new vault: take in the journal kept in a synced folder."""
+        title = "Join a journal"
+        folder = self._prompts.choose_directory("Choose the synced folder of your journal")
+        if folder is None:
+            return
+        key = self._prompts.ask_text(
+            title,
+            "Type the recovery key of your journal (from the sheet you printed). From now on it "
+            "opens this computer's vault too; the key shown when this vault was made stops "
+            "working.",
+            password=True,
+        )
+        if not key:
+            return
+        self._worker.command(
+            lambda j: j.sync_join(folder, key),
+            lambda result: self._synced(result.value, title),
+            lambda error: self._prompts.show_error(error, title),
         )
 
     def sync_now(self) -> None:
