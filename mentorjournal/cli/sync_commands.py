@@ -170,7 +170,7 @@ def _print_status(status: SyncStatus) -> None:
     for device in status.devices:
         mark = " (this computer)" if device.this_device else ""
         print(
-            f"  device {device.device_id}{mark}: applied {device.applied_seq}, "
+            f"  device {device.name or '?'} {device.device_id}{mark}: applied {device.applied_seq}, "
             f"in folder {device.newest_seq_in_folder}, waiting {device.pending_segments}, "
             f"last seen {device.last_seen_at or 'never'}"
         )

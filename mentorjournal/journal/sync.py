@@ -16,7 +16,7 @@ from mentorjournal.changes import Changed, Changes
 from mentorjournal.journal.base import JournalBase
 from mentorjournal.journal.command import clock_ms
 from mentorjournal.storage import sync_log, sync_merge
-from mentorjournal.sync import engine, pairing
+from mentorjournal.sync import device_info, engine, pairing
 from mentorjournal.sync import folder as layout
 from mentorjournal.sync.envelope import seal_envelope
 from mentorjournal.sync.errors import SyncError, SyncNotSetUp
@@ -130,6 +130,7 @@ class Sync(JournalBase):
             )  # fmt: skip
             own = layout.device_dir(folder, state.journal_id, state.device_id)
             engine.publish_envelope(own / layout.JOIN_FILE, envelope, staging)
+            device_info.publish(key, folder, state.journal_id, state.device_id, staging)
             published = engine.publish(
                 self._db, folder, staging, key, deps=engine.applied_seqs(self._db), now=now
             )
@@ -178,6 +179,9 @@ class Sync(JournalBase):
         except SyncError as exc:
             problem = str(exc)
         known = sync_merge.devices(self._db)
+        sync_key = sync_log.sync_key(self._db)
+        key = segment_key(sync_key)
+        wipe(sync_key)
         ids = set(known) | set(layout.device_ids(folder, state.journal_id)) | {state.device_id}
         devices = []
         warnings = []
@@ -191,6 +195,7 @@ class Sync(JournalBase):
             devices.append(
                 DeviceStatus(
                     device_id=device,
+                    name=device_info.read(key, folder, state.journal_id, device),
                     this_device=device == state.device_id,
                     applied_seq=applied,
                     newest_seq_in_folder=max(files, default=0),

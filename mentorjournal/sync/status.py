@@ -29,6 +29,8 @@ class DeviceStatus:
     """One device of the journal as this device sees it."""
 
     device_id: str
+    #: The computer's name as it published it (sealed in the folder), None until it has.
+    name: str | None
     this_device: bool
     applied_seq: int
     newest_seq_in_folder: int

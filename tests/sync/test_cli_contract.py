@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import platform
 from collections.abc import Callable
 from pathlib import Path
 
@@ -76,6 +77,8 @@ def test_a_canary_crosses_over_and_is_never_in_clear_in_the_folder(
     assert any(p.suffix == ".seg" for p, _ in files)
     needles = [CANARY.encode(e) for e in ("utf-8", "utf-16-le", "utf-16-be")]
     needles += [CANARY.lower().encode(), b"M-101"]
+    if len(platform.node()) >= 4:
+        needles.append(platform.node().encode())  # device names are sealed too
     for path, data in files:
         for needle in needles:
             assert needle not in data, f"{needle!r} in clear text in {path}"
@@ -137,6 +140,8 @@ def test_status_json_names_both_devices_and_what_is_pending(
     assert other[0]["pending_segments"] == 1
     _ok(b("sync", "now"))
     assert "M-102" in _ok(b("mentee", "list")).stdout
+    named = json.loads(_ok(b("sync", "status", "--json")).stdout)["devices"]
+    assert [d["name"] for d in named] == [platform.node()] * 2
 
 
 def test_join_with_a_wrong_recovery_key_makes_no_vault(

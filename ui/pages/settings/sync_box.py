@@ -60,7 +60,7 @@ def describe(status: SyncStatus, clock: Clock) -> str:
             f", {device.pending_segments} update(s) waiting" if device.pending_segments else ""
         )
         lines.append(
-            f"Other computer {n} ({device.device_id[:8]}): last merged "
+            f"Other computer {n}, {device.name or 'unnamed'} ({device.device_id[:8]}): last merged "
             f"{_when(device.last_seen_at, clock)}{waiting}."
         )
     if status.conflicts:
