@@ -12,6 +12,7 @@ See docs/anonymiser.md for the method and its measured accuracy.
 """
 
 from mentorjournal.anonymise.categories import Category
+from mentorjournal.anonymise.dates import DateMode
 from mentorjournal.anonymise.detector import Detector, find_identifiers
 from mentorjournal.anonymise.identifier import Identifier
 from mentorjournal.anonymise.known import Known, KnownContact, KnownMentee, KnownPlace
@@ -20,7 +21,6 @@ from mentorjournal.anonymise.redact import (
     AnonymisedText,
     AnonymiseOptions,
     Anonymiser,
-    DateMode,
     Replacement,
     anonymise,
     remaining_known_identifiers,

@@ -1,10 +1,20 @@
-"""Reading a found date and writing its safe replacement (relative week/day or month precision)."""
+"""The one date and age policy: read a found date, write its safe replacement.
+
+A date becomes its position relative to the export's first session ("week 3, day 2") or its
+month ("March 2025"), as the mentor chooses; a date without a readable day becomes its month in
+either mode. A date of birth is never turned into either (both would still identify when set
+beside the notes): it is removed, "[date of birth]". Two-digit years read as the nearest past
+century (1995 for "95", 2009 for "09"); a year-less date takes the year that puts it nearest
+the day the note was written. Ages become bands wide enough not to identify, and everyone over
+89 is "90+" (HIPAA Safe Harbor's ceiling).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 
 from mentorjournal.anonymise.lexicon import MONTHS
 from mentorjournal.anonymise.textutil import split_words
@@ -33,10 +43,22 @@ class DateParts:
             return None
 
 
+class DateMode(StrEnum):
+    """How dates read in an anonymised text."""
+
+    RELATIVE = "relative"  # "week 3, day 2" from the first session (week 1, day 1)
+    MONTH = "month"  # "March 2025"
+
+
+#: Two-digit years up to this read as 20xx, later ones as 19xx ("11/09/95" is 1995).
+TWO_DIGIT_PIVOT = 40
+DOB_LABEL = "[date of birth]"
+
+
 def _year(text: str) -> int:
     value = int(text.lstrip("'"))
     if value < 100:
-        value += 2000 if value <= 40 else 1900
+        value += 2000 if value <= TWO_DIGIT_PIVOT else 1900
     return value
 
 
@@ -70,9 +92,54 @@ def relative_label(date: dt.date, reference: dt.date) -> str:
     """ "week 3, day 2" counting the reference day as week 1, day 1."""
     days = (date - reference).days
     if days < 0:
-        weeks = (-days + 6) // 7
+        before = -days
+        if before < 7:
+            return f"{before} day{'s' if before != 1 else ''} before week 1"
+        weeks = before // 7
         return f"{weeks} week{'s' if weeks != 1 else ''} before week 1"
     return f"week {days // 7 + 1}, day {days % 7 + 1}"
+
+
+def nearest_year(month: int, day: int | None, written: dt.date) -> int:
+    """The year that puts a year-less date ("15th November") nearest the day it was written."""
+    return min(
+        (written.year - 1, written.year, written.year + 1),
+        key=lambda y: abs((y * 12 + month) - (written.year * 12 + written.month)),
+    )
+
+
+def describe_day(day: dt.date, anchor: dt.date, mode: DateMode) -> str:
+    """How a day the program knows (a session's date) reads in the chosen mode."""
+    return relative_label(day, anchor) if mode is DateMode.RELATIVE else f"{day:%B %Y}"
+
+
+def replace_date(
+    surface: str,
+    *,
+    mode: DateMode,
+    anchor: dt.date | None,
+    written: dt.date | None = None,
+    dob: dt.date | None = None,
+    is_dob: bool = False,
+) -> str:
+    """The replacement for a date mention: relative, month, or removed when it is a date of birth."""
+    parts = parse_date(surface)
+    if is_dob or (
+        dob is not None
+        and (parts.day, parts.month) == (dob.day, dob.month)
+        and parts.year in (None, dob.year)
+    ):
+        return DOB_LABEL
+    year = parts.year
+    if year is None and parts.month is not None:
+        base = written or anchor
+        year = nearest_year(parts.month, parts.day, base) if base is not None else None
+    resolved = DateParts(year, parts.month, parts.day)
+    if mode is DateMode.RELATIVE and anchor is not None:
+        date = resolved.to_date(None)
+        if date is not None:
+            return relative_label(date, anchor)
+    return month_label(resolved, None)
 
 
 def month_label(parts: DateParts, default_year: int | None) -> str:
@@ -97,3 +164,11 @@ def age_band(age: int) -> str:
         return "90+"
     low = age // 10 * 10
     return f"{low}-{low + 9}"
+
+
+def age_label(surface: str) -> str:
+    """ "16", "aged sixteen", "94" -> "[mid-teens]", "[90+]"; "[age]" when no number is read."""
+    from mentorjournal.anonymise.patterns import number_value
+
+    value = number_value(surface)
+    return f"[{age_band(value)}]" if value is not None else "[age]"

@@ -164,9 +164,17 @@ class Detector:
         ]
 
     def _mark_dob(self, text: str, ident: Identifier) -> Identifier:
-        """A date equal to the mentee's date of birth (any format) belongs to the mentee."""
+        """A date of birth is marked (role "dob") so it is removed, never turned into a month or week.
+
+        The mentee's own date of birth in any format belongs to the mentee; any date written
+        after "born", "DOB", "date of birth" or "birthday" is someone's date of birth.
+        """
+        if ident.category is not Category.DATE or ident.who is not None:
+            return ident
+        if _DOB_CUE.search(text[max(0, ident.start - 24) : ident.start]):
+            return Identifier(ident.start, ident.end, Category.DATE, None, "dob")
         dob = self.known.mentee.dob
-        if dob is None or ident.category is not Category.DATE or ident.who is not None:
+        if dob is None:
             return ident
         parts = parse_date(text[ident.start : ident.end])
         if (parts.day, parts.month) == (dob.day, dob.month) and parts.year in (None, dob.year):
@@ -181,6 +189,11 @@ class Detector:
         return resolve_overlaps(found)
 
 
+_DOB_CUE = re.compile(
+    r"(?:\bborn(?:\s+on)?|\bd\.?o\.?b\.?|date\s+of\s+birth|birth\s*date|birthday(?:\s+is)?(?:\s+on)?|"
+    r"\bbday(?:\s+is)?(?:\s+on)?)\s*(?:is|was|:|-|–|on|the)?\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _POSSESSIVE_ENDS = ("'s", "’s", "'", "’")
 
 

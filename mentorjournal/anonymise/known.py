@@ -39,6 +39,17 @@ def _items(value: object, what: str) -> Sequence[Mapping[str, Any]]:
     return [_mapping(item, f"each of {what}") for item in value]
 
 
+def _names(value: object) -> tuple[str, ...]:
+    """A list of names, or one string of them separated by commas ("Smudge, Sammy")."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = value.split(",")
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+        raise ValidationError("known: 'nicknames' must be a list of names")
+    return tuple(v.strip() for v in value if v.strip())
+
+
 def parse_iso_date(value: str) -> dt.date | None:
     """An ISO date (a datetime is cut to its date); anything else is None, never an error."""
     try:
@@ -58,10 +69,20 @@ class KnownMentee:
     dob_text: str = ""
     phone: str = ""
     email: str = ""
+    #: Other names the mentee goes by ("Smudge", "Bex"): optional, beyond the contract's keys.
+    nicknames: tuple[str, ...] = ()
 
     def names(self) -> tuple[str, ...]:
         return tuple(
-            n for n in (self.legal_name, self.first_name, self.last_name, self.preferred_name) if n
+            n
+            for n in (
+                self.legal_name,
+                self.first_name,
+                self.last_name,
+                self.preferred_name,
+                *self.nicknames,
+            )
+            if n
         )
 
 
@@ -101,6 +122,7 @@ class Known:
             dob_text=dob_text,
             phone=_text(m, "phone"),
             email=_text(m, "email"),
+            nicknames=_names(m.get("nicknames")),
         )
         contacts = tuple(
             KnownContact(

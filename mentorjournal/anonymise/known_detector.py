@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from mentorjournal.anonymise.categories import Category
 from mentorjournal.anonymise.context_detector import GENERIC_ORG_WORDS, ORG_SUFFIXES
+from mentorjournal.anonymise.coref import title_before
 from mentorjournal.anonymise.gazetteers import Gazetteers
 from mentorjournal.anonymise.identifier import Identifier
 from mentorjournal.anonymise.known import Known
@@ -136,7 +137,8 @@ class KnownDetector:
                 )
                 if n.split()
             )
-            + tuple(known.mentee.preferred_name.split()),
+            + tuple(known.mentee.preferred_name.split())
+            + tuple(w for n in known.mentee.nicknames for w in n.split()),
         )
         self._first_names: list[tuple[str, _Person]] = [
             (n.lower(), mentee)
@@ -299,6 +301,13 @@ class KnownDetector:
                 everyday = token.base in EVERYDAY_NAME_WORDS or token.base in self._gaz.top_words
                 family = token.base in self._family and token.base not in self._given
                 if everyday and family and not self._ambiguous_ok(text, token):
+                    continue
+                if family and person.who == "mentee" and title_before(text, token.start):
+                    # "Mr Jones" is the mentee's father or another relative, not the mentee:
+                    # still a name, but one the pseudonym map must not give the mentee's label.
+                    found.append(
+                        Identifier(token.start, token.end, Category.NAME, None, "relative")
+                    )
                     continue
                 found.append(
                     Identifier(token.start, token.end, Category.NAME, person.who, person.role)

@@ -1,5 +1,10 @@
 """Consistent pseudonyms across one export: the same person or place gets the same label everywhere.
 
+The export's one policy: people get role labels ("Parent 1", "Friend A", "Person A"), the mentee
+their code ("Mentee A"), organisations and places bracketed kinds ("[School]", "[School 2]"),
+structured identifiers bracketed categories ("[Phone]"). Which mentions are one person is decided
+by ``coref.Coreference``; a label is handed out the first time an entity is shown and then kept.
+
 The map is the re-identification key, so it stays inside the vault (GDPR: a pseudonymised export
 is still personal data while the key exists); exports carry only the labels.
 """
@@ -11,7 +16,9 @@ import string
 
 from mentorjournal.anonymise.categories import Category
 from mentorjournal.anonymise.context_detector import RELATIONS
+from mentorjournal.anonymise.coref import Coreference, Entity, alias_between, title_before
 from mentorjournal.anonymise.identifier import Identifier
+from mentorjournal.anonymise.known import Known
 
 #: Role -> (label, numbered): family members are numbered ("Parent 1"), others lettered ("Friend B").
 ROLE_LABELS: dict[str, tuple[str, bool]] = {
@@ -30,6 +37,7 @@ ROLE_LABELS: dict[str, tuple[str, bool]] = {
 ORG_LABELS = {
     "school": "School", "college": "College", "university": "University", "hospital": "Hospital",
     "ward": "Ward", "clinic": "Clinic", "employer": "Employer", "organisation": "Organisation",
+    "venue": "Venue", "park": "Park", "town": "Town",
 }  # fmt: skip
 CATEGORY_LABELS = {
     Category.PLACE: "Town",
@@ -42,25 +50,32 @@ CATEGORY_LABELS = {
     Category.HANDLE: "Handle",
     Category.ID_NUMBER: "ID number",
 }
-_TITLE_RE = re.compile(
-    r"^(?:dr|doctor|prof|professor|nurse|mr|mrs|ms|miss|mx|sir|dame|rev|coach)\.?\s+", re.I
-)
+#: The vault's contact roles (domain ContactRole values) as pseudonym roles.
+_CONTACT_ROLES = {"employer": "colleague", "other": None}
 
 
 def role_of(relation: str | None) -> str | None:
     """A free-text relation ("Mother", "best friend", "GP") reduced to a pseudonym role."""
     if not relation:
         return None
-    words = re.findall(r"[a-z-]+", relation.lower())
+    low = relation.lower()
+    if low in _CONTACT_ROLES:
+        return _CONTACT_ROLES[low]
+    words = re.findall(r"[a-z-]+", low)
     for word in reversed(words):
         if word in RELATIONS:
             return RELATIONS[word]
-    return relation.lower() if relation.lower() in ROLE_LABELS else None
+    return low if low in ROLE_LABELS else None
 
 
-def _letter(n: int) -> str:
+def letter(n: int) -> str:
+    """1 -> A, 26 -> Z, 27 -> AA: enough labels for any export."""
     letters = string.ascii_uppercase
-    return letters[n - 1] if n <= 26 else f"{letters[(n - 1) // 26 - 1]}{letters[(n - 1) % 26]}"
+    name = ""
+    while n:
+        n, rest = divmod(n - 1, 26)
+        name = letters[rest] + name
+    return name
 
 
 class PseudonymMap:
@@ -68,53 +83,95 @@ class PseudonymMap:
 
     def __init__(self, mentee_code: str = "Mentee A") -> None:
         self.mentee_code = mentee_code
-        self._labels: dict[str, str] = {}
+        self.coref = Coreference()
+        self._labels: dict[int, str] = {}
         self._counts: dict[str, int] = {}
+        self._mentee_labels: dict[str, str] = {}
+        self._registered: set[tuple[str, Known]] = set()
+        self._last_name: tuple[str, int, Entity] | None = None
 
-    def key_for(self, ident: Identifier, surface: str) -> str:
-        """Who this is: the vault's id when known, else the normalised text (first name for people)."""
-        if ident.who is not None:
-            return (
-                ident.who
-                if ident.category is Category.NAME
-                else f"{ident.who}|{ident.category.value}"
+    # -- the vault's knowledge ---------------------------------------------------------------
+
+    def add_known(self, known: Known, scope: str = "", mentee_label: str | None = None) -> None:
+        """Register one mentee's people; ``mentee_label`` is their code in this export."""
+        if (scope, known) not in self._registered:
+            self._registered.add((scope, known))
+            self.coref.add_known(known, scope)
+        if mentee_label is not None:
+            self._mentee_labels[scope] = mentee_label
+
+    def mentee_label(self, scope: str = "") -> str:
+        return self._mentee_labels.get(scope, self.mentee_code)
+
+    # -- entities ------------------------------------------------------------------------------
+
+    def entity(self, ident: Identifier, text: str, scope: str = "") -> Entity:
+        """Which person/place/value this mention is (``text`` is the whole block, for context)."""
+        surface = text[ident.start : ident.end]
+        if ident.who is not None and ident.who != "manual":
+            entity = self.coref.resolve_known(scope, ident.who, ident.category, ident.role)
+        elif ident.category is Category.NAME:
+            entity = self.coref.resolve_name(
+                surface, title=title_before(text, ident.start), role=ident.role, scope=scope
             )
-        s = surface.lower().replace("’", "'")
-        s = re.sub(r"'s?$", "", s).strip()
+            previous = self._last_name
+            if (
+                previous is not None
+                and previous[0] == text
+                and previous[1] <= ident.start
+                and alias_between(text[previous[1] : ident.start])
+            ):
+                entity = self.coref.link(previous[2], entity)
+        else:
+            entity = self.coref.resolve_other(surface, ident.category, ident.role)
+        entity.surfaces[surface] += 1
         if ident.category is Category.NAME:
-            s = _TITLE_RE.sub("", s)
-            parts = s.split()
-            s = parts[0] if parts else s
-        s = re.sub(r"\s+", " ", s)
-        return f"{ident.category.value}:{s}"
+            self._last_name = (text, ident.end, entity)
+        return entity
+
+    def label_of(self, entity: Entity) -> str:
+        """The entity's label, handed out on first use and kept for the whole export."""
+        entity = self.coref.entities[entity.id]
+        if entity.id not in self._labels:
+            self._labels[entity.id] = self._new_label(entity)
+        return self._labels[entity.id]
 
     def _next(self, prefix: str) -> int:
         self._counts[prefix] = self._counts.get(prefix, 0) + 1
         return self._counts[prefix]
 
-    def _new_label(self, ident: Identifier) -> str:
-        if ident.who == "mentee" and ident.category is Category.NAME:
-            return self.mentee_code
-        if ident.category is Category.NAME:
-            role = ident.role if ident.who is None else role_of(ident.role)
+    def _new_label(self, entity: Entity) -> str:
+        if entity.category is Category.NAME:
+            if entity.is_mentee and entity.who is not None:
+                return self.mentee_label(entity.who.split("|", 1)[0])
+            role = role_of(entity.role) if entity.who is not None else entity.role
             label, numbered = ROLE_LABELS.get(role or "", ("Person", False))
             n = self._next(label)
-            return f"{label} {n}" if numbered else f"{label} {_letter(n)}"
-        if ident.category is Category.ORGANISATION:
-            label = ORG_LABELS.get(ident.role or "", "Organisation")
-            n = self._next(label)
-            return f"[{label}]" if n == 1 else f"[{label} {n}]"
-        label = CATEGORY_LABELS.get(ident.category, ident.category.value)
+            return f"{label} {n}" if numbered else f"{label} {letter(n)}"
+        if entity.category is Category.ORGANISATION or (
+            entity.category is Category.PLACE and entity.role in ("venue", "park")
+        ):
+            label = ORG_LABELS.get(entity.role or "", "Organisation")
+        else:
+            label = CATEGORY_LABELS.get(entity.category, entity.category.value)
         n = self._next(label)
         return f"[{label}]" if n == 1 else f"[{label} {n}]"
 
-    def label(self, ident: Identifier, surface: str) -> str:
-        """The pseudonym for this mention (names and places only; dates and ages are derived)."""
-        key = self.key_for(ident, surface)
-        if key not in self._labels:
-            self._labels[key] = self._new_label(ident)
-        return self._labels[key]
+    def label(
+        self, ident: Identifier, surface: str, *, text: str | None = None, scope: str = ""
+    ) -> str:
+        """The pseudonym for one mention (names, places and structured values; dates and ages are derived)."""
+        if text is None:
+            text, ident = (
+                surface,
+                Identifier(0, len(surface), ident.category, ident.who, ident.role),
+            )
+        return self.label_of(self.entity(ident, text, scope))
 
     def mapping(self) -> dict[str, str]:
-        """Key -> label; the key to re-identify, to be stored only inside the vault."""
-        return dict(self._labels)
+        """Surface forms -> label; the key to re-identify, to be stored only inside the vault."""
+        out: dict[str, str] = {}
+        for entity_id, label in self._labels.items():
+            for surface in self.coref.entities[entity_id].surfaces:
+                out[surface] = label
+        return out

@@ -11,24 +11,18 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 
 from mentorjournal.anonymise.categories import Category
-from mentorjournal.anonymise.dates import age_band, month_label, parse_date, relative_label
+from mentorjournal.anonymise.coref import Entity
+from mentorjournal.anonymise.dates import DateMode, age_label, replace_date
 from mentorjournal.anonymise.detector import Detector
 from mentorjournal.anonymise.identifier import Identifier
 from mentorjournal.anonymise.known import Known
-from mentorjournal.anonymise.patterns import number_value
 from mentorjournal.anonymise.pseudonyms import PseudonymMap
 
 Span = tuple[int, int]
 #: An extra span to redact: (start, end) or (start, end, category).
 ExtraSpan = tuple[int, int] | tuple[int, int, Category]
-
-
-class DateMode(StrEnum):
-    RELATIVE = "relative"  # "week 3, day 2" from options.reference_date
-    MONTH = "month"  # "March 2025"
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,30 +80,51 @@ class Anonymiser:
             self._detectors[known] = Detector(known)
         return self._detectors[known]
 
-    def replacement_for(self, ident: Identifier, surface: str, known: Known) -> str:
+    def resolve(self, ident: Identifier, text: str, known: Known, scope: str = "") -> Entity | None:
+        """Which person, place or value this mention is (None for dates and ages, which are derived).
+
+        Call it for every mention of an export before ``render`` so a label reflects the most
+        specific role any mention gave ("Sam" then "her sister Sam Jones": one "Sibling 1").
+        """
+        if ident.category in (Category.DATE, Category.AGE) or ident.who == "manual":
+            return None
+        self.pseudonyms.add_known(known, scope)
+        return self.pseudonyms.entity(ident, text, scope)
+
+    def render(
+        self,
+        ident: Identifier,
+        text: str,
+        known: Known,
+        entity: Entity | None,
+        *,
+        written: dt.date | None = None,
+        anchor: dt.date | None = None,
+    ) -> str:
+        """The replacement for one identifier: the one policy every export uses."""
         o = self.options
+        surface = text[ident.start : ident.end]
         if ident.category is Category.DATE:
-            parts = parse_date(surface)
-            dob = known.mentee.dob
-            default_year = o.reference_date.year if o.reference_date else None
-            if (
-                dob is not None
-                and (parts.day, parts.month) == (dob.day, dob.month)
-                and parts.year in (None, dob.year)
-            ):
-                return "[date of birth]"
-            if o.date_mode is DateMode.RELATIVE and o.reference_date is not None:
-                date = parts.to_date(default_year)
-                if date is not None:
-                    return relative_label(date, o.reference_date)
-            return month_label(parts, default_year)
+            return replace_date(
+                surface,
+                mode=o.date_mode,
+                anchor=anchor or o.reference_date,
+                written=written or o.reference_date,
+                dob=known.mentee.dob,
+                is_dob=ident.role == "dob",
+            )
         if ident.category is Category.AGE:
-            value = number_value(surface)
-            return f"[{age_band(value)}]" if value is not None else "[age]"
-        label = self.pseudonyms.label(ident, surface)
+            return age_label(surface)
+        if entity is None:
+            return o.redacted_label
+        label = self.pseudonyms.label_of(entity)
         if ident.category in (Category.NAME, Category.ORGANISATION, Category.PLACE):
             return label + _possessive(surface)
         return label
+
+    def group_key(self, entity: Entity | None) -> str | None:
+        """A stable key for every mention of one entity (the preview groups replacements by it)."""
+        return None if entity is None else f"entity:{self.pseudonyms.coref.entities[entity.id].id}"
 
     def anonymise(
         self,
@@ -134,17 +149,18 @@ class Anonymiser:
         manual = _union(manual)
         found = [i for i in found if not any(i.overlaps(m) for m in manual)]
         chosen = sorted(found + manual, key=lambda i: i.start)
+        entities = [self.resolve(i, text, known) for i in chosen]
         out: list[str] = []
         reps: list[Replacement] = []
         pos = 0
         length = 0
-        for ident in chosen:
+        for ident, entity in zip(chosen, entities, strict=True):
             surface = text[ident.start : ident.end]
             is_manual = ident.who == "manual"
             new = (
                 self.options.redacted_label
                 if is_manual
-                else self.replacement_for(ident, surface, known)
+                else self.render(ident, text, known, entity)
             )
             gap = text[pos : ident.start]
             out.append(gap)

@@ -37,10 +37,10 @@ def _out(args: argparse.Namespace) -> Path:
 
 
 def _supervision(journal: Journal, args: argparse.Namespace) -> int:
+    from mentorjournal.anonymise.dates import DateMode as DateStyle
     from mentorjournal.export.audited import export_supervision
-    from mentorjournal.export.dates import DateStyle
     from mentorjournal.export.output import ExportFormat
-    from mentorjournal.export.supervision import (
+    from mentorjournal.export.supervision_summary import (
         Include,
         SupervisionOptions,
         known_leaks,

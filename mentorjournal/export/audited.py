@@ -22,7 +22,7 @@ from mentorjournal.export.mentee_record import (
 )
 from mentorjournal.export.output import ExportFormat
 from mentorjournal.export.render import write_document
-from mentorjournal.export.supervision import AUDIT_KIND, render
+from mentorjournal.export.supervision_summary import AUDIT_KIND, render
 
 KIND_MENTEE_RECORD = "mentee_record"
 KIND_COPING_PLAN = "coping_plan"

@@ -48,6 +48,8 @@ class Replacement:
     pseudonym: str
     kept: bool = False
     known: bool = False  # the vault knew this identifier (restoring it triggers the warning)
+    #: Every mention of one person, place or value shares a group (the preview lists them as one).
+    group: str = ""
 
     @property
     def shown(self) -> str:

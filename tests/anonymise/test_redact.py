@@ -92,7 +92,7 @@ def test_remaining_known_identifiers_warns_about_restored_names(known: Known) ->
 def test_pseudonym_map_is_the_key_and_stays_explicit() -> None:
     pseudonyms = PseudonymMap("Mentee Z")
     anonymise("Saw Dr Patel.", Known(), pseudonyms=pseudonyms)
-    assert pseudonyms.mapping() == {"name:patel": "Clinician A"}
+    assert pseudonyms.mapping() == {"Patel": "Clinician A"}
 
 
 def test_date_parsing_reads_uk_and_us_orders() -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 from mentorjournal import domain as d
 from mentorjournal.anonymise import Known, anonymise
 from mentorjournal.domain.notes import FREE_SECTION
-from mentorjournal.export.supervision import SupervisionOptions, prepare
+from mentorjournal.export.supervision_summary import SupervisionOptions, prepare
 from mentorjournal.journal import Journal
 from tests.conftest import TEST_ROOT
 from tests.fault.sqlcipher_pages import plaintext_contains, wal_frames

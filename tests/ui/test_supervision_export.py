@@ -84,7 +84,7 @@ def test_preview_highlights_every_replacement_by_category(
     draft = dialog.draft
     assert draft is not None
     text = dialog.preview.toPlainText()
-    assert "Mentee A" in text and "Parent A" in text
+    assert "Mentee A" in text and "Parent 1" in text
     for value in seeded.strings["M-901"]:
         assert not re.search(rf"\b{re.escape(value)}", text, re.IGNORECASE), value
     total = sum(len(b.replacements) for b in draft.blocks)
@@ -115,12 +115,12 @@ def test_clicking_a_replacement_restores_it_and_warns(
 ) -> None:
     _preview(qtbot, dialog, journal_worker)
     text = dialog.preview.toPlainText()
-    position = text.index("Parent A")
+    position = text.index("Parent 1")
     _click_text_position(qtbot, dialog, position)
     wait_idle(qtbot, journal_worker)
     restored = dialog.preview.toPlainText()
     assert "Morwenna" in restored
-    assert restored.count("Parent A") == text.count("Parent A") - 1
+    assert restored.count("Parent 1") == text.count("Parent 1") - 1
     qtbot.waitUntil(dialog.warning_banner.isVisible, timeout=5000)
     leak = dialog.leaks[0]
     _text, starts = join_blocks(dialog.draft.blocks if dialog.draft else ())

@@ -45,9 +45,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentorjournal.export.dates import DateStyle
+from mentorjournal.anonymise.dates import DateMode as DateStyle
 from mentorjournal.export.draft import BlockKind, KnownLeak, SupervisionDraft, join_blocks
-from mentorjournal.export.supervision import Include, SupervisionOptions
+from mentorjournal.export.supervision_summary import Include, SupervisionOptions
 from ui.prompts import Prompts
 from ui.worker import JournalWorker
 
@@ -339,7 +339,7 @@ class SupervisionExportDialog(QDialog):
         self.update_button.setEnabled(False)
 
         def work(journal: Journal) -> tuple[SupervisionDraft, list[KnownLeak]]:
-            from mentorjournal.export.supervision import known_leaks, prepare
+            from mentorjournal.export.supervision_summary import known_leaks, prepare
 
             draft = prepare(journal, options)
             return draft, known_leaks(draft)
@@ -593,7 +593,7 @@ class SupervisionExportDialog(QDialog):
         generation = self._generation
 
         def check(_journal: Journal) -> list[KnownLeak]:
-            from mentorjournal.export.supervision import known_leaks
+            from mentorjournal.export.supervision_summary import known_leaks
 
             return known_leaks(draft)
 

@@ -17,9 +17,14 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Protocol
 
+from mentorjournal.anonymise.categories import Category
+from mentorjournal.anonymise.coref import Entity
+from mentorjournal.anonymise.dates import DateMode, describe_day
 from mentorjournal.anonymise.detector import Detector
 from mentorjournal.anonymise.identifier import Identifier
 from mentorjournal.anonymise.known import Known
+from mentorjournal.anonymise.pseudonyms import PseudonymMap, letter
+from mentorjournal.anonymise.redact import AnonymiseOptions, Anonymiser
 from mentorjournal.anonymise.textutil import tokenize
 from mentorjournal.domain import (
     Addendum,
@@ -32,7 +37,6 @@ from mentorjournal.domain import (
     SessionNote,
 )
 from mentorjournal.errors import RecordNotFound, ValidationError
-from mentorjournal.export.dates import DateStyle, describe_day, replace_date_text
 from mentorjournal.export.draft import (
     BlockKind,
     DraftBlock,
@@ -41,13 +45,6 @@ from mentorjournal.export.draft import (
     SupervisionDraft,
 )
 from mentorjournal.export.output import ExportFormat
-from mentorjournal.export.pseudonyms import (
-    CATEGORY_LABELS,
-    PseudonymMap,
-    age_band,
-    name_key,
-    possessive_suffix,
-)
 from mentorjournal.export.render import write_document
 
 AUDIT_KIND = "supervision_summary"
@@ -70,7 +67,7 @@ class SupervisionOptions:
     end: date
     mentee_codes: tuple[str, ...] = ()
     include: frozenset[Include] = frozenset(Include)
-    date_style: DateStyle = DateStyle.RELATIVE
+    date_style: DateMode = DateMode.RELATIVE
     questions: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
@@ -146,28 +143,49 @@ class SupervisionMaterial:
     agenda: tuple[str, ...] = ()
 
 
+@dataclass
+class _Pending:
+    """A block whose identifiers are found but not yet labelled (labels wait for every mention)."""
+
+    kind: BlockKind
+    text: str
+    owner: MenteeMaterial | None
+    written: date
+    level: int
+    found: list[tuple[MenteeMaterial | None, Identifier]]
+    entities: list[Entity | None] = field(default_factory=list)
+
+
 class _Context:
-    """One export's state while drafting: the pseudonym map, the knowns, the date anchor."""
+    """One export's state while drafting: one anonymiser (one policy, one pseudonym map), the knowns, the date anchor.
+
+    Drafting runs in three passes so a label reflects every mention: find identifiers in every
+    block, resolve which mentions are one person or place across the whole export, then label.
+    """
 
     def __init__(self, material: SupervisionMaterial, options: SupervisionOptions) -> None:
         self.options = options
-        self.pseudonyms = PseudonymMap()
         self.materials = material.mentees
+        firsts = [n.started_at.date() for mm in material.mentees for n in mm.sessions]
+        self.anchor = min(firsts, default=options.start)
+        self.anonymiser = Anonymiser(
+            AnonymiseOptions(date_mode=options.date_style, reference_date=self.anchor),
+            PseudonymMap(),
+        )
+        self.pseudonyms = self.anonymiser.pseudonyms
         self.knowns: list[tuple[MenteeMaterial | None, Known]] = [
             (mm, mm.known()) for mm in material.mentees
         ] or [(None, Known())]
         # One compiled detector per mentee for the whole export (building one costs far more
         # than running it on a paragraph).
         self.detectors = [(mm, Detector(known)) for mm, known in self.knowns]
-        self.contact_keys = {
-            mm.mentee.id: dict(zip(known.contact_keys(), mm.contacts, strict=True))
-            for mm, known in self.knowns
-            if mm is not None
-        }
-        firsts = [n.started_at.date() for mm in material.mentees for n in mm.sessions]
-        self.anchor = min(firsts, default=options.start)
-        for mm in material.mentees:  # labels in selection order: the first mentee is "Mentee A"
-            self.pseudonyms.mentee(mm.mentee.id)
+        self.labels: dict[str, str] = {}
+        for number, (mm, known) in enumerate(self.knowns, start=1):
+            if mm is not None:  # labels in selection order: the first mentee is "Mentee A"
+                label = f"Mentee {letter(number)}"
+                self.labels[mm.mentee.id] = label
+                self.pseudonyms.add_known(known, mm.mentee.id, label)
+        self.pending: list[_Pending | DraftBlock] = []
 
     def day(self, day: date) -> str:
         return describe_day(day, self.anchor, self.options.date_style)
@@ -190,45 +208,9 @@ class _Context:
         chosen.sort(key=lambda pair: pair[1].start)
         return chosen
 
-    def _person(self, mm: MenteeMaterial | None, ident: Identifier, original: str) -> str:
-        who = ident.who or ""
-        if mm is not None and who == "mentee":
-            return self.pseudonyms.mentee(mm.mentee.id)
-        if mm is not None and who.startswith("contact:"):
-            contact = self.contact_keys[mm.mentee.id].get(who)
-            if contact is not None:
-                return self.pseudonyms.person((mm.mentee.id, contact.id), contact.role.value)
-        return self.pseudonyms.person(("name", name_key(original)), ident.role)
-
-    def _place(self, mm: MenteeMaterial | None, ident: Identifier, original: str) -> str:
-        who = ident.who or ""
-        if mm is not None and who.startswith("place:"):
-            index = int(who.split(":", 1)[1])
-            if index < len(mm.places):
-                place = mm.places[index]
-                return self.pseudonyms.place((mm.mentee.id, place.id), place.kind.value)
-        kind = ident.role or ("town" if ident.category == "place" else "organisation")
-        return self.pseudonyms.place(("place", name_key(original)), kind)
-
-    def _pseudonym(
-        self, mm: MenteeMaterial | None, ident: Identifier, original: str, written: date
-    ) -> str:
-        category = str(ident.category)
-        if category == "name":
-            return self._person(mm, ident, original) + possessive_suffix(original)
-        if category in ("place", "organisation"):
-            return self._place(mm, ident, original) + possessive_suffix(original)
-        if category == "date":
-            if ident.who == "mentee":
-                return "[date of birth]"
-            return replace_date_text(original, written, self.anchor, self.options.date_style)
-        if category == "age":
-            return age_band(original)
-        return CATEGORY_LABELS.get(category, "[redacted]")
-
-    def heading(self, text: str, level: int) -> DraftBlock:
+    def heading(self, text: str, level: int) -> None:
         """A heading the program wrote (labels, pseudonyms, relative dates): nothing to find."""
-        return DraftBlock(BlockKind.HEADING, text, (), level=level)
+        self.pending.append(DraftBlock(BlockKind.HEADING, text, (), level=level))
 
     def block(
         self,
@@ -239,36 +221,104 @@ class _Context:
         *,
         level: int = 1,
         anonymise: bool = True,
-    ) -> DraftBlock:
-        replacements: list[Replacement] = []
-        if anonymise:
-            for mm, ident in self._detect(text, owner):
-                original = text[ident.start : ident.end]
+    ) -> None:
+        found = self._detect(text, owner) if anonymise else []
+        self.pending.append(_Pending(kind, text, owner, written, level, found))
+
+    def _known_of(self, mm: MenteeMaterial | None) -> Known:
+        for candidate, known in self.knowns:
+            if candidate is mm:
+                return known
+        return Known()
+
+    def _resolve(self) -> None:
+        for item in self.pending:
+            if isinstance(item, _Pending):
+                item.entities = [
+                    self.anonymiser.resolve(
+                        ident, item.text, self._known_of(mm), mm.mentee.id if mm else ""
+                    )
+                    for mm, ident in item.found
+                ]
+        for mm, _known in self.knowns:
+            if mm is not None and not mm.known().mentee.names():
+                self._guess_nameless_mentee(mm)
+
+    def _guess_nameless_mentee(self, mm: MenteeMaterial) -> None:
+        """A mentee with no name recorded: the person their notes name most is taken as them.
+
+        Otherwise the mentee's own name would show as "Person A" under the heading "Mentee A".
+        Taken only when one unknown person with no relation is named at least twice and more
+        often than anyone else; the preview says so (``notices``), since it is a guess.
+        """
+        counts: dict[int, int] = {}
+        for item in self.pending:
+            if not isinstance(item, _Pending) or item.owner is not mm:
+                continue
+            for (_mm, ident), entity in zip(item.found, item.entities, strict=True):
+                if (
+                    entity is not None
+                    and ident.category is Category.NAME
+                    and entity.who is None
+                    and entity.role in (None, "adult", "person")
+                ):
+                    root = self.pseudonyms.coref.entities[entity.id]
+                    counts[root.id] = counts.get(root.id, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return
+        entity = self.pseudonyms.coref.entities[ranked[0][0]]
+        entity.is_mentee = True
+        entity.who = f"{mm.mentee.id}|mentee"
+
+    def finish(self) -> list[DraftBlock]:
+        """Resolve every mention across the export, then label them in reading order."""
+        self._resolve()
+        blocks: list[DraftBlock] = []
+        for item in self.pending:
+            if isinstance(item, DraftBlock):
+                blocks.append(item)
+                continue
+            replacements = []
+            for (mm, ident), entity in zip(item.found, item.entities, strict=True):
+                original = item.text[ident.start : ident.end]
+                pseudonym = self.anonymiser.render(
+                    ident,
+                    item.text,
+                    self._known_of(mm),
+                    entity,
+                    written=item.written,
+                    anchor=self.anchor,
+                )
                 replacements.append(
                     Replacement(
                         ident.start,
                         ident.end,
                         str(ident.category),
                         original,
-                        self._pseudonym(mm, ident, original, written),
+                        pseudonym,
                         known=ident.who is not None,
+                        group=self.anonymiser.group_key(entity) or f"value:{pseudonym}",
                     )
                 )
-        return DraftBlock(
-            kind,
-            text,
-            tuple(replacements),
-            level=level,
-            mentee_id=owner.mentee.id if owner else None,
-        )
+            blocks.append(
+                DraftBlock(
+                    item.kind,
+                    item.text,
+                    tuple(replacements),
+                    level=item.level,
+                    mentee_id=item.owner.mentee.id if item.owner else None,
+                )
+            )
+        return blocks
 
 
-def _session_blocks(ctx: _Context, mm: MenteeMaterial) -> list[DraftBlock]:
-    blocks = [ctx.heading("Session summaries", 2)]
+def _session_blocks(ctx: _Context, mm: MenteeMaterial) -> None:
+    ctx.heading("Session summaries", 2)
     for number, note in enumerate(sorted(mm.sessions, key=lambda n: n.started_at), start=1):
         day = note.started_at.date()
         facts = [ctx.day(day), f"{note.duration_minutes} min", note.mode.value.replace("_", " ")]
-        blocks.append(ctx.heading(f"Session {number} · {' · '.join(facts)}", 3))
+        ctx.heading(f"Session {number} · {' · '.join(facts)}", 3)
         checks = []
         if note.mood_before is not None or note.mood_after is not None:
             checks.append(
@@ -278,40 +328,29 @@ def _session_blocks(ctx: _Context, mm: MenteeMaterial) -> list[DraftBlock]:
         if note.risk_flag:
             checks.append("Risk flagged")
         if checks:
-            blocks.append(ctx.block(BlockKind.NOTE, " · ".join(checks), None, day, anonymise=False))
+            ctx.block(BlockKind.NOTE, " · ".join(checks), None, day, anonymise=False)
         if note.risk_flag and note.risk_followup.strip():
-            blocks.append(
-                ctx.block(
-                    BlockKind.PARAGRAPH, f"Risk follow-up: {note.risk_followup.strip()}", mm, day
-                )
-            )
+            ctx.block(BlockKind.PARAGRAPH, f"Risk follow-up: {note.risk_followup.strip()}", mm, day)
         for name, text in note.sections:
             if text.strip():
                 label = "" if len(note.sections) == 1 else f"{name}: "
-                blocks.append(ctx.block(BlockKind.PARAGRAPH, label + text.strip(), mm, day))
+                ctx.block(BlockKind.PARAGRAPH, label + text.strip(), mm, day)
         for addendum in mm.addenda.get(note.id, ()):
-            blocks.append(
-                ctx.block(
-                    BlockKind.PARAGRAPH,
-                    f"Addendum: {addendum.text.strip()}",
-                    mm,
-                    addendum.written_at.date(),
-                )
+            ctx.block(
+                BlockKind.PARAGRAPH,
+                f"Addendum: {addendum.text.strip()}",
+                mm,
+                addendum.written_at.date(),
             )
         if note.next_actions.strip():
-            blocks.append(
-                ctx.block(BlockKind.PARAGRAPH, f"Next time: {note.next_actions.strip()}", mm, day)
-            )
-    return blocks
+            ctx.block(BlockKind.PARAGRAPH, f"Next time: {note.next_actions.strip()}", mm, day)
 
 
-def _goal_blocks(ctx: _Context, mm: MenteeMaterial) -> list[DraftBlock]:
-    blocks = [ctx.heading("Goals and progress", 2)]
+def _goal_blocks(ctx: _Context, mm: MenteeMaterial) -> None:
+    ctx.heading("Goals and progress", 2)
     for goal in mm.goals:
-        blocks.append(
-            ctx.block(
-                BlockKind.PARAGRAPH, f"“{goal.mentee_words}” ({goal.status.value})", mm, ctx.anchor
-            )
+        ctx.block(
+            BlockKind.PARAGRAPH, f"“{goal.mentee_words}” ({goal.status.value})", mm, ctx.anchor
         )
         for entry in sorted(mm.progress.get(goal.id, ()), key=lambda p: p.on):
             if not ctx.options.start <= entry.on <= ctx.options.end:
@@ -322,64 +361,59 @@ def _goal_blocks(ctx: _Context, mm: MenteeMaterial) -> list[DraftBlock]:
             if entry.percent is not None:
                 rating.append(f"{entry.percent}%")
             line = f"{ctx.day(entry.on)}: {', '.join(rating)}"
-            blocks.append(ctx.block(BlockKind.BULLET, line, None, entry.on, anonymise=False))
+            ctx.block(BlockKind.BULLET, line, None, entry.on, anonymise=False)
             if entry.note.strip():
-                blocks.append(
-                    ctx.block(BlockKind.BULLET, f"Note: {entry.note.strip()}", mm, entry.on)
-                )
-    return blocks
+                ctx.block(BlockKind.BULLET, f"Note: {entry.note.strip()}", mm, entry.on)
 
 
 def _reflection_blocks(
     ctx: _Context, reflections: Sequence[Reflection], owner: MenteeMaterial | None, level: int
-) -> list[DraftBlock]:
-    blocks: list[DraftBlock] = []
+) -> None:
     for reflection in sorted(reflections, key=lambda r: r.written_at):
         day = reflection.written_at.date()
-        blocks.append(ctx.block(BlockKind.HEADING, reflection.title, owner, day, level=level))
-        blocks.append(ctx.block(BlockKind.NOTE, ctx.day(day), None, day, anonymise=False))
+        ctx.block(BlockKind.HEADING, reflection.title, owner, day, level=level)
+        ctx.block(BlockKind.NOTE, ctx.day(day), None, day, anonymise=False)
         for name, text in reflection.sections:
             if text.strip():
                 label = "" if len(reflection.sections) == 1 else f"{name} "
-                blocks.append(ctx.block(BlockKind.PARAGRAPH, label + text.strip(), owner, day))
-    return blocks
+                ctx.block(BlockKind.PARAGRAPH, label + text.strip(), owner, day)
 
 
 def build_draft(material: SupervisionMaterial, options: SupervisionOptions) -> SupervisionDraft:
     """Anonymise the gathered material into a draft, with one pseudonym map for all of it."""
     ctx = _Context(material, options)
-    blocks: list[DraftBlock] = []
     counts = {"sessions": 0, "goals": 0, "reflections": 0, "agenda": 0}
     for mm in material.mentees:
-        label = ctx.pseudonyms.mentee(mm.mentee.id)
-        blocks.append(ctx.heading(label, 1))
+        label = ctx.labels[mm.mentee.id]
+        ctx.heading(label, 1)
         if Include.SESSIONS in options.include and mm.sessions:
-            blocks += _session_blocks(ctx, mm)
+            _session_blocks(ctx, mm)
             counts["sessions"] += len(mm.sessions)
         if Include.GOALS in options.include and mm.goals:
-            blocks += _goal_blocks(ctx, mm)
+            _goal_blocks(ctx, mm)
             counts["goals"] += len(mm.goals)
         if Include.REFLECTIONS in options.include and mm.reflections:
-            blocks.append(ctx.heading("Reflections to discuss", 2))
-            blocks += _reflection_blocks(ctx, mm.reflections, mm, 3)
+            ctx.heading("Reflections to discuss", 2)
+            _reflection_blocks(ctx, mm.reflections, mm, 3)
             counts["reflections"] += len(mm.reflections)
     if Include.REFLECTIONS in options.include and material.reflections:
-        blocks.append(ctx.heading("My reflections", 1))
-        blocks += _reflection_blocks(ctx, material.reflections, None, 2)
+        ctx.heading("My reflections", 1)
+        _reflection_blocks(ctx, material.reflections, None, 2)
         counts["reflections"] += len(material.reflections)
     agenda = [*material.agenda, *options.questions] if Include.AGENDA in options.include else []
     if agenda:
-        blocks.append(ctx.heading("Agenda and questions for supervision", 1))
+        ctx.heading("Agenda and questions for supervision", 1)
         owner = material.mentees[0] if len(material.mentees) == 1 else None
-        blocks += [ctx.block(BlockKind.BULLET, item.strip(), owner, ctx.anchor) for item in agenda]
+        for item in agenda:
+            ctx.block(BlockKind.BULLET, item.strip(), owner, ctx.anchor)
         counts["agenda"] = len(agenda)
-    if options.date_style is DateStyle.RELATIVE:
+    if options.date_style is DateMode.RELATIVE:
         period = (
             "Dates are counted in weeks from the first session in this summary (week 1, day 1)."
         )
     else:
-        first = describe_day(options.start, ctx.anchor, DateStyle.MONTH)
-        last = describe_day(options.end, ctx.anchor, DateStyle.MONTH)
+        first = describe_day(options.start, ctx.anchor, DateMode.MONTH)
+        last = describe_day(options.end, ctx.anchor, DateMode.MONTH)
         period = f"Covers {first} to {last}."
     subtitle = (
         "Anonymised for supervision: names, places, dates and other identifiers are replaced. "
@@ -395,7 +429,7 @@ def build_draft(material: SupervisionMaterial, options: SupervisionOptions) -> S
     return SupervisionDraft(
         title="Supervision summary",
         subtitle=subtitle,
-        blocks=tuple(blocks),
+        blocks=tuple(ctx.finish()),
         summary=summary,
         known=tuple(known for _mm, known in ctx.knowns),
     )
