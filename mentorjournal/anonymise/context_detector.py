@@ -11,6 +11,7 @@ with a cue, since notes are often typed in lower case). Words that are also name
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from mentorjournal.anonymise.categories import Category
@@ -134,7 +135,8 @@ MOVED_TO_RE = re.compile(
 )
 TITLE_RE = re.compile(
     r"\b(Dr|Doctor|Prof|Professor|Nurse|Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Rev|Coach|Officer|PC|dr|mr|mrs|ms|miss)\.?\s+"
-    r"([A-Z][A-Za-z'’-]+|[a-z][a-z'’-]+)(?:[ ]([A-Z][A-Za-z'’-]+))?"
+    r"((?:[ÓÖ]|N[ií]|Nic|U[ií])\s[A-Z\u00C0-\u00DE][\w'’-]+|[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F'’-]+|[a-z][a-z'’-]+)"
+    r"(?:[ ]([A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F'’-]+))?"
 )
 _PUB_STOP = frozenset(
     split_words(
@@ -181,6 +183,17 @@ _EMPLOYMENT_WORDS = frozenset(
         "work works working worked job jobs shift shifts boss manager employed hired sacked fired hours interview apprentice apprenticeship placement colleague colleagues rota payslip wages started starts warehouse store branch"
     )
 )
+
+
+#: Words that end a place's own name, so an "and" after them starts another name.
+_NAMED_PLACE_ENDS = frozenset(
+    split_words("""park circus centre center gardens square arena stadium market hospital infirmary
+    school academy college university clinic surgery ward unit church library club""")
+)
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
 def looks_like_typo(word: str, words: frozenset[str]) -> bool:
@@ -581,6 +594,8 @@ class ContextDetector:
                 prev.base in ("of", "the", "and", "upon", "on")
                 and j > 0
                 and tokens[j - 1].capitalised
+                # "Cabot Circus and Bristol Royal Infirmary" are two places
+                and not (prev.base == "and" and tokens[j - 1].base in _NAMED_PLACE_ENDS)
             )
             return prev.capitalised or prev.upper or joiner
         if (
@@ -763,7 +778,11 @@ class ContextDetector:
     def _towns(self, text: str, tokens: list[Token]) -> Iterator[Identifier]:
         g = self._g
         for i, tok in enumerate(tokens):
-            lengths = g.town_lengths.get(tok.base) or g.town_lengths.get(tok.text.lower())
+            lengths = (
+                g.town_lengths.get(tok.base)
+                or g.town_lengths.get(tok.text.lower())
+                or (g.town_lengths.get(_fold(tok.base)) if not tok.base.isascii() else None)
+            )
             if not lengths or tok.base in NOT_NAMES:
                 continue
             for n in lengths:
@@ -772,6 +791,8 @@ class ContextDetector:
                 end_tok = tokens[min(i + n, len(tokens)) - 1]
                 phrase = text[tok.start : end_tok.end]
                 key = re.sub(r"['’]s$", "", phrase.lower())
+                if not key.isascii():
+                    key = _fold(key)  # "Dún Laoghaire" is listed as "Dun Laoghaire"
                 key = re.sub(r"\s*-\s*", " - ", key) if "-" in key and key not in g.towns else key
                 if key not in g.towns and phrase.lower() not in g.towns:
                     continue

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from mentorjournal.anonymise.categories import Category
 from mentorjournal.anonymise.context_detector import BRAND_FIRST, BRANDS_RE, ContextDetector
+from mentorjournal.anonymise.cues import CueDetector, clinical_scores
 from mentorjournal.anonymise.dates import parse_date
 from mentorjournal.anonymise.gazetteers import Gazetteers, load_gazetteers
 from mentorjournal.anonymise.identifier import Identifier
@@ -70,10 +71,18 @@ def _absorb_contained(found: list[Identifier]) -> list[Identifier]:
             if cover < 0 or ident.end > out[cover].end:
                 cover = len(out) - 1
             continue
-        if (container.end - container.start) == (ident.end - ident.start) and _rank(ident) < _rank(
-            container
+        same_span = (container.start, container.end) == (ident.start, ident.end)
+        if same_span and _rank(ident) < _rank(container):
+            out[cover] = (
+                ident if ident.role or not container.role else replace(ident, role=container.role)
+            )
+        elif (
+            same_span
+            and container.role is None
+            and ident.role
+            and ident.category is container.category
         ):
-            out[cover] = ident
+            out[cover] = replace(container, role=ident.role)  # "her friend Jordan": keep the role
         elif (
             container.category is Category.NAME
             and ident.category is Category.NAME
@@ -125,6 +134,7 @@ class Detector:
         self._gaz = gazetteers or load_gazetteers()
         self._known = KnownDetector(self.known, self._gaz)
         self._context = ContextDetector(self._gaz)
+        self._cues = CueDetector(self._gaz)
 
     def scan(self, text: str) -> TextScan:
         """The mentee-independent part of ``find`` (reusable with any detector's ``find``)."""
@@ -135,9 +145,18 @@ class Detector:
         generic = find_patterns(text, bases)
         generic.extend(
             i
-            for i in self._context.find(text, tokens)
+            for i in [*self._context.find(text, tokens), *self._cues.find(text, tokens, bases)]
             if not any(s <= i.start and i.end <= e for s, e in protected)
         )
+        scores = clinical_scores(text, bases)
+        if scores:  # "PHQ-9 of 14", "GAD7 was 9": the number is a score, not an age or a date
+            generic = [
+                i
+                for i in generic
+                if i.known
+                or i.category in _SOFT
+                or not any(i.start < e and s < i.end for s, e in scores)
+            ]
         brands = [
             (t.start, m.end())
             for t in tokens
@@ -158,9 +177,10 @@ class Detector:
             or i.category is not Category.NAME
             or not any(s <= i.start and i.end <= e for s, e in scan.brands)  # a brand
         ]
+        chosen = resolve_overlaps(_trim(text, found))
         return [
             self._mark_dob(text, _drop_possessive(text, i))
-            for i in resolve_overlaps(_trim(text, found))
+            for i in resolve_overlaps(chosen + propagate(text, chosen, self._gaz))
         ]
 
     def _mark_dob(self, text: str, ident: Identifier) -> Identifier:
@@ -171,15 +191,24 @@ class Detector:
         """
         if ident.category is not Category.DATE or ident.who is not None:
             return ident
+        dob = self.known.mentee.dob
+        parts = parse_date(text[ident.start : ident.end])
+        if (
+            dob is not None
+            and (parts.day, parts.month) == (dob.day, dob.month)
+            and parts.year in (None, dob.year)
+        ):
+            return Identifier(ident.start, ident.end, Category.DATE, "mentee", "dob")
         if _DOB_CUE.search(text[max(0, ident.start - 24) : ident.start]):
             return Identifier(ident.start, ident.end, Category.DATE, None, "dob")
-        dob = self.known.mentee.dob
-        if dob is None:
-            return ident
-        parts = parse_date(text[ident.start : ident.end])
-        if (parts.day, parts.month) == (dob.day, dob.month) and parts.year in (None, dob.year):
-            return Identifier(ident.start, ident.end, Category.DATE, "mentee", "dob")
         return ident
+
+    def also_found(self, text: str, found: list[Identifier], words: set[str]) -> list[Identifier]:
+        """More mentions in ``text`` of name words found elsewhere in the same export (never overlapping ``found``)."""
+        return propagate(text, found, self._gaz, also=words) if words else []
+
+    def name_words(self, text: str, found: list[Identifier]) -> set[str]:
+        return name_words(text, found, self._gaz)
 
     def find_known(self, text: str, tokens: list[Token] | None = None) -> list[Identifier]:
         """Only what the vault knows (for the preview's "still identifiable" warning);
@@ -234,6 +263,58 @@ def _trim(text: str, found: list[Identifier]) -> list[Identifier]:
                 else i
             )
     return out
+
+
+def name_words(text: str, found: list[Identifier], gaz: Gazetteers) -> set[str]:
+    """The capitalised words of unknown names found in ``text`` that are not everyday words."""
+    words: set[str] = set()
+    for ident in found:
+        if ident.known or ident.category is not Category.NAME:
+            continue
+        for word in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text[ident.start : ident.end]):
+            if len(word) >= 2 and word[0].isupper() and word.lower() not in gaz.common_words:
+                words.add(word)
+    return words
+
+
+def propagate(
+    text: str,
+    found: list[Identifier],
+    gaz: Gazetteers,
+    also: frozenset[str] | set[str] = frozenset(),
+) -> list[Identifier]:
+    """Every other mention of something already found: "Jeny" after "known as Jeny", "Ellery" after "Jordan Ellery".
+
+    Names propagate by each capitalised word of theirs that is not an everyday word; organisations
+    and places by their whole text. ``also`` adds name words found elsewhere in the same export.
+    """
+    words = name_words(text, found, gaz) | set(also)
+    phrases: dict[str, Identifier] = {}
+    for ident in found:
+        surface = text[ident.start : ident.end]
+        if (
+            not ident.known
+            and ident.category in (Category.ORGANISATION, Category.PLACE)
+            and len(surface) >= 4
+        ):
+            phrases.setdefault(surface, ident)
+    if not words and not phrases:
+        return []
+    taken = [(i.start, i.end) for i in found]
+    extra: list[Identifier] = []
+    alternatives = sorted(words | set(phrases), key=len, reverse=True)
+    pattern = re.compile(
+        r"(?<![\w@])(?:" + "|".join(re.escape(a) for a in alternatives) + r")(?!\w)"
+    )
+    for m in pattern.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        source = phrases.get(m.group())
+        if source is not None:
+            extra.append(Identifier(m.start(), m.end(), source.category, None, source.role))
+        else:
+            extra.append(Identifier(m.start(), m.end(), Category.NAME))
+    return extra
 
 
 def find_identifiers(text: str, known: Known) -> list[Identifier]:

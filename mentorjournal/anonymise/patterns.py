@@ -150,7 +150,9 @@ DATE_RES: tuple[re.Pattern[str], ...] = (
     re.compile(
         r"(?<![\d/.])(?:0?[1-9]|[12]\d|3[01])[/.\-](?:0?[1-9]|[12]\d|3[01])[/.\-](?:(?:19|20)\d{2}|\d{2})(?![\d/])"
     ),
-    re.compile(r"\b" + _ORD + r"(?:\s+of)?\s+" + _MONTH + r"\b\.?" + _YEAR + r"(?!\d)", _I),
+    re.compile(
+        r"\b(?:the\s+)?" + _ORD + r"(?:\s+of)?\s+" + _MONTH + r"\b\.?" + _YEAR + r"(?!\d)", _I
+    ),
     re.compile(r"\b" + _MONTH + r"\.?\s+(?:the\s+)?" + _ORD + r"\b" + _YEAR + r"(?!\d)", _I),
     re.compile(r"\b" + _MONTH + r"\.?,?\s+(?:19|20)\d{2}\b", _I),
 )
@@ -444,6 +446,9 @@ def find_numbers(
     yield from find_phones(text)
 
 
+_EXTENSION_RE = re.compile(r"\s*(?:x|ext\.?|extn\.?|extension)\s*\d{1,6}\b", _I)
+
+
 def find_phones(text: str) -> Iterator[Identifier]:
     """Phone shapes, only around runs of 7+ digits, checked with ``phonenumbers``; helplines stay."""
     runs = [(max(0, r.start() - 4), min(len(text), r.end() + 2)) for r in _PHONEISH_RE.finditer(text)
@@ -452,7 +457,8 @@ def find_phones(text: str) -> Iterator[Identifier]:
         candidate = m.group().strip()
         start = m.start() + (len(m.group()) - len(m.group().lstrip()))
         if re.sub(r"\D", "", candidate) not in HELPLINE_NUMBERS and _phone_possible(candidate):
-            yield Identifier(start, start + len(candidate), Category.PHONE)
+            ext = _EXTENSION_RE.match(text, start + len(candidate))
+            yield Identifier(start, ext.end() if ext else start + len(candidate), Category.PHONE)
 
 
 def find_places_by_shape(

@@ -68,6 +68,17 @@ def role_of(relation: str | None) -> str | None:
     return low if low in ROLE_LABELS else None
 
 
+def relation_before(text: str, start: int) -> str | None:
+    """ "her friend Jordan", "his mum, Jo": the relation written just before a name, as a role."""
+    words = re.findall(r"[A-Za-z'’-]+", text[max(0, start - 30) : start].lower())[-3:]
+    if not words or not re.fullmatch(r"[\s,(]*", text[start - 1 : start] if start else ""):
+        return None
+    for word in reversed(words[-2:]):
+        if word in RELATIONS:
+            return RELATIONS[word]
+    return None
+
+
 def letter(n: int) -> str:
     """1 -> A, 26 -> Z, 27 -> AA: enough labels for any export."""
     letters = string.ascii_uppercase
@@ -112,7 +123,10 @@ class PseudonymMap:
             entity = self.coref.resolve_known(scope, ident.who, ident.category, ident.role)
         elif ident.category is Category.NAME:
             entity = self.coref.resolve_name(
-                surface, title=title_before(text, ident.start), role=ident.role, scope=scope
+                surface,
+                title=title_before(text, ident.start),
+                role=ident.role or relation_before(text, ident.start),
+                scope=scope,
             )
             previous = self._last_name
             if (

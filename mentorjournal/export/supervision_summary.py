@@ -143,6 +143,10 @@ class SupervisionMaterial:
     agenda: tuple[str, ...] = ()
 
 
+#: The ``found`` of a block the program wrote itself (ratings, dates): never searched.
+_NOT_ANONYMISED: list[tuple[MenteeMaterial | None, Identifier]] = []
+
+
 @dataclass
 class _Pending:
     """A block whose identifiers are found but not yet labelled (labels wait for every mention)."""
@@ -222,7 +226,7 @@ class _Context:
         level: int = 1,
         anonymise: bool = True,
     ) -> None:
-        found = self._detect(text, owner) if anonymise else []
+        found = self._detect(text, owner) if anonymise else _NOT_ANONYMISED
         self.pending.append(_Pending(kind, text, owner, written, level, found))
 
     def _known_of(self, mm: MenteeMaterial | None) -> Known:
@@ -231,7 +235,26 @@ class _Context:
                 return known
         return Known()
 
+    def _propagate(self) -> None:
+        """A name found in one note is found in every other ("Jordan Ellery" on Monday, "Jordan" on Friday)."""
+        detector = self.detectors[0][1]
+        words: set[str] = set()
+        for item in self.pending:
+            if isinstance(item, _Pending):
+                words |= detector.name_words(item.text, [ident for _mm, ident in item.found])
+        if not words:
+            return
+        for item in self.pending:
+            if isinstance(item, _Pending) and item.found is not _NOT_ANONYMISED:
+                idents = [ident for _mm, ident in item.found]
+                extra = detector.also_found(item.text, idents, words)
+                if extra:
+                    item.found = sorted(
+                        [*item.found, *((item.owner, e) for e in extra)], key=lambda p: p[1].start
+                    )
+
     def _resolve(self) -> None:
+        self._propagate()
         for item in self.pending:
             if isinstance(item, _Pending):
                 item.entities = [

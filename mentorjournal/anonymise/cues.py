@@ -1,0 +1,508 @@
+"""Identifiers the vault does not know, found by the words around them.
+
+Each rule is one cue a note gives: a place preposition before an unlisted capitalised word
+("near Filton", "in Dún Laoghaire"), a venue word after capitalised ones ("Castle Park",
+"Cabot Circus"), an admission verb before a hospital ("admitted to St John of God"), a cue
+before an acronym that names an organisation ("studies at UCD"), a chain or charity named as a
+place ("met at Costa", "volunteers at Barnardo's"), initials used as a person ("about JB",
+"JB said", "J. Bennett"), an alias ("known as Smudge"), a handle written without @ ("her
+account is jord_e", "sam_b09"), a street address written after a move ("moved to 7143 Ajani
+Mills"). Clinical scores ("PHQ-9 of 14", "GAD7 was 9") are found here too, so the detector can
+protect them from the age and date shapes.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from mentorjournal.anonymise.categories import Category
+from mentorjournal.anonymise.gazetteers import Gazetteers
+from mentorjournal.anonymise.identifier import Identifier
+from mentorjournal.anonymise.lexicon import (
+    MONTHS,
+    NOT_NAMES,
+    US_STATE_CODES,
+    WEEKDAYS,
+    is_must_keep,
+)
+from mentorjournal.anonymise.patterns import HELPLINE_NUMBERS
+from mentorjournal.anonymise.textutil import (
+    Token,
+    next_words,
+    previous_words,
+    sentence_start,
+    split_words,
+)
+
+_I = re.IGNORECASE
+
+#: Clinical measures: the number after one is a score, never an age, a date or an ID.
+CLINICAL_SCORE_RE = re.compile(
+    r"\b(?:phq|gad|core|wemwbs|swemwbs|rcads|sdq|ors|srs|k10|k6|audit|epds|bdi|hads|pcl|honos|"
+    r"ados|cgas|dass|mfq|scared|ybocs|y-bocs|bai|rcmas|cdi|spin|pswq|isi|ces-d)"
+    r"(?:[- ]?(?:\d{1,2}|om|r|c|a|ld))?\b"
+    r"(?:\s*(?:score|scores|total|scored|rating|result|was|is|of|at|=|:|-|–|came back|went|now|"
+    r"down|up|dropped|rose|from|to|\(|\)|,|and)\s*){0,4}\d{1,3}(?:\s*(?:/|out of)\s*\d{1,3})?"
+    r"(?:\s*(?:to|->|→|-|–|and|then)\s*\d{1,3})?"
+    r"|\bscored\s+\d{1,3}(?:\s*/\s*\d{1,3})?\s+on\s+(?:the\s+)?[A-Za-z]{2,6}[- ]?\d{0,2}\b",
+    _I,
+)
+
+PLACE_PREPS = frozenset(split_words("in near around outside towards toward via visiting into"))
+#: Prepositions that also take people ("from Sam", "to Jo"): an unlisted word only when no name list knows it.
+WEAK_PLACE_PREPS = frozenset(split_words("from to at"))
+VENUE_SUFFIXES: dict[str, str] = {
+    **dict.fromkeys(split_words("park gardens common woods wood beach pier"), "park"),
+    **dict.fromkeys(
+        split_words("""arena stadium leisure market theatre theater cinema museum gallery baths pool circus square
+        mall quarter marina lido"""),
+        "venue",
+    ),
+}
+#: Acronyms that are services, qualifications or ordinary shorthand, never an employer or a person.
+COMMON_ACRONYMS = frozenset(
+    split_words("""GP NHS CBT DBT ACT EMDR ADHD ADD ASD ASC OCD PTSD CPTSD BPD EUPD GAD PHQ CAMHS CMHT
+    CPN CRHT HTT IAPT SENCO SENCo EHCP SEN SEND PRU YOT LAC CIN CP DSL DV SA SH DSH OD ED MH AE
+    PIP UC DWP ESA JSA GCSE GCSEs BTEC NVQ TV PE IT ICT RE DJ OK AM PM UK US USA EU ID PC MP CV HR
+    AA NA SMS DM DMs ASAP FYI LGBT LGBTQ LGBTQIA BSL IEP ICU ENT AAU MRI CT ECG BMI BP HIV STI
+    ASBO CSE CCE MASH LADO IRO PA TA SLT OT DoB DOB NI SSN MRN NB PS RIP LOL OMG TBH IDK BRB
+    ATM PIN WIFI USB PDF ASDA KFC BBC ITV HMRC DVLA PSNI RTE HSE A&E SEAP IMHA IMCA DOLS DoLS
+    AMHP RC MHA CTO CMHN CYP SNAP SOS GPS TM AI ADHD's""")
+)
+_ORG_CUES = frozenset(
+    split_words("""at attends attended attending studies studying study joined joining left leaving
+    from with for works worked working volunteers volunteering volunteered placement job""")
+)
+_ADMIT_RE = re.compile(
+    r"\b(?:admitted\s+(?:to|into)|discharged\s+from|inpatient\s+(?:at|in)|sectioned\s+(?:at|to|in)|"
+    r"transferred\s+(?:to|from)|taken\s+to|seen\s+at|assessed\s+at|attending|bed\s+(?:at|in))\s+"
+    r"(?:the\s+)?",
+    _I,
+)
+SAINT_OF_RE = re.compile(
+    r"\b(?:St\.?|Saint|Our\s+Lady)\s+[A-Z][a-z]+(?:['’]s)?(?:\s+(?:of|the|of\s+the)\s+[A-Z][a-z]+)+\b"
+)
+CHARITIES = (
+    "barnardo's", "barnardos", "oxfam", "salvation army", "red cross", "british red cross",
+    "sue ryder", "scope", "age uk", "cancer research", "cancer research uk",
+    "british heart foundation", "prince's trust", "princes trust", "foróige", "foroige",
+    "focus ireland", "simon community", "st vincent de paul", "svp", "ymca", "ywca",
+    "action for children", "the children's society", "nspcc", "marie curie", "macmillan",
+    "st john ambulance", "air ambulance", "pdsa", "rspca", "dogs trust", "cats protection",
+    "mencap", "shelter", "crisis", "turning point", "change grow live", "we are with you",
+    "addaction", "catch22", "st mungo's", "centrepoint", "depaul", "girlguiding", "scouts",
+)  # fmt: skip
+CHARITY_RE = re.compile(
+    r"(?<![\w])(?:"
+    + "|".join(re.escape(c) for c in sorted(CHARITIES, key=len, reverse=True))
+    + r")(?![\w])",
+    _I,
+)
+#: Charities whose names are also everyday words: only after a place or work cue.
+_CHARITY_WORDS = frozenset(split_words("scope shelter crisis scouts"))
+_ALIAS_RE = re.compile(
+    r"\b(?:known\s+as|aka|a\.k\.a\.?|goes\s+by|nicknamed|nickname\s+(?:is|was)|calls\s+(?:him|her|them)self|"
+    r"call(?:s|ed)?\s+(?:him|her|them)|prefers)\s+(?:to\s+be\s+called\s+)?"
+    r"(?P<q>[\"“‘'])?(?P<n>[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’-]*)",
+    _I,
+)
+_HANDLE_ACCOUNT_RE = re.compile(
+    r"\b(?:account|profile|page|channel|username|user\s?name|handle|gamer\s?tag|tag|insta|snap|"
+    r"tiktok|twitter|discord|twitch|psn|xbox|steam|roblox|fortnite|bluesky|threads)"
+    r"(?:\s+(?:name|handle|account|id))?\s*(?:is|was|:|=|called|named|as|-)?\s*"
+    r"(?P<h>@?[A-Za-z0-9][A-Za-z0-9_.-]{2,29}[A-Za-z0-9_])",
+    _I,
+)
+_UNDERSCORE_HANDLE_RE = re.compile(
+    r"(?<![\w@./-])@?[A-Za-z0-9]+(?:[_.][A-Za-z0-9]+)*_[A-Za-z0-9_.]*[A-Za-z0-9](?![\w@-])"
+)
+_MOVE_ADDRESS_RE = re.compile(
+    r"\b(?:lives|living|live|lived|staying|stays|moved|move|moving|address|addr|house|flat|home)\s+"
+    r"(?:is\s+|was\s+)?(?:at|to|in|on|:|-)?\s*(?:the\s+)?"
+    r"(?P<a>(?:(?:Flat|Apt|Apartment|Unit|Studio|Suite|H\.\s?No\.?|House)\s*\d+[A-Za-z]?,?\s+"
+    r"(?:\d{1,5}[A-Za-z]?,?\s+)?|\d{1,5}[A-Za-z]?(?:/\d{1,5})?,?\s+)"
+    r"(?:(?!(?:Apt|Suite|Unit|Flat)\b)[A-Z\u00C0-\u024F][\w'’.-]*\s+){0,3}"
+    r"(?!(?:Apt|Suite|Unit|Flat)\b)[A-Z\u00C0-\u024F][\w'’-]*"
+    r"(?:,?\s+(?:Apt\.?|Suite|Unit|Flat)\s*\d+[A-Za-z]?)?)"
+)
+_PHONE_CUE_RE = re.compile(
+    r"\b(?:phone|tel|telephone|mobile|mob|cell|number|no|ring|call|text|whatsapp|landline)\b\.?\s*"
+    r"(?:is|was|:|-|on)?\s*(?P<p>\+?\(?\d[\d\s().-]{5,18}\d)",
+    _I,
+)
+_SENTENCE_VERBS = frozenset(
+    split_words("""said says told came comes went texted called rang asked felt feels wants wanted
+    thinks thought agreed shared mentioned explained arrived left cried laughed seemed looked""")
+)
+_INITIAL_SURNAME_RE = re.compile(
+    r"\b(?P<i>[A-HJ-Z])(?:\.\s?|\s)(?P<s>[A-Z][a-z\u00C0-\u024F'’-]{2,})\b"
+)
+_INITIALS_RE = re.compile(
+    r"(?<![\w.&])(?:[A-Z]\.\s?){2,3}(?![\w&])|(?<![\w.&/-])[A-Z]{2,3}(?![\w&/-])(?:['’]s)?"
+)
+_PERSON_BEFORE = frozenset(
+    split_words("""about with told tell asked saw see met meet and texted text messaged called rang phoned
+    emailed from to for by visited visiting supporting support re dear hi thanks""")
+)
+_PERSON_AFTER = frozenset(
+    split_words("""said says told was is has had came felt feels seemed reported wants wanted thinks thought
+    asked agreed shared mentioned explained arrived left texted called cried laughed rang messaged
+    shouted will would can could didn't doesn't isn't wasn't hasn't won't can't""")
+)
+
+
+def _spells(acronym: str, before: list[Token]) -> bool:
+    """Do the capitalised words just before spell the acronym ("Trinity College Dublin (TCD)")?"""
+    words = [t for t in before[-len(acronym) - 2 :] if t.base not in ("of", "the", "and", "for")]
+    initials = "".join(t.text[0] for t in words[-len(acronym) :])
+    return initials.upper() == acronym and all(
+        t.capitalised or t.upper for t in words[-len(acronym) :]
+    )
+
+
+_POLISH_ADDRESS_RE = re.compile(
+    r"\b(?:ul\.|ulica|al\.|aleja|os\.|osiedle|plac|pl\.)\s+(?:[A-Z\u00C0-\u024F][\w-]*\s+){1,3}\d+[A-Za-z]?(?:/\d+)?",
+)
+
+
+_DOTTED_RE = re.compile(r"(?<![\w.&])(?:[A-Z]\.\s?){2,3}(?![\w&])")
+
+
+def _initials(text: str, tokens: list[Token]) -> Iterator[tuple[int, int, str, bool]]:
+    """(start, end, letters, possessive) for "JB", "JB's" and "J.B." written as a word."""
+    for tok in tokens:
+        if (
+            tok.upper
+            and len(tok.base) <= 3
+            and tok.text.replace("'", "").replace("’", "").isalpha()
+        ):
+            letters = tok.text.upper().removesuffix("'S").removesuffix("’S")
+            if 2 <= len(letters) <= 3 and text[tok.start - 1 : tok.start] not in (
+                "&",
+                "/",
+                "-",
+                ".",
+            ):
+                yield tok.start, tok.start + len(letters), letters, tok.possessive
+    if "." in text:
+        for m in _DOTTED_RE.finditer(text):
+            yield m.start(), m.end(), re.sub(r"[^A-Z]", "", m.group()), False
+
+
+def fold(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+class CueDetector:
+    """Built once per process from the gazetteers; ``find`` is pure over the text."""
+
+    def __init__(self, gaz: Gazetteers) -> None:
+        self._g = gaz
+
+    def _plain_word(self, tok: Token) -> bool:
+        """A word any name or place could not be: dictionary, kept term, weekday, month."""
+        b = tok.base
+        return (
+            b in self._g.top_words
+            or b in NOT_NAMES
+            or b in WEEKDAYS
+            or b in MONTHS
+            or is_must_keep(b)
+        )
+
+    def _cap_run(self, text: str, tokens: list[Token], i: int, limit: int = 3) -> int:
+        """Index after a run of capitalised tokens starting at ``i`` (joined by single spaces or hyphens)."""
+        k = i
+        while (
+            k < len(tokens)
+            and k - i < limit
+            and (tokens[k].capitalised or (k > i and tokens[k].base in ("upon", "le", "de")))
+            and (k == i or text[tokens[k - 1].end : tokens[k].start] in (" ", "-"))
+            and not (k > i and tokens[k - 1].possessive)
+        ):
+            k += 1
+        while k > i + 1 and not tokens[k - 1].capitalised:
+            k -= 1
+        return k
+
+    def places(self, text: str, tokens: list[Token]) -> Iterator[Identifier]:
+        """ "near Filton", "in Dún Laoghaire": unlisted capitalised words after a place preposition."""
+        g = self._g
+        for i, tok in enumerate(tokens):
+            if not tok.capitalised or i == 0:
+                continue
+            prev = tokens[i - 1]
+            gap = text[prev.end : tok.start]
+            if gap != " " or prev.base not in PLACE_PREPS | WEAK_PLACE_PREPS:
+                continue
+            end = self._cap_run(text, tokens, i)
+            run = tokens[i:end]
+            if any(t.base in NOT_NAMES or t.base in WEEKDAYS or t.base in MONTHS for t in run):
+                continue
+            phrase = text[tok.start : run[-1].end]
+            if is_must_keep(phrase) or run[-1].base in VENUE_SUFFIXES:
+                continue
+            folded = fold(phrase).lower()
+            listed = folded in g.towns
+            if not listed and all(self._plain_word(t) for t in run):
+                continue
+            if prev.base in WEAK_PLACE_PREPS and not listed:
+                if len(run) == 1 and (tok.base in g.first_names or tok.base in g.surnames):
+                    continue  # "from Sam", "to Jo": a person
+                if prev.base == "at" and len(run) == 1:
+                    continue  # "at Okafor's" is a home; lone words after "at" are left to others
+            yield Identifier(tok.start, run[-1].end, Category.PLACE, role="town")
+
+    def venues(self, text: str, tokens: list[Token]) -> Iterator[Identifier]:
+        """ "Castle Park", "Cabot Circus", "Eastville Leisure Centre": capitalised words before a venue word."""
+        for i, tok in enumerate(tokens):
+            role = VENUE_SUFFIXES.get(tok.base)
+            if role is None or not tok.capitalised or i == 0:
+                continue
+            j = i
+            while (
+                j > 0
+                and i - j < 3
+                and tokens[j - 1].capitalised
+                and text[tokens[j - 1].end : tokens[j].start] in (" ", "-")
+                and tokens[j - 1].base not in NOT_NAMES
+                and tokens[j - 1].base not in ("the", "a", "an")
+                and tokens[j - 1].base not in WEEKDAYS
+                and tokens[j - 1].base not in MONTHS
+            ):
+                j -= 1
+            if j == i:
+                continue
+            end = tok.end
+            if (
+                tok.base == "leisure"
+                and i + 1 < len(tokens)
+                and tokens[i + 1].base in ("centre", "center")
+            ):
+                end = tokens[i + 1].end
+            phrase = text[tokens[j].start : end]
+            if is_must_keep(phrase):
+                continue
+            yield Identifier(tokens[j].start, end, Category.ORGANISATION, role=role)
+
+    def hospitals(self, text: str, tokens: list[Token]) -> Iterator[Identifier]:
+        """ "St John of God", "admitted to Beaumont": a hospital named by its saint or by an admission."""
+        for m in SAINT_OF_RE.finditer(text):
+            yield Identifier(m.start(), m.end(), Category.ORGANISATION, role="hospital")
+        starts = {t.start: i for i, t in enumerate(tokens)}
+        for m in _ADMIT_RE.finditer(text):
+            i = starts.get(m.end())
+            if i is None or not (tokens[i].capitalised or tokens[i].upper):
+                continue
+            end = self._cap_run(text, tokens, i, limit=4)
+            run = tokens[i:end]
+            if all(self._plain_word(t) for t in run) or is_must_keep(
+                text[run[0].start : run[-1].end]
+            ):
+                continue
+            yield Identifier(run[0].start, run[-1].end, Category.ORGANISATION, role="hospital")
+
+    def acronym_orgs(self, text: str, tokens: list[Token]) -> Iterator[Identifier]:
+        """ "studies at UCD", "Trinity College Dublin (TCD)": an unlisted acronym naming an organisation."""
+        for i, tok in enumerate(tokens):
+            if not tok.upper or not 2 <= len(tok.text) <= 6 or i == 0:
+                continue
+            if tok.text in COMMON_ACRONYMS or tok.text in US_STATE_CODES or is_must_keep(tok.base):
+                continue
+            before = previous_words(text, tok.start, 2)
+            spelled = text[tok.start - 1 : tok.start] == "(" and _spells(tok.text, tokens[:i])
+            if spelled or (before and (before[-1] in _ORG_CUES or before[-1] in PLACE_PREPS)):
+                yield Identifier(tok.start, tok.end, Category.ORGANISATION, role="organisation")
+
+    def charities(self, text: str) -> Iterator[Identifier]:
+        for m in CHARITY_RE.finditer(text):
+            word = m.group().lower()
+            if is_must_keep(word):
+                continue  # listed as a service people are signposted to ("Barnardo's", "NSPCC")
+            if word in _CHARITY_WORDS:
+                before = previous_words(text, m.start(), 1)
+                if not m.group()[0].isupper() or not before or before[0] not in _ORG_CUES:
+                    continue
+            yield Identifier(m.start(), m.end(), Category.ORGANISATION, role="organisation")
+
+    def people(self, text: str, tokens: list[Token]) -> Iterator[Identifier]:
+        """Initials used as a person, "J. Bennett", and aliases ("known as Smudge")."""
+        for start, end, letters, possessive in _initials(text, tokens):
+            if letters in COMMON_ACRONYMS or letters in US_STATE_CODES or is_must_keep(letters):
+                continue
+            before = previous_words(text, start, 1)
+            after = next_words(text, end, 1)
+            dotted = "." in text[start:end]
+            if (
+                possessive
+                or (before and before[0] in _PERSON_BEFORE)
+                or (after and after[0] in _PERSON_AFTER)
+                or (dotted and len(letters) >= 2)
+            ):
+                yield Identifier(start, end, Category.NAME)
+        yield from self._initial_surnames(text)
+        yield from self._sentence_names(text, tokens)
+        if not {t.base for t in tokens}.isdisjoint(_ALIAS_CUES):
+            yield from self._aliases(text)
+
+    def _initial_surnames(self, text: str) -> Iterator[Identifier]:
+        for m in _INITIAL_SURNAME_RE.finditer(text):
+            surname = m.group("s").lower()
+            if (
+                surname in NOT_NAMES
+                or is_must_keep(surname)
+                or surname in MONTHS
+                or surname in WEEKDAYS
+                or (surname in self._g.common_words and surname not in self._g.surnames)
+            ):
+                continue
+            dotted = text[m.end("i")] == "."
+            if dotted or surname in self._g.surnames:
+                yield Identifier(m.start(), m.end(), Category.NAME)
+
+    def _sentence_names(self, text: str, tokens: list[Token]) -> Iterator[Identifier]:
+        for i, tok in enumerate(tokens):
+            # "Korede came in", "Olajumoke (known as Olay)": an unlisted word opening a sentence
+            # is a person when a person's verb or an alias follows.
+            if not tok.capitalised or tok.base in NOT_NAMES:
+                continue
+            alias = (
+                _ALIAS_RE.match(text, tok.end + 2) if text[tok.end : tok.end + 2] == " (" else None
+            )
+            if alias:  # "Jordan (known as Jordo)": whatever the word, it is a name here
+                yield Identifier(tok.start, tok.end, Category.NAME)
+                continue
+            if tok.base in self._g.common_words or self._plain_word(tok):
+                continue
+            if tok.base in self._g.towns or (i > 0 and not sentence_start(text, tok.start)):
+                continue
+            after = next_words(text, tok.end, 1)
+            if (after and after[0] in _SENTENCE_VERBS) or tok.possessive:
+                yield Identifier(tok.start, tok.end, Category.NAME)
+
+    def _aliases(self, text: str) -> Iterator[Identifier]:
+        for m in _ALIAS_RE.finditer(text):
+            name = m.group("n")
+            low = name.lower()
+            if m.group("q") is None and (
+                low in NOT_NAMES or (not name[0].isupper() and low in self._g.common_words)
+            ):
+                continue
+            if low in ("the", "a", "an", "him", "her", "them", "me", "it", "that", "this"):
+                continue
+            yield Identifier(m.start("n"), m.end("n"), Category.NAME)
+
+    def handles(self, text: str, bases: set[str]) -> Iterator[Identifier]:
+        if "_" in text:
+            for m in _UNDERSCORE_HANDLE_RE.finditer(text):
+                yield Identifier(m.start(), m.end(), Category.HANDLE)
+        if bases.isdisjoint(_ACCOUNT_WORDS):
+            return
+        for m in _HANDLE_ACCOUNT_RE.finditer(text):
+            handle = m.group("h").rstrip(".-")
+            low = handle.lower()
+            if low in self._g.common_words or low in NOT_NAMES or low in ("is", "was", "as"):
+                continue
+            if not (
+                re.search(r"[\d_.]", handle)
+                or handle.startswith("@")
+                or low not in self._g.top_words
+            ):
+                continue
+            yield Identifier(m.start("h"), m.start("h") + len(handle), Category.HANDLE)
+
+    def phones(self, text: str) -> Iterator[Identifier]:
+        """Any seven or more digits straight after "phone"/"mobile"/"ring" are a phone number."""
+        for m in _PHONE_CUE_RE.finditer(text):
+            number = m.group("p")
+            if (
+                sum(c.isdigit() for c in number) >= 7
+                and re.sub(r"\D", "", number) not in HELPLINE_NUMBERS
+            ):
+                yield Identifier(m.start("p"), m.end("p"), Category.PHONE)
+
+    def addresses(self, text: str) -> Iterator[Identifier]:
+        for m in _POLISH_ADDRESS_RE.finditer(text):
+            yield Identifier(m.start(), m.end(), Category.ADDRESS)
+        if not _NUMBER_THEN_WORD_RE.search(text):
+            return
+        for m in _MOVE_ADDRESS_RE.finditer(text):
+            span = m.group("a").rstrip(" ,.")
+            if re.fullmatch(r"\d+\s+(?:[A-Z][a-z]+)", span) and span.split()[1].lower() in (
+                "pm", "am", "mins", "minutes", "hours", "weeks", "days", "years", "months",
+            ):  # fmt: skip
+                continue
+            yield Identifier(m.start("a"), m.start("a") + len(span), Category.ADDRESS)
+
+    def find(
+        self, text: str, tokens: list[Token], bases: set[str] | None = None
+    ) -> list[Identifier]:
+        """Every cue rule; ``bases`` (the note's lower-case words) lets rules whose cue is absent skip."""
+        bases = bases if bases is not None else {t.base for t in tokens}
+        found: list[Identifier] = []
+        found.extend(self.places(text, tokens))
+        found.extend(self.venues(text, tokens))
+        if not bases.isdisjoint(_HOSPITAL_CUES):
+            found.extend(self.hospitals(text, tokens))
+        found.extend(self.acronym_orgs(text, tokens))
+        if not bases.isdisjoint(_CHARITY_FIRST):
+            found.extend(self.charities(text))
+        found.extend(self.people(text, tokens))
+        found.extend(self.handles(text, bases))
+        if any(c.isdigit() for c in text):
+            if (
+                not bases.isdisjoint(_ADDRESS_CUES) and _NUMBER_THEN_WORD_RE.search(text)
+            ) or not bases.isdisjoint(_STREET_PREFIXES):
+                found.extend(self.addresses(text))
+            if not bases.isdisjoint(_PHONE_CUES) and _DIGITS7_RE.search(text):
+                found.extend(self.phones(text))
+        return found
+
+
+_NUMBER_THEN_WORD_RE = re.compile(r"\d[A-Za-z]?,?\s+[A-Z\u00C0-\u00DE]")
+_DIGITS7_RE = re.compile(r"\d[\d\s().-]{5,}\d")
+_ADDRESS_CUES = frozenset(
+    split_words(
+        "lives living live lived staying stays moved move moving address addr house flat home"
+    )
+)
+_STREET_PREFIXES = frozenset(split_words("ul ulica al aleja os osiedle plac"))
+_PHONE_CUES = frozenset(
+    split_words("phone tel telephone mobile mob cell number no ring call text whatsapp landline")
+)
+_ALIAS_CUES = frozenset(
+    split_words("known aka a.k.a goes nicknamed nickname calls call called prefers")
+)
+_HOSPITAL_CUES = frozenset(
+    split_words("""st saint lady admitted discharged inpatient sectioned transferred taken seen assessed
+    attending bed""")
+)
+_CHARITY_FIRST = frozenset(
+    split_words("""barnardo barnardos oxfam salvation cross ryder scope age cancer heart prince princes
+    foróige foroige focus simon vincent svp ymca ywca action children nspcc curie macmillan ambulance
+    pdsa rspca dogs cats mencap shelter crisis turning grow addaction mungo centrepoint depaul
+    girlguiding scouts""")
+)
+_ACCOUNT_WORDS = frozenset(
+    split_words("""account profile page channel username user handle gamer gamertag tag insta snap tiktok
+    twitter discord twitch psn xbox steam roblox fortnite bluesky threads""")
+)
+_SCORE_WORDS = frozenset(
+    split_words("""phq gad core wemwbs swemwbs rcads sdq ors srs k audit epds bdi hads pcl honos ados cgas
+    dass mfq scared ybocs y-bocs bai rcmas cdi spin pswq isi ces-d scored phq-a""")
+)
+
+
+def clinical_scores(text: str, bases: set[str] | None = None) -> list[tuple[int, int]]:
+    """Spans of clinical scores ("PHQ-9 of 14", "GAD7 was 9"): kept, and shield their numbers."""
+    if (
+        bases is not None
+        and bases.isdisjoint(_SCORE_WORDS)
+        and not any(b[:3] in _SCORE_WORDS for b in bases if len(b) <= 7)
+    ):
+        return []
+    if not any(c.isdigit() for c in text):
+        return []
+    return [m.span() for m in CLINICAL_SCORE_RE.finditer(text)]
