@@ -107,6 +107,10 @@ ORG_SUFFIXES: dict[str, str] = {
     **dict.fromkeys(split_words("ltd limited inc llc plc llp group trust foundation associates partners co agency solutions services stores store supermarket factory warehouse garage salon restaurant cafe café hotel bakery"), "employer"),
     **dict.fromkeys(split_words("church mosque temple gurdwara synagogue chapel library gym club fc"), "organisation"),
     **dict.fromkeys(split_words("house lodge hostel pub inn arms tavern"), "organisation"),
+    **dict.fromkeys(split_words("""bar bistro grill deli kitchen takeaway barbers barber salon plumbing
+    builders motors electrical cleaning catering logistics fitness studios studio garage taxis cars
+    butchers chemist chemists opticians dental dentist vets vet nurseries"""), "employer"),
+    **dict.fromkeys(split_words("gaa rfc afc rovers rangers wanderers harriers athletic celtic"), "organisation"),
 }  # fmt: skip
 GENERIC_ORG_WORDS = frozenset(
     split_words("""the of and & high primary secondary medical health community general royal district city
@@ -152,7 +156,10 @@ _WORD_CAP = re.compile(r"^[A-Z][a-z'’]*(?:-[A-Z]?[a-z'’]+)*$")
 
 #: Suffixes that make an organisation only when written with a capital ("Oak House", not "moving house").
 _CAPITALISED_ONLY_SUFFIXES = frozenset(
-    split_words("co house lodge pub inn arms tavern group partners services store stores")
+    split_words("""co house lodge pub inn arms tavern group partners services store stores bar bistro grill
+    deli kitchen takeaway barbers barber salon plumbing builders motors electrical cleaning catering
+    logistics fitness studios studio garage taxis cars butchers chemist chemists opticians dental
+    dentist vets vet nurseries gaa rfc afc rovers rangers wanderers harriers athletic celtic""")
 )
 _ORG_STOP = frozenset(
     split_words("""the a an at to from in on with and or her his my our their your its this that new old big
@@ -774,6 +781,17 @@ class ContextDetector:
             window = previous_words(text, m.start(), 8) + next_words(text, m.end(), 4)
             if any(w in _EMPLOYMENT_WORDS for w in window):
                 yield Identifier(m.start(), m.end(), Category.ORGANISATION, role="employer")
+            elif previous_words(text, m.start(), 1)[-1:] in (
+                ["at"],
+                ["outside"],
+                ["in"],
+                ["near"],
+                ["from"],
+                ["by"],
+                ["behind"],
+            ):
+                # "met at Costa", "outside Tesco": a named branch places the mentee
+                yield Identifier(m.start(), m.end(), Category.ORGANISATION, role="organisation")
 
     def _towns(self, text: str, tokens: list[Token]) -> Iterator[Identifier]:
         g = self._g

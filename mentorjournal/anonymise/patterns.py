@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from mentorjournal.anonymise.categories import Category
 from mentorjournal.anonymise.identifier import Identifier
 from mentorjournal.anonymise.lexicon import MONTHS, US_STATE_CODES, US_STATES
-from mentorjournal.anonymise.textutil import split_words
+from mentorjournal.anonymise.textutil import previous_words, split_words
 
 _I = re.IGNORECASE
 
@@ -24,7 +24,8 @@ EMAIL_RE = re.compile(
 )
 _TLD = (
     r"(?:com|org|net|io|co\.uk|org\.uk|ac\.uk|uk|me|ly|info|biz|us|tv|gg|app|edu|gov|page|site|link|"
-    r"co|ie|ee|de|fr|eu|ca|au|nz|ai|xyz|online|blog|shop|store|social|art)"
+    r"co|ie|ee|de|fr|eu|ca|au|nz|ai|xyz|online|blog|shop|store|social|art|pl|in|ng|es|it|nl|be|ch|"
+    r"at|se|no|dk|fi|pt|br|mx|za|ke|gh|pk|tk|cc|ws|fm|to|sh|dev|tech|live|life|club|space|website)"
 )
 URL_RE = re.compile(
     r"\b(?:https?://|www\.)[^\s<>\"')\]]+|(?<![\w.-])(?:[a-z0-9-]{1,63}\.){1,4}"
@@ -67,7 +68,9 @@ SSN_BARE_RE = re.compile(
 REF_RE = re.compile(
     r"\b(?:case|ref|reference|record|file|client|patient|hospital|school|student|pupil|nhs|mrn|"
     r"crn|urn|upn|uln|id|member|account|referral|claim|chi|medical record|badge|licen[cs]e|"
-    r"passport|driving licen[cs]e|registration|reg|plate)"
+    r"passport|driving licen[cs]e|registration|reg|plate|order|booking|policy|ticket|tracking|pps|ppsn|"
+    r"aadhaar|aadhar|pesel|nin|bvn|hcn|ihi|tenancy|employee|staff|payroll|candidate|exam|roll|"
+    r"unique pupil|hospital no|health and care)"
     r"\s*(?:no\.?|number|num|nr|#|id|ref|reference|code)?\s*(?:is|was)?\s*[:#=]?\s*"
     r"(?P<ref>[A-Z0-9](?:[A-Z0-9]|[/-](?=[A-Z0-9])){3,19})\b",
     _I,
@@ -86,6 +89,12 @@ _AREAS = (
 )
 POSTCODE_AREAS = frozenset(_AREAS.split())
 POSTCODE_RE = re.compile(r"\b([A-Z]{1,2})(\d[A-Z\d]?) ?(\d[ABD-HJLNP-UW-Z]{2})\b", _I)
+#: Irish Eircodes: a routing key (letter, two digits; D6W) and a four-character unique identifier.
+EIRCODE_RE = re.compile(r"\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}\b")
+#: Irish PPS numbers: seven digits and one or two check letters.
+PPSN_RE = re.compile(r"\b\d{7}[A-W][A-IW]?\b")
+#: Eight or more digits in one run that no other shape claimed: a reference of some kind.
+LONG_DIGITS_RE = re.compile(r"(?<![\d.,/:-])\d{8,14}(?![\d.,/:-]\d)")
 OUTWARD_RE = re.compile(
     r"\b(?:postcode|post code|area|in|near|around|from)\s*:?\s+([A-Z]{1,2})(\d{1,2}[A-Z]?)\b"
 )
@@ -195,6 +204,11 @@ AGE_RES: tuple[re.Pattern[str], ...] = (
         _I,
     ),
     re.compile(r"(?<=[A-Za-z])\s*\((?P<n>\d{1,2})\)"),
+    re.compile(r"\b(?P<n>\d{1,3})\s*(?:years?|yrs?)\s+of\s+age\b", _I),
+    re.compile(
+        r"\b(?:in\s+(?:her|his|their|my|your|our)\s+(?:early\s+|mid[- ]?|late\s+)?)(?P<n>[1-9]0['’]?s)\b",
+        _I,
+    ),
     re.compile(r"[a-z],\s(?P<n>\d{1,2}),\s"),
 )
 
@@ -361,14 +375,16 @@ def _spans(
 
 
 _URL_HINT_RE = re.compile(
-    r"www\.|://|\.(?:com|org|net|io|uk|me|ly|info|biz|us|tv|gg|app|edu|gov|page|site|link)\b", _I
+    r"www\.|://|\.(?:com|org|net|io|uk|me|ly|info|biz|us|tv|gg|app|edu|gov|page|site|link|ie|pl|in|ng)\b",
+    _I,
 )
 _DIGIT_RE = re.compile(r"\d")
 _TLD_HINTS = tuple(f".{t}" for t in re.findall(r"[a-z]+(?=\||\))", _TLD))
 _REF_WORDS = frozenset(
     split_words("""case ref reference record file client patient hospital school student pupil nhs mrn crn urn
     upn uln id member account referral claim chi medical badge licence license passport driving
-    registration reg plate""")
+    registration reg plate order booking policy ticket tracking pps ppsn aadhaar aadhar pesel nin
+    bvn hcn ihi tenancy employee staff payroll candidate exam roll health""")
 )
 _SSN_HINT_RE = re.compile(r"\d\d\d[- ]\d\d[- ]\d\d\d\d")
 _NI_WORDS = frozenset(split_words("ni nino national n.i"))
@@ -439,6 +455,7 @@ def find_numbers(
         if sum(c.isdigit() for c in ref) >= 3 and not re.fullmatch(r"(?:19|20)\d{2}", ref):
             yield Identifier(m.start("ref"), m.end("ref"), Category.ID_NUMBER)
     yield from _spans(text, CODE_RE, Category.ID_NUMBER, 0, w)
+    yield from _more_ids(text, w)
     yield from _spans(text, VEHICLE_RE, Category.ID_NUMBER, 0, w)
     for m in _near(IP_RE, text, w):
         if all(0 <= int(p) <= 255 for p in m.group().split(".")):
@@ -447,6 +464,14 @@ def find_numbers(
 
 
 _EXTENSION_RE = re.compile(r"\s*(?:x|ext\.?|extn\.?|extension)\s*\d{1,6}\b", _I)
+
+
+def _more_ids(text: str, w: list[Window] | None) -> Iterator[Identifier]:
+    """PPS numbers, and any long run of digits no other shape claimed."""
+    yield from _spans(text, PPSN_RE, Category.ID_NUMBER, 0, w)
+    for m in _near(LONG_DIGITS_RE, text, w):
+        if not _phone_possible(m.group()) and not re.fullmatch(r"(?:19|20)\d{6}", m.group()):
+            yield Identifier(m.start(), m.end(), Category.ID_NUMBER)
 
 
 def find_phones(text: str) -> Iterator[Identifier]:
@@ -474,6 +499,9 @@ def find_places_by_shape(
         if not (m.group().isupper() or m.group().islower()):
             continue
         yield Identifier(m.start(), m.end(), Category.POSTCODE)
+    for m in _near(EIRCODE_RE, text, w):
+        if any(c.isalpha() for c in m.group()[3:]) and m.group().isupper():
+            yield Identifier(m.start(), m.end(), Category.POSTCODE)
     for m in _near(OUTWARD_RE, text, w):
         if m.group(1) in POSTCODE_AREAS:
             yield Identifier(m.start(1), m.end(2), Category.POSTCODE)
@@ -510,10 +538,28 @@ def find_dates(
                 continue
             end = m.start(g) + len(s.rstrip(".,"))
             yield Identifier(m.start(g), end, Category.DATE)
-    for shape, cue in CUED_DATES:
+    for k, (shape, cue) in enumerate(CUED_DATES):
         for m in _near(shape, text, w):
-            if cue.search(text, max(0, m.start() - 16), m.start()):
+            if cue.search(text, max(0, m.start() - 16), m.start()) or (
+                k == 0 and not _looks_like_score(text, m)
+            ):
                 yield Identifier(m.start(), m.end(), Category.DATE)
+
+
+_SCORE_CONTEXT = frozenset(
+    split_words("""rated rate rates rating scored score scores mood anxiety out sleep pain energy
+    confidence motivation stress level levels felt feel feeling feels about around mark marks
+    got gets get worry worries urge urges craving cravings self-esteem happiness wellbeing""")
+)
+
+
+def _looks_like_score(text: str, m: re.Match[str]) -> bool:
+    """ "8/10", "mood 4/10", "3/5": a rating, not the 8th of October (a date needs a cue then)."""
+    first, second = (int(x) for x in m.group().split("/"))
+    if second in (5, 10) and first <= second:
+        return True
+    before = previous_words(text, m.start(), 3)
+    return any(b in _SCORE_CONTEXT for b in before) or text[m.end() : m.end() + 1] in ("%", "/")
 
 
 def find_ages(text: str, w: list[Window] | None = None) -> Iterator[Identifier]:

@@ -44,6 +44,16 @@ def _surfaces(text: str) -> list[str]:
         ("Mobile 507 381 505 is her new one.", "507 381 505"),
         ("Mr Ó Fionnghalaigh rang.", "Ó Fionnghalaigh"),
         ("She texted on the 6th of December.", "the 6th of December"),
+        ("Addendum: phoned 10/12 about housing.", "10/12"),
+        ("She is 16 years of age.", "16"),
+        ("Her nan is in her 90s now.", "90s"),
+        ("Eircode D02 X285 on the letter.", "D02 X285"),
+        ("PPS 1234567T on the form.", "1234567T"),
+        ("The number was 44051401359 on the letter.", "44051401359"),
+        ("They met outside Tesco on Friday.", "Tesco"),
+        ("She works at Murphy's Bar now.", "Murphy's Bar"),
+        ("He plays for Bohemian Rovers.", "Bohemian Rovers"),
+        ("Her blog is kasia.ie now.", "kasia.ie"),
     ],
 )
 def test_unknown_identifiers_are_found_by_their_cue(text: str, expected: str) -> None:
@@ -62,6 +72,8 @@ def test_unknown_identifiers_are_found_by_their_cue(text: str, expected: str) ->
         "Sertraline 50mg, CBT on Monday, call Samaritans or NHS 111 if needed.",
         "In March she went to the GP. She is in Year 11.",
         "We went to the park and then the skate park.",
+        "Mood 8/10, anxiety 6/10, sleep 3/5.",
+        "She rated the day 7/12 and slept 9 hours.",
         "She talked about her ADHD and the CAMHS referral.",
     ],
 )
