@@ -10,11 +10,13 @@ text shown.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from mentorjournal.anonymise.known import Known
+from mentorjournal.anonymise.review import CheckItem, please_check
 from mentorjournal.errors import ValidationError
 from mentorjournal.export.document import (
     Block,
@@ -75,6 +77,8 @@ class DraftBlock:
     replacements: tuple[Replacement, ...] = ()
     level: int = 1
     mentee_id: str | None = None
+    #: False for lines the program wrote (headings, dates, ratings): nothing of the mentor's to check.
+    authored: bool = True
 
     def __post_init__(self) -> None:
         ordered = tuple(sorted(self.replacements, key=lambda r: r.start))
@@ -132,8 +136,27 @@ class DraftBlock:
         """Redact ``text[start:end]``; replacements it touches are absorbed into the redaction."""
         if not 0 <= start < end <= len(self.text):
             raise ValidationError("Select some text to redact.")
-        o_start = self._to_original(start, is_end=False)
-        o_end = self._to_original(end, is_end=True)
+        return self.redact_original(
+            self._to_original(start, is_end=False), self._to_original(end, is_end=True)
+        )
+
+    def occurrences(self, phrase: str) -> list[tuple[int, int]]:
+        """Where ``phrase`` stands in the original text as whole words, in any case."""
+        if not phrase.strip():
+            return []
+        pattern = re.compile(r"(?<!\w)" + re.escape(phrase.strip()) + r"(?!\w)", re.IGNORECASE)
+        return [m.span() for m in pattern.finditer(self.original)]
+
+    def is_redacted(self, o_start: int, o_end: int) -> bool:
+        return any(
+            r.category == MANUAL and r.start <= o_start and o_end <= r.end
+            for r in self.replacements
+        )
+
+    def redact_original(self, o_start: int, o_end: int) -> DraftBlock:
+        """Redact ``original[o_start:o_end]`` (offsets in the original text)."""
+        if not 0 <= o_start < o_end <= len(self.original):
+            raise ValidationError("Select some text to redact.")
         keep = tuple(r for r in self.replacements if r.end <= o_start or r.start >= o_end)
         absorbed = [r for r in self.replacements if r not in keep]
         o_start = min([o_start, *(r.start for r in absorbed)])
@@ -164,6 +187,41 @@ class KnownLeak:
     category: str
 
 
+@dataclass
+class ReplacementGroup:
+    """Every replacement of one person, place or value (the preview lists each group once)."""
+
+    key: str
+    label: str
+    category: str
+    surfaces: list[str] = field(default_factory=list)
+    members: list[tuple[int, int]] = field(default_factory=list)
+    kept: int = 0
+
+    @property
+    def count(self) -> int:
+        return len(self.members)
+
+
+@dataclass(frozen=True)
+class Corrections:
+    """What the mentor decided in the preview, kept across "Update preview".
+
+    ``restored`` and ``redacted`` are (block's original text, start, end) so they find their
+    place again in a fresh draft of the same notes; ``everywhere`` holds phrases redacted in
+    every block ("redact everywhere"), which also reach notes added by a wider period.
+    """
+
+    restored: tuple[tuple[str, int, int], ...] = ()
+    redacted: tuple[tuple[str, int, int], ...] = ()
+    everywhere: tuple[str, ...] = ()
+
+    def with_everywhere(self, phrase: str) -> Corrections:
+        if phrase.strip() and phrase.strip() not in self.everywhere:
+            return replace(self, everywhere=(*self.everywhere, phrase.strip()))
+        return self
+
+
 @dataclass(frozen=True)
 class SupervisionDraft:
     """The anonymised summary before export; ``blocks`` in reading order."""
@@ -186,6 +244,83 @@ class SupervisionDraft:
 
     def redact(self, block: int, start: int, end: int) -> SupervisionDraft:
         return self.with_block(block, self.blocks[block].redact(start, end))
+
+    def redact_everywhere(self, phrase: str) -> SupervisionDraft:
+        """Redact every whole-word occurrence of ``phrase`` (any case) in every block."""
+        draft = self
+        for index, block in enumerate(self.blocks):
+            for o_start, o_end in reversed(block.occurrences(phrase)):
+                current = draft.blocks[index]
+                if not current.is_redacted(o_start, o_end):
+                    draft = draft.with_block(index, current.redact_original(o_start, o_end))
+        return draft
+
+    def set_kept(self, members: Iterable[tuple[int, int]], kept: bool) -> SupervisionDraft:
+        """Restore (``kept``) or replace again every (block, replacement index) given."""
+        blocks = list(self.blocks)
+        by_block: dict[int, set[int]] = {}
+        for block, index in members:
+            by_block.setdefault(block, set()).add(index)
+        for block, indexes in by_block.items():
+            items = tuple(
+                replace(r, kept=kept) if i in indexes and r.category != MANUAL else r
+                for i, r in enumerate(blocks[block].replacements)
+            )
+            blocks[block] = replace(blocks[block], replacements=items)
+        return replace(self, blocks=tuple(blocks))
+
+    def groups(self) -> list[ReplacementGroup]:
+        """One entry per person, place or value: its label, every surface form, how often."""
+        found: dict[str, ReplacementGroup] = {}
+        for b, block in enumerate(self.blocks):
+            for i, item in enumerate(block.replacements):
+                key = item.group or f"{item.category}:{item.original.lower()}"
+                if item.category == MANUAL:
+                    key = f"manual:{item.original.lower()}"
+                group = found.get(key)
+                if group is None:
+                    group = found[key] = ReplacementGroup(key, item.pseudonym, item.category)
+                group.members.append((b, i))
+                if item.original not in group.surfaces:
+                    group.surfaces.append(item.original)
+                group.kept += item.kept
+        return list(found.values())
+
+    def corrections(self) -> Corrections:
+        """The mentor's restores and hand redactions, to be re-applied after "Update preview"."""
+        restored: list[tuple[str, int, int]] = []
+        redacted: list[tuple[str, int, int]] = []
+        for block in self.blocks:
+            for item in block.replacements:
+                if item.category == MANUAL:
+                    redacted.append((block.original, item.start, item.end))
+                elif item.kept:
+                    restored.append((block.original, item.start, item.end))
+        return Corrections(tuple(restored), tuple(redacted))
+
+    def apply(self, corrections: Corrections) -> SupervisionDraft:
+        """Re-apply the mentor's decisions to a freshly anonymised draft of the same notes."""
+        draft = self
+        for phrase in corrections.everywhere:
+            draft = draft.redact_everywhere(phrase)
+        for original, start, end in corrections.redacted:
+            for index, block in enumerate(draft.blocks):
+                if block.original == original and not block.is_redacted(start, end):
+                    draft = draft.with_block(index, block.redact_original(start, end))
+        members = [
+            (index, i)
+            for original, start, end in corrections.restored
+            for index, block in enumerate(draft.blocks)
+            if block.original == original
+            for i, item in enumerate(block.replacements)
+            if (item.start, item.end) == (start, end) and item.category != MANUAL
+        ]
+        return draft.set_kept(members, True) if members else draft
+
+    def please_check(self, limit: int = 30) -> list[CheckItem]:
+        """What might still identify in the text the mentor wrote (shown before export)."""
+        text = "\n".join(b.text for b in self.blocks if b.authored)
+        return please_check(text, limit=limit)
 
     def replacement_count(self) -> int:
         return sum(1 for b in self.blocks for r in b.replacements if not r.kept)

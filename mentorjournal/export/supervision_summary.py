@@ -214,7 +214,7 @@ class _Context:
 
     def heading(self, text: str, level: int) -> None:
         """A heading the program wrote (labels, pseudonyms, relative dates): nothing to find."""
-        self.pending.append(DraftBlock(BlockKind.HEADING, text, (), level=level))
+        self.pending.append(DraftBlock(BlockKind.HEADING, text, (), level=level, authored=False))
 
     def block(
         self,
@@ -331,6 +331,7 @@ class _Context:
                     tuple(replacements),
                     level=item.level,
                     mentee_id=item.owner.mentee.id if item.owner else None,
+                    authored=item.found is not _NOT_ANONYMISED,
                 )
             )
         return blocks

@@ -81,3 +81,63 @@ def test_draft_edits_return_new_drafts() -> None:
     assert draft.blocks[0].text.startswith("Mentee A")
     assert edited.blocks[0].text.startswith("[redacted]")
     assert edited.document().plain_text().count("[redacted]") == 1
+
+
+# -- the mentor stays in control: corrections survive a fresh draft -------------------------
+
+
+def _two_block_draft() -> SupervisionDraft:
+    first = DraftBlock(
+        BlockKind.PARAGRAPH,
+        "Sam met Jo at the Blue Door cafe.",
+        (Replacement(0, 3, "name", "Sam", "Mentee A", group="g1"),
+         Replacement(8, 10, "name", "Jo", "Friend A", group="g2")),
+    )  # fmt: skip
+    second = DraftBlock(
+        BlockKind.PARAGRAPH,
+        "Later JO texted; the Blue Door cafe again.",
+        (Replacement(6, 8, "name", "JO", "Friend A", group="g2"),),
+    )
+    heading = DraftBlock(BlockKind.HEADING, "Session 1 · week 1, day 1", (), authored=False)
+    return SupervisionDraft("Supervision summary", "", (heading, first, second))
+
+
+def test_redact_everywhere_covers_every_occurrence_in_any_case() -> None:
+    draft = _two_block_draft().redact_everywhere("blue door")
+    assert "Blue Door" not in draft.plain_text()
+    assert draft.plain_text().count("[redacted]") == 2
+
+
+def test_the_replacements_list_has_one_group_per_person_with_every_form() -> None:
+    groups = {g.label: g for g in _two_block_draft().groups()}
+    assert groups["Friend A"].surfaces == ["Jo", "JO"]
+    assert groups["Friend A"].count == 2
+    assert groups["Mentee A"].count == 1
+
+
+def test_restores_and_redactions_survive_a_fresh_draft_of_the_same_notes() -> None:
+    draft = _two_block_draft()
+    friend = next(g for g in draft.groups() if g.label == "Friend A")
+    draft = draft.set_kept(friend.members, True)
+    draft = draft.redact(
+        1, draft.blocks[1].text.index("cafe"), draft.blocks[1].text.index("cafe") + 4
+    )
+    corrections = draft.corrections()
+    fresh = _two_block_draft().apply(corrections)
+    assert fresh.plain_text() == draft.plain_text()
+    assert "Jo met" not in fresh.plain_text() and "JO texted" in fresh.plain_text()
+    assert fresh.blocks[1].text.endswith("[redacted].")
+
+
+def test_please_check_lists_unknown_capitalised_words_numbers_and_life_events() -> None:
+    block = DraftBlock(
+        BlockKind.PARAGRAPH,
+        "Mentee A met Zyrah near the pier. She lives at number 42. Her uncle was arrested. Mood 7/10.",
+    )
+    heading = DraftBlock(BlockKind.HEADING, "Session 3 · 60 min", (), authored=False)
+    items = SupervisionDraft("t", "", (heading, block)).please_check()
+    found = {(i.kind, i.text) for i in items}
+    assert (
+        ("word", "Zyrah") in found and ("number", "42") in found and ("event", "arrested") in found
+    )
+    assert not any(i.text in ("3", "60", "7/10", "7", "10", "Mentee") for i in items)

@@ -100,12 +100,11 @@ def test_preview_highlights_every_replacement_by_category(
     # Plain text between replacements is not highlighted.
     plain = text.index("cooked together")
     assert dialog.highlight_at(plain).background().style() == Qt.BrushStyle.NoBrush
-    # Not by colour alone: the list names every replacement in words, the legend names kinds.
-    assert dialog.replacement_list.count() == total
-    assert any(
-        dialog.replacement_list.item(i).text().startswith("Person: “Morwenna”")
-        for i in range(total)
-    )
+    # Not by colour alone: the list names every person or place in words (one row each, with
+    # every way it was written and a count), the legend names kinds.
+    assert dialog.replacement_list.count() == len(draft.groups()) < total
+    rows = [dialog.replacement_list.item(i).text() for i in range(dialog.replacement_list.count())]
+    assert any(r.startswith("Parent 1 ← “Morwenna”, “morwenna” · Person, ×") for r in rows), rows
     assert "Person" in dialog.legend.text() and "Date" in dialog.legend.text()
     assert dialog.warning_banner.isHidden()
 
@@ -155,7 +154,7 @@ def test_redact_a_selection(
     assert "cooked together" not in after
     assert "[redacted]" in after
     items = [dialog.replacement_list.item(i).text() for i in range(dialog.replacement_list.count())]
-    assert "Redacted by you: “cooked together” — shown as [redacted]" in items
+    assert "[redacted] ← “cooked together” · Redacted by you, ×1" in items
 
 
 def test_nothing_is_written_until_the_file_dialog_is_confirmed(
@@ -251,3 +250,92 @@ def test_highlighting_the_preview_is_one_change_to_its_document(
     span = block.spans()[0]
     shown = dialog.highlight_at(dialog._starts[index] + span.start).background().color()
     assert shown == QColor(CATEGORY_COLOURS[span.replacement.category])  # still coloured
+
+
+# -- the mentor stays in control -------------------------------------------------------------
+
+
+def _select(dialog: SupervisionExportDialog, phrase: str) -> None:
+    text = dialog.preview.toPlainText()
+    start = text.index(phrase)
+    cursor = dialog.preview.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len(phrase), QTextCursor.MoveMode.KeepAnchor)
+    dialog.preview.setTextCursor(cursor)
+
+
+def _update(qtbot: QtBot, dialog: SupervisionExportDialog, worker: JournalWorker) -> None:
+    before = dialog.draft
+    qtbot.mouseClick(dialog.update_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.draft is not before, timeout=10000)
+    wait_idle(qtbot, worker)
+
+
+def test_manual_redactions_and_restores_survive_update_preview(
+    qtbot: QtBot, dialog: SupervisionExportDialog, journal_worker: JournalWorker
+) -> None:
+    _preview(qtbot, dialog, journal_worker)
+    _select(dialog, "cooked together")
+    qtbot.mouseClick(dialog.redact_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, journal_worker)
+    text = dialog.preview.toPlainText()
+    _click_text_position(qtbot, dialog, text.index("[Town]"))  # keep the town as written
+    wait_idle(qtbot, journal_worker)
+    assert "Brackenford" in dialog.preview.toPlainText()
+    _update(qtbot, dialog, journal_worker)
+    after = dialog.preview.toPlainText()
+    assert "cooked together" not in after and "[redacted]" in after
+    assert "Brackenford" in after  # a restored item stays restored
+
+
+def test_redact_everywhere_removes_every_occurrence_now_and_after_update(
+    qtbot: QtBot, dialog: SupervisionExportDialog, journal_worker: JournalWorker
+) -> None:
+    _preview(qtbot, dialog, journal_worker)
+
+    def mums() -> int:
+        return len(re.findall(r"\bmum\b", dialog.preview.toPlainText(), re.IGNORECASE))
+
+    assert mums() >= 2
+    _select(dialog, "mum")
+    qtbot.mouseClick(dialog.redact_all_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, journal_worker)
+    assert mums() == 0
+    _update(qtbot, dialog, journal_worker)
+    assert mums() == 0
+
+
+def test_one_row_restores_every_mention_of_a_person_and_enter_replaces_them_again(
+    qtbot: QtBot, dialog: SupervisionExportDialog, journal_worker: JournalWorker
+) -> None:
+    _preview(qtbot, dialog, journal_worker)
+    rows = [dialog.replacement_list.item(i).text() for i in range(dialog.replacement_list.count())]
+    row = next(i for i, r in enumerate(rows) if r.startswith("Parent 1 ←"))
+    mentions = dialog.preview.toPlainText().count("Parent 1")
+    assert f"×{mentions}" in rows[row]
+    dialog.replacement_list.setCurrentRow(row)
+    dialog.replacement_list.setFocus()
+    qtbot.keyClick(dialog.replacement_list, Qt.Key.Key_Return)
+    wait_idle(qtbot, journal_worker)
+    assert "Parent 1" not in dialog.preview.toPlainText()
+    current = dialog.replacement_list.item(row)
+    assert "kept as written" in current.text()
+    dialog.replacement_list.setCurrentRow(row)
+    qtbot.keyClick(dialog.replacement_list, Qt.Key.Key_Return)
+    wait_idle(qtbot, journal_worker)
+    assert dialog.preview.toPlainText().count("Parent 1") == mentions
+
+
+def test_please_check_lists_what_the_anonymiser_cannot_judge(
+    qtbot: QtBot, dialog: SupervisionExportDialog, journal_worker: JournalWorker
+) -> None:
+    _preview(qtbot, dialog, journal_worker)
+    assert dialog.check_list.accessibleName() == "Please check before export"
+    assert dialog.check_list.count() >= 1
+    _select(dialog, "cooked together")
+    qtbot.mouseClick(dialog.redact_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, journal_worker)
+    rows = [dialog.check_list.item(i).text() for i in range(dialog.check_list.count())]
+    assert not any("Mentee A" in r.split("—")[0] or "Parent 1" in r.split("—")[0] for r in rows), (
+        rows
+    )

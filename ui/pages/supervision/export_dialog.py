@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QListView,
     QListWidget,
@@ -46,9 +45,17 @@ from PySide6.QtWidgets import (
 )
 
 from mentorjournal.anonymise.dates import DateMode as DateStyle
-from mentorjournal.export.draft import BlockKind, KnownLeak, SupervisionDraft, join_blocks
+from mentorjournal.export.draft import (
+    BlockKind,
+    Corrections,
+    KnownLeak,
+    ReplacementGroup,
+    SupervisionDraft,
+    join_blocks,
+)
 from mentorjournal.export.supervision_summary import Include, SupervisionOptions
 from ui.prompts import Prompts
+from ui.widgets.flow import FlowLayout
 from ui.worker import JournalWorker
 
 if TYPE_CHECKING:
@@ -144,6 +151,9 @@ class SupervisionExportDialog(QDialog):
         self.prompts = prompts
         self._draft: SupervisionDraft | None = None
         self._leaks: list[KnownLeak] = []
+        #: Phrases the mentor redacted everywhere; re-applied to every fresh draft.
+        self._everywhere: tuple[str, ...] = ()
+        self._groups: list[ReplacementGroup] = []
         self._starts: list[int] = []
         self._generation = 0
         self.setWindowTitle("Supervision summary (anonymised)")
@@ -225,12 +235,20 @@ class SupervisionExportDialog(QDialog):
             "The summary as it will be exported. Replacements are listed by kind in the list beside it."
         )
         self.replacement_list = QListWidget(self)
-        self.replacement_list.setAccessibleName("Replacements (Enter restores or replaces again)")
+        self.replacement_list.setAccessibleName(
+            "Replacements, one row per person or place (Enter restores or replaces every mention)"
+        )
         self.replacement_list.setWordWrap(True)
         # Thousands of rows in a long summary: lay them out a batch per turn of the event loop.
         self.replacement_list.setLayoutMode(QListView.LayoutMode.Batched)
         self.replacement_list.setBatchSize(200)
         self.replacement_list.itemActivated.connect(self._activate_item)
+        self.check_list = QListWidget(self)
+        self.check_list.setAccessibleName("Please check before export")
+        self.check_list.setAccessibleDescription(
+            "Words, numbers and life events the anonymiser cannot judge: check each before export."
+        )
+        self.check_list.setWordWrap(True)
 
     def _build_buttons(self) -> None:
 
@@ -240,6 +258,11 @@ class SupervisionExportDialog(QDialog):
         self.redact_button = QPushButton("&Redact selection", self)
         self.redact_button.setAccessibleName("Redact the selected text")
         self.redact_button.clicked.connect(self._redact_clicked)
+        self.redact_all_button = QPushButton("Redact e&verywhere", self)
+        self.redact_all_button.setAccessibleName(
+            "Redact every occurrence of the selected text in the whole summary"
+        )
+        self.redact_all_button.clicked.connect(self._redact_everywhere_clicked)
         self.export_button = QPushButton("&Export…", self)
         self.export_button.setAccessibleName("Export the summary to a file")
         self.export_button.clicked.connect(self.export)
@@ -253,9 +276,16 @@ class SupervisionExportDialog(QDialog):
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(QLabel("Replacements:", side))
-        side_layout.addWidget(self.replacement_list)
+        replacements_label = QLabel("Replacements, one row per person or place:", side)
+        replacements_label.setWordWrap(True)  # a long label must not widen the panel at 200% text
+        side_layout.addWidget(replacements_label)
+        side_layout.addWidget(self.replacement_list, 2)
         side_layout.addWidget(self.restore_button)
+        check_label = QLabel("&Please check before export:", side)
+        check_label.setWordWrap(True)
+        check_label.setBuddy(self.check_list)
+        side_layout.addWidget(check_label)
+        side_layout.addWidget(self.check_list, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(options)
         splitter.addWidget(self.preview)
@@ -263,9 +293,10 @@ class SupervisionExportDialog(QDialog):
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([300, 520, 320])
 
-        buttons = QHBoxLayout()
+        # A wrapping row: four buttons at 200% text are wider than a small laptop's screen.
+        buttons = FlowLayout()
         buttons.addWidget(self.redact_button)
-        buttons.addStretch(1)
+        buttons.addWidget(self.redact_all_button)
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
@@ -283,7 +314,12 @@ class SupervisionExportDialog(QDialog):
         return edit
 
     def _set_draft_actions(self, enabled: bool) -> None:
-        for button in (self.redact_button, self.export_button, self.restore_button):
+        for button in (
+            self.redact_button,
+            self.redact_all_button,
+            self.export_button,
+            self.restore_button,
+        ):
             button.setEnabled(enabled)
 
     # --- loading --------------------------------------------------------------------------
@@ -324,8 +360,13 @@ class SupervisionExportDialog(QDialog):
             questions=tuple(self.questions.toPlainText().splitlines()),
         )
 
+    def corrections(self) -> Corrections:
+        """The mentor's restores and redactions so far (they survive "Update preview")."""
+        base = self._draft.corrections() if self._draft is not None else Corrections()
+        return Corrections(base.restored, base.redacted, self._everywhere)
+
     def refresh(self) -> None:
-        """Anonymise afresh on the worker (drops the mentor's restores and redactions)."""
+        """Anonymise afresh on the worker, then re-apply the mentor's restores and redactions."""
         from mentorjournal.errors import MentorJournalError
 
         try:
@@ -337,11 +378,12 @@ class SupervisionExportDialog(QDialog):
         generation = self._generation
         self.status_label.setText("Anonymising…")
         self.update_button.setEnabled(False)
+        corrections = self.corrections()
 
         def work(journal: Journal) -> tuple[SupervisionDraft, list[KnownLeak]]:
             from mentorjournal.export.supervision_summary import known_leaks, prepare
 
-            draft = prepare(journal, options)
+            draft = prepare(journal, options).apply(corrections)
             return draft, known_leaks(draft)
 
         def done(result: tuple[SupervisionDraft, list[KnownLeak]]) -> None:
@@ -380,14 +422,15 @@ class SupervisionExportDialog(QDialog):
         self.preview.verticalScrollBar().setValue(scroll)
         self._highlight()
         self._fill_list()
+        self._fill_checks()
         self._show_legend()
         self._show_warning()
         self._set_draft_actions(True)
         count = draft.replacement_count()
         self.status_label.setText(
             f"{count} replacement{'s' if count != 1 else ''}. Click one to keep the original;"
-            " select text and press Redact selection to remove more. Nothing is saved until"
-            " you export."
+            " select text and press Redact selection (or Redact everywhere) to remove more."
+            " Your changes stay when you update the preview. Nothing is saved until you export."
         )
 
     def _format(self, category: str, kept: bool) -> QTextCharFormat:
@@ -479,24 +522,40 @@ class SupervisionExportDialog(QDialog):
         return cursor.charFormat()
 
     def _fill_list(self) -> None:
+        """One row per person, place or value: its label, every way it was written, how often."""
         self.replacement_list.clear()
+        self._groups = self._draft.groups() if self._draft is not None else []
+        labels: list[str] = []
+        for group in self._groups:
+            kind = CATEGORY_NAMES.get(group.category, group.category)
+            forms = ", ".join(f"“{s}”" for s in group.surfaces)
+            if group.kept == group.count:
+                state = "kept as written"
+            elif group.kept:
+                state = f"{group.label} ({group.kept} of {group.count} kept as written)"
+            else:
+                state = group.label
+            labels.append(f"{state} ← {forms} · {kind}, ×{group.count}")
+        # All rows in one insertion (one by one, each told the view separately: ~5x slower).
+        self.replacement_list.addItems(labels)
+        for number in range(len(labels)):
+            entry = self.replacement_list.item(number)
+            entry.setData(Qt.ItemDataRole.UserRole, number)
+            entry.setToolTip("Press Enter or double-click to restore or replace every mention")
+
+    def _fill_checks(self) -> None:
+        self.check_list.clear()
         if self._draft is None:
             return
-        labels: list[str] = []
-        places: list[tuple[int, int]] = []
-        for block_index, block in enumerate(self._draft.blocks):
-            for index, item in enumerate(block.replacements):
-                kind = CATEGORY_NAMES.get(item.category, item.category)
-                state = "kept as written" if item.kept else f"shown as {item.pseudonym}"
-                labels.append(f"{kind}: “{item.original}” — {state}")
-                places.append((block_index, index))
-        # All rows in one insertion (one by one, each told the view separately: ~5x slower).
-        first = self.replacement_list.count()
-        self.replacement_list.addItems(labels)
-        for row, place in enumerate(places, start=first):
-            entry = self.replacement_list.item(row)
-            entry.setData(Qt.ItemDataRole.UserRole, place)
-            entry.setToolTip("Press Enter or double-click to switch")
+        labels = {"word": "Unusual word", "number": "Number", "event": "Life event"}
+        for item in self._draft.please_check():
+            entry = QListWidgetItem(
+                f"{labels.get(item.kind, item.kind)}: “{item.text}” — …{item.context}…"
+            )
+            entry.setData(Qt.ItemDataRole.UserRole, item.text)
+            self.check_list.addItem(entry)
+        if self.check_list.count() == 0:
+            self.check_list.addItem("Nothing else stands out.")
 
     def _show_legend(self) -> None:
         if self._draft is None:
@@ -551,11 +610,25 @@ class SupervisionExportDialog(QDialog):
         return True
 
     def _activate_item(self, item: QListWidgetItem) -> None:
+        """Restore every mention of the row's person or place, or replace them all again."""
         if self._draft is None:
             return
-        block, index = item.data(Qt.ItemDataRole.UserRole)
+        number = int(item.data(Qt.ItemDataRole.UserRole))
+        if not 0 <= number < len(self._groups):
+            return
+        group = self._groups[number]
         row = self.replacement_list.row(item)
-        self._apply(self._draft.toggle(int(block), int(index)))
+        if group.category == "redacted":
+            draft = self._draft
+            for block, index in sorted(group.members, reverse=True):
+                draft = draft.toggle(block, index)
+            self._everywhere = tuple(
+                p for p in self._everywhere if p.lower() not in {s.lower() for s in group.surfaces}
+            )
+        else:
+            # None kept: restore every mention. Any kept: replace them all again.
+            draft = self._draft.set_kept(group.members, group.kept == 0)
+        self._apply(draft)
         self.replacement_list.setCurrentRow(min(row, self.replacement_list.count() - 1))
 
     def _toggle_current_item(self) -> None:
@@ -566,6 +639,25 @@ class SupervisionExportDialog(QDialog):
     def _redact_clicked(self) -> None:
         # Slots return None: PySide mishandles a bool returned to a signal (crash at exit).
         self.redact_selection()
+
+    def _redact_everywhere_clicked(self) -> None:
+        self.redact_everywhere()
+
+    def redact_everywhere(self) -> bool:
+        """Redact every occurrence of the selected words in the whole summary, now and after updates."""
+        cursor = self.preview.textCursor()
+        phrase = cursor.selectedText().replace("\u2029", " ").strip()
+        if self._draft is None or not phrase:
+            self.status_label.setText(
+                "Select a word or phrase in the preview first, then Redact everywhere."
+            )
+            return False
+        self._everywhere = (*self._everywhere, phrase)
+        draft = self._draft.redact_everywhere(phrase)
+        if draft is self._draft:
+            return False
+        self._apply(draft)
+        return True
 
     def redact_selection(self) -> bool:
         """Redact what is selected in the preview (across blocks if need be)."""
@@ -662,8 +754,11 @@ class SupervisionExportDialog(QDialog):
         self._draft = None
         self._leaks = []
         self._starts = []
+        self._everywhere = ()
+        self._groups = []
         self.preview.clear()
         self.replacement_list.clear()
+        self.check_list.clear()
         self.mentee_list.clear()
         self.questions.clear()
         self.legend.clear()
