@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from mentorjournal.changes import Changed
 from mentorjournal.domain.cpd import CpdEntry, CpdYearTotal
 from mentorjournal.domain.goals import Goal, GoalOverview, GoalProgress
-from mentorjournal.domain.mentee import Consent, Contact, Place, Resource
+from mentorjournal.domain.mentee import Consent, Contact, Mentee, Place, Resource
 from mentorjournal.domain.notes import Addendum, NoteSummary, SessionNote
 from mentorjournal.domain.plans import CopingPlanVersion, PlanSection
 from mentorjournal.domain.reflection import Reflection
@@ -145,6 +145,7 @@ def save_plan(
 # -- people, consent, resources ----------------------------------------------------------------
 @dataclass(frozen=True)
 class PeopleData:
+    mentee: Mentee
     contacts: tuple[Contact, ...]
     places: tuple[Place, ...]
     consents: tuple[Consent, ...]
@@ -153,6 +154,7 @@ class PeopleData:
 
 def people_data(journal: Journal, mentee_id: str) -> PeopleData:
     return PeopleData(
+        journal.get_mentee(mentee_id),
         tuple(journal.list_contacts(mentee_id)),
         tuple(journal.list_places(mentee_id)),
         tuple(journal.list_consents(mentee_id)),

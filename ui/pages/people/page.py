@@ -24,6 +24,7 @@ from ui.pages import journal_ops as ops
 from ui.pages.editor_tab import MenteeEditorsTab
 from ui.pages.people.consents_model import ConsentColumn, ConsentsModel
 from ui.pages.people.contacts_model import ContactColumn, ContactsModel, PlaceColumn, PlacesModel
+from ui.pages.people.names_form import MenteeNamesForm
 from ui.prompts import Prompts
 from ui.widgets.adaptive import size_to_current
 from ui.widgets.record_editor import (
@@ -104,8 +105,10 @@ class PeopleConsentTab(MenteeEditorsTab[ops.PeopleData]):
             delete=lambda j, rid: j.delete_consent(rid),
             stretch_column=ConsentColumn.WHAT,
         )
+        self.names = MenteeNamesForm(worker, prompts, self)
         self.pages = QTabWidget()
         self.pages.setAccessibleName("People, places and consent")
+        self.pages.addTab(self.names, "Mentee's names")
         self.pages.addTab(self.contacts, "People")
         self.pages.addTab(self.places, "Places")
         size_to_current(self.pages)
@@ -122,10 +125,15 @@ class PeopleConsentTab(MenteeEditorsTab[ops.PeopleData]):
         return lambda journal: ops.people_data(journal, mentee_id)
 
     def _show(self, data: ops.PeopleData) -> None:
+        self.names.show_mentee(data.mentee)
         self.consents_model.set_today(data.today)
         self.contacts.set_records(data.contacts)
         self.places.set_records(data.places)
         self.consents.set_records(data.consents)
+
+    def clear(self) -> None:
+        super().clear()
+        self.names.clear()
 
     def open_record(self, kind: str, record_id: str) -> None:
         editors: dict[str, RecordEditor[Any]] = {"contact": self.contacts, "consent": self.consents}
