@@ -125,11 +125,34 @@ _MOVE_ADDRESS_RE = re.compile(
     r"(?:\d{1,5}[A-Za-z]?,?\s+)?|\d{1,5}[A-Za-z]?(?:/\d{1,5})?,?\s+)"
     r"(?:(?!(?:Apt|Suite|Unit|Flat)\b)[A-Z\u00C0-\u024F][\w'’.-]*\s+){0,3}"
     r"(?!(?:Apt|Suite|Unit|Flat)\b)[A-Z\u00C0-\u024F][\w'’-]*"
-    r"(?:,?\s+(?:Apt\.?|Suite|Unit|Flat)\s*\d+[A-Za-z]?)?)"
+    r"(?:\s\d{1,5}[A-Za-z]?\b)?(?:,?\s+(?:Apt\.?|Suite|Unit|Flat)\s*\d+[A-Za-z]?)?)"
+)
+#: "Name: Jo Bloggs", "Address: 12 Elm Road", "DOB: 1.2.09": a form's labelled field, to the line's end.
+_FIELD_RE = re.compile(
+    r"^[ \t>*-]*(?P<label>name|full name|client|user|patient|mentee|parent|carer|contact|next of kin|"
+    r"address|home address|where|website|site|web|dob|d\.o\.b\.?|date of birth|born|when|date|"
+    r"employer|school|college|workplace|gp|gp surgery|hospital)\s*[:=-]\s*(?P<v>[^\n]{2,80}?)\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_FIELD_CATEGORY = {
+    "name": Category.NAME, "full name": Category.NAME, "client": Category.NAME, "user": Category.NAME,
+    "patient": Category.NAME, "mentee": Category.NAME, "parent": Category.NAME, "carer": Category.NAME,
+    "contact": Category.NAME, "next of kin": Category.NAME, "address": Category.ADDRESS,
+    "home address": Category.ADDRESS, "where": Category.ADDRESS, "website": Category.URL,
+    "site": Category.URL, "web": Category.URL, "dob": Category.DATE, "d.o.b": Category.DATE,
+    "d.o.b.": Category.DATE, "date of birth": Category.DATE, "born": Category.DATE,
+    "when": Category.DATE, "date": Category.DATE, "employer": Category.ORGANISATION,
+    "school": Category.ORGANISATION, "college": Category.ORGANISATION,
+    "workplace": Category.ORGANISATION, "gp": Category.NAME, "gp surgery": Category.ORGANISATION,
+    "hospital": Category.ORGANISATION,
+}  # fmt: skip
+#: "Emilie S. Nielsen": a capitalised word, a middle initial, a capitalised word.
+_MIDDLE_INITIAL_RE = re.compile(
+    r"\b[A-Z\u00C0-\u00DE][a-z\u00DF-\u024F'’-]+\s[A-Z]\.?\s[A-Z\u00C0-\u00DE][a-z\u00DF-\u024F'’-]+\b"
 )
 _PHONE_CUE_RE = re.compile(
     r"\b(?:phone|tel|telephone|mobile|mob|cell|number|no|ring|call|text|whatsapp|landline)\b\.?\s*"
-    r"(?:is|was|:|-|on)?\s*(?P<p>\+?\(?\d[\d\s().-]{5,18}\d)",
+    r"(?:(?:me|her|him|them|us|back)\s+)?(?:is|was|:|-|on)?\s*(?P<p>\+?\(?\d[\d\s().-]{5,18}\d)",
     _I,
 )
 _SENTENCE_VERBS = frozenset(
@@ -231,13 +254,14 @@ class CueDetector:
         """ "near Filton", "in Dún Laoghaire": unlisted capitalised words after a place preposition."""
         g = self._g
         for i, tok in enumerate(tokens):
-            if not tok.capitalised or i == 0:
+            shouted = tok.upper and len(tok.text) >= 5 and tok.text not in COMMON_ACRONYMS
+            if not (tok.capitalised or shouted) or i == 0:
                 continue
             prev = tokens[i - 1]
             gap = text[prev.end : tok.start]
             if gap != " " or prev.base not in PLACE_PREPS | WEAK_PLACE_PREPS:
                 continue
-            end = self._cap_run(text, tokens, i)
+            end = self._cap_run(text, tokens, i) if tok.capitalised else i + 1
             run = tokens[i:end]
             if any(t.base in NOT_NAMES or t.base in WEEKDAYS or t.base in MONTHS for t in run):
                 continue
@@ -344,6 +368,11 @@ class CueDetector:
                 yield Identifier(start, end, Category.NAME)
         yield from self._initial_surnames(text)
         yield from self._sentence_names(text, tokens)
+        yield from self._unlisted_pairs(text, tokens)
+        for m in _MIDDLE_INITIAL_RE.finditer(text):
+            first = m.group().split()[0].lower()
+            if first not in NOT_NAMES and first not in self._g.top_words:
+                yield Identifier(m.start(), m.end(), Category.NAME)
         if not {t.base for t in tokens}.isdisjoint(_ALIAS_CUES):
             yield from self._aliases(text)
 
@@ -361,6 +390,25 @@ class CueDetector:
             dotted = text[m.end("i")] == "."
             if dotted or surname in self._g.surnames:
                 yield Identifier(m.start(), m.end(), Category.NAME)
+
+    def _unlisted_pairs(self, text: str, tokens: list[Token]) -> Iterator[Identifier]:
+        """ "Maho Hudobivnik listed...": two capitalised words no word list knows are a full name."""
+        for i in range(len(tokens) - 1):
+            a, b = tokens[i], tokens[i + 1]
+            if (
+                not (a.capitalised and b.capitalised)
+                or text[a.end : b.start] != " "
+                or a.possessive
+            ):
+                continue
+            if any(
+                t.base in self._g.common_words or self._plain_word(t) or t.base in self._g.towns
+                for t in (a, b)
+            ):
+                continue
+            if b.base in VENUE_SUFFIXES or b.base in _ORG_WORDS:
+                continue
+            yield Identifier(a.start, b.end, Category.NAME)
 
     def _sentence_names(self, text: str, tokens: list[Token]) -> Iterator[Identifier]:
         for i, tok in enumerate(tokens):
@@ -413,6 +461,26 @@ class CueDetector:
                 continue
             yield Identifier(m.start("h"), m.start("h") + len(handle), Category.HANDLE)
 
+    def fields(self, text: str) -> Iterator[Identifier]:
+        """A labelled field's value ("Name: Jo Bloggs"); a date field only when it holds digits."""
+        for m in _FIELD_RE.finditer(text):
+            category = _FIELD_CATEGORY.get(m.group("label").lower().rstrip("."))
+            value = m.group("v")
+            if category is None or is_must_keep(value) or value.lower() in NOT_NAMES:
+                continue
+            if category is Category.DATE and not any(c.isdigit() for c in value):
+                continue
+            if category is Category.NAME and (
+                any(c.isdigit() for c in value) or len(value.split()) > 5
+            ):
+                continue
+            role = (
+                "dob"
+                if m.group("label").lower().startswith(("dob", "d.o.b", "date of birth", "born"))
+                else None
+            )
+            yield Identifier(m.start("v"), m.end("v"), category, role=role)
+
     def phones(self, text: str) -> Iterator[Identifier]:
         """Any seven or more digits straight after "phone"/"mobile"/"ring" are a phone number."""
         for m in _PHONE_CUE_RE.finditer(text):
@@ -451,6 +519,8 @@ class CueDetector:
             found.extend(self.charities(text))
         found.extend(self.people(text, tokens))
         found.extend(self.handles(text, bases))
+        if ":" in text or "=" in text:
+            found.extend(self.fields(text))
         if any(c.isdigit() for c in text):
             if (
                 not bases.isdisjoint(_ADDRESS_CUES) and _NUMBER_THEN_WORD_RE.search(text)
@@ -474,6 +544,10 @@ _PHONE_CUES = frozenset(
 )
 _ALIAS_CUES = frozenset(
     split_words("known aka a.k.a goes nicknamed nickname calls call called prefers")
+)
+_ORG_WORDS = frozenset(
+    split_words("""ltd limited inc llc plc corp corporation co company group trust foundation academy
+    school college university hospital clinic surgery centre center ward unit""")
 )
 _HOSPITAL_CUES = frozenset(
     split_words("""st saint lady admitted discharged inpatient sectioned transferred taken seen assessed

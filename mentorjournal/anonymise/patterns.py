@@ -91,10 +91,12 @@ POSTCODE_AREAS = frozenset(_AREAS.split())
 POSTCODE_RE = re.compile(r"\b([A-Z]{1,2})(\d[A-Z\d]?) ?(\d[ABD-HJLNP-UW-Z]{2})\b", _I)
 #: Irish Eircodes: a routing key (letter, two digits; D6W) and a four-character unique identifier.
 EIRCODE_RE = re.compile(r"\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}\b")
+#: IBANs: country, check digits, then 11 to 30 letters and digits (spaces every four allowed).
+IBAN_RE = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b")
 #: Irish PPS numbers: seven digits and one or two check letters.
 PPSN_RE = re.compile(r"\b\d{7}[A-W][A-IW]?\b")
 #: Eight or more digits in one run that no other shape claimed: a reference of some kind.
-LONG_DIGITS_RE = re.compile(r"(?<![\d.,/:-])\d{8,14}(?![\d.,/:-]\d)")
+LONG_DIGITS_RE = re.compile(r"(?<![\d.,/:-])\d{8,19}(?![\d.,/:-]\d)")
 OUTWARD_RE = re.compile(
     r"\b(?:postcode|post code|area|in|near|around|from)\s*:?\s+([A-Z]{1,2})(\d{1,2}[A-Z]?)\b"
 )
@@ -155,7 +157,10 @@ _MONTH = (
 _ORD = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s*(?:'\d{2}|(?:19|20)\d{2}))?"
 DATE_RES: tuple[re.Pattern[str], ...] = (
-    re.compile(r"\b(?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])\b"),
+    re.compile(
+        r"\b(?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])"
+        r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)?\b"
+    ),
     re.compile(
         r"(?<![\d/.])(?:0?[1-9]|[12]\d|3[01])[/.\-](?:0?[1-9]|[12]\d|3[01])[/.\-](?:(?:19|20)\d{2}|\d{2})(?![\d/])"
     ),
@@ -193,7 +198,7 @@ AGE_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"\b(?P<n>\d{1,3})\s*[- ]?\s*(?:years?|yrs?|yr)[- ]?olds?\b", _I),
     re.compile(r"\b(?P<n>\d{1,3})\s?(?:yo|y/o|y\.o\.?)(?![\w/])", _I),
     re.compile(
-        r"\b(?:aged|age|ages|turned|turns|turning|birthday|bday)\s*:?\s*(?P<n>\d{1,3})\b"
+        r"\b(?:aged|age|ages|turn|turned|turns|turning|birthday|bday)\s*:?\s*(?P<n>\d{1,3})\b"
         + _AGE_TAIL,
         _I,
     ),
@@ -469,6 +474,9 @@ _EXTENSION_RE = re.compile(r"\s*(?:x|ext\.?|extn\.?|extension)\s*\d{1,6}\b", _I)
 def _more_ids(text: str, w: list[Window] | None) -> Iterator[Identifier]:
     """PPS numbers, and any long run of digits no other shape claimed."""
     yield from _spans(text, PPSN_RE, Category.ID_NUMBER, 0, w)
+    for m in _near(IBAN_RE, text, w):
+        if sum(c.isdigit() for c in m.group()) >= 8:
+            yield Identifier(m.start(), m.end(), Category.ID_NUMBER)
     for m in _near(LONG_DIGITS_RE, text, w):
         if not _phone_possible(m.group()) and not re.fullmatch(r"(?:19|20)\d{6}", m.group()):
             yield Identifier(m.start(), m.end(), Category.ID_NUMBER)

@@ -54,6 +54,14 @@ def _surfaces(text: str) -> list[str]:
         ("She works at Murphy's Bar now.", "Murphy's Bar"),
         ("He plays for Bohemian Rovers.", "Bohemian Rovers"),
         ("Her blog is kasia.ie now.", "kasia.ie"),
+        ("Name: Seweryna Kaczmarek\nPhone: 041 164 9606", "Seweryna Kaczmarek"),
+        ("Met Emilie S. Nielsen at the library.", "Emilie S. Nielsen"),
+        ("Maho Hudobivnik listed his top songs.", "Maho Hudobivnik"),
+        ("My IBAN is GB25FQPA72297102822512 today.", "GB25FQPA72297102822512"),
+        ("When: 1991-07-29 23:51:49 at the hall.", "1991-07-29 23:51:49"),
+        ("Next week I'll turn 27.", "27"),
+        ("I'm in TARVASJOKI at the conference.", "TARVASJOKI"),
+        ("Can someone call me on 0650 126 40 10?", "0650 126 40 10"),
     ],
 )
 def test_unknown_identifiers_are_found_by_their_cue(text: str, expected: str) -> None:
