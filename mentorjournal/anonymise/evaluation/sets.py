@@ -1,0 +1,138 @@
+"""The evaluation sets, each reported on its own (docs/anonymiser.md has the latest table).
+
+- ``synth-dev``: our own generator, the seed the rules were tuned on.
+- ``synth-test``: the same generator, a seed never looked at while tuning.
+- ``locales-dev`` / ``locales-test``: Faker's Irish, British, Indian, Nigerian, Polish and US
+  people, places and companies in our sentence shapes (dev may be tuned on, test never).
+- ``presidio``: presidio-evaluator's own templates and fake-data generator (nobody on the team
+  wrote them); what we do not claim to find (countries, titles, nationalities) is neutral.
+- ``heldout``: notes written outside the team with gold spans, kept OUTSIDE the repository (a
+  test set must not be within reach of whoever tunes the rules): the file named by
+  ``--heldout FILE`` or the ``MENTORJOURNAL_HELDOUT`` environment variable; only ever scored.
+
+Faker and presidio-evaluator are evaluation dependencies (``pip install -e '.[eval]'``,
+installed by ``make eval``); a set whose dependency or file is missing is reported as skipped.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+#: Where the held-out notes are looked for when no path is given.
+HELDOUT_ENV = "MENTORJOURNAL_HELDOUT"
+SYNTH_DEV_SEED = 1
+SYNTH_TEST_SEED = 20261207
+
+
+@dataclass
+class EvalNote:
+    id: str
+    text: str
+    known: dict[str, Any]
+    gold: list[dict[str, Any]]
+    keep: list[tuple[int, int]] = field(default_factory=list)
+    #: Spans neither to find nor to count against precision (what we do not claim: countries...).
+    neutral: list[tuple[int, int]] = field(default_factory=list)
+
+
+class SetUnavailable(Exception):
+    """The set's dependency or file is missing; the report says so instead of a number."""
+
+
+def synth(n: int, seed: int) -> list[Any]:
+    from mentorjournal.anonymise.evaluation.synth import generate
+
+    return list(generate(n, seed))
+
+
+def locales(n: int, seed: int) -> list[Any]:
+    try:
+        from mentorjournal.anonymise.evaluation.locales import generate_locale_notes
+
+        return list(generate_locale_notes(n, seed))
+    except ImportError as exc:
+        raise SetUnavailable("needs Faker: pip install -e '.[eval]'") from exc
+
+
+#: presidio-evaluator's entity types -> our categories; None = neutral (not an identifier we claim).
+PRESIDIO_TYPES: dict[str, str | None] = {
+    **dict.fromkeys(
+        ["person", "name", "first_name", "first_name_male", "first_name_female", "first_name_nonbinary",
+         "last_name", "last_name_male", "last_name_female", "name_male", "name_female"], "name"),
+    **dict.fromkeys(["address", "street_address", "street_name", "building_number", "secondary_address"], "address"),
+    "postcode": "postcode", "zipcode": "zip", "city": "place", "phone_number": "phone", "email": "email",
+    "url": "url", "domain_name": "url",
+    **dict.fromkeys(["ssn", "iban", "credit_card_number", "credit_card", "us_driver_license", "ip_address",
+                     "passport", "bban", "swift"], "id_number"),
+    **dict.fromkeys(["date_time", "date_of_birth", "birthday", "date"], "date"),
+    "age": "age", "organization": "organisation", "company": "organisation", "hospital": "organisation",
+}  # fmt: skip
+
+
+def presidio(n: int, seed: int) -> list[EvalNote]:
+    try:
+        from presidio_evaluator.data_generator import PresidioSentenceFaker
+    except ImportError as exc:
+        raise SetUnavailable("needs presidio-evaluator: pip install -e '.[eval]'") from exc
+    import contextlib
+    import io
+
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        faker = PresidioSentenceFaker(
+            "en_US", lower_case_ratio=0.05, random_seed=seed, entity_type_mapping={"_": "_"}
+        )
+        samples = faker.generate_new_fake_sentences(n)
+    notes: list[EvalNote] = []
+    for k, sample in enumerate(samples):
+        gold: list[dict[str, Any]] = []
+        neutral: list[tuple[int, int]] = []
+        for span in sample.spans:
+            category = PRESIDIO_TYPES.get(str(span.entity_type).lower())
+            if category is None:
+                neutral.append((span.start_position, span.end_position))
+            else:
+                gold.append({"start": span.start_position, "end": span.end_position,
+                             "category": category, "known": False})  # fmt: skip
+        notes.append(EvalNote(f"presidio-{seed}-{k}", sample.full_text, {}, gold, [], neutral))
+    return notes
+
+
+def heldout_path() -> Path | None:
+    """The held-out file named by the environment, or None: it never lives in the repository."""
+    value = os.environ.get(HELDOUT_ENV, "").strip()
+    return Path(value) if value else None
+
+
+def heldout(path: Path | None = None) -> list[EvalNote]:
+    """Read held-out notes (JSON lines ``{"id","text","known","gold","keep"}``)."""
+    path = path or heldout_path()
+    if path is None:
+        raise SetUnavailable(
+            f"pass --heldout FILE or set {HELDOUT_ENV} (kept outside the repository)"
+        )
+    if not path.exists():
+        raise SetUnavailable(f"{path} is not there")
+    notes = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                d = json.loads(line)
+                notes.append(EvalNote(str(d["id"]), d["text"], d.get("known") or {}, d["gold"],
+                                      [(int(k[0]), int(k[1])) for k in d.get("keep", [])]))  # fmt: skip
+    return notes
+
+
+SETS: dict[str, Callable[[int], list[Any]]] = {
+    "synth-dev": lambda n: synth(n, SYNTH_DEV_SEED),
+    "synth-test": lambda n: synth(n, SYNTH_TEST_SEED),
+    "locales-dev": lambda n: locales(n, 101),
+    "locales-test": lambda n: locales(n, 90210),
+    "presidio-dev": lambda n: presidio(n, 4242),
+    "presidio-test": lambda n: presidio(n, 777),
+    "heldout": lambda n: heldout(),
+}
