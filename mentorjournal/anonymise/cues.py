@@ -130,7 +130,7 @@ _MOVE_ADDRESS_RE = re.compile(
 #: "Name: Jo Bloggs", "Address: 12 Elm Road", "DOB: 1.2.09": a form's labelled field, to the line's end.
 _FIELD_RE = re.compile(
     r"^[ \t>*-]*(?P<label>name|full name|client|user|patient|mentee|parent|carer|contact|next of kin|"
-    r"address|home address|where|website|site|web|dob|d\.o\.b\.?|date of birth|born|when|date|"
+    r"address|home address|website|site|web|dob|d\.o\.b\.?|date of birth|born|"
     r"employer|school|college|workplace|gp|gp surgery|hospital)\s*[:=-]\s*(?P<v>[^\n]{2,80}?)\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -351,7 +351,9 @@ class CueDetector:
                     continue
             yield Identifier(m.start(), m.end(), Category.ORGANISATION, role="organisation")
 
-    def people(self, text: str, tokens: list[Token]) -> Iterator[Identifier]:
+    def people(
+        self, text: str, tokens: list[Token], bases: set[str] | None = None
+    ) -> Iterator[Identifier]:
         """Initials used as a person, "J. Bennett", and aliases ("known as Smudge")."""
         for start, end, letters, possessive in _initials(text, tokens):
             if letters in COMMON_ACRONYMS or letters in US_STATE_CODES or is_must_keep(letters):
@@ -373,7 +375,7 @@ class CueDetector:
             first = m.group().split()[0].lower()
             if first not in NOT_NAMES and first not in self._g.top_words:
                 yield Identifier(m.start(), m.end(), Category.NAME)
-        if not {t.base for t in tokens}.isdisjoint(_ALIAS_CUES):
+        if not (bases if bases is not None else {t.base for t in tokens}).isdisjoint(_ALIAS_CUES):
             yield from self._aliases(text)
 
     def _initial_surnames(self, text: str) -> Iterator[Identifier]:
@@ -517,7 +519,7 @@ class CueDetector:
         found.extend(self.acronym_orgs(text, tokens))
         if not bases.isdisjoint(_CHARITY_FIRST):
             found.extend(self.charities(text))
-        found.extend(self.people(text, tokens))
+        found.extend(self.people(text, tokens, bases))
         found.extend(self.handles(text, bases))
         if ":" in text or "=" in text:
             found.extend(self.fields(text))

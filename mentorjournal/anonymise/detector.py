@@ -18,7 +18,7 @@ from mentorjournal.anonymise.gazetteers import Gazetteers, load_gazetteers
 from mentorjournal.anonymise.identifier import Identifier
 from mentorjournal.anonymise.known import Known
 from mentorjournal.anonymise.known_detector import KnownDetector
-from mentorjournal.anonymise.lexicon import SERVICES
+from mentorjournal.anonymise.lexicon import MEDICATIONS, SCORES, SERVICES, THERAPIES, WEEKDAYS
 from mentorjournal.anonymise.patterns import find_patterns
 from mentorjournal.anonymise.textutil import Token, tokenize
 
@@ -39,6 +39,20 @@ _RANK: dict[Category, int] = {
     Category.NAME: 7,
 }
 _SOFT = frozenset({Category.NAME, Category.PLACE, Category.ORGANISATION})
+#: Categories made of words (the others are shapes: an e-mail "sat.jo@x.uk" is not a weekday).
+_WORDY = frozenset({Category.NAME, Category.PLACE, Category.ORGANISATION, Category.ADDRESS})
+#: Single words that must stay whatever rule took them (multi-word services are protected whole).
+_KEPT_WORDS = (
+    frozenset(WEEKDAYS)
+    | frozenset(w for w in MEDICATIONS if w.isalpha() and len(w) > 3)
+    | frozenset(
+        w
+        for w in THERAPIES
+        if w.isalpha() and len(w) > 2 and w not in ("act", "cat", "wise", "mind")
+    )
+    | frozenset(w for w in SCORES if w.isalpha())
+    | frozenset(w for w in SERVICES if w.isalpha() and w not in ("mind", "shout"))
+)
 _MULTIWORD_SERVICES = sorted(
     (s for s in SERVICES if " " in s or not s.isalpha()), key=len, reverse=True
 )
@@ -178,10 +192,8 @@ class Detector:
             or not any(s <= i.start and i.end <= e for s, e in scan.brands)  # a brand
         ]
         chosen = resolve_overlaps(_trim(text, found))
-        return [
-            self._mark_dob(text, _drop_possessive(text, i))
-            for i in resolve_overlaps(chosen + propagate(text, chosen, self._gaz))
-        ]
+        chosen = _spare_kept_words(text, scan.tokens, chosen + propagate(text, chosen, self._gaz))
+        return [self._mark_dob(text, _drop_possessive(text, i)) for i in resolve_overlaps(chosen)]
 
     def _mark_dob(self, text: str, ident: Identifier) -> Identifier:
         """A date of birth is marked (role "dob") so it is removed, never turned into a month or week.
@@ -241,6 +253,34 @@ def _drop_possessive(text: str, ident: Identifier) -> Identifier:
                 ident.start, ident.end - len(end), ident.category, ident.who, ident.role
             )
     return ident
+
+
+def _spare_kept_words(text: str, tokens: list[Token], found: list[Identifier]) -> list[Identifier]:
+    """No rule may remove a word that must stay (a weekday, a drug, a therapy, a score, a service).
+
+    A span that is such a word, or holds one inside, is dropped; one that merely starts or ends
+    with it is trimmed to the rest. What the vault knows is never touched.
+    """
+    kept = [(t.start, t.end) for t in tokens if t.base in _KEPT_WORDS]
+    if not kept:
+        return found
+    out: list[Identifier] = []
+    for ident in found:
+        inside = [(s, e) for s, e in kept if ident.start < e and s < ident.end]
+        if ident.known or not inside or ident.category not in _WORDY:
+            out.append(ident)  # an e-mail, URL, handle or number holding "sat" is still one
+            continue
+        start, end = ident.start, ident.end
+        for s, e in inside:
+            if s <= start < e:
+                start = e
+            elif s < end <= e:
+                end = s
+        rest = text[start:end].strip(" ,;:-'’")
+        if rest and not any(start < e and s < end for s, e in inside):
+            offset = text.index(rest, start)
+            out.append(replace(ident, start=offset, end=offset + len(rest)))
+    return out
 
 
 def _trim(text: str, found: list[Identifier]) -> list[Identifier]:

@@ -567,6 +567,11 @@ def _looks_like_score(text: str, m: re.Match[str]) -> bool:
     if second in (5, 10) and first <= second:
         return True
     before = previous_words(text, m.start(), 3)
+    if second in (7, 52) or (
+        second == 12
+        and before[-1:] in (["for"], ["x"], ["over"], ["past"], ["last"], ["next"], ["in"])
+    ):
+        return True  # clinical shorthand for days, weeks, months: "for 3/7", "2/52", "past 6/12"
     return any(b in _SCORE_CONTEXT for b in before) or text[m.end() : m.end() + 1] in ("%", "/")
 
 

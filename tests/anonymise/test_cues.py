@@ -81,6 +81,8 @@ def test_unknown_identifiers_are_found_by_their_cue(text: str, expected: str) ->
         "In March she went to the GP. She is in Year 11.",
         "We went to the park and then the skate park.",
         "Mood 8/10, anxiety 6/10, sleep 3/5.",
+        "She has been low for 3/7 and off work for 2/52.",
+        "When: Tuesday 3pm, in person.",
         "She rated the day 7/12 and slept 9 hours.",
         "She talked about her ADHD and the CAMHS referral.",
     ],
@@ -92,3 +94,8 @@ def test_must_stay_words_are_kept(text: str) -> None:
 def test_a_name_found_once_is_found_everywhere_in_the_text() -> None:
     text = "Kwame Ellery came. Later Ellery phoned, and Ellery's mum too."
     assert _surfaces(text) == ["Kwame Ellery", "Ellery", "Ellery"]
+
+
+def test_a_kept_word_inside_an_email_or_handle_does_not_spare_it() -> None:
+    text = "Email sat.jones@example.org or @wed_sertraline99 on insta."
+    assert _surfaces(text) == ["sat.jones@example.org", "@wed_sertraline99"]
