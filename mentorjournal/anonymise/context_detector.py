@@ -170,16 +170,30 @@ _ADDRESS_TAIL_RE = re.compile(
     r"(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|close|way|court|crescent|terrace|grove|gardens|place|row)\.?,\s*$",
     re.IGNORECASE,
 )
-_BRANDS = """tesco|asda|sainsbury's|sainsburys|morrisons|aldi|lidl|co-op|waitrose|greggs|costa|
-starbucks|mcdonald's|mcdonalds|kfc|nando's|nandos|primark|boots|superdrug|argos|b&q|screwfix|
-wickes|halfords|jd sports|sports direct|h&m|zara|amazon|deliveroo|pret|subway|domino's|dominos|
+_BRANDS = """tesco|asda|sainsbury's|sainsburys|morrisons|aldi|lidl|co-op|waitrose|greggs|costa|starbucks|
+mcdonald's|mcdonalds|kfc|nando's|nandos|primark|boots|superdrug|argos|b&q|screwfix|wickes|
+halfords|jd sports|sports direct|h&m|zara|amazon|deliveroo|pret|subway|domino's|dominos|
 wetherspoons|spoons|walmart|target|costco|kroger|walgreens|cvs|wendy's|chipotle|dunkin'|ikea|
 currys|dunelm|poundland|b&m|home bargains|tk maxx|m&s|marks and spencer|marks & spencer|
 toolstation|travis perkins|premier inn|travelodge|card factory|the range|wilko|matalan|asos|
-burger king|pizza hut|just eat|uber eats|royal mail|dpd|evri|hermes|ocado|iceland|lush|
-superdry|new look|river island|topshop|footlocker|foot locker|game|cex|specsavers|pets at home"""
+burger king|pizza hut|just eat|uber eats|royal mail|dpd|evri|hermes|ocado|iceland|lush|superdry|
+new look|river island|topshop|footlocker|foot locker|game|cex|specsavers|pets at home|centra|
+supervalu|dunnes|dunnes stores|penneys|londis|applegreen|circle k|maxol|eason|smyths|dealz|
+woodie's|harvey norman|brown thomas|arnotts|supermac's|supermacs|eddie rocket's|bewley's|o'briens|
+abrakebabra|boojum|tim hortons|canadian tire|loblaws|shoppers drug mart|woolworths|bunnings|kmart|
+big w|jb hi-fi|shoprite|chicken republic|home depot|lowe's|best buy|trader joe's|whole foods|
+rite aid|dollar general|dollar tree|taco bell|panera|chick-fil-a|7-eleven|krispy kreme|five guys|
+wagamama|tgi fridays|frankie & benny's|toby carvery|brewers fayre|holiday inn|hilton|marriott|
+jurys inn|maldron|odeon|cineworld|omniplex|puregym|pure gym|the gym group|anytime fitness|jd gyms|
+david lloyd|virgin active|mountain warehouse|homesense|netto|lloyds pharmacy|well pharmacy|
+hollister|abercrombie|urban outfitters|uniqlo|currys pc world|carphone warehouse|tesco express|
+tesco extra|sainsbury's local|co-op food|little waitrose|m&s food"""
 BRANDS_RE = re.compile(
-    r"(?<![\w&])(?:" + "|".join(re.escape(b.strip()) for b in _BRANDS.split("|")) + r")(?![\w&])",
+    r"(?<![\w&])(?:"
+    + "|".join(
+        re.escape(b) for b in sorted((b.strip() for b in _BRANDS.split("|")), key=len, reverse=True)
+    )
+    + r")(?![\w&])",
     re.IGNORECASE,
 )
 BRAND_FIRST = frozenset(
@@ -667,6 +681,9 @@ class ContextDetector:
                 specific = True
         while start < end and text[start] in "&- ":
             start += 1
+        if not lowercase:  # "on St Bernard's ward" is named from "St" on
+            lead = re.match(r"(?:[a-z][\w'’]*\s+)+(?=[A-Z])", text[start:end])
+            start += lead.end() if lead else 0
         return start, end, specific
 
     def _named_lowercase(self, text: str, tokens: list[Token], i: int) -> bool:
@@ -778,10 +795,12 @@ class ContextDetector:
             m = BRANDS_RE.match(text, tok.start)
             if m is None:
                 continue
+            if m.group().islower() and m.group() in self._g.common_words:
+                continue  # "in the game", "new boots": a chain named by a word needs its capital
             window = previous_words(text, m.start(), 8) + next_words(text, m.end(), 4)
             if any(w in _EMPLOYMENT_WORDS for w in window):
                 yield Identifier(m.start(), m.end(), Category.ORGANISATION, role="employer")
-            elif previous_words(text, m.start(), 1)[-1:] in (
+            elif [w for w in previous_words(text, m.start(), 2) if w != "the"][-1:] in (
                 ["at"],
                 ["outside"],
                 ["in"],

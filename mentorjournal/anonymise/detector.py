@@ -19,8 +19,8 @@ from mentorjournal.anonymise.identifier import Identifier
 from mentorjournal.anonymise.known import Known
 from mentorjournal.anonymise.known_detector import KnownDetector
 from mentorjournal.anonymise.lexicon import MEDICATIONS, SCORES, SERVICES, THERAPIES, WEEKDAYS
-from mentorjournal.anonymise.patterns import find_patterns
-from mentorjournal.anonymise.textutil import Token, tokenize
+from mentorjournal.anonymise.patterns import TOWN_ZIP_RE, find_patterns
+from mentorjournal.anonymise.textutil import Token, split_words, tokenize
 
 #: Lower wins an overlap; within a rank the longer span wins.
 _RANK: dict[Category, int] = {
@@ -192,8 +192,15 @@ class Detector:
             or not any(s <= i.start and i.end <= e for s, e in scan.brands)  # a brand
         ]
         chosen = resolve_overlaps(_trim(text, found))
-        chosen = _spare_kept_words(text, scan.tokens, chosen + propagate(text, chosen, self._gaz))
-        return [self._mark_dob(text, _drop_possessive(text, i)) for i in resolve_overlaps(chosen)]
+        chosen = _spare_kept_words(
+            text,
+            scan.tokens,
+            chosen + propagate(text, chosen, self._gaz) + _zips_after_towns(text, chosen),
+        )
+        return [
+            self._mark_dob(text, _own_possessive(text, _drop_possessive(text, i)))
+            for i in resolve_overlaps(chosen)
+        ]
 
     def _mark_dob(self, text: str, ident: Identifier) -> Identifier:
         """A date of birth is marked (role "dob") so it is removed, never turned into a month or week.
@@ -253,6 +260,44 @@ def _drop_possessive(text: str, ident: Identifier) -> Identifier:
                 ident.start, ident.end - len(end), ident.category, ident.who, ident.role
             )
     return ident
+
+
+#: Words after "X's" that show the 's is part of a venue's name ("lunch at Eddie Rocket's on
+#: Friday"), not a possessive ("Tesco's car park").
+_AFTER_OWN_NAME = frozenset(
+    split_words(
+        """on in at for and or with near last yesterday today tonight this that after before but so
+    to when where while because then again every most sometimes instead"""
+    )
+)
+_POSSESSIVE_TAIL_RE = re.compile(r"['’]s(?![\w'’])")
+
+
+def _zips_after_towns(text: str, found: list[Identifier]) -> list[Identifier]:
+    """Five digits straight after a town are its ZIP code ("Austin 78701", "Brooklyn, 11215")."""
+    zips = []
+    for ident in found:
+        if ident.category is Category.PLACE and (m := TOWN_ZIP_RE.match(text, ident.end)):
+            zips.append(Identifier(m.start("zip"), m.end("zip"), Category.ZIP))
+    return zips
+
+
+def _own_possessive(text: str, ident: Identifier) -> Identifier:
+    """A shop, café or place named with its 's keeps it: "met at Eddie Rocket's." covers the 's.
+
+    Only when nothing the 's could own follows it (the end of the clause or a small linking
+    word), so "Tesco's car park" and "Leeds's bus station" keep theirs outside.
+    """
+    if ident.category not in (Category.ORGANISATION, Category.PLACE):
+        return ident
+    tail = _POSSESSIVE_TAIL_RE.match(text, ident.end)
+    if tail is None:
+        return ident
+    rest = text[tail.end() : tail.end() + 24]
+    word = re.match(r"[ \t]*([A-Za-z]+)", rest)
+    if rest.strip() and word is not None and word.group(1) not in _AFTER_OWN_NAME:
+        return ident
+    return Identifier(ident.start, tail.end(), ident.category, ident.who, ident.role)
 
 
 def _spare_kept_words(text: str, tokens: list[Token], found: list[Identifier]) -> list[Identifier]:

@@ -405,7 +405,8 @@ NOT_NAMES = frozenset(
     appt appts tmrw tmw tonite bc cos coz btw ss lac cp cin si sh dsh od ed pt ft bf gf bff bestie
     al etc vs approx pm am chippy takeaway offy
     insta snap snapchat tiktok ig fb ref re fyi asap nb etc dob nhs ni ssn mrn
-    covid lockdown monday tuesday wednesday thursday friday saturday sunday""")
+    covid lockdown monday tuesday wednesday thursday friday saturday sunday aadhaar aadhar
+    medicare medicaid pesel ppsn pps sin iban zip zipcode postcode eircode""")
 )
 
 

@@ -70,9 +70,12 @@ REF_RE = re.compile(
     r"crn|urn|upn|uln|id|member|account|referral|claim|chi|medical record|badge|licen[cs]e|"
     r"passport|driving licen[cs]e|registration|reg|plate|order|booking|policy|ticket|tracking|pps|ppsn|"
     r"aadhaar|aadhar|pesel|nin|bvn|hcn|ihi|tenancy|employee|staff|payroll|candidate|exam|roll|"
-    r"unique pupil|hospital no|health and care)"
+    r"unique pupil|hospital no|health and care|crime|police|incident|cad|log|sort code|iban|"
+    r"medicare|medicaid|sin|social insurance|insurance|chart|court|docket|visa|permit|"
+    r"benefits?|housing|council|library card|card|membership|mpi|ehr|emis|systmone|rio|mosaic|"
+    r"liquidlogic|lcs|paris|carefirst|nhi|pas|a&e|ed|case file|parole|prisoner|prison)"
     r"\s*(?:no\.?|number|num|nr|#|id|ref|reference|code)?\s*(?:is|was)?\s*[:#=]?\s*"
-    r"(?P<ref>[A-Z0-9](?:[A-Z0-9]|[/-](?=[A-Z0-9])){3,19})\b",
+    r"(?P<ref>[A-Z0-9](?:[A-Z0-9]|[/-](?=[A-Z0-9])|[ ](?=\d{3,}\b)){3,23})\b",
     _I,
 )
 CODE_RE = re.compile(
@@ -97,6 +100,14 @@ IBAN_RE = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?
 PPSN_RE = re.compile(r"\b\d{7}[A-W][A-IW]?\b")
 #: Eight or more digits in one run that no other shape claimed: a reference of some kind.
 LONG_DIGITS_RE = re.compile(r"(?<![\d.,/:-])\d{8,19}(?![\d.,/:-]\d)")
+#: Canadian postal codes (letters that are never used are excluded), written upper case.
+CA_POSTAL_RE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b")
+#: Australian postcodes: four digits after a state or territory.
+AU_POSTCODE_RE = re.compile(r"\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT|Vic|Qld|Tas)\.?,?\s+(?P<p>\d{4})\b")
+#: A UK outward code named as an area: "the LS6 area", "M14 postcode".
+OUTWARD_AREA_RE = re.compile(r"\b([A-Z]{1,2})(\d{1,2}[A-Z]?)\s+(?:area|postcode|district)\b")
+#: Five digits straight after a town: "Austin 78701", "Brooklyn, 11215".
+TOWN_ZIP_RE = re.compile(r",?[ \t]+(?P<zip>\d{5}(?:-\d{4})?)(?![\d/:-]|\.\d)")
 OUTWARD_RE = re.compile(
     r"\b(?:postcode|post code|area|in|near|around|from)\s*:?\s+([A-Z]{1,2})(\d{1,2}[A-Z]?)\b"
 )
@@ -121,7 +132,7 @@ _SUFFIX_ABBR = r"St|Rd|Ave|Ln|Dr|Cl|Ct|Cres|Pl|Gdns|Blvd|Sq|Cir|Hwy|Pkwy|Tce"
 _UNIT = r"(?:(?:Flat|Apt|Apartment|Unit|Suite|Room)\.?\s*\d+[A-Za-z]?,?\s+)?"
 ADDRESS_NUM_RE = re.compile(
     _UNIT
-    + r"\b\d{1,5}[A-Za-z]?,?\s+(?:[A-Z][A-Za-z'’]+\.?\s+){1,3}(?:"
+    + r"\b\d{1,5}[A-Za-z]?,?\s+(?:(?:[A-Z][A-Za-z'’]+|\d{1,3}(?:st|nd|rd|th))\.?\s+){1,3}(?:"
     + _SUFFIX_FULL
     + "|"
     + _SUFFIX_ABBR
@@ -136,7 +147,7 @@ _SUFFIX_NAMED = (
     r"Street|Road|Avenue|Lane|Drive|Close|Crescent|Terrace|Grove|Gardens|Mews|Boulevard|Estate"
 )
 ADDRESS_NAMED_RE = re.compile(
-    r"\b(?!(?:The|My|Her|His|Our|Their|Your|A|An|This|That|Next|Last|Safe|Happy|Long|Big|Little|New|Old|Main)\s)"
+    r"\b(?!(?:The|My|Her|His|Our|Their|Your|A|An|This|That|Next|Last|Safe|Happy|Long|Big|Little|New|Old)\s)"
     r"(?:[A-Z][a-z'’]+\s+){1,2}(?:" + _SUFFIX_NAMED + r")\b(?!\s+(?:School|Academy|College|"
     r"Surgery|Hospital|Clinic|Centre|Center|Practice|Primary|High|Park|Ward))"
 )
@@ -148,7 +159,7 @@ ADDRESS_LOWER_NAMED_RE = re.compile(
     r"\b(?:on|off|along|near|at|in|from)\s+(?!(?:the|a|an|this|that|my|her|his|our|their|your|same|wrong|right|main|open|high)\b)"
     r"(?P<a>[a-z'’]+(?:\s+[a-z'’]+)?\s+(?:street|road|lane|avenue|close|drive|crescent|terrace|grove|gardens|estate))\b"
 )
-APT_RE = re.compile(r"\b(?:Flat|Apt|Apartment)\.?\s*\d+[A-Za-z]?\b")
+APT_RE = re.compile(r"\b(?:Flat|Apt|Apartment|Suite)\.?\s*\d+[A-Za-z]?\b")
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -165,10 +176,18 @@ DATE_RES: tuple[re.Pattern[str], ...] = (
         r"(?<![\d/.])(?:0?[1-9]|[12]\d|3[01])[/.\-](?:0?[1-9]|[12]\d|3[01])[/.\-](?:(?:19|20)\d{2}|\d{2})(?![\d/])"
     ),
     re.compile(
-        r"\b(?:the\s+)?" + _ORD + r"(?:\s+of)?\s+" + _MONTH + r"\b\.?" + _YEAR + r"(?!\d)", _I
+        r"\b(?:the\s+)?" + _ORD + r"(?:(?:\s+of)?\s+|-)" + _MONTH + r"\b\.?" + _YEAR + r"(?!\d)", _I
     ),
     re.compile(r"\b" + _MONTH + r"\.?\s+(?:the\s+)?" + _ORD + r"\b" + _YEAR + r"(?!\d)", _I),
     re.compile(r"\b" + _MONTH + r"\.?,?\s+(?:19|20)\d{2}\b", _I),
+)
+#: An ordinal followed by one of these counts something ("the 3rd time", "her 2nd session"), not a day.
+_NOT_ORDINAL_NOUN = (
+    r"(?!\s+(?:time|times|floor|place|year|years|grade|class|session|sessions|attempt|attempts|week|"
+    r"weeks|day|days|month|months|birthday|anniversary|go|try|round|dose|visit|appointment|meeting|"
+    r"child|baby|century|percentile|person|one|ones|job|step|stage|level|position|draft|edition|"
+    r"form|year's|choice|pregnancy|admission|episode|referral|placement|school|house|flat|"
+    r"time's|trimester|cycle|course|line|week's|and\s+final|last)\b)"
 )
 #: Dates written without a year or month word count only after a cue: (shape, cue before it).
 CUED_DATES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
@@ -180,13 +199,20 @@ CUED_DATES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         ),
     ),
     (
-        re.compile(r"\b(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b", _I),
+        re.compile(r"\b(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b" + _NOT_ORDINAL_NOUN, _I),
         re.compile(
             r"(?:\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|"
-            r"friday|saturday|sunday) (?:the\s+)?|\b(?:on|by|from|until|till|since|before|after|is|was)\s+the\s+)$",
+            r"friday|saturday|sunday),? (?:the\s+)?|\b(?:on|by|from|until|till|since|before|after|is|was|"
+            r"for|of)\s+the\s+|\b(?:on|by|until|till|since|due|before|after)\s+|(?:week|month),\s+the\s+)$",
             _I,
         ),
     ),
+)
+#: Two days of one month written as a range or a pair: "15th-17th March", "3 and 5 March",
+#: "March 3rd to 5th". The date found is widened over the other day.
+_RANGE_BEFORE_RE = re.compile(r"(?<![\d/.:-])" + _ORD + r"\s*(?:-|–|to|and|&|or)\s*$", _I)
+_RANGE_AFTER_RE = re.compile(
+    r"\s*(?:-|–|to|and|&|or)\s*" + _ORD + r"\b(?!\s*(?:am|pm|mg|ml|%|:|/|\.\d|x\b))", _I
 )
 
 _AGE_TAIL = (
@@ -215,6 +241,23 @@ AGE_RES: tuple[re.Pattern[str], ...] = (
         _I,
     ),
     re.compile(r"[a-z],\s(?P<n>\d{1,2}),\s"),
+    # "since she was 12", "when he was 14": an age in the past is still an age
+    re.compile(
+        r"\b(?:when|since|until|till|before|after|by the time|from when)\s+(?:she|he|they|i|you|we)\s+"
+        r"(?:was|were|turned|had turned|is|got to)\s+(?:only\s+|about\s+|around\s+)?(?P<n>\d{1,2})\b"
+        + _AGE_TAIL,
+        _I,
+    ),
+    # "At 16 she left school", "at 15, he": the pronoun after the number says it is an age (from 13:
+    # "at 11 she came in" is a time)
+    re.compile(
+        r"\b[Aa]t\s+(?:only\s+|just\s+|age\s+)?(?P<n>1[3-9]|[2-9]\d)\s*,?\s+(?=(?:she|he|they|i|her|his|their)\b)"
+    ),
+    # "aged 3 and 5", "aged 8, 10 and 13": every number in the list is an age
+    re.compile(
+        r"\baged\s+\d{1,3}(?:\s*,\s*\d{1,3})*\s*(?:,|and|&)\s*(?P<n>\d{1,3})\b" + _AGE_TAIL, _I
+    ),
+    re.compile(r"\baged\s+\d{1,3}\s*,\s*(?P<n>\d{1,3})\b(?=\s*(?:,|and|&))", _I),
 )
 
 _UNITS = split_words("one two three four five six seven eight nine")
@@ -389,7 +432,10 @@ _REF_WORDS = frozenset(
     split_words("""case ref reference record file client patient hospital school student pupil nhs mrn crn urn
     upn uln id member account referral claim chi medical badge licence license passport driving
     registration reg plate order booking policy ticket tracking pps ppsn aadhaar aadhar pesel nin
-    bvn hcn ihi tenancy employee staff payroll candidate exam roll health""")
+    bvn hcn ihi tenancy employee staff payroll candidate exam roll health crime police incident cad
+    log sort iban medicare medicaid sin social insurance chart court docket visa permit benefit
+    benefits housing council card membership mpi ehr emis systmone rio mosaic liquidlogic lcs paris
+    carefirst nhi pas ed parole prisoner prison""")
 )
 _SSN_HINT_RE = re.compile(r"\d\d\d[- ]\d\d[- ]\d\d\d\d")
 _NI_WORDS = frozenset(split_words("ni nino national n.i"))
@@ -419,8 +465,11 @@ def find_emails_urls_handles(text: str, *, handle_hint: bool = True) -> Iterator
         host = url.lower().split("//")[-1].split("/")[0]
         if any(host == d or host.endswith("." + d) for d in PUBLIC_DOMAINS):
             continue
-        if "@" in text[max(0, m.start() - 1) : m.start()] or "@" in url:
-            continue
+        if (
+            "@" in text[max(0, m.start() - 1) : m.start()]
+            or "@" in url.split("//")[-1].split("/")[0]
+        ):
+            continue  # an e-mail's domain; "youtube.com/@sam" is a link
         yield Identifier(m.start(), m.start() + len(url), Category.URL)
 
 
@@ -510,9 +559,12 @@ def find_places_by_shape(
     for m in _near(EIRCODE_RE, text, w):
         if any(c.isalpha() for c in m.group()[3:]) and m.group().isupper():
             yield Identifier(m.start(), m.end(), Category.POSTCODE)
-    for m in _near(OUTWARD_RE, text, w):
-        if m.group(1) in POSTCODE_AREAS:
-            yield Identifier(m.start(1), m.end(2), Category.POSTCODE)
+    for regex in (OUTWARD_RE, OUTWARD_AREA_RE):
+        for m in _near(regex, text, w):
+            if m.group(1) in POSTCODE_AREAS:
+                yield Identifier(m.start(1), m.end(2), Category.POSTCODE)
+    yield from _spans(text, CA_POSTAL_RE, Category.POSTCODE, 0, w)
+    yield from _spans(text, AU_POSTCODE_RE, Category.POSTCODE, "p", w)
     for m in _FIVE_DIGITS_RE.finditer(text):
         a = max(0, m.start() - 40)
         for regex in (ZIP_RE, ZIP_WORD_RE, ZIP_LOWER_RE):
@@ -544,8 +596,15 @@ def find_dates(
                 s[0] == "M" or re.search(r"\d(?:st|nd|rd|th)|\d{4}", s)
             ):
                 continue
-            end = m.start(g) + len(s.rstrip(".,"))
-            yield Identifier(m.start(g), end, Category.DATE)
+            start, end = m.start(g), m.start(g) + len(s.rstrip(".,"))
+            if regex in _MONTH_DATE_RES:
+                if s[:1].isdigit() or s[:4].lower() == "the ":
+                    before = _RANGE_BEFORE_RE.search(text, max(0, start - 14), start)
+                    start = before.start() if before else start
+                else:
+                    after = _RANGE_AFTER_RE.match(text, end)
+                    end = after.end() if after else end
+            yield Identifier(start, end, Category.DATE)
     for k, (shape, cue) in enumerate(CUED_DATES):
         for m in _near(shape, text, w):
             if cue.search(text, max(0, m.start() - 16), m.start()) or (

@@ -143,7 +143,7 @@ def test_results_are_sorted_disjoint_and_deterministic(detector: Detector) -> No
     "text",
     [
         "Samaritans on 116 123, Childline 0800 1111, PAPYRUS HOPELINEUK 0800 068 4141, CALM 0800 58 58 58.",
-        "Met in the Costa on the high street. Saw the School Nurse.",
+        "Met in the café on the high street. Saw the School Nurse.",
         "Took Sertraline 100mg and Melatonin 2mg; started Cognitive Behavioural Therapy.",
         "She is 5 foot 2 and weighs 8 stone; he is 10 minutes late as usual.",
         "In 2023 she left. Back in January. Since March things improved.",

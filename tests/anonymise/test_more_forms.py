@@ -1,0 +1,84 @@
+"""More written forms the vault does not know: day ranges, bare ordinals, past ages, references,
+postal codes of other countries, venues named with their 's, chains, numbered streets and links
+with a path. Every example is invented here; each also has a look-alike that must stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from mentorjournal.anonymise import Detector, Known
+
+from .conftest import spans_of
+
+EMPTY = Detector(Known())
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return spans_of(text, EMPTY.find(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # dates: ranges and pairs of days are one date, bare ordinals after a cue, day-month
+        ("Away 15th-17th March with her aunt.", ("15th-17th March", "date")),
+        ("Between 3 and 5 March she was away.", ("3 and 5 March", "date")),
+        ("March 3rd to 5th she stayed in.", ("March 3rd to 5th", "date")),
+        ("Meet again Thursday week, the 20th.", ("20th", "date")),
+        ("Her court hearing is on 20th.", ("20th", "date")),
+        ("The hearing is on 14-Mar now.", ("14-Mar", "date")),
+        # ages said about the past, and lists of children's ages
+        ("Since she was 12 she has self-harmed.", ("12", "age")),
+        ("When he was 14 his dad left.", ("14", "age")),
+        ("At 16 she left school.", ("16", "age")),
+        ("Two kids aged 8, 10 and 13 live there.", ("13", "age")),
+        # references with spaces, and the services that issue them
+        ("His Aadhaar is 2345 6789 0123.", ("2345 6789 0123", "id_number")),
+        ("Crime number 01/88771/24 was given.", ("01/88771/24", "id_number")),
+        ("Police ref CAD 1234 of last night.", ("CAD 1234", "id_number")),
+        ("Her SIN is 046 454 286.", ("046 454 286", "id_number")),
+        # postal codes of other countries, an outward code named as an area, ZIP after a town
+        ("She lives in Calgary, AB T2N 1N4 now.", ("T2N 1N4", "postcode")),
+        ("Postal code M5V 3L9.", ("M5V 3L9", "postcode")),
+        ("She moved to Sydney NSW 2000 in spring.", ("2000", "postcode")),
+        ("Lives in the LS6 area.", ("LS6", "postcode")),
+        ("Their place in Austin 78701.", ("78701", "zip")),
+        # streets without a number or with an ordinal name, a suite
+        ("Works at Kelleher's Pharmacy on Main Street in town.", ("Main Street", "address")),
+        ("Lives at 2767 40th Street with her dad.", ("2767 40th Street", "address")),
+        ("Post goes to Suite 045 at the centre.", ("Suite 045", "address")),
+        # venues named with their 's, chains after "the", a link with a handle in its path
+        ("They met at Bramble Jack's on Friday.", ("Bramble Jack's", "place")),
+        ("She stayed at the Travelodge in Swords.", ("Travelodge", "organisation")),
+        ("She started in Tesco Express on Monday.", ("Tesco Express", "organisation")),
+        ("She posted on youtube.com/@kellyb22 again.", ("youtube.com/@kellyb22", "url")),
+        ("She's on St Bernard's ward now.", ("St Bernard's ward", "organisation")),
+    ],
+)
+def test_more_forms_are_found_whole(text: str, expected: tuple[str, str]) -> None:
+    assert expected in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was the 3rd time this week she cried.",
+        "On the 2nd session she was quieter.",
+        "At 5 he left the meeting.",
+        "Unit 4 of the course was hard.",
+        "The main street was busy.",
+        "She works next week, then rests.",
+        "She had insomnia at work again.",
+        "Scored 12345 points in the game.",
+        "Her ZIP is unknown to me.",
+    ],
+)
+def test_look_alikes_stay(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_venues_own_s_is_kept_but_a_possessive_is_not() -> None:
+    assert ("Quillan Fenwick's", "place") in found("Lunch at Quillan Fenwick's.")
+    spans = dict(found("She waited in Tesco's car park at work."))
+    assert "Tesco's" not in spans or spans.get("Tesco") == "organisation"
+    assert "car park" not in " ".join(spans)
