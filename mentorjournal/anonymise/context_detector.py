@@ -206,6 +206,7 @@ _EMPLOYMENT_WORDS = frozenset(
 )
 
 
+_TITLE_WORDS = frozenset(split_words("mr mrs ms miss mx dr prof sir dame rev"))
 #: Words that end a place's own name, so an "and" after them starts another name.
 _NAMED_PLACE_ENDS = frozenset(
     split_words("""park circus centre center gardens square arena stadium market hospital infirmary
@@ -836,6 +837,8 @@ class ContextDetector:
                 if is_must_keep(phrase):
                     break
                 before = previous_words(text, tok.start, 1)
+                if before and before[0].rstrip(".") in _TITLE_WORDS:
+                    break  # "Mr Thornbury" is a person, whatever town shares the name
                 cue = bool(before) and before[0] in PLACE_CUES
                 ambiguous = key in g.town_words or (
                     tok.base in g.first_names and not cue and self._name_evidence(text, tokens, i)

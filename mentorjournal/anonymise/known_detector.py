@@ -19,6 +19,7 @@ from mentorjournal.anonymise.gazetteers import Gazetteers
 from mentorjournal.anonymise.identifier import Identifier
 from mentorjournal.anonymise.known import Known
 from mentorjournal.anonymise.lexicon import EVERYDAY_NAME_WORDS
+from mentorjournal.anonymise.nicknames import nickname_forms
 from mentorjournal.anonymise.textutil import (
     Token,
     edit_distance_at_most,
@@ -163,6 +164,7 @@ class KnownDetector:
             self._add_initials(contact.name, person)
             if contact.phone:
                 self._phones.append((_phone_digits(contact.phone), person))
+        self._nicknames = self._listed_nicknames()
         for i, place in enumerate(known.places):
             if place.name.strip():
                 self._add_literal(
@@ -172,6 +174,15 @@ class KnownDetector:
                     self._add_literal(
                         word, _place_category(place.type), f"place:{i}", _place_role(place.type)
                     )
+
+    def _listed_nicknames(self) -> dict[str, _Person]:
+        """Nicknames the table lists for a known first name ("Becca", "Becky" for Rebecca)."""
+        nicknames: dict[str, _Person] = {}
+        for first, person in self._first_names:
+            for nick in sorted(nickname_forms(first)) if len(first) >= 3 else ():
+                if nick not in self._names and len(nick) >= 3:
+                    nicknames.setdefault(nick, person)
+        return nicknames
 
     def _distinctive_words(self, place_name: str) -> list[str]:
         """ "Oakfield" alone still means "Oakfield Academy": the words only this place's name has."""
@@ -245,6 +256,12 @@ class KnownDetector:
             and base in self._gaz.first_names
         ):
             person = self._short_form(base)  # "Sam", "Sammy" for a known "Samuel"
+        if (
+            person is None
+            and base in self._nicknames
+            and (token.capitalised or base not in self._gaz.common_words)
+        ):
+            person = self._nicknames[base]  # "Becca", "becky" for a known "Rebecca"
         if person is None and len(base) >= 4 and base not in self._gaz.common_words:
             key = (base, token.capitalised)
             if key not in self._fuzzy_memo:

@@ -229,9 +229,9 @@ AGE_RES: tuple[re.Pattern[str], ...] = (
         _I,
     ),
     re.compile(
-        r"\b(?:she's|he's|they're|shes|hes|she is|he is|they are|i'm|im|i am|is now|was|is|be)\s+"
-        r"(?:only\s+|just\s+|now\s+|nearly\s+|almost\s+)?(?P<n>\d{1,2})\b(?=\s*(?:,|\.|;|\)|$|\n|and\b|but\b|now\b|years\b|yrs\b|so\b|with\b|in\b|who\b|which\b|&))"
-        + _AGE_TAIL,
+        r"\b(?:she's|he's|they're|shes|hes|she is|he is|they are|i'm|im|i am|is now|was|is|be|who's|whos|"
+        r"who is)\s+(?:only\s+|just\s+|now\s+|nearly\s+|almost\s+)?(?P<n>\d{1,2})\b(?=\s*(?:,|\.|;|\)|$|\n|"
+        r"and\b|but\b|now\b|years\b|yrs\b|so\b|with\b|in\b|who\b|which\b|&))" + _AGE_TAIL,
         _I,
     ),
     re.compile(r"(?<=[A-Za-z])\s*\((?P<n>\d{1,2})\)"),
@@ -241,6 +241,24 @@ AGE_RES: tuple[re.Pattern[str], ...] = (
         _I,
     ),
     re.compile(r"[a-z],\s(?P<n>\d{1,2}),\s"),
+    # "she is 92 this year", "he's 17 next month": from 13 (a rating "is 7 this week" stays)
+    re.compile(
+        r"\b(?:she's|he's|shes|hes|she is|he is|who's|who is|is)\s+(?:only\s+|just\s+|now\s+)?"
+        r"(?P<n>1[3-9]|[2-9]\d|1[01]\d)\s+(?=(?:this|next)\s+(?:year|month|week)|today\b|soon\b)",
+        _I,
+    ),
+    # "a woman of 92", "her grandmother, now 97,", "hit 90.", "his 100th birthday"
+    re.compile(
+        r"\b(?:woman|man|lady|gentleman|girl|boy|child|person|mother|father)\s+of\s+(?P<n>\d{1,3})\b"
+        + _AGE_TAIL,
+        _I,
+    ),
+    re.compile(r"[a-z],\s+now\s+(?P<n>\d{1,3}),", _I),
+    re.compile(
+        r"\b(?:hit|hits|reached|reaches|turning)\s+(?P<n>1[3-9]|[2-9]\d|1[01]\d)\b(?=\s*(?:[.,;!)]|$|this\b|next\b|last\b|in\b))",
+        _I,
+    ),
+    re.compile(r"\b(?P<n>\d{1,3}(?:st|nd|rd|th))\s+(?:birthday|bday|b-day)\b", _I),
     # "since she was 12", "when he was 14": an age in the past is still an age
     re.compile(
         r"\b(?:when|since|until|till|before|after|by the time|from when)\s+(?:she|he|they|i|you|we)\s+"

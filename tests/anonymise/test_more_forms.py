@@ -32,6 +32,13 @@ def found(text: str) -> list[tuple[str, str]]:
         ("When he was 14 his dad left.", ("14", "age")),
         ("At 16 she left school.", ("16", "age")),
         ("Two kids aged 8, 10 and 13 live there.", ("13", "age")),
+        # ages over 89 as people write them
+        ("Her great-nan is 92 this year.", ("92", "age")),
+        ("A woman of 92 lives next door.", ("92", "age")),
+        ("Her nan, who's 95, fell.", ("95", "age")),
+        ("Her grandmother, now 97, is in a home.", ("97", "age")),
+        ("Nan just hit 90.", ("90", "age")),
+        ("Her grandfather had his 100th birthday.", ("100th", "age")),
         # references with spaces, and the services that issue them
         ("His Aadhaar is 2345 6789 0123.", ("2345 6789 0123", "id_number")),
         ("Crime number 01/88771/24 was given.", ("01/88771/24", "id_number")),
@@ -71,6 +78,9 @@ def test_more_forms_are_found_whole(text: str, expected: tuple[str, str]) -> Non
         "She had insomnia at work again.",
         "Scored 12345 points in the game.",
         "Her ZIP is unknown to me.",
+        "Her mood is 7 this week.",
+        "BP was 120, pulse 80.",
+        "The bus hit 50 mph.",
     ],
 )
 def test_look_alikes_stay(text: str) -> None:
@@ -82,3 +92,23 @@ def test_a_venues_own_s_is_kept_but_a_possessive_is_not() -> None:
     spans = dict(found("She waited in Tesco's car park at work."))
     assert "Tesco's" not in spans or spans.get("Tesco") == "organisation"
     assert "car park" not in " ".join(spans)
+
+
+KNOWN = Known.from_dict(
+    {
+        "mentee": {"first_name": "Rebecca", "last_name": "Thornbury"},
+        "contacts": [{"name": "William Thornbury", "relation": "father"}],
+    }
+)
+
+
+def test_a_known_first_names_listed_nicknames_are_that_person_in_any_case() -> None:
+    detector = Detector(KNOWN)
+    text = "Becca said Bill was late; becca seemed ok. Her dad will come."
+    found = {text[i.start : i.end]: i.who for i in detector.find(text)}
+    assert found == {"Becca": "mentee", "Bill": "contact:father", "becca": "mentee"}
+
+
+def test_a_title_makes_a_town_name_a_person() -> None:
+    assert found("Mr Thornbury rang about Sunday.") == [("Thornbury", "name")]
+    assert found("She lives in Thornbury now.") == [("Thornbury", "place")]
