@@ -35,7 +35,7 @@ RELATIONS: dict[str, str] = {
     **dict.fromkeys(split_words("boyfriend girlfriend bf gf partner husband wife ex fiance fiancé fiancee fiancée"), "partner"),
     **dict.fromkeys(split_words("teacher tutor head headteacher senco lecturer coach"), "teacher"),
     **dict.fromkeys(split_words("counsellor counselor therapist psychiatrist psychologist nurse gp doctor consultant clinician cpn"), "clinician"),
-    **dict.fromkeys(split_words("worker keyworker caseworker coordinator co-ordinator officer sponsor"), "worker"),
+    **dict.fromkeys(split_words("worker keyworker caseworker coordinator co-ordinator officer sponsor sw kw yw"), "worker"),
     **dict.fromkeys(split_words("manager boss supervisor colleague coworker co-worker employer"), "colleague"),
     **dict.fromkeys(split_words("housemate flatmate roommate neighbour neighbor landlord landlady"), "neighbour"),
     **dict.fromkeys(split_words("pastor imam priest vicar rabbi"), "person"),
@@ -111,6 +111,12 @@ ORG_SUFFIXES: dict[str, str] = {
     builders motors electrical cleaning catering logistics fitness studios studio garage taxis cars
     butchers chemist chemists opticians dental dentist vets vet nurseries"""), "employer"),
     **dict.fromkeys(split_words("gaa rfc afc rovers rangers wanderers harriers athletic celtic"), "organisation"),
+    **dict.fromkeys(split_words("""united eagles tigers lions wolves hawks bulls bears warriors knights giants
+    jets sharks falcons panthers hornets raiders dragons vikings spartans titans dynamos albion hotspur
+    thistle bohemians correctional penitentiary"""), "organisation"),
+    **dict.fromkeys(split_words("""hardware supplies tyres autos electrics carpets furniture florist florists
+    jewellers newsagents newsagent bookshop coffee diner solicitors accountants lettings removals couriers
+    landscaping roofing scaffolding joinery windows homecare recruitment"""), "employer"),
 }  # fmt: skip
 GENERIC_ORG_WORDS = frozenset(
     split_words("""the of and & high primary secondary medical health community general royal district city
@@ -122,7 +128,8 @@ GENERIC_ORG_WORDS = frozenset(
 )
 EMPLOY_RE = re.compile(
     r"\b(?:works?|working|worked|job|jobs|shifts?|employed|placement|apprenticeship|interview|"
-    r"volunteers?|volunteering|volunteered|started|starts|hired|sacked|fired|manager|boss)\s+"
+    r"volunteers?|volunteering|volunteered|started|starts|hired|sacked|fired|manager|boss|plays|played|"
+    r"playing|signed)\s+"
     r"(?:at|for|with|by)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
@@ -159,7 +166,12 @@ _CAPITALISED_ONLY_SUFFIXES = frozenset(
     split_words("""co house lodge pub inn arms tavern group partners services store stores bar bistro grill
     deli kitchen takeaway barbers barber salon plumbing builders motors electrical cleaning catering
     logistics fitness studios studio garage taxis cars butchers chemist chemists opticians dental
-    dentist vets vet nurseries gaa rfc afc rovers rangers wanderers harriers athletic celtic""")
+    dentist vets vet nurseries gaa rfc afc rovers rangers wanderers harriers athletic celtic
+    united eagles tigers lions wolves hawks bulls bears warriors knights giants jets sharks falcons
+    panthers hornets raiders dragons vikings spartans titans dynamos albion hotspur thistle bohemians
+    correctional penitentiary hardware supplies tyres autos electrics carpets furniture florist florists
+    jewellers newsagents newsagent bookshop coffee diner solicitors accountants lettings removals
+    couriers landscaping roofing scaffolding joinery windows homecare recruitment""")
 )
 _ORG_STOP = frozenset(
     split_words("""the a an at to from in on with and or her his my our their your its this that new old big
@@ -206,6 +218,21 @@ _EMPLOYMENT_WORDS = frozenset(
 )
 
 
+#: Endings names almost never have; a dictionary word with one is not a name even after a cue.
+_WORD_ENDINGS = (
+    "ed",
+    "ing",
+    "ly",
+    "tion",
+    "sion",
+    "ness",
+    "ment",
+    "ful",
+    "less",
+    "ous",
+    "ive",
+    "able",
+)
 _TITLE_WORDS = frozenset(split_words("mr mrs ms miss mx dr prof sir dame rev"))
 #: Words that end a place's own name, so an "and" after them starts another name.
 _NAMED_PLACE_ENDS = frozenset(
@@ -301,6 +328,10 @@ class ContextDetector:
         if b in self._g.first_names or _hyphenated_first_name(b, self._g.first_names):
             return True
         if strong:
+            if b in self._g.common_words and b.endswith(_WORD_ENDINGS):
+                return (
+                    False  # "mom incarcerated at": a dictionary word shaped like a verb or adverb
+                )
             return not looks_like_typo(b, self._g.top_words)
         return b not in self._g.common_words and not looks_like_typo(b, self._g.common_words)
 

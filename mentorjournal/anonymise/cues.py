@@ -312,6 +312,28 @@ class CueDetector:
                 continue
             yield Identifier(tokens[j].start, end, Category.ORGANISATION, role=role)
 
+    def named_the(self, text: str, tokens: list[Token]) -> Iterator[Identifier]:
+        """ "at the Brew Lab", "outside the Mater": capitalised words after a place word and "the"
+        name a venue, shop or hospital. One word needs to be in no English word list
+        ("at the Royal" is left to other rules); a service or anything that must stay is kept."""
+        for m in _AT_THE_RE.finditer(text):
+            words = m.group("n").split()
+            first = words[0].lower().strip("'’")
+            if (
+                first in NOT_NAMES
+                or first in WEEKDAYS
+                or first in MONTHS
+                or (first in self._g.first_names and len(words) == 1)
+                or is_must_keep(m.group("n"))
+                or any(is_must_keep(w) for w in words)
+            ):
+                continue
+            if len(words) == 1 and (
+                first in self._g.common_words or first in self._g.top_words or words[0].isupper()
+            ):
+                continue
+            yield Identifier(m.start("n"), m.end("n"), Category.ORGANISATION, role="organisation")
+
     def hospitals(self, text: str, tokens: list[Token]) -> Iterator[Identifier]:
         """ "St John of God", "admitted to Beaumont": a hospital named by its saint or by an admission."""
         for m in SAINT_OF_RE.finditer(text):
@@ -515,6 +537,8 @@ class CueDetector:
         found: list[Identifier] = []
         found.extend(self.places(text, tokens))
         found.extend(self.venues(text, tokens))
+        if " the " in text:
+            found.extend(self.named_the(text, tokens))
         if not bases.isdisjoint(_HOSPITAL_CUES):
             found.extend(self.hospitals(text, tokens))
         found.extend(self.acronym_orgs(text, tokens))
@@ -534,6 +558,11 @@ class CueDetector:
         return found
 
 
+_AT_THE_RE = re.compile(
+    r"\b(?:at|in|into|inside|outside|near|from|to|behind|opposite|round)\s+the\s+"
+    r"(?P<n>[A-Z\u00C0-\u00DE][\w'’&-]*(?:[ ](?:[A-Z\u00C0-\u00DE][\w'’&-]*|&|of|de)){0,3}"
+    r"(?<![ ]of)(?<![ ]de)(?<![ ]&))"
+)
 _NUMBER_THEN_WORD_RE = re.compile(r"\d[A-Za-z]?,?\s+[A-Z\u00C0-\u00DE]")
 _DIGITS7_RE = re.compile(r"\d[\d\s().-]{5,}\d")
 _ADDRESS_CUES = frozenset(

@@ -189,6 +189,7 @@ class Detector:
             for i in found
             if i.known
             or i.category is not Category.NAME
+            or i.role is not None  # "her friend Zara" is a person, whatever shop shares the name
             or not any(s <= i.start and i.end <= e for s, e in scan.brands)  # a brand
         ]
         chosen = resolve_overlaps(_trim(text, found))
@@ -199,7 +200,7 @@ class Detector:
         )
         return [
             self._mark_dob(text, _own_possessive(text, _drop_possessive(text, i)))
-            for i in resolve_overlaps(chosen)
+            for i in resolve_overlaps([_particles(text, i) for i in chosen])
         ]
 
     def _mark_dob(self, text: str, ident: Identifier) -> Identifier:
@@ -271,6 +272,30 @@ _AFTER_OWN_NAME = frozenset(
     )
 )
 _POSSESSIVE_TAIL_RE = re.compile(r"['’]s(?![\w'’])")
+
+
+_PARTICLES = (
+    r"(?:Ó|O|Ní|Ni|Nic|Mac|Mc|Uí|Ui|Mhic|Bean|van|von|de|da|di|del|della|le|la|bin|ibn|al|el|ben|ap|du"
+    r"|van der|van den|de la|de los|dos|das)"
+)
+#: A family name written with its particle: "Bríd Ó Súilleabháin", "Aoife Ní Bhriain", "Anke van Dijk".
+_PARTICLE_AFTER_RE = re.compile(r"[ \t]+" + _PARTICLES + r"[ \t]+[A-Z\u00C0-\u00DE][\w'’-]*\w")
+_ENDS_IN_PARTICLE_RE = re.compile(r"(?:^|\s)" + _PARTICLES + r"$")
+_CAPITALISED_NEXT_RE = re.compile(r"[ \t]+[A-Z\u00C0-\u00DE][\w'’-]*\w")
+
+
+def _particles(text: str, ident: Identifier) -> Identifier:
+    """A name runs on over a family-name particle and the capitalised word after it."""
+    if ident.category is not Category.NAME:
+        return ident
+    surface = text[ident.start : ident.end]
+    if _ENDS_IN_PARTICLE_RE.search(surface) and " " in surface:
+        m = _CAPITALISED_NEXT_RE.match(text, ident.end)
+    else:
+        m = _PARTICLE_AFTER_RE.match(text, ident.end)
+    if m is None:
+        return ident
+    return Identifier(ident.start, m.end(), ident.category, ident.who, ident.role)
 
 
 def _zips_after_towns(text: str, found: list[Identifier]) -> list[Identifier]:

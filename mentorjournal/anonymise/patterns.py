@@ -73,7 +73,7 @@ REF_RE = re.compile(
     r"unique pupil|hospital no|health and care|crime|police|incident|cad|log|sort code|iban|"
     r"medicare|medicaid|sin|social insurance|insurance|chart|court|docket|visa|permit|"
     r"benefits?|housing|council|library card|card|membership|mpi|ehr|emis|systmone|rio|mosaic|"
-    r"liquidlogic|lcs|paris|carefirst|nhi|pas|a&e|ed|case file|parole|prisoner|prison)"
+    r"liquidlogic|lcs|paris|carefirst|nhi|pas|a&e|ed|case file|parole|prisoner|prison)(?![a-z])"
     r"\s*(?:no\.?|number|num|nr|#|id|ref|reference|code)?\s*(?:is|was)?\s*[:#=]?\s*"
     r"(?P<ref>[A-Z0-9](?:[A-Z0-9]|[/-](?=[A-Z0-9])|[ ](?=\d{3,}\b)){3,23})\b",
     _I,
@@ -148,7 +148,10 @@ _SUFFIX_NAMED = (
 )
 ADDRESS_NAMED_RE = re.compile(
     r"\b(?!(?:The|My|Her|His|Our|Their|Your|A|An|This|That|Next|Last|Safe|Happy|Long|Big|Little|New|Old)\s)"
-    r"(?:[A-Z][a-z'’]+\s+){1,2}(?:" + _SUFFIX_NAMED + r")\b(?!\s+(?:School|Academy|College|"
+    r"(?:(?:[NSEW]\.?|North|South|East|West)\s+)?(?:(?:[A-Z][a-z'’]+|\d{1,3}(?:st|nd|rd|th))\s+){1,2}"
+    r"(?:"
+    + _SUFFIX_NAMED
+    + r"|Rd|Ave|Ln|Cres|Gdns|Tce|Blvd|St(?=\.(?!\s+[A-Z][a-z]+['’]s\b)|(?!\.?\s+[A-Z])))\b\.?(?!\s+(?:School|Academy|College|"
     r"Surgery|Hospital|Clinic|Centre|Center|Practice|Primary|High|Park|Ward))"
 )
 ADDRESS_CUE_NAMED_RE = re.compile(
@@ -194,20 +197,22 @@ CUED_DATES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (
         re.compile(r"(?<![\d/])(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])(?![\d/])"),
         re.compile(
-            r"\b(?:on|from|until|till|by|dated|due|since|before|after|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun) $",
+            r"\b(?:on|from|until|till|by|dated|due|since|before|after|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun) $",
             _I,
         ),
     ),
     (
         re.compile(r"\b(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b" + _NOT_ORDINAL_NOUN, _I),
         re.compile(
-            r"(?:\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|"
+            r"(?:\b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|"
             r"friday|saturday|sunday),? (?:the\s+)?|\b(?:on|by|from|until|till|since|before|after|is|was|"
             r"for|of)\s+the\s+|\b(?:on|by|until|till|since|due|before|after)\s+|(?:week|month),\s+the\s+)$",
             _I,
         ),
     ),
 )
+#: Month/day as written in the US ("next visit 10/24"): the second number is too big for a month.
+US_MONTH_DAY_RE = re.compile(r"(?<![\d/.])(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01])(?![\d/]|\.\d)")
 #: Two days of one month written as a range or a pair: "15th-17th March", "3 and 5 March",
 #: "March 3rd to 5th". The date found is widened over the other day.
 _RANGE_BEFORE_RE = re.compile(r"(?<![\d/.:-])" + _ORD + r"\s*(?:-|–|to|and|&|or)\s*$", _I)
@@ -623,6 +628,9 @@ def find_dates(
                     after = _RANGE_AFTER_RE.match(text, end)
                     end = after.end() if after else end
             yield Identifier(start, end, Category.DATE)
+    for m in _near(US_MONTH_DAY_RE, text, w):
+        if not _looks_like_score(text, m):
+            yield Identifier(m.start(), m.end(), Category.DATE)
     for k, (shape, cue) in enumerate(CUED_DATES):
         for m in _near(shape, text, w):
             if cue.search(text, max(0, m.start() - 16), m.start()) or (
@@ -662,7 +670,9 @@ def find_ages(text: str, w: list[Window] | None = None) -> Iterator[Identifier]:
             yield Identifier(m.start(group), m.end(group), Category.AGE)
 
 
-_STREET_WORDS = frozenset(w.lower() for w in f"{_SUFFIX_FULL}|{_SUFFIX_NAMED}".split("|"))
+_STREET_WORDS = frozenset(
+    w.lower() for w in f"{_SUFFIX_FULL}|{_SUFFIX_NAMED}|Rd|Ave|Ln|Cres|Gdns|Tce|Blvd|St".split("|")
+)
 
 
 def find_patterns(text: str, bases: frozenset[str] | set[str] | None = None) -> list[Identifier]:

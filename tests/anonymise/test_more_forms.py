@@ -112,3 +112,45 @@ def test_a_known_first_names_listed_nicknames_are_that_person_in_any_case() -> N
 def test_a_title_makes_a_town_name_a_person() -> None:
     assert found("Mr Thornbury rang about Sunday.") == [("Thornbury", "name")]
     assert found("She lives in Thornbury now.") == [("Thornbury", "place")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Her aunt Bríd Ó Súilleabháin came along.", ("Bríd Ó Súilleabháin", "name")),
+        ("Her friend Anke van Dijk came.", ("Anke van Dijk", "name")),
+        ("Her friend Zara came round.", ("Zara", "name")),
+        ("Tusla SW Gráinne is on leave.", ("Gráinne", "name")),
+        ("He plays for the Englewood Eagles.", ("Englewood Eagles", "organisation")),
+        ("Her mom is at Logan Correctional.", ("Logan Correctional", "organisation")),
+        ("Shifts at Boyle's Hardware again.", ("Boyle's Hardware", "organisation")),
+        ("Met her at the Brew Lab on Fenwick Road.", ("Brew Lab", "organisation")),
+        ("Lives with her gran on W 63rd St, Chicago 60621.", ("W 63rd St", "address")),
+        ("She volunteers on Gloucester Rd on Saturdays.", ("Gloucester Rd", "address")),
+        ("Living at the hostel on Gardiner St. Has a court date.", ("Gardiner St", "address")),
+        ("Next visit 10/24 at the centre.", ("10/24", "date")),
+        ("Next session Weds 12th.", ("12th", "date")),
+    ],
+)
+def test_names_teams_venues_and_streets_people_write(text: str, expected: tuple[str, str]) -> None:
+    assert expected in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her mom incarcerated at last.",
+        "He got 9/14 in the test.",
+        "She goes to the Samaritans on Fridays.",
+        "She was seen in the Early Intervention Team.",
+        "The lions at the zoo were great.",
+        "She bought a coat in Zara.",  # a chain: an organisation, never a person
+    ],
+)
+def test_words_shaped_like_these_are_not_people_or_dates(text: str) -> None:
+    assert all(category not in {"name", "date"} for _, category in found(text))
+
+
+def test_a_reference_cue_must_be_a_whole_word() -> None:
+    text = "Referred by school. Lives in Chicago 60621 now."
+    assert ("Chicago", "place") in found(text) and ("60621", "zip") in found(text)
