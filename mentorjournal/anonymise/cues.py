@@ -158,7 +158,14 @@ _PHONE_CUE_RE = re.compile(
 )
 _SENTENCE_VERBS = frozenset(
     split_words("""said says told came comes went texted called rang asked felt feels wants wanted
-    thinks thought agreed shared mentioned explained arrived left cried laughed seemed looked""")
+    thinks thought agreed shared mentioned explained arrived left cried laughed seemed looked brought
+    attended turned got gets has had is was presented reported disclosed admitted missed cancelled
+    phoned messaged emailed joined started finished passed failed moved walked met talked spoke
+    discussed seems looks needs needed did didn't doesn't hasn't isn't wasn't made showed shows""")
+)
+#: Pronouns in brackets after a word make it a person: "Jordan (they/them)".
+_PRONOUNS_RE = re.compile(
+    r"[ ]?\((?:she|he|they|ze|xe)/(?:her|him|them|hers|his|theirs|zir|xem|she|he|they)\)", _I
 )
 _INITIAL_SURNAME_RE = re.compile(
     r"\b(?P<i>[A-HJ-Z])(?:\.\s?|\s)(?P<s>[A-Z][a-z\u00C0-\u024F'’-]{2,})\b"
@@ -316,8 +323,15 @@ class CueDetector:
         """ "at the Brew Lab", "outside the Mater": capitalised words after a place word and "the"
         name a venue, shop or hospital. One word needs to be in no English word list
         ("at the Royal" is left to other rules); a service or anything that must stay is kept."""
+        for m in _PREFIX_ORG_RE.finditer(text):
+            yield Identifier(m.start(), m.end(), Category.ORGANISATION, role="organisation")
+        for m in _ACRONYM_SITE_RE.finditer(text):
+            if m.group("n") not in COMMON_ACRONYMS:
+                yield Identifier(m.start("n"), m.end("n"), Category.ORGANISATION, role="employer")
         for m in _AT_THE_RE.finditer(text):
             words = m.group("n").split()
+            if words[0] == "The" and len(words) > 1:
+                words = words[1:]  # "at The O2": the name includes its "The"
             first = words[0].lower().strip("'’")
             if (
                 first in NOT_NAMES
@@ -329,7 +343,9 @@ class CueDetector:
             ):
                 continue
             if len(words) == 1 and (
-                first in self._g.common_words or first in self._g.top_words or words[0].isupper()
+                first in self._g.common_words
+                or first in self._g.top_words
+                or (words[0].isupper() and not m.group("n").startswith("The "))
             ):
                 continue
             yield Identifier(m.start("n"), m.end("n"), Category.ORGANISATION, role="organisation")
@@ -444,7 +460,8 @@ class CueDetector:
             alias = (
                 _ALIAS_RE.match(text, tok.end + 2) if text[tok.end : tok.end + 2] == " (" else None
             )
-            if alias:  # "Jordan (known as Jordo)": whatever the word, it is a name here
+            if alias or _PRONOUNS_RE.match(text, tok.end):
+                # "Jordan (known as Jordo)", "Jordan (they/them)": whatever the word, a name here
                 yield Identifier(tok.start, tok.end, Category.NAME)
                 continue
             if tok.base in self._g.common_words or self._plain_word(tok):
@@ -537,7 +554,7 @@ class CueDetector:
         found: list[Identifier] = []
         found.extend(self.places(text, tokens))
         found.extend(self.venues(text, tokens))
-        if " the " in text:
+        if " the " in text or " The " in text or "Co" in text or "Ys" in text or "Sc" in text:
             found.extend(self.named_the(text, tokens))
         if not bases.isdisjoint(_HOSPITAL_CUES):
             found.extend(self.hospitals(text, tokens))
@@ -558,8 +575,20 @@ class CueDetector:
         return found
 
 
+#: Words that open an organisation's name in Welsh, Irish and Gaelic ("Coleg y Cymoedd", "Ysgol
+#: Glan Clwyd", "Scoil Mhuire", "Gaelscoil na Camóige", "Ysbyty Gwynedd").
+_PREFIX_ORG_RE = re.compile(
+    r"\b(?:Coleg|Ysgol|Prifysgol|Ysbyty|Canolfan|Meithrinfa|Scoil|Gaelscoil|Gaelcholáiste|Coláiste|"
+    r"Colaiste|Ospidéal|Ospideal|Sgoil|Bunscoil|Meánscoil|Ionad|Club|Cumann)"
+    r"(?:[ ](?:y|yr|na|an|a|de|mhuire|[A-Z\u00C0-\u00DE][\w'’-]+)){1,3}(?<![ ]y)(?<![ ]yr)(?<![ ]na)(?<![ ]an)(?<![ ]a)"
+)
+#: An acronym after "the" and before a workplace noun: "nights at the DHL depot".
+_ACRONYM_SITE_RE = re.compile(
+    r"\bthe\s+(?P<n>[A-Z][A-Z0-9&]{1,5})\s+(?:depot|warehouse|office|offices|store|branch|site|factory|"
+    r"plant|shop|call centre|call center|hub|yard|garage|centre|center)\b"
+)
 _AT_THE_RE = re.compile(
-    r"\b(?:at|in|into|inside|outside|near|from|to|behind|opposite|round)\s+the\s+"
+    r"\b(?:at|in|into|inside|outside|near|from|to|behind|opposite|round)\s+(?:the\s+|(?=The\s))"
     r"(?P<n>[A-Z\u00C0-\u00DE][\w'’&-]*(?:[ ](?:[A-Z\u00C0-\u00DE][\w'’&-]*|&|of|de)){0,3}"
     r"(?<![ ]of)(?<![ ]de)(?<![ ]&))"
 )

@@ -205,11 +205,35 @@ CUED_DATES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         re.compile(r"\b(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b" + _NOT_ORDINAL_NOUN, _I),
         re.compile(
             r"(?:\b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|"
-            r"friday|saturday|sunday),? (?:the\s+)?|\b(?:on|by|from|until|till|since|before|after|is|was|"
+            r"friday|saturday|sunday),? (?:the\s+|\()?|\b(?:on|by|from|until|till|since|before|after|is|was|"
             r"for|of)\s+the\s+|\b(?:on|by|until|till|since|due|before|after)\s+|(?:week|month),\s+the\s+)$",
             _I,
         ),
     ),
+    (  # "Fri 14.3", "on 14.03": day.month only after a day or "on" (else it is a decimal)
+        re.compile(
+            r"(?<![\d/.])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])(?![\d/]|\.\d)"
+            r"(?!\s*(?:mg|mcg|ml|g|kg|l|lbs|litres|liters|%|units|hours|hrs|h|x|points|pts|km|miles|m|stone|st)\b)",
+            _I,
+        ),
+        re.compile(
+            r"\b(?:on|dated|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|"
+            r"thursday|friday|saturday|sunday|meeting|session|appt|appointment),? $",
+            _I,
+        ),
+    ),
+)
+#: An ordinal that ends its clause or runs into a linking word is a day ("reviewed 14th, next
+#: review 28th", "ETA 21st."), unless a rank or a counted thing is meant ("came 1st", "her 2nd").
+BARE_ORDINAL_RE = re.compile(
+    r"(?<![\w/.-])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
+    r"(?=\s*(?:[.,;:)!?]|$|(?:of|and|at|to|for|from|until|till|when|or|with|-|–)\b))",
+    _I,
+)
+_RANK_BEFORE_RE = re.compile(
+    r"\b(?:came|come|comes|coming|finished|finish|finishing|placed|ranked|rank|was|is|were|be|the|her|his|"
+    r"my|their|our|your|a|in|year|grade|floor|class|level|stage|step|round|set|group)\s+$",
+    _I,
 )
 #: Month/day as written in the US ("next visit 10/24"): the second number is too big for a month.
 US_MONTH_DAY_RE = re.compile(r"(?<![\d/.])(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01])(?![\d/]|\.\d)")
@@ -621,13 +645,25 @@ def find_dates(
                 continue
             start, end = m.start(g), m.start(g) + len(s.rstrip(".,"))
             if regex in _MONTH_DATE_RES:
-                if s[:1].isdigit() or s[:4].lower() == "the ":
-                    before = _RANGE_BEFORE_RE.search(text, max(0, start - 14), start)
-                    start = before.start() if before else start
-                else:
-                    after = _RANGE_AFTER_RE.match(text, end)
-                    end = after.end() if after else end
+                start, end = _widen_to_range(text, s, start, end)
             yield Identifier(start, end, Category.DATE)
+    yield from _days_without_month(text, w)
+
+
+def _widen_to_range(text: str, s: str, start: int, end: int) -> tuple[int, int]:
+    """ "15th-17th March", "March 3rd to 5th": the date covers the other day too."""
+    if s[:1].isdigit() or s[:4].lower() == "the ":
+        before = _RANGE_BEFORE_RE.search(text, max(0, start - 14), start)
+        return (before.start() if before else start), end
+    after = _RANGE_AFTER_RE.match(text, end)
+    return start, (after.end() if after else end)
+
+
+def _days_without_month(text: str, w: list[Window] | None) -> Iterator[Identifier]:
+    """Days written without a month word: bare ordinals, US month/day, the cued shapes."""
+    for m in _near(BARE_ORDINAL_RE, text, w):
+        if not _RANK_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
+            yield Identifier(m.start(), m.end(), Category.DATE)
     for m in _near(US_MONTH_DAY_RE, text, w):
         if not _looks_like_score(text, m):
             yield Identifier(m.start(), m.end(), Category.DATE)

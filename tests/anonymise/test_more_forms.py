@@ -154,3 +154,38 @@ def test_words_shaped_like_these_are_not_people_or_dates(text: str) -> None:
 def test_a_reference_cue_must_be_a_whole_word() -> None:
     text = "Referred by school. Lives in Chicago 60621 now."
     assert ("Chicago", "place") in found(text) and ("60621", "zip") in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He starts as a steward at The O2 on Monday.", ("The O2", "organisation")),
+        ("Kasia brought her son along.", ("Kasia", "name")),
+        ("Jordan (they/them) moved back home.", ("Jordan", "name")),
+        ("Her husband works nights at the DHL depot.", ("DHL", "organisation")),
+        ("Wants to go to Coleg y Cymoedd in September.", ("Coleg y Cymoedd", "organisation")),
+        ("She goes to Scoil Mhuire in the town.", ("Scoil Mhuire", "organisation")),
+        ("Next Friday (14th) we meet.", ("14th", "date")),
+        ("Reviewed 14th, next review 28th.", ("28th", "date")),
+        ("ETA 21st.", ("21st", "date")),
+        ("Seen Fri 14.3 at two.", ("14.3", "date")),
+    ],
+)
+def test_cued_people_places_and_days(text: str, expected: tuple[str, str]) -> None:
+    assert expected in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She came 1st in the race.",
+        "Finished 2nd.",
+        "She's in 2nd year.",
+        "On 3.5 mg of something.",
+        "She drank 2.5 litres.",
+        "Met at the GP office.",
+        "Mood was low. Sleep is poor.",
+    ],
+)
+def test_ranks_decimals_and_services_stay(text: str) -> None:
+    assert found(text) == []
