@@ -160,7 +160,7 @@ class Detector:
         generic.extend(
             i
             for i in [*self._context.find(text, tokens), *self._cues.find(text, tokens, bases)]
-            if not any(s <= i.start and i.end <= e for s, e in protected)
+            if not any(s < i.end and i.start < e for s, e in protected)  # a service stays whole
         )
         scores = clinical_scores(text, bases)
         if scores:  # "PHQ-9 of 14", "GAD7 was 9": the number is a score, not an age or a date

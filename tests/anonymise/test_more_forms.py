@@ -189,3 +189,17 @@ def test_cued_people_places_and_days(text: str, expected: tuple[str, str]) -> No
 )
 def test_ranks_decimals_and_services_stay(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pieta House, Text 50808, Jigsaw and Aware in Ireland.",
+        "Her mum goes to Al-Anon; she did Solihull Approach sessions.",
+        "She attends the Hearing Voices Network group.",
+        "Lifeline NI on 0808 808 8000 and the CALL helpline 0800 132 737.",
+        "Pieta on 1800 247 247, Kids Helpline 1800 55 1800.",
+    ],
+)
+def test_national_helplines_and_programmes_stay(text: str) -> None:
+    assert found(text) == []
