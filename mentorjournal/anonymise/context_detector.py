@@ -116,7 +116,9 @@ ORG_SUFFIXES: dict[str, str] = {
     thistle bohemians correctional penitentiary"""), "organisation"),
     **dict.fromkeys(split_words("""hardware supplies tyres autos electrics carpets furniture florist florists
     jewellers newsagents newsagent bookshop coffee diner solicitors accountants lettings removals couriers
-    landscaping roofing scaffolding joinery windows homecare recruitment"""), "employer"),
+    landscaping roofing scaffolding joinery windows homecare recruitment training consulting consultancy
+    media design systems technologies engineering construction developments holdings enterprises
+    industries"""), "employer"),
 }  # fmt: skip
 GENERIC_ORG_WORDS = frozenset(
     split_words("""the of and & high primary secondary medical health community general royal district city
@@ -171,7 +173,9 @@ _CAPITALISED_ONLY_SUFFIXES = frozenset(
     panthers hornets raiders dragons vikings spartans titans dynamos albion hotspur thistle bohemians
     correctional penitentiary hardware supplies tyres autos electrics carpets furniture florist florists
     jewellers newsagents newsagent bookshop coffee diner solicitors accountants lettings removals
-    couriers landscaping roofing scaffolding joinery windows homecare recruitment""")
+    couriers landscaping roofing scaffolding joinery windows homecare recruitment training consulting
+    consultancy media design systems technologies engineering construction developments holdings
+    enterprises industries""")
 )
 _ORG_STOP = frozenset(
     split_words("""the a an at to from in on with and or her his my our their your its this that new old big

@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from mentorjournal.anonymise.categories import Category
+from mentorjournal.anonymise.context_detector import RELATIONS
 from mentorjournal.anonymise.gazetteers import Gazetteers
 from mentorjournal.anonymise.identifier import Identifier
 from mentorjournal.anonymise.lexicon import (
@@ -319,6 +320,23 @@ class CueDetector:
                 continue
             yield Identifier(tokens[j].start, end, Category.ORGANISATION, role=role)
 
+    def sites(self, text: str) -> Iterator[Identifier]:
+        """ "at Southmead A&E", "by Lewisham station": the name before a department or a platform."""
+        for m in _BEFORE_SITE_RE.finditer(text):
+            words = m.group("n").split()
+            first = words[0].lower()
+            if (
+                first in NOT_NAMES
+                or is_must_keep(m.group("n"))
+                or any(w.lower() in self._g.top_words or w.lower() in _SITE_WORDS for w in words)
+            ):
+                continue
+            hospital = m.group("k")[0].isupper() or m.group("k") in ("maternity", "outpatients")
+            category = Category.ORGANISATION if hospital else Category.PLACE
+            yield Identifier(
+                m.start("n"), m.end("n"), category, role="hospital" if hospital else "town"
+            )
+
     def named_the(self, text: str, tokens: list[Token]) -> Iterator[Identifier]:
         """ "at the Brew Lab", "outside the Mater": capitalised words after a place word and "the"
         name a venue, shop or hospital. One word needs to be in no English word list
@@ -449,6 +467,8 @@ class CueDetector:
                 continue
             if b.base in VENUE_SUFFIXES or b.base in _ORG_WORDS:
                 continue
+            if a.base in RELATIONS or a.base.rstrip("s") in RELATIONS:
+                continue  # "Keyworker Michelle Adeyemi": the role, then the person
             yield Identifier(a.start, b.end, Category.NAME)
 
     def _sentence_names(self, text: str, tokens: list[Token]) -> Iterator[Identifier]:
@@ -554,6 +574,7 @@ class CueDetector:
         found: list[Identifier] = []
         found.extend(self.places(text, tokens))
         found.extend(self.venues(text, tokens))
+        found.extend(self.sites(text))
         if " the " in text or " The " in text or "Co" in text or "Ys" in text or "Sc" in text:
             found.extend(self.named_the(text, tokens))
         if not bases.isdisjoint(_HOSPITAL_CUES):
@@ -586,6 +607,17 @@ _PREFIX_ORG_RE = re.compile(
 _ACRONYM_SITE_RE = re.compile(
     r"\bthe\s+(?P<n>[A-Z][A-Z0-9&]{1,5})\s+(?:depot|warehouse|office|offices|store|branch|site|factory|"
     r"plant|shop|call centre|call center|hub|yard|garage|centre|center)\b"
+)
+#: A hospital or a station named by the word before its department or its platform:
+#: "at Southmead A&E", "by Lewisham station".
+_BEFORE_SITE_RE = re.compile(
+    r"\b(?P<n>[A-Z\u00C0-\u00DE][\w'’-]+(?:[ ][A-Z\u00C0-\u00DE][\w'’-]+){0,2})[ ]+(?P<k>A&E|ED|ICU|HDU|"
+    r"maternity|outpatients|emergency department|minor injuries|station|bus station|train station|"
+    r"tube station|interchange)\b"
+)
+_SITE_WORDS = frozenset(
+    split_words("""police fire petrol bus train tube railway coach ambulance power space radio weather
+    filling service gas pumping lifeboat polling work docking charging main central""")
 )
 _AT_THE_RE = re.compile(
     r"\b(?:at|in|into|inside|outside|near|from|to|behind|opposite|round)\s+(?:the\s+|(?=The\s))"

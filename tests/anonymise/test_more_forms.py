@@ -203,3 +203,20 @@ def test_ranks_decimals_and_services_stay(text: str) -> None:
 )
 def test_national_helplines_and_programmes_stay(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Keyworker Michelle Adeyemi rang back.", ("Michelle Adeyemi", "name")),
+        ("He's at Southmead A&E with his partner.", ("Southmead", "organisation")),
+        ("Session in the park by Lewisham station.", ("Lewisham", "place")),
+        ("Wants to train with Bright Sparks Training.", ("Bright Sparks Training", "organisation")),
+    ],
+)
+def test_sites_named_by_the_word_before_them(text: str, expected: tuple[str, str]) -> None:
+    assert expected in found(text)
+
+
+def test_generic_stations_and_departments_stay() -> None:
+    assert found("Went to the police station, then A&E, then Central station.") == []
