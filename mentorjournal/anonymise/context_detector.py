@@ -113,7 +113,7 @@ ORG_SUFFIXES: dict[str, str] = {
     **dict.fromkeys(split_words("gaa rfc afc rovers rangers wanderers harriers athletic celtic"), "organisation"),
     **dict.fromkeys(split_words("""united eagles tigers lions wolves hawks bulls bears warriors knights giants
     jets sharks falcons panthers hornets raiders dragons vikings spartans titans dynamos albion hotspur
-    thistle bohemians correctional penitentiary"""), "organisation"),
+    thistle bohemians correctional penitentiary abc"""), "organisation"),
     **dict.fromkeys(split_words("""hardware supplies tyres autos electrics carpets furniture florist florists
     jewellers newsagents newsagent bookshop coffee diner solicitors accountants lettings removals couriers
     landscaping roofing scaffolding joinery windows homecare recruitment training consulting consultancy
@@ -170,7 +170,7 @@ _CAPITALISED_ONLY_SUFFIXES = frozenset(
     logistics fitness studios studio garage taxis cars butchers chemist chemists opticians dental
     dentist vets vet nurseries gaa rfc afc rovers rangers wanderers harriers athletic celtic
     united eagles tigers lions wolves hawks bulls bears warriors knights giants jets sharks falcons
-    panthers hornets raiders dragons vikings spartans titans dynamos albion hotspur thistle bohemians
+    panthers hornets raiders dragons vikings spartans titans dynamos albion hotspur thistle bohemians abc
     correctional penitentiary hardware supplies tyres autos electrics carpets furniture florist florists
     jewellers newsagents newsagent bookshop coffee diner solicitors accountants lettings removals
     couriers landscaping roofing scaffolding joinery windows homecare recruitment training consulting

@@ -71,7 +71,7 @@ COMMON_ACRONYMS = frozenset(
     ASBO CSE CCE MASH LADO IRO PA TA SLT OT DoB DOB NI SSN MRN NB PS RIP LOL OMG TBH IDK BRB
     ATM PIN WIFI USB PDF ASDA KFC BBC ITV HMRC DVLA PSNI RTE HSE A&E SEAP IMHA IMCA DOLS DoLS
     AMHP RC MHA CTO CMHN CYP SNAP SOS GPS TM AI ADHD's SIN PPS PPSN MRN CHI IHI NIN BVN NHI
-    SSI SSDI EHR EMR CAD IBAN BIC SWIFT SORT ZIP""")
+    SSI SSDI EHR EMR CAD IBAN BIC SWIFT SORT ZIP HV SW KW YW FLO ISW EWO""")
 )
 _ORG_CUES = frozenset(
     split_words("""at attends attended attending studies studying study joined joining left leaving
@@ -341,6 +341,16 @@ class CueDetector:
         """ "at the Brew Lab", "outside the Mater": capitalised words after a place word and "the"
         name a venue, shop or hospital. One word needs to be in no English word list
         ("at the Royal" is left to other rules); a service or anything that must stay is kept."""
+        for m in _LOWER_NAMED_ORG_RE.finditer(text):
+            words = m.group("n").split()
+            if any(w in _GENERIC_BEFORE_KIND or w in NOT_NAMES or is_must_keep(w) for w in words):
+                continue
+            if (
+                any(w in self._g.top_words and w not in self._g.towns for w in words[:1])
+                and len(words) == 1
+            ):
+                continue  # "at home college": a frequent word alone is not a name
+            yield Identifier(m.start("n"), m.end("s"), Category.ORGANISATION, role="organisation")
         for m in _PREFIX_ORG_RE.finditer(text):
             yield Identifier(m.start(), m.end(), Category.ORGANISATION, role="organisation")
         for m in _ACRONYM_SITE_RE.finditer(text):
@@ -575,8 +585,7 @@ class CueDetector:
         found.extend(self.places(text, tokens))
         found.extend(self.venues(text, tokens))
         found.extend(self.sites(text))
-        if " the " in text or " The " in text or "Co" in text or "Ys" in text or "Sc" in text:
-            found.extend(self.named_the(text, tokens))
+        found.extend(self.named_the(text, tokens))
         if not bases.isdisjoint(_HOSPITAL_CUES):
             found.extend(self.hospitals(text, tokens))
         found.extend(self.acronym_orgs(text, tokens))
@@ -614,6 +623,22 @@ _BEFORE_SITE_RE = re.compile(
     r"\b(?P<n>[A-Z\u00C0-\u00DE][\w'’-]+(?:[ ][A-Z\u00C0-\u00DE][\w'’-]+){0,2})[ ]+(?P<k>A&E|ED|ICU|HDU|"
     r"maternity|outpatients|emergency department|minor injuries|station|bus station|train station|"
     r"tube station|interchange)\b"
+)
+#: A lower-case name with no article before a kind of place names that place: "her placement at
+#: sunrise care home", "goes to oakfield primary" (but "at a care home", "at sixth form college").
+_LOWER_NAMED_ORG_RE = re.compile(
+    r"\b(?:at|in|from|to|into|attends|attending)\s+(?P<n>[a-z][\w'’-]+(?:\s+[a-z][\w'’-]+)?)\s+"
+    r"(?P<s>care home|nursing home|residential home|children's home|primary school|primary|secondary school|"
+    r"high school|academy|college|hospital|medical centre|health centre|surgery|leisure centre|"
+    r"community centre|youth club|boxing club|football club|sixth form)\b"
+)
+_GENERIC_BEFORE_KIND = frozenset(
+    split_words("""the a an her his their my our your this that local nearby another one some any sixth
+    form further night boarding summer sunday art drama dance music film community special catholic
+    grammar state private care nursing residential teaching general district children's mental
+    psychiatric maternity new old same other big small little youth sports football boxing
+    secondary primary high junior infant infants senior day village town city county free
+    independent specialist training medical health""")
 )
 _SITE_WORDS = frozenset(
     split_words("""police fire petrol bus train tube railway coach ambulance power space radio weather

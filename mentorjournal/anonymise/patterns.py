@@ -151,7 +151,7 @@ ADDRESS_NAMED_RE = re.compile(
     r"(?:(?:[NSEW]\.?|North|South|East|West)\s+)?(?:(?:[A-Z][a-z'’]+|\d{1,3}(?:st|nd|rd|th))\s+){1,2}"
     r"(?:"
     + _SUFFIX_NAMED
-    + r"|Rd|Ave|Ln|Cres|Gdns|Tce|Blvd|St(?=\.(?!\s+[A-Z][a-z]+['’]s\b)|(?!\.?\s+[A-Z])))\b\.?(?!\s+(?:School|Academy|College|"
+    + r"|Rd|Ave|Ln|Cres|Gdns|Tce|Blvd|St(?=\.(?!\s+(?!(?:She|He|It|That|There|What|Who|Let|Here)['’]s)[A-Z][a-z]+['’]s\b)|(?!\.?\s+[A-Z])))\b\.?(?!\s+(?:School|Academy|College|"
     r"Surgery|Hospital|Clinic|Centre|Center|Practice|Primary|High|Park|Ward))"
 )
 ADDRESS_CUE_NAMED_RE = re.compile(

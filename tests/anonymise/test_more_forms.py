@@ -220,3 +220,30 @@ def test_sites_named_by_the_word_before_them(text: str, expected: tuple[str, str
 
 def test_generic_stations_and_departments_stay() -> None:
     assert found("Went to the police station, then A&E, then Central station.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("her placement at sunrise care home in town.", ("sunrise care home", "organisation")),
+        ("she goes to oakfield primary now.", ("oakfield primary", "organisation")),
+        ("Boxing at Kilburn ABC on Thursdays.", ("Kilburn ABC", "organisation")),
+        ("Coffee on Market St. She's at uni now.", ("Market St", "address")),
+    ],
+)
+def test_lower_case_places_clubs_and_a_street_before_shes(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He works at a care home. She's at sixth form college.",
+        "In secondary school she was bullied. She is in hospital now.",
+        "Her HV is kind.",
+    ],
+)
+def test_kinds_of_place_without_a_name_stay(text: str) -> None:
+    assert found(text) == []
