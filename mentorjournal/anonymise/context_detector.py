@@ -76,7 +76,8 @@ _RELATION_FILLERS = frozenset(
 _WEAK_AFTER = frozenset(split_words("is was has had keeps kept goes went lives stays stayed"))
 _CUE_VERBS = frozenset(
     split_words("""with told tell asked ask texted text messaged message called call saw see met meet
-    visited visit rang ring emailed phoned""")
+    visited visit rang ring emailed phoned seeing dating dated invited hugged fancies misses missed
+    blocked unblocked avoiding avoids hates loves likes trusts blamed""")
 )
 #: Verbs that take a person as object so plainly that even a lower-case word after them is a name.
 _STRONG_CUES = frozenset(split_words("texted messaged told rang phoned emailed asked"))
@@ -401,7 +402,17 @@ class ContextDetector:
         gap = text[tokens[j - 1].end : nxt.start]
         determiner = not _DETERMINERS.isdisjoint(previous_words(text, tok.start, 2))
         if nxt.capitalised:
-            name_like = self._is_name_like(nxt, cue=True, text=text)
+            name_like = self._is_name_like(nxt, cue=True, text=text) or (
+                # "her friend Rain", "my sister Summer": a capital after "her <relation>" mid-sentence
+                determiner
+                and not sentence_start(text, nxt.start)
+                and nxt.base not in RELATIONS
+                and nxt.base not in NOT_NAMES
+                and nxt.base not in WEEKDAYS
+                and nxt.base not in MONTHS
+                and not is_must_keep(nxt.base)
+                and not nxt.upper
+            )
         else:  # "gp appt" is not a name; "her friend zeph", "mum sam", "boss jago at lidl" are
             named_by_next = next_words(text, nxt.end, 1)[:1] in (
                 ["at"],

@@ -174,6 +174,10 @@ _INITIAL_SURNAME_RE = re.compile(
 _INITIALS_RE = re.compile(
     r"(?<![\w.&])(?:[A-Z]\.\s?){2,3}(?![\w&])|(?<![\w.&/-])[A-Z]{2,3}(?![\w&/-])(?:['’]s)?"
 )
+_SINGLE_INITIAL_RE = re.compile(
+    r"(?<![\w.])[A-HJ-Z]\.(?=[ ](?:said|says|told|came|felt|feels|seemed|wants|wanted|thinks|thought|asked|"
+    r"agreed|texted|called|rang|messaged|arrived|left|cried|laughed|is|was|has|had)\b)"
+)
 _PERSON_BEFORE = frozenset(
     split_words("""about with told tell asked saw see met meet and texted text messaged called rang phoned
     emailed from to for by visited visiting supporting support re dear hi thanks""")
@@ -435,6 +439,8 @@ class CueDetector:
                 or (dotted and len(letters) >= 2)
             ):
                 yield Identifier(start, end, Category.NAME)
+        for m in _SINGLE_INITIAL_RE.finditer(text):  # "J. said she's fine"
+            yield Identifier(m.start(), m.end(), Category.NAME)
         yield from self._initial_surnames(text)
         yield from self._sentence_names(text, tokens)
         yield from self._unlisted_pairs(text, tokens)

@@ -247,3 +247,20 @@ def test_lower_case_places_clubs_and_a_street_before_shes(
 )
 def test_kinds_of_place_without_a_name_stay(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Her sister Summer and her friend Rain were there.", ("Rain", "name")),
+        ("She's been seeing Mason a lot.", ("Mason", "name")),
+        ("She misses Harper.", ("Harper", "name")),
+        ("J. said she's fine.", ("J", "name")),
+    ],
+)
+def test_people_named_by_words_and_initials(text: str, expected: tuple[str, str]) -> None:
+    assert expected in found(text)
+
+
+def test_a_weekday_after_a_relation_is_not_a_name() -> None:
+    assert found("My brother Monday came.") == []
