@@ -66,7 +66,7 @@ SSN_BARE_RE = re.compile(
     r"\b(?:ssn|social security(?: number| no\.?)?)\s*(?:is|:|#)?\s*(\d{9})\b", _I
 )
 REF_RE = re.compile(
-    r"\b(?:case|ref|reference|record|file|client|patient|hospital|school|student|pupil|nhs|mrn|"
+    r"\b(?=[A-Za-z&])(?:case|ref|reference|record|file|client|patient|hospital|school|student|pupil|nhs|mrn|"
     r"crn|urn|upn|uln|id|member|account|referral|claim|chi|medical record|badge|licen[cs]e|"
     r"passport|driving licen[cs]e|registration|reg|plate|order|booking|policy|ticket|tracking|pps|ppsn|"
     r"aadhaar|aadhar|pesel|nin|bvn|hcn|ihi|tenancy|employee|staff|payroll|candidate|exam|roll|"
@@ -102,6 +102,10 @@ PPSN_RE = re.compile(r"\b\d{7}[A-W][A-IW]?\b")
 LONG_DIGITS_RE = re.compile(r"(?<![\d.,/:-])\d{8,19}(?![\d.,/:-]\d)")
 #: Canadian postal codes (letters that are never used are excluded), written upper case.
 CA_POSTAL_RE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b")
+_CA_AU_HINT_RE = re.compile(
+    r"\b(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT|NSW|VIC|QLD|WA|SA|TAS|ACT|Vic|Qld|Tas|[Pp]ostal|"
+    r"Canada|Australia|Toronto|Montreal|Vancouver|Calgary|Edmonton|Ottawa|Winnipeg|Halifax)\b"
+)
 #: Australian postcodes: four digits after a state or territory.
 AU_POSTCODE_RE = re.compile(r"\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT|Vic|Qld|Tas)\.?,?\s+(?P<p>\d{4})\b")
 #: A UK outward code named as an area: "the LS6 area", "M14 postcode".
@@ -253,12 +257,12 @@ AGE_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"\b(?P<n>\d{1,3})\s*[- ]?\s*(?:years?|yrs?|yr)[- ]?olds?\b", _I),
     re.compile(r"\b(?P<n>\d{1,3})\s?(?:yo|y/o|y\.o\.?)(?![\w/])", _I),
     re.compile(
-        r"\b(?:aged|age|ages|turn|turned|turns|turning|birthday|bday)\s*:?\s*(?P<n>\d{1,3})\b"
+        r"\b(?=[A-Za-z])(?:aged|age|ages|turn|turned|turns|turning|birthday|bday)\s*:?\s*(?P<n>\d{1,3})\b"
         + _AGE_TAIL,
         _I,
     ),
     re.compile(
-        r"\b(?:she's|he's|they're|shes|hes|she is|he is|they are|i'm|im|i am|is now|was|is|be|who's|whos|"
+        r"\b(?=[A-Za-z])(?:she's|he's|they're|shes|hes|she is|he is|they are|i'm|im|i am|is now|was|is|be|who's|whos|"
         r"who is)\s+(?:only\s+|just\s+|now\s+|nearly\s+|almost\s+)?(?P<n>\d{1,2})\b(?=\s*(?:,|\.|;|\)|$|\n|"
         r"and\b|but\b|now\b|years\b|yrs\b|so\b|with\b|in\b|who\b|which\b|&))" + _AGE_TAIL,
         _I,
@@ -270,41 +274,71 @@ AGE_RES: tuple[re.Pattern[str], ...] = (
         _I,
     ),
     re.compile(r"[a-z],\s(?P<n>\d{1,2}),\s"),
+)
+#: Rarer age shapes, each run only when the note holds one of its cue words (time per note).
+GATED_AGE_RES: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     # "she is 92 this year", "he's 17 next month": from 13 (a rating "is 7 this week" stays)
-    re.compile(
-        r"\b(?:she's|he's|shes|hes|she is|he is|who's|who is|is)\s+(?:only\s+|just\s+|now\s+)?"
-        r"(?P<n>1[3-9]|[2-9]\d|1[01]\d)\s+(?=(?:this|next)\s+(?:year|month|week)|today\b|soon\b)",
-        _I,
+    (
+        re.compile(
+            r"\b(?=[A-Za-z])(?:she's|he's|shes|hes|she is|he is|who's|who is|is)\s+(?:only\s+|just\s+|now\s+)?"
+            r"(?P<n>1[3-9]|[2-9]\d|1[01]\d)\s+(?=(?:this|next)\s+(?:year|month|week)|today\b|soon\b)",
+            _I,
+        ),
+        frozenset(split_words("this next today soon")),
     ),
     # "a woman of 92", "her grandmother, now 97,", "hit 90.", "his 100th birthday"
-    re.compile(
-        r"\b(?:woman|man|lady|gentleman|girl|boy|child|person|mother|father)\s+of\s+(?P<n>\d{1,3})\b"
-        + _AGE_TAIL,
-        _I,
+    (
+        re.compile(
+            r"\b(?:woman|man|lady|gentleman|girl|boy|child|person|mother|father)\s+of\s+(?P<n>\d{1,3})\b"
+            + _AGE_TAIL,
+            _I,
+        ),
+        frozenset(split_words("woman man lady gentleman girl boy child person mother father")),
     ),
-    re.compile(r"[a-z],\s+now\s+(?P<n>\d{1,3}),", _I),
-    re.compile(
-        r"\b(?:hit|hits|reached|reaches|turning)\s+(?P<n>1[3-9]|[2-9]\d|1[01]\d)\b(?=\s*(?:[.,;!)]|$|this\b|next\b|last\b|in\b))",
-        _I,
+    (
+        re.compile(r"[a-z],\s+now\s+(?P<n>\d{1,3}),", _I),
+        frozenset(split_words("now")),
     ),
-    re.compile(r"\b(?P<n>\d{1,3}(?:st|nd|rd|th))\s+(?:birthday|bday|b-day)\b", _I),
+    (
+        re.compile(
+            r"\b(?:hit|hits|reached|reaches|turning)\s+(?P<n>1[3-9]|[2-9]\d|1[01]\d)\b(?=\s*(?:[.,;!)]|$|this\b|next\b|last\b|in\b))",
+            _I,
+        ),
+        frozenset(split_words("hit hits reached reaches turning")),
+    ),
     # "since she was 12", "when he was 14": an age in the past is still an age
-    re.compile(
-        r"\b(?:when|since|until|till|before|after|by the time|from when)\s+(?:she|he|they|i|you|we)\s+"
-        r"(?:was|were|turned|had turned|is|got to)\s+(?:only\s+|about\s+|around\s+)?(?P<n>\d{1,2})\b"
-        + _AGE_TAIL,
-        _I,
+    (
+        re.compile(r"\b(?P<n>\d{1,3}(?:st|nd|rd|th))\s+(?:birthday|bday|b-day)\b", _I),
+        frozenset(split_words("birthday bday b-day")),
     ),
     # "At 16 she left school", "at 15, he": the pronoun after the number says it is an age (from 13:
     # "at 11 she came in" is a time)
-    re.compile(
-        r"\b[Aa]t\s+(?:only\s+|just\s+|age\s+)?(?P<n>1[3-9]|[2-9]\d)\s*,?\s+(?=(?:she|he|they|i|her|his|their)\b)"
+    (
+        re.compile(
+            r"\b(?=[A-Za-z])(?:when|since|until|till|before|after|by the time|from when)\s+(?:she|he|they|i|you|we)\s+"
+            r"(?:was|were|turned|had turned|is|got to)\s+(?:only\s+|about\s+|around\s+)?(?P<n>\d{1,2})\b"
+            + _AGE_TAIL,
+            _I,
+        ),
+        frozenset(split_words("when since until till before after time")),
     ),
     # "aged 3 and 5", "aged 8, 10 and 13": every number in the list is an age
-    re.compile(
-        r"\baged\s+\d{1,3}(?:\s*,\s*\d{1,3})*\s*(?:,|and|&)\s*(?P<n>\d{1,3})\b" + _AGE_TAIL, _I
+    (
+        re.compile(
+            r"\b[Aa]t\s+(?:only\s+|just\s+|age\s+)?(?P<n>1[3-9]|[2-9]\d)\s*,?\s+(?=(?:she|he|they|i|her|his|their)\b)"
+        ),
+        frozenset(split_words("at")),
     ),
-    re.compile(r"\baged\s+\d{1,3}\s*,\s*(?P<n>\d{1,3})\b(?=\s*(?:,|and|&))", _I),
+    (
+        re.compile(
+            r"\baged\s+\d{1,3}(?:\s*,\s*\d{1,3})*\s*(?:,|and|&)\s*(?P<n>\d{1,3})\b" + _AGE_TAIL, _I
+        ),
+        frozenset(split_words("aged")),
+    ),
+    (
+        re.compile(r"\baged\s+\d{1,3}\s*,\s*(?P<n>\d{1,3})\b(?=\s*(?:,|and|&))", _I),
+        frozenset(split_words("aged")),
+    ),
 )
 
 _UNITS = split_words("one two three four five six seven eight nine")
@@ -592,9 +626,8 @@ def find_phones(text: str) -> Iterator[Identifier]:
             yield Identifier(start, ext.end() if ext else start + len(candidate), Category.PHONE)
 
 
-def find_places_by_shape(
-    text: str, w: list[Window] | None = None, *, street_hint: bool = True
-) -> Iterator[Identifier]:
+def _postcodes(text: str, w: list[Window] | None) -> Iterator[Identifier]:
+    """UK postcodes and outward codes, Eircodes, Canadian and Australian postcodes."""
     for m in _near(POSTCODE_RE, text, w):
         area = m.group(1).upper()
         inward = m.group(3)
@@ -608,12 +641,20 @@ def find_places_by_shape(
     for m in _near(EIRCODE_RE, text, w):
         if any(c.isalpha() for c in m.group()[3:]) and m.group().isupper():
             yield Identifier(m.start(), m.end(), Category.POSTCODE)
-    for regex in (OUTWARD_RE, OUTWARD_AREA_RE):
+    area = " area" in text or "postcode" in text or "district" in text
+    for regex in (OUTWARD_RE, OUTWARD_AREA_RE) if area else (OUTWARD_RE,):
         for m in _near(regex, text, w):
             if m.group(1) in POSTCODE_AREAS:
                 yield Identifier(m.start(1), m.end(2), Category.POSTCODE)
-    yield from _spans(text, CA_POSTAL_RE, Category.POSTCODE, 0, w)
-    yield from _spans(text, AU_POSTCODE_RE, Category.POSTCODE, "p", w)
+    if _CA_AU_HINT_RE.search(text):  # a province, a state or the word "postal" first: saves time
+        yield from _spans(text, CA_POSTAL_RE, Category.POSTCODE, 0, w)
+        yield from _spans(text, AU_POSTCODE_RE, Category.POSTCODE, "p", w)
+
+
+def find_places_by_shape(
+    text: str, w: list[Window] | None = None, *, street_hint: bool = True
+) -> Iterator[Identifier]:
+    yield from _postcodes(text, w)
     for m in _FIVE_DIGITS_RE.finditer(text):
         a = max(0, m.start() - 40)
         for regex in (ZIP_RE, ZIP_WORD_RE, ZIP_LOWER_RE):
@@ -662,19 +703,42 @@ def _widen_to_range(text: str, s: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _days_without_month(text: str, w: list[Window] | None) -> Iterator[Identifier]:
-    """Days written without a month word: bare ordinals, US month/day, the cued shapes."""
+    """Days written without a month word: bare ordinals, day/month, US month/day, day.month."""
     for m in _near(BARE_ORDINAL_RE, text, w):
         if not _RANK_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
             yield Identifier(m.start(), m.end(), Category.DATE)
-    for m in _near(US_MONTH_DAY_RE, text, w):
-        if not _looks_like_score(text, m):
+    ordinal, ordinal_cue = CUED_DATES[1]
+    for m in _near(ordinal, text, w):
+        if ordinal_cue.search(text, max(0, m.start() - 16), m.start()):
             yield Identifier(m.start(), m.end(), Category.DATE)
-    for k, (shape, cue) in enumerate(CUED_DATES):
-        for m in _near(shape, text, w):
-            if cue.search(text, max(0, m.start() - 16), m.start()) or (
-                k == 0 and not _looks_like_score(text, m)
-            ):
-                yield Identifier(m.start(), m.end(), Category.DATE)
+    # One pass finds every "a/b" and "a.b"; which of the three shapes it is decides the rule.
+    for m in _near(_NUMBER_PAIR_RE, text, w):
+        if _is_day_without_month(text, m):
+            yield Identifier(m.start(), m.end(), Category.DATE)
+
+
+_NUMBER_PAIR_RE = re.compile(r"(?<![\d/.])(\d{1,2})([/.])(\d{1,2})(?![\d/]|\.\d)")
+
+
+def _is_day_without_month(text: str, m: re.Match[str]) -> bool:
+    a, b = int(m.group(1)), int(m.group(3))
+    if m.group(2) == ".":  # "Fri 14.3": only after its cue, never before a unit
+        shape, cue = CUED_DATES[2]
+        return (
+            1 <= a <= 31
+            and 1 <= b <= 12
+            and shape.fullmatch(m.group()) is not None
+            and shape.match(text, m.start()) is not None
+            and cue.search(text, max(0, m.start() - 16), m.start()) is not None
+        )
+    if text[m.start() - 1 : m.start()] == ".":
+        return False
+    if 1 <= a <= 31 and 1 <= b <= 12:  # day/month: a date after its cue or unless a score
+        cue = CUED_DATES[0][1]
+        return bool(cue.search(text, max(0, m.start() - 16), m.start())) or not _looks_like_score(
+            text, m
+        )
+    return 1 <= a <= 12 and 13 <= b <= 31 and not _looks_like_score(text, m)  # US month/day
 
 
 _SCORE_CONTEXT = frozenset(
@@ -698,8 +762,11 @@ def _looks_like_score(text: str, m: re.Match[str]) -> bool:
     return any(b in _SCORE_CONTEXT for b in before) or text[m.end() : m.end() + 1] in ("%", "/")
 
 
-def find_ages(text: str, w: list[Window] | None = None) -> Iterator[Identifier]:
-    for regex in AGE_RES:
+def find_ages(
+    text: str, w: list[Window] | None = None, bases: frozenset[str] | set[str] | None = None
+) -> Iterator[Identifier]:
+    gated = tuple(r for r, cue in GATED_AGE_RES if bases is None or not bases.isdisjoint(cue))
+    for regex in AGE_RES + gated:
         for m in _near(regex, text, w):
             group = "n" if "n" in regex.groupindex else 0
             number = re.search(r"\d+", m.group(group))
@@ -742,7 +809,7 @@ def find_patterns(text: str, bases: frozenset[str] | set[str] | None = None) -> 
         )
         found.extend(find_places_by_shape(text, windows, street_hint=street))
         found.extend(find_dates(text, windows, has_month=has_month))
-        found.extend(find_ages(text, windows))
+        found.extend(find_ages(text, windows, bases))
     elif street:
         found.extend(_spans(text, ADDRESS_NAMED_RE, Category.ADDRESS))
         found.extend(_spans(text, ADDRESS_LOWER_NAMED_RE, Category.ADDRESS, "a"))
