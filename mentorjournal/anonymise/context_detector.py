@@ -205,6 +205,12 @@ jurys inn|maldron|odeon|cineworld|omniplex|puregym|pure gym|the gym group|anytim
 david lloyd|virgin active|mountain warehouse|homesense|netto|lloyds pharmacy|well pharmacy|
 hollister|abercrombie|urban outfitters|uniqlo|currys pc world|carphone warehouse|tesco express|
 tesco extra|sainsbury's local|co-op food|little waitrose|m&s food"""
+#: Chains whose name is an everyday word: taken only when written with a capital.
+_BRAND_WORDS = frozenset(
+    split_words("""game boots target iceland lush subway pret spoons evri hermes zara argos the range
+    currys gap next three sky kmart woolworths centra dunnes penneys smyths dealz hilton odeon
+    vue amazon""")
+)
 BRANDS_RE = re.compile(
     r"(?<![\w&])(?:"
     + "|".join(
@@ -842,7 +848,7 @@ class ContextDetector:
             m = BRANDS_RE.match(text, tok.start)
             if m is None:
                 continue
-            if m.group().islower() and m.group() in self._g.common_words:
+            if m.group().islower() and m.group() in _BRAND_WORDS:
                 continue  # "in the game", "new boots": a chain named by a word needs its capital
             window = previous_words(text, m.start(), 8) + next_words(text, m.end(), 4)
             if any(w in _EMPLOYMENT_WORDS for w in window):

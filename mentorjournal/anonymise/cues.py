@@ -347,7 +347,9 @@ class CueDetector:
         ("at the Royal" is left to other rules); a service or anything that must stay is kept."""
         for m in _LOWER_NAMED_ORG_RE.finditer(text):
             words = m.group("n").split()
-            if any(w in _GENERIC_BEFORE_KIND or w in NOT_NAMES or is_must_keep(w) for w in words):
+            if words[0] in _GENERIC_BEFORE_KIND or any(
+                w in NOT_NAMES or is_must_keep(w) for w in words
+            ):
                 continue
             if (
                 any(w in self._g.top_words and w not in self._g.towns for w in words[:1])
@@ -635,6 +637,7 @@ _BEFORE_SITE_RE = re.compile(
 _LOWER_NAMED_ORG_RE = re.compile(
     r"\b(?:at|in|from|to|into|attends|attending)\s+(?P<n>[a-z][\w'’-]+(?:\s+[a-z][\w'’-]+)?)\s+"
     r"(?P<s>care home|nursing home|residential home|children's home|primary school|primary|secondary school|"
+    r"community school|sixth form college|school|"
     r"high school|academy|college|hospital|medical centre|health centre|surgery|leisure centre|"
     r"community centre|youth club|boxing club|football club|sixth form)\b"
 )
@@ -644,7 +647,8 @@ _GENERIC_BEFORE_KIND = frozenset(
     grammar state private care nursing residential teaching general district children's mental
     psychiatric maternity new old same other big small little youth sports football boxing
     secondary primary high junior infant infants senior day village town city county free
-    independent specialist training medical health""")
+    independent specialist training medical health driving language flight stage beauty cookery
+    swimming riding ski surf music law business medical nursing graduate high school""")
 )
 _SITE_WORDS = frozenset(
     split_words("""police fire petrol bus train tube railway coach ambulance power space radio weather

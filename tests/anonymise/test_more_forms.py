@@ -264,3 +264,11 @@ def test_people_named_by_words_and_initials(text: str, expected: tuple[str, str]
 
 def test_a_weekday_after_a_relation_is_not_a_name() -> None:
     assert found("My brother Monday came.") == []
+
+
+def test_a_lower_case_chain_or_school_is_found_but_not_a_lower_case_word() -> None:
+    assert ("tesco", "organisation") in found("started work at tesco last week.")
+    assert ("riverside community school", "organisation") in found(
+        "met at riverside community school today."
+    )
+    assert found("in the game. new boots. she is at driving school.") == []
