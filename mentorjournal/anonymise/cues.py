@@ -164,6 +164,15 @@ _SENTENCE_VERBS = frozenset(
     phoned messaged emailed joined started finished passed failed moved walked met talked spoke
     discussed seems looks needs needed did didn't doesn't hasn't isn't wasn't made showed shows""")
 )
+#: Verbs after a sentence's first word that only a person does (not "is"/"was"/"has").
+_STRONG_SENTENCE_VERBS = frozenset(
+    split_words("""said says told texted rang phoned messaged emailed missed cancelled attended arrived
+    cried laughed shouted agreed disclosed admitted wants wanted thinks thought feels felt asked""")
+)
+#: A name in quotes in brackets after a name is what the person is called: 'Oluwaseun ("Seun")'.
+_QUOTED_ALIAS_RE = re.compile(
+    r"(?<=[A-Za-z\u00C0-\u024F])[ ]?\([ ]?[\"“‘'](?P<n>[A-Z\u00C0-\u00DE][\w'’-]+)[\"”’'][ ]?\)"
+)
 #: Pronouns in brackets after a word make it a person: "Jordan (they/them)".
 _PRONOUNS_RE = re.compile(
     r"[ ]?\((?:she|he|they|ze|xe)/(?:her|him|them|hers|his|theirs|zir|xem|she|he|they)\)", _I
@@ -450,6 +459,8 @@ class CueDetector:
             first = m.group().split()[0].lower()
             if first not in NOT_NAMES and first not in self._g.top_words:
                 yield Identifier(m.start(), m.end(), Category.NAME)
+        for m in _QUOTED_ALIAS_RE.finditer(text):
+            yield Identifier(m.start("n"), m.end("n"), Category.NAME)
         if not (bases if bases is not None else {t.base for t in tokens}).isdisjoint(_ALIAS_CUES):
             yield from self._aliases(text)
 
@@ -502,11 +513,22 @@ class CueDetector:
                 # "Jordan (known as Jordo)", "Jordan (they/them)": whatever the word, a name here
                 yield Identifier(tok.start, tok.end, Category.NAME)
                 continue
+            after = next_words(text, tok.end, 1)
+            if (
+                tok.base in self._g.first_names
+                and after
+                and after[0] in _STRONG_SENTENCE_VERBS
+                and sentence_start(text, tok.start)
+                and tok.base not in WEEKDAYS
+                and tok.base not in MONTHS
+                and not is_must_keep(tok.base)
+            ):  # "Precious missed session": a listed first name doing what people do
+                yield Identifier(tok.start, tok.end, Category.NAME)
+                continue
             if tok.base in self._g.common_words or self._plain_word(tok):
                 continue
             if tok.base in self._g.towns or (i > 0 and not sentence_start(text, tok.start)):
                 continue
-            after = next_words(text, tok.end, 1)
             if (after and after[0] in _SENTENCE_VERBS) or tok.possessive:
                 yield Identifier(tok.start, tok.end, Category.NAME)
 

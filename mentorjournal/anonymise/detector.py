@@ -11,16 +11,30 @@ import re
 from dataclasses import dataclass, replace
 
 from mentorjournal.anonymise.categories import Category
-from mentorjournal.anonymise.context_detector import BRAND_FIRST, BRANDS_RE, ContextDetector
+from mentorjournal.anonymise.context_detector import (
+    BRAND_FIRST,
+    BRANDS_RE,
+    RELATIONS,
+    ContextDetector,
+)
 from mentorjournal.anonymise.cues import CueDetector, clinical_scores
 from mentorjournal.anonymise.dates import parse_date
 from mentorjournal.anonymise.gazetteers import Gazetteers, load_gazetteers
 from mentorjournal.anonymise.identifier import Identifier
 from mentorjournal.anonymise.known import Known
 from mentorjournal.anonymise.known_detector import KnownDetector
-from mentorjournal.anonymise.lexicon import MEDICATIONS, SCORES, SERVICES, THERAPIES, WEEKDAYS
+from mentorjournal.anonymise.lexicon import (
+    MEDICATIONS,
+    MONTHS,
+    NOT_NAMES,
+    SCORES,
+    SERVICES,
+    THERAPIES,
+    WEEKDAYS,
+    is_must_keep,
+)
 from mentorjournal.anonymise.patterns import TOWN_ZIP_RE, find_patterns
-from mentorjournal.anonymise.textutil import Token, split_words, tokenize
+from mentorjournal.anonymise.textutil import Token, sentence_start, split_words, tokenize
 
 #: Lower wins an overlap; within a rank the longer span wins.
 _RANK: dict[Category, int] = {
@@ -218,7 +232,10 @@ class Detector:
         chosen = _spare_kept_words(
             text,
             scan.tokens,
-            chosen + propagate(text, chosen, self._gaz) + _zips_after_towns(text, chosen),
+            chosen
+            + propagate(text, chosen, self._gaz)
+            + _zips_after_towns(text, chosen)
+            + _named_in_lists(text, chosen),
         )
         return [
             self._mark_dob(text, _own_possessive(text, _drop_possessive(text, i)))
@@ -318,6 +335,43 @@ def _particles(text: str, ident: Identifier) -> Identifier:
     if m is None:
         return ident
     return Identifier(ident.start, m.end(), ident.category, ident.who, ident.role)
+
+
+_LIST_AFTER_RE = re.compile(r"(?:,[ ]|[ ]and[ ]|[ ]&[ ]|,[ ]and[ ])([A-Z\u00C0-\u00DE][\w'’-]*)")
+_LIST_BEFORE_RE = re.compile(r"([A-Z\u00C0-\u00DE][\w'’-]*)(?:,[ ]|[ ]and[ ]|[ ]&[ ]|,[ ]and[ ])$")
+
+
+def _named_in_lists(text: str, found: list[Identifier]) -> list[Identifier]:
+    """ "Tobi, Kemi and Chinedu", "Tyler and Mo": a capitalised word listed beside a person is one."""
+    names = [i for i in found if i.category is Category.NAME]
+    taken = {(i.start, i.end) for i in found}
+    out: list[Identifier] = []
+    for _ in range(2):  # a list of four needs two steps from its known end
+        for ident in names + out:
+            after = _LIST_AFTER_RE.match(text, ident.end)
+            if after is not None:
+                out.extend(_list_member(text, after.start(1), after.end(1), taken))
+            before = _LIST_BEFORE_RE.search(text, max(0, ident.start - 40), ident.start)
+            if before is not None:
+                out.extend(_list_member(text, before.start(1), before.end(1), taken))
+    return out
+
+
+def _list_member(text: str, start: int, end: int, taken: set[tuple[int, int]]) -> list[Identifier]:
+    word = text[start:end].lower().replace("’", "'")
+    base = word.removesuffix("'s")
+    if (
+        (start, end) in taken
+        or base in NOT_NAMES
+        or base in RELATIONS
+        or base in WEEKDAYS
+        or base in MONTHS
+        or is_must_keep(base)
+        or sentence_start(text, start)
+    ):
+        return []
+    taken.add((start, end))
+    return [Identifier(start, end, Category.NAME)]
 
 
 def _zips_after_towns(text: str, found: list[Identifier]) -> list[Identifier]:

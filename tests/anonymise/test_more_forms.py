@@ -272,3 +272,23 @@ def test_a_lower_case_chain_or_school_is_found_but_not_a_lower_case_word() -> No
         "met at riverside community school today."
     )
     assert found("in the game. new boots. she is at driving school.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("His flatmates Tobi, Kemi and Chinedu are supportive.", ("Kemi", "name")),
+        ("Tyler and Mo play for the club.", ("Mo", "name")),
+        ('Spoke to Oluwaseun ("Seun") about uni.', ("Seun", "name")),
+        ("Precious missed session again.", ("Precious", "name")),
+    ],
+)
+def test_people_in_lists_in_quotes_and_opening_a_sentence(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in found(text)
+
+
+def test_a_list_beside_a_person_keeps_its_relations_days_and_pronouns() -> None:
+    text = "Went with Sam and I. Sam and Mum came on Tuesday. Sam, Tuesday and Friday."
+    assert [s for s, c in found(text) if c == "name"] == ["Sam", "Sam", "Sam"]
