@@ -33,7 +33,7 @@ from mentorjournal.anonymise.lexicon import (
     WEEKDAYS,
     is_must_keep,
 )
-from mentorjournal.anonymise.patterns import TOWN_ZIP_RE, find_patterns
+from mentorjournal.anonymise.patterns import CODE_BEFORE_TOWN_RE, TOWN_ZIP_RE, find_patterns
 from mentorjournal.anonymise.textutil import Token, sentence_start, split_words, tokenize
 
 #: Lower wins an overlap; within a rank the longer span wins.
@@ -375,11 +375,16 @@ def _list_member(text: str, start: int, end: int, taken: set[tuple[int, int]]) -
 
 
 def _zips_after_towns(text: str, found: list[Identifier]) -> list[Identifier]:
-    """Five digits straight after a town are its ZIP code ("Austin 78701", "Brooklyn, 11215")."""
+    """Five digits straight after a town are its ZIP code ("Austin 78701", "Brooklyn, 11215"); so
+    are six after an Indian city and five (or NN-NNN) straight before a European town ("75002 Paris")."""
     zips = []
     for ident in found:
-        if ident.category is Category.PLACE and (m := TOWN_ZIP_RE.match(text, ident.end)):
+        if ident.category is not Category.PLACE:
+            continue
+        if m := TOWN_ZIP_RE.match(text, ident.end):
             zips.append(Identifier(m.start("zip"), m.end("zip"), Category.ZIP))
+        if b := CODE_BEFORE_TOWN_RE.search(text, max(0, ident.start - 12), ident.start):
+            zips.append(Identifier(b.start("zip"), b.end("zip"), Category.ZIP))
     return zips
 
 

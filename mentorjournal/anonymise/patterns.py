@@ -70,10 +70,9 @@ REF_RE = re.compile(
     r"crn|urn|upn|uln|id|member|account|referral|claim|chi|medical record|badge|licen[cs]e|"
     r"passport|driving licen[cs]e|registration|reg|plate|order|booking|policy|ticket|tracking|pps|ppsn|"
     r"aadhaar|aadhar|pesel|nin|bvn|hcn|ihi|tenancy|employee|staff|payroll|candidate|exam|roll|"
-    r"unique pupil|hospital no|health and care|crime|police|incident|cad|log|sort code|iban|"
-    r"medicare|medicaid|sin|social insurance|insurance|chart|court|docket|visa|permit|"
-    r"benefits?|housing|council|library card|card|membership|mpi|ehr|emis|systmone|rio|mosaic|"
-    r"liquidlogic|lcs|paris|carefirst|nhi|pas|a&e|ed|case file|parole|prisoner|prison)(?![a-z])"
+    r"unique pupil|hospital no|health and care|crime|police|incident|cad|sort code|iban|"
+    r"medicare|medicaid|sin|social insurance|docket|library card|mpi|ehr|emis|systmone|"
+    r"liquidlogic|carefirst|nhi|a&e|case file|parole|prisoner|prison)(?![a-z])"
     r"\s*(?:no\.?|number|num|nr|#|id|ref|reference|code)?\s*(?:is|was)?\s*[:#=]?\s*"
     r"(?P<ref>[A-Z0-9](?:[A-Z0-9]|[/-](?=[A-Z0-9])|[ ](?=\d{3,}\b)){3,23})\b",
     _I,
@@ -111,7 +110,12 @@ AU_POSTCODE_RE = re.compile(r"\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT|Vic|Qld|Tas)\.?,
 #: A UK outward code named as an area: "the LS6 area", "M14 postcode".
 OUTWARD_AREA_RE = re.compile(r"\b([A-Z]{1,2})(\d{1,2}[A-Z]?)\s+(?:area|postcode|district)\b")
 #: Five digits straight after a town: "Austin 78701", "Brooklyn, 11215".
-TOWN_ZIP_RE = re.compile(r",?[ \t]+(?P<zip>\d{5}(?:-\d{4})?)(?![\d/:-]|\.\d)")
+TOWN_ZIP_RE = re.compile(r",?[ \t]+(?P<zip>\d{5}(?:-\d{4})?|\d{6})(?![\d/:-]|\.\d)")
+#: A postal code written before its town (France, Germany, Spain, Poland): "75002 Paris", "00-950".
+CODE_BEFORE_TOWN_RE = re.compile(r"(?<![\d-])(?P<zip>\d{5}|\d{2}-\d{3})[ \t]+$")
+#: Indian PIN codes and Polish postcodes named or shaped as such.
+PIN_RE = re.compile(r"\b(?:PIN|pin ?code|pincode|PIN code)\s*:?\s*(?P<p>\d{3}\s?\d{3})\b")
+PL_POSTCODE_RE = re.compile(r"(?<![\d-])(?P<p>\d{2}-\d{3})(?=[ \t]+[A-ZŁŚŻŹĆŃÓ][a-ząćęłńóśźż]+)")
 OUTWARD_RE = re.compile(
     r"\b(?:postcode|post code|area|in|near|around|from)\s*:?\s+([A-Z]{1,2})(\d{1,2}[A-Z]?)\b"
 )
@@ -516,9 +520,8 @@ _REF_WORDS = frozenset(
     upn uln id member account referral claim chi medical badge licence license passport driving
     registration reg plate order booking policy ticket tracking pps ppsn aadhaar aadhar pesel nin
     bvn hcn ihi tenancy employee staff payroll candidate exam roll health crime police incident cad
-    log sort iban medicare medicaid sin social insurance chart court docket visa permit benefit
-    benefits housing council card membership mpi ehr emis systmone rio mosaic liquidlogic lcs paris
-    carefirst nhi pas ed parole prisoner prison""")
+    sort iban medicare medicaid sin social docket library mpi ehr emis systmone liquidlogic
+    carefirst nhi parole prisoner prison""")
 )
 _SSN_HINT_RE = re.compile(r"\d\d\d[- ]\d\d[- ]\d\d\d\d")
 _NI_WORDS = frozenset(split_words("ni nino national n.i"))
@@ -589,6 +592,12 @@ def find_numbers(
             yield Identifier(m.start(), m.end(), Category.ID_NUMBER)
     for m in _near(REF_RE, text, w) if ref_hint else ():
         ref = m.group("ref")
+        if (
+            " " in ref
+            and not any(c.isdigit() for c in ref.split(" ", 1)[0])
+            and not ref[:4].isupper()
+        ):
+            continue  # "for 12345": a grouped reference starts with digits or a code ("CAD 1234")
         if sum(c.isdigit() for c in ref) >= 3 and not re.fullmatch(r"(?:19|20)\d{2}", ref):
             yield Identifier(m.start("ref"), m.end("ref"), Category.ID_NUMBER)
     yield from _spans(text, CODE_RE, Category.ID_NUMBER, 0, w)
@@ -646,6 +655,8 @@ def _postcodes(text: str, w: list[Window] | None) -> Iterator[Identifier]:
         for m in _near(regex, text, w):
             if m.group(1) in POSTCODE_AREAS:
                 yield Identifier(m.start(1), m.end(2), Category.POSTCODE)
+    yield from _spans(text, PIN_RE, Category.POSTCODE, "p", w)
+    yield from _spans(text, PL_POSTCODE_RE, Category.POSTCODE, "p", w)
     if _CA_AU_HINT_RE.search(text):  # a province, a state or the word "postal" first: saves time
         yield from _spans(text, CA_POSTAL_RE, Category.POSTCODE, 0, w)
         yield from _spans(text, AU_POSTCODE_RE, Category.POSTCODE, "p", w)

@@ -292,3 +292,22 @@ def test_people_in_lists_in_quotes_and_opening_a_sentence(
 def test_a_list_beside_a_person_keeps_its_relations_days_and_pronouns() -> None:
     text = "Went with Sam and I. Sam and Mum came on Tuesday. Sam, Tuesday and Friday."
     assert [s for s, c in found(text) if c == "name"] == ["Sam", "Sam", "Sam"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He was treated in Chennai. PIN 600006.", ("600006", "postcode")),
+        ("She lives in Chennai 600006 now.", ("600006", "zip")),
+        ("Mieszka przy ul. Marszałkowskiej 12, 00-950 Warszawa.", ("00-950", "postcode")),
+        ("His address is 14 Rue de la Paix, 75002 Paris.", ("75002", "zip")),
+    ],
+)
+def test_postal_codes_written_the_way_other_countries_write_them(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in found(text)
+
+
+def test_a_number_after_a_word_is_not_a_grouped_reference() -> None:
+    assert found("She slept in Paris for 12345 nights.") == [("Paris", "place")]
