@@ -55,13 +55,19 @@ PLACE_PREPS = frozenset(split_words("in near around outside towards toward via v
 #: Prepositions that also take people ("from Sam", "to Jo"): an unlisted word only when no name list knows it.
 WEAK_PLACE_PREPS = frozenset(split_words("from to at"))
 VENUE_SUFFIXES: dict[str, str] = {
-    **dict.fromkeys(split_words("park gardens common woods wood beach pier"), "park"),
+    **dict.fromkeys(
+        split_words("""park gardens common woods wood beach pier heath green trail fields meadows moor
+        downs forest quay wharf docks strand harbour promenade"""),
+        "park",
+    ),
     **dict.fromkeys(
         split_words("""arena stadium leisure market theatre theater cinema museum gallery baths pool circus square
         mall quarter marina lido"""),
         "venue",
     ),
 }
+#: Venue words that are also family names.
+_SURNAME_VENUE_WORDS = frozenset(split_words("green wood woods heath fields moor forest strand"))
 #: Acronyms that are services, qualifications or ordinary shorthand, never an employer or a person.
 COMMON_ACRONYMS = frozenset(
     split_words("""GP NHS CBT DBT ACT EMDR ADHD ADD ASD ASC OCD PTSD CPTSD BPD EUPD GAD PHQ CAMHS CMHT
@@ -307,6 +313,13 @@ class CueDetector:
             role = VENUE_SUFFIXES.get(tok.base)
             if role is None or not tok.capitalised or i == 0:
                 continue
+            prev = tokens[i - 1]
+            if (
+                tok.base in _SURNAME_VENUE_WORDS
+                and prev.base in self._g.first_names
+                and not prev.possessive
+            ):
+                continue  # "Sarah Green", "Tom Wood": a person, not a green or a wood
             j = i
             while (
                 j > 0
@@ -386,8 +399,7 @@ class CueDetector:
             ):
                 continue
             if len(words) == 1 and (
-                first in self._g.common_words
-                or first in self._g.top_words
+                first in self._g.top_words
                 or (words[0].isupper() and not m.group("n").startswith("The "))
             ):
                 continue
@@ -677,7 +689,8 @@ _SITE_WORDS = frozenset(
     filling service gas pumping lifeboat polling work docking charging main central""")
 )
 _AT_THE_RE = re.compile(
-    r"\b(?:at|in|into|inside|outside|near|from|to|behind|opposite|round)\s+(?:the\s+|(?=The\s))"
+    r"\b(?:at|in|into|inside|outside|near|from|to|behind|opposite|round|on|up|down|across|around|"
+    r"over)\s+(?:the\s+|(?=The\s))"
     r"(?P<n>[A-Z\u00C0-\u00DE][\w'’&-]*(?:[ ](?:[A-Z\u00C0-\u00DE][\w'’&-]*|&|of|de)){0,3}"
     r"(?<![ ]of)(?<![ ]de)(?<![ ]&))"
 )

@@ -238,7 +238,7 @@ class Detector:
             + _named_in_lists(text, chosen),
         )
         return [
-            self._mark_dob(text, _own_possessive(text, _drop_possessive(text, i)))
+            self._mark_dob(text, _district(text, _own_possessive(text, _drop_possessive(text, i))))
             for i in resolve_overlaps([_particles(text, i) for i in chosen])
         ]
 
@@ -372,6 +372,22 @@ def _list_member(text: str, start: int, end: int, taken: set[tuple[int, int]]) -
         return []
     taken.add((start, end))
     return [Identifier(start, end, Category.NAME)]
+
+
+_DISTRICT_RE = re.compile(
+    r"[ ](?:[1-9]|1\d|2[0-4]|6W)\b(?![.,:/]?\d)(?!\s+(?:years?|yrs?|weeks?|months?|days?|times|hours?|"
+    r"nights?|mins?|minutes|x)\b)"
+)
+
+
+def _district(text: str, ident: Identifier) -> Identifier:
+    """ "Dublin 8", "Dublin 6W": a Dublin postal district is part of the place."""
+    if ident.category is not Category.PLACE or text[ident.start : ident.end] != "Dublin":
+        return ident
+    m = _DISTRICT_RE.match(text, ident.end)
+    if m is None:
+        return ident
+    return Identifier(ident.start, m.end(), ident.category, ident.who, ident.role)
 
 
 def _zips_after_towns(text: str, found: list[Identifier]) -> list[Identifier]:

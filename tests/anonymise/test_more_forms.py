@@ -311,3 +311,22 @@ def test_postal_codes_written_the_way_other_countries_write_them(
 
 def test_a_number_after_a_word_is_not_a_grouped_reference() -> None:
     assert found("She slept in Paris for 12345 nights.") == [("Paris", "place")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She grew up on the Wirral.", ("Wirral", "organisation")),
+        ("They walked round Hampstead Heath.", ("Hampstead Heath", "organisation")),
+        ("They met near Stephen's Green.", ("Stephen's Green", "organisation")),
+        ("She walked the Taff Trail.", ("Taff Trail", "organisation")),
+        ("She's now in Dublin 8.", ("Dublin 8", "place")),
+    ],
+)
+def test_districts_heaths_greens_and_trails(text: str, expected: tuple[str, str]) -> None:
+    assert expected in found(text)
+
+
+def test_a_person_named_green_and_a_stay_of_years_are_not_places() -> None:
+    assert found("Her friend Sarah Green came.") == [("Sarah Green", "name")]
+    assert found("She was in Dublin 2 years.") == [("Dublin", "place")]
