@@ -77,7 +77,7 @@ COMMON_ACRONYMS = frozenset(
     ASBO CSE CCE MASH LADO IRO PA TA SLT OT DoB DOB NI SSN MRN NB PS RIP LOL OMG TBH IDK BRB
     ATM PIN WIFI USB PDF ASDA KFC BBC ITV HMRC DVLA PSNI RTE HSE A&E SEAP IMHA IMCA DOLS DoLS
     AMHP RC MHA CTO CMHN CYP SNAP SOS GPS TM AI ADHD's SIN PPS PPSN MRN CHI IHI NIN BVN NHI
-    SSI SSDI EHR EMR CAD IBAN BIC SWIFT SORT ZIP HV SW KW YW FLO ISW EWO""")
+    SSI SSDI EHR EMR CAD IBAN BIC SWIFT SORT ZIP HV SW KW YW FLO ISW EWO IG RA LCA TY FETAC QQI""")
 )
 _ORG_CUES = frozenset(
     split_words("""at attends attended attending studies studying study joined joining left leaving
@@ -141,6 +141,18 @@ _FIELD_RE = re.compile(
     r"address|home address|website|site|web|dob|d\.o\.b\.?|date of birth|born|"
     r"employer|school|college|workplace|gp|gp surgery|hospital)\s*[:=-]\s*(?P<v>[^\n]{2,80}?)\s*$",
     re.IGNORECASE | re.MULTILINE,
+)
+#: The same labels inside a line: "Community college: Harold Washington. Her ..." (capitals only).
+_INLINE_FIELD_RE = re.compile(
+    r"\b(?P<label>(?i:school|college|uni|university|employer|work|job|workplace|placement|gp|hospital|"
+    r"ward|nursery|club|team|church|mosque|temple))[ \t]*:[ \t]*(?P<v>[A-Z\u00C0-\u00DE][\w'’&-]*"
+    r"(?:[ ](?:[A-Z\u00C0-\u00DE][\w'’&-]*|of|and|&|de|y)){0,4})"
+)
+#: Courts named by their kind: "DC Superior Court", "Cardiff Crown Court", "Highbury Magistrates' Court".
+_COURT_RE = re.compile(
+    r"\b(?:[A-Z][\w'’.-]*[ ]){0,2}(?:Crown|Magistrates['’]?|Magistrate's|County|Family|Superior|District|"
+    r"Juvenile|Youth|Supreme|Circuit|Criminal|Civil|Coroner's|Coroners['’]?|Sheriff|Municipal|Housing)"
+    r"[ ]Court\b"
 )
 _FIELD_CATEGORY = {
     "name": Category.NAME, "full name": Category.NAME, "client": Category.NAME, "user": Category.NAME,
@@ -595,6 +607,28 @@ class CueDetector:
             )
             yield Identifier(m.start("v"), m.end("v"), category, role=role)
 
+    def inline_fields(self, text: str) -> Iterator[Identifier]:
+        """ "college: Harold Washington", "GP: Dr ...": a capitalised value after a label, in a line."""
+        for m in _INLINE_FIELD_RE.finditer(text):
+            value = m.group("v").rstrip(".")
+            first = value.split()[0].lower().rstrip(".")
+            if (
+                first in NOT_NAMES
+                or is_must_keep(value)
+                or first in ("dr", "mr", "mrs", "ms", "miss")
+            ):
+                continue
+            yield Identifier(
+                m.start("v"), m.start("v") + len(value), Category.ORGANISATION, role="organisation"
+            )
+        for m in _COURT_RE.finditer(text):
+            start = m.start()
+            for word in m.group().split()[:-2]:  # "Then Cardiff Crown Court" starts at Cardiff
+                if word.lower() not in NOT_NAMES and word.lower() not in self._g.top_words:
+                    break
+                start += len(word) + 1
+            yield Identifier(start, m.end(), Category.ORGANISATION, role="organisation")
+
     def phones(self, text: str) -> Iterator[Identifier]:
         """Any seven or more digits straight after "phone"/"mobile"/"ring" are a phone number."""
         for m in _PHONE_CUE_RE.finditer(text):
@@ -637,6 +671,8 @@ class CueDetector:
         found.extend(self.handles(text, bases))
         if ":" in text or "=" in text:
             found.extend(self.fields(text))
+        if ":" in text or "Court" in text:
+            found.extend(self.inline_fields(text))
         if any(c.isdigit() for c in text):
             if (
                 not bases.isdisjoint(_ADDRESS_CUES) and _NUMBER_THEN_WORD_RE.search(text)

@@ -330,3 +330,27 @@ def test_districts_heaths_greens_and_trails(text: str, expected: tuple[str, str]
 def test_a_person_named_green_and_a_stay_of_years_are_not_places() -> None:
     assert found("Her friend Sarah Green came.") == [("Sarah Green", "name")]
     assert found("She was in Dublin 2 years.") == [("Dublin", "place")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Community college: Harold Washington. Renewal due.",
+            ("Harold Washington", "organisation"),
+        ),
+        ("Court at DC Superior Court on Monday.", ("DC Superior Court", "organisation")),
+        (
+            "Hearing at Highbury Magistrates' Court.",
+            ("Highbury Magistrates' Court", "organisation"),
+        ),
+    ],
+)
+def test_labelled_organisations_inside_a_line_and_courts(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in found(text)
+
+
+def test_a_label_before_a_lower_case_word_or_an_acronym_for_an_app_finds_nothing() -> None:
+    assert found("Work: none. Note: she was tired. Her RA was kind.") == []
