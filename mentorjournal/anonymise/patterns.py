@@ -281,6 +281,38 @@ AGE_RES: tuple[re.Pattern[str], ...] = (
 )
 #: Rarer age shapes, each run only when the note holds one of its cue words (time per note).
 GATED_AGE_RES: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
+    # "her grandad, 78." and "Siobhán, 31;": a name or a relation, a comma and a number ending the clause
+    (
+        re.compile(
+            r"(?:\b[A-Z\u00C0-\u00DE][a-z\u00C0-\u024F'’-]+|\b(?:mum|mom|mam|dad|da|nan|nana|gran|granny|"
+            r"grandad|grandpa|grandma|brother|sister|son|daughter|aunt|auntie|uncle|cousin|partner|"
+            r"boyfriend|girlfriend|husband|wife|friend|stepdad|stepmum)),[ ](?P<n>\d{1,2})(?=[.;]|[ ]*$)"
+            + _AGE_TAIL,
+            re.MULTILINE,
+        ),
+        frozenset(),
+    ),
+    # "two kids (4 and 6)", "the twins (7)": every number in brackets after children is an age
+    (
+        re.compile(
+            r"\b(?:kids|children|sons|daughters|boys|girls|twins|siblings|brothers|sisters|grandkids|"
+            r"grandchildren)[ ]\((?:\d{1,2}(?:[ ]?,[ ]?|[ ]and[ ]|[ ]?&[ ]?))*(?P<n>\d{1,2})\)",
+            _I,
+        ),
+        frozenset(
+            split_words("kids children sons daughters boys girls twins siblings brothers sisters")
+        ),
+    ),
+    (
+        re.compile(
+            r"\b(?:kids|children|sons|daughters|boys|girls|twins|siblings|brothers|sisters|grandkids|"
+            r"grandchildren)[ ]\((?P<n>\d{1,2})(?:[ ]?,[ ]?|[ ]and[ ]|[ ]?&[ ]?)",
+            _I,
+        ),
+        frozenset(
+            split_words("kids children sons daughters boys girls twins siblings brothers sisters")
+        ),
+    ),
     # "she is 92 this year", "he's 17 next month": from 13 (a rating "is 7 this week" stays)
     (
         re.compile(
@@ -773,16 +805,31 @@ def _looks_like_score(text: str, m: re.Match[str]) -> bool:
     return any(b in _SCORE_CONTEXT for b in before) or text[m.end() : m.end() + 1] in ("%", "/")
 
 
+_NOT_AGE_BEFORE = [
+    [w]
+    for w in split_words("""mood anxiety sleep score scored rating rated level levels week weeks session
+    sessions room page chapter step number no ward bed flat apt unit floor stage grade class group
+    table pain energy stress""")
+]
+
+
 def find_ages(
     text: str, w: list[Window] | None = None, bases: frozenset[str] | set[str] | None = None
 ) -> Iterator[Identifier]:
-    gated = tuple(r for r, cue in GATED_AGE_RES if bases is None or not bases.isdisjoint(cue))
+    gated = tuple(
+        r for r, cue in GATED_AGE_RES if bases is None or not cue or not bases.isdisjoint(cue)
+    )
     for regex in AGE_RES + gated:
         for m in _near(regex, text, w):
             group = "n" if "n" in regex.groupindex else 0
             number = re.search(r"\d+", m.group(group))
             if number is None or not 1 <= int(number.group()) <= 120:
                 continue
+            before = previous_words(text, m.start(group), 2)
+            if before[-1:] in _NOT_AGE_BEFORE or (
+                before[-1:] in (["is"], ["was"], ["now"]) and before[-2:-1] in _NOT_AGE_BEFORE
+            ):
+                continue  # "Mood, 6.", "page, 16", "her mood is 6": a rating or a count, not an age
             yield Identifier(m.start(group), m.end(group), Category.AGE)
 
 

@@ -354,3 +354,21 @@ def test_labelled_organisations_inside_a_line_and_courts(
 
 def test_a_label_before_a_lower_case_word_or_an_acronym_for_an_app_finds_nothing() -> None:
     assert found("Work: none. Note: she was tired. Her RA was kind.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She lives with her grandad, 78.", ("78", "age")),
+        ("She has two kids (4 and 6) at home.", ("6", "age")),
+        ("The twins (7) came.", ("7", "age")),
+    ],
+)
+def test_ages_after_a_comma_and_in_brackets_after_children(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in found(text)
+
+
+def test_a_rating_in_an_age_shape_stays() -> None:
+    assert found("She scored Mood, 6. Her mood is 6 and she's calm.") == []
