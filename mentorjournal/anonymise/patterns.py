@@ -292,6 +292,16 @@ GATED_AGE_RES: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
         ),
         frozenset(),
     ),
+    # "a 3-month-old", "her 6 week old": a baby's age
+    (
+        re.compile(r"\b(?P<n>\d{1,2})\s*[- ]?\s*(?:months?|mths?|weeks?|wks?)[- ]olds?\b", _I),
+        frozenset(split_words("old olds month-old week-old months-old weeks-old")),
+    ),
+    # "(16, F)", "(M, 17)", "(17M)": age and sex in brackets
+    (
+        re.compile(r"\((?:[MFmf][ ]?,?[ ]?)?(?P<n>\d{1,2})(?:[ ]?,?[ ]?[MFmf])?\)"),
+        frozenset(),
+    ),
     # "two kids (4 and 6)", "the twins (7)": every number in brackets after children is an age
     (
         re.compile(
@@ -809,7 +819,8 @@ _NOT_AGE_BEFORE = [
     [w]
     for w in split_words("""mood anxiety sleep score scored rating rated level levels week weeks session
     sessions room page chapter step number no ward bed flat apt unit floor stage grade class group
-    table pain energy stress""")
+    table pain energy stress point points item question q section para paragraph option figure note
+    footnote ref line lines slide""")
 ]
 
 

@@ -372,3 +372,19 @@ def test_ages_after_a_comma_and_in_brackets_after_children(
 
 def test_a_rating_in_an_age_shape_stays() -> None:
     assert found("She scored Mood, 6. Her mood is 6 and she's calm.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Her 3-month-old son was unwell.", ("3", "age")),
+        ("Client (16, F) referred by school.", ("16", "age")),
+        ("Her sister (14F) came too.", ("14", "age")),
+    ],
+)
+def test_babies_ages_and_age_with_sex_in_brackets(text: str, expected: tuple[str, str]) -> None:
+    assert expected in found(text)
+
+
+def test_a_numbered_point_is_not_an_age() -> None:
+    assert found("See point (3). Question (4).") == []
