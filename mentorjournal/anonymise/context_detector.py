@@ -63,7 +63,9 @@ TITLES: dict[str, str] = {
 }
 _EMPLOY_WORDS = frozenset(
     split_words("""works work working worked job jobs shift shifts employed placement apprenticeship interview
-    volunteers volunteer volunteering volunteered started starts hired sacked fired manager boss""")
+    volunteers volunteer volunteering volunteered started starts hired sacked fired manager boss plays
+    played playing signed drives drove driving delivers delivering delivered temps temping interned
+    interning""")
 )
 _LIVES_WORDS = frozenset(
     split_words("""lives living live lived moved moving move grew based born staying stays stay relocated
@@ -132,7 +134,7 @@ GENERIC_ORG_WORDS = frozenset(
 EMPLOY_RE = re.compile(
     r"\b(?:works?|working|worked|job|jobs|shifts?|employed|placement|apprenticeship|interview|"
     r"volunteers?|volunteering|volunteered|started|starts|hired|sacked|fired|manager|boss|plays|played|"
-    r"playing|signed)\s+"
+    r"playing|signed|drives|drove|driving|delivers|delivering|delivered|temps|temping|interned|interning)\s+"
     r"(?:at|for|with|by)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
@@ -224,7 +226,7 @@ BRAND_FIRST = frozenset(
 ) | frozenset(b.strip().lower().split(" ")[0].rstrip("'") for b in _BRANDS.split("|"))
 _EMPLOYMENT_WORDS = frozenset(
     split_words(
-        "work works working worked job jobs shift shifts boss manager employed hired sacked fired hours interview apprentice apprenticeship placement colleague colleagues rota payslip wages started starts warehouse store branch"
+        "work works working worked job jobs shift shifts boss manager employed hired sacked fired hours interview apprentice apprenticeship placement colleague colleagues rota payslip wages started starts warehouse store branch drives drove driving delivers delivering rider courier"
     )
 )
 
@@ -245,6 +247,13 @@ _WORD_ENDINGS = (
     "able",
 )
 _TITLE_WORDS = frozenset(split_words("mr mrs ms miss mx dr prof sir dame rev"))
+#: Employers whose names are kept off the name lists (they are brands, not people).
+_EMPLOYER_NAMES_IN_NOT_NAMES = frozenset(
+    split_words("""google apple facebook amazon uber microsoft netflix spotify tesla samsung sony nike
+    adidas disney lego nintendo""")
+)
+#: Nationality words that open an organisation's name ("Irish Rail", "British Gas").
+_NATIONALITY_OPENERS = frozenset(split_words("irish british scottish welsh english american"))
 #: Words that end a place's own name, so an "and" after them starts another name.
 _NAMED_PLACE_ENDS = frozenset(
     split_words("""park circus centre center gardens square arena stadium market hospital infirmary
@@ -817,8 +826,12 @@ class ContextDetector:
                     k += 1
                     end = tokens[k].end
                 phrase = text[tok.start : end]
+                employer_word = category is Category.ORGANISATION and (
+                    tok.base in _EMPLOYER_NAMES_IN_NOT_NAMES
+                    or (tok.base in _NATIONALITY_OPENERS and end > tok.end)
+                )  # "works at Google", "works for Irish Rail"
                 if (
-                    tok.base in NOT_NAMES
+                    (tok.base in NOT_NAMES and not employer_word)
                     or is_must_keep(phrase)
                     or tok.base in WEEKDAYS
                     or tok.base in MONTHS

@@ -388,3 +388,21 @@ def test_babies_ages_and_age_with_sex_in_brackets(text: str, expected: tuple[str
 
 def test_a_numbered_point_is_not_an_age() -> None:
     assert found("See point (3). Question (4).") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Her dad works at Google in the city.", ("Google", "organisation")),
+        ("He drives for Uber most nights.", ("Uber", "organisation")),
+        ("He works for Irish Rail now.", ("Irish Rail", "organisation")),
+    ],
+)
+def test_employers_kept_off_the_name_lists_are_found_after_a_work_cue(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in found(text)
+
+
+def test_the_same_words_without_a_work_cue_stay() -> None:
+    assert found("She bought an Apple phone. She works with Irish people.") == []
