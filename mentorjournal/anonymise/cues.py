@@ -148,6 +148,10 @@ _INLINE_FIELD_RE = re.compile(
     r"ward|nursery|club|team|church|mosque|temple))[ \t]*:[ \t]*(?P<v>[A-Z\u00C0-\u00DE][\w'’&-]*"
     r"(?:[ ](?:[A-Z\u00C0-\u00DE][\w'’&-]*|of|and|&|de|y)){0,4})"
 )
+_INLINE_LABELS = frozenset(
+    split_words("""school college uni university employer work job workplace placement gp hospital ward
+    nursery club team church mosque temple""")
+)
 #: Courts named by their kind: "DC Superior Court", "Cardiff Crown Court", "Highbury Magistrates' Court".
 _COURT_RE = re.compile(
     r"\b(?:[A-Z][\w'’.-]*[ ]){0,2}(?:Crown|Magistrates['’]?|Magistrate's|County|Family|Superior|District|"
@@ -188,9 +192,7 @@ _STRONG_SENTENCE_VERBS = frozenset(
     cried laughed shouted agreed disclosed admitted wants wanted thinks thought feels felt asked""")
 )
 #: A name in quotes in brackets after a name is what the person is called: 'Oluwaseun ("Seun")'.
-_QUOTED_ALIAS_RE = re.compile(
-    r"(?<=[A-Za-z\u00C0-\u024F])[ ]?\([ ]?[\"“‘'](?P<n>[A-Z\u00C0-\u00DE][\w'’-]+)[\"”’'][ ]?\)"
-)
+_QUOTED_ALIAS_RE = re.compile(r"\([ ]?[\"“‘'](?P<n>[A-Z\u00C0-\u00DE][\w'’-]+)[\"”’'][ ]?\)")
 #: Pronouns in brackets after a word make it a person: "Jordan (they/them)".
 _PRONOUNS_RE = re.compile(
     r"[ ]?\((?:she|he|they|ze|xe)/(?:her|him|them|hers|his|theirs|zir|xem|she|he|they)\)", _I
@@ -202,7 +204,7 @@ _INITIALS_RE = re.compile(
     r"(?<![\w.&])(?:[A-Z]\.\s?){2,3}(?![\w&])|(?<![\w.&/-])[A-Z]{2,3}(?![\w&/-])(?:['’]s)?"
 )
 _SINGLE_INITIAL_RE = re.compile(
-    r"(?<![\w.])[A-HJ-Z]\.(?=[ ](?:said|says|told|came|felt|feels|seemed|wants|wanted|thinks|thought|asked|"
+    r"[A-HJ-Z]\.(?=[ ](?:said|says|told|came|felt|feels|seemed|wants|wanted|thinks|thought|asked|"
     r"agreed|texted|called|rang|messaged|arrived|left|cried|laughed|is|was|has|had)\b)"
 )
 _PERSON_BEFORE = frozenset(
@@ -360,6 +362,8 @@ class CueDetector:
 
     def sites(self, text: str) -> Iterator[Identifier]:
         """ "at Southmead A&E", "by Lewisham station": the name before a department or a platform."""
+        if not any(k in text for k in _SITE_KINDS):
+            return
         for m in _BEFORE_SITE_RE.finditer(text):
             words = m.group("n").split()
             first = words[0].lower()
@@ -379,7 +383,8 @@ class CueDetector:
         """ "at the Brew Lab", "outside the Mater": capitalised words after a place word and "the"
         name a venue, shop or hospital. One word needs to be in no English word list
         ("at the Royal" is left to other rules); a service or anything that must stay is kept."""
-        for m in _LOWER_NAMED_ORG_RE.finditer(text):
+        bases = {t.base for t in tokens}
+        for m in _LOWER_NAMED_ORG_RE.finditer(text) if not bases.isdisjoint(_KIND_WORDS) else ():
             words = m.group("n").split()
             if words[0] in _GENERIC_BEFORE_KIND or any(
                 w in NOT_NAMES or is_must_keep(w) for w in words
@@ -391,9 +396,9 @@ class CueDetector:
             ):
                 continue  # "at home college": a frequent word alone is not a name
             yield Identifier(m.start("n"), m.end("s"), Category.ORGANISATION, role="organisation")
-        for m in _PREFIX_ORG_RE.finditer(text):
+        for m in _PREFIX_ORG_RE.finditer(text) if not bases.isdisjoint(_PREFIX_WORDS) else ():
             yield Identifier(m.start(), m.end(), Category.ORGANISATION, role="organisation")
-        for m in _ACRONYM_SITE_RE.finditer(text):
+        for m in _ACRONYM_SITE_RE.finditer(text) if not bases.isdisjoint(_SITE_NOUNS) else ():
             if m.group("n") not in COMMON_ACRONYMS:
                 yield Identifier(m.start("n"), m.end("n"), Category.ORGANISATION, role="employer")
         for m in _AT_THE_RE.finditer(text):
@@ -446,8 +451,17 @@ class CueDetector:
             if spelled or (before and (before[-1] in _ORG_CUES or before[-1] in PLACE_PREPS)):
                 yield Identifier(tok.start, tok.end, Category.ORGANISATION, role="organisation")
 
-    def charities(self, text: str) -> Iterator[Identifier]:
-        for m in CHARITY_RE.finditer(text):
+    def charities(self, text: str, tokens: list[Token] | None = None) -> Iterator[Identifier]:
+        matches = (
+            CHARITY_RE.finditer(text)
+            if tokens is None
+            else (
+                m
+                for t in tokens
+                if t.base in _CHARITY_FIRST and (m := CHARITY_RE.match(text, t.start)) is not None
+            )
+        )
+        for m in matches:
             word = m.group().lower()
             if is_must_keep(word):
                 continue  # listed as a service people are signposted to ("Barnardo's", "NSPCC")
@@ -475,7 +489,8 @@ class CueDetector:
             ):
                 yield Identifier(start, end, Category.NAME)
         for m in _SINGLE_INITIAL_RE.finditer(text):  # "J. said she's fine"
-            yield Identifier(m.start(), m.end(), Category.NAME)
+            if not re.match(r"[\w.]", text[m.start() - 1 : m.start()] if m.start() else " "):
+                yield Identifier(m.start(), m.end(), Category.NAME)
         yield from self._initial_surnames(text)
         yield from self._sentence_names(text, tokens)
         yield from self._unlisted_pairs(text, tokens)
@@ -483,8 +498,9 @@ class CueDetector:
             first = m.group().split()[0].lower()
             if first not in NOT_NAMES and first not in self._g.top_words:
                 yield Identifier(m.start(), m.end(), Category.NAME)
-        for m in _QUOTED_ALIAS_RE.finditer(text):
-            yield Identifier(m.start("n"), m.end("n"), Category.NAME)
+        for m in _QUOTED_ALIAS_RE.finditer(text) if "(" in text else ():
+            if text[max(0, m.start() - 2) : m.start()].strip()[-1:].isalpha():
+                yield Identifier(m.start("n"), m.end("n"), Category.NAME)
         if not (bases if bases is not None else {t.base for t in tokens}).isdisjoint(_ALIAS_CUES):
             yield from self._aliases(text)
 
@@ -609,7 +625,7 @@ class CueDetector:
 
     def inline_fields(self, text: str) -> Iterator[Identifier]:
         """ "college: Harold Washington", "GP: Dr ...": a capitalised value after a label, in a line."""
-        for m in _INLINE_FIELD_RE.finditer(text):
+        for m in _INLINE_FIELD_RE.finditer(text) if ":" in text else ():
             value = m.group("v").rstrip(".")
             first = value.split()[0].lower().rstrip(".")
             if (
@@ -621,7 +637,7 @@ class CueDetector:
             yield Identifier(
                 m.start("v"), m.start("v") + len(value), Category.ORGANISATION, role="organisation"
             )
-        for m in _COURT_RE.finditer(text):
+        for m in _COURT_RE.finditer(text) if "Court" in text else ():
             start = m.start()
             for word in m.group().split()[:-2]:  # "Then Cardiff Crown Court" starts at Cardiff
                 if word.lower() not in NOT_NAMES and word.lower() not in self._g.top_words:
@@ -666,12 +682,12 @@ class CueDetector:
             found.extend(self.hospitals(text, tokens))
         found.extend(self.acronym_orgs(text, tokens))
         if not bases.isdisjoint(_CHARITY_FIRST):
-            found.extend(self.charities(text))
+            found.extend(self.charities(text, tokens))
         found.extend(self.people(text, tokens, bases))
         found.extend(self.handles(text, bases))
         if ":" in text or "=" in text:
             found.extend(self.fields(text))
-        if ":" in text or "Court" in text:
+        if ("Court" in text) or (":" in text and not bases.isdisjoint(_INLINE_LABELS)):
             found.extend(self.inline_fields(text))
         if any(c.isdigit() for c in text):
             if (
@@ -719,6 +735,20 @@ _GENERIC_BEFORE_KIND = frozenset(
     secondary primary high junior infant infants senior day village town city county free
     independent specialist training medical health driving language flight stage beauty cookery
     swimming riding ski surf music law business medical nursing graduate high school""")
+)
+_SITE_KINDS = ("A&E", "ED", "ICU", "HDU", "maternity", "outpatients", "emergency", "minor injuries",
+               "station", "interchange")  # fmt: skip
+_KIND_WORDS = frozenset(
+    split_words("""home primary school college academy hospital centre surgery club form""")
+)
+_PREFIX_WORDS = frozenset(
+    split_words("""coleg ysgol prifysgol ysbyty canolfan meithrinfa scoil gaelscoil gaelcholáiste coláiste
+    colaiste ospidéal ospideal sgoil bunscoil meánscoil ionad club cumann""")
+)
+_SITE_NOUNS = frozenset(
+    split_words(
+        "depot warehouse office offices store branch site factory plant shop hub yard garage centre center call"
+    )
 )
 _SITE_WORDS = frozenset(
     split_words("""police fire petrol bus train tube railway coach ambulance power space radio weather

@@ -259,9 +259,9 @@ class KnownDetector:
         if (
             person is None
             and base in self._nicknames
-            and (token.capitalised or base not in self._gaz.common_words)
+            and (token.capitalised or (len(base) >= 5 and base not in self._gaz.common_words))
         ):
-            person = self._nicknames[base]  # "Becca", "becky" for a known "Rebecca"
+            person = self._nicknames[base]  # "Becca", "becca" for a known "Rebecca"; not "sam"
         if person is None and len(base) >= 4 and base not in self._gaz.common_words:
             key = (base, token.capitalised)
             if key not in self._fuzzy_memo:
