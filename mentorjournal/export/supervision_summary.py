@@ -10,6 +10,7 @@ log. The pseudonym map exists only while the draft is built and is never written
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -80,6 +81,13 @@ class SupervisionOptions:
         object.__setattr__(self, "questions", tuple(q for q in self.questions if q.strip()))
 
 
+def split_preferred_names(value: str | None) -> list[str]:
+    """The preferred-name field holds what the mentee is called: the preferred name first, then
+    any nicknames, separated by commas or semicolons ("Jo, Jojo, JJ"). The anonymiser gets them
+    all, so "Jojo" is the mentee too."""
+    return [part.strip() for part in re.split(r"[,;]", value or "") if part.strip()]
+
+
 @dataclass(frozen=True)
 class MenteeMaterial:
     """Everything about one mentee that may go into the summary, plus what identifies them."""
@@ -96,12 +104,15 @@ class MenteeMaterial:
     def known_dict(self) -> dict[str, Any]:
         """The anonymiser's contract dict: everything the vault holds that identifies them."""
         m = self.mentee
+        names = split_preferred_names(m.preferred_name)
+        preferred, nicknames = (names[0] if names else None), names[1:]
         return {
             "mentee": {
                 "legal_name": m.legal_name,
                 "first_name": m.first_name,
                 "last_name": m.last_name,
-                "preferred_name": m.preferred_name,
+                "preferred_name": preferred,
+                "nicknames": nicknames,
                 "dob": m.date_of_birth.isoformat() if m.date_of_birth else None,
                 "phone": m.phone,
                 "email": m.email,
@@ -123,7 +134,7 @@ class MenteeMaterial:
             m.legal_name,
             m.first_name,
             m.last_name,
-            m.preferred_name,
+            *split_preferred_names(m.preferred_name),
             m.phone,
             m.email,
             m.date_of_birth.isoformat() if m.date_of_birth else None,

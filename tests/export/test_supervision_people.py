@@ -73,3 +73,15 @@ def test_a_mentee_with_no_recorded_name_is_not_person_a_under_mentee_a() -> None
     assert "Kacper" not in text
     assert "Mentee A arrived late. Mentee A said his friend Friend A helped." in text
     assert "Person A" not in text
+
+
+def test_the_preferred_name_field_carries_nicknames_to_the_anonymiser() -> None:
+    from mentorjournal.export.supervision_summary import split_preferred_names
+
+    assert split_preferred_names("Jo, Jojo; JJ") == ["Jo", "Jojo", "JJ"]
+    assert split_preferred_names(None) == [] and split_preferred_names(" , ") == []
+    mentee = Mentee(id=new_id(), code="M-1", first_name="Joanna", preferred_name="Jo, Jojo")
+    material = MenteeMaterial(mentee)
+    known = material.known_dict()["mentee"]
+    assert (known["preferred_name"], known["nicknames"]) == ("Jo", ["Jojo"])
+    assert "Jojo" in material.identifying_strings()

@@ -79,3 +79,33 @@ def test_bad_input_keeps_what_was_typed_and_says_why(
     assert prompts.asked("error"), "a one-line message"
     assert form.fields["last_name"].text() == "x" * 1000
     assert ask(qtbot, journal_worker, lambda j: j.get_mentee(mentee.id)).last_name is None
+
+
+def test_nicknames_typed_after_the_preferred_name_are_the_mentee_in_the_summary(
+    qtbot: QtBot, journal_worker: JournalWorker, prompts: ScriptedPrompts, journal
+) -> None:
+    mentee = make_mentee(journal, "M-312")
+    make_note(
+        journal,
+        mentee,
+        text="Smudge came in early. Tomasz said Smudge is his name with mates; Bobo too.",
+        started_at=datetime(2026, 1, 5, 10, 0, tzinfo=UTC),
+    )
+    tab = PeopleConsentTab(journal_worker, prompts)
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.set_mentee(mentee.id)
+    wait_idle(qtbot, journal_worker)
+    form = tab.names
+    assert "nicknames" in form.fields["preferred_name"].accessibleDescription()
+    qtbot.keyClicks(form.fields["first_name"], "Tomasz")
+    qtbot.keyClicks(form.fields["preferred_name"], "Tom, Smudge; Bobo")
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, journal_worker)
+    assert form.status.text() == "Saved."
+    options = SupervisionOptions(
+        date(2026, 1, 1), date(2026, 1, 31), include=frozenset({Include.SESSIONS})
+    )
+    text = ask(qtbot, journal_worker, lambda j: prepare(j, options).plain_text())
+    assert "Smudge" not in text and "Bobo" not in text and "Tomasz" not in text
+    assert "Mentee A came in early. Mentee A said Mentee A is his name" in text

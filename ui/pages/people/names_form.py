@@ -1,7 +1,8 @@
 """The mentee's own names and date of birth, the identifiers the anonymiser most needs to know.
 
 Everything else about who is around the mentee lives in the People tab beside it; this form
-edits the mentee record itself (first, last, preferred and legal name, date of birth). What is
+edits the mentee record itself (first, last, preferred and legal name, date of birth; the
+preferred-name field also takes nicknames, separated by commas). What is
 saved here feeds every supervision summary's anonymiser, so the mentee's name in any case,
 possessive or short form is replaced, and the date of birth is removed in any written form.
 """
@@ -23,7 +24,7 @@ from ui.worker import JournalWorker
 NAME_FIELDS = (
     ("first_name", "&First name"),
     ("last_name", "&Last name"),
-    ("preferred_name", "P&referred name"),
+    ("preferred_name", "P&referred name, nicknames"),
     ("legal_name", "Le&gal name (if different)"),
 )
 
@@ -52,6 +53,11 @@ class MenteeNamesForm(QWidget):
             edit.setAccessibleName(label.replace("&", ""))
             self.fields[name] = edit
             form.addRow(label, edit)
+        self.fields["preferred_name"].setPlaceholderText("e.g. Jo, Jojo (separate with commas)")
+        self.fields["preferred_name"].setAccessibleDescription(
+            "What the mentee is called: the preferred name first, then any nicknames, separated by"
+            " commas. The supervision summary replaces every one of them."
+        )
         self.date_of_birth = _OptionalDate("Date of &birth")
         form.addRow("Date of &birth", self.date_of_birth)
         self.save_button = QPushButton("&Save names", self)
