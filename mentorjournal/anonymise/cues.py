@@ -45,7 +45,9 @@ CLINICAL_SCORE_RE = re.compile(
     r"ados|cgas|dass|mfq|scared|ybocs|y-bocs|bai|rcmas|cdi|spin|pswq|isi|ces-d)"
     r"(?:[- ]?(?:\d{1,2}|om|r|c|a|ld))?\b"
     r"(?:\s*(?:score|scores|total|scored|rating|result|was|is|of|at|=|:|-|–|came back|went|now|"
-    r"down|up|dropped|rose|from|to|\(|\)|,|and)\s*){0,4}\d{1,3}(?:\s*(?:/|out of)\s*\d{1,3})?"
+    r"down|up|dropped|rose|from|to|\(|\)|,|and)\s*|\s+){0,4}\d{1,3}"
+    r"(?!\d|(?:st|nd|rd|th)\b|\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
+    r"(?:\s*(?:/|out of)\s*\d{1,3}(?![/\d]))?"
     r"(?:\s*(?:to|->|→|-|–|and|then)\s*\d{1,3})?"
     r"|\bscored\s+\d{1,3}(?:\s*/\s*\d{1,3})?\s+on\s+(?:the\s+)?[A-Za-z]{2,6}[- ]?\d{0,2}\b",
     _I,

@@ -406,3 +406,12 @@ def test_employers_kept_off_the_name_lists_are_found_after_a_work_cue(
 
 def test_the_same_words_without_a_work_cue_stay() -> None:
     assert found("She bought an Apple phone. She works with Irish people.") == []
+
+
+def test_a_score_written_with_a_space_shields_its_numbers() -> None:
+    assert found("GAD 11/21 and PHQ-9 14/27 this week.") == []
+    assert ("3/11", "date") in found("GAD 7 on 3/11.")
+
+
+def test_a_date_straight_after_a_score_name_is_still_a_date() -> None:
+    assert ("14 March", "date") in found("PHQ-9 14 March review.")
