@@ -69,6 +69,15 @@ VENUE_SUFFIXES: dict[str, str] = {
     ),
 }
 #: Venue words that are also family names.
+#: Two capitalised words after a place preposition, the last a word for a part of a town:
+#: "in White City", "near Kings Cross", "at Mile End".
+_TWO_WORD_PLACE_RE = re.compile(
+    r"\b(?:in|near|around|from|to|at|outside|towards)[ ](?P<n>[A-Z][a-z'’]+[ ](?:City|Town|Village|Heights|"
+    r"Cross|End|Bay|Vale|Hill|Green|Park|Common|Cottage|Gate|Bridge|Wharf|Quay|Point|Downs))\b"
+)
+_NOT_PLACE_OPENERS = frozenset(
+    split_words("the my her his their our your this that a an year every each one its")
+)
 _SURNAME_VENUE_WORDS = frozenset(split_words("green wood woods heath fields moor forest strand"))
 #: Acronyms that are services, qualifications or ordinary shorthand, never an employer or a person.
 COMMON_ACRONYMS = frozenset(
@@ -361,6 +370,16 @@ class CueDetector:
             if is_must_keep(phrase):
                 continue
             yield Identifier(tokens[j].start, end, Category.ORGANISATION, role=role)
+
+    def two_word_places(self, text: str) -> Iterator[Identifier]:
+        """ "in White City", "near Kings Cross": a part of a town named by two capitalised words."""
+        for m in _TWO_WORD_PLACE_RE.finditer(text):
+            first = m.group("n").split()[0].lower()
+            if first in _NOT_PLACE_OPENERS or first in WEEKDAYS or first in MONTHS:
+                continue
+            if is_must_keep(m.group("n")):
+                continue
+            yield Identifier(m.start("n"), m.end("n"), Category.PLACE, role="town")
 
     def sites(self, text: str) -> Iterator[Identifier]:
         """ "at Southmead A&E", "by Lewisham station": the name before a department or a platform."""
@@ -679,6 +698,7 @@ class CueDetector:
         found.extend(self.places(text, tokens))
         found.extend(self.venues(text, tokens))
         found.extend(self.sites(text))
+        found.extend(self.two_word_places(text))
         found.extend(self.named_the(text, tokens))
         if not bases.isdisjoint(_HOSPITAL_CUES):
             found.extend(self.hospitals(text, tokens))

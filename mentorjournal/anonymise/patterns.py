@@ -170,7 +170,12 @@ ADDRESS_LOWER_NAMED_RE = re.compile(
     r"\b(?:on|off|along|near|at|in|from)\s+(?!(?:the|a|an|this|that|my|her|his|our|their|your|same|wrong|right|main|open|high)\b)"
     r"(?P<a>[a-z'’]+(?:\s+[a-z'’]+)?\s+(?:street|road|lane|avenue|close|drive|crescent|terrace|grove|gardens|estate))\b"
 )
-APT_RE = re.compile(r"\b(?:Flat|Apt|Apartment|Suite)\.?\s*\d+[A-Za-z]?\b")
+APT_RE = re.compile(
+    r"\b(?:Flat|Apt|Apartment|Suite)\.?\s*\d+[A-Za-z]?\b"
+    # "Flat 12, Haverstock Court": the building the flat is in is part of the address
+    r"(?:,?[ ](?:[A-Z][a-z'’]+[ ]){1,2}(?:Court|House|Heights|Tower|Towers|Lodge|Mansions|Buildings|"
+    r"Point|Place|Gardens|Walk|Close|Row|Estate|Block)\b)?"
+)
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"

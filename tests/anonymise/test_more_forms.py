@@ -415,3 +415,15 @@ def test_a_score_written_with_a_space_shields_its_numbers() -> None:
 
 def test_a_date_straight_after_a_score_name_is_still_a_date() -> None:
     assert ("14 March", "date") in found("PHQ-9 14 March review.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Her landlord in White City is threatening eviction.", ("White City", "place")),
+        ("They met near Kings Cross.", ("Kings Cross", "place")),
+        ("Visit to Flat 12, Haverstock Court today.", ("Flat 12, Haverstock Court", "address")),
+    ],
+)
+def test_parts_of_towns_and_the_building_a_flat_is_in(text: str, expected: tuple[str, str]) -> None:
+    assert expected in found(text)
