@@ -150,7 +150,8 @@ MOVED_TO_RE = re.compile(
     re.IGNORECASE,
 )
 TITLE_RE = re.compile(
-    r"\b(Dr|Doctor|Prof|Professor|Nurse|Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Rev|Coach|Officer|PC|dr|mr|mrs|ms|miss)\.?\s+"
+    r"\b(Dr|Doctor|Prof|Professor|Nurse|Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Rev|Coach|Officer|PC|Fr|Father|Sr|Cllr|"
+    r"Councillor|Canon|Pastor|Imam|Rabbi|dr|mr|mrs|ms|miss)\.?\s+"
     r"((?:[ÓÖ]|N[ií]|Nic|U[ií])\s[A-Z\u00C0-\u00DE][\w'’-]+|[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F'’-]+|[a-z][a-z'’-]+)"
     r"(?:[ ]([A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F'’-]+))?"
 )

@@ -202,6 +202,7 @@ _STRONG_SENTENCE_VERBS = frozenset(
     split_words("""said says told texted rang phoned messaged emailed missed cancelled attended arrived
     cried laughed shouted agreed disclosed admitted wants wanted thinks thought feels felt asked""")
 )
+_MOVE_VERBS = frozenset(split_words("moved brought"))
 #: A name in quotes in brackets after a name is what the person is called: 'Oluwaseun ("Seun")'.
 _QUOTED_ALIAS_RE = re.compile(r"\([ ]?[\"“‘'](?P<n>[A-Z\u00C0-\u00DE][\w'’-]+)[\"”’'][ ]?\)")
 #: Pronouns in brackets after a word make it a person: "Jordan (they/them)".
@@ -586,10 +587,15 @@ class CueDetector:
             ):  # "Precious missed session": a listed first name doing what people do
                 yield Identifier(tok.start, tok.end, Category.NAME)
                 continue
-            if tok.base in self._g.common_words or self._plain_word(tok):
+            if self._plain_word(tok) or tok.base in self._g.towns:
                 continue
-            if tok.base in self._g.towns or (i > 0 and not sentence_start(text, tok.start)):
+            if i > 0 and not sentence_start(text, tok.start):
                 continue
+            if tok.base in self._g.common_words and (
+                tok.base.endswith(("ing", "ed", "ly", "day", "time", "work"))
+                or not (after and after[0] in _STRONG_SENTENCE_VERBS | _MOVE_VERBS)
+            ):
+                continue  # "Aditi moved": a rarer word (many names are) before a verb of a person
             if (after and after[0] in _SENTENCE_VERBS) or tok.possessive:
                 yield Identifier(tok.start, tok.end, Category.NAME)
 

@@ -427,3 +427,9 @@ def test_a_date_straight_after_a_score_name_is_still_a_date() -> None:
 )
 def test_parts_of_towns_and_the_building_a_flat_is_in(text: str, expected: tuple[str, str]) -> None:
     assert expected in found(text)
+
+
+def test_a_rarer_word_opening_a_sentence_before_a_persons_verb_and_priests_by_title() -> None:
+    assert ("Aditi", "name") in found("Aditi moved from Pune in 2021.")
+    assert ("Tom", "name") in found("Fr. Tom visited on Sunday.")
+    assert found("Swimming went well. Payday came.") == []
