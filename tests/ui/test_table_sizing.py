@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from ui.models.record_model import Column, RecordTableModel
@@ -40,6 +41,10 @@ def test_a_long_list_sizes_its_columns_from_a_sample_of_rows(qtbot: QtBot) -> No
     qtbot.waitExposed(view)
     model.set_records(list(range(2000)))  # a mentee's whole history
     view.horizontalHeader().resizeSections(view.horizontalHeader().ResizeMode.ResizeToContents)
-    qtbot.wait(50)
+    # Not a sleep: run what the view has queued (the refit after new rows), then paint now,
+    # so every row the view would read for sizing and showing has been read before counting.
+    QApplication.processEvents()
+    qtbot.waitUntil(lambda: not view._refit_timer.isActive(), timeout=5000)
+    view.grab()
     assert 0 < len(model.rows_read) <= SIZING_ROWS + 50  # the sample and the rows on show
     assert view.columnWidth(0) >= view.fontMetrics().horizontalAdvance("2026-01-01")
