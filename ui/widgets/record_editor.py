@@ -158,7 +158,11 @@ class RecordEditor(QGroupBox, Generic[R]):
         #: only if it still shows what was saved.
         self._shown = 0
         self.view = read_only_table(
-            model, title, stretch_column=stretch_column, single_selection=True
+            model,
+            title,
+            stretch_column=stretch_column,
+            single_selection=True,
+            empty="Nothing here yet. Fill in the form below and press Add.",
         )
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
         form = QFormLayout()

@@ -12,7 +12,7 @@ font when the text size changes.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QSize, Qt, QTimer
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 ROW_PADDING = 10
@@ -26,6 +26,8 @@ class RecordTable(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.stretch_column: int | None = None
+        #: Said in the empty table: what to do next (an empty grid said nothing at all).
+        self.empty_text = ""
         self._refit_timer = QTimer(self)  # after new rows, once the columns have their sizes
         self._refit_timer.setSingleShot(True)
         self._refit_timer.setInterval(0)
@@ -70,6 +72,29 @@ class RecordTable(QTableView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.refit()
+
+    def set_empty_text(self, text: str) -> None:
+        """What the table says while it has no rows (also its accessible description)."""
+        self.empty_text = text
+        self.setAccessibleDescription(text)
+        self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        model = self.model()
+        if not self.empty_text or model is None or model.rowCount() > 0:
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        margin = self.fontMetrics().height()
+        area = self.viewport().rect().adjusted(margin, margin, -margin, -margin)
+        painter.drawText(
+            area,
+            int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+            | int(Qt.TextFlag.TextWordWrap),
+            self.empty_text,
+        )
+        painter.end()
 
     def setModel(self, model: QAbstractItemModel | None) -> None:
         super().setModel(model)
@@ -123,9 +148,12 @@ def read_only_table(
     stretch_column: int | None = None,
     single_selection: bool = False,
     select_rows: bool = True,
-) -> QTableView:
-    """A table over ``model`` that screen readers announce as ``accessible_name``."""
+    empty: str = "",
+) -> RecordTable:
+    """A table over ``model`` that screen readers announce as ``accessible_name``; ``empty``
+    is what it says while it has no rows (what to do next)."""
     view = RecordTable()
+    view.set_empty_text(empty)
     view.setModel(model)
     view.setAccessibleName(accessible_name)
     if select_rows:

@@ -202,7 +202,10 @@ class CopingPlanTab(MenteePage[list[CopingPlanVersion]]):
         layout.setContentsMargins(0, 0, 0, 0)
         history_label = QLabel("Version &history")
         self.history = read_only_table(
-            self.versions_model, "Version history", stretch_column=PlanVersionColumn.NOTE
+            self.versions_model,
+            "Version history",
+            stretch_column=PlanVersionColumn.NOTE,
+            empty="No version saved yet. Add what helps, then press Save as new version.",
         )
         history_label.setBuddy(self.history)
         self.older = QComboBox()

@@ -63,7 +63,12 @@ class CpdPage(Page[tuple[ops.CpdData, int]]):
         self.year_total = QLabel()
         self.year_total.setAccessibleName("CPD hours this year")
         self.year_total.setTextFormat(Qt.TextFormat.PlainText)
-        totals_view = read_only_table(self.totals, "CPD hours per year", select_rows=False)
+        totals_view = read_only_table(
+            self.totals,
+            "CPD hours per year",
+            select_rows=False,
+            empty="No hours logged yet.",
+        )
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)

@@ -111,7 +111,11 @@ class GoalsTab(MenteePage[list[GoalOverview]]):
         self.delete_button.setAccessibleName("Delete the selected goal")
         self.delete_button.clicked.connect(self.delete_goal)
         self.view = read_only_table(
-            self.model, "Goals", stretch_column=GoalColumn.GOAL, single_selection=True
+            self.model,
+            "Goals",
+            stretch_column=GoalColumn.GOAL,
+            single_selection=True,
+            empty="No goals yet. Press New goal… and write it in the mentee's own words.",
         )
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
         left = QWidget()
@@ -246,6 +250,7 @@ class GoalsTab(MenteePage[list[GoalOverview]]):
             self.progress_model,
             "Progress entries (the chart's data)",
             stretch_column=ProgressColumn.NOTE,
+            empty="No progress rated yet. Choose a level above and press Add progress.",
         )
         self.progress_row = GasProgressRow(with_date=True)
         self.progress_row.add_requested.connect(self.add_progress)

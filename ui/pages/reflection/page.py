@@ -73,6 +73,7 @@ class ReflectionPage(Page[ops.ReflectionData]):
             "My reflections",
             stretch_column=ReflectionColumn.TITLE,
             single_selection=True,
+            empty="No reflections yet. Press New reflection to think a session through.",
         )
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
         lists = QSplitter(Qt.Orientation.Vertical)

@@ -60,6 +60,7 @@ class TimelineView(QWidget):
             self.model,
             "Timeline of sessions, goal progress and reflections",
             stretch_column=TimelineColumn.TITLE,
+            empty="Nothing in this period. Choose a longer period or another mentee above.",
         )
         self.view.activated.connect(lambda index: self.entry_activated.emit(index.data(RecordRole)))
         bar = FlowLayout()

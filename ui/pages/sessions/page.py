@@ -68,7 +68,11 @@ class SessionsTab(MenteePage[ops.SessionsData]):
         self.delete_button.setAccessibleName("Delete the selected draft note")
         self.delete_button.clicked.connect(self.delete_draft)
         self.view = read_only_table(
-            self.model, "Session notes", stretch_column=SessionColumn.SUMMARY, single_selection=True
+            self.model,
+            "Session notes",
+            stretch_column=SessionColumn.SUMMARY,
+            single_selection=True,
+            empty="No notes for this mentee yet. Press New note (Ctrl+N) after a session.",
         )
         for column in HIDDEN_COLUMNS:
             self.view.setColumnHidden(column, True)

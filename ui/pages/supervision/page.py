@@ -171,7 +171,10 @@ class SupervisionPage(Page[ops.SupervisionData]):
         layout.addLayout(form, 1)
         layout.addWidget(QLabel("Agreed actions"))
         self.actions_view = read_only_table(
-            self.actions_model, "Agreed actions", stretch_column=ActionColumn.TEXT
+            self.actions_model,
+            "Agreed actions",
+            stretch_column=ActionColumn.TEXT,
+            empty="No agreed actions yet. Type one below and add it.",
         )
         layout.addWidget(self.actions_view, 1)
         layout.addLayout(self._build_action_row())
@@ -190,7 +193,10 @@ class SupervisionPage(Page[ops.SupervisionData]):
         layout.addLayout(buttons)
         layout.addWidget(QLabel("Past sessions"))
         self.sessions_view = read_only_table(
-            self.sessions, "Past supervision sessions", single_selection=True
+            self.sessions,
+            "Past supervision sessions",
+            single_selection=True,
+            empty="No supervision sessions recorded yet. Press New record after your next one.",
         )
         self.sessions_view.selectionModel().selectionChanged.connect(self._on_session_selection)
         layout.addWidget(self.sessions_view, 1)
