@@ -272,3 +272,23 @@ def test_a_save_that_fails_leaves_the_typing_unsaved_to_try_again(
     assert [c.name for c in ask(qtbot, worker, lambda j: j.list_contacts(mentee.id))] == [
         "Ed Example"
     ]
+
+
+def test_an_edit_of_a_stored_contact_saves_itself_and_a_refusal_is_said_quietly(
+    qtbot: QtBot, worker, prompts, journal
+) -> None:
+    """One save model: no Save button for a stored entry; a pause in typing saves it."""
+    mentee, tab = _people_tab(qtbot, worker, prompts, journal)
+    people = tab.contacts
+    qtbot.keyClicks(people.widgets["name"], "Sam Example")
+    people.save_button.click()  # adding stays deliberate
+    qtbot.waitUntil(lambda: people.current is not None, timeout=5000)
+    assert not people.save_button.isVisible()
+    qtbot.keyClicks(people.widgets["relation"], "older brother")
+    qtbot.waitUntil(lambda: people.state.text() == "Saved", timeout=5000)
+    stored = ask(qtbot, worker, lambda j: j.list_contacts(mentee.id))
+    assert [c.relation for c in stored] == ["older brother"]
+    qtbot.keyClicks(people.widgets["phone"], "not a phone!")
+    qtbot.waitUntil(lambda: people.state.text().startswith("Not saved yet"), timeout=5000)
+    assert prompts.asked("error") == []  # no dialog while typing
+    assert people.widgets["phone"].text() == "not a phone!"  # nothing lost

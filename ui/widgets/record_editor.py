@@ -4,7 +4,8 @@ Why one generic piece: people, places, consents, resources and CPD entries are a
 frozen records + a form whose fields map one to one onto the record's attributes". Each tab
 declares its :class:`Field` list and how to build a record from the form's values; this class
 does the table, the form, validation errors (through prompts, nothing lost: the form keeps
-its text), and the worker calls. Selecting a row loads it into the form; "New" empties it.
+its text), and the worker calls. Selecting a row loads it into the form; "New" empties it;
+"Add" stores a new entry, and an edit of a stored one saves itself when typing pauses.
 Typing is not dropped on the way: before the form shows another row or an empty form, a
 valid form is saved as Save would, and one that is not valid yet is discarded only if the
 mentor says so. Before a lock or another mentee (``save_now``) a valid form is saved too.
@@ -19,7 +20,7 @@ from datetime import date
 from enum import Enum
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, Protocol, TypeVar
 
-from PySide6.QtCore import QDate, QItemSelection, Signal
+from PySide6.QtCore import QDate, QItemSelection, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -100,6 +101,8 @@ class _OptionalDate(QWidget):
         self.edit.setDate(QDate.currentDate())
         self.edit.setEnabled(False)
         self.check.toggled.connect(self.edit.setEnabled)
+        self.check.toggled.connect(lambda _on: self.changed.emit())
+        self.edit.dateChanged.connect(lambda _d: self.changed.emit())
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.check)
@@ -120,10 +123,17 @@ class _OptionalDate(QWidget):
 
 
 class RecordEditor(QGroupBox, Generic[R]):
-    """Table + form for one kind of record."""
+    """Table + form for one kind of record.
+
+    One save model with notes and goals: an edit of a stored entry saves itself once typing
+    pauses (:attr:`AUTOSAVE_MS`), with the same quiet "Saved" beside the buttons. Adding an
+    entry stays a deliberate "Add", as a note or goal starts with "New".
+    """
 
     #: A record was saved or deleted (the tab may reload other views).
     changed = Signal()
+    #: How long typing must pause before an edit of a stored entry saves itself.
+    AUTOSAVE_MS = 700
 
     def __init__(
         self,
@@ -181,8 +191,17 @@ class RecordEditor(QGroupBox, Generic[R]):
         self.delete_button = QPushButton("Delete…")
         self.delete_button.setAccessibleName(f"Delete selected entry in {title}")
         self.delete_button.clicked.connect(self.delete)
+        self.state = QLabel()
+        self.state.setObjectName("saveState")
+        self.state.setAccessibleName(f"Save state of {title}")
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(self.AUTOSAVE_MS)
+        self._autosave.timeout.connect(self._save_edit)
+        for widget in self.widgets.values():
+            _on_edit(widget, self._edited)
         buttons = FlowLayout()
-        buttons.addStretch(1)
+        buttons.addWidget(self.state, 1)
         for button in (self.new_button, self.save_button, self.delete_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
@@ -284,6 +303,8 @@ class RecordEditor(QGroupBox, Generic[R]):
             self.set_value(field, None)
         self.view.clearSelection()
         self.save_button.setText("Add")
+        self.save_button.show()
+        self.state.clear()
         self.delete_button.setEnabled(False)
         self._baseline = self.values()
 
@@ -298,7 +319,26 @@ class RecordEditor(QGroupBox, Generic[R]):
         """The stored record the form edits: Save now updates it, Delete removes it."""
         self._current = record
         self.save_button.setText("Save")
+        self.save_button.hide()  # a stored entry saves itself (Ctrl+S still saves at once)
         self.delete_button.setEnabled(True)
+
+    def _edited(self) -> None:
+        if self._current is not None and self.has_unsaved_changes():
+            self.state.clear()  # "Saved" no longer true; it will be again in a moment
+            self._autosave.start()
+
+    def _save_edit(self) -> None:
+        """Typing paused on a stored entry: save it, or say quietly why it cannot be yet."""
+        if self._current is None or not self.has_unsaved_changes():
+            return
+        try:
+            record = self._record_from_form()
+        except Exception as error:
+            from ui.prompts import explain
+
+            self.state.setText(f"Not saved yet: {explain(error).headline}")
+            return
+        self._submit(record)
 
     def has_unsaved_changes(self) -> bool:
         return self.values() != self._baseline
@@ -364,11 +404,14 @@ class RecordEditor(QGroupBox, Generic[R]):
         generation, shown = self._generation, self._shown
         before, submitted = self._baseline, self.values()
         self._baseline = submitted
+        self._autosave.stop()
+        self.state.setText("Saving…")
 
         def saved(result: Changed[R]) -> None:
             if generation != self._generation:
                 return  # locked (cleared) meanwhile: the saved record stays out of the form
             if shown == self._shown:  # else the form moved on to another record meanwhile
+                self.state.setText("Saved" if not self.has_unsaved_changes() else "")
                 stored = result.value
                 if self.values() == submitted:
                     self.load(stored)
@@ -379,6 +422,7 @@ class RecordEditor(QGroupBox, Generic[R]):
         def failed(error: BaseException) -> None:
             if generation == self._generation and shown == self._shown:
                 self._baseline = before
+                self.state.setText("Not saved")
             self._prompts.show_error(error, f"{self._title}: not saved")
 
         save = self._save  # the job must not hold the widget (it travels to the worker thread)
@@ -452,3 +496,19 @@ class RecordEditor(QGroupBox, Generic[R]):
         else:
             self.view.clearSelection()
         selection.blockSignals(False)
+
+
+def _on_edit(widget: QWidget, edited: Callable[[], None]) -> None:
+    """Call ``edited`` on any change the mentor makes to a form field."""
+    if isinstance(widget, QLineEdit):
+        widget.textEdited.connect(lambda _t: edited())
+    elif isinstance(widget, QPlainTextEdit):
+        widget.textChanged.connect(edited)
+    elif isinstance(widget, QComboBox):
+        widget.currentIndexChanged.connect(lambda _i: edited())
+    elif isinstance(widget, _OptionalDate):
+        widget.changed.connect(edited)
+    elif isinstance(widget, QDateEdit):
+        widget.dateChanged.connect(lambda _d: edited())
+    elif isinstance(widget, QDoubleSpinBox):
+        widget.valueChanged.connect(lambda _v: edited())
