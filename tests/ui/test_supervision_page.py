@@ -176,3 +176,18 @@ def test_lock_saves_a_changed_record_once_and_leaves_an_untouched_one_alone(
     assert [e.action for e in writes] == ["create"], [e.action for e in writes]
     [stored] = ask(qtbot, worker, lambda j: j.list_supervision())
     assert stored.discussion == "Typed just before the lock"
+
+
+def test_agenda_titles_are_never_cut_on_a_narrow_page(
+    qtbot: QtBot, worker: JournalWorker, prompts: ScriptedPrompts, journal: object
+) -> None:
+    mentee = make_mentee(journal)  # type: ignore[arg-type]
+    make_note(journal, mentee, risk_flag=True, risk_followup="Plan reviewed")  # type: ignore[arg-type]
+    page = _page(qtbot, worker, prompts)
+    page.resize(700, 600)  # a small laptop at large text leaves the agenda about this much
+    qtbot.waitUntil(lambda: page.agenda.rowCount() == 3, timeout=5000)
+    view = page.agenda_view
+    view.expandAll()
+    qtbot.waitUntil(lambda: view.columnWidth(AgendaColumn.ITEM) > 0)
+    for column in (AgendaColumn.ITEM, AgendaColumn.SOURCE, AgendaColumn.WHEN):
+        qtbot.waitUntil(lambda c=column: view.columnWidth(c) >= view.sizeHintForColumn(c))

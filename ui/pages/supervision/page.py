@@ -48,7 +48,6 @@ from ui.pages.supervision.models import (
     FUNCTION_LABELS,
     ActionColumn,
     ActionsModel,
-    AgendaColumn,
     AgendaModel,
     AgendaRow,
     SupervisionSessionsModel,
@@ -115,9 +114,10 @@ class SupervisionPage(Page[ops.SupervisionData]):
         self.agenda_view.setAccessibleName("Supervision agenda grouped by function")
         self.agenda_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.agenda_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.agenda_view.header().setSectionResizeMode(
-            AgendaColumn.ITEM, QHeaderView.ResizeMode.Stretch
-        )
+        # Every column as wide as its text: a stretched title column shrank to "Fre…" beside
+        # "Session note …"; a narrow page scrolls the agenda sideways instead of cutting it.
+        self.agenda_view.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.agenda_view.header().setStretchLastSection(True)
         self.agenda_view.selectionModel().selectionChanged.connect(self._on_agenda_selection)
         self.agenda.modelReset.connect(self._agenda_reset)
         self.function = QComboBox()
