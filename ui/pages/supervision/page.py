@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QItemSelection, QModelIndex
+from PySide6.QtCore import QDate, QItemSelection, QModelIndex, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -81,6 +81,12 @@ class SupervisionPage(Page[ops.SupervisionData]):
         self._dirty = False
         self._loading = False
         self._dialog: SupervisionExportDialog | None = None
+        # One save model with notes and goals: an edit of a stored record saves itself once
+        # typing pauses. Saving a new record stays deliberate: it takes the agenda with it.
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(700)
+        self._autosave.timeout.connect(self._save_edit)
         self.agenda = AgendaModel(self)
         self.actions_model = ActionsModel(self)
         self.sessions = SupervisionSessionsModel(self)
@@ -274,6 +280,17 @@ class SupervisionPage(Page[ops.SupervisionData]):
     def _mark_dirty(self, *_args: object) -> None:
         if not self._loading:
             self._dirty = True
+            if self._editing is not None:
+                self._autosave.start()
+
+    def _save_edit(self) -> None:
+        """Typing paused on a stored record: save it, or say quietly what it still needs."""
+        if not self._dirty or self._editing is None:
+            return
+        if not self.supervisor.text().strip():
+            self.state.setText("Not saved yet: a record needs the supervisor's name.")
+            return
+        self.save_session()
 
     def new_session(self) -> None:
         self._loading = True
@@ -286,6 +303,8 @@ class SupervisionPage(Page[ops.SupervisionData]):
         self.action_owner.clear()
         self.state.clear()
         self.sessions_view.clearSelection()
+        self.save_button.show()
+        self._autosave.stop()
         self._loading = False
         self._dirty = False
 
@@ -334,6 +353,7 @@ class SupervisionPage(Page[ops.SupervisionData]):
         )
 
     def save_session(self) -> None:
+        self._autosave.stop()
         try:
             session = self.current_session()
         except Exception as error:
@@ -344,7 +364,9 @@ class SupervisionPage(Page[ops.SupervisionData]):
 
         def saved(result: Changed[SupervisionSession]) -> None:
             self._editing = result.value
-            self.state.setText("Saved")
+            self.save_button.hide()  # stored: later edits save themselves
+            if not self._dirty:
+                self.state.setText("Saved")
             self.save_state_changed.emit("Saved")
 
         def failed(error: BaseException) -> None:
@@ -364,6 +386,8 @@ class SupervisionPage(Page[ops.SupervisionData]):
         self.state.setText(
             f"Editing the record of {session.held_on:%d %b %Y} ({len(session.agenda)} agenda items)"
         )
+        self.save_button.hide()  # a stored record saves itself as it is edited
+        self._autosave.stop()
         self._loading = False
         self._dirty = False
 
