@@ -137,7 +137,10 @@ class GoalsTab(MenteePage[list[GoalOverview]]):
         splitter = AdaptiveSplitter()
         splitter.addWidget(left)
         splitter.addWidget(scroll)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        # Room for a goal's words, status and progress, not only the first few words.
+        splitter.setSizes([400, 600])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
