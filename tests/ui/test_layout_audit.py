@@ -89,4 +89,10 @@ def test_every_view_fits_at_every_size_scale_and_theme() -> None:
     rows = [line for line in report.splitlines() if line.split()[:1] and "x" in line.split()[1]]
     views = {line.split()[0] for line in rows}
     assert {"first-run", "unlock", "session-editor", "settings", "supervision-preview"} <= views
+    # Every page the window can show is visited: a page added later is audited too.
+    from ui.windows.page_registry import AREAS, MENTEE_TABS
+
+    aliases = {"sessions": "main-window"}
+    pages = {aliases.get(s.key, s.key).replace("_", "-") for s in (*MENTEE_TABS, *AREAS)}
+    assert pages <= {v.replace("_", "-") for v in views}, pages - views
     assert len(rows) == len(views) * 8  # two sizes x two text scales x two themes
