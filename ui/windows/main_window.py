@@ -54,6 +54,7 @@ from ui.models.mentees import (
 from ui.pages.base import MenteePage, Page
 from ui.prompts import Prompts
 from ui.settings import AppSettings
+from ui.style import TextRole, set_text_role
 from ui.widgets.adaptive import size_to_current
 from ui.widgets.status_bar import JournalStatusBar
 from ui.windows import mentee_actions
@@ -159,10 +160,8 @@ class MainWindow(QMainWindow):
         self.mentee_header = QLabel("", mentee_panel)
         self.mentee_header.setObjectName("menteeHeader")
         self.mentee_header.setAccessibleName("Selected mentee")
-        font = self.mentee_header.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.mentee_header.setFont(font)
+        # A role, not a fixed size: it follows the text size setting like everything else.
+        set_text_role(self.mentee_header, TextRole.TITLE)
         self.tabs = QTabWidget(mentee_panel)
         self.tabs.setObjectName("menteeTabs")
         self.tabs.setAccessibleName("Mentee record")
