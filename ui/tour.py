@@ -146,7 +146,30 @@ class Tour:
         views.append(View("settings", self._settings, dialog=True))
         views.append(View("supervision-preview", self._supervision_preview, dialog=True))
         views.append(View("change-passphrase", self._change_passphrase, dialog=True))
+        views.extend(self._optional_dialogs())
         return views
+
+    def _optional_dialogs(self) -> Iterator[View]:
+        """Dialogs opened from inside a page or dialog, where the app has them."""
+        from ui.pages.cpd.page import CpdPage
+        from ui.pages.settings.dialog import SettingsDialog
+
+        if hasattr(SettingsDialog, "show_audit_log"):
+            yield View("audit-log", self._audit_log, dialog=True)
+        if hasattr(CpdPage, "choose_scheme"):
+            yield View("cpd-scheme", self._cpd_scheme, dialog=True)
+
+    def _audit_log(self) -> QWidget:
+        settings = self._settings()
+        dialog = settings.show_audit_log()  # type: ignore[attr-defined]
+        self.settle(0.2)
+        return self._dialog(dialog)
+
+    def _cpd_scheme(self) -> QWidget:
+        self._area("cpd")
+        page = self.main.page("cpd")
+        self.wait_for(lambda: getattr(page, "_data", None) is not None, "the CPD log")
+        return self._dialog(page.choose_scheme())
 
     def _show_window(self, window: QWidget) -> QWidget:
         for other in (self.controller.window(n) for n in ("welcome", "create", "unlock", "main")):
