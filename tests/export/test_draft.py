@@ -69,7 +69,10 @@ def test_any_redaction_keeps_offsets_valid_and_hides_the_selection(data: st.Data
         # Text before the selection is unchanged, except a replacement it cut into.
         assert block.text.startswith(before[: max(0, len(before) - 14)])
         assert REDACTED in block.text
-        if selected.strip() and selected not in (REDACTED,) and len(selected) > 14:
+        # A selection of plain text is hidden; one made of earlier markers ("[redacted][reda")
+        # legitimately reappears, since the new marker sits next to the old ones.
+        plain = "[" not in selected and "]" not in selected
+        if selected.strip() and plain and len(selected) > 14:
             assert selected not in block.text
         for span in block.spans():
             assert block.text[span.start : span.end] == span.replacement.shown
