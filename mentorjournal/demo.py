@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from mentorjournal import demo_text as T
 from mentorjournal.clock import UTC_ZONE, Clock, LocalZone, local_today
+from mentorjournal.demo_records import insert_record_settings
 from mentorjournal.domain import (
     Addendum,
     AgendaItem,
@@ -57,6 +58,7 @@ from mentorjournal.domain import (
     chain_addendum,
     sign_note,
 )
+from mentorjournal.domain.cpd import CpdCategory
 from mentorjournal.paths import VaultPaths
 from mentorjournal.storage import audit, meta
 from mentorjournal.storage.bulk import RecordSet, insert_records
@@ -414,6 +416,22 @@ def _supervision(w: _Writer, day: date, reflections: Sequence[Reflection]) -> Su
     )
 
 
+def _cpd(w: _Writer, on: date, i: int) -> CpdEntry:
+    """One CPD entry; its category follows from the activity, so no extra random draw."""
+    uid = w.uid()
+    activity = w.pick(T.CPD_ACTIVITIES)
+    return CpdEntry(
+        uid,
+        activity,
+        on,
+        hours=w.pick((1.5, 3.0, 6.0, 7.5)),
+        kind=w.pick(("course", "workshop", "reading", "group")),
+        learning=w.fill(w.pick(T.CPD_LEARNING), "the mentee"),
+        evidence=f"certificate-{i + 1:03d}.pdf",
+        category=CpdCategory(T.CPD_CATEGORY[activity]),
+    )
+
+
 def generate_demo(
     *, mentees: int, sessions: int, seed: int, today: date, zone: LocalZone = UTC_ZONE
 ) -> RecordSet:
@@ -478,18 +496,7 @@ def generate_demo(
         _supervision(w, first_day + timedelta(days=28 * (i + 1)), flagged[i * 2 : i * 2 + 2])
         for i in range(max(3, min(DAYS_SPAN // 28, sessions // 50)))
     ]
-    cpd = [
-        CpdEntry(
-            w.uid(),
-            w.pick(T.CPD_ACTIVITIES),
-            first_day + timedelta(days=45 * i + 3),
-            hours=w.pick((1.5, 3.0, 6.0, 7.5)),
-            kind=w.pick(("course", "workshop", "reading", "group")),
-            learning=w.fill(w.pick(T.CPD_LEARNING), "the mentee"),
-            evidence=f"certificate-{i + 1:03d}.pdf",
-        )
-        for i in range(DAYS_SPAN // 45)
-    ]
+    cpd = [_cpd(w, first_day + timedelta(days=45 * i + 3), i) for i in range(DAYS_SPAN // 45)]
     return RecordSet(
         tuple(people),
         tuple(contacts),
@@ -536,6 +543,7 @@ def populate_demo(
     with transaction(conn):
         insert_records(conn, data, now=clock.now())
         insert_caseload(conn, caseload, now=clock.now())
+        insert_record_settings(conn, today=clock.now().date(), now=clock.now())
         detail = ",".join(f"{name}={count}" for name, count in counts.items())
         audit.append(conn, at=clock.now(), action="import", kind="demo", record_id=None,
                      detail=f"seed={seed},{detail}")  # fmt: skip

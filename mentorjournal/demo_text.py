@@ -326,6 +326,17 @@ CPD_ACTIVITIES: tuple[str, ...] = (
     "Harm reduction basics",
     "Reading: recovery-oriented practice",
 )
+#: The category each demo activity is logged under (values of ``CpdCategory``).
+CPD_CATEGORY: dict[str, str] = {
+    "Motivational interviewing refresher": "clinical_skills",
+    "Suicide prevention awareness": "safeguarding",
+    "Trauma-informed practice workshop": "clinical_skills",
+    "Safeguarding adults update": "safeguarding",
+    "Peer support values day": "ethics",
+    "Reflective practice group": "ethics",
+    "Harm reduction basics": "recovery_wellness",
+    "Reading: recovery-oriented practice": "recovery_wellness",
+}
 CPD_LEARNING: tuple[str, ...] = (
     "Learnt to use more reflections than questions.",
     "Practised asking directly about suicide and staying calm.",

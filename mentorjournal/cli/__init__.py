@@ -45,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     from mentorjournal.cli import (
         anonymise_commands,
         caseload_commands,
+        cpd_commands,
         data_commands,
         export_commands,
         journal_commands,
@@ -71,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
         export_commands,
         data_commands,
         sync_commands,
+        cpd_commands,
     ):
         module.register(sub)
     return parser

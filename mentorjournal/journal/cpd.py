@@ -6,6 +6,7 @@ from datetime import date
 
 from mentorjournal import domain as d
 from mentorjournal.changes import Changed, Changes
+from mentorjournal.domain.cpd import CpdCategory
 from mentorjournal.journal.base import JournalBase
 from mentorjournal.storage import cpd as cpd_repo
 from mentorjournal.storage.codec import KIND_CPD
@@ -32,8 +33,11 @@ class Cpd(JournalBase):
         kind: str = "",
         learning: str = "",
         evidence: str = "",
+        category: CpdCategory | None = None,
     ) -> Changed[d.CpdEntry]:
-        return self.save_cpd(d.CpdEntry(d.new_id(), activity, on, hours, kind, learning, evidence))
+        return self.save_cpd(
+            d.CpdEntry(d.new_id(), activity, on, hours, kind, learning, evidence, category)
+        )
 
     def list_cpd(self, *, year: int | None = None) -> list[d.CpdEntry]:
         return cpd_repo.list_entries(self._db, year=year)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from mentorjournal.journal.appointments import Appointments
 from mentorjournal.journal.caseload import Caseload
 from mentorjournal.journal.cpd import Cpd
+from mentorjournal.journal.cpd_scheme import CpdSchemes
 from mentorjournal.journal.goals import Goals
 from mentorjournal.journal.lifecycle import Lifecycle
 from mentorjournal.journal.measures import Measures
@@ -41,6 +42,7 @@ class Journal(
     Appointments,
     Measures,
     Caseload,
+    CpdSchemes,
     Timeline,
     Searching,
     Sync,

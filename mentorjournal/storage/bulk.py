@@ -193,9 +193,9 @@ def _mentor(conn: Connection, r: RecordSet, now: str) -> None:
     _ins(
         conn,
         "cpd_entries",
-        "id, activity, on_date, hours, kind, learning, evidence, created_at",
-        ((c.id, c.activity, date_text(c.on), float(c.hours), c.kind, c.learning, c.evidence, now)
-         for c in r.cpd),
+        "id, activity, on_date, hours, kind, learning, evidence, category, created_at",
+        ((c.id, c.activity, date_text(c.on), float(c.hours), c.kind, c.learning, c.evidence,
+          None if c.category is None else c.category.value, now) for c in r.cpd),
     )  # fmt: skip
 
 

@@ -346,6 +346,13 @@ def delete_cpd(j: Journal, c: Ctx) -> Callable[[], object]:
 
 
 @call
+def set_cpd_scheme(j: Journal, c: Ctx) -> Callable[[], object]:
+    from mentorjournal.domain.cpd_scheme import CpdScheme, SchemeKind
+
+    return lambda: j.set_cpd_scheme(CpdScheme(SchemeKind.UMHAN, date(2025, 9, 1)))
+
+
+@call
 def change_passphrase(j: Journal, c: Ctx) -> Callable[[], object]:
     return lambda: j.change_passphrase(c.passphrase, "another long passphrase for the audit walk")
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from mentorjournal.changes import Changed
 from mentorjournal.domain.cpd import CpdEntry, CpdYearTotal
+from mentorjournal.domain.cpd_scheme import CategoryHours, CpdScheme, SchemeProgress
 from mentorjournal.domain.goals import Goal, GoalOverview, GoalProgress
 from mentorjournal.domain.mentee import Consent, Contact, Mentee, Place, Resource
 from mentorjournal.domain.notes import Addendum, NoteSummary, SessionNote
@@ -221,10 +222,25 @@ def supervision_data(journal: Journal) -> SupervisionData:
 class CpdData:
     entries: tuple[CpdEntry, ...]
     totals: tuple[CpdYearTotal, ...]
+    scheme: CpdScheme | None = None
+    progress: SchemeProgress | None = None
+    by_category: tuple[CategoryHours, ...] = ()
+    today: date | None = None
 
 
 def cpd_data(journal: Journal) -> CpdData:
-    return CpdData(tuple(journal.list_cpd()), tuple(journal.cpd_totals()))
+    """The log, yearly totals, and the scheme's progress on the mentor's local day."""
+    today = journal.today()
+    progress = journal.cpd_progress(today)
+    by_category = journal.cpd_by_category() if progress is None else progress.by_category
+    return CpdData(
+        tuple(journal.list_cpd()),
+        tuple(journal.cpd_totals()),
+        journal.cpd_scheme(),
+        progress,
+        by_category,
+        today,
+    )
 
 
 def today(journal: Journal) -> date:

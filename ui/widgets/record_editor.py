@@ -82,6 +82,8 @@ class Field:
     labels: dict[Any, str] | None = None
     #: For text fields of optional attributes: an empty field is stored as None.
     none_if_empty: bool = False
+    #: For a choice of an optional attribute: the first item, standing for None.
+    none_label: str | None = None
 
 
 class _OptionalDate(QWidget):
@@ -221,6 +223,8 @@ class RecordEditor(QGroupBox, Generic[R]):
         elif field.kind == CHOICE:
             combo = QComboBox()
             assert field.enum is not None
+            if field.none_label is not None:
+                combo.addItem(field.none_label, None)
             for member in field.enum:
                 label = (field.labels or {}).get(
                     member, str(member.value).replace("_", " ").capitalize()
@@ -257,7 +261,8 @@ class RecordEditor(QGroupBox, Generic[R]):
             return None if field.none_if_empty and not text else text
         if isinstance(widget, QComboBox):
             assert field.enum is not None
-            return field.enum(widget.currentData())
+            data = widget.currentData()
+            return None if data is None else field.enum(data)
         if isinstance(widget, _OptionalDate):
             return widget.value()
         if isinstance(widget, QDateEdit):

@@ -1,0 +1,69 @@
+"""The record-keeping migrations upgrade a vault written by the schema before them.
+
+tests/storage/test_migrations_golden.py proves every golden vault upgrades keeping every row;
+these tests prove what each new record kind looks like on an upgraded vault.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from mentorjournal.clock import ManualClock
+from mentorjournal.domain.cpd import CpdCategory
+from mentorjournal.domain.cpd_scheme import CpdScheme, SchemeKind
+from mentorjournal.journal import Journal
+from mentorjournal.storage.connection import open_database
+from tests.fixtures.make_golden_vaults import (
+    CPD_SCHEME_SCHEMA,
+    CREATED_AT,
+    GOLDEN_KEY,
+    golden_path,
+    manifest_path,
+)
+
+
+def _upgraded(version: int, tmp_path: Path) -> Journal:
+    copy = tmp_path / "journal.db"
+    shutil.copyfile(golden_path(version), copy)
+    return Journal(open_database(copy, GOLDEN_KEY), ManualClock(CREATED_AT))
+
+
+@pytest.fixture
+def before_cpd_scheme(tmp_path: Path) -> Iterator[Journal]:
+    journal = _upgraded(CPD_SCHEME_SCHEMA - 1, tmp_path)
+    yield journal
+    journal.lock()
+
+
+def test_cpd_logged_before_categories_is_kept_uncategorised(before_cpd_scheme: Journal) -> None:
+    journal = before_cpd_scheme
+    manifest = json.loads(manifest_path(CPD_SCHEME_SCHEMA - 1).read_text(encoding="utf-8"))
+    old_rows = manifest["tables"]["cpd_entries"]["rows"]
+    entries = journal.list_cpd()
+    assert len(entries) == len(old_rows) > 0
+    assert all(e.category is None for e in entries)
+    assert journal.cpd_scheme() is None
+    journal.set_cpd_scheme(CpdScheme(SchemeKind.ICRC_PEER_RECOVERY, entries[-1].on))
+    first = entries[-1]
+    journal.save_cpd(replace(first, category=CpdCategory.ETHICS))
+    progress = journal.cpd_progress(date(2026, 1, 5))
+    assert progress is not None
+    assert progress.minimums[0].done == first.hours
+
+
+def test_the_golden_custom_scheme_reads_back(tmp_path: Path) -> None:
+    journal = _upgraded(CPD_SCHEME_SCHEMA, tmp_path)
+    try:
+        scheme = journal.cpd_scheme()
+        assert scheme is not None and scheme.rule is not None
+        assert (scheme.rule.name, scheme.rule.min_activities) == ("Golden scheme", 3)
+        assert all(e.category is not None for e in journal.list_cpd())
+    finally:
+        journal.lock()
