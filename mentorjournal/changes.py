@@ -27,6 +27,7 @@ class Changes:
     search: bool = False
     appointments: bool = False
     measures: bool = False
+    disclosures: bool = False
 
     def __or__(self, other: Changes) -> Changes:
         if not isinstance(other, Changes):

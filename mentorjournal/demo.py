@@ -543,7 +543,7 @@ def populate_demo(
     with transaction(conn):
         insert_records(conn, data, now=clock.now())
         insert_caseload(conn, caseload, now=clock.now())
-        insert_record_settings(conn, today=clock.now().date(), now=clock.now())
+        insert_record_settings(conn, today=today, now=clock.now())
         detail = ",".join(f"{name}={count}" for name, count in counts.items())
         audit.append(conn, at=clock.now(), action="import", kind="demo", record_id=None,
                      detail=f"seed={seed},{detail}")  # fmt: skip

@@ -1,16 +1,23 @@
-"""Demo record-keeping settings: the scheme the demo mentor renews under, and the like.
+"""Demo record keeping: the scheme the demo mentor renews under, a disclosure, and the like.
 
-Kept apart from ``demo.py`` (the seeded records themselves) because these are settings of the
-vault, not generated records: they take no random draws, so adding one never changes the
-demo's notes, goals or CPD entries.
+Kept apart from ``demo.py`` (the seeded records themselves): these take no random draws and
+are fitted to records already generated, so adding one never changes the demo's notes, goals
+or CPD entries.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from mentorjournal.domain.cpd_scheme import CpdScheme, SchemeKind
-from mentorjournal.storage import cpd
+from mentorjournal.domain.disclosure import (
+    Disclosure,
+    DisclosureBasis,
+    MenteeInformed,
+    ShareMethod,
+)
+from mentorjournal.domain.validation import new_id
+from mentorjournal.storage import cpd, disclosures, sessions
 from mentorjournal.storage.connection import Connection
 
 
@@ -21,5 +28,29 @@ def demo_cycle_start(today: date) -> date:
 
 
 def insert_record_settings(conn: Connection, *, today: date, now: datetime) -> None:
-    """Write the demo's record-keeping settings (inside the caller's transaction)."""
+    """Write the demo's record-keeping settings and examples (in the caller's transaction)."""
     cpd.set_scheme(conn, CpdScheme(SchemeKind.UMHAN, demo_cycle_start(today)), now)
+    _insert_disclosure(conn)
+
+
+def _insert_disclosure(conn: Connection) -> None:
+    """A disclosure after the first mentee's first risk-flagged signed note, linked to it."""
+    note = sessions.first_signed_risk_note(conn)
+    if note is None:
+        return
+    shared_at = note.started_at + timedelta(minutes=note.duration_minutes + 20)
+    entry = Disclosure(
+        id=new_id(),
+        mentee_id=note.mentee_id,
+        shared_at=shared_at,
+        basis=DisclosureBasis.RISK_TO_SELF,
+        what="Said they had thought about ending their life this week and had a plan.",
+        recipient="Duty worker, community crisis team",
+        method=ShareMethod.PHONE,
+        reasoning="Risk to life: a plan and a date; they could not agree to keep safe.",
+        reference="CRT-DEMO-0001",
+        advice_sought="Spoke to my supervisor before calling; she agreed.",
+        informed=MenteeInformed.BEFORE,
+        note_id=note.id,
+    )
+    disclosures.insert(conn, entry, shared_at + timedelta(minutes=30))

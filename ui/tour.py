@@ -134,7 +134,7 @@ class Tour:
             View("unlock", self._unlock),
             View("unlock-recovery-key", self._unlock_recovery),
         ]
-        main_tabs = ("sessions", "goals", "coping_plan", "people", "resources")
+        main_tabs = ("sessions", "goals", "coping_plan", "people", "resources", "disclosures")
         names = {"sessions": "main-window", "coping_plan": "coping-plan"}
         for key in main_tabs:
             views.append(View(names.get(key, key), partial(self._tab, key)))

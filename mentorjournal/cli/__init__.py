@@ -47,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
         caseload_commands,
         cpd_commands,
         data_commands,
+        disclosure_commands,
         export_commands,
         journal_commands,
         sync_commands,
@@ -73,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
         data_commands,
         sync_commands,
         cpd_commands,
+        disclosure_commands,
     ):
         module.register(sub)
     return parser

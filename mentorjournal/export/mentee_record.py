@@ -27,6 +27,8 @@ from mentorjournal.domain import (
     Resource,
     SessionNote,
 )
+from mentorjournal.domain.disclosure import Disclosure
+from mentorjournal.export.disclosures import disclosure_blocks
 from mentorjournal.export.document import (
     Block,
     BulletList,
@@ -52,6 +54,7 @@ class MenteeRecord:
     goals: tuple[Goal, ...] = ()
     progress: Mapping[str, tuple[GoalProgress, ...]] = field(default_factory=dict)
     coping_plan: CopingPlanVersion | None = None
+    disclosures: tuple[Disclosure, ...] = ()
 
 
 def format_day(day: date | None) -> str:
@@ -284,6 +287,7 @@ def mentee_record_document(
     blocks += _people(record)
     blocks += _consents(record.consents)
     blocks += _resources(record.resources)
+    blocks += disclosure_blocks(record.disclosures)
     blocks.append(Heading(1, "Sessions"))
     if not record.sessions:
         blocks.append(Paragraph.of(Run("No sessions yet.", italic=True)))
@@ -317,6 +321,9 @@ class RecordSource(Protocol):
     def list_goals(self, mentee_id: str) -> list[Goal]: ...
     def progress(self, goal_id: str) -> list[GoalProgress]: ...
     def current_plan(self, mentee_id: str) -> CopingPlanVersion | None: ...
+    def list_disclosures(
+        self, mentee_id: str, *, current_only: bool = False
+    ) -> list[Disclosure]: ...
 
 
 def load_mentee_record(source: RecordSource, code: str) -> MenteeRecord:
@@ -335,4 +342,5 @@ def load_mentee_record(source: RecordSource, code: str) -> MenteeRecord:
         goals=goals,
         progress={g.id: tuple(source.progress(g.id)) for g in goals},
         coping_plan=source.current_plan(mentee.id),
+        disclosures=tuple(source.list_disclosures(mentee.id)),
     )

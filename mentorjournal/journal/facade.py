@@ -13,6 +13,7 @@ from mentorjournal.journal.appointments import Appointments
 from mentorjournal.journal.caseload import Caseload
 from mentorjournal.journal.cpd import Cpd
 from mentorjournal.journal.cpd_scheme import CpdSchemes
+from mentorjournal.journal.disclosures import Disclosures
 from mentorjournal.journal.goals import Goals
 from mentorjournal.journal.lifecycle import Lifecycle
 from mentorjournal.journal.measures import Measures
@@ -43,6 +44,7 @@ class Journal(
     Measures,
     Caseload,
     CpdSchemes,
+    Disclosures,
     Timeline,
     Searching,
     Sync,

@@ -318,6 +318,16 @@ def list_summaries(
     ]
 
 
+def first_signed_risk_note(conn: Connection) -> SessionNote | None:
+    """The earliest signed, risk-flagged note of the first mentee by code (demo fitting)."""
+    row = conn.execute(
+        "SELECT n.id FROM session_notes n JOIN mentees m ON m.id = n.mentee_id"
+        " WHERE n.risk_flag = 1 AND n.signed_at IS NOT NULL ORDER BY m.code, n.started_at"
+        " LIMIT 1"
+    ).fetchone()
+    return None if row is None else get(conn, row[0])
+
+
 def flagged_or_risky(conn: Connection) -> list[SessionNote]:
     """Notes flagged for supervision or carrying a risk flag, newest first."""
     rows = conn.execute(

@@ -353,6 +353,17 @@ def set_cpd_scheme(j: Journal, c: Ctx) -> Callable[[], object]:
 
 
 @call
+def record_disclosure(j: Journal, c: Ctx) -> Callable[[], object]:
+    from mentorjournal.domain.disclosure import Disclosure, DisclosureBasis, ShareMethod
+
+    entry = Disclosure(
+        d.new_id(), _mentee(j), j.clock.now(), DisclosureBasis.RISK_TO_SELF, "Plan to harm",
+        "Crisis team", ShareMethod.PHONE, "Risk to life",
+    )  # fmt: skip
+    return lambda: j.record_disclosure(entry)
+
+
+@call
 def change_passphrase(j: Journal, c: Ctx) -> Callable[[], object]:
     return lambda: j.change_passphrase(c.passphrase, "another long passphrase for the audit walk")
 

@@ -26,6 +26,7 @@ def test_record_has_every_part_in_reading_order() -> None:
         "People and places",
         "Consent",
         "Resources and services",
+        "Information shared (disclosures)",
         "Sessions",
         "Goals",
         "Coping plan",

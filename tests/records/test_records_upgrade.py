@@ -67,3 +67,40 @@ def test_the_golden_custom_scheme_reads_back(tmp_path: Path) -> None:
         assert all(e.category is not None for e in journal.list_cpd())
     finally:
         journal.lock()
+
+
+def test_a_vault_from_before_disclosures_takes_one_and_its_erasure_still_works(
+    tmp_path: Path,
+) -> None:
+    from mentorjournal.domain import new_id
+    from mentorjournal.domain.disclosure import Disclosure, DisclosureBasis, ShareMethod
+    from tests.fixtures.make_golden_vaults import DISCLOSURE_SCHEMA
+
+    journal = _upgraded(DISCLOSURE_SCHEMA - 1, tmp_path)
+    try:
+        mentee = journal.list_mentees()[0]
+        assert journal.list_disclosures(mentee.id) == []
+        entry = Disclosure(
+            new_id(), mentee.id, CREATED_AT, DisclosureBasis.RISK_TO_OTHERS, "Threat",
+            "Police non-emergency", ShareMethod.PHONE, "Named person at risk",
+        )  # fmt: skip
+        journal.record_disclosure(entry)
+        assert journal.disclosure_counts() == {mentee.id: 1}
+        journal.set_mentee_status(mentee.id, journal.get_mentee(mentee.id).status.CLOSED)
+        journal.erase_mentee(mentee.id)
+        assert journal.disclosure_counts() == {}
+    finally:
+        journal.lock()
+
+
+def test_the_golden_disclosure_and_its_correction_read_back(tmp_path: Path) -> None:
+    from tests.fixtures.make_golden_vaults import DISCLOSURE_SCHEMA
+
+    journal = _upgraded(DISCLOSURE_SCHEMA, tmp_path)
+    try:
+        (mentee_id,) = journal.disclosure_counts()
+        history = journal.list_disclosures(mentee_id)
+        assert [e.reference for e in history] == ["", "ASC-1"]
+        assert journal.list_disclosures(mentee_id, current_only=True) == [history[1]]
+    finally:
+        journal.lock()

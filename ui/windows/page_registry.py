@@ -41,6 +41,7 @@ MENTEE_TABS: tuple[PageSpec, ...] = (
     PageSpec("coping_plan", "Coping plan", "ui.pages.coping_plan.page", "CopingPlanTab", "plan"),
     PageSpec("people", "People && consent", "ui.pages.people.page", "PeopleConsentTab", "people"),
     PageSpec("resources", "Resources", "ui.pages.resources.page", "ResourcesTab", "resource"),
+    PageSpec("disclosures", "Disclosures", "ui.pages.disclosures.page", "DisclosuresTab", "risk"),
 )
 AREAS: tuple[PageSpec, ...] = (
     PageSpec(

@@ -1,0 +1,1 @@
+"""The Disclosures tab: information shared about a mentee, kept as written."""
