@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -36,7 +38,7 @@ from ui.pages.cpd.models import (
     hours_text,
 )
 from ui.prompts import Prompts
-from ui.widgets.adaptive import AdaptiveSplitter
+from ui.widgets.adaptive import AdaptiveSplitter, VerticalScrollArea
 from ui.widgets.record_editor import CHOICE, DATE, HOURS, MULTILINE, Field, RecordEditor
 from ui.widgets.tables import read_only_table
 from ui.worker import JournalWorker
@@ -57,10 +59,50 @@ CPD_FIELDS = (
         labels=dict(CATEGORY_LABELS),
         none_label=UNCATEGORISED_LABEL,
     ),
-    Field("kind", "&Kind (course, reading, shadowing…)"),
+    Field("kind", "&Kind (course, reading…)"),
     Field("learning", "What I &learnt", MULTILINE),
-    Field("evidence", "&Evidence (certificate, file reference)"),
+    Field("evidence", "&Evidence (certificate, file)"),
 )
+
+
+class _SidePanel(QWidget):
+    """The scheme and totals beside the log: never narrower than about 30 characters.
+
+    Narrower, its wrapped labels and tables need more height than the page has at large text;
+    asking for the width makes the splitter stack the panel under the log instead.
+    """
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(max(hint.width(), self.fontMetrics().averageCharWidth() * 30), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Wrapped labels keep the height their lines need at the width they now have."""
+        super().resizeEvent(event)
+        for label in self.findChildren(QLabel):
+            if label.wordWrap() and label.width() > 0:
+                label.setMinimumHeight(max(0, label.heightForWidth(label.width())))
+
+
+class _StackedAtFullHeight(AdaptiveSplitter):
+    """Stacked (large text, small screen), the log and the panel each get their full height.
+
+    The page scrolls instead, so no field is squeezed below the height its text needs.
+    """
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        if self.orientation() is not Qt.Orientation.Vertical:
+            return hint
+        parts = [self.widget(i) for i in range(self.count())]
+        shown = [p for p in parts if p is not None and not p.isHidden()]
+        width = max(1, self.width())
+        full = sum(
+            max(p.sizeHint().height(), p.heightForWidth(width) if p.hasHeightForWidth() else 0)
+            for p in shown
+        )
+        full += self.handleWidth() * max(0, len(shown) - 1)
+        return QSize(hint.width(), max(hint.height(), full))
 
 
 class CpdPage(Page[tuple[ops.CpdData, int]]):
@@ -101,7 +143,7 @@ class CpdPage(Page[tuple[ops.CpdData, int]]):
             stretch_column=0,
             empty="No hours in this cycle yet.",
         )
-        side = QWidget()
+        side = _SidePanel()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self._scheme_box())
@@ -110,7 +152,7 @@ class CpdPage(Page[tuple[ops.CpdData, int]]):
         side_layout.addWidget(categories_view, 1)
         side_layout.addWidget(self.year_total)
         side_layout.addWidget(totals_view, 1)
-        splitter = AdaptiveSplitter()
+        splitter = _StackedAtFullHeight()
         splitter.addWidget(self.editor)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
@@ -123,9 +165,12 @@ class CpdPage(Page[tuple[ops.CpdData, int]]):
             header = view.horizontalHeader()
             header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        page_scroll = VerticalScrollArea()  # large text on a small screen: scroll, not squeeze
+        page_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        page_scroll.setWidget(splitter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        layout.addWidget(page_scroll)
 
     def _scheme_box(self) -> QGroupBox:
         box = QGroupBox("My scheme")

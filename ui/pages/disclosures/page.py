@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -48,7 +47,7 @@ from ui.models.record_model import RecordRole
 from ui.pages.base import MenteePage
 from ui.pages.disclosures.models import DisclosureColumn, DisclosureRow, DisclosuresModel, rows_of
 from ui.prompts import Prompts
-from ui.widgets.adaptive import AdaptiveSplitter
+from ui.widgets.adaptive import AdaptiveSplitter, VerticalScrollArea
 from ui.widgets.tables import read_only_table
 from ui.worker import JournalWorker
 
@@ -92,8 +91,7 @@ class DisclosuresTab(MenteePage[_Loaded]):
             single_selection=True,
         )  # fmt: skip
         self.form = self._form()
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
+        scroll = VerticalScrollArea()  # the form scrolls up and down, never sideways
         scroll.setWidget(self.form)
         splitter = AdaptiveSplitter()
         splitter.addWidget(self.view)
