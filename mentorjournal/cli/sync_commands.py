@@ -201,9 +201,12 @@ def cmd_conflicts(journal: Journal, args: argparse.Namespace) -> int:
 
 
 def cmd_resolve(journal: Journal, args: argparse.Namespace) -> int:
-    if not journal.resolve_sync_conflict(args.id).value:
+    if not journal.resolve_sync_conflict(args.id, keep_other=args.keep_other).value:
         raise UsageError(f"No open conflict {args.id}.")
-    print(f"Conflict {args.id} marked as settled.")
+    if args.keep_other:
+        print(f"Conflict {args.id} settled: the other version is back, on every computer.")
+    else:
+        print(f"Conflict {args.id} settled: the kept version stays.")
     return 0
 
 
@@ -261,3 +264,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     conflicts.add_argument("--json", action="store_true", help="print as JSON")
     resolve = _command(commands, "resolve", with_journal(cmd_resolve), "mark a conflict as settled")
     resolve.add_argument("id")
+    resolve.add_argument(
+        "--keep-other", action="store_true", help="take the other version instead of the kept one"
+    )

@@ -247,11 +247,15 @@ class Sync(JournalBase):
             )
         return found
 
-    def resolve_sync_conflict(self, conflict_id: str) -> Changed[bool]:
-        """Mark a conflict seen and settled (the kept text stays as it is)."""
-        with self._command(Changes(sessions=True)) as command:
+    def resolve_sync_conflict(self, conflict_id: str, *, keep_other: bool = False) -> Changed[bool]:
+        """Settle a conflict: keep the text that won, or (``keep_other``) take the other one.
+
+        Taking the other version is an edit like any other: it reaches every computer. A
+        signed note refuses it (``RecordSigned``); its other version stays readable here.
+        """
+        with self._command(Changes.all() if keep_other else Changes()) as command:
             done = sync_merge.resolve_conflict(
-                command.conn, conflict_id, self._clock.now().isoformat()
+                command.conn, conflict_id, self._clock.now().isoformat(), keep_other=keep_other
             )
             command.audit("sync-resolve", KIND_SYNC, conflict_id)
         return command.done(done)

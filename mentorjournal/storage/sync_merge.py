@@ -27,8 +27,9 @@ from dataclasses import dataclass, field
 
 import sqlcipher3
 
+from mentorjournal.errors import RecordSigned, UsageError
 from mentorjournal.storage import mentees as mentee_repo
-from mentorjournal.storage import sync_log
+from mentorjournal.storage import sync_index, sync_log
 from mentorjournal.storage.connection import Connection
 from mentorjournal.sync.ops import Op, Stamp, Value
 
@@ -387,12 +388,34 @@ def open_conflicts(conn: Connection) -> list[ConflictRow]:
     return [ConflictRow(*r) for r in rows]
 
 
-def resolve_conflict(conn: Connection, conflict_id: str, now: str) -> bool:
-    cursor = conn.execute(
-        "UPDATE sync_conflicts SET resolved_at = ? WHERE id = ? AND resolved_at IS NULL",
-        (now, conflict_id),
-    )
-    return bool(cursor.rowcount)
+def resolve_conflict(conn: Connection, conflict_id: str, now: str, *, keep_other: bool) -> bool:
+    """Settle an open conflict; with ``keep_other`` the other version replaces the kept one.
+
+    The replacement is an ordinary write in the caller's command, so it is logged as this
+    computer's edit and reaches the other computers like any edit (a signed note refuses it).
+    """
+    row = conn.execute(
+        "SELECT tbl, record_id, field, other_value FROM sync_conflicts"
+        " WHERE id = ? AND resolved_at IS NULL",
+        (conflict_id,),
+    ).fetchone()
+    if row is None:
+        return False
+    tbl, record_id, name, other = row
+    if keep_other:
+        columns = sync_log.replicated_tables(conn).get(tbl, [])
+        if name not in columns or name == "id":
+            raise UsageError("Only a single field's version can be taken back.")
+        try:
+            conn.execute(
+                f"UPDATE {sync_log.quote(tbl)} SET {sync_log.quote(name)} = ? WHERE id = ?",
+                (other, record_id),
+            )
+        except sqlcipher3.IntegrityError as exc:
+            raise RecordSigned("That record is signed: its text cannot be replaced.") from exc
+        sync_index.refresh(conn, [(tbl, record_id)], [])
+    conn.execute("UPDATE sync_conflicts SET resolved_at = ? WHERE id = ?", (now, conflict_id))
+    return True
 
 
 def quarantine(conn: Connection, device_id: str, file_name: str, reason: str, now: str) -> bool:

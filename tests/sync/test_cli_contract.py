@@ -218,3 +218,43 @@ def test_verify_reports_a_merged_segment_changed_in_the_folder(
     newest.write_bytes(bytes(data))
     result = b("verify")
     assert result.code == 4 and "no longer authenticates" in result.stderr
+
+
+def test_taking_the_other_version_back_reaches_both_computers(
+    devices: tuple[Run, Run, Path, CreatedVault],
+) -> None:
+    a, b, _folder, _vault = devices
+    note_id = _last_line(a("note", "add", "--mentee", "M-101", stdin="First version."))
+    _ok(a("sync", "now"))
+    _ok(b("sync", "now"))
+    _ok(a("note", "edit", note_id, stdin="Home words."))
+    _ok(b("note", "edit", note_id, stdin="Office words."))
+    for run in (a, b, a):
+        _ok(run("sync", "now"))
+    conflict = json.loads(_ok(a("sync", "conflicts", "--json")).stdout)[0]
+    other = "Home words." if "Office" in conflict["current_value"] else "Office words."
+    _ok(a("sync", "resolve", conflict["id"], "--keep-other"))
+    assert json.loads(_ok(a("sync", "conflicts", "--json")).stdout) == []
+    _ok(a("sync", "now"))
+    _ok(b("sync", "now"))
+    for run in (a, b):
+        assert other in _ok(run("note", "show", note_id)).stdout
+        assert json.loads(_ok(run("search", other.split(maxsplit=1)[0], "--json")).stdout)
+    assert a("sync", "resolve", conflict["id"]).code == 2  # settled once
+
+
+def test_a_signed_note_refuses_the_other_version(
+    devices: tuple[Run, Run, Path, CreatedVault],
+) -> None:
+    a, b, _folder, _vault = devices
+    note_id = _last_line(a("note", "add", "--mentee", "M-101", stdin="Draft."))
+    _ok(a("sync", "now"))
+    _ok(b("sync", "now"))
+    _ok(b("note", "edit", note_id, stdin="Late edit on the office computer."))
+    _ok(a("note", "sign", note_id))
+    for run in (a, b, a):
+        _ok(run("sync", "now"))
+    conflict = json.loads(_ok(b("sync", "conflicts", "--json")).stdout)[0]
+    result = b("sync", "resolve", conflict["id"], "--keep-other")
+    assert result.code == 6 and "signed" in result.stderr
+    assert "Late edit" in conflict["other_value"] + conflict["current_value"]
