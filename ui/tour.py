@@ -134,14 +134,18 @@ class Tour:
             View("unlock", self._unlock),
             View("unlock-recovery-key", self._unlock_recovery),
         ]
-        main_tabs = ("sessions", "goals", "coping_plan", "people", "resources", "disclosures")
+        views.append(View("home", partial(self._area, "home")))
+        main_tabs = (
+            "sessions", "goals", "coping_plan", "people", "resources", "disclosures",
+            "appointments", "measures",
+        )  # fmt: skip
         names = {"sessions": "main-window", "coping_plan": "coping-plan"}
         for key in main_tabs:
             views.append(View(names.get(key, key), partial(self._tab, key)))
         views.append(View("session-editor", self._session_editor))
         views.extend(self._people_tabs())
-        for key in ("reflection", "supervision", "cpd"):
-            views.append(View(key, partial(self._area, key)))
+        for key in ("reflection", "self_review", "supervision", "cpd"):
+            views.append(View(key.replace("_", "-"), partial(self._area, key)))
         views.append(View("search", self._search, dialog=True))
         views.append(View("settings", self._settings, dialog=True))
         views.append(View("supervision-preview", self._supervision_preview, dialog=True))

@@ -3,6 +3,8 @@
 * ``export --supervision --from DATE --to DATE [--mentee CODE ...] --out FILE.{md,pdf,docx}``
 * ``export --mentee CODE --out FILE.{md,pdf,docx}``: the mentee's whole record
 * ``export --coping-plan CODE --out FILE.pdf``: the printable one-page plan
+* ``export --note ID --out FILE.{md,pdf,docx}``: one session note with its addenda
+* ``export --caseload --out FILE.{md,pdf,docx}``: today's caseload list, codes only
 * ``export --json FILE`` / ``import --json FILE``: the whole vault as portable JSON
 
 The written file's path is printed as the last line of stdout. Every export is recorded in the
@@ -99,6 +101,24 @@ def _coping_plan(journal: Journal, args: argparse.Namespace) -> int:
     return 0
 
 
+def _note(journal: Journal, args: argparse.Namespace) -> int:
+    from mentorjournal.export.caseload_list import export_note
+
+    out = _out(args)
+    export_note(journal, args.note, out)
+    print(out)
+    return 0
+
+
+def _caseload(journal: Journal, args: argparse.Namespace) -> int:
+    from mentorjournal.export.caseload_list import export_caseload_list
+
+    out = _out(args)
+    export_caseload_list(journal, out)
+    print(out)
+    return 0
+
+
 def _export_json(journal: Journal, args: argparse.Namespace) -> int:
     out = Path(args.json)
     journal.export_json(out)
@@ -119,6 +139,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             ("--supervision", args.supervision),
             ("--json", args.json is not None),
             ("--coping-plan", args.coping_plan is not None),
+            ("--note", args.note is not None),
+            ("--caseload", args.caseload),
         )
         if chosen
     ]
@@ -130,13 +152,18 @@ def cmd_export(args: argparse.Namespace) -> int:
         handler = _export_json
     elif args.coping_plan is not None:
         handler = _coping_plan
+    elif args.note is not None:
+        handler = _note
+    elif args.caseload:
+        handler = _caseload
     elif args.mentee:
         if len(args.mentee) > 1:
             raise UsageError("A record export takes one --mentee CODE.")
         handler = _mentee_record
     else:
         raise UsageError(
-            "Say what to export: --supervision, --mentee CODE, --coping-plan CODE or --json FILE."
+            "Say what to export: --supervision, --mentee CODE, --coping-plan CODE, --note ID,"
+            " --caseload or --json FILE."
         )
     return run_with_journal(args, handler)
 
@@ -180,6 +207,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     export.add_argument("--coping-plan", metavar="CODE", help="the printable plan of a mentee")
     export.add_argument("--json", metavar="FILE", help="the whole vault as portable JSON")
+    export.add_argument("--note", metavar="ID", help="one session note with its addenda")
+    export.add_argument(
+        "--caseload", action="store_true", help="today's caseload list (mentee codes only)"
+    )
     export.add_argument("--out", metavar="FILE", help="where to write (.md, .pdf or .docx)")
     export.set_defaults(func=cmd_export)
 

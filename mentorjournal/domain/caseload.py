@@ -148,3 +148,33 @@ def sort_key(entry: CaseloadEntry) -> tuple[int, int, str]:
 
 def needing_attention(entries: Sequence[CaseloadEntry]) -> list[CaseloadEntry]:
     return [e for e in entries if e.needs_attention]
+
+
+@dataclass(frozen=True)
+class GoalSession:
+    """A session that worked on a goal (the goal's story)."""
+
+    note_id: str
+    started_at: datetime
+    title: str
+    signed: bool
+
+
+def gas_t_series(
+    ratings: Sequence[tuple[str, float, date, int]],
+) -> tuple[tuple[date, float], ...]:
+    """The GAS T-score after each rating day: each goal at its latest level so far.
+
+    ``ratings`` are (goal id, weight, day, level), oldest first. Goals join the score from their
+    first rating on, so the series shows how the whole goal set moved over time.
+    """
+    from mentorjournal.domain.goals import gas_t_score
+
+    latest: dict[str, tuple[int, float]] = {}
+    series: dict[date, float] = {}
+    for goal_id, weight, day, level in ratings:
+        latest[goal_id] = (level, weight)
+        score = gas_t_score(list(latest.values()))
+        if score is not None:
+            series[day] = round(score, 1)
+    return tuple(sorted(series.items()))

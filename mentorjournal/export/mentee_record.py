@@ -158,9 +158,14 @@ def _resources(resources: Sequence[Resource]) -> list[Block]:
 
 
 def session_blocks(
-    note: SessionNote, addenda: Sequence[Addendum] = (), *, zone: LocalZone
+    note: SessionNote,
+    addenda: Sequence[Addendum] = (),
+    goal_words: Mapping[str, str] | None = None,
+    *,
+    zone: LocalZone,
 ) -> list[Block]:
-    """One session: heading, facts line, each non-empty section, actions, then its addenda."""
+    """One session: heading, facts line, the goals it worked on, each non-empty section,
+    actions, then its addenda. ``goal_words`` names goals by id (their words, not the ids)."""
     facts = [
         f"{note.duration_minutes} min",
         note.mode.value.replace("_", " "),
@@ -177,6 +182,9 @@ def session_blocks(
     ]
     if note.risk_flag:
         blocks.append(Paragraph.of([Run("Risk flagged. ", bold=True), Run(note.risk_followup)]))
+    worked = [goal_words[g] for g in note.goal_ids if goal_words and g in goal_words]
+    if worked:
+        blocks.append(Paragraph.of([Run("Goals worked on: ", bold=True), Run("; ".join(worked))]))
     for name, text in note.sections:
         if not text.strip():
             continue
@@ -291,8 +299,9 @@ def mentee_record_document(
     blocks.append(Heading(1, "Sessions"))
     if not record.sessions:
         blocks.append(Paragraph.of(Run("No sessions yet.", italic=True)))
+    words = {goal.id: goal.mentee_words for goal in record.goals}
     for note in sorted(record.sessions, key=lambda n: n.started_at):
-        blocks += session_blocks(note, record.addenda.get(note.id, ()), zone=zone)
+        blocks += session_blocks(note, record.addenda.get(note.id, ()), words, zone=zone)
     blocks.append(Heading(1, "Goals"))
     if not record.goals:
         blocks.append(Paragraph.of(Run("No goals yet.", italic=True)))

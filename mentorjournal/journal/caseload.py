@@ -14,14 +14,25 @@ from mentorjournal.domain.appointments import AppointmentListing
 from mentorjournal.domain.caseload import (
     CaseloadCutoffs,
     CaseloadEntry,
+    GoalSession,
     LatestMeasure,
+    gas_t_series,
     local_midnight,
     local_today,
 )
 from mentorjournal.domain.measures import MeasurePoint, trend
+from mentorjournal.domain.self_review import (
+    DEFAULT_CPD_TARGET_HOURS,
+    DEFAULT_WEEKS,
+    SelfCarePoint,
+    SelfReview,
+    monday_of,
+    week_loads,
+)
 from mentorjournal.journal.base import JournalBase
 from mentorjournal.storage import appointments as appointment_repo
 from mentorjournal.storage import caseload as caseload_repo
+from mentorjournal.storage import cpd as cpd_repo
 from mentorjournal.storage import measures as measure_repo
 
 
@@ -71,6 +82,31 @@ class Caseload(JournalBase):
             for f in figures
         ]
 
+    def self_review(
+        self,
+        *,
+        weeks: int = DEFAULT_WEEKS,
+        zone: tzinfo | None = None,
+        cpd_target_hours: float = DEFAULT_CPD_TARGET_HOURS,
+    ) -> SelfReview:
+        """'How I'm doing' over the last ``weeks`` local weeks (this week included)."""
+        return _self_review(self, weeks, zone, cpd_target_hours)
+
+    def goal_sessions(self, goal_id: str) -> list[GoalSession]:
+        """The sessions whose notes say they worked on this goal, oldest first."""
+        goal = self.get_goal(goal_id)  # type: ignore[attr-defined]
+        return [
+            GoalSession(note_id, started, title, signed)
+            for note_id, started, title, signed in caseload_repo.sessions_for_goal(
+                self._db, goal.mentee_id, goal_id
+            )
+        ]
+
+    def gas_t_history(self, mentee_id: str) -> tuple[tuple[date, float], ...]:
+        """The mentee's GAS T-score after each rating day (the goal set over time)."""
+        rows = caseload_repo.gas_ratings(self._db, mentee_id)
+        return gas_t_series([(g, w, date.fromisoformat(on), level) for g, w, on, level in rows])
+
     def week_appointments(
         self, *, on: date | None = None, zone: tzinfo | None = None
     ) -> list[AppointmentListing]:
@@ -81,6 +117,33 @@ class Caseload(JournalBase):
             start=local_midnight(day, zone),
             end=local_midnight(day + timedelta(days=7), zone),
         )
+
+
+def _self_review(
+    journal: Caseload, weeks: int, zone: tzinfo | None, cpd_target_hours: float
+) -> SelfReview:
+    today = journal.local_today(zone)
+    first = monday_of(today) - timedelta(weeks=weeks - 1)
+    start = local_midnight(first, zone)
+    end = local_midnight(today + timedelta(days=1), zone)
+    conn = journal._db
+    opened, closed = measure_repo.followups_opened_closed(conn, first)
+    checkins = tuple(
+        SelfCarePoint(at.astimezone(zone).date(), energy, stress, boundaries)
+        for at, energy, stress, boundaries in caseload_repo.self_care_checkins(conn, start)
+    )
+    year_total = next((t.hours for t in cpd_repo.yearly_totals(conn) if t.year == today.year), 0.0)
+    return SelfReview(
+        today=today,
+        weeks=week_loads(caseload_repo.session_times(conn, start, end), today, weeks, zone),
+        caseload_size=caseload_repo.active_mentee_count(conn),
+        risk_opened=opened,
+        risk_closed=closed,
+        self_care=checkins,
+        cpd_hours_this_year=float(year_total),
+        cpd_target_hours=cpd_target_hours,
+        supervision_waiting=len(journal.agenda_candidates()),  # type: ignore[attr-defined]
+    )
 
 
 def _latest(points: list[MeasurePoint]) -> tuple[LatestMeasure, ...]:

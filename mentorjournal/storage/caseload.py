@@ -115,3 +115,61 @@ def latest_gas_ratings(conn: Connection) -> dict[str, list[tuple[int, float]]]:
         if level is not None:
             ratings.setdefault(mentee_id, []).append((int(level), float(weight)))
     return ratings
+
+
+def session_times(conn: Connection, start: datetime, end: datetime) -> list[tuple[datetime, int]]:
+    """Start and length of every session in ``[start, end)`` (the self-review's weekly load)."""
+    rows = conn.execute(
+        "SELECT started_at, duration_minutes FROM session_notes"
+        " WHERE started_at >= ? AND started_at < ?",
+        (dt_text(start), dt_text(end)),
+    ).fetchall()
+    return [(dt_value(r[0]), int(r[1])) for r in rows]
+
+
+def self_care_checkins(
+    conn: Connection, start: datetime
+) -> list[tuple[datetime, int | None, int | None, int | None]]:
+    """The mentor's energy, stress and boundaries check-ins since ``start``, oldest first."""
+    rows = conn.execute(
+        "SELECT written_at, energy, stress, boundaries FROM reflections"
+        " WHERE written_at >= ? AND (energy IS NOT NULL OR stress IS NOT NULL"
+        " OR boundaries IS NOT NULL) ORDER BY written_at",
+        (dt_text(start),),
+    ).fetchall()
+    return [(dt_value(r[0]), r[1], r[2], r[3]) for r in rows]
+
+
+def active_mentee_count(conn: Connection) -> int:
+    row = conn.execute(
+        "SELECT count(*) FROM mentees WHERE status = 'active' AND archived = 0"
+    ).fetchone()
+    return int(row[0])
+
+
+def sessions_for_goal(
+    conn: Connection, mentee_id: str, goal_id: str
+) -> list[tuple[str, datetime, str, bool]]:
+    """The mentee's sessions that worked on ``goal_id``: id, start, first line, signed; oldest first.
+
+    ``goal_ids`` is a JSON list of ids; a quoted id is unique text inside it, so ``instr`` finds
+    it without parsing every list.
+    """
+    rows = conn.execute(
+        "SELECT id, started_at, first_line, signed_at IS NOT NULL FROM session_notes"
+        " WHERE mentee_id = ? AND instr(goal_ids, ?) > 0 ORDER BY started_at",
+        (mentee_id, f'"{goal_id}"'),
+    ).fetchall()
+    return [(r[0], dt_value(r[1]), r[2], bool(r[3])) for r in rows]
+
+
+def gas_ratings(conn: Connection, mentee_id: str) -> list[tuple[str, float, str, int]]:
+    """Every GAS rating of the mentee's goals: goal id, weight, date, level; oldest first."""
+    rows = conn.execute(
+        "SELECT g.id, g.weight, p.on_date, p.gas_level FROM goal_progress p"
+        " JOIN goals g ON g.id = p.goal_id"
+        " WHERE g.mentee_id = ? AND p.gas_level IS NOT NULL"
+        " ORDER BY p.on_date, p.created_at, p.id",
+        (mentee_id,),
+    ).fetchall()
+    return [(r[0], float(r[1]), r[2], int(r[3])) for r in rows]

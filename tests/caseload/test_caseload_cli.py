@@ -182,3 +182,28 @@ def test_caseload_json_on_a_demo_vault_lists_next_appointments_measures_and_gas(
     )
     assert {e["mentee"] for e in earlier} == {e["mentee"] for e in entries}
     assert cli("caseload", "--on", "someday").code == 2
+
+
+def test_export_caseload_and_a_single_note_with_the_document_writers(
+    cli: Run, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    _ok(cli("mentee", "add", "--code", "M-016", "--name", "Robin Testperson"))
+    _ok(cli("appointment", "add", "--mentee", "M-016", "--at", _tomorrow_at(10)))
+    listing = tmp_path / "caseload.md"
+    assert _ok(cli("export", "--caseload", "--out", listing)) == str(listing)
+    text = listing.read_text(encoding="utf-8")
+    assert "M-016" in text and "Robin" not in text
+    pdf = tmp_path / "caseload.pdf"
+    assert cli("export", "--caseload", "--out", pdf).code == 0
+    assert "M-016" in "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    note_id = _ok(run_note(cli))
+    note_file = tmp_path / "note.docx"
+    assert _ok(cli("export", "--note", note_id, "--out", note_file)) == str(note_file)
+    assert note_file.stat().st_size > 0
+    assert cli("export", "--note", note_id, "--caseload", "--out", note_file).code == 2
+
+
+def run_note(cli: Run) -> CliResult:
+    return cli("note", "add", "--mentee", "M-016")

@@ -70,3 +70,16 @@ def test_record_writes_as_pdf_and_docx(tmp_path: Path) -> None:
         if p.style.name == "Heading 1"
     ]
     assert "Sessions" in headings and "Coping plan" in headings
+
+
+def test_each_session_lists_the_goals_it_worked_on_by_their_words() -> None:
+    from dataclasses import replace
+
+    record = mentee_record()
+    goal = record.goals[0]
+    first, *rest = sorted(record.sessions, key=lambda n: n.started_at)
+    linked = replace(record, sessions=(replace(first, goal_ids=(goal.id,)), *rest))
+    text = to_markdown(mentee_record_document(linked, EXPORTED))
+    assert f"**Goals worked on:** {goal.mentee_words}" in text
+    assert goal.id not in text
+    assert text.count("Goals worked on") == 1

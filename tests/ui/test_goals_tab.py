@@ -50,7 +50,7 @@ def test_goal_progress_appears_in_the_chart_data_with_session_markers(
         (date(2026, 1, 10), -1.0),
         (date(2026, 2, 7), 1.0),
     ]
-    assert tab.chart.scale() == GAS
+    assert tab.chart.value_scale() == GAS
     assert tab.chart.session_dates() == (datetime(2026, 1, 10, 10, tzinfo=UTC).astimezone().date(),)
     assert "latest level +1" in tab.chart_summary.text()
     assert tab.progress_model.rowCount() == 2
@@ -79,7 +79,7 @@ def test_percent_only_progress_is_charted_as_percent(
     tab.set_mentee(mentee.id)
     _open(qtbot, tab, goal.id)
     qtbot.waitUntil(lambda: len(tab.chart.points()) == 2, timeout=5000)
-    assert tab.chart.scale() == PERCENT
+    assert tab.chart.value_scale() == PERCENT
     assert [p.value for p in tab.chart.points()] == [20.0, 55.0]
 
 

@@ -21,3 +21,11 @@ def test_record_pages_route_every_kind_search_and_the_timeline_name_and_no_other
 def test_every_routed_kind_goes_to_a_page_that_exists() -> None:
     keys = {spec.key for spec in (*MENTEE_TABS, *AREAS)}
     assert set(RECORD_PAGES.values()) <= keys
+
+
+def test_every_part_a_page_asks_for_goes_to_a_page_that_exists() -> None:
+    from ui.windows.page_registry import PART_PAGES
+
+    keys = {spec.key for spec in (*MENTEE_TABS, *AREAS)}
+    assert set(PART_PAGES.values()) <= keys
+    assert not set(PART_PAGES) & set(RECORD_PAGES)

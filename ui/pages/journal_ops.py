@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from mentorjournal.changes import Changed
+from mentorjournal.domain.caseload import GoalSession
 from mentorjournal.domain.cpd import CpdEntry, CpdYearTotal
 from mentorjournal.domain.cpd_scheme import CategoryHours, CpdScheme, SchemeProgress
 from mentorjournal.domain.goals import Goal, GoalOverview, GoalProgress
@@ -92,20 +93,36 @@ def add_progress(journal: Journal, progress: GoalProgress) -> Changed[GoalProgre
 
 @dataclass(frozen=True)
 class GoalDetail:
-    """One goal with its progress (oldest first) and the dates of the mentee's sessions."""
+    """One goal with its progress (oldest first) and the sessions that worked on it.
+
+    A session worked on a goal when its note lists the goal, or when a progress rating was
+    made in it; ``t_history`` is the mentee's GAS T-score after each rating day.
+    """
 
     goal: Goal
     progress: tuple[GoalProgress, ...]
-    session_dates: tuple[date, ...]
+    sessions: tuple[GoalSession, ...] = ()
+    t_history: tuple[tuple[date, float], ...] = ()
+
+    @property
+    def session_dates(self) -> tuple[date, ...]:
+        return tuple(sorted({s.started_at.astimezone().date() for s in self.sessions}))
 
 
 def goal_detail(journal: Journal, goal_id: str) -> GoalDetail:
     goal = journal.get_goal(goal_id)
-    sessions = journal.list_sessions(goal.mentee_id)
+    progress = tuple(journal.progress(goal_id))
+    sessions = {s.note_id: s for s in journal.goal_sessions(goal_id)}
+    for entry in progress:
+        if entry.session_id and entry.session_id not in sessions:
+            note = journal.get_note(entry.session_id)
+            sessions[note.id] = GoalSession(note.id, note.started_at, note.first_line,
+                                            note.is_signed)  # fmt: skip
     return GoalDetail(
         goal,
-        tuple(journal.progress(goal_id)),
-        tuple(sorted({s.started_at.astimezone().date() for s in sessions})),
+        progress,
+        tuple(sorted(sessions.values(), key=lambda s: s.started_at)),
+        journal.gas_t_history(goal.mentee_id),
     )
 
 

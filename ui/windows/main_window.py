@@ -58,7 +58,14 @@ from ui.style import TextRole, set_text_role
 from ui.widgets.adaptive import size_to_current
 from ui.widgets.status_bar import JournalStatusBar
 from ui.windows import mentee_actions
-from ui.windows.page_registry import AREAS, MENTEE_TAB_KEYS, MENTEE_TABS, RECORD_PAGES, build_page
+from ui.windows.page_registry import (
+    AREAS,
+    MENTEE_TAB_KEYS,
+    MENTEE_TABS,
+    PART_PAGES,
+    RECORD_PAGES,
+    build_page,
+)
 from ui.windows.sidebar import Sidebar
 from ui.worker import JournalWorker
 
@@ -66,6 +73,10 @@ if TYPE_CHECKING:
     from mentorjournal.changes import Changes
 
 log = logging.getLogger(__name__)
+
+
+#: The caseload home: the first page after unlock, and the page shown with no mentee chosen.
+HOME = "home"
 
 
 class MainWindow(QMainWindow):
@@ -184,6 +195,8 @@ class MainWindow(QMainWindow):
         pending = [s for s in (*MENTEE_TABS, *AREAS) if s.key not in self._pages]
         if not pending:
             return False
+        # The caseload home first: it is the page the mentor sees first after unlock.
+        pending.sort(key=lambda s: s.key != HOME)
         spec = pending[0]
         container: QTabWidget | QStackedWidget
         if spec in MENTEE_TABS:
@@ -197,6 +210,8 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
         self._pages[spec.key] = page
         self._connect_page(page)
+        if spec.key == HOME and self.stack.currentWidget() is self.empty_page:
+            self.stack.setCurrentWidget(page)  # with no mentee chosen, the home is on show
         if container.currentWidget() is not page:  # only the page on show asks for room
             page.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         if self.mentee_id is not None and isinstance(page, MenteePage):
@@ -319,7 +334,7 @@ class MainWindow(QMainWindow):
         self.mentee_id = mentee_id
         if mentee_id is None:
             self.mentee_header.setText("")
-            self.stack.setCurrentWidget(self.empty_page)
+            self.stack.setCurrentWidget(self._pages.get(HOME, self.empty_page))
         else:
             self.mentee_header.setText(self.sidebar.code_of(mentee_id))
             self.stack.setCurrentWidget(self.mentee_panel)
@@ -397,8 +412,13 @@ class MainWindow(QMainWindow):
     def open_record(
         self, kind: str, record_id: str, mentee_id: str | None, searched: str = ""
     ) -> None:
-        """Route a search hit to the page that shows it (``searched``: the words to mark)."""
-        key = RECORD_PAGES.get(kind)
+        """Route a search hit, a timeline row or a caseload cell to the page that shows it
+        (``searched``: the words to mark).
+
+        The caseload home may name a part of a record rather than one record (an empty id):
+        the page is shown, with nothing in it opened.
+        """
+        key = RECORD_PAGES.get(kind) or PART_PAGES.get(kind)
         if key is None:
             log.debug("no page for record kind %s", kind)
             return
@@ -409,7 +429,8 @@ class MainWindow(QMainWindow):
         else:
             page = self.show_area(key)
         page.setFocus()
-        page.open_record(kind, record_id)
+        if record_id:
+            page.open_record(kind, record_id)
         if searched.strip():
             page.highlight(searched)
 

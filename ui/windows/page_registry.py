@@ -42,10 +42,18 @@ MENTEE_TABS: tuple[PageSpec, ...] = (
     PageSpec("people", "People && consent", "ui.pages.people.page", "PeopleConsentTab", "people"),
     PageSpec("resources", "Resources", "ui.pages.resources.page", "ResourcesTab", "resource"),
     PageSpec("disclosures", "Disclosures", "ui.pages.disclosures.page", "DisclosuresTab", "risk"),
+    PageSpec(
+        "appointments", "Appointments", "ui.pages.appointments.page", "AppointmentsTab", "calendar"
+    ),
+    PageSpec("measures", "Measures", "ui.pages.measures.page", "MeasuresTab", "measures"),
 )
 AREAS: tuple[PageSpec, ...] = (
+    PageSpec("home", "Home", "ui.pages.home.page", "HomePage", "home"),
     PageSpec(
         "reflection", "Reflection", "ui.pages.reflection.page", "ReflectionPage", "reflection"
+    ),
+    PageSpec(
+        "self_review", "How I'm doing", "ui.pages.self_review.page", "SelfReviewPage", "pulse"
     ),
     PageSpec(
         "supervision", "Supervision", "ui.pages.supervision.page", "SupervisionPage", "supervision"
@@ -66,6 +74,19 @@ RECORD_PAGES: dict[str, str] = {
     "plan": "coping_plan",
     "reflection": "reflection",
     "supervision": "supervision",
+}
+
+
+#: Parts of a record the caseload home, the appointments and measures tabs and the self-review
+#: ask for (often with no record id: "this mentee's consents"). Kept apart from
+#: ``RECORD_PAGES``, which routes exactly the kinds search and the timeline name.
+PART_PAGES: dict[str, str] = {
+    "mentee": "sessions",
+    "consent": "people",
+    "appointment": "appointments",
+    "measure": "measures",
+    "risk_followup": "measures",
+    "self_review": "self_review",
 }
 
 

@@ -1,22 +1,29 @@
-"""A small painted chart of one goal's progress over time, with markers for the mentee's sessions.
+"""One goal's progress over time, with markers for the sessions that worked on that goal.
 
-Why painted by hand: QtCharts is not in PySide6-Essentials, and the chart needs only a line,
-dots, a zero line and session ticks. Colours come from the palette (so dark mode works) and
-text sizes from the widget's font (so 200 % text scale works). Because a chart is useless to a
-screen reader, the same data is exposed as plain text: :meth:`GoalChart.summary` (also set as
-the accessible description) and :meth:`GoalChart.points` for a table alternative.
+Drawn with Qt Charts, like every chart in the app (see ``ui/widgets/charts.py`` for why that
+library). Colours follow the palette (so dark mode works) and sizes the widget's font (so 200 %
+text scale works). Because a chart is useless to a screen reader, the same data is exposed as
+plain text: :meth:`GoalChart.summary` (also set as the accessible description) and
+:meth:`GoalChart.points` for a table alternative.
 """
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCharts import (
+    QChart,
+    QChartView,
+    QDateTimeAxis,
+    QLineSeries,
+    QScatterSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QDateTime, QEvent, QSize, Qt
+from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtWidgets import QFrame, QSizePolicy, QWidget
 
 #: Scale of the progress values: Goal Attainment Scaling levels or a percentage.
 GAS = "gas"
@@ -36,8 +43,12 @@ def _gas_label(value: float) -> str:
     return f"{value:+g}" if value else "0"
 
 
-class GoalChart(QWidget):
-    """Progress line over time; vertical ticks where sessions took place."""
+def _msecs(day: date) -> float:
+    return datetime.combine(day, time(12)).astimezone().timestamp() * 1000
+
+
+class GoalChart(QChartView):
+    """Progress line over time; markers along the top where sessions worked on the goal."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,9 +56,18 @@ class GoalChart(QWidget):
         self._sessions: tuple[date, ...] = ()
         self._scale = GAS
         self.setAccessibleName("Goal progress chart")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(self.fontMetrics().height() * 8)
-        self._update_description()
+        # A chart can be drawn narrow; without this its size hint at large text widens the page.
+        self.setMinimumWidth(self.fontMetrics().height() * 12)
+        chart = QChart()
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        chart.setBackgroundRoundness(0)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.setChart(chart)
+        self._redraw()
 
     # -- data ------------------------------------------------------------------------------
     def set_data(
@@ -62,8 +82,7 @@ class GoalChart(QWidget):
         self._points = tuple(sorted(points, key=lambda p: p.on))
         self._sessions = tuple(sorted(set(session_dates)))
         self._scale = scale
-        self._update_description()
-        self.update()
+        self._redraw()
 
     def clear(self) -> None:
         self.set_data((), (), self._scale)
@@ -74,7 +93,8 @@ class GoalChart(QWidget):
     def session_dates(self) -> tuple[date, ...]:
         return self._sessions
 
-    def scale(self) -> str:
+    def value_scale(self) -> str:
+        """GAS levels or a percentage (``scale`` is QGraphicsView's zoom)."""
         return self._scale
 
     def summary(self) -> str:
@@ -88,111 +108,80 @@ class GoalChart(QWidget):
             f"First {unit(first.value)}, latest {unit(last.value)}.",
         ]
         if self._sessions:
-            parts.append(f"{len(self._sessions)} sessions in this period.")
+            parts.append(f"{len(self._sessions)} sessions worked on this goal.")
         return " ".join(parts)
 
     def _format(self, value: float) -> str:
         return f"level {_gas_label(value)}" if self._scale == GAS else f"{value:g}%"
 
-    def _update_description(self) -> None:
-        self.setAccessibleDescription(self.summary())
-        self.setToolTip(self.summary())
-
-    # -- painting --------------------------------------------------------------------------
     def sizeHint(self) -> QSize:
         height = self.fontMetrics().height()
         return QSize(height * 30, height * 12)
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
+            self._redraw()
+
+    # -- drawing ---------------------------------------------------------------------------
     def _y_range(self) -> tuple[float, float]:
         return (-2.0, 2.0) if self._scale == GAS else (0.0, 100.0)
 
-    def _date_range(self) -> tuple[date, date]:
-        days = [p.on for p in self._points] + list(self._sessions)
-        return min(days), max(days)
-
-    def _plot_rect(self) -> QRectF:
-        metrics = self.fontMetrics()
-        left = metrics.horizontalAdvance("100%") + metrics.height() // 2
-        bottom = metrics.height() * 2
-        top = metrics.height() // 2 + 2
-        return QRectF(
-            left, top, max(10, self.width() - left - 8), max(10, self.height() - top - bottom)
-        )
-
-    def _x_of(self, day: date, rect: QRectF) -> float:
-        start, end = self._date_range()
-        span = max(1, (end - start).days)
-        return rect.left() + rect.width() * (day - start).days / span
-
-    def _y_of(self, value: float, rect: QRectF) -> float:
-        low, high = self._y_range()
-        return rect.bottom() - rect.height() * (value - low) / (high - low)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    def _colours(self, chart: QChart) -> None:
         palette = self.palette()
+        base = palette.color(QPalette.ColorRole.Base)
         text = palette.color(QPalette.ColorRole.Text)
-        rect = self._plot_rect()
-        painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
-        self._paint_axes(painter, rect, text)
-        if not self._points and not self._sessions:
-            painter.setPen(text)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "No progress recorded yet")
-            painter.end()
-            return
-        self._paint_sessions(painter, rect, palette)
-        self._paint_line(painter, rect, palette.color(QPalette.ColorRole.Highlight))
-        self._paint_dates(painter, rect, text)
-        painter.end()
+        self.setBackgroundBrush(base)
+        chart.setBackgroundBrush(base)
+        chart.setPlotAreaBackgroundVisible(False)
+        chart.setTitleBrush(text)
+        chart.legend().setLabelColor(text)
+        chart.setFont(self.font())
+        for axis in chart.axes():
+            axis.setLabelsColor(text)
+            axis.setLabelsFont(self.font())
+            axis.setTitleBrush(text)
 
-    def _paint_axes(self, painter: QPainter, rect: QRectF, text: QColor) -> None:
-        grid = QColor(text)
-        grid.setAlpha(60)
-        steps = (-2, -1, 0, 1, 2) if self._scale == GAS else (0, 25, 50, 75, 100)
-        metrics = self.fontMetrics()
-        for step in steps:
-            y = self._y_of(step, rect)
-            painter.setPen(QPen(grid, 2 if step == 0 and self._scale == GAS else 1))
-            painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
-            label = _gas_label(step) if self._scale == GAS else f"{step}%"
-            painter.setPen(text)
-            painter.drawText(
-                QRectF(0, y - metrics.height() / 2, rect.left() - 4, metrics.height()),
-                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                label,
-            )
-
-    def _paint_sessions(self, painter: QPainter, rect: QRectF, palette: QPalette) -> None:
-        marker = QColor(palette.color(QPalette.ColorRole.Text))
-        marker.setAlpha(110)
-        painter.setPen(QPen(marker, 1, Qt.PenStyle.DashLine))
+    def _redraw(self) -> None:
+        self.setAccessibleDescription(self.summary())
+        self.setToolTip(self.summary())
+        chart = self.chart()
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        x = QDateTimeAxis()
+        x.setFormat("d MMM yy")
+        x.setTickCount(5)
+        y = QValueAxis()
+        low, high = self._y_range()
+        y.setRange(low, high)
+        y.setTickCount(5)
+        y.setLabelFormat("%+d" if self._scale == GAS else "%d%%")
+        y.setTitleText("GAS level" if self._scale == GAS else "Progress")
+        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+        line = QLineSeries()
+        line.setName("Progress")
+        line.setPointsVisible(True)
+        for point in self._points:
+            line.append(_msecs(point.on), point.value)
+        marks = QScatterSeries()
+        marks.setName("Sessions on this goal")
+        marks.setMarkerSize(float(self.fontMetrics().height()) * 0.6)
+        marks.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeRectangle)
         for day in self._sessions:
-            x = self._x_of(day, rect)
-            painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
-            painter.drawLine(QPointF(x - 3, rect.bottom() + 4), QPointF(x + 3, rect.bottom() + 4))
-
-    def _paint_line(self, painter: QPainter, rect: QRectF, colour: QColor) -> None:
-        if not self._points:
-            return
-        painter.setPen(QPen(colour, 2))
-        coords = [QPointF(self._x_of(p.on, rect), self._y_of(p.value, rect)) for p in self._points]
-        for a, b in itertools.pairwise(coords):
-            painter.drawLine(a, b)
-        painter.setBrush(colour)
-        for point in coords:
-            painter.drawEllipse(point, 4, 4)
-
-    def _paint_dates(self, painter: QPainter, rect: QRectF, text: QColor) -> None:
-        start, end = self._date_range()
-        metrics = self.fontMetrics()
-        painter.setPen(text)
-        y = rect.bottom() + 6
-        box = QRectF(rect.left(), y, rect.width(), metrics.height() * 1.5)
-        painter.drawText(
-            box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), f"{start:%d %b %Y}"
-        )
-        if end != start:
-            painter.drawText(
-                box, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop), f"{end:%d %b %Y}"
+            marks.append(_msecs(day), high)
+        for series in (line, marks):
+            chart.addSeries(series)
+            series.attachAxis(x)
+            series.attachAxis(y)
+        days = [p.on for p in self._points] + list(self._sessions)
+        if days:
+            first, last = min(days), max(days)
+            pad = 7 if first == last else 1
+            x.setRange(
+                QDateTime.fromMSecsSinceEpoch(int(_msecs(first))).addDays(-pad),
+                QDateTime.fromMSecsSinceEpoch(int(_msecs(last))).addDays(pad),
             )
+        chart.legend().setVisible(bool(self._sessions))
+        self._colours(chart)

@@ -72,6 +72,17 @@ def chart_points(progress: tuple[GoalProgress, ...]) -> tuple[list[ChartPoint], 
     return [ChartPoint(p.on, float(p.percent or 0), p.note) for p in progress], PERCENT
 
 
+def t_score_text(history: tuple[tuple[date, float], ...]) -> str:
+    """The latest GAS T-score and where it came from, in words (50: goals met as expected)."""
+    if not history:
+        return "GAS T-score: not yet (rate a goal against its levels to see it)."
+    day, score = history[-1]
+    text = f"GAS T-score across this mentee's goals: {score:.0f} on {day:%d %b %Y}"
+    if len(history) > 1:
+        text += f" (first {history[0][1]:.0f} on {history[0][0]:%d %b %Y})"
+    return text + ". 50 means the goals are where they were expected to be."
+
+
 def _qdate(value: date) -> QDate:
     return QDate(value.year, value.month, value.day)
 
@@ -246,6 +257,14 @@ class GoalsTab(MenteePage[list[GoalOverview]]):
         self.progress_box = QGroupBox("Progress")
         layout = QVBoxLayout(self.progress_box)
         self.chart = GoalChart()
+        self.t_score = QLabel()
+        self.t_score.setObjectName("gasTScore")
+        self.t_score.setWordWrap(True)
+        self.t_score.setAccessibleName("GAS T-score of this mentee's goals")
+        self.goal_sessions = QListWidget()
+        self.goal_sessions.setAccessibleName("Sessions that worked on this goal")
+        self.goal_sessions.setMaximumHeight(self.fontMetrics().height() * 6)
+        self.goal_sessions.itemActivated.connect(self._open_session)
         self.chart_summary = QLabel()
         self.chart_summary.setWordWrap(True)
         self.chart_summary.setAccessibleName("Progress chart summary")
@@ -262,8 +281,13 @@ class GoalsTab(MenteePage[list[GoalOverview]]):
         self.progress_percent = self.progress_row.percent_box
         self.progress_note = self.progress_row.note_edit
         self.add_progress_button = self.progress_row.add_button
+        layout.addWidget(self.t_score)
         layout.addWidget(self.chart, 2)
         layout.addWidget(self.chart_summary)
+        sessions_label = QLabel("Sessions that worked on this goal (Enter opens the note):")
+        sessions_label.setWordWrap(True)
+        layout.addWidget(sessions_label)
+        layout.addWidget(self.goal_sessions)
         layout.addWidget(self.progress_row)
         layout.addWidget(self.progress_view, 1)
         return self.progress_box
@@ -509,6 +533,8 @@ class GoalsTab(MenteePage[list[GoalOverview]]):
             self.progress_model.clear()
             self.chart.clear()
             self.chart_summary.clear()
+            self.t_score.clear()
+            self.goal_sessions.clear()
         self.editor_box.setEnabled(goal is not None)
         self.progress_box.setEnabled(goal is not None)
         self.delete_button.setEnabled(goal is not None)
@@ -528,6 +554,18 @@ class GoalsTab(MenteePage[list[GoalOverview]]):
         points, scale = chart_points(detail.progress)
         self.chart.set_data(points, detail.session_dates, scale)
         self.chart_summary.setText(self.chart.summary())
+        self.t_score.setText(t_score_text(detail.t_history))
+        self.goal_sessions.clear()
+        for session in detail.sessions:
+            title = session.title or "Session"
+            item = QListWidgetItem(f"{session.started_at.astimezone():%d %b %Y} — {title}")
+            item.setData(Qt.ItemDataRole.UserRole, session.note_id)
+            self.goal_sessions.addItem(item)
+
+    def _open_session(self, item: QListWidgetItem) -> None:
+        if self._mentee_id is not None:
+            note_id = str(item.data(Qt.ItemDataRole.UserRole))
+            self.record_requested.emit("note", note_id, self._mentee_id)
 
     def _select(self, goal_id: str) -> None:
         row = self.model.row_of(goal_id)

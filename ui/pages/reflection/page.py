@@ -68,6 +68,11 @@ class ReflectionPage(Page[ops.ReflectionData]):
         self.delete_button = QPushButton("Delete reflection…")
         self.delete_button.setAccessibleName("Delete the open reflection")
         self.delete_button.clicked.connect(self.delete_reflection)
+        self.review_button = QPushButton("How I'm &doing…")
+        self.review_button.setAccessibleName("Open my self-review: how I'm doing")
+        self.review_button.clicked.connect(
+            lambda: self.record_requested.emit("self_review", "", "")
+        )
         self.view = read_only_table(
             self.model,
             "My reflections",
@@ -89,6 +94,7 @@ class ReflectionPage(Page[ops.ReflectionData]):
         buttons.addWidget(QLabel("<b>My reflections</b>"), 1)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.review_button)
         reflections_layout.addLayout(buttons)
         reflections_layout.addWidget(self.view)
         lists.addWidget(timeline_box)

@@ -67,6 +67,10 @@ class SessionsTab(MenteePage[ops.SessionsData]):
         self.delete_button = QPushButton("Delete draft…")
         self.delete_button.setAccessibleName("Delete the selected draft note")
         self.delete_button.clicked.connect(self.delete_draft)
+        self.next_button = QPushButton("Ne&xt session…")
+        self.next_button.setToolTip("Plan the next session with the same length and mode")
+        self.next_button.setAccessibleName("Plan the next session from this note")
+        self.next_button.clicked.connect(self.plan_next_session)
         self.view = read_only_table(
             self.model,
             "Session notes",
@@ -83,6 +87,7 @@ class SessionsTab(MenteePage[ops.SessionsData]):
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.next_button)
         buttons.addStretch(1)
         left_layout.addLayout(buttons)
         left_layout.addWidget(self.view)
@@ -137,6 +142,16 @@ class SessionsTab(MenteePage[ops.SessionsData]):
     def find_in_view(self) -> bool:
         self.view.setFocus()
         return True
+
+    def plan_next_session(self) -> None:
+        """An appointment a week after the open note (the mentor may change the time)."""
+        from ui.pages.appointments.next_session import plan_next_session
+
+        note = self.editor.current_note()
+        if note is None:
+            self._prompts.inform("Next session", "Open or start a note first.")
+            return
+        plan_next_session(self, self._worker, self._prompts, note)
 
     def open_record(self, kind: str, record_id: str) -> None:
         """A search hit: open the note, or for an addendum the signed note it belongs to."""

@@ -1,0 +1,164 @@
+"""The caseload home: this week's appointments, the caseload table, sorting, filtering, opening."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from mentorjournal.clock import ManualClock
+from mentorjournal.domain import Instrument
+from tests.fixtures.journal_fixtures import make_mentee, make_note
+from tests.ui.conftest import wait_idle
+from ui.pages.home.models import CaseloadColumn, CaseloadModel, WeekAppointmentsModel
+from ui.pages.home.page import HomePage
+from ui.prompts import ScriptedPrompts
+from ui.worker import JournalWorker
+
+NOW = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
+
+
+def _seed(journal: Any, clock: ManualClock) -> dict[str, str]:
+    clock.current = NOW
+    busy = make_mentee(journal, "M-101")
+    quiet = make_mentee(journal, "M-102")
+    make_note(journal, busy, started_at=NOW - timedelta(days=2))  # an unsigned draft
+    make_note(journal, quiet, started_at=NOW - timedelta(days=3), sign=True)
+    journal.add_appointment(busy.id, NOW + timedelta(hours=3))
+    journal.add_appointment(quiet.id, NOW + timedelta(days=2))
+    journal.add_measure(busy.id, Instrument.PHQ9, [1] * 9)  # item 9: a risk follow-up
+    return {"busy": busy.id, "quiet": quiet.id}
+
+
+def _page(qtbot: QtBot, worker: JournalWorker, prompts: ScriptedPrompts) -> HomePage:
+    page = HomePage(worker, prompts)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        page.show()
+    return page
+
+
+def test_home_shows_the_weeks_appointments_and_one_row_per_active_mentee(
+    qtbot: QtBot,
+    journal: Any,
+    vault_clock: ManualClock,
+    journal_worker: JournalWorker,
+    prompts: ScriptedPrompts,
+) -> None:
+    _seed(journal, vault_clock)
+    page = _page(qtbot, journal_worker, prompts)
+    assert page.week_model.rowCount() == 2
+    assert [page.week_model.index(r, 1).data() for r in range(2)] == ["M-101", "M-102"]
+    assert page.caseload_model.rowCount() == 2
+    codes = {e.mentee_code: e for e in page.caseload_model.records()}
+    assert codes["M-101"].open_risk_followups == 1
+    assert codes["M-101"].unsigned_drafts == 1
+    assert (
+        "PHQ-9 9 (mild)"
+        in page.caseload_model.index(
+            page.caseload_model.row_of(codes["M-101"].mentee_id), CaseloadColumn.MEASURES
+        ).data()
+    )
+    assert "2 active mentee(s)" in page.count_label.text()
+
+
+def test_needs_attention_filter_and_sorting(
+    qtbot: QtBot,
+    journal: Any,
+    vault_clock: ManualClock,
+    journal_worker: JournalWorker,
+    prompts: ScriptedPrompts,
+) -> None:
+    _seed(journal, vault_clock)
+    page = _page(qtbot, journal_worker, prompts)
+    page.caseload_view.sortByColumn(CaseloadColumn.RISK, Qt.SortOrder.DescendingOrder)
+    assert page.proxy.index(0, CaseloadColumn.MENTEE).data() == "M-101"
+    waiting = [e for e in page.caseload_model.records() if e.needs_attention]
+    page.attention.setChecked(True)
+    assert page.proxy.rowCount() == len(waiting)
+    page.attention.setChecked(False)
+    assert page.proxy.rowCount() == 2
+
+
+def test_activating_a_cell_asks_for_the_part_of_the_record_it_is_about(
+    qtbot: QtBot,
+    journal: Any,
+    vault_clock: ManualClock,
+    journal_worker: JournalWorker,
+    prompts: ScriptedPrompts,
+) -> None:
+    ids = _seed(journal, vault_clock)
+    page = _page(qtbot, journal_worker, prompts)
+    asked: list[tuple[str, str, str]] = []
+    page.record_requested.connect(lambda *a: asked.append(a))
+    row = next(
+        r for r in range(page.proxy.rowCount())
+        if page.proxy.index(r, 0).data() == "M-101"
+    )  # fmt: skip
+    page.caseload_view.activated.emit(page.proxy.index(row, CaseloadColumn.MEASURES))
+    page.caseload_view.activated.emit(page.proxy.index(row, CaseloadColumn.NEXT))
+    assert asked[0] == ("measure", "", ids["busy"])
+    assert asked[1][0] == "appointment" and asked[1][1] and asked[1][2] == ids["busy"]
+    page.week_view.activated.emit(page.week_model.index(0, 0))
+    assert asked[2][0] == "appointment" and asked[2][2] == ids["busy"]
+
+
+def test_home_reloads_on_changes_and_clears_on_lock(
+    qtbot: QtBot,
+    journal: Any,
+    vault_clock: ManualClock,
+    journal_worker: JournalWorker,
+    prompts: ScriptedPrompts,
+) -> None:
+    ids = _seed(journal, vault_clock)
+    page = _page(qtbot, journal_worker, prompts)
+    results: list[Any] = []
+    journal_worker.changed.connect(page.on_changes)
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        journal_worker.command(
+            lambda j: j.add_appointment(ids["quiet"], NOW + timedelta(days=1)), results.append
+        )
+    assert page.week_model.rowCount() == 3
+    page.clear()
+    assert page.week_model.rowCount() == page.caseload_model.rowCount() == 0
+    wait_idle(qtbot, journal_worker)
+
+
+def test_home_models_pass_the_model_tester(
+    qtmodeltester: Any,
+    qtbot: QtBot,
+    journal: Any,
+    vault_clock: ManualClock,
+    journal_worker: JournalWorker,
+    prompts: ScriptedPrompts,
+) -> None:
+    _seed(journal, vault_clock)
+    page = _page(qtbot, journal_worker, prompts)
+    week = WeekAppointmentsModel()
+    week.set_records(page.week_model.records())
+    caseload = CaseloadModel()
+    caseload.set_records(page.caseload_model.records())
+    qtmodeltester.check(week)
+    qtmodeltester.check(caseload)
+    qtmodeltester.check(page.proxy)
+
+
+def test_home_is_the_first_page_after_unlock_and_opens_a_mentees_record(
+    qtbot: QtBot, make_controller: Any, locked_vault: Any
+) -> None:
+    from tests.ui.test_app_flows import _unlocked
+
+    controller = make_controller(locked_vault.paths)
+    main = _unlocked(qtbot, controller, locked_vault)
+    home = main.page("home")
+    assert main.current_page() is home
+    assert isinstance(home, HomePage)
+    qtbot.waitUntil(lambda: home.caseload_model.rowCount() == 2, timeout=10000)
+    entry = home.caseload_model.records()[0]
+    home.record_requested.emit("measure", "", entry.mentee_id)
+    assert main.mentee_id == entry.mentee_id
+    assert main.current_page() is main.page("measures")
+    main.select_mentee(None)
+    assert main.current_page() is home

@@ -1,0 +1,1 @@
+"""Appointments of one mentee: plan, move, record the outcome, start the note."""

@@ -1,0 +1,1 @@
+"""The caseload home: the first page after unlock."""

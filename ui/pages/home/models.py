@@ -1,0 +1,169 @@
+"""The caseload home's tables: this week's appointments and one row per active mentee.
+
+The caseload model's columns each answer "is there something to do here?"; the proxy sorts on
+natural values (dates, numbers) and can keep only mentees who need attention.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel
+
+from mentorjournal.domain.appointments import MODE_LABELS
+from mentorjournal.domain.caseload import CaseloadEntry
+from ui.models.record_model import Column, RecordRole, RecordTableModel, SortRole
+
+_Index = QModelIndex | QPersistentModelIndex
+_FAR = 1_000_000
+
+
+def _count(value: int) -> str:
+    return str(value) if value else "–"
+
+
+def when_text(moment: Any) -> str:
+    return f"{moment.astimezone():%a %d %b, %H:%M}"
+
+
+class AppointmentColumn(IntEnum):
+    WHEN = 0
+    MENTEE = 1
+    LENGTH = 2
+    MODE = 3
+    STATUS = 4
+
+
+class WeekAppointmentsModel(RecordTableModel):
+    """Appointments (``AppointmentListing``) from today for a week."""
+
+    COLUMNS = (
+        Column("When", lambda x: when_text(x.appointment.at), sort_key=lambda x: x.appointment.at),
+        Column("Mentee", lambda x: x.mentee_code),
+        Column(
+            "Length",
+            lambda x: f"{x.appointment.minutes} min",
+            sort_key=lambda x: x.appointment.minutes,
+            align_right=True,
+        ),
+        Column("Mode", lambda x: MODE_LABELS[x.appointment.mode]),
+        Column("Status", lambda x: x.appointment.status.label),
+    )
+
+    def record_id(self, record: Any) -> str | None:
+        return str(record.appointment.id)
+
+
+class CaseloadColumn(IntEnum):
+    MENTEE = 0
+    LAST_SESSION = 1
+    NEXT = 2
+    RISK = 3
+    DRAFTS = 4
+    GOALS = 5
+    PLAN = 6
+    CONSENTS = 7
+    MEASURES = 8
+    GAS = 9
+    ATTENTION = 10
+
+
+def _last(e: CaseloadEntry) -> str:
+    if e.last_session is None or e.days_since_last_session is None:
+        return "Never"
+    days = e.days_since_last_session
+    ago = "today" if days == 0 else "yesterday" if days == 1 else f"{days} days ago"
+    return f"{e.last_session:%d %b} ({ago})"
+
+
+def _next(e: CaseloadEntry) -> str:
+    a = e.next_appointment
+    return "None planned" if a is None else f"{when_text(a.at)} ({MODE_LABELS[a.mode]})"
+
+
+def _measures(e: CaseloadEntry) -> str:
+    return "; ".join(m.describe() for m in e.latest_measures) or "–"
+
+
+def _gas(e: CaseloadEntry) -> str:
+    return "–" if e.gas_t_score is None else f"{e.gas_t_score:.0f}"
+
+
+#: The page each column opens for its mentee (the kinds ``MainWindow.open_record`` knows).
+COLUMN_KINDS: dict[CaseloadColumn, str] = {
+    CaseloadColumn.MENTEE: "mentee",
+    CaseloadColumn.LAST_SESSION: "note",
+    CaseloadColumn.NEXT: "appointment",
+    CaseloadColumn.RISK: "risk_followup",
+    CaseloadColumn.DRAFTS: "note",
+    CaseloadColumn.GOALS: "goal",
+    CaseloadColumn.PLAN: "plan",
+    CaseloadColumn.CONSENTS: "consent",
+    CaseloadColumn.MEASURES: "measure",
+    CaseloadColumn.GAS: "goal",
+    CaseloadColumn.ATTENTION: "mentee",
+}
+
+
+class CaseloadModel(RecordTableModel):
+    """One ``CaseloadEntry`` per active mentee."""
+
+    COLUMNS = (
+        Column("Mentee", lambda e: e.mentee_code),
+        Column(
+            "Last session",
+            _last,
+            sort_key=lambda e: _FAR if e.days_since_last_session is None else e.days_since_last_session,
+        ),
+        Column(
+            "Next appointment",
+            _next,
+            sort_key=lambda e: "~" if e.next_appointment is None else e.next_appointment.at.isoformat(),
+        ),
+        Column("Risk follow-ups", lambda e: _count(e.open_risk_followups),
+               sort_key=lambda e: e.open_risk_followups, align_right=True),
+        Column("Unsigned drafts", lambda e: _count(e.unsigned_drafts),
+               sort_key=lambda e: e.unsigned_drafts, align_right=True),
+        Column("Goals to review", lambda e: _count(e.goals_review_due),
+               sort_key=lambda e: e.goals_review_due, align_right=True),
+        Column("Plan review", lambda e: "Due" if e.plan_review_due else "–",
+               sort_key=lambda e: int(e.plan_review_due)),
+        Column("Consents to review", lambda e: _count(e.consent_reviews_due),
+               sort_key=lambda e: e.consent_reviews_due, align_right=True),
+        Column("Latest measures", _measures,
+               sort_key=lambda e: max((m.score for m in e.latest_measures), default=-1)),
+        Column("GAS T", _gas, sort_key=lambda e: -1.0 if e.gas_t_score is None else e.gas_t_score,
+               align_right=True),
+        Column("Needs attention", lambda e: "; ".join(e.attention_reasons()) or "–",
+               sort_key=lambda e: len(e.attention_reasons()),
+               tooltip=lambda e: "\n".join(e.attention_reasons()) or "Nothing due"),
+    )  # fmt: skip
+
+    def record_id(self, record: Any) -> str | None:
+        return str(record.mentee_id)
+
+
+class CaseloadProxy(QSortFilterProxyModel):
+    """Sorts on natural values; "needs attention" keeps only mentees with a reason."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._attention_only = False
+        self.setSortRole(SortRole)
+
+    @property
+    def attention_only(self) -> bool:
+        return self._attention_only
+
+    def set_attention_only(self, on: bool) -> None:
+        self.beginFilterChange()
+        self._attention_only = on
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        if not self._attention_only:
+            return True
+        model = self.sourceModel()
+        entry = model.data(model.index(source_row, 0, source_parent), RecordRole)
+        return isinstance(entry, CaseloadEntry) and entry.needs_attention

@@ -1,0 +1,1 @@
+"""Outcome measures of one mentee: PHQ-9, GAD-7 and the mentee's own scales."""

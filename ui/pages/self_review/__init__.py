@@ -1,0 +1,1 @@
+"""How I am doing: the mentor's self-review."""
