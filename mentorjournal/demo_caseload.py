@@ -42,7 +42,7 @@ from mentorjournal.storage.bulk import RecordSet
 from mentorjournal.storage.connection import Connection
 
 RECENT_DAYS = 120
-OLD_DRAFT_DAYS = 21
+OLD_DRAFT_DAYS = 3
 MEASURE_EVERY_DAYS = 28
 SCALE_NAMES = ("Sleep", "Confidence", "Getting out of the house", "Calm")
 RISK_REASON = "PHQ-9 item 9 answered above 0: talk it through and review the coping plan."
@@ -80,8 +80,8 @@ def with_review_dates(data: RecordSet, *, seed: int, today: date) -> RecordSet:
     Goal target dates and consent reviews are spread around today; most mentees' latest coping
     plan version is recent (the rest are due for review); every active goal of an active mentee
     that has no rating in the last six weeks gets a few, so the GAS T-score has something to say.
-    Nearly all drafts older than three weeks are signed, as a working mentor's would be, so the
-    few left stand out.
+    Most drafts older than three days are signed, as a working mentor's would be, so the few
+    left stand out.
     """
     r = random.Random(seed ^ 0x5EED)
     goals: list[Goal] = [
@@ -105,7 +105,7 @@ def with_review_dates(data: RecordSet, *, seed: int, today: date) -> RecordSet:
     old = _at(today - timedelta(days=OLD_DRAFT_DAYS), 0)
     notes = tuple(
         sign_note(n, n.started_at + timedelta(hours=r.randint(2, 30)))
-        if not n.is_signed and n.started_at < old and r.random() < 0.95
+        if not n.is_signed and n.started_at < old and r.random() < 0.9
         else n
         for n in data.notes
     )

@@ -17,9 +17,9 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time
 
 from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDateTime, QMargins, Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QGraphicsView, QWidget
 
 Points = Sequence[tuple[date, float]]
 
@@ -49,40 +49,48 @@ class TimeChart(QChartView):
         self._y_range = y_range
         self._y_label = y_label
         self._series: dict[str, list[tuple[date, float]]] = {}
+        self._x: QDateTimeAxis | None = None
+        self._y: QValueAxis | None = None
         self.setAccessibleName(accessible_name)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(self.fontMetrics().height() * 12)
+        # Redraw the whole chart on every change: partial updates left stale axis labels.
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
+        self.setMinimumHeight(self.fontMetrics().height() * 16)
         # A chart can be drawn narrow; without this its size hint at large text widens the page.
         self.setMinimumWidth(self.fontMetrics().height() * 12)
         chart = QChart()
         chart.setTitle(title)
+        chart.setMargins(QMargins(2, 2, 2, 2))
+        chart.setBackgroundRoundness(0)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         self.setChart(chart)
-        self._axes()
 
     def _axes(self) -> tuple[QDateTimeAxis, QValueAxis]:
-        chart = self.chart()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
-        x = QDateTimeAxis()
-        x.setFormat("d MMM yy")
-        x.setTickCount(5)
-        y = QValueAxis()
-        y.setRange(*self._y_range)
-        y.setLabelFormat("%d")
-        if self._y_label:
-            y.setTitleText(self._y_label)
-        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-        return x, y
+        """The chart's two axes, made once and kept (removing axes left stale labels drawn)."""
+        if self._x is None or self._y is None:
+            chart = self.chart()
+            self._x = QDateTimeAxis()
+            self._x.setFormat("d MMM yy")
+            self._x.setTickCount(4)
+            self._y = QValueAxis()
+            self._y.setLabelFormat("%d")
+            if self._y_label:
+                self._y.setTitleText(self._y_label)
+            chart.addAxis(self._x, Qt.AlignmentFlag.AlignBottom)
+            chart.addAxis(self._y, Qt.AlignmentFlag.AlignLeft)
+        self._y.setRange(*self._y_range)
+        return self._x, self._y
 
     def set_series(self, series: Mapping[str, Points]) -> None:
         """Show one line per name, each oldest first."""
         chart = self.chart()
         chart.removeAllSeries()
-        x, y = self._axes()
         self._series = {name: sorted(points) for name, points in series.items() if points}
+        if not self._series:
+            return
+        # Axes are made with the first data (an axis added to an empty chart stayed hidden).
+        x, y = self._axes()
         days = [day for points in self._series.values() for day, _v in points]
         for name, points in self._series.items():
             line = QLineSeries()

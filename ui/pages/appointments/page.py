@@ -139,10 +139,10 @@ class AppointmentsTab(MenteePage[list[AppointmentListing]]):
         for n, button in enumerate(self.status_buttons.values()):
             outcomes.addWidget(button, n // 2, n % 2)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.view, 1)
         layout.addLayout(form)
         layout.addLayout(edit)
         layout.addLayout(outcomes)
+        layout.addWidget(self.view, 1)
 
     # -- page contract -----------------------------------------------------------------------
     def _load_for(self, mentee_id: str) -> Callable[[Journal], list[AppointmentListing]]:

@@ -23,7 +23,7 @@ from PySide6.QtCharts import (
 )
 from PySide6.QtCore import QDateTime, QEvent, QSize, Qt
 from PySide6.QtGui import QPainter, QPalette
-from PySide6.QtWidgets import QFrame, QSizePolicy, QWidget
+from PySide6.QtWidgets import QFrame, QGraphicsView, QSizePolicy, QWidget
 
 #: Scale of the progress values: Goal Attainment Scaling levels or a percentage.
 GAS = "gas"
@@ -55,9 +55,13 @@ class GoalChart(QChartView):
         self._points: tuple[ChartPoint, ...] = ()
         self._sessions: tuple[date, ...] = ()
         self._scale = GAS
+        self._x: QDateTimeAxis | None = None
+        self._y: QValueAxis | None = None
         self.setAccessibleName("Goal progress chart")
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        # Redraw the whole chart on every change: partial updates left stale axis labels.
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(self.fontMetrics().height() * 8)
         # A chart can be drawn narrow; without this its size hint at large text widens the page.
@@ -142,24 +146,33 @@ class GoalChart(QChartView):
             axis.setLabelsFont(self.font())
             axis.setTitleBrush(text)
 
+    def _axes(self, chart: QChart) -> tuple[QDateTimeAxis, QValueAxis]:
+        """The two axes, made once and kept (removing axes left stale labels drawn)."""
+        if self._x is None or self._y is None:
+            self._x = QDateTimeAxis()
+            self._x.setFormat("d MMM yy")
+            self._x.setTickCount(4)
+            self._y = QValueAxis()
+            chart.addAxis(self._x, Qt.AlignmentFlag.AlignBottom)
+            chart.addAxis(self._y, Qt.AlignmentFlag.AlignLeft)
+        return self._x, self._y
+
     def _redraw(self) -> None:
         self.setAccessibleDescription(self.summary())
         self.setToolTip(self.summary())
         chart = self.chart()
         chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
-        x = QDateTimeAxis()
-        x.setFormat("d MMM yy")
-        x.setTickCount(5)
-        y = QValueAxis()
+        if not self._points and not self._sessions:
+            # Axes are made with the first data (an axis added to an empty chart stayed hidden).
+            chart.legend().setVisible(False)
+            self._colours(chart)
+            return
+        x, y = self._axes(chart)
         low, high = self._y_range()
         y.setRange(low, high)
         y.setTickCount(5)
         y.setLabelFormat("%+d" if self._scale == GAS else "%d%%")
         y.setTitleText("GAS level" if self._scale == GAS else "Progress")
-        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         line = QLineSeries()
         line.setName("Progress")
         line.setPointsVisible(True)

@@ -57,16 +57,16 @@ class WeekAppointmentsModel(RecordTableModel):
 
 class CaseloadColumn(IntEnum):
     MENTEE = 0
-    LAST_SESSION = 1
-    NEXT = 2
-    RISK = 3
-    DRAFTS = 4
-    GOALS = 5
-    PLAN = 6
-    CONSENTS = 7
-    MEASURES = 8
-    GAS = 9
-    ATTENTION = 10
+    ATTENTION = 1
+    LAST_SESSION = 2
+    NEXT = 3
+    RISK = 4
+    DRAFTS = 5
+    GOALS = 6
+    PLAN = 7
+    CONSENTS = 8
+    MEASURES = 9
+    GAS = 10
 
 
 def _last(e: CaseloadEntry) -> str:
@@ -111,6 +111,9 @@ class CaseloadModel(RecordTableModel):
 
     COLUMNS = (
         Column("Mentee", lambda e: e.mentee_code),
+        Column("Needs attention", lambda e: "; ".join(e.attention_reasons()) or "–",
+               sort_key=lambda e: len(e.attention_reasons()),
+               tooltip=lambda e: "\n".join(e.attention_reasons()) or "Nothing due"),
         Column(
             "Last session",
             _last,
@@ -135,9 +138,6 @@ class CaseloadModel(RecordTableModel):
                sort_key=lambda e: max((m.score for m in e.latest_measures), default=-1)),
         Column("GAS T", _gas, sort_key=lambda e: -1.0 if e.gas_t_score is None else e.gas_t_score,
                align_right=True),
-        Column("Needs attention", lambda e: "; ".join(e.attention_reasons()) or "–",
-               sort_key=lambda e: len(e.attention_reasons()),
-               tooltip=lambda e: "\n".join(e.attention_reasons()) or "Nothing due"),
     )  # fmt: skip
 
     def record_id(self, record: Any) -> str | None:

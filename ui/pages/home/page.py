@@ -107,9 +107,7 @@ class HomePage(Page[HomeData]):
         self.caseload_model = CaseloadModel(self)
         self.proxy = CaseloadProxy(self)
         self.proxy.setSourceModel(self.caseload_model)
-        self.caseload_view = read_only_table(
-            self.proxy, "Caseload", stretch_column=CaseloadColumn.ATTENTION, single_selection=True
-        )
+        self.caseload_view = read_only_table(self.proxy, "Caseload", single_selection=True)
         self.caseload_view.setObjectName("caseloadTable")
         self.caseload_view.setSortingEnabled(True)
         self.caseload_view.sortByColumn(CaseloadColumn.ATTENTION, Qt.SortOrder.DescendingOrder)

@@ -49,6 +49,8 @@ class QuestionnaireForm(QWidget):
         for column, label in enumerate(ANSWER_SCALE, start=1):
             header = QLabel(f"{label} ({column - 1})")
             header.setWordWrap(True)
+            # Narrow answer columns leave the question its room; the headers wrap instead.
+            header.setMaximumWidth(header.fontMetrics().averageCharWidth() * 12)
             self._grid.addWidget(header, 1, column)
         for number, item_text in enumerate(instrument.items, start=1):
             question = QLabel(f"{number}. {item_text}")

@@ -41,7 +41,7 @@ from ui.pages.base import MenteePage
 from ui.pages.measures.form import QuestionnaireForm
 from ui.pages.measures.models import FollowUpsModel, ResultsModel
 from ui.prompts import Prompts
-from ui.widgets.adaptive import AdaptiveSplitter
+from ui.widgets.adaptive import AdaptiveSplitter, VerticalScrollArea
 from ui.widgets.charts import TimeChart
 from ui.widgets.tables import read_only_table
 from ui.worker import JournalWorker
@@ -136,9 +136,13 @@ class MeasuresTab(MenteePage[MeasuresData]):
     def _build(self) -> None:
         splitter = AdaptiveSplitter()
         splitter.addWidget(self._build_entry())
-        splitter.addWidget(self._build_history())
+        history = VerticalScrollArea()
+        history.setWidgetResizable(True)
+        history.setWidget(self._build_history())
+        splitter.addWidget(history)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([600, 400])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
