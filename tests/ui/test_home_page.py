@@ -162,3 +162,32 @@ def test_home_is_the_first_page_after_unlock_and_opens_a_mentees_record(
     assert main.current_page() is main.page("measures")
     main.select_mentee(None)
     assert main.current_page() is home
+
+
+def test_the_journal_menu_exports_and_prints_the_open_note_and_the_record(
+    qtbot: QtBot, make_controller: Any, locked_vault: Any, prompts: ScriptedPrompts, tmp_path: Any
+) -> None:
+    from tests.ui.test_app_flows import _unlocked
+    from ui.windows import export_actions
+
+    controller = make_controller(locked_vault.paths)
+    main = _unlocked(qtbot, controller, locked_vault)
+    mentee_id = main.sidebar.mentees.mentee(0).id
+    main.select_mentee(mentee_id)
+    sessions: Any = main.show_mentee_tab("sessions")
+    qtbot.waitUntil(lambda: sessions.model.rowCount() == 1, timeout=10000)
+    sessions.open_note(sessions.model.record_at(0).id)
+    qtbot.waitUntil(lambda: sessions.editor.current_note() is not None, timeout=10000)
+    prompts.script("save_file", str(tmp_path / "note.md"))
+    prompts.script("inform", None)
+    export_actions.export_open_note(main)
+    qtbot.waitUntil(lambda: (tmp_path / "note.md").exists(), timeout=10000)
+    assert "college interview" in (tmp_path / "note.md").read_text(encoding="utf-8")
+    prompts.script("print_document", True)
+    export_actions.print_open_note(main)
+    qtbot.waitUntil(lambda: bool(prompts.asked("print_document")), timeout=10000)
+    assert "college interview" in prompts.asked("print_document")[0].text
+    prompts.script("save_file", str(tmp_path / "record.docx"))
+    prompts.script("inform", None)
+    export_actions.export_mentee_record(main)
+    qtbot.waitUntil(lambda: (tmp_path / "record.docx").exists(), timeout=10000)

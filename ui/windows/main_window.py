@@ -57,7 +57,7 @@ from ui.settings import AppSettings
 from ui.style import TextRole, set_text_role
 from ui.widgets.adaptive import size_to_current
 from ui.widgets.status_bar import JournalStatusBar
-from ui.windows import mentee_actions
+from ui.windows import export_actions, mentee_actions
 from ui.windows.page_registry import (
     AREAS,
     MENTEE_TAB_KEYS,
@@ -255,6 +255,16 @@ class MainWindow(QMainWindow):
         menu = self.menuBar()
         journal_menu = menu.addMenu("&Journal")
         for action in (self.new_note_action, self.save_action, self.lock_action):
+            journal_menu.addAction(action)
+        journal_menu.addSeparator()
+        for text, name, handler in (
+            ("E&xport this note…", "exportNote", export_actions.export_open_note),
+            ("&Print this note…", "printNote", export_actions.print_open_note),
+            ("Export mentee &record…", "exportRecord", export_actions.export_mentee_record),
+        ):
+            action = QAction(text, self)
+            action.setObjectName(name)
+            action.triggered.connect(lambda _c=False, h=handler: h(self))
             journal_menu.addAction(action)
         journal_menu.addSeparator()
         journal_menu.addAction(self.settings_action)
