@@ -79,7 +79,7 @@ def test_each_session_lists_the_goals_it_worked_on_by_their_words() -> None:
     goal = record.goals[0]
     first, *rest = sorted(record.sessions, key=lambda n: n.started_at)
     linked = replace(record, sessions=(replace(first, goal_ids=(goal.id,)), *rest))
-    text = to_markdown(mentee_record_document(linked, EXPORTED))
+    text = to_markdown(mentee_record_document(linked, EXPORTED, zone=UTC_ZONE))
     assert f"**Goals worked on:** {goal.mentee_words}" in text
     assert goal.id not in text
     assert text.count("Goals worked on") == 1
