@@ -42,7 +42,7 @@ from mentorjournal.storage.bulk import RecordSet
 from mentorjournal.storage.connection import Connection
 
 RECENT_DAYS = 120
-OLD_DRAFT_DAYS = 3
+OLD_DRAFT_DAYS = 2
 MEASURE_EVERY_DAYS = 28
 SCALE_NAMES = ("Sleep", "Confidence", "Getting out of the house", "Calm")
 RISK_REASON = "PHQ-9 item 9 answered above 0: talk it through and review the coping plan."
@@ -99,13 +99,13 @@ def with_review_dates(data: RecordSet, *, seed: int, today: date) -> RecordSet:
         latest[version.mentee_id] = index
     plans = list(data.plan_versions)
     for index in latest.values():
-        if r.random() < 0.7:
+        if r.random() < 0.85:
             recent = _at(today - timedelta(days=r.randint(5, 80)), 14)
             plans[index] = replace(plans[index], saved_at=max(plans[index].saved_at, recent))
     old = _at(today - timedelta(days=OLD_DRAFT_DAYS), 0)
     notes = tuple(
         sign_note(n, n.started_at + timedelta(hours=r.randint(2, 30)))
-        if not n.is_signed and n.started_at < old and r.random() < 0.9
+        if not n.is_signed and n.started_at < old and r.random() < 0.97
         else n
         for n in data.notes
     )

@@ -65,6 +65,15 @@ class LatestMeasure:
 
 
 @dataclass(frozen=True)
+class AttentionItem:
+    """One reason a mentee needs the mentor, and the kind of record it is about
+    (``risk_followup``, ``appointment``, ``note``, ``measure``, ``goal``, ``plan``, ``consent``)."""
+
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
 class CaseloadEntry:
     """One active mentee's line on the caseload home."""
 
@@ -82,27 +91,39 @@ class CaseloadEntry:
     latest_measures: tuple[LatestMeasure, ...]
     gas_t_score: float | None
 
-    def attention_reasons(self) -> tuple[str, ...]:
-        """Why this mentee may need the mentor this week, most urgent first (empty: none)."""
-        reasons: list[str] = []
+    def attention_items(self) -> tuple[AttentionItem, ...]:
+        """Why this mentee may need the mentor this week, most urgent first (empty: none).
+
+        Each reason names the kind of record it is about, so the home page can open it."""
+        items: list[AttentionItem] = []
         if self.open_risk_followups:
-            reasons.append(f"{self.open_risk_followups} open risk follow-up(s)")
+            items.append(
+                AttentionItem("risk_followup", f"{self.open_risk_followups} open risk follow-up(s)")
+            )
         if self.next_appointment is None:
-            reasons.append("no next appointment")
+            items.append(AttentionItem("appointment", "no next appointment"))
         if self.days_since_last_session is None or self.days_since_last_session > NOT_SEEN_DAYS:
-            reasons.append("not seen for over four weeks")
-        reasons += [
-            f"{m.instrument.label} up {m.change}" for m in self.latest_measures if m.worsened
+            items.append(AttentionItem("note", "not seen for over four weeks"))
+        items += [
+            AttentionItem("measure", f"{m.instrument.label} up {m.change}")
+            for m in self.latest_measures
+            if m.worsened
         ]
         if self.unsigned_drafts:
-            reasons.append(f"{self.unsigned_drafts} unsigned draft(s)")
+            items.append(AttentionItem("note", f"{self.unsigned_drafts} unsigned draft(s)"))
         if self.goals_review_due:
-            reasons.append(f"{self.goals_review_due} goal(s) due for review")
+            items.append(AttentionItem("goal", f"{self.goals_review_due} goal(s) to review"))
         if self.plan_review_due:
-            reasons.append("coping plan due for review")
+            items.append(AttentionItem("plan", "coping plan to review"))
         if self.consent_reviews_due:
-            reasons.append(f"{self.consent_reviews_due} consent(s) due for review")
-        return tuple(reasons)
+            items.append(
+                AttentionItem("consent", f"{self.consent_reviews_due} consent(s) to review")
+            )
+        return tuple(items)
+
+    def attention_reasons(self) -> tuple[str, ...]:
+        """The reasons alone, most urgent first (what the CLI and the printed list show)."""
+        return tuple(item.text for item in self.attention_items())
 
     @property
     def needs_attention(self) -> bool:

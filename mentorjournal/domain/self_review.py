@@ -46,8 +46,15 @@ class SelfReview:
     supervision_waiting: int
 
     @property
+    def full_weeks(self) -> tuple[WeekLoad, ...]:
+        """The weeks before this one: this week is still under way (on a Monday, nearly empty)."""
+        return self.weeks[:-1]
+
+    @property
     def average_sessions(self) -> float:
-        return sum(w.sessions for w in self.weeks) / len(self.weeks) if self.weeks else 0.0
+        """Sessions a week over the full weeks, so a quiet Monday does not pull it down."""
+        weeks = self.full_weeks
+        return sum(w.sessions for w in weeks) / len(weeks) if weeks else 0.0
 
     @property
     def cpd_share(self) -> float:

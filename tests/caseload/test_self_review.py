@@ -48,3 +48,4 @@ def test_self_review_gathers_load_follow_ups_check_ins_and_cpd(
     assert review.self_care[0].stress == 8
     assert review.cpd_hours_this_year == 6.0 and review.cpd_share == 0.25
     assert review.caseload_size == 1
+    assert review.average_sessions == 0.0  # this week (still under way) is not averaged in

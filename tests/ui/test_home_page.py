@@ -55,12 +55,11 @@ def test_home_shows_the_weeks_appointments_and_one_row_per_active_mentee(
     codes = {e.mentee_code: e for e in page.caseload_model.records()}
     assert codes["M-101"].open_risk_followups == 1
     assert codes["M-101"].unsigned_drafts == 1
-    assert (
-        "PHQ-9 9 (mild)"
-        in page.caseload_model.index(
-            page.caseload_model.row_of(codes["M-101"].mentee_id), CaseloadColumn.MEASURES
-        ).data()
+    cell = page.caseload_model.index(
+        page.caseload_model.row_of(codes["M-101"].mentee_id), CaseloadColumn.MEASURES
     )
+    assert cell.data() == "PHQ-9 9"  # score (and change); the band is in the tooltip
+    assert cell.data(Qt.ItemDataRole.ToolTipRole) == "PHQ-9 9 (mild)"
     assert "2 active mentee(s)" in page.count_label.text()
 
 
@@ -73,8 +72,10 @@ def test_needs_attention_filter_and_sorting(
 ) -> None:
     _seed(journal, vault_clock)
     page = _page(qtbot, journal_worker, prompts)
-    page.caseload_view.sortByColumn(CaseloadColumn.RISK, Qt.SortOrder.DescendingOrder)
-    assert page.proxy.index(0, CaseloadColumn.MENTEE).data() == "M-101"
+    page.caseload_view.sortByColumn(CaseloadColumn.ATTENTION, Qt.SortOrder.DescendingOrder)
+    assert page.proxy.index(0, CaseloadColumn.MENTEE).data() == "M-101"  # open risk first
+    page.caseload_view.sortByColumn(CaseloadColumn.ATTENTION, Qt.SortOrder.AscendingOrder)
+    assert page.proxy.index(0, CaseloadColumn.MENTEE).data() == "M-102"
     waiting = [e for e in page.caseload_model.records() if e.needs_attention]
     page.attention.setChecked(True)
     assert page.proxy.rowCount() == len(waiting)
@@ -103,6 +104,9 @@ def test_activating_a_cell_asks_for_the_part_of_the_record_it_is_about(
     assert asked[1][0] == "appointment" and asked[1][1] and asked[1][2] == ids["busy"]
     page.week_view.activated.emit(page.week_model.index(0, 0))
     assert asked[2][0] == "appointment" and asked[2][2] == ids["busy"]
+    # "Needs attention" opens its most urgent reason: M-101's open risk follow-up.
+    page.caseload_view.activated.emit(page.proxy.index(row, CaseloadColumn.ATTENTION))
+    assert asked[3] == ("risk_followup", "", ids["busy"])
 
 
 def test_home_reloads_on_changes_and_clears_on_lock(

@@ -33,6 +33,16 @@ def _qdt(day: date, at: time, days: int = 0) -> QDateTime:
     return QDateTime.fromMSecsSinceEpoch(int(_msecs(day, at))).addDays(days)
 
 
+def tick_step(span: float, most: int = 6) -> float:
+    """The smallest of 1, 2, 5, 10, 20, 50 ... that cuts ``span`` into at most ``most`` steps."""
+    scale = 1.0
+    while True:
+        for step in (1.0, 2.0, 5.0):
+            if span / (step * scale) <= most:
+                return step * scale
+        scale *= 10
+
+
 class TimeChart(QChartView):
     """A date-by-value line chart; ``set_series`` replaces everything shown."""
 
@@ -80,6 +90,11 @@ class TimeChart(QChartView):
             chart.addAxis(self._x, Qt.AlignmentFlag.AlignBottom)
             chart.addAxis(self._y, Qt.AlignmentFlag.AlignLeft)
         self._y.setRange(*self._y_range)
+        # Round ticks from the bottom: 0, 5, 10 ... on PHQ-9 (its band edges), 0, 2, 4 ... on a
+        # 0-10 scale, rather than Qt's even split (0, 6.75, 13.5 ... printed as 0, 6, 13).
+        self._y.setTickType(QValueAxis.TickType.TicksDynamic)
+        self._y.setTickAnchor(self._y_range[0])
+        self._y.setTickInterval(tick_step(self._y_range[1] - self._y_range[0]))
         return self._x, self._y
 
     def set_series(self, series: Mapping[str, Points]) -> None:

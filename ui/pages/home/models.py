@@ -12,7 +12,8 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel
 
 from mentorjournal.domain.appointments import MODE_LABELS
-from mentorjournal.domain.caseload import CaseloadEntry
+from mentorjournal.domain.caseload import CaseloadEntry, LatestMeasure
+from mentorjournal.domain.measures import Instrument
 from ui.models.record_model import Column, RecordRole, RecordTableModel, SortRole
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -60,13 +61,8 @@ class CaseloadColumn(IntEnum):
     ATTENTION = 1
     LAST_SESSION = 2
     NEXT = 3
-    RISK = 4
-    DRAFTS = 5
-    GOALS = 6
-    PLAN = 7
-    CONSENTS = 8
-    MEASURES = 9
-    GAS = 10
+    MEASURES = 4
+    GAS = 5
 
 
 def _last(e: CaseloadEntry) -> str:
@@ -79,40 +75,73 @@ def _last(e: CaseloadEntry) -> str:
 
 def _next(e: CaseloadEntry) -> str:
     a = e.next_appointment
-    return "None planned" if a is None else f"{when_text(a.at)} ({MODE_LABELS[a.mode]})"
+    return "None planned" if a is None else f"{when_text(a.at)}, {MODE_LABELS[a.mode].lower()}"
+
+
+def _measure(m: LatestMeasure) -> str:
+    """``PHQ-9 11 (-4)``: score and change, the compact form the table has room for.
+
+    The published band is in the tooltip, where the whole of ``describe()`` is."""
+    text = f"{m.instrument.label} {m.score}"
+    if m.change is None:
+        return text
+    return f"{text} ({'±0' if m.change == 0 else f'{m.change:+d}'})"
+
+
+def _in_order(e: CaseloadEntry) -> list[LatestMeasure]:
+    """PHQ-9 before GAD-7, as the questionnaires are offered."""
+    order = list(Instrument)
+    return sorted(e.latest_measures, key=lambda m: order.index(m.instrument))
 
 
 def _measures(e: CaseloadEntry) -> str:
-    return "; ".join(m.describe() for m in e.latest_measures) or "–"
+    return "; ".join(_measure(m) for m in _in_order(e)) or "–"
 
 
 def _gas(e: CaseloadEntry) -> str:
     return "–" if e.gas_t_score is None else f"{e.gas_t_score:.0f}"
 
 
+def _urgency(e: CaseloadEntry) -> int:
+    """Open risk follow-ups first, then how many reasons, then the longest unseen.
+
+    One number, since the proxy compares sort values as Qt variants (not Python tuples)."""
+    unseen = 9_999 if e.days_since_last_session is None else min(e.days_since_last_session, 9_999)
+    return min(e.open_risk_followups, 99) * 1_000_000 + len(e.attention_items()) * 10_000 + unseen
+
+
 #: The page each column opens for its mentee (the kinds ``MainWindow.open_record`` knows).
+#: "Needs attention" opens what its first (most urgent) reason is about.
 COLUMN_KINDS: dict[CaseloadColumn, str] = {
     CaseloadColumn.MENTEE: "mentee",
+    CaseloadColumn.ATTENTION: "mentee",
     CaseloadColumn.LAST_SESSION: "note",
     CaseloadColumn.NEXT: "appointment",
-    CaseloadColumn.RISK: "risk_followup",
-    CaseloadColumn.DRAFTS: "note",
-    CaseloadColumn.GOALS: "goal",
-    CaseloadColumn.PLAN: "plan",
-    CaseloadColumn.CONSENTS: "consent",
     CaseloadColumn.MEASURES: "measure",
     CaseloadColumn.GAS: "goal",
-    CaseloadColumn.ATTENTION: "mentee",
 }
 
 
+def kind_for(entry: CaseloadEntry, column: CaseloadColumn) -> str:
+    """The kind of record a cell opens: its column's, or the most urgent reason's."""
+    if column is CaseloadColumn.ATTENTION:
+        items = entry.attention_items()
+        return items[0].kind if items else "mentee"
+    return COLUMN_KINDS[column]
+
+
 class CaseloadModel(RecordTableModel):
-    """One ``CaseloadEntry`` per active mentee."""
+    """One ``CaseloadEntry`` per active mentee.
+
+    Six columns so the table reads at a glance without scrolling sideways: the counts (risk
+    follow-ups, drafts, reviews due) are the "Needs attention" reasons, most urgent first; its
+    tooltip lists them one per line and opening it goes to the first.
+    """
 
     COLUMNS = (
         Column("Mentee", lambda e: e.mentee_code),
         Column("Needs attention", lambda e: "; ".join(e.attention_reasons()) or "–",
-               sort_key=lambda e: len(e.attention_reasons()),
+               sort_key=_urgency,
                tooltip=lambda e: "\n".join(e.attention_reasons()) or "Nothing due"),
         Column(
             "Last session",
@@ -124,18 +153,9 @@ class CaseloadModel(RecordTableModel):
             _next,
             sort_key=lambda e: "~" if e.next_appointment is None else e.next_appointment.at.isoformat(),
         ),
-        Column("Risk follow-ups", lambda e: _count(e.open_risk_followups),
-               sort_key=lambda e: e.open_risk_followups, align_right=True),
-        Column("Unsigned drafts", lambda e: _count(e.unsigned_drafts),
-               sort_key=lambda e: e.unsigned_drafts, align_right=True),
-        Column("Goals to review", lambda e: _count(e.goals_review_due),
-               sort_key=lambda e: e.goals_review_due, align_right=True),
-        Column("Plan review", lambda e: "Due" if e.plan_review_due else "–",
-               sort_key=lambda e: int(e.plan_review_due)),
-        Column("Consents to review", lambda e: _count(e.consent_reviews_due),
-               sort_key=lambda e: e.consent_reviews_due, align_right=True),
         Column("Latest measures", _measures,
-               sort_key=lambda e: max((m.score for m in e.latest_measures), default=-1)),
+               sort_key=lambda e: max((m.score for m in e.latest_measures), default=-1),
+               tooltip=lambda e: "\n".join(m.describe() for m in _in_order(e)) or "None yet"),
         Column("GAS T", _gas, sort_key=lambda e: -1.0 if e.gas_t_score is None else e.gas_t_score,
                align_right=True),
     )  # fmt: skip

@@ -19,7 +19,6 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -32,11 +31,11 @@ from mentorjournal.domain.caseload import CaseloadEntry
 from ui.models.record_model import RecordRole
 from ui.pages.base import Page
 from ui.pages.home.models import (
-    COLUMN_KINDS,
     CaseloadColumn,
     CaseloadModel,
     CaseloadProxy,
     WeekAppointmentsModel,
+    kind_for,
 )
 from ui.prompts import Prompts
 from ui.widgets.tables import read_only_table
@@ -107,14 +106,16 @@ class HomePage(Page[HomeData]):
         self.caseload_model = CaseloadModel(self)
         self.proxy = CaseloadProxy(self)
         self.proxy.setSourceModel(self.caseload_model)
-        self.caseload_view = read_only_table(self.proxy, "Caseload", single_selection=True)
+        # "Needs attention" takes the spare width and elides; its tooltip lists every reason.
+        self.caseload_view = read_only_table(
+            self.proxy,
+            "Caseload",
+            single_selection=True,
+            stretch_column=CaseloadColumn.ATTENTION,
+        )
         self.caseload_view.setObjectName("caseloadTable")
         self.caseload_view.setSortingEnabled(True)
         self.caseload_view.sortByColumn(CaseloadColumn.ATTENTION, Qt.SortOrder.DescendingOrder)
-        self.caseload_view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.caseload_view.horizontalHeader().setStretchLastSection(True)
         self.caseload_view.activated.connect(self._open_cell)
         self.attention = QCheckBox("Only mentees who &need attention")
         self.attention.setAccessibleName("Show only mentees who need attention")
@@ -156,7 +157,8 @@ class HomePage(Page[HomeData]):
         bottom_layout.addLayout(actions)
         hint = QLabel(
             "Open a row with Enter or a double click: each column opens the part of the record "
-            "it is about. Scores show change over time, never a diagnosis."
+            "it is about, and Needs attention its most urgent item. Scores show change over "
+            "time, never a diagnosis."
         )
         hint.setWordWrap(True)
         bottom_layout.addWidget(hint)
@@ -214,7 +216,7 @@ class HomePage(Page[HomeData]):
         entry = index.data(RecordRole)
         if not isinstance(entry, CaseloadEntry):
             return
-        kind = COLUMN_KINDS[CaseloadColumn(index.column())]
+        kind = kind_for(entry, CaseloadColumn(index.column()))
         record_id = ""
         if kind == "appointment" and entry.next_appointment is not None:
             record_id = entry.next_appointment.id

@@ -19,9 +19,9 @@ class ResultsModel(RecordTableModel):
 
     COLUMNS = (
         Column("Date", lambda r: f"{r.taken_on:%d %b %Y}", sort_key=lambda r: r.taken_on),
-        Column("Questionnaire", lambda r: r.instrument.label),
+        Column("Measure", lambda r: r.instrument.label),
         Column("Total", lambda r: str(r.score), sort_key=lambda r: r.score, align_right=True),
-        Column("Published band", lambda r: r.band),
+        Column("Band", lambda r: r.band, tooltip=lambda r: f"Published band: {r.band}"),
     )
 
 

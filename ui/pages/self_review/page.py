@@ -12,7 +12,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mentorjournal.domain.self_review import DEFAULT_CPD_TARGET_HOURS, SelfReview
 from ui.pages.base import Page
@@ -46,7 +53,7 @@ class SelfReviewPage(Page[SelfReview]):
         self.title.setWordWrap(True)
         self.figures: dict[str, QLabel] = {}
         self.load_chart = TimeChart(
-            "Sessions per week (last 12 weeks)",
+            "Sessions and hours a week (the last point is this week so far)",
             "Chart of sessions and hours per week",
             y_range=(0, 10),
         )
@@ -63,7 +70,7 @@ class SelfReviewPage(Page[SelfReview]):
         grid = QGridLayout()
         names = (
             ("caseload", "Active mentees"),
-            ("sessions", "Sessions a week (average)"),
+            ("sessions", "Sessions a week (average of full weeks)"),
             ("this_week", "This week"),
             ("risk", "Risk follow-ups (12 weeks)"),
             ("cpd", "CPD this year"),
@@ -87,8 +94,11 @@ class SelfReviewPage(Page[SelfReview]):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(grid)
-        layout.addWidget(self.load_chart, 1)
-        layout.addWidget(self.care_chart, 1)
+        # Side by side: both charts and the button fit a 1280 x 800 window without scrolling.
+        charts = QHBoxLayout()
+        charts.addWidget(self.load_chart, 1)
+        charts.addWidget(self.care_chart, 1)
+        layout.addLayout(charts, 1)
         layout.addWidget(self.supervision_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     # -- page contract -----------------------------------------------------------------------
