@@ -141,12 +141,10 @@ def cmd_appointment_list(journal: Journal, args: argparse.Namespace) -> int:
 
 
 def cmd_appointment_export(journal: Journal, args: argparse.Namespace) -> int:
-    from mentorjournal.export.calendar import calendar_bytes
-    from mentorjournal.export.output import write_export_bytes
+    from mentorjournal.export.calendar import write_calendar
 
-    listings = _listings(journal, args)
-    write_export_bytes(Path(args.ics), calendar_bytes(listings, journal.clock.now()))
-    print(f"wrote {len(listings)} appointment(s) to {args.ics}")
+    written = write_calendar(_listings(journal, args), journal.clock.now(), Path(args.ics))
+    print(f"wrote {written} appointment(s) to {args.ics}")
     return 0
 
 

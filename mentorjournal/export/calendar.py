@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from pathlib import Path
 
 import icalendar
 
@@ -50,3 +51,14 @@ def calendar_bytes(listings: Sequence[AppointmentListing], stamp: datetime) -> b
         calendar.add_component(appointment_event(listing, stamp))
     data: bytes = calendar.to_ical()
     return data
+
+
+def write_calendar(listings: Sequence[AppointmentListing], stamp: datetime, path: Path) -> int:
+    """Write ``listings`` as an .ics file (as every export is written); returns how many.
+
+    The one entry point the CLI's ``appointment export`` and the app's "Save to calendar" share.
+    """
+    from mentorjournal.export.output import write_export_bytes
+
+    write_export_bytes(path, calendar_bytes(listings, stamp))
+    return len(listings)

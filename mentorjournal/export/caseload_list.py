@@ -12,10 +12,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+from mentorjournal.changes import Changed
 from mentorjournal.clock import LocalZone
 from mentorjournal.domain.appointments import MODE_LABELS
 from mentorjournal.domain.caseload import CaseloadEntry
-from mentorjournal.export.audited import record_export
 from mentorjournal.export.document import Block, Document, Heading, Paragraph, Table
 from mentorjournal.export.mentee_record import format_time, session_blocks
 from mentorjournal.export.output import ExportFormat
@@ -88,8 +88,9 @@ def caseload_document(
 
 
 class CaseloadJournal(Protocol):
-    @property
-    def connection(self) -> Any: ...
+    def record_export(
+        self, kind: str, detail: str, record_id: str | None = None
+    ) -> Changed[None]: ...
     @property
     def clock(self) -> Any: ...
     def caseload(self, *, on: date | None = None) -> list[CaseloadEntry]: ...
@@ -106,13 +107,14 @@ def export_caseload_list(journal: CaseloadJournal, path: Path) -> ExportFormat:
         ),
         path,
     )
-    record_export(journal, KIND_CASELOAD, f"mentees={len(entries)};format={fmt.value}")
+    journal.record_export(KIND_CASELOAD, f"mentees={len(entries)};format={fmt.value}")
     return fmt
 
 
 class NoteJournal(Protocol):
-    @property
-    def connection(self) -> Any: ...
+    def record_export(
+        self, kind: str, detail: str, record_id: str | None = None
+    ) -> Changed[None]: ...
     @property
     def clock(self) -> Any: ...
     def get_note(self, note_id: str) -> Any: ...
@@ -133,7 +135,7 @@ def export_note(journal: NoteJournal, note_id: str, path: Path) -> ExportFormat:
         tuple(session_blocks(note, journal.addenda(note_id), zone=zone)),
     )
     fmt = write_document(document, path)
-    record_export(journal, KIND_NOTE, f"format={fmt.value}", note_id)
+    journal.record_export(KIND_NOTE, f"format={fmt.value}", note_id)
     return fmt
 
 

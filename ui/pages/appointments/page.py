@@ -255,12 +255,9 @@ class AppointmentsTab(MenteePage[list[AppointmentListing]]):
 
 def write_calendar(journal: Any, path: Path, mentee_id: str | None) -> int:
     """The CLI's calendar export, for one mentee (or all): mentee codes only."""
-    from mentorjournal.export.calendar import calendar_bytes
-    from mentorjournal.export.output import write_export_bytes
+    from mentorjournal.export.calendar import write_calendar
 
-    listings = journal.appointments(mentee_id=mentee_id)
-    write_export_bytes(path, calendar_bytes(listings, journal.clock.now()))
-    return len(listings)
+    return write_calendar(journal.appointments(mentee_id=mentee_id), journal.clock.now(), path)
 
 
 def next_week(now: datetime) -> datetime:

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSplitter,
@@ -29,6 +28,7 @@ from ui.pages.reflection.models import ReflectionColumn, ReflectionsModel
 from ui.pages.reflection.timeline import TimelineView
 from ui.prompts import Prompts
 from ui.widgets.adaptive import AdaptiveSplitter, VerticalScrollArea
+from ui.widgets.flow import FlowLayout
 from ui.widgets.tables import read_only_table
 from ui.worker import JournalWorker
 
@@ -90,8 +90,8 @@ class ReflectionPage(Page[ops.ReflectionData]):
         reflections_box = QWidget()
         reflections_layout = QVBoxLayout(reflections_box)
         reflections_layout.setContentsMargins(0, 0, 0, 0)
-        buttons = QHBoxLayout()
-        buttons.addWidget(QLabel("<b>My reflections</b>"), 1)
+        buttons = FlowLayout()  # wraps at large text rather than widening the page
+        buttons.add(QLabel("<b>My reflections</b>"), stretch=True)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.review_button)
