@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -35,10 +36,13 @@ def _day(value: str | None, option: str) -> date | None:
 
 
 def _moment(value: str) -> datetime:
+    message = "--at must be a local date and time like 2026-03-01T14:30."
+    if "T" not in value.upper():  # a date alone would silently plan the meeting at midnight
+        raise UsageError(message)
     try:
         moment = datetime.fromisoformat(value)
     except ValueError as exc:
-        raise UsageError("--at must be a local date and time like 2026-03-01T14:30.") from exc
+        raise UsageError(message) from exc
     return moment if moment.tzinfo is not None else moment.astimezone()
 
 
@@ -160,9 +164,12 @@ def cmd_measure_add(journal: Journal, args: argparse.Namespace) -> int:
         result = journal.add_measure(mentee.id, instrument, answers, on=on).value
     except ValidationError as exc:  # wrong count or range: the input was malformed
         raise UsageError(str(exc)) from exc
+    print(result.summary)  # stdout is the score line alone, for scripts
     if result.calls_for_risk_conversation:
-        print("Item 9 was answered above 0: a risk follow-up is open; review the coping plan.")
-    print(result.summary)
+        print(
+            "Item 9 was answered above 0: a risk follow-up is open; review the coping plan.",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -70,6 +70,19 @@ def test_appointment_add_prints_the_id_and_list_json_has_the_contract_fields(cli
     assert listed[0]["at"].startswith(at)
 
 
+@pytest.mark.parametrize("at", ["2026-03-02", "2026-03-02T25:00", "next Tuesday"])
+def test_appointment_add_refuses_a_start_without_a_valid_time_with_exit_2(
+    cli: Run, at: str
+) -> None:
+    _ok(cli("mentee", "add", "--code", "M-016"))
+    result = cli("appointment", "add", "--mentee", "M-016", "--at", at)
+    assert result.code == 2
+    assert result.stderr.strip().splitlines() == [
+        "mentorjournal: --at must be a local date and time like 2026-03-01T14:30."
+    ]
+    assert json.loads(cli("appointment", "list", "--mentee", "M-016", "--json").stdout) == []
+
+
 def test_appointment_list_filters_by_local_days(cli: Run) -> None:
     _ok(cli("mentee", "add", "--code", "M-011"))
     first = _ok(cli("appointment", "add", "--mentee", "M-011", "--at", "2026-04-01T09:00"))
@@ -145,8 +158,9 @@ def test_phq9_item_nine_above_zero_opens_a_risk_follow_up(
     _ok(cli("mentee", "add", "--code", "M-015"))
     result = cli("measure", "add", "--mentee", "M-015", "--instrument", "phq9",
                  "--answers", "1,1,1,1,1,1,1,1,1")  # fmt: skip
-    assert result.stdout.strip().splitlines()[-1] == "PHQ-9 9 (mild)"
-    assert "coping plan" in result.stdout
+    assert result.code == 0
+    assert result.stdout.strip() == "PHQ-9 9 (mild)"  # the score line alone, for scripts
+    assert "coping plan" in result.stderr
     journal = Journal.open(new_vault.paths, new_vault.passphrase, clock=ManualClock(),
                            state_dir=new_vault.state_dir)  # fmt: skip
     try:
