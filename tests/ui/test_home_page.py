@@ -168,6 +168,25 @@ def test_home_is_the_first_page_after_unlock_and_opens_a_mentees_record(
     assert main.current_page() is home
 
 
+def test_the_window_shows_with_the_home_already_filled(
+    qtbot: QtBot, make_controller: Any, locked_vault: Any
+) -> None:
+    """One paint with the caseload in it, not an empty home first and a second paint later."""
+    from tests.ui.test_app_flows import _unlock
+
+    controller = make_controller(locked_vault.paths)
+    rows_when_shown: list[int] = []
+    controller.unlocked.connect(
+        lambda: rows_when_shown.append(
+            controller.main_window.page("home").caseload_model.rowCount()
+        )
+    )
+    controller.start()
+    _unlock(qtbot, controller, locked_vault.passphrase)
+    qtbot.waitUntil(lambda: bool(rows_when_shown), timeout=10000)
+    assert rows_when_shown == [2]
+
+
 def test_the_journal_menu_exports_and_prints_the_open_note_and_the_record(
     qtbot: QtBot, make_controller: Any, locked_vault: Any, prompts: ScriptedPrompts, tmp_path: Any
 ) -> None:

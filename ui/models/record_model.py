@@ -31,6 +31,30 @@ IdRole = Qt.ItemDataRole.UserRole + 2
 SortRole = Qt.ItemDataRole.UserRole + 3
 
 _Index = QModelIndex | QPersistentModelIndex
+#: The roles worth keeping for a model with ``CACHE_CELLS`` (computed text and sort values).
+_CACHED = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.ToolTipRole,
+        SortRole,
+    )
+)
+#: The roles ``RecordTableModel.data`` answers; any other is None without looking anything up.
+_ANSWERED = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        RecordRole,
+        IdRole,
+        SortRole,
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -50,16 +74,21 @@ class RecordTableModel(QAbstractTableModel):
     """Rows are records, columns come from ``COLUMNS`` (set by each subclass)."""
 
     COLUMNS: tuple[Column, ...] = ()
+    #: Keep each cell's text and sort value from one ``set_records`` to the next. Only for
+    #: models whose columns read nothing but the record (a reset is the only change).
+    CACHE_CELLS: bool = False
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._records: list[Any] = []
+        self._cells: dict[tuple[int, int, int], Any] = {}
 
     # -- data in and out -------------------------------------------------------------------
     def set_records(self, records: Sequence[Any]) -> None:
         """Replace every row (a fresh query result)."""
         self.beginResetModel()
         self._records = list(records)
+        self._cells.clear()
         self.endResetModel()
 
     def clear(self) -> None:
@@ -91,13 +120,25 @@ class RecordTableModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: PLR0911
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in _ANSWERED:
+            # Sizing a column asks every cell for eight roles; five of them were answered None
+            # only after the record and column lookups (~40% of a caseload table's first fill).
+            return None
         if not index.isValid() or not (0 <= index.row() < len(self._records)):
             return None
         if not 0 <= index.column() < len(self.COLUMNS):
             return None
-        record = self._records[index.row()]
-        column = self.COLUMNS[index.column()]
+        if self.CACHE_CELLS and role in _CACHED:
+            key = (index.row(), index.column(), int(role))
+            if key not in self._cells:
+                self._cells[key] = self._cell(index.row(), index.column(), role)
+            return self._cells[key]
+        return self._cell(index.row(), index.column(), role)
+
+    def _cell(self, row: int, col: int, role: int) -> Any:  # noqa: PLR0911
+        record = self._records[row]
+        column = self.COLUMNS[col]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return column.display(record)
         if role == Qt.ItemDataRole.ToolTipRole:

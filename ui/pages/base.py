@@ -84,6 +84,30 @@ class Page(QWidget, Generic[D]):
         self._loaded = True
         self._query(loader, self._show)
 
+    def load_before_showing(self, settled: Callable[[], None]) -> None:
+        """Read now, while the page is not on screen yet; ``settled`` once the answer is shown
+        (or the read failed, after saying so).
+
+        For the page a window opens on: shown only after this, its first paint has the
+        records rather than an empty page and a second paint a few milliseconds later.
+        """
+        loader = self._loader()
+        if loader is None:
+            settled()
+            return
+        self._loaded = True
+        show = self._fresh(self._show)
+
+        def shown(data: D) -> None:
+            show(data)
+            settled()
+
+        def failed(error: BaseException) -> None:
+            self._prompts.show_error(error)
+            settled()
+
+        query(self, self._worker, loader, shown, failed)
+
     def on_changes(self, changes: Changes) -> None:
         """A command's change set: reload if it touched this page's records and it has any.
 

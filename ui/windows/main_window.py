@@ -382,6 +382,17 @@ class MainWindow(QMainWindow):
         self.sidebar.select_area(key)
         return page
 
+    def prefetch_home(self, settled: Callable[[], None]) -> None:
+        """Before the window shows: fill the caseload home if it is what will show first.
+
+        ``settled`` runs once it is filled (or could not be, or another page will show)."""
+        home = self._pages.get(HOME)
+        elsewhere = self._resume is not None and self._resume[1] not in (None, HOME)
+        if home is None or self.stack.currentWidget() is not home or elsewhere:
+            settled()
+            return
+        home.load_before_showing(settled)
+
     def place(self) -> tuple[str | None, str | None]:
         """Where the mentor is: (mentee id, page key); either may be None."""
         current = self.stack.currentWidget()

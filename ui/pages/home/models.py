@@ -39,6 +39,8 @@ class AppointmentColumn(IntEnum):
 class WeekAppointmentsModel(RecordTableModel):
     """Appointments (``AppointmentListing``) from today for a week."""
 
+    CACHE_CELLS = True  # the columns read only the listing
+
     COLUMNS = (
         Column("When", lambda x: when_text(x.appointment.at), sort_key=lambda x: x.appointment.at),
         Column("Mentee", lambda x: x.mentee_code),
@@ -137,6 +139,8 @@ class CaseloadModel(RecordTableModel):
     follow-ups, drafts, reviews due) are the "Needs attention" reasons, most urgent first; its
     tooltip lists them one per line and opening it goes to the first.
     """
+
+    CACHE_CELLS = True  # the columns read only the entry; sizing asks each cell many times
 
     COLUMNS = (
         Column("Mentee", lambda e: e.mentee_code),

@@ -45,6 +45,11 @@ if TYPE_CHECKING:
     from mentorjournal.changes import Changes
     from mentorjournal.journal import Journal
 
+#: Rows each column's width is measured from (Qt takes the ones on show first): the home is
+#: the first page after unlock, and sizing every cell of both tables was most of its first
+#: fill. Its columns hold values of much the same width (codes, dates, short counts).
+HOME_SIZING_ROWS = 20
+
 #: Change flags that can move a caseload figure.
 WATCHED = (
     "mentees",
@@ -114,6 +119,8 @@ class HomePage(Page[HomeData]):
             stretch_column=CaseloadColumn.ATTENTION,
         )
         self.caseload_view.setObjectName("caseloadTable")
+        for view in (self.week_view, self.caseload_view):
+            view.horizontalHeader().setResizeContentsPrecision(HOME_SIZING_ROWS)
         self.caseload_view.setSortingEnabled(True)
         self.caseload_view.sortByColumn(CaseloadColumn.ATTENTION, Qt.SortOrder.DescendingOrder)
         self.caseload_view.activated.connect(self._open_cell)
