@@ -344,7 +344,9 @@ class MainWindow(QMainWindow):
         self.mentee_id = mentee_id
         if mentee_id is None:
             self.mentee_header.setText("")
-            self.stack.setCurrentWidget(self._pages.get(HOME, self.empty_page))
+            # While locked, nothing that reads: the home would load from the locked journal.
+            home = self.empty_page if self._closed else self._pages.get(HOME, self.empty_page)
+            self.stack.setCurrentWidget(home)
         else:
             self.mentee_header.setText(self.sidebar.code_of(mentee_id))
             self.stack.setCurrentWidget(self.mentee_panel)
@@ -531,8 +533,16 @@ class MainWindow(QMainWindow):
             page.save_now()
 
     def reopen(self) -> None:
-        """The vault is open again: change sets are news for the pages from now on."""
+        """The vault is open again: change sets are news for the pages from now on, and with
+        no mentee chosen the caseload home is the page on show."""
         self._closed = False
+        home = self._pages.get(HOME)
+        if (
+            home is not None
+            and self.mentee_id is None
+            and self.stack.currentWidget() is self.empty_page
+        ):
+            self.stack.setCurrentWidget(home)
 
     def clear(self) -> None:
         """Drop every record from every model, view and dialog (called on lock).
