@@ -441,8 +441,10 @@ class AppController(QObject):
             if not waiting:
                 self._reveal_main(then)
 
-        window.refresh_mentees(settled=partial(settled, "mentees"))
+        # The home's read is queued first: the list (a millisecond) then arrives last and the
+        # window shows in the same turn as its rows, as it did before the home was waited for.
         window.prefetch_home(partial(settled, "home"))
+        window.refresh_mentees(settled=partial(settled, "mentees"))
         window.check_erasure_due()
 
     def _reveal_main(self, then: Callable[[], None] | None) -> None:

@@ -30,6 +30,7 @@ def _unlocked(qtbot: QtBot, controller: AppController, locked_vault: LockedVault
     qtbot.waitUntil(lambda: controller.state is State.MAIN, timeout=10000)
     main = controller.main_window
     qtbot.waitUntil(lambda: main.mentees.rowCount() == 2, timeout=10000)
+    qtbot.waitUntil(main.isVisible, timeout=10000)  # shown once the home is in as well
     return main
 
 
