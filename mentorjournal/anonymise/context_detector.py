@@ -116,7 +116,7 @@ ORG_SUFFIXES: dict[str, str] = {
     **dict.fromkeys(split_words("gaa rfc afc rovers rangers wanderers harriers athletic celtic"), "organisation"),
     **dict.fromkeys(split_words("""united eagles tigers lions wolves hawks bulls bears warriors knights giants
     jets sharks falcons panthers hornets raiders dragons vikings spartans titans dynamos albion hotspur
-    thistle bohemians correctional penitentiary abc"""), "organisation"),
+    thistle bohemians correctional penitentiary abc cc bc hc sc ac gc"""), "organisation"),
     **dict.fromkeys(split_words("""hardware supplies tyres autos electrics carpets furniture florist florists
     jewellers newsagents newsagent bookshop coffee diner solicitors accountants lettings removals couriers
     landscaping roofing scaffolding joinery windows homecare recruitment training consulting consultancy
@@ -175,6 +175,7 @@ _CAPITALISED_ONLY_SUFFIXES = frozenset(
     dentist vets vet nurseries gaa rfc afc rovers rangers wanderers harriers athletic celtic
     united eagles tigers lions wolves hawks bulls bears warriors knights giants jets sharks falcons
     panthers hornets raiders dragons vikings spartans titans dynamos albion hotspur thistle bohemians abc
+    cc bc hc sc ac gc
     correctional penitentiary hardware supplies tyres autos electrics carpets furniture florist florists
     jewellers newsagents newsagent bookshop coffee diner solicitors accountants lettings removals
     couriers landscaping roofing scaffolding joinery windows homecare recruitment training consulting

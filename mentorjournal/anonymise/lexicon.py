@@ -444,7 +444,8 @@ NOT_NAMES = frozenset(
     al etc vs approx pm am chippy takeaway offy
     insta snap snapchat tiktok ig fb ref re fyi asap nb etc dob nhs ni ssn mrn
     covid lockdown monday tuesday wednesday thursday friday saturday sunday aadhaar aadhar
-    medicare medicaid pesel ppsn pps sin iban zip zipcode postcode eircode""")
+    medicare medicaid pesel ppsn pps sin iban zip zipcode postcode eircode mam mammy da daddy mummy
+    mommy granda grandda nanny nanna""")
 )
 
 

@@ -304,7 +304,9 @@ GATED_AGE_RES: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     ),
     # "(16, F)", "(M, 17)", "(17M)": age and sex in brackets
     (
-        re.compile(r"\((?:[MFmf][ ]?,?[ ]?)?(?P<n>\d{1,2})(?:[ ]?,?[ ]?[MFmf])?\)"),
+        re.compile(
+            r"\((?:[MFmf][ ]?,?[ ]?|[A-Z]{2,6}[ ]?,[ ]?)?(?P<n>\d{1,2})(?:[ ]?,?[ ]?[MFmf])?\)"
+        ),
         frozenset(),
     ),
     # "two kids (4 and 6)", "the twins (7)": every number in brackets after children is an age

@@ -433,3 +433,9 @@ def test_a_rarer_word_opening_a_sentence_before_a_persons_verb_and_priests_by_ti
     assert ("Aditi", "name") in found("Aditi moved from Pune in 2021.")
     assert ("Tom", "name") in found("Fr. Tom visited on Sunday.")
     assert found("Swimming went well. Payday came.") == []
+
+
+def test_clubs_by_their_initials_an_age_after_a_status_and_mam_is_not_a_name() -> None:
+    assert ("Dulwich CC", "organisation") in found("He plays cricket with Dulwich CC.")
+    assert ("17", "age") in found("Ibrahim (UASC, 17) is settling in.")
+    assert found("Mam is at work, dad not around.") == []
