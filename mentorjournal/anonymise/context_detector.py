@@ -30,7 +30,7 @@ RELATIONS: dict[str, str] = {
     **dict.fromkeys(split_words("mum mom mother mam ma dad father da stepdad stepmum stepmom stepfather stepmother step-dad step-mum parent carer guardian foster"), "parent"),
     **dict.fromkeys(split_words("brother sister bro sis sibling stepbrother stepsister step-brother step-sister twin"), "sibling"),
     **dict.fromkeys(split_words("nan nana nanna gran granny grandma grandad grandpa grandmother grandfather aunt auntie aunty uncle cousin niece nephew"), "relative"),
-    **dict.fromkeys(split_words("son daughter baby child kid"), "child"),
+    **dict.fromkeys(split_words("son daughter baby child kid kids children sons daughters twins"), "child"),
     **dict.fromkeys(split_words("friend mate pal bestie bff"), "friend"),
     **dict.fromkeys(split_words("boyfriend girlfriend bf gf partner husband wife ex fiance fiancé fiancee fiancée"), "partner"),
     **dict.fromkeys(split_words("teacher tutor head headteacher senco lecturer coach"), "teacher"),

@@ -309,6 +309,11 @@ GATED_AGE_RES: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
         ),
         frozenset(),
     ),
+    # "Now 20.": a sentence that gives only a new age
+    (
+        re.compile(r"\bNow[ ](?P<n>\d{1,2})(?=[.;!])"),
+        frozenset(split_words("now")),
+    ),
     # "two kids (4 and 6)", "the twins (7)": every number in brackets after children is an age
     (
         re.compile(

@@ -439,3 +439,9 @@ def test_clubs_by_their_initials_an_age_after_a_status_and_mam_is_not_a_name() -
     assert ("Dulwich CC", "organisation") in found("He plays cricket with Dulwich CC.")
     assert ("17", "age") in found("Ibrahim (UASC, 17) is settling in.")
     assert found("Mam is at work, dad not around.") == []
+
+
+def test_children_named_after_kids_and_a_bare_new_age() -> None:
+    assert ("Amir", "name") in found("Kids Amir (3) and Layla (1).")
+    assert ("20", "age") in found("Session with Zainab. Now 20. Says she is fine.")
+    assert found("Now 3 weeks sober. Her kids are fine.") == []
