@@ -159,6 +159,8 @@ _INLINE_FIELD_RE = re.compile(
     r"ward|nursery|club|team|church|mosque|temple))[ \t]*:[ \t]*(?P<v>[A-Z\u00C0-\u00DE][\w'’&-]*"
     r"(?:[ ](?:[A-Z\u00C0-\u00DE][\w'’&-]*|of|and|&|de|y)){0,4})"
 )
+_COLON_RE = re.compile(r":")
+_LABEL_REACH = 12  # the longest label ("university", "workplace") plus its spaces
 _INLINE_LABELS = frozenset(
     split_words("""school college uni university employer work job workplace placement gp hospital ward
     nursery club team church mosque temple""")
@@ -652,7 +654,22 @@ class CueDetector:
 
     def inline_fields(self, text: str) -> Iterator[Identifier]:
         """ "college: Harold Washington", "GP: Dr ...": a capitalised value after a label, in a line."""
-        for m in _INLINE_FIELD_RE.finditer(text) if ":" in text else ():
+        matches = (
+            m
+            for colon in _COLON_RE.finditer(text)
+            if (m := _INLINE_FIELD_RE.match(text, max(0, colon.start() - _LABEL_REACH))) is not None
+            or (
+                m := _INLINE_FIELD_RE.search(
+                    text, max(0, colon.start() - _LABEL_REACH), colon.end() + 90
+                )
+            )
+            is not None
+        )  # tried only around each colon: a whole-note scan of the label alternation is slow
+        seen: set[int] = set()
+        for m in matches:
+            if m.start("v") in seen:
+                continue
+            seen.add(m.start("v"))
             value = m.group("v").rstrip(".")
             first = value.split()[0].lower().rstrip(".")
             if (
