@@ -33,8 +33,8 @@ run: $(RUN_STAMP)
 	$(BIN)/mentorjournal-gui $(ARGS)
 
 lint: $(DEV_STAMP)
-	$(BIN)/ruff check mentorjournal ui tests packaging
-	$(BIN)/ruff format --check mentorjournal ui tests packaging
+	$(BIN)/ruff check mentorjournal ui tests packaging tools
+	$(BIN)/ruff format --check mentorjournal ui tests packaging tools
 
 typecheck: $(DEV_STAMP)
 	$(BIN)/mypy
