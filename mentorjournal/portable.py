@@ -31,7 +31,7 @@ from mentorjournal.clock import Clock
 from mentorjournal.domain import verify_note
 from mentorjournal.errors import MalformedImport, ValidationError
 from mentorjournal.fsutil import atomic_write_chunks, disk_errors
-from mentorjournal.storage import audit, dump, mentees, meta, sessions
+from mentorjournal.storage import audit, dump, mentees, meta, sealing, sessions
 from mentorjournal.storage.connection import Connection, transaction
 from mentorjournal.storage.schema import current_version
 
@@ -277,7 +277,7 @@ def import_into(conn: Connection, clock: Clock, path: Path) -> ImportSummary:
     counts: dict[str, int] = {}
     try:
         with transaction(conn):
-            if dump.holds_records(conn, [*[n for n, _c in schema], "audit_log"]):
+            if dump.holds_records(conn, [*[n for n, _c in schema], "audit_log", "record_seals"]):
                 raise ValidationError(
                     "Import goes into a new, empty vault; this vault already holds records."
                 )
@@ -287,6 +287,7 @@ def import_into(conn: Connection, clock: Clock, path: Path) -> ImportSummary:
                     rows = _checked_rows(name, doc["tables"][name], columns)
                     counts[name] = dump.insert_rows(conn, name, columns, rows)
             _verify_signed_notes(conn)
+            sealing.seal_unsealed(conn, "imported")
             if doc.get("is_demo"):
                 meta.set_meta(conn, "is_demo", "1")
             audit.append_many(conn, events)

@@ -11,6 +11,7 @@ from mentorjournal.changes import Changed, Changes
 from mentorjournal.errors import RecordNotFound, ValidationError
 from mentorjournal.journal.base import JournalBase
 from mentorjournal.storage import mentees as mentee_repo
+from mentorjournal.storage import sealing
 from mentorjournal.storage import supervision as supervision_repo
 
 KIND_MENTEE = "mentee"
@@ -159,6 +160,10 @@ class Mentees(JournalBase):
         with self._command(Changes.all()) as command:
             conn = command.conn
             touched = mentee_repo.supervision_sessions_touching(conn, mentee_id)
+            for kind, record_id in sealing.sealed_records_of(conn, mentee_id):
+                # Each signed record leaves the log by name, so verify can tell an erasure
+                # from a signed record deleted behind the app's back.
+                command.audit("erase", kind, record_id)
             mentee_repo.erase(conn, mentee_id)
             for supervision_id in touched:
                 session = supervision_repo.get(conn, supervision_id)

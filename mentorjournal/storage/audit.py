@@ -3,7 +3,9 @@
 Each row stores ``hash = SHA-256(prev_hash || canonical event bytes)``, the first row chaining
 from 32 zero bytes. Triggers forbid UPDATE and DELETE, but someone holding the key could drop
 them; the chain is what lets ``verify_chain`` notice a changed, removed or reordered row.
-A silently truncated *tail* cannot be detected by a chain alone (nothing after it to disagree).
+A silently truncated *tail* cannot be detected by a chain alone (nothing after it to disagree):
+each row also gets a keyed chain value (``storage/sealing.py``) whose newest value is kept in
+the key file, outside the database, so ``verify`` notices a log cut short.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from mentorjournal.storage import sealing
 from mentorjournal.storage.connection import Connection
 
 GENESIS_HASH = bytes(32)
@@ -37,6 +40,7 @@ ACTIONS: frozenset[str] = frozenset(
         "merge",
         "sync-resolve",
         "sync-approve",
+        "rekey",
     }
 )
 
@@ -140,6 +144,7 @@ def append(
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (seq, stamp, action, kind, record_id, detail, prev, digest),
     )
+    sealing.mac_audit_rows(conn, [(seq, digest)])
 
 
 @dataclass(frozen=True)
@@ -175,6 +180,7 @@ def append_many(conn: Connection, records: Iterable[EventRecord]) -> int:
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
+    sealing.mac_audit_rows(conn, [(row[0], row[7]) for row in rows])
     return len(rows)
 
 
@@ -253,3 +259,60 @@ def verify_chain(conn: Connection) -> ChainReport:
         expected_prev = digest
         expected_seq = seq + 1
     return ChainReport(True, checked)
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    """One audit event as the mentor may see it: ids and actions only, never content."""
+
+    seq: int
+    at: datetime
+    action: str
+    kind: str
+    record_id: str | None
+
+
+def _mentee_record_ids(conn: Connection) -> list[str]:
+    """Every table with both an ``id`` and a ``mentee_id`` column (read from the schema)."""
+    tables = [
+        str(r[0])
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            " AND sql NOT LIKE 'CREATE VIRTUAL%'"
+        )
+    ]
+    found: list[str] = []
+    for name in tables:
+        columns = {str(r[1]) for r in conn.execute(f'PRAGMA table_info("{name}")')}
+        if {"id", "mentee_id"} <= columns:
+            found.append(name)
+    return found
+
+
+def filtered_events(
+    conn: Connection,
+    *,
+    mentee_id: str | None = None,
+    action: str | None = None,
+    limit: int = 10_000,
+) -> list[AuditRow]:
+    """Events, newest first, optionally only one mentee's (the mentee and their records that
+    still exist) and only one action. Erased records are gone, so their events match no mentee.
+    """
+    where: list[str] = []
+    params: list[object] = []
+    if action is not None:
+        where.append("action = ?")
+        params.append(action)
+    if mentee_id is not None:
+        owned = " UNION ".join(
+            f'SELECT id FROM "{t}" WHERE mentee_id = ?' for t in _mentee_record_ids(conn)
+        )
+        where.append(f"(record_id = ? OR record_id IN ({owned}))")
+        params += [mentee_id] * (1 + owned.count("?"))
+    clause = f" WHERE {' AND '.join(where)}" if where else ""
+    rows = conn.execute(
+        f"SELECT seq, at, action, kind, record_id FROM audit_log{clause} ORDER BY seq DESC LIMIT ?",
+        (*params, limit),
+    ).fetchall()
+    return [AuditRow(int(r[0]), datetime.fromisoformat(r[1]), r[2], r[3], r[4]) for r in rows]

@@ -29,7 +29,7 @@ from mentorjournal.domain import (
     SessionNote,
     SupervisionSession,
 )
-from mentorjournal.storage import search
+from mentorjournal.storage import sealing, search
 from mentorjournal.storage.codec import (
     KIND_ADDENDUM,
     KIND_GOAL,
@@ -279,6 +279,7 @@ def insert_records(conn: Connection, records: RecordSet, *, now: datetime) -> in
     _people(conn, records, stamp)
     _goals(conn, records, stamp)
     _notes(conn, records, stamp)
+    sealing.seal_unsealed(conn, "here")  # this app's own records, signed by the generator
     _mentor(conn, records, stamp)
     indexed = search.index_many(conn, index_docs(records, today=now.date()))
     search.optimize(conn)

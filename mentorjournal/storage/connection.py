@@ -11,14 +11,28 @@ import ctypes
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlcipher3
 
 from mentorjournal.errors import DiskFull, VaultCorrupt, VaultMissing
 from mentorjournal.fsutil import create_private_file, disk_errors
 
+if TYPE_CHECKING:
+    from mentorjournal.storage.sealing import SealKeys
+
 Connection = Any  # sqlcipher3 ships no type stubs; this alias names intent.
+
+
+class VaultConnection(sqlcipher3.Connection):  # type: ignore[misc]
+    """A SQLCipher connection that also carries the seal keys derived from its data key.
+
+    ``storage/sealing.py`` finds them here, so no caller ever handles the data key to seal a
+    record or extend the audit chain; ``close_database`` wipes them.
+    """
+
+    seal_keys: SealKeys | None = None
+
 
 DATA_KEY_BYTES = 32
 #: Up to this size a full ``quick_check`` at open is cheap (well under 100 ms); beyond it, the
@@ -106,10 +120,17 @@ def open_database(
         quick_check = not create and path.stat().st_size <= QUICK_CHECK_MAX_BYTES
     # mode=rw: SQLite must never create the file behind our back.
     conn = sqlcipher3.connect(
-        f"file:{path.as_posix()}?mode=rw", uri=True, isolation_level=None, check_same_thread=False
+        f"file:{path.as_posix()}?mode=rw",
+        uri=True,
+        isolation_level=None,
+        check_same_thread=False,
+        factory=VaultConnection,
     )
     try:
         _apply_key(conn, key)
+        from mentorjournal.storage.sealing import SealKeys
+
+        conn.seal_keys = SealKeys.derive(key)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher3.DatabaseError as exc:
@@ -126,15 +147,24 @@ def open_database(
             if rows != [("ok",)]:
                 raise VaultCorrupt("The vault database failed its integrity check.")
     except BaseException:
+        _forget_keys(conn)
         conn.close()
         raise
     return conn
+
+
+def _forget_keys(conn: Connection) -> None:
+    keys = getattr(conn, "seal_keys", None)
+    if keys is not None:
+        keys.wipe()
+        conn.seal_keys = None
 
 
 def close_database(conn: Connection) -> None:
     """Fold the WAL back into the database and close, so no -wal file lingers with old pages."""
     with contextlib.suppress(sqlcipher3.Error):
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    _forget_keys(conn)
     conn.close()
 
 

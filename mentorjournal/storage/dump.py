@@ -25,9 +25,19 @@ SEARCH_COLUMNS: tuple[tuple[str, str], ...] = (
     ("day", "TEXT"),
 )
 #: Not dumped: the vault's own identity rows, transient markers, the audit chain (dumped
-#: separately as events, re-chained on import), FTS internals, and sync (``sync_*``: this
-#: computer's place in a synced journal, with its sync key; an imported vault joins afresh).
-_SKIPPED = {"vault_meta", "erasure_in_progress", "audit_log"}
+#: separately as events, re-chained on import), FTS internals, sync (``sync_*``: this
+#: computer's place in a synced journal, with its sync key; an imported vault joins afresh),
+#: and the keyed seals and audit chain values: they are keyed from the source vault's data
+#: key, which no other vault can check, so an import seals what it brings in afresh, marked
+#: "imported, not verified here".
+_SKIPPED = {
+    "vault_meta",
+    "erasure_in_progress",
+    "audit_log",
+    "audit_macs",
+    "record_seals",
+    "seal_epoch",
+}
 _SKIPPED_PREFIXES = (f"{SEARCH_TABLE}_", "sync_")
 AUDIT_FIELDS = ("at", "action", "kind", "record_id", "detail")
 

@@ -197,6 +197,7 @@ def supervision_sessions_touching(conn: Connection, mentee_id: str) -> list[str]
 def erase(conn: Connection, mentee_id: str) -> None:
     """Delete the mentee and everything of theirs, signed notes included (call in a transaction)."""
     conn.execute("INSERT INTO erasure_in_progress(mentee_id) VALUES (?)", (mentee_id,))
+    conn.execute("DELETE FROM record_seals WHERE mentee_id = ?", (mentee_id,))
     conn.execute(
         "DELETE FROM search_pending WHERE record_id IN"
         " (SELECT id FROM session_notes WHERE mentee_id = ?)",

@@ -14,8 +14,11 @@ from importlib.resources.abc import Traversable
 import sqlcipher3
 
 from mentorjournal.errors import VaultCorrupt
+from mentorjournal.storage import sealing
 from mentorjournal.storage.connection import Connection, transaction
 
+#: The schema that added record seals and the keyed audit chain.
+SEALS_SCHEMA = 7
 _NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 
 
@@ -69,6 +72,10 @@ def migrate(conn: Connection, *, target: int | None = None) -> int:
         with transaction(conn):
             for statement in split_statements(migration.sql):
                 conn.execute(statement)
+            if migration.version == SEALS_SCHEMA:
+                # A data migration that needs the key, so it cannot be SQL: seal what an older
+                # vault had signed and chain what it had logged, in the same transaction.
+                sealing.seal_older_vault(conn)
             conn.execute(f"PRAGMA user_version = {migration.version}")
     return current_version(conn) if pending else version
 

@@ -7,7 +7,7 @@ autosave path: one UPDATE plus the search entry, nothing read back.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -20,8 +20,8 @@ from mentorjournal.domain import (
     SessionMode,
     SessionNote,
 )
-from mentorjournal.errors import RecordNotFound, RecordSigned
-from mentorjournal.storage import search
+from mentorjournal.errors import RecordNotFound, RecordSigned, ValidationError
+from mentorjournal.storage import sealing, search
 from mentorjournal.storage.codec import (
     KIND_ADDENDUM,
     KIND_NOTE,
@@ -131,6 +131,8 @@ def insert(conn: Connection, note: SessionNote, now: datetime) -> None:
         if is_foreign_key_violation(exc):
             raise missing_parent("mentee") from exc
         raise
+    if note.is_signed:  # signed elsewhere: its seal says so
+        sealing.seal_note(conn, note.id, origin="imported")
     _index(conn, note)
 
 
@@ -187,6 +189,7 @@ def sign(conn: Connection, signed: SessionNote) -> None:
     )
     if cursor.rowcount == 0:
         _explain_no_row(conn, signed.id)
+    sealing.seal_note(conn, signed.id)
 
 
 def set_flag(conn: Connection, note_id: str, flagged: bool) -> None:
@@ -383,6 +386,7 @@ def insert_addendum(conn: Connection, addendum: Addendum, mentee_id: str) -> Non
             addendum.hash,
         ),
     )
+    sealing.seal_addendum(conn, addendum.id)
     search.index_record(
         conn,
         kind=KIND_ADDENDUM,
@@ -392,3 +396,26 @@ def insert_addendum(conn: Connection, addendum: Addendum, mentee_id: str) -> Non
         title=f"Addendum {addendum.seq}",
         body=addendum.text,
     )
+
+
+def signed_notes(conn: Connection) -> Iterator[tuple[str, SessionNote | None]]:
+    """Every signed note by id, or ``None`` where its stored row no longer makes a valid note
+    (for ``verify``: an edit made behind the app's back may break the domain rules too)."""
+    for row in conn.execute(
+        f"SELECT {_COLUMNS} FROM session_notes WHERE signed_at IS NOT NULL ORDER BY id"
+    ):
+        try:
+            yield str(row[0]), _note(row)
+        except (ValidationError, ValueError, TypeError, KeyError):
+            yield str(row[0]), None
+
+
+def addenda_by_note(conn: Connection) -> dict[str, list[Addendum]]:
+    """Every addendum, grouped by note and in ``seq`` order (for ``verify``)."""
+    grouped: dict[str, list[Addendum]] = {}
+    for row in conn.execute(
+        "SELECT id, note_id, seq, written_at, text, prev_hash, hash FROM addenda"
+        " ORDER BY note_id, seq"
+    ):
+        grouped.setdefault(str(row[1]), []).append(_addendum(row))
+    return grouped

@@ -1,0 +1,156 @@
+"""``verify``'s proof that nothing signed or logged changed: every seal, every chain, the head.
+
+Each problem is one line naming the record (by id, never by content) and what is wrong, so a
+mentor or a maintainer can find it with ``tools/open_vault.py``. Checks, in order:
+
+* every signed note still hashes to its signature (unkeyed) and carries a matching keyed seal;
+* every addendum chain links from its note's signature, and each addendum has its seal;
+* every seal still has its record, and every signed record the log mentions still exists or
+  was taken by the erase command (a signed record deleted behind the app's back);
+* the audit log's hash chain and its keyed chain, row by row;
+* the keyed chain still holds the head remembered outside the database (a cut-off tail).
+"""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import Iterator
+
+from mentorjournal.domain import verify_chain, verify_note
+from mentorjournal.storage import audit, sealing, sessions
+from mentorjournal.storage.connection import Connection
+
+#: Stop listing after this many problems: one is enough to fail, a few help to find the cause.
+MAX_PROBLEMS = 50
+
+
+def _seals(conn: Connection) -> dict[tuple[str, str], bytes]:
+    return {
+        (str(kind), str(record_id)): bytes(seal)
+        for kind, record_id, seal in conn.execute("SELECT kind, record_id, seal FROM record_seals")
+    }
+
+
+def _seal_matches(found: bytes | None, expected: bytes) -> bool:
+    return found is not None and hmac.compare_digest(found, expected)
+
+
+def _note_problems(conn: Connection, seals: dict[tuple[str, str], bytes]) -> Iterator[str]:
+    keys = sealing.keys_of(conn)
+    rows = {
+        str(r[0]): r
+        for r in conn.execute(
+            f"SELECT {sealing.NOTE_SEAL_COLUMNS} FROM session_notes WHERE signed_at IS NOT NULL"
+        )
+    }
+    addenda = sessions.addenda_by_note(conn)
+    for note_id, note in sessions.signed_notes(conn):
+        if note is None or not verify_note(note):
+            yield f"signed note {note_id}: its content was changed after signing"
+            continue
+        expected = sealing.record_seal(keys, "note", rows[note_id])
+        found = seals.pop(("note", note_id), None)
+        if found is None:
+            yield f"signed note {note_id}: it has no seal (signed outside this app)"
+        elif not _seal_matches(found, expected):
+            yield f"signed note {note_id}: its seal does not match (id, mentee, times or hash)"
+        broken = verify_chain(note, addenda.pop(note_id, []))
+        if broken is not None:
+            yield f"signed note {note_id}: addendum {broken} was changed, removed or reordered"
+    for note_id in addenda:
+        yield f"addenda of note {note_id}: the note is missing or not signed"
+
+
+def _addendum_problems(conn: Connection, seals: dict[tuple[str, str], bytes]) -> Iterator[str]:
+    keys = sealing.keys_of(conn)
+    for row in conn.execute(f"SELECT {sealing.ADDENDUM_SEAL_COLUMNS} FROM addenda ORDER BY id"):
+        addendum_id = str(row[0])
+        found = seals.pop(("addendum", addendum_id), None)
+        if found is None:
+            yield f"addendum {addendum_id}: it has no seal (added outside this app)"
+        elif not _seal_matches(found, sealing.record_seal(keys, "addendum", row)):
+            yield f"addendum {addendum_id} (note {row[1]}): its seal does not match"
+
+
+def _audit_problems(conn: Connection, head: tuple[int, bytes] | None) -> Iterator[str]:
+    report = audit.verify_chain(conn)
+    if not report.ok:
+        yield f"audit log: row {report.broken_seq} {report.reason}"
+    keys = sealing.keys_of(conn)
+    prev = sealing.GENESIS_MAC
+    cursor = conn.execute(
+        "SELECT l.seq, l.hash, m.mac FROM audit_log l LEFT JOIN audit_macs m ON m.seq = l.seq"
+        " ORDER BY l.seq"
+    )
+    for seq, digest, mac in cursor:
+        expected = sealing.audit_mac(keys, prev, int(seq), bytes(digest))
+        if mac is None or not hmac.compare_digest(bytes(mac), expected):
+            yield f"audit log: row {seq} does not match its keyed chain (changed, moved or added)"
+            return
+        prev = expected
+    orphans = conn.execute(
+        "SELECT min(seq) FROM audit_macs m WHERE NOT EXISTS"
+        " (SELECT 1 FROM audit_log l WHERE l.seq = m.seq)"
+    ).fetchone()[0]
+    if orphans is not None:
+        yield f"audit log: row {orphans} was removed"
+    if head is not None and not sealing.head_is_present(conn, *head):
+        yield (
+            f"audit log: event {head[0]}, remembered in the key file, is missing or changed"
+            " (the log was cut short or replaced)"
+        )
+
+
+def _vanished_problems(conn: Connection) -> Iterator[str]:
+    """Signed records the log says were made (since seals) that are gone without an erasure."""
+    epoch = conn.execute("SELECT audit_seq FROM seal_epoch").fetchone()
+    if epoch is None:
+        return
+    # History that came in with a JSON import is "imported, not verified here".
+    imported = conn.execute(
+        "SELECT coalesce(max(seq), 0) FROM audit_log WHERE action = 'import' AND kind = 'vault'"
+    ).fetchone()[0]
+    since = max(int(epoch[0]), int(imported))
+    made: dict[tuple[str, str], int] = {}
+    erased: set[tuple[str, str]] = set()
+    for seq, action, kind, record_id in conn.execute(
+        "SELECT seq, action, kind, record_id FROM audit_log WHERE seq > ? AND record_id IS NOT"
+        " NULL AND action IN ('sign', 'addendum', 'erase') ORDER BY seq",
+        (since,),
+    ):
+        key = (str(kind), str(record_id))
+        if action == "erase":
+            erased.add(key)
+        elif key[0] in {"note", "addendum"}:
+            made.setdefault(key, int(seq))
+    present = {
+        ("note", str(r[0]))
+        for r in conn.execute("SELECT id FROM session_notes WHERE signed_at IS NOT NULL")
+    } | {("addendum", str(r[0])) for r in conn.execute("SELECT id FROM addenda")}
+    for (kind, record_id), seq in sorted(made.items(), key=lambda item: item[1]):
+        if (kind, record_id) not in present and (kind, record_id) not in erased:
+            label = "signed note" if kind == "note" else "addendum"
+            yield (
+                f"{label} {record_id}: audit event {seq} records it, but it is gone and no "
+                "erasure took it"
+            )
+
+
+def verify_records(conn: Connection, audit_head: tuple[int, bytes] | None) -> list[str]:
+    """Every problem found (empty: every seal and chain holds), at most ``MAX_PROBLEMS``.
+
+    ``audit_head`` is the newest ``(seq, mac)`` remembered outside the database, or None.
+    """
+    seals = _seals(conn)
+    problems: list[str] = []
+    for problem in (
+        *_note_problems(conn, seals),
+        *_addendum_problems(conn, seals),
+        *(f"sealed {kind} {record_id}: the record is missing" for kind, record_id in seals),
+        *_audit_problems(conn, audit_head),
+        *_vanished_problems(conn),
+    ):
+        problems.append(problem)
+        if len(problems) >= MAX_PROBLEMS:
+            break
+    return problems
