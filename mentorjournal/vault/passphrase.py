@@ -48,6 +48,9 @@ def _is_common(text: str) -> bool:
     return folded in common or squeezed in common
 
 
+#: Passphrases published with the app (the demo vault's, see ``mentorjournal.demo``): never
+#: acceptable for a real vault, whatever their strength.
+PUBLISHED_PASSPHRASES: frozenset[str] = frozenset({"demo only - mentor journal sample data"})
 #: A run of at least this many letters that no dictionary knows counts as a word of its own.
 _UNKNOWN_WORD_LETTERS = 4
 
@@ -70,8 +73,11 @@ def _padded_single_word(matches: list[dict[str, Any]]) -> bool:
     return len(words) <= 1
 
 
-def assess(passphrase: str) -> StrengthReport:
-    """Judge ``passphrase`` against the policy; fast enough to run on every keystroke."""
+def assess(passphrase: str, *, allow_published: bool = False) -> StrengthReport:
+    """Judge ``passphrase`` against the policy; fast enough to run on every keystroke.
+
+    ``allow_published`` is for the demo vault only, which is opened with a published passphrase.
+    """
     text = normalise_passphrase(passphrase)
     length = len(text)
     problems: list[str] = []
@@ -88,6 +94,9 @@ def assess(passphrase: str) -> StrengthReport:
     if _is_common(text):
         problems.append("This is one of the most common passwords; choose something else.")
         score = 0
+    elif text in PUBLISHED_PASSPHRASES and not allow_published:
+        problems.append("This passphrase is published with the app; choose your own.")
+        score = 0
     elif length >= MIN_LENGTH and _padded_single_word(list(result.get("sequence", ()))):
         problems.append(
             "One common word with numbers or symbols added is easy to guess; use a few "
@@ -100,8 +109,8 @@ def assess(passphrase: str) -> StrengthReport:
     return StrengthReport(score, length, tuple(problems), suggestions)
 
 
-def check_passphrase(passphrase: str) -> None:
+def check_passphrase(passphrase: str, *, allow_published: bool = False) -> None:
     """Raise ``WeakPassphrase`` with the first problem when the policy refuses ``passphrase``."""
-    report = assess(passphrase)
+    report = assess(passphrase, allow_published=allow_published)
     if not report.acceptable:
         raise WeakPassphrase(report.problems[0])

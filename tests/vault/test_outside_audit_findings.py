@@ -20,11 +20,12 @@ import pytest
 
 from mentorjournal.backup import create_backup
 from mentorjournal.clock import ManualClock
+from mentorjournal.demo import DEMO_PASSPHRASE
 from mentorjournal.errors import VaultCorrupt, WeakPassphrase
 from mentorjournal.paths import VaultPaths
 from mentorjournal.vault import kdf
 from mentorjournal.vault.keyfile import parse, serialise
-from mentorjournal.vault.passphrase import check_passphrase
+from mentorjournal.vault.passphrase import PUBLISHED_PASSPHRASES, check_passphrase
 from mentorjournal.vault.unlocked import create_vault, unlock_vault
 from tests.fixtures.vault_fixtures import CliResult, CreatedVault
 
@@ -274,3 +275,16 @@ def test_one_common_word_with_padding_is_refused(weak: str) -> None:
 )
 def test_several_words_or_random_letters_still_pass(fine: str) -> None:
     check_passphrase(fine)
+
+
+def test_the_published_demo_passphrase_cannot_protect_a_real_vault(
+    run_cli: Run, fast_kdf: kdf.KdfParams, tmp_path: Path
+) -> None:
+    assert DEMO_PASSPHRASE in PUBLISHED_PASSPHRASES
+    secret = tmp_path / "demo-passphrase.txt"
+    secret.write_text(DEMO_PASSPHRASE + "\n", encoding="utf-8")
+    result = run_cli("--vault", tmp_path / "real", "init", "--passphrase-file", secret)
+    assert result.code == 1
+    assert "published" in result.stderr
+    assert not (tmp_path / "real" / "vault.key").exists()
+    check_passphrase(DEMO_PASSPHRASE, allow_published=True)  # the demo vault itself still opens
