@@ -35,8 +35,9 @@ from mentorjournal.fsutil import (
     fsync_dir,
 )
 from mentorjournal.paths import VaultPaths
-from mentorjournal.storage import meta
-from mentorjournal.storage.connection import close_database, open_database
+from mentorjournal.storage import audit, meta
+from mentorjournal.storage.connection import close_database, open_database, transaction
+from mentorjournal.storage.schema import migrate
 from mentorjournal.storage.vault_checks import (
     check_integrity,
     copy_database,
@@ -153,14 +154,22 @@ def _unique_target(dest_dir: Path, name: str) -> Path:
     return target
 
 
-def create_backup(vault: UnlockedVault, dest_dir: Path, *, clock: Clock) -> Path:
+def create_backup(
+    vault: UnlockedVault, dest_dir: Path, *, clock: Clock, audited: bool = False
+) -> Path:
     """Write one verified backup file into ``dest_dir`` and return its path.
 
     A missing ``dest_dir`` is created 0700; an existing one keeps its mode (it may be the
-    mentor's own folder), since the backup file itself is 0600 and encrypted.
+    mentor's own folder), since the backup file itself is 0600 and encrypted. ``audited``
+    writes the ``backup`` event first (so the backup holds it), for callers that do not
+    audit through the journal's command helper (the CLI).
     """
     if not dest_dir.is_dir():
         ensure_private_dir(dest_dir)
+    if audited:
+        with database_errors(), transaction(vault.connection):
+            audit.append(vault.connection, at=clock.now(), action="backup", kind="vault",
+                         record_id=None)  # fmt: skip
     token = secrets.token_hex(6)
     tmp_db = dest_dir / f".mjbackup-{token}.db"
     tmp_file = dest_dir / f".mjbackup-{token}.tmp"
@@ -316,7 +325,8 @@ def restore_backup(
     info = read_backup(backup_file)
     root = paths.root
     parent = root.parent
-    parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if not parent.is_dir():
+        ensure_private_dir(parent)
     finish_interrupted_restore(root)
     token = secrets.token_hex(4)
     staging = helper_dir(root, "restoring", token)
@@ -330,6 +340,7 @@ def restore_backup(
         with _unwrapped(info, passphrase, recovery_key) as key:
             _extract(info, staging)
             _verify_copy(VaultPaths(staging).database, key, info.keyfile.vault_id)
+            _audit_restore(VaultPaths(staging).database, key, clock, backup_file.name)
             if paths.exists():
                 current_lock.acquire()
             ready = mark_ready(staging, root, token)
@@ -344,6 +355,19 @@ def restore_backup(
     finally:
         current_lock.release()
     return RestoreResult(info.keyfile.vault_id, kept)
+
+
+def _audit_restore(db_path: Path, key: bytes | bytearray, clock: Clock, name: str) -> None:
+    """The restored vault's log says it was restored, and from which file (a name, no content)."""
+    with database_errors():
+        conn = open_database(db_path, key)
+        try:
+            migrate(conn)
+            with transaction(conn):
+                audit.append(conn, at=clock.now(), action="restore", kind="vault",
+                             record_id=None, detail=f"from {name}")  # fmt: skip
+        finally:
+            close_database(conn)
 
 
 def list_backups(backup_dir: Path, vault_id: str | None = None) -> list[Path]:

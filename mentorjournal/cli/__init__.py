@@ -44,6 +44,7 @@ class CliParser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     from mentorjournal.cli import (
         anonymise_commands,
+        audit_commands,
         caseload_commands,
         cpd_commands,
         data_commands,
@@ -75,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
         sync_commands,
         cpd_commands,
         disclosure_commands,
+        audit_commands,
     ):
         module.register(sub)
     return parser

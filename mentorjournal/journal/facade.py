@@ -10,6 +10,7 @@ worker thread, or the CLI).
 from __future__ import annotations
 
 from mentorjournal.journal.appointments import Appointments
+from mentorjournal.journal.auditing import Auditing
 from mentorjournal.journal.caseload import Caseload
 from mentorjournal.journal.cpd import Cpd
 from mentorjournal.journal.cpd_scheme import CpdSchemes
@@ -50,5 +51,6 @@ class Journal(
     Sync,
     VaultActions,
     Portability,
+    Auditing,
 ):
     """An unlocked journal. Build it with ``create``/``open``; ``lock`` when done."""
