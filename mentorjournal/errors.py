@@ -92,3 +92,21 @@ class VaultExists(MentorJournalError):
     """Creating a vault where one already exists would destroy it."""
 
     exit_code = 1
+
+
+class KeyFileOutdated(VaultCorrupt):
+    """The key file is an older copy than the journal's: its secrets were replaced since."""
+
+    advice = (
+        "Use the current key file (vault.key) of this journal. An old copy, with the passphrase "
+        "or recovery key of its time, does not open the journal as it is now."
+    )
+
+
+class OlderCopy(VaultCorrupt):
+    """The vault is an older copy than one opened before on this computer: nothing is written."""
+
+    advice = (
+        "Look for the newer copy first (another synced folder or a backup). If you mean to go "
+        "back to this copy, confirm it (CLI: --accept-older-copy)."
+    )

@@ -27,6 +27,11 @@ def add_vault_options(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="read the passphrase from the first line of FILE (otherwise you are asked)",
     )
+    parser.add_argument(
+        "--accept-older-copy",
+        action="store_true",
+        help="open the vault even though it is an older copy than one opened before here",
+    )
 
 
 def vault_dir(args: argparse.Namespace) -> Path:
@@ -43,6 +48,11 @@ def read_first_line(path: str, what: str) -> str:
     except UnicodeDecodeError as exc:
         raise UsageError(f"The {what} file {path} is not UTF-8 text.") from exc
     return line.rstrip("\r\n")
+
+
+def accept_older_copy(args: argparse.Namespace) -> bool:
+    """True when the mentor confirmed on the command line that an older copy is meant."""
+    return bool(getattr(args, "accept_older_copy", False))
 
 
 def read_passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ") -> str:
@@ -79,6 +89,7 @@ def run_with_journal(args: argparse.Namespace, handler: JournalHandler) -> int:
         read_passphrase(args),
         clock=SystemClock(),
         state_dir=user_state_dir(),
+        accept_older_copy=accept_older_copy(args),
     )
     try:
         for notice in (journal.rollback_warning, journal.open_notice):

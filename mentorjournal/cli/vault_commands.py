@@ -8,13 +8,18 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import importlib
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from mentorjournal.backup import create_backup, restore_backup
-from mentorjournal.cli.common import add_vault_options, read_first_line, read_passphrase, vault_dir
+from mentorjournal.cli.common import (
+    accept_older_copy,
+    add_vault_options,
+    read_first_line,
+    read_passphrase,
+    vault_dir,
+)
 from mentorjournal.clock import SystemClock
 from mentorjournal.errors import UsageError, VaultCorrupt
 from mentorjournal.paths import VaultPaths, user_state_dir
@@ -41,7 +46,11 @@ def _warn(text: str) -> None:
 
 def _unlock(args: argparse.Namespace) -> UnlockedVault:
     vault = unlock_vault(
-        _paths(args), read_passphrase(args), clock=SystemClock(), state_dir=user_state_dir()
+        _paths(args),
+        read_passphrase(args),
+        clock=SystemClock(),
+        state_dir=user_state_dir(),
+        accept_older_copy=accept_older_copy(args),
     )
     if vault.rollback_warning:
         _warn(vault.rollback_warning)
@@ -86,26 +95,11 @@ def cmd_init(args: argparse.Namespace) -> int:
     return 0
 
 
-def _audit_problems(vault: UnlockedVault) -> list[str]:
-    """The audit chain check, when the audit module is present in this build."""
-    try:
-        audit = importlib.import_module("mentorjournal.storage.audit")
-    except ImportError:
-        return []
-    verify_chain = getattr(audit, "verify_chain", None)
-    if verify_chain is None:
-        return []
-    report = verify_chain(vault.connection)
-    if getattr(report, "ok", True):
-        return []
-    return [f"audit log: row {report.broken_seq} {report.reason}"]
-
-
 def cmd_verify(args: argparse.Namespace) -> int:
     vault = _unlock(args)  # key file checksum, MAC and unwrap are checked here
     try:
         report = check_integrity(vault.connection)
-        problems = report.problems() + _audit_problems(vault)
+        problems = report.problems() + vault.verify_records()
         problems += sync_engine.verify_problems(vault.connection)
     finally:
         vault.lock()
@@ -113,14 +107,23 @@ def cmd_verify(args: argparse.Namespace) -> int:
         for problem in problems:
             print(f"mentorjournal: {problem}", file=sys.stderr)
         raise VaultCorrupt(f"The vault failed verification ({len(problems)} problem(s)).")
-    print("ok: key file, page authentication, integrity, foreign keys, audit log, sync chains")
+    print(
+        "ok: key file, page authentication, integrity, foreign keys, "
+        "seals of signed notes and addenda, audit log and its head, sync chains"
+    )
     return 0
 
 
 def cmd_change_passphrase(args: argparse.Namespace) -> int:
     old = read_passphrase(args, "Current passphrase: ")
     new = _new_passphrase(args)
-    vault = unlock_vault(_paths(args), old, clock=SystemClock(), state_dir=user_state_dir())
+    vault = unlock_vault(
+        _paths(args),
+        old,
+        clock=SystemClock(),
+        state_dir=user_state_dir(),
+        accept_older_copy=accept_older_copy(args),
+    )
     try:
         vault.change_passphrase(old, new)
     finally:
@@ -144,7 +147,11 @@ def cmd_reset_passphrase(args: argparse.Namespace) -> int:
     recovery = read_first_line(args.recovery_key_file, "recovery key")
     new = _new_passphrase(args)
     vault = unlock_with_recovery_key(
-        _paths(args), recovery, clock=SystemClock(), state_dir=user_state_dir()
+        _paths(args),
+        recovery,
+        clock=SystemClock(),
+        state_dir=user_state_dir(),
+        accept_older_copy=accept_older_copy(args),
     )
     try:
         vault.reset_passphrase(new)
@@ -154,10 +161,38 @@ def cmd_reset_passphrase(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_rekey(args: argparse.Namespace) -> int:
+    current = read_passphrase(args, "Current passphrase: ")
+    new = _new_passphrase(args) if args.new_passphrase_file else None
+    vault = unlock_vault(
+        _paths(args),
+        current,
+        clock=SystemClock(),
+        state_dir=user_state_dir(),
+        accept_older_copy=accept_older_copy(args),
+    )
+    shown: dict[str, int] = {}
+
+    def progress(phase: str, done: int, total: int) -> None:
+        percent = 100 * done // max(total, 1)
+        if shown.get(phase, -10) + 10 <= percent or done == total:
+            shown[phase] = percent
+            print(f"mentorjournal: rekey: {phase} {percent}%", file=sys.stderr)
+
+    try:
+        key = vault.rekey(current, new, progress=progress)
+    finally:
+        vault.lock()
+    print("The vault has a new data key. Old key files, recovery keys and backups no longer")
+    print("open it; make a new backup now.")
+    _print_recovery_key(key)
+    return 0
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     vault = _unlock(args)
     try:
-        path = create_backup(vault, Path(args.dest_dir), clock=SystemClock())
+        path = create_backup(vault, Path(args.dest_dir), clock=SystemClock(), audited=True)
     finally:
         vault.lock()
     print(path)
@@ -237,6 +272,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     reset.add_argument("--recovery-key-file", metavar="FILE", required=True)
     _new_passphrase_option(reset, required=False)
+    rekey = _add(
+        sub,
+        "rekey",
+        cmd_rekey,
+        "re-encrypt the whole vault under a new data key; prints a new recovery key",
+    )
+    _new_passphrase_option(rekey, required=False)
     backup = _add(sub, "backup", cmd_backup, "write a verified backup file into DEST_DIR")
     backup.add_argument("dest_dir", metavar="DEST_DIR")
     restore = _add(

@@ -48,7 +48,7 @@ class Lifecycle(JournalBase):
         from mentorjournal.vault import unlocked
 
         vault, recovery_key = unlocked.create_vault(
-            paths, passphrase, clock=clock, state_dir=state_dir, kdf=kdf
+            paths, passphrase, clock=clock, state_dir=state_dir, kdf=kdf, demo=is_demo
         )
         return cls._wrap(vault, clock, is_demo=is_demo, unlocked_by=None), recovery_key
 
@@ -61,11 +61,19 @@ class Lifecycle(JournalBase):
         clock: Clock,
         state_dir: Path,
         is_demo: bool = False,
+        accept_older_copy: bool = False,
     ) -> Self:
-        """Unlock an existing vault (``WrongPassphrase``, ``VaultMissing``... on failure)."""
+        """Unlock an existing vault (``WrongPassphrase``, ``VaultMissing``... on failure).
+
+        An older copy than one opened before raises ``OlderCopy`` and writes nothing, until
+        the mentor confirms it (``accept_older_copy``).
+        """
         from mentorjournal.vault import unlocked
 
-        vault = unlocked.unlock_vault(paths, passphrase, clock=clock, state_dir=state_dir)
+        vault = unlocked.unlock_vault(
+            paths, passphrase, clock=clock, state_dir=state_dir,
+            accept_older_copy=accept_older_copy,
+        )  # fmt: skip
         return cls._wrap(vault, clock, is_demo=is_demo, unlocked_by="passphrase")
 
     @classmethod
@@ -77,12 +85,14 @@ class Lifecycle(JournalBase):
         clock: Clock,
         state_dir: Path,
         is_demo: bool = False,
+        accept_older_copy: bool = False,
     ) -> Self:
         from mentorjournal.vault import unlocked
 
         vault = unlocked.unlock_with_recovery_key(
-            paths, recovery_key, clock=clock, state_dir=state_dir
-        )
+            paths, recovery_key, clock=clock, state_dir=state_dir,
+            accept_older_copy=accept_older_copy,
+        )  # fmt: skip
         return cls._wrap(vault, clock, is_demo=is_demo, unlocked_by="recovery key")
 
     @classmethod

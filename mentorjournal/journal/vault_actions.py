@@ -6,6 +6,7 @@ event commits only when the rewrap succeeded.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -49,6 +50,24 @@ class VaultActions(JournalBase):
             vault.recalibrate_passphrase_slot(passphrase, params)
             command.audit("edit", KIND_VAULT, vault.vault_id, detail="key derivation recalibrated")
         return command.done(params)
+
+    def rekey(
+        self,
+        current_passphrase: str | None,
+        new_passphrase: str | None = None,
+        progress: Callable[[str, int, int], None] | None = None,
+    ) -> Changed[str]:
+        """A new data key for the whole vault; returns the new recovery key (shown once).
+
+        The journal is locked afterwards: it must be unlocked again, with the passphrase (the
+        new one, if given) or the new recovery key. Old key files and backups open nothing
+        current from then on.
+        """
+        vault = self._unlocked_vault()
+        self.flush_search()
+        recovery = vault.rekey(current_passphrase, new_passphrase, progress=progress)
+        self._open = False  # the vault locked itself: its connection is closed
+        return Changed(recovery, Changes.all())
 
     def backup_now(self, folder: Path, keep: int) -> Changed[Path]:
         """Write one verified backup file into ``folder``, keep the newest ``keep``; audited."""

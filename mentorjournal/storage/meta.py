@@ -8,6 +8,8 @@ from mentorjournal.storage.connection import Connection, transaction
 VAULT_ID = "vault_id"
 CHANGE_COUNTER = "change_counter"
 CREATED_AT = "created_at"
+#: Which key file the database belongs to: raised with every change of the vault's secrets.
+KEY_GENERATION = "key_generation"
 
 
 def get_meta(conn: Connection, key: str) -> str | None:
@@ -52,3 +54,18 @@ def change_counter(conn: Connection) -> int:
 def store_change_counter(conn: Connection, counter: int) -> None:
     with transaction(conn):
         set_meta(conn, CHANGE_COUNTER, str(counter))
+
+
+def key_generation(conn: Connection) -> int:
+    """The key-file generation the database last recorded (0: none yet, an older vault)."""
+    value = get_meta(conn, KEY_GENERATION)
+    if value is None:
+        return 0
+    if not value.isdigit():
+        raise VaultCorrupt("The vault's key generation is damaged.")
+    return int(value)
+
+
+def store_key_generation(conn: Connection, generation: int) -> None:
+    with transaction(conn):
+        set_meta(conn, KEY_GENERATION, str(generation))

@@ -35,7 +35,12 @@ from mentorjournal.errors import VaultCorrupt, VaultMissing, WrongPassphrase
 from mentorjournal.fsutil import atomic_write_bytes
 from mentorjournal.vault.kdf import KdfParams, within_unlock_limits
 
-FORMAT_VERSION = 1
+#: Written by this version. Format 1 (read, upgraded on the next write) lacks the key
+#: generation and the audit head. The slots' associated data keeps saying format 1
+#: (``SLOT_FORMAT``): a slot made under format 1 stays valid, and no slot ever needs rewrapping.
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
+SLOT_FORMAT = 1
 MAGIC = "MENTORJOURNAL-KEYFILE"
 NONCE_BYTES = 12
 MAX_KEYFILE_BYTES = 64 * 1024
@@ -64,14 +69,32 @@ class RecoverySlot:
 
 
 @dataclass(frozen=True)
+class AuditHead:
+    """The newest audit event this key file has seen: its ``seq`` and keyed chain value.
+
+    Kept outside the database so a log cut short (its tail deleted) is caught by ``verify``.
+    """
+
+    seq: int
+    mac: bytes
+
+
+@dataclass(frozen=True)
 class KeyFile:
-    """One parsed key file. ``mac`` authenticates everything else under the data key."""
+    """One parsed key file. ``mac`` authenticates everything else under the data key.
+
+    ``generation`` goes up with every change of the secrets (passphrase, recovery key, data
+    key); the database records it too, so an older key file put back is refused.
+    """
 
     vault_id: str
     change_counter: int
     passphrase: PassphraseSlot
     recovery: RecoverySlot
     mac: bytes = b""
+    generation: int = 0
+    audit_head: AuditHead | None = None
+    version: int = FORMAT_VERSION
 
 
 def _b64(data: bytes) -> str:
@@ -90,7 +113,7 @@ def passphrase_slot_ad(vault_id: str, params: KdfParams, salt: bytes) -> bytes:
     """Associated data for the passphrase slot: its whole header, serialised canonically."""
     return _canonical(
         {
-            "format": FORMAT_VERSION,
+            "format": SLOT_FORMAT,
             "vault_id": vault_id,
             "slot": "passphrase",
             "kdf": "argon2id",
@@ -104,7 +127,7 @@ def recovery_slot_ad(vault_id: str, salt: bytes) -> bytes:
     """Associated data for the recovery slot."""
     return _canonical(
         {
-            "format": FORMAT_VERSION,
+            "format": SLOT_FORMAT,
             "vault_id": vault_id,
             "slot": "recovery",
             "kdf": "hkdf-sha256",
@@ -132,15 +155,24 @@ def derive_subkey(data_key: bytes | bytearray, purpose: bytes) -> bytearray:
     return bytearray(hkdf.derive(bytes(data_key)))
 
 
+def _header(kf: KeyFile) -> dict[str, Any]:
+    header: dict[str, Any] = {
+        "format": kf.version,
+        "vault_id": kf.vault_id,
+        "change_counter": kf.change_counter,
+        "passphrase": {**_params_dict(kf.passphrase.params), "salt": _b64(kf.passphrase.salt)},
+        "recovery": {"salt": _b64(kf.recovery.salt)},
+    }
+    if kf.version >= 2:
+        head = kf.audit_head
+        header["generation"] = kf.generation
+        header["audit_head"] = None if head is None else {"seq": head.seq, "mac": _b64(head.mac)}
+    return header
+
+
 def _body(kf: KeyFile) -> dict[str, Any]:
     return {
-        "header": {
-            "format": FORMAT_VERSION,
-            "vault_id": kf.vault_id,
-            "change_counter": kf.change_counter,
-            "passphrase": {**_params_dict(kf.passphrase.params), "salt": _b64(kf.passphrase.salt)},
-            "recovery": {"salt": _b64(kf.recovery.salt)},
-        },
+        "header": _header(kf),
         "wrapped": {
             "passphrase": [
                 _b64(kf.passphrase.wrapped.nonce),
@@ -160,8 +192,9 @@ def compute_mac(kf: KeyFile, data_key: bytes | bytearray) -> bytes:
 
 
 def seal(kf: KeyFile, data_key: bytes | bytearray) -> KeyFile:
-    """``kf`` with its MAC recomputed under ``data_key`` (after any change)."""
-    return replace(kf, mac=compute_mac(kf, data_key))
+    """``kf`` in the current format with its MAC recomputed under ``data_key``."""
+    current = replace(kf, version=FORMAT_VERSION)
+    return replace(current, mac=compute_mac(current, data_key))
 
 
 def check_mac(kf: KeyFile, data_key: bytes | bytearray) -> None:
@@ -172,7 +205,7 @@ def check_mac(kf: KeyFile, data_key: bytes | bytearray) -> None:
 def serialise(kf: KeyFile) -> bytes:
     body = _body(kf)
     body["mac"] = _b64(kf.mac)
-    text = f"{MAGIC} {FORMAT_VERSION}\n{_canonical(body).decode('ascii')}\n"
+    text = f"{MAGIC} {kf.version}\n{_canonical(body).decode('ascii')}\n"
     return (text + _CHECKSUM_PREFIX + hashlib.sha256(text.encode()).hexdigest() + "\n").encode()
 
 
@@ -202,7 +235,7 @@ def _split(data: bytes) -> tuple[int, bytes]:
     if not version_text.isdigit():
         raise _corrupt("bad version")
     version = int(version_text)
-    if version != FORMAT_VERSION:
+    if version not in READABLE_VERSIONS:
         raise VaultCorrupt(
             f"The key file has format version {version}, which this Mentor Journal does not know; "
             "it may come from a newer version of the app."
@@ -234,14 +267,22 @@ def _wrapped(value: object) -> WrappedKey:
     return WrappedKey(_unb64(value[0], NONCE_BYTES), _unb64(value[1], 48))
 
 
+def _audit_head(value: object) -> AuditHead | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise _corrupt("bad audit head")
+    return AuditHead(_int(value["seq"]), _unb64(value["mac"], 32))
+
+
 def parse(data: bytes) -> KeyFile:
     """Parse key file bytes; any damage or unknown version raises ``VaultCorrupt``."""
-    _version, body_bytes = _split(data)
+    version, body_bytes = _split(data)
     try:
         body = json.loads(body_bytes)
         header, wrapped = body["header"], body["wrapped"]
         p_head, r_head = header["passphrase"], header["recovery"]
-        if header["format"] != FORMAT_VERSION:
+        if header["format"] != version:
             raise _corrupt("version mismatch")
         vault_id = header["vault_id"]
         if not isinstance(vault_id, str) or len(vault_id) != 36:
@@ -259,6 +300,9 @@ def parse(data: bytes) -> KeyFile:
             ),
             recovery=RecoverySlot(_unb64(r_head["salt"]), _wrapped(wrapped["recovery"])),
             mac=_unb64(body["mac"], 32),
+            generation=_int(header["generation"]) if version >= 2 else 0,
+            audit_head=_audit_head(header["audit_head"]) if version >= 2 else None,
+            version=version,
         )
     except (KeyError, TypeError, ValueError):
         raise _corrupt("missing or invalid field") from None

@@ -12,11 +12,16 @@ from __future__ import annotations
 import contextlib
 import os
 import uuid
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from mentorjournal.clock import Clock
 from mentorjournal.errors import (
     DiskFull,
+    KeyFileOutdated,
+    MentorJournalError,
+    OlderCopy,
     UsageError,
     VaultCorrupt,
     VaultExists,
@@ -24,16 +29,20 @@ from mentorjournal.errors import (
 )
 from mentorjournal.fsutil import atomic_write_bytes, ensure_private_dir, fsync_dir
 from mentorjournal.paths import VaultPaths
-from mentorjournal.storage import meta
+from mentorjournal.storage import audit, meta, proofs, sealing
 from mentorjournal.storage.connection import (
     Connection,
     close_database,
     open_database,
+    transaction,
 )
+from mentorjournal.storage.reencrypt import export_reencrypted, reseal
 from mentorjournal.storage.schema import migrate
 from mentorjournal.storage.vault_checks import database_errors
 from mentorjournal.vault import kdf as _kdf
+from mentorjournal.vault import rekey as rekey_files
 from mentorjournal.vault.keyfile import (
+    AuditHead,
     KeyFile,
     check_mac,
     read_keyfile,
@@ -55,6 +64,13 @@ from mentorjournal.vault.slots import (
 from mentorjournal.vault.swap import finish_interrupted_restore
 
 DATA_KEY_BYTES = 32
+#: Told a rekey's phase ("checking", "copying", "sealing", "switching"), done and total.
+RekeyProgress = Callable[[str, int, int], None]
+
+
+def _report(progress: RekeyProgress | None, phase: str, done: int, total: int) -> None:
+    if progress is not None:
+        progress(phase, done, total)
 
 
 class UnlockedVault:
@@ -86,6 +102,7 @@ class UnlockedVault:
         self._data_key = data_key
         self._lock = vault_lock
         self._locked = False
+        self._new_recovery_text = ""
 
     @property
     def kdf_params(self) -> _kdf.KdfParams:
@@ -113,15 +130,56 @@ class UnlockedVault:
             raise UsageError("The vault is locked.")
 
     def lock(self) -> None:
-        """Checkpoint and close the database, wipe the data key, release the lock. Idempotent."""
+        """Remember the audit head, checkpoint and close, wipe the key, release. Idempotent."""
         if self._locked:
             return
-        self._locked = True
         try:
-            close_database(self.connection)
+            self._remember_audit_head()
         finally:
-            wipe(self._data_key)
-            self._lock.release()
+            self._locked = True
+            try:
+                close_database(self.connection)
+            finally:
+                wipe(self._data_key)
+                self._lock.release()
+
+    @property
+    def key_generation(self) -> int:
+        return self._keyfile.generation
+
+    @property
+    def audit_head(self) -> AuditHead | None:
+        """The newest audit event remembered in the key file (outside the database)."""
+        return self._keyfile.audit_head
+
+    def _next_audit_head(self) -> AuditHead | None:
+        """The chain's newest value, unless the remembered head has gone missing.
+
+        A head that the database no longer holds is evidence (a log cut short, or a database
+        replaced); it stays in the key file so ``verify`` keeps reporting it.
+        """
+        current = self._keyfile.audit_head
+        if current is not None and not sealing.head_is_present(
+            self.connection, current.seq, current.mac
+        ):
+            return current
+        found = sealing.audit_head(self.connection)
+        return current if found is None else AuditHead(found[0], found[1])
+
+    def _remember_audit_head(self) -> None:
+        """Best effort at lock: a failure here loses only how fresh the head is, never data."""
+        with contextlib.suppress(MentorJournalError, OSError), database_errors():
+            head = self._next_audit_head()
+            if head != self._keyfile.audit_head:
+                self._store_keyfile(replace(self._keyfile, audit_head=head))
+
+    def verify_records(self) -> list[str]:
+        """Every seal, both audit chains and the remembered head; problems name the record."""
+        self._require_unlocked()
+        head = self._keyfile.audit_head
+        return proofs.verify_records(
+            self.connection, None if head is None else (head.seq, head.mac)
+        )
 
     def _store_keyfile(self, kf: KeyFile) -> None:
         sealed = seal(kf, self._data_key)
@@ -146,9 +204,15 @@ class UnlockedVault:
             params = _kdf.DEFAULT_PARAMS
         _kdf.require_floor(params)
         slot = new_passphrase_slot(self.vault_id, new, params, self._data_key)
-        self._store_keyfile(
-            KeyFile(self.vault_id, self.change_counter, slot, self._keyfile.recovery)
-        )
+        self._store_secrets(replace(self._keyfile, passphrase=slot))
+
+    def _store_secrets(self, kf: KeyFile) -> None:
+        """A key file with new secrets: a new generation, recorded in the key file first and
+        then in the database, so every older copy of the key file is refused from now on (a
+        crash between the two leaves the key file ahead, which the next unlock accepts)."""
+        generation = max(kf.generation, meta.key_generation(self.connection)) + 1
+        self._store_keyfile(replace(kf, generation=generation))
+        meta.store_key_generation(self.connection, generation)
 
     def recalibrate_passphrase_slot(self, passphrase: str, params: _kdf.KdfParams) -> None:
         """Rewrap the passphrase slot with new KDF parameters (same passphrase, proven first)."""
@@ -156,9 +220,7 @@ class UnlockedVault:
         _kdf.require_floor(params)
         wipe(unwrap_with_passphrase(self._keyfile, passphrase))
         slot = new_passphrase_slot(self.vault_id, passphrase, params, self._data_key)
-        self._store_keyfile(
-            KeyFile(self.vault_id, self.change_counter, slot, self._keyfile.recovery)
-        )
+        self._store_secrets(replace(self._keyfile, passphrase=slot))
 
     def reset_passphrase(self, new: str) -> None:
         """Set a new passphrase without the old one: allowed only after a recovery-key unlock."""
@@ -171,26 +233,126 @@ class UnlockedVault:
         params = self.kdf_params if self.kdf_params.meets(_kdf.FLOOR) else _kdf.DEFAULT_PARAMS
         _kdf.require_floor(params)
         slot = new_passphrase_slot(self.vault_id, new, params, self._data_key)
-        self._store_keyfile(
-            KeyFile(self.vault_id, self.change_counter, slot, self._keyfile.recovery)
-        )
+        self._store_secrets(replace(self._keyfile, passphrase=slot))
 
     def regenerate_recovery_key(self) -> str:
         """A new recovery key; the old one stops working once this returns."""
         self._require_unlocked()
         slot, text = new_recovery_slot(self.vault_id, self._data_key)
-        self._store_keyfile(
-            KeyFile(self.vault_id, self.change_counter, self._keyfile.passphrase, slot)
-        )
+        self._store_secrets(replace(self._keyfile, recovery=slot))
         return text
 
     def adopt_recovery_key(self, recovery_key: str) -> None:
         """Seal the data key under the mentor's existing recovery key instead of a new one."""
         self._require_unlocked()
         slot = recovery_slot_for_key(self.vault_id, self._data_key, recovery_key)
-        self._store_keyfile(
-            KeyFile(self.vault_id, self.change_counter, self._keyfile.passphrase, slot)
-        )
+        self._store_secrets(replace(self._keyfile, recovery=slot))
+
+    def rekey(
+        self,
+        current_passphrase: str | None,
+        new_passphrase: str | None = None,
+        *,
+        progress: RekeyProgress | None = None,
+    ) -> str:
+        """A new data key for the whole vault; returns the new recovery key, and locks.
+
+        Old key files, old recovery keys and old backups then open nothing current: the
+        database is re-encrypted under the new key (a copy, switched in crash-safely, see
+        ``vault/rekey.py``), its seals and audit chain re-sealed, and the key file gets a new
+        passphrase slot (same passphrase unless ``new_passphrase``), a new recovery key and a
+        new generation. ``current_passphrase`` may be None only after a recovery-key unlock
+        with a ``new_passphrase``. Refused, changing nothing, while ``verify`` finds a problem:
+        re-sealing would vouch for it.
+        """
+        self._require_unlocked()
+        passphrase = new_passphrase if new_passphrase is not None else current_passphrase
+        if passphrase is None or (current_passphrase is None and not self.unlocked_via_recovery):
+            raise UsageError("A new data key needs the current passphrase.")
+        if current_passphrase is not None:
+            wipe(unwrap_with_passphrase(self._keyfile, current_passphrase))
+        if new_passphrase is not None:
+            check_passphrase(new_passphrase)
+        _report(progress, "checking", 0, 1)
+        problems = self.verify_records()
+        if problems:
+            raise VaultCorrupt(
+                f"The vault failed verification ({problems[0]}); nothing was changed. "
+                "Run verify, and restore a backup if needed, before a new key."
+            )
+        rekey_files.discard_unfinished(self.paths)
+        new_key = bytearray(os.urandom(DATA_KEY_BYTES))
+        try:
+            kf = self._rekeyed_copy(new_key, passphrase, progress)
+            _report(progress, "switching", 0, 1)
+            self._switch_to(kf, new_key)
+            _report(progress, "switching", 1, 1)
+        finally:
+            wipe(new_key)
+        return self._new_recovery_text
+
+    def _rekeyed_copy(
+        self, new_key: bytearray, passphrase: str, progress: RekeyProgress | None
+    ) -> KeyFile:
+        """Steps 1-2 of a rekey: the new database beside the old one, then the new key file."""
+        old = self.connection
+        generation = max(self._keyfile.generation, meta.key_generation(old)) + 1
+        counter = max(meta.change_counter(old), self.change_counter) + 1
+        build = rekey_files.building_database(self.paths)
+        try:
+            with database_errors():
+                export_reencrypted(
+                    old, build, new_key,
+                    None if progress is None else lambda d, t: progress("copying", d, t),
+                )  # fmt: skip
+                copy = open_database(build, new_key, quick_check=False)
+                try:
+                    _report(progress, "sealing", 0, 1)
+                    reseal(copy, key_generation=generation)
+                    meta.store_change_counter(copy, counter)
+                    with transaction(copy):
+                        audit.append(copy, at=self.clock.now(), action="rekey", kind="vault",
+                                     record_id=None, detail=f"generation={generation}")  # fmt: skip
+                    head = sealing.audit_head(copy)
+                    if copy.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
+                        raise VaultCorrupt(
+                            "The re-encrypted copy failed its check; nothing changed."
+                        )
+                finally:
+                    close_database(copy)
+            params = self.kdf_params if self.kdf_params.meets(_kdf.FLOOR) else _kdf.DEFAULT_PARAMS
+            slot = new_passphrase_slot(self.vault_id, passphrase, params, new_key)
+            recovery, self._new_recovery_text = new_recovery_slot(self.vault_id, new_key)
+            kf = seal(
+                replace(
+                    self._keyfile, change_counter=counter, passphrase=slot, recovery=recovery,
+                    generation=generation,
+                    audit_head=None if head is None else AuditHead(head[0], head[1]),
+                ),
+                new_key,
+            )  # fmt: skip
+            write_keyfile(rekey_files.next_keyfile(self.paths), kf)
+            build.replace(rekey_files.next_database(self.paths))
+            fsync_dir(self.paths.root)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                rekey_files.discard_unfinished(self.paths)
+            raise
+        return kf
+
+    def _switch_to(self, kf: KeyFile, new_key: bytearray) -> None:
+        """Steps 3-4: commit the new key file, put the new database in place, lock."""
+        self._locked = True
+        try:
+            close_database(self.connection)
+            os.replace(rekey_files.next_keyfile(self.paths), self.paths.keyfile)  # the commit
+            fsync_dir(self.paths.root)
+            self._keyfile = kf
+            rekey_files.put_database_in_place(self.paths)
+            remember_counter(self.state_dir, self.vault_id, kf.change_counter, new_key)
+        finally:
+            wipe(self._data_key)
+            self._lock.release()
 
     def bump_change_counter(self) -> int:
         """Record a new write session: database first, then key file, then the memory outside."""
@@ -198,8 +360,10 @@ class UnlockedVault:
         remembered = remembered_counter(self.state_dir, self.vault_id, self._data_key) or 0
         counter = max(meta.change_counter(self.connection), self.change_counter, remembered) + 1
         meta.store_change_counter(self.connection, counter)
-        kf = self._keyfile
-        self._store_keyfile(KeyFile(kf.vault_id, counter, kf.passphrase, kf.recovery))
+        if self._keyfile.generation > meta.key_generation(self.connection):
+            meta.store_key_generation(self.connection, self._keyfile.generation)
+        kf = replace(self._keyfile, change_counter=counter, audit_head=self._next_audit_head())
+        self._store_keyfile(kf)
         remember_counter(self.state_dir, self.vault_id, counter, self._data_key)
         return counter
 
@@ -267,6 +431,7 @@ def create_vault(
     clock: Clock,
     state_dir: Path,
     kdf: _kdf.KdfParams | None = None,
+    demo: bool = False,
 ) -> tuple[UnlockedVault, str]:
     """Make a new vault in ``paths.root``; returns it unlocked and the recovery key text.
 
@@ -275,7 +440,7 @@ def create_vault(
     (which cannot contain notes) and starts clean instead of refusing.
     """
     _refuse_existing(paths)
-    check_passphrase(passphrase)
+    check_passphrase(passphrase, allow_published=demo)  # the demo's passphrase is published
     params = kdf if kdf is not None else _kdf.calibrate(clock)
     _kdf.require_floor(params)
     ensure_private_dir(paths.root)
@@ -292,11 +457,12 @@ def create_vault(
         atomic_write_bytes(_creation_marker(paths), vault_id.encode("ascii"))
         recovery, recovery_text = new_recovery_slot(vault_id, data_key)
         slot = new_passphrase_slot(vault_id, passphrase, params, data_key)
-        keyfile = seal(KeyFile(vault_id, 1, slot, recovery), data_key)
+        keyfile = seal(KeyFile(vault_id, 1, slot, recovery, generation=1), data_key)
         write_keyfile(paths.keyfile, keyfile)  # first: it proves what the marker names
         conn = open_database(paths.database, data_key, create=True)
         migrate(conn)
         meta.init_meta(conn, vault_id=vault_id, created_at=clock.now().isoformat(), counter=1)
+        meta.store_key_generation(conn, 1)
         _creation_marker(paths).unlink()
         fsync_dir(paths.root)
     except BaseException as exc:
@@ -339,6 +505,7 @@ def _open_unlocked(
     clock: Clock,
     state_dir: Path,
     via_recovery: bool,
+    accept_older_copy: bool = False,
 ) -> UnlockedVault:
     conn: Connection | None = None
     try:
@@ -348,12 +515,21 @@ def _open_unlocked(
             stored_id = meta.vault_id(conn)
             if stored_id != kf.vault_id:
                 raise VaultCorrupt("The vault database belongs to another vault than its key file.")
-            migrate(conn)
+            if kf.generation < meta.key_generation(conn):
+                raise KeyFileOutdated(
+                    "This key file is older than the journal: the journal's passphrase or "
+                    "recovery key has changed since this copy of vault.key was made."
+                )
             opened_at = max(meta.change_counter(conn), 0)
         remembered = remembered_counter(state_dir, kf.vault_id, data_key)
         warning = None
         if remembered is not None and remembered > opened_at:
             warning = rollback_message(opened_at, remembered)
+            if not accept_older_copy:
+                # Nothing is written (no migration, no counter bump) until the mentor says so.
+                raise OlderCopy(warning)
+        with database_errors():
+            migrate(conn)
         vault = UnlockedVault(
             paths=paths,
             keyfile=kf,
@@ -384,12 +560,19 @@ def _open_unlocked(
 
 
 def _unlock(
-    paths: VaultPaths, secret: str, *, clock: Clock, state_dir: Path, via_recovery: bool
+    paths: VaultPaths,
+    secret: str,
+    *,
+    clock: Clock,
+    state_dir: Path,
+    via_recovery: bool,
+    accept_older_copy: bool,
 ) -> UnlockedVault:
     _check_present(paths)
     vault_lock = VaultLock(paths.lockfile)
     vault_lock.acquire()
     try:
+        rekey_files.finish_interrupted_rekey(paths)
         kf = read_keyfile(paths.keyfile)
         data_key = (
             unwrap_with_recovery_key(kf, secret)
@@ -404,6 +587,7 @@ def _unlock(
             clock=clock,
             state_dir=state_dir,
             via_recovery=via_recovery,
+            accept_older_copy=accept_older_copy,
         )
     except BaseException:
         vault_lock.release()
@@ -411,17 +595,37 @@ def _unlock(
 
 
 def unlock_vault(
-    paths: VaultPaths, passphrase: str, *, clock: Clock, state_dir: Path
+    paths: VaultPaths,
+    passphrase: str,
+    *,
+    clock: Clock,
+    state_dir: Path,
+    accept_older_copy: bool = False,
 ) -> UnlockedVault:
-    """Unlock with the passphrase. Wrong passphrase: ``WrongPassphrase``, database untouched."""
-    return _unlock(paths, passphrase, clock=clock, state_dir=state_dir, via_recovery=False)
+    """Unlock with the passphrase. Wrong passphrase: ``WrongPassphrase``, database untouched.
+
+    An older copy than one seen before raises ``OlderCopy`` (nothing written) unless
+    ``accept_older_copy``; an older key file raises ``KeyFileOutdated``.
+    """
+    return _unlock(
+        paths, passphrase, clock=clock, state_dir=state_dir, via_recovery=False,
+        accept_older_copy=accept_older_copy,
+    )  # fmt: skip
 
 
 def unlock_with_recovery_key(
-    paths: VaultPaths, recovery_key: str, *, clock: Clock, state_dir: Path
+    paths: VaultPaths,
+    recovery_key: str,
+    *,
+    clock: Clock,
+    state_dir: Path,
+    accept_older_copy: bool = False,
 ) -> UnlockedVault:
     """Unlock with the printed recovery key (then ``reset_passphrase`` is allowed)."""
-    return _unlock(paths, recovery_key, clock=clock, state_dir=state_dir, via_recovery=True)
+    return _unlock(
+        paths, recovery_key, clock=clock, state_dir=state_dir, via_recovery=True,
+        accept_older_copy=accept_older_copy,
+    )  # fmt: skip
 
 
 def read_vault_info(paths: VaultPaths) -> KeyFile:

@@ -300,7 +300,7 @@ def test_verify_reports_a_foreign_key_violation_as_exit_4(
     assert "foreign key: child" in result.stderr
 
 
-def test_opening_an_older_copy_prints_the_rollback_warning(
+def test_an_older_copy_stops_the_cli_until_the_mentor_accepts_it(
     run_cli: Run, cli_vault: CliVault
 ) -> None:
     saved = {p.name: p.read_bytes() for p in cli_vault.root.iterdir() if p.name != ".lock"}
@@ -308,9 +308,15 @@ def test_opening_an_older_copy_prints_the_rollback_warning(
     assert run_cli(*args).code == 0
     for name, data in saved.items():
         (cli_vault.root / name).write_bytes(data)
-    result = run_cli(*args)
-    assert result.code == 0
-    assert "warning: This vault is an older copy" in result.stderr
+    refused = run_cli(*args)
+    assert refused.code == 4
+    assert "This vault is an older copy" in refused.stderr
+    assert "--accept-older-copy" in refused.stderr
+    assert (cli_vault.root / "journal.db").read_bytes() == saved["journal.db"]
+    accepted = run_cli(*args, "--accept-older-copy")
+    assert accepted.code == 0, accepted.stderr
+    assert "warning: This vault is an older copy" in accepted.stderr
+    assert run_cli(*args).code == 0  # confirmed once: the next open is quiet
 
 
 def test_restore_with_the_recovery_key_after_the_passphrase_changed(

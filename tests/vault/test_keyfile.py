@@ -44,7 +44,7 @@ def test_header_ad_covers_version_vault_id_kdf_params_and_salt() -> None:
     assert keyfile.passphrase_slot_ad(VAULT_ID.replace("1", "2"), PARAMS, salt) != base
     assert keyfile.passphrase_slot_ad(VAULT_ID, KdfParams(2048, 1, 1), salt) != base
     assert keyfile.passphrase_slot_ad(VAULT_ID, PARAMS, os.urandom(16)) != base
-    assert json.loads(base)["format"] == keyfile.FORMAT_VERSION
+    assert json.loads(base)["format"] == keyfile.SLOT_FORMAT
 
 
 def test_wrong_kek_is_a_wrong_passphrase() -> None:
@@ -77,7 +77,9 @@ def test_every_truncation_is_reported_as_damage(new_vault: CreatedVault) -> None
             keyfile.parse(raw[:length])
 
 
-def _resigned(raw: bytes, edit: dict[str, object] | None = None, version: int = 1) -> bytes:
+def _resigned(
+    raw: bytes, edit: dict[str, object] | None = None, version: int = keyfile.FORMAT_VERSION
+) -> bytes:
     """The key file with a header edit and a recomputed checksum (a deliberate tamper)."""
     _first, body, _check, _ = raw.decode().split("\n")
     document = json.loads(body)
@@ -90,8 +92,8 @@ def _resigned(raw: bytes, edit: dict[str, object] | None = None, version: int = 
 
 def test_unknown_version_is_damage_not_a_wrong_passphrase(new_vault: CreatedVault) -> None:
     raw = new_vault.paths.keyfile.read_bytes()
-    with pytest.raises(VaultCorrupt, match="version 2"):
-        keyfile.parse(_resigned(raw, version=2))
+    with pytest.raises(VaultCorrupt, match="version 3"):
+        keyfile.parse(_resigned(raw, version=3))
 
 
 def test_tampered_counter_with_recomputed_checksum_fails_the_mac(new_vault: CreatedVault) -> None:

@@ -9,6 +9,7 @@ import pytest
 
 from mentorjournal.clock import ManualClock
 from mentorjournal.errors import (
+    OlderCopy,
     UsageError,
     VaultCorrupt,
     VaultExists,
@@ -310,12 +311,22 @@ def test_opening_an_older_copy_warns_about_rollback(new_vault: CreatedVault) -> 
         vault.lock()
     for name, data in saved.items():  # someone puts the old copy back
         (new_vault.paths.root / name).write_bytes(data)
-    old = _unlock(new_vault)
+    database_before = new_vault.paths.database.read_bytes()
+    with pytest.raises(OlderCopy, match="older copy"):
+        _unlock(new_vault)
+    assert new_vault.paths.database.read_bytes() == database_before  # nothing written
+    old = unlock_vault(
+        new_vault.paths,
+        new_vault.passphrase,
+        clock=new_vault.clock,
+        state_dir=new_vault.state_dir,
+        accept_older_copy=True,
+    )
     assert old.rollback_warning is not None
     assert "older copy" in old.rollback_warning
     assert _rows(old) == ["old"]
     old.lock()
-    # Warned once; the copy now in use is the newest this computer has seen.
+    # Confirmed once; the copy now in use is the newest this computer has seen.
     again = _unlock(new_vault)
     assert again.rollback_warning is None
     again.lock()
