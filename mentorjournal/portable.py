@@ -31,7 +31,20 @@ from mentorjournal.clock import Clock
 from mentorjournal.domain import verify_note
 from mentorjournal.errors import MalformedImport, ValidationError
 from mentorjournal.fsutil import atomic_write_chunks, disk_errors
-from mentorjournal.storage import audit, dump, mentees, meta, sealing, sessions
+from mentorjournal.json_stream import JsonStream
+from mentorjournal.storage import (
+    audit,
+    cpd,
+    dump,
+    goals,
+    mentees,
+    meta,
+    plans,
+    reflections,
+    sealing,
+    sessions,
+    supervision,
+)
 from mentorjournal.storage.connection import Connection, transaction
 from mentorjournal.storage.schema import current_version
 
@@ -127,7 +140,8 @@ def _reject_constant(name: str) -> Any:
     raise MalformedImport(f"The import file contains {name}, which is not valid JSON.")
 
 
-def _load(path: Path) -> Any:
+def _load_text(path: Path) -> str:
+    """The file as one string: the only copy of the document that exists whole."""
     try:
         with disk_errors():
             size = path.stat().st_size
@@ -139,15 +153,9 @@ def _load(path: Path) -> Any:
     except OSError as exc:
         raise MalformedImport(f"Cannot read the import file: {exc.strerror}") from exc
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise MalformedImport(f"The import file is not valid UTF-8 (byte {exc.start}).") from exc
-    try:
-        return json.loads(text, parse_constant=_reject_constant)
-    except RecursionError as exc:
-        raise MalformedImport("The import file is nested too deeply.") from exc
-    except ValueError as exc:  # JSONDecodeError, and over-long integers
-        raise MalformedImport(f"The import file is not valid JSON: {exc}") from exc
 
 
 def _require(condition: bool, message: str) -> None:
@@ -169,8 +177,6 @@ def _check_envelope(doc: Any, schema_version: int) -> None:
         f"The export was made with schema {schema!r}; this program imports schema "
         f"{schema_version} only. Open the source vault with this version and export again.",
     )
-    _require(isinstance(doc.get("tables"), dict), "The export has no 'tables' object.")
-    _require(isinstance(doc.get("audit_events", []), list), "'audit_events' must be a list.")
     _require(isinstance(doc.get("is_demo", False), bool), "'is_demo' must be true or false.")
 
 
@@ -206,18 +212,13 @@ def _checked_value(value: Any, declared: str, where: str) -> Any:
     return _checked_text(value, where)
 
 
-def _checked_rows(name: str, spec: Any, columns: dump.Columns) -> Iterator[tuple[Any, ...]]:
-    _require(isinstance(spec, dict), f"Table {name}: expected an object.")
-    given = spec.get("columns")
-    names = [c for c, _t in columns]
-    _require(
-        isinstance(given, list) and given == names,
-        f"Table {name}: the columns do not match this program's schema.",
-    )
-    rows = spec.get("rows")
-    _require(isinstance(rows, list), f"Table {name}: 'rows' must be a list.")
-    _require(len(rows) <= MAX_ROWS_PER_TABLE, f"Table {name}: too many rows.")
-    for number, row in enumerate(rows, start=1):
+def _checked_rows(
+    name: str, stream: JsonStream, columns: dump.Columns
+) -> Iterator[tuple[Any, ...]]:
+    """The rows of one table, decoded and checked one at a time as they are inserted."""
+    for number, _item in enumerate(stream.items(), start=1):
+        _require(number <= MAX_ROWS_PER_TABLE, f"Table {name}: too many rows.")
+        row = stream.value()
         _require(
             isinstance(row, list) and len(row) == len(columns),
             f"Table {name}, row {number}: expected {len(columns)} values.",
@@ -228,9 +229,10 @@ def _checked_rows(name: str, spec: Any, columns: dump.Columns) -> Iterator[tuple
         )
 
 
-def _checked_events(doc: dict[str, Any]) -> list[audit.EventRecord]:
+def _checked_events(listed: Any) -> list[audit.EventRecord]:
+    _require(isinstance(listed, list), "'audit_events' must be a list.")
     events: list[audit.EventRecord] = []
-    for number, event in enumerate(doc.get("audit_events", []), start=1):
+    for number, event in enumerate(listed, start=1):
         where = f"Audit event {number}"
         _require(isinstance(event, dict) and set(event) == set(dump.AUDIT_FIELDS), f"{where}: bad.")
         for field in ("at", "action", "kind", "detail"):
@@ -265,33 +267,107 @@ def _verify_signed_notes(conn: Connection) -> None:
                 )
 
 
+def _validate_records(conn: Connection) -> None:
+    """Read every record back through its repository, as the app would: each is rebuilt as a
+    domain value whose validation refuses what the domain rules forbid (a mentee code such as
+    ``../../evil``, a goal without words, ...), before the import commits."""
+    for mentee in mentees.list_all(conn):
+        for read in (mentees.list_contacts, mentees.list_places, mentees.list_consents,
+                     mentees.list_resources, plans.list_versions):  # fmt: skip
+            read(conn, mentee.id)
+        for goal in goals.list_goals(conn, mentee.id):
+            goals.list_progress(conn, goal.id)
+        for note in sessions.list_notes(conn, mentee.id):
+            sessions.list_addenda(conn, note.id)
+    reflections.list_reflections(conn)
+    supervision.list_sessions(conn)
+    cpd.list_entries(conn)
+
+
+class _Import:
+    """One import in progress: the document is walked once, tables inserted as they come."""
+
+    def __init__(self, conn: Connection, stream: JsonStream) -> None:
+        self.conn = conn
+        self.stream = stream
+        self.schema = dict(dump.journal_tables(conn))
+        self.envelope: dict[str, Any] = {}
+        self.events: list[audit.EventRecord] = []
+        self.counts: dict[str, int] = {}
+        self.saw_tables = False
+
+    def run(self) -> None:
+        for key in self.stream.members():
+            if key == "tables":
+                _check_envelope(self.envelope, current_version(self.conn))
+                self._tables()
+            elif key == "audit_events":
+                self.events = _checked_events(self.stream.value())
+            else:
+                self.envelope[key] = self.stream.value()
+        self.stream.end()
+        _check_envelope(self.envelope, current_version(self.conn))
+        _require(self.saw_tables, "The export has no 'tables' object.")
+
+    def _tables(self) -> None:
+        _require(self.stream.peek() == "{", "The export has no 'tables' object.")
+        self.saw_tables = True
+        for name in self.stream.members():
+            columns = self.schema.get(name)
+            _require(
+                columns is not None, f"The export has a table this program does not know: {name}"
+            )
+            assert columns is not None
+            _require(name not in self.counts, f"Table {name} appears twice.")
+            self.counts[name] = self._table(name, columns)
+
+    def _table(self, name: str, columns: dump.Columns) -> int:
+        _require(self.stream.peek() == "{", f"Table {name}: expected an object.")
+        names = [c for c, _t in columns]
+        inserted = 0
+        seen_columns = False
+        for key in self.stream.members():
+            if key == "columns":
+                given = self.stream.value()
+                _require(
+                    given == names, f"Table {name}: the columns do not match this program's schema."
+                )
+                seen_columns = True
+            elif key == "rows":
+                _require(seen_columns, f"Table {name}: 'columns' must come before 'rows'.")
+                _require(self.stream.peek() == "[", f"Table {name}: 'rows' must be a list.")
+                inserted = dump.insert_rows(
+                    self.conn, name, columns, _checked_rows(name, self.stream, columns)
+                )
+            else:
+                raise MalformedImport(f"Table {name}: unexpected field {key!r}.")
+        return inserted
+
+
 def import_into(conn: Connection, clock: Clock, path: Path) -> ImportSummary:
-    """Import an export into this (new, empty) vault, all or nothing (``Journal.import_json``)."""
-    doc = _load(path)
-    _check_envelope(doc, current_version(conn))
-    schema = dump.journal_tables(conn)
-    known = {name for name, _c in schema}
-    unknown = sorted(set(doc["tables"]) - known)
-    _require(not unknown, f"The export has tables this program does not know: {unknown[:5]}")
-    events = _checked_events(doc)
-    counts: dict[str, int] = {}
+    """Import an export into this (new, empty) vault, all or nothing (``Journal.import_json``).
+
+    The file is walked once and each row is checked and inserted as it is read, so memory
+    stays near the file's own size. The envelope (format, version, schema) must come before
+    the tables, as every export writes it.
+    """
+    stream = JsonStream(_load_text(path), parse_constant=_reject_constant)
+    job = _Import(conn, stream)
     try:
         with transaction(conn):
-            if dump.holds_records(conn, [*[n for n, _c in schema], "audit_log", "record_seals"]):
+            if dump.holds_records(conn, [*job.schema, "audit_log", "record_seals"]):
                 raise ValidationError(
                     "Import goes into a new, empty vault; this vault already holds records."
                 )
             dump.defer_foreign_keys(conn)
-            for name, columns in schema:
-                if name in doc["tables"]:
-                    rows = _checked_rows(name, doc["tables"][name], columns)
-                    counts[name] = dump.insert_rows(conn, name, columns, rows)
+            job.run()
             _verify_signed_notes(conn)
+            _validate_records(conn)
             sealing.seal_unsealed(conn, "imported")
-            if doc.get("is_demo"):
+            if job.envelope.get("is_demo"):
                 meta.set_meta(conn, "is_demo", "1")
-            audit.append_many(conn, events)
-            total = sum(counts.values())
+            audit.append_many(conn, job.events)
+            total = sum(job.counts.values())
             audit.append(conn, at=clock.now(), action="import", kind="vault",
                          record_id=None, detail=f"json,rows={total}")  # fmt: skip
     except MalformedImport:
@@ -300,10 +376,12 @@ def import_into(conn: Connection, clock: Clock, path: Path) -> ImportSummary:
         if "new, empty vault" in str(exc):
             raise
         raise MalformedImport(f"The import holds an invalid record: {exc}") from exc
-    except (ValueError, TypeError, KeyError) as exc:  # a stored value the reader cannot decode
-        raise MalformedImport(f"The import holds a record this program cannot read: {exc}") from exc
+    except RecursionError as exc:
+        raise MalformedImport("The import file is nested too deeply.") from exc
+    except (ValueError, TypeError, KeyError) as exc:  # bad JSON, or a value the reader cannot use
+        raise MalformedImport(f"The import file cannot be read: {exc}") from exc
     except Exception as exc:
         if type(exc).__module__.startswith("sqlcipher3"):
             raise MalformedImport(f"The import breaks a rule of the journal: {exc}") from exc
         raise
-    return ImportSummary(counts, len(events))
+    return ImportSummary(job.counts, len(job.events))
