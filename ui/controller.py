@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from mentorjournal.clock import Clock
+from mentorjournal.errors import OlderCopy
 from mentorjournal.paths import VaultPaths
 from ui.locking import IdleLock, SystemLockWatcher
 from ui.prompts import Prompts
@@ -67,15 +68,24 @@ class JournalOpener:
         )
 
     def open(
-        self, paths: VaultPaths, secret: str, via_recovery: bool, demo: bool = False
+        self,
+        paths: VaultPaths,
+        secret: str,
+        via_recovery: bool,
+        demo: bool = False,
+        accept_older_copy: bool = False,
     ) -> Journal:
         from mentorjournal.journal import Journal
 
-        if via_recovery:
-            return Journal.open_with_recovery_key(
-                paths, secret, clock=self.clock, state_dir=self.state_dir, is_demo=demo
-            )
-        return Journal.open(paths, secret, clock=self.clock, state_dir=self.state_dir, is_demo=demo)
+        opener = Journal.open_with_recovery_key if via_recovery else Journal.open
+        return opener(
+            paths,
+            secret,
+            clock=self.clock,
+            state_dir=self.state_dir,
+            is_demo=demo,
+            accept_older_copy=accept_older_copy,
+        )
 
     def open_demo(self, paths: VaultPaths) -> Journal:
         """The separate demo vault: made with synthetic data on first use, then reopened."""
@@ -319,13 +329,22 @@ class AppController(QObject):
         if welcome is not None:
             welcome.setEnabled(True)
 
-    def unlock(self, secret: str, via_recovery: bool) -> None:
+    def unlock(self, secret: str, via_recovery: bool, accept_older_copy: bool = False) -> None:
         self._set_state(State.OPENING)
         paths, opener, demo = self.paths, self.opener, self.demo
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, OlderCopy) and not accept_older_copy:
+                self._ask_about_older_copy(error, secret, via_recovery)
+            else:
+                self._unlock_failed(error)
+
         self.worker.open(
-            lambda: opener.open(paths, secret, via_recovery, demo=demo),
+            lambda: opener.open(
+                paths, secret, via_recovery, demo=demo, accept_older_copy=accept_older_copy
+            ),
             self._opened,
-            self._unlock_failed,
+            failed,
         )
         # The KDF takes about a second in the worker while this thread idles: build the main
         # window now (once; hidden) so it is ready the moment the vault opens. Any query a page
@@ -388,6 +407,18 @@ class AppController(QObject):
     def _grab_offscreen(window: QWidget) -> None:
         window.grab()  # rendered once and dropped: the first paint's caches, filled now
 
+    def _ask_about_older_copy(self, error: BaseException, secret: str, via_recovery: bool) -> None:
+        """A blocking choice: nothing was written; open this older copy only on a yes."""
+        if self.prompts.confirm(
+            "Older copy of your vault",
+            f"{error}\n\nOpen this older copy anyway? From then on it is the copy in use.",
+            ok_label="Open the older copy",
+            destructive=True,
+        ):
+            self.unlock(secret, via_recovery, accept_older_copy=True)
+        else:
+            self._unlock_failed(error)
+
     def _unlock_failed(self, error: BaseException) -> None:
         self._set_state(State.UNLOCK)
         self.unlock_window.show_failure(error)
@@ -404,11 +435,38 @@ class AppController(QObject):
             if text
         ]
 
+        via_recovery = bool(getattr(journal, "unlocked_via_recovery", False))
+
         def warn() -> None:  # over the main window, once it shows
             for title, text in notices:
                 self.prompts.warn(title, text)
+            if via_recovery:
+                self.offer_new_passphrase()
 
-        self.show_main(then=warn if notices else None)
+        self.show_main(then=warn if notices or via_recovery else None)
+
+    def offer_new_passphrase(self) -> None:
+        """After a recovery-key unlock: the mentor who forgot the passphrase sets a new one."""
+        if not self.prompts.confirm(
+            "Set a new passphrase?",
+            "You unlocked with your recovery key. If you have forgotten your passphrase, set a "
+            "new one now. Your recovery key keeps working.",
+            ok_label="Set a new passphrase",
+        ):
+            return
+        new = self.prompts.ask_text("New passphrase", "New passphrase:", password=True)
+        if not new:
+            return
+        if self.prompts.ask_text("New passphrase", "Type it again:", password=True) != new:
+            self.prompts.warn("New passphrase", "The two passphrases differ; nothing changed.")
+            return
+        self.worker.command(
+            lambda j: j.reset_passphrase(new),
+            lambda _r: self.prompts.inform(
+                "New passphrase", "Your new passphrase is set. Your recovery key still works."
+            ),
+            lambda error: self.prompts.show_error(error, "New passphrase"),
+        )
 
     def _after_change(self, _changes: object) -> None:
         """The day's first change triggers the automatic rotating backup, queued after it."""

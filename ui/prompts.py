@@ -44,7 +44,9 @@ from PySide6.QtWidgets import (
 
 from mentorjournal.errors import (
     DiskFull,
+    KeyFileOutdated,
     MentorJournalError,
+    OlderCopy,
     RecordNotFound,
     RecordSigned,
     ValidationError,
@@ -59,6 +61,8 @@ from mentorjournal.errors import (
 _HEADLINES: tuple[tuple[type[BaseException], str], ...] = (
     (WrongPassphrase, "That passphrase did not unlock the vault."),
     (VaultMissing, "There is no vault in this folder."),
+    (KeyFileOutdated, "This key file is older than your journal."),
+    (OlderCopy, "This is an older copy of your vault."),
     (VaultCorrupt, "The vault's files are damaged or not a Mentor Journal vault."),
     (VaultInUse, "This vault is already open in another Mentor Journal window."),
     (RecordSigned, "This note is signed and can no longer be changed."),

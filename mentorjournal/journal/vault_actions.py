@@ -32,6 +32,20 @@ class VaultActions(JournalBase):
             command.audit("edit", KIND_VAULT, vault.vault_id, detail="passphrase changed")
         return command.done(None)
 
+    def reset_passphrase(self, new: str) -> Changed[None]:
+        """Set a new passphrase without the old one: only after a recovery-key unlock."""
+        vault = self._unlocked_vault()
+        with self._command(Changes()) as command:
+            vault.reset_passphrase(new)
+            command.audit("edit", KIND_VAULT, vault.vault_id, detail="passphrase reset")
+        return command.done(None)
+
+    @property
+    def unlocked_via_recovery(self) -> bool:
+        """True when this journal was unlocked with the recovery key (a new passphrase may be set)."""
+        vault = self._vault
+        return bool(getattr(vault, "unlocked_via_recovery", False))
+
     def regenerate_recovery_key(self) -> Changed[str]:
         """A new recovery key (returned once, to be shown); the old one stops working."""
         vault = self._unlocked_vault()
@@ -56,18 +70,19 @@ class VaultActions(JournalBase):
         current_passphrase: str | None,
         new_passphrase: str | None = None,
         progress: Callable[[str, int, int], None] | None = None,
-    ) -> Changed[str]:
+    ) -> str:
         """A new data key for the whole vault; returns the new recovery key (shown once).
 
-        The journal is locked afterwards: it must be unlocked again, with the passphrase (the
-        new one, if given) or the new recovery key. Old key files and backups open nothing
-        current from then on.
+        Not a ``Changed`` command: it ends this journal. The vault re-encrypts the database
+        into a new file, writes the ``rekey`` audit event there, switches files and locks, so
+        the journal must be unlocked again (with the passphrase, the new one if given, or the
+        new recovery key). Old key files and backups open nothing current from then on.
         """
         vault = self._unlocked_vault()
         self.flush_search()
         recovery = vault.rekey(current_passphrase, new_passphrase, progress=progress)
         self._open = False  # the vault locked itself: its connection is closed
-        return Changed(recovery, Changes.all())
+        return recovery
 
     def backup_now(self, folder: Path, keep: int) -> Changed[Path]:
         """Write one verified backup file into ``folder``, keep the newest ``keep``; audited."""

@@ -67,5 +67,9 @@ def key_generation(conn: Connection) -> int:
 
 
 def store_key_generation(conn: Connection, generation: int) -> None:
+    """Record the generation, in the caller's transaction if there is one (a journal command)."""
+    if conn.in_transaction:
+        set_meta(conn, KEY_GENERATION, str(generation))
+        return
     with transaction(conn):
         set_meta(conn, KEY_GENERATION, str(generation))

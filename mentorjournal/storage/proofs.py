@@ -16,7 +16,7 @@ from __future__ import annotations
 import hmac
 from collections.abc import Iterator
 
-from mentorjournal.domain import verify_chain, verify_note
+from mentorjournal.domain import verify_chain
 from mentorjournal.storage import audit, sealing, sessions
 from mentorjournal.storage.connection import Connection
 
@@ -45,7 +45,10 @@ def _note_problems(conn: Connection, seals: dict[tuple[str, str], bytes]) -> Ite
     }
     addenda = sessions.addenda_by_note(conn)
     for note_id, note in sessions.signed_notes(conn):
-        if note is None or not verify_note(note):
+        chain = addenda.pop(note_id, [])
+        # verify_chain checks the note's own hash first (0: the note itself changed).
+        broken = None if note is None else verify_chain(note, chain)
+        if note is None or broken == 0:
             yield f"signed note {note_id}: its content was changed after signing"
             continue
         expected = sealing.record_seal(keys, "note", rows[note_id])
@@ -54,7 +57,6 @@ def _note_problems(conn: Connection, seals: dict[tuple[str, str], bytes]) -> Ite
             yield f"signed note {note_id}: it has no seal (signed outside this app)"
         elif not _seal_matches(found, expected):
             yield f"signed note {note_id}: its seal does not match (id, mentee, times or hash)"
-        broken = verify_chain(note, addenda.pop(note_id, []))
         if broken is not None:
             yield f"signed note {note_id}: addendum {broken} was changed, removed or reordered"
     for note_id in addenda:

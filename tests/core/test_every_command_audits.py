@@ -369,6 +369,13 @@ def change_passphrase(j: Journal, c: Ctx) -> Callable[[], object]:
 
 
 @call
+def reset_passphrase(j: Journal, c: Ctx) -> Callable[[], object]:
+    # The fixture unlocked with the passphrase; a recovery-key unlock is what allows a reset.
+    j._unlocked_vault().unlocked_via_recovery = True
+    return lambda: j.reset_passphrase("a passphrase set again with the recovery key")
+
+
+@call
 def regenerate_recovery_key(j: Journal, c: Ctx) -> Callable[[], object]:
     return j.regenerate_recovery_key
 

@@ -118,8 +118,10 @@ def test_opening_an_older_copy_warns_about_rollback(
     shutil.copytree(older, root)
     controller = make_controller(locked_vault.paths)
     controller.start()
+    prompts.script("confirm", True)  # a blocking choice before anything is written
     _unlock(qtbot, controller, locked_vault.passphrase)
     qtbot.waitUntil(lambda: bool(prompts.asked("warn")), timeout=10000)
+    assert prompts.asked("confirm")[0].title == "Older copy of your vault"
     assert prompts.asked("warn")[0].title == "Older copy of your vault"
     assert controller.state is State.MAIN and controller.main_window.isVisible()  # shown over it
 

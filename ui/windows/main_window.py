@@ -488,6 +488,7 @@ class MainWindow(QMainWindow):
         if dialog is None:
             dialog = SettingsDialog(self.settings, self.worker, self.prompts, self.clock, self)
             dialog.applied.connect(self.settings_changed.emit)
+            dialog.relock_needed.connect(self.lock_requested.emit)
             self._dialogs["settings"] = dialog
         assert isinstance(dialog, SettingsDialog)
         dialog.load()

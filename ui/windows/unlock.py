@@ -212,6 +212,9 @@ class UnlockWindow(QWidget):
     def unlocked(self) -> None:
         """Success: forget the typed secret and the failure count."""
         self.throttle.record_success()
+        # The next lock screen asks for the passphrase again, masked: a recovery-key unlock
+        # must never leave the field in its unmasked recovery mode.
+        self.set_recovery_mode(False)
         self.secret.clear()
         self.message.setText("")
         self.reason_label.setText("")

@@ -53,6 +53,8 @@ class SettingsDialog(QDialog):
     """Modeless settings window; ``applied`` fires after preferences were saved."""
 
     applied = Signal()
+    #: The vault locked itself (after a new data key): the app must show the unlock window.
+    relock_needed = Signal()
 
     def __init__(
         self,
@@ -146,6 +148,8 @@ class SettingsDialog(QDialog):
             ("&Export to file…", self.export_vault),
             ("&Import from file…", self.import_vault),
             ("Erase a &mentee…", self.erase_mentee),
+            ("Audit &log…", self.show_audit_log),
+            ("New data &key…", self.new_data_key),
         )
         self.action_buttons: dict[str, QPushButton] = {}
         for i, (label, slot) in enumerate(actions):
@@ -268,6 +272,47 @@ class SettingsDialog(QDialog):
             lambda j: j.regenerate_recovery_key(),
             made,
             lambda error: self._prompts.show_error(error, "New recovery key"),
+        )
+
+    def show_audit_log(self) -> QDialog:
+        from ui.pages.settings.audit_log import AuditLogDialog
+
+        dialog = AuditLogDialog(self._worker, self._prompts, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        dialog.start()
+        self.audit_dialog = dialog
+        return dialog
+
+    def new_data_key(self) -> None:
+        """Re-encrypt the whole vault under a new data key (``Journal.rekey``), then relock."""
+        passphrase = self._prompts.ask_text(
+            "New data key",
+            "A new data key re-encrypts your whole journal, so old key files, old recovery "
+            "keys and old backups no longer open it. You get a new recovery key, and unlock "
+            "again afterwards. Enter your passphrase:",
+            password=True,
+        )
+        if not passphrase or not self._prompts.confirm(
+            "New data key",
+            "Re-encrypt the journal now? This can take a minute for a large journal.",
+            ok_label="Re-encrypt",
+        ):
+            return
+
+        def made(result: Changed[str]) -> None:
+            from ui.pages.settings.recovery_key import RecoveryKeyDialog
+
+            self.relock_needed.emit()
+            dialog = RecoveryKeyDialog(result.value, self._prompts, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+
+        self._worker.command(
+            # No change set: the journal is locked afterwards, no page may reload from it.
+            lambda j: Changed(j.rekey(passphrase), Changes()),
+            made,
+            lambda error: self._prompts.show_error(error, "New data key"),
         )
 
     def export_vault(self) -> None:
