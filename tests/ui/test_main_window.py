@@ -175,17 +175,19 @@ def test_every_control_has_an_accessible_name(
 
 
 def test_recovery_key_unlocks(
-    qtbot: QtBot, make_controller: Factory, locked_vault: LockedVault
+    qtbot: QtBot, make_controller: Factory, locked_vault: LockedVault, prompts: ScriptedPrompts
 ) -> None:
     controller = make_controller(locked_vault.paths)
     controller.start()
     window = controller.unlock_window
     qtbot.mouseClick(window.mode_link, Qt.MouseButton.LeftButton)
     assert window.via_recovery and window.secret.echoMode() == QLineEdit.EchoMode.Normal
+    prompts.script("confirm", False)  # the offer of a new passphrase: not now
     type_text(qtbot, window.secret, locked_vault.recovery_key.lower())
     qtbot.keyClick(window.secret, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: controller.state is State.MAIN, timeout=10000)
     qtbot.waitUntil(lambda: controller.main_window.mentees.rowCount() == 2, timeout=10000)
+    assert [a.title for a in prompts.asked("confirm")] == ["Set a new passphrase?"]
 
 
 def test_explore_demo_opens_separate_vault_marked_demo(
