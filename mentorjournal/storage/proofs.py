@@ -3,7 +3,8 @@
 Each problem is one line naming the record (by id, never by content) and what is wrong, so a
 mentor or a maintainer can find it with ``tools/open_vault.py``. Checks, in order:
 
-* every signed note still hashes to its signature (unkeyed) and carries a matching keyed seal;
+* every signed note still hashes to its signature (unkeyed) and carries a matching keyed seal,
+  and the first line stored for list views still matches its content (it is not hashed);
 * every addendum chain links from its note's signature, and each addendum has its seal;
 * every seal still has its record, and every signed record the log mentions still exists or
   was taken by the erase command (a signed record deleted behind the app's back);
@@ -43,6 +44,12 @@ def _note_problems(conn: Connection, seals: dict[tuple[str, str], bytes]) -> Ite
             f"SELECT {sealing.NOTE_SEAL_COLUMNS} FROM session_notes WHERE signed_at IS NOT NULL"
         )
     }
+    previews = {
+        str(r[0]): r[1]
+        for r in conn.execute(
+            "SELECT id, first_line FROM session_notes WHERE signed_at IS NOT NULL"
+        )
+    }
     addenda = sessions.addenda_by_note(conn)
     for note_id, note in sessions.signed_notes(conn):
         chain = addenda.pop(note_id, [])
@@ -51,6 +58,8 @@ def _note_problems(conn: Connection, seals: dict[tuple[str, str], bytes]) -> Ite
         if note is None or broken == 0:
             yield f"signed note {note_id}: its content was changed after signing"
             continue
+        if previews[note_id] != note.first_line:  # the list views show this stored copy
+            yield f"signed note {note_id}: its stored first line no longer matches its content"
         expected = sealing.record_seal(keys, "note", rows[note_id])
         found = seals.pop(("note", note_id), None)
         if found is None:
@@ -58,7 +67,11 @@ def _note_problems(conn: Connection, seals: dict[tuple[str, str], bytes]) -> Ite
         elif not _seal_matches(found, expected):
             yield f"signed note {note_id}: its seal does not match (id, mentee, times or hash)"
         if broken is not None:
-            yield f"signed note {note_id}: addendum {broken} was changed, removed or reordered"
+            yield (
+                f"signed note {note_id}: addendum {chain[broken - 1].id} (number {broken}) was"
+                " changed, removed"
+                " or reordered"
+            )
     for note_id in addenda:
         yield f"addenda of note {note_id}: the note is missing or not signed"
 

@@ -155,18 +155,45 @@ def test_a_signed_note_edited_with_its_hash_recomputed_fails_on_its_seal(
     assert f"signed note {note_id}: its seal does not match" in result.stderr
 
 
-def test_an_addendum_edited_outside_the_app_fails_verify_by_name(
-    run_cli: Run, signed: tuple[str, str, str], vault_paths: VaultPaths, passphrase_file: Path
+ADDENDUM_TRIGGER = (
+    "CREATE TRIGGER addenda_no_update BEFORE UPDATE ON addenda BEGIN"
+    " SELECT RAISE(ABORT, 'record signed: addenda are append-only'); END"
+)
+
+
+@pytest.mark.parametrize("kind", ["note", "note preview", "addendum"])
+def test_a_signed_record_edited_through_the_reader_with_triggers_dropped_fails_verify_by_name(
+    run_cli: Run,
+    signed: tuple[str, str, str],
+    vault_paths: VaultPaths,
+    passphrase_file: Path,
+    kind: str,
 ) -> None:
+    """The issue's own test: edit through tools/open_vault.py, triggers dropped and put back."""
     _mentee, note_id, addendum_id = signed
-    tamper(
-        vault_paths.root, passphrase_file,
-        "DROP TRIGGER addenda_no_update",
-        f"UPDATE addenda SET text = 'A different story.' WHERE id = '{addendum_id}'",
-    )  # fmt: skip
+    if kind in {"note", "note preview"}:
+        column = "sections" if kind == "note" else "first_line"
+        value = '[["Note","Something else happened."]]' if kind == "note" else "Another line."
+        edit = (
+            "DROP TRIGGER session_notes_signed_no_update",
+            f"UPDATE session_notes SET {column} = '{value}' WHERE id = '{note_id}'",
+            NOTE_TRIGGER,
+        )
+        named = f"signed note {note_id}"
+    else:
+        edit = (
+            "DROP TRIGGER addenda_no_update",
+            f"UPDATE addenda SET text = 'A different story.' WHERE id = '{addendum_id}'",
+            ADDENDUM_TRIGGER,
+        )
+        named = f"addendum {addendum_id}"
+    triggers = "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+    before = tamper(vault_paths.root, passphrase_file, triggers)
+    tamper(vault_paths.root, passphrase_file, *edit)
+    assert tamper(vault_paths.root, passphrase_file, triggers) == before  # no trace left there
     result = verify(run_cli, vault_paths.root, passphrase_file)
     assert result.code == 4
-    assert note_id in result.stderr or addendum_id in result.stderr
+    assert named in result.stderr
 
 
 def test_a_signed_note_deleted_through_the_erasure_exception_is_caught(
