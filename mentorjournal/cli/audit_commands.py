@@ -2,7 +2,8 @@
 
 ``mentorjournal audit [--json] [--mentee CODE] [--action ACTION]`` prints the events newest
 first: as one JSON array of objects with ``--json`` (``seq``, ``at``, ``action``, ``kind``,
-``record_id``), otherwise one tab-separated line per event.
+``record_id``, ``imported``), otherwise one tab-separated line per event. Events that came
+with a JSON import are marked "imported, not verified here": another vault chained them.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ def _audit(journal: Journal, args: argparse.Namespace) -> int:
             json.dumps(
                 [
                     {"seq": e.seq, "at": e.at.isoformat(), "action": e.action, "kind": e.kind,
-                     "record_id": e.record_id}
+                     "record_id": e.record_id, "imported": e.imported}
                     for e in events
                 ],
                 indent=1,
@@ -38,7 +39,8 @@ def _audit(journal: Journal, args: argparse.Namespace) -> int:
         )  # fmt: skip
         return 0
     for e in events:
-        print(f"{e.seq}\t{e.at.isoformat()}\t{e.action}\t{e.kind}\t{e.record_id or ''}")
+        mark = "\timported, not verified here" if e.imported else ""
+        print(f"{e.seq}\t{e.at.isoformat()}\t{e.action}\t{e.kind}\t{e.record_id or ''}{mark}")
     return 0
 
 

@@ -81,6 +81,13 @@ def cmd_note_add(journal: Journal, args: argparse.Namespace) -> int:
     return 0
 
 
+#: What a seal made for a record this vault did not sign itself vouches for.
+SEAL_ORIGINS = {
+    "imported": "imported, not verified here (sealed when the export was imported)",
+    "upgrade": "signed before this vault had seals (sealed at the upgrade)",
+}
+
+
 def cmd_note_show(journal: Journal, args: argparse.Namespace) -> int:
     note = journal.get_note(args.id)
     mentee = journal.get_mentee(note.mentee_id)
@@ -95,6 +102,9 @@ def cmd_note_show(journal: Journal, args: argparse.Namespace) -> int:
     ]
     if note.signed_at is not None:
         lines.append(f"signed: {local(note.signed_at).isoformat()} sha256:{note.signature}")
+        origin = journal.seal_origin("note", note.id)
+        if origin is not None and origin != "here":
+            lines.append(f"seal: {SEAL_ORIGINS[origin]}")
     else:
         lines.append("signed: no (draft)")
     if note.mood_before is not None or note.mood_after is not None:

@@ -101,6 +101,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         report = check_integrity(vault.connection)
         problems = report.problems() + vault.verify_records()
         problems += sync_engine.verify_problems(vault.connection)
+        origins = vault.seal_origins()
     finally:
         vault.lock()
     if problems:
@@ -111,7 +112,17 @@ def cmd_verify(args: argparse.Namespace) -> int:
         "ok: key file, page authentication, integrity, foreign keys, "
         "seals of signed notes and addenda, audit log and its head, sync chains"
     )
+    for origin, meaning in SEAL_CAVEATS.items():
+        if origins.get(origin):
+            print(f"note: {origins[origin]} signed record(s) {meaning}")
     return 0
+
+
+#: Seals this vault made for records it did not sign itself: they vouch only from then on.
+SEAL_CAVEATS = {
+    "imported": "came with a JSON import: imported, not verified here (sealed on arrival)",
+    "upgrade": "were signed before seals existed: sealed when the vault was upgraded",
+}
 
 
 def cmd_change_passphrase(args: argparse.Namespace) -> int:

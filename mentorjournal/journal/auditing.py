@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mentorjournal.journal.base import JournalBase
-from mentorjournal.storage import audit
+from mentorjournal.storage import audit, sealing
 
 
 class Auditing(JournalBase):
@@ -18,3 +18,8 @@ class Auditing(JournalBase):
     def audit_actions(self) -> list[str]:
         """Every action the log knows, for a filter list."""
         return sorted(audit.ACTIONS)
+
+    def seal_origin(self, kind: str, record_id: str) -> str | None:
+        """Where a signed note's or addendum's seal comes from: ``here`` (signed in this vault),
+        ``imported`` (imported, not verified here), ``upgrade`` (signed before seals), or None."""
+        return sealing.seal_origin(self._db, kind, record_id)

@@ -270,6 +270,17 @@ class AuditRow:
     action: str
     kind: str
     record_id: str | None
+    #: Came from another vault with a JSON import: "imported, not verified here".
+    imported: bool = False
+
+
+def last_import_seq(conn: Connection) -> int:
+    """The ``seq`` of the newest whole-vault import event (0: none). Events before it came
+    from the imported file: this vault cannot vouch for them (another key chained them)."""
+    row = conn.execute(
+        "SELECT coalesce(max(seq), 0) FROM audit_log WHERE action = 'import' AND kind = 'vault'"
+    ).fetchone()
+    return int(row[0])
 
 
 def _mentee_record_ids(conn: Connection) -> list[str]:
@@ -315,4 +326,8 @@ def filtered_events(
         f"SELECT seq, at, action, kind, record_id FROM audit_log{clause} ORDER BY seq DESC LIMIT ?",
         (*params, limit),
     ).fetchall()
-    return [AuditRow(int(r[0]), datetime.fromisoformat(r[1]), r[2], r[3], r[4]) for r in rows]
+    imported_before = last_import_seq(conn)
+    return [
+        AuditRow(int(r[0]), datetime.fromisoformat(r[1]), r[2], r[3], r[4], r[0] < imported_before)
+        for r in rows
+    ]

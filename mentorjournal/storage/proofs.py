@@ -122,10 +122,7 @@ def _vanished_problems(conn: Connection) -> Iterator[str]:
     if epoch is None:
         return
     # History that came in with a JSON import is "imported, not verified here".
-    imported = conn.execute(
-        "SELECT coalesce(max(seq), 0) FROM audit_log WHERE action = 'import' AND kind = 'vault'"
-    ).fetchone()[0]
-    since = max(int(epoch[0]), int(imported))
+    since = max(int(epoch[0]), audit.last_import_seq(conn))
     made: dict[tuple[str, str], int] = {}
     erased: set[tuple[str, str]] = set()
     for seq, action, kind, record_id in conn.execute(

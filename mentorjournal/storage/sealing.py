@@ -185,3 +185,25 @@ def sealed_records_of(conn: Connection, mentee_id: str) -> list[tuple[str, str]]
         (mentee_id,),
     ).fetchall()
     return [(str(kind), str(record_id)) for kind, record_id in rows]
+
+
+def origin_counts(conn: Connection) -> dict[str, int]:
+    """How many seals each origin has: ``here``, ``imported``, ``upgrade`` (zero ones left out).
+
+    ``imported`` and ``upgrade`` seals vouch for a record only from the moment they were made
+    (the import, the upgrade): ``verify`` says so rather than letting them pass as proof.
+    """
+    return {
+        str(origin): int(count)
+        for origin, count in conn.execute(
+            "SELECT origin, count(*) FROM record_seals GROUP BY origin ORDER BY origin"
+        )
+    }
+
+
+def seal_origin(conn: Connection, kind: str, record_id: str) -> str | None:
+    """The origin of one record's seal, or None when it has none (a draft, or not sealed)."""
+    row = conn.execute(
+        "SELECT origin FROM record_seals WHERE kind = ? AND record_id = ?", (kind, record_id)
+    ).fetchone()
+    return None if row is None else str(row[0])

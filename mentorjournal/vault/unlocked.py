@@ -181,6 +181,11 @@ class UnlockedVault:
             self.connection, None if head is None else (head.seq, head.mac)
         )
 
+    def seal_origins(self) -> dict[str, int]:
+        """Seals per origin (``here``, ``imported``, ``upgrade``): what ``verify`` can vouch for."""
+        self._require_unlocked()
+        return sealing.origin_counts(self.connection)
+
     def _store_keyfile(self, kf: KeyFile) -> None:
         sealed = seal(kf, self._data_key)
         try:

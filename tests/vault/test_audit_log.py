@@ -35,7 +35,7 @@ def test_audit_json_lists_ids_and_actions_filtered_by_mentee_and_action(
     journal.lock()
     everything = _audit(run_cli, vault_paths.root, passphrase_file)
     assert CANARY not in json.dumps(everything)
-    assert set(everything[0]) == {"seq", "at", "action", "kind", "record_id"}
+    assert set(everything[0]) == {"seq", "at", "action", "kind", "record_id", "imported"}
     seqs = [e["seq"] for e in everything]
     assert seqs == sorted(seqs, reverse=True)
     mine = _audit(run_cli, vault_paths.root, passphrase_file, "--mentee", "M-001")

@@ -173,7 +173,7 @@ def test_a_signed_record_edited_through_the_reader_with_triggers_dropped_fails_v
     _mentee, note_id, addendum_id = signed
     if kind in {"note", "note preview"}:
         column = "sections" if kind == "note" else "first_line"
-        value = '[["Note","Something else happened."]]' if kind == "note" else "Another line."
+        value = '[["Body","Something else happened."]]' if kind == "note" else "Another line."
         edit = (
             "DROP TRIGGER session_notes_signed_no_update",
             f"UPDATE session_notes SET {column} = '{value}' WHERE id = '{note_id}'",
@@ -266,3 +266,59 @@ def test_every_seal_binds_the_key(journal: Journal) -> None:
     other = sealing.SealKeys.derive(bytes(31) + b"\x01")
     fields = ("id", "mentee", "2026-01-05T09:00:00+00:00", "2026-01-05T10:00:00+00:00", "ab" * 32)
     assert sealing.record_seal(one, "note", fields) != sealing.record_seal(other, "note", fields)
+
+
+def test_an_edited_export_with_forged_history_imports_only_marked_not_verified_here(
+    run_cli: Run,
+    journal: Journal,
+    vault_paths: VaultPaths,
+    passphrase: str,
+    passphrase_file: Path,
+    vault_state_dir: Path,
+    tmp_path: Path,
+) -> None:
+    """Recomputed hash, back-dated signing time, made-up audit history: another vault's seals
+    cannot be checked here, so the import says so everywhere the record or event is shown."""
+    note = make_note(journal, make_mentee(journal), sign=True)
+    journal.lock()
+    dump = tmp_path / "vault.json"
+    vault = ("--vault", vault_paths.root, "--passphrase-file", passphrase_file)
+    assert run_cli("export", "--json", dump, *vault).code == 0
+    doc = json.loads(dump.read_text(encoding="utf-8"))
+    table = doc["tables"]["session_notes"]
+    row = table["rows"][0]
+    column = {name: i for i, name in enumerate(table["columns"])}
+    assert note.signed_at is not None
+    back_dated = note.signed_at.replace(year=note.signed_at.year - 1)
+    forged = replace(note, sections=(("Body", "A session that never happened like this."),))
+    row[column["sections"]] = json.dumps([list(s) for s in forged.sections])
+    row[column["first_line"]] = forged.first_line
+    row[column["signed_at"]] = back_dated.isoformat()
+    row[column["signature"]] = note_hash(forged, back_dated)
+    doc["audit_events"].insert(
+        0,
+        {"at": back_dated.isoformat(), "action": "sign", "kind": "note",
+         "record_id": note.id, "detail": ""},
+    )  # fmt: skip
+    dump.write_text(json.dumps(doc), encoding="utf-8")
+
+    other = tmp_path / "other-vault"
+    there = ("--vault", other, "--passphrase-file", passphrase_file)
+    assert run_cli("init", *there).code == 0
+    imported = run_cli("import", "--json", dump, *there)
+    assert imported.code == 0, imported.stderr
+
+    verified = run_cli("verify", *there)
+    assert verified.code == 0, verified.stderr
+    assert "1 signed record(s) came with a JSON import: imported, not verified here" in (
+        verified.stdout
+    )
+    shown = run_cli("note", "show", note.id, *there)
+    assert "seal: imported, not verified here" in shown.stdout
+    events = json.loads(run_cli("audit", "--json", *there).stdout)
+    import_seq = next(e["seq"] for e in events if e["action"] == "import")
+    assert import_seq > 1
+    assert all(e["imported"] == (e["seq"] < import_seq) for e in events)
+    # The vault it came from still says "here" about its own note.
+    own = run_cli("note", "show", note.id, *vault)
+    assert "seal:" not in own.stdout

@@ -41,6 +41,7 @@ class AuditLogModel(RecordTableModel):
         Column("Action", lambda e: str(e.action)),
         Column("Record", lambda e: str(e.kind)),
         Column("Record id", lambda e: e.record_id or "–", tooltip=lambda e: e.record_id or ""),
+        Column("Origin", lambda e: "imported, not verified here" if e.imported else ""),
     )
 
     def record_id(self, record: Any) -> str | None:
