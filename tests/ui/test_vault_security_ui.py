@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QProgressDialog
 from pytestqt.qtbot import QtBot
 
 from mentorjournal.journal import Journal
@@ -16,6 +16,7 @@ from tests.ui.conftest import LockedVault, ask, type_text, wait_idle
 from tests.ui.test_app_flows import _unlock, _unlocked
 from ui.controller import AppController, State
 from ui.pages.settings.audit_log import AuditLogDialog
+from ui.pages.settings.dialog import RekeyProgressRelay
 from ui.prompts import ScriptedPrompts
 
 Factory = Callable[..., AppController]
@@ -132,6 +133,11 @@ def test_settings_gives_the_vault_a_new_data_key_and_shows_the_new_recovery_key(
         lambda: dialog.findChild(object, "recoveryKeyDialog") is not None, timeout=10000
     )
     assert locked_vault.paths.keyfile.read_bytes() != old_key
+    shown = dialog.findChild(QProgressDialog, "rekeyProgress")
+    assert shown is not None and not shown.isVisible()  # shown while it ran, closed when done
+    relay = shown.findChild(RekeyProgressRelay)
+    assert relay is not None
+    assert relay.phases == ["checking", "copying", "sealing", "switching"]
     _unlock(qtbot, controller, locked_vault.passphrase)
     qtbot.waitUntil(lambda: controller.state is State.MAIN, timeout=10000)
     assert ask(qtbot, controller.worker, lambda j: len(j.list_mentees())) == 2

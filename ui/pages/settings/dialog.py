@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
+    QProgressDialog,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -47,6 +48,37 @@ if TYPE_CHECKING:
     from ui.worker import HasChanges
 
 TEXT_SCALES = (100, 125, 150, 175, 200)
+
+
+#: What each phase of ``UnlockedVault.rekey`` is doing, in the mentor's words.
+REKEY_PHASES = {
+    "checking": "Checking every seal…",
+    "copying": "Re-encrypting the journal…",
+    "sealing": "Sealing the re-encrypted journal…",
+    "switching": "Switching to the new key…",
+}
+
+
+class RekeyProgressRelay(QObject):
+    """Carries the rekey's progress from the worker thread to its dialog (a queued signal)."""
+
+    progressed = Signal(str, int, int)
+
+    def __init__(self, shown: QProgressDialog) -> None:
+        super().__init__(shown)
+        self.phases: list[str] = []
+        self.progressed.connect(self._show)
+        self._shown = shown
+
+    def report(self, phase: str, done: int, total: int) -> None:
+        """Called in the worker thread by the rekey."""
+        self.progressed.emit(phase, done, total)
+
+    def _show(self, phase: str, done: int, total: int) -> None:
+        if not self.phases or self.phases[-1] != phase:
+            self.phases.append(phase)
+        self._shown.setLabelText(REKEY_PHASES.get(phase, phase))
+        self._shown.setValue(100 * done // max(total, 1))
 
 
 class SettingsDialog(QDialog):
@@ -300,20 +332,43 @@ class SettingsDialog(QDialog):
         ):
             return
 
+        shown = self._rekey_progress_dialog()
+        relay = RekeyProgressRelay(shown)
+
         def made(result: Changed[str]) -> None:
             from ui.pages.settings.recovery_key import RecoveryKeyDialog
 
+            shown.close()
             self.relock_needed.emit()
             dialog = RecoveryKeyDialog(result.value, self._prompts, self)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.open()
 
+        def failed(error: BaseException) -> None:
+            shown.close()
+            self._prompts.show_error(error, "New data key")
+
         self._worker.command(
             # No change set: the journal is locked afterwards, no page may reload from it.
-            lambda j: Changed(j.rekey(passphrase), Changes()),
+            lambda j: Changed(j.rekey(passphrase, progress=relay.report), Changes()),
             made,
-            lambda error: self._prompts.show_error(error, "New data key"),
+            failed,
         )
+
+    def _rekey_progress_dialog(self) -> QProgressDialog:
+        """Modal and without Cancel: a rekey half done is finished or undone only at unlock."""
+        shown = QProgressDialog("Checking every seal…", "", 0, 100, self)
+        shown.setObjectName("rekeyProgress")
+        shown.setWindowTitle("New data key")
+        shown.setAccessibleName("New data key progress")
+        shown.setCancelButton(None)
+        shown.setWindowModality(Qt.WindowModality.WindowModal)
+        shown.setMinimumDuration(0)
+        shown.setAutoClose(False)
+        shown.setAutoReset(False)
+        shown.setValue(0)
+        shown.show()
+        return shown
 
     def export_vault(self) -> None:
         target = self._prompts.save_file(
