@@ -19,7 +19,7 @@ import pytest
 from mentorjournal.domain import note_hash
 from mentorjournal.journal import Journal
 from mentorjournal.paths import VaultPaths
-from mentorjournal.storage import sealing
+from mentorjournal.storage import audit, sealing
 from tests.fixtures.journal_fixtures import make_mentee, make_note
 from tests.fixtures.vault_fixtures import REPO_ROOT, CliResult
 
@@ -258,6 +258,43 @@ def test_audit_log_tampering_is_caught(
     result = verify(run_cli, vault_paths.root, passphrase_file)
     assert result.code == 4
     assert "audit log" in result.stderr
+
+
+def test_a_middle_audit_event_removed_with_the_hash_chain_recomputed_is_caught(
+    run_cli: Run, signed: tuple[str, str, str], vault_paths: VaultPaths, passphrase_file: Path
+) -> None:
+    """The unkeyed chain recomputed after the cut verifies on its own; the keyed one cannot."""
+    assert verify(run_cli, vault_paths.root, passphrase_file).code == 0
+    (rows,) = tamper(
+        vault_paths.root, passphrase_file,
+        "SELECT seq, at, action, kind, record_id, detail FROM audit_log ORDER BY seq",
+    )  # fmt: skip
+    assert len(rows) >= 4
+    kept = [row for row in rows if row[0] != 2]
+    inserts, prev = [], audit.GENESIS_HASH
+    for seq, (_old, at, action, kind, record_id, detail) in enumerate(kept, start=1):
+        event = audit.canonical_event(
+            seq=seq, at=str(at), action=str(action), kind=str(kind),
+            record_id=None if record_id is None else str(record_id), detail=str(detail),
+        )  # fmt: skip
+        digest = audit.chain_hash(prev, event)
+        rid = "NULL" if record_id is None else f"'{record_id}'"
+        inserts.append(
+            "INSERT INTO audit_log(seq, at, action, kind, record_id, detail, prev_hash, hash)"
+            f" VALUES ({seq}, '{at}', '{action}', '{kind}', {rid}, '{detail}',"
+            f" x'{prev.hex()}', x'{digest.hex()}')"
+        )
+        prev = digest
+    tamper(
+        vault_paths.root, passphrase_file,
+        "DROP TRIGGER audit_log_no_delete", "DELETE FROM audit_log", *inserts,
+    )  # fmt: skip
+    result = verify(run_cli, vault_paths.root, passphrase_file)
+    assert result.code == 4
+    problems = [line for line in result.stderr.splitlines() if "audit log:" in line]
+    assert problems == [  # the plain hash chain, recomputed, holds: only the keyed one fails
+        "mentorjournal: audit log: row 2 does not match its keyed chain (changed, moved or added)"
+    ]
 
 
 def test_every_seal_binds_the_key(journal: Journal) -> None:
