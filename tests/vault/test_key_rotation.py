@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,7 +14,7 @@ from mentorjournal.journal import Journal
 from mentorjournal.paths import VaultPaths
 from mentorjournal.vault.unlocked import unlock_vault, unlock_with_recovery_key
 from tests.fixtures.journal_fixtures import make_mentee, make_note
-from tests.fixtures.vault_fixtures import CliResult, CreatedVault
+from tests.fixtures.vault_fixtures import REPO_ROOT, CliResult, CreatedVault
 
 Run = Callable[..., CliResult]
 
@@ -88,6 +90,16 @@ def test_rekey_keeps_every_record_and_old_secrets_open_nothing(
     vault_paths.keyfile.write_bytes(old_keyfile)
     refused = run_cli("--vault", vault_paths.root, "verify", "--passphrase-file", passphrase_file)
     assert refused.code == 4
+    # Not only the app's refusal: the standalone reader, which knows nothing of generations,
+    # unwraps the old data key from the old key file and still cannot read the journal.
+    reader = subprocess.run(
+        [sys.executable, str(REPO_ROOT / "tools" / "open_vault.py"), str(vault_paths.root),
+         "--passphrase-file", str(passphrase_file), "--sql", "SELECT count(*) FROM mentees"],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert reader.returncode == 4, reader.stderr
+    assert "cannot be read" in reader.stderr
+    assert reader.stdout == ""
 
 
 def test_rekey_with_a_wrong_current_passphrase_changes_nothing(
