@@ -32,10 +32,6 @@ def _seals(conn: Connection) -> dict[tuple[str, str], bytes]:
     }
 
 
-def _seal_matches(found: bytes | None, expected: bytes) -> bool:
-    return found is not None and hmac.compare_digest(found, expected)
-
-
 def _note_problems(conn: Connection, seals: dict[tuple[str, str], bytes]) -> Iterator[str]:
     keys = sealing.keys_of(conn)
     rows = {
@@ -60,11 +56,10 @@ def _note_problems(conn: Connection, seals: dict[tuple[str, str], bytes]) -> Ite
             continue
         if previews[note_id] != note.first_line:  # the list views show this stored copy
             yield f"signed note {note_id}: its stored first line no longer matches its content"
-        expected = sealing.record_seal(keys, "note", rows[note_id])
         found = seals.pop(("note", note_id), None)
         if found is None:
             yield f"signed note {note_id}: it has no seal (signed outside this app)"
-        elif not _seal_matches(found, expected):
+        elif not sealing.seal_matches(keys, "note", rows[note_id], found):
             yield f"signed note {note_id}: its seal does not match (id, mentee, times or hash)"
         if broken is not None:
             yield (
@@ -83,7 +78,7 @@ def _addendum_problems(conn: Connection, seals: dict[tuple[str, str], bytes]) ->
         found = seals.pop(("addendum", addendum_id), None)
         if found is None:
             yield f"addendum {addendum_id}: it has no seal (added outside this app)"
-        elif not _seal_matches(found, sealing.record_seal(keys, "addendum", row)):
+        elif not sealing.seal_matches(keys, "addendum", row, found):
             yield f"addendum {addendum_id} (note {row[1]}): its seal does not match"
 
 

@@ -73,6 +73,18 @@ def record_seal(keys: SealKeys, kind: str, fields: Sequence[str | int | None]) -
     return hmac.new(bytes(keys.record), seal_message(kind, fields), hashlib.sha256).digest()
 
 
+def seal_matches(
+    keys: SealKeys, kind: str, fields: Sequence[str | int | None], seal: bytes | None
+) -> bool:
+    """True when ``seal`` is this key's seal of the record (constant-time; None never matches).
+
+    ``fields`` are the row's ``NOTE_SEAL_COLUMNS`` or ``ADDENDUM_SEAL_COLUMNS``, in order. A
+    record arriving from another copy of the same vault (same data key) can be checked with
+    this before it is stored, rather than sealed afresh as "imported".
+    """
+    return seal is not None and hmac.compare_digest(record_seal(keys, kind, fields), seal)
+
+
 def audit_mac(keys: SealKeys, prev_mac: bytes, seq: int, digest: bytes) -> bytes:
     message = prev_mac + seq.to_bytes(8, "big") + digest
     return hmac.new(bytes(keys.audit), message, hashlib.sha256).digest()
