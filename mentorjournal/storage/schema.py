@@ -18,7 +18,7 @@ from mentorjournal.storage import sealing
 from mentorjournal.storage.connection import Connection, transaction
 
 #: The schema that added record seals and the keyed audit chain.
-SEALS_SCHEMA = 7
+SEALS_SCHEMA = 9
 _NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 
 

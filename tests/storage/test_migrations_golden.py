@@ -17,9 +17,9 @@ import pytest
 
 from mentorjournal.clock import ManualClock
 from mentorjournal.journal import Journal
-from mentorjournal.storage import audit, meta, search
+from mentorjournal.storage import audit, meta, proofs, sealing, search
 from mentorjournal.storage.connection import open_database
-from mentorjournal.storage.schema import current_version, latest_version
+from mentorjournal.storage.schema import SEALS_SCHEMA, current_version, latest_version
 from tests.fixtures.journal_fixtures import db_of
 from tests.fixtures.make_golden_vaults import (
     AUDIT_AND_SEARCH_SCHEMA,
@@ -106,3 +106,24 @@ def test_upgrade_keeps_every_note_readable_signed_and_searchable(
         hits = journal.search(word, kinds=["note"], limit=1000)
         assert note.id in {h.record_id for h in hits}
     assert search.indexed_count(db_of(journal)) > len(notes["rows"])
+
+
+def test_upgrade_seals_what_was_signed_and_chains_what_was_logged(
+    upgraded: tuple[int, Journal, dict[str, Any]],
+) -> None:
+    """A vault from before seals is sealed once, marked "upgrade", and then verifies; a vault
+    born with seals keeps its own ("here")."""
+    version, journal, tables = upgraded
+    conn = db_of(journal)
+    assert proofs.verify_records(conn, None) == []
+    notes = tables.get("session_notes", {"columns": ["signature"], "rows": []})
+    signature = notes["columns"].index("signature")
+    signed = sum(1 for row in notes["rows"] if row[signature])
+    addenda = len(tables.get("addenda", {"rows": []})["rows"])
+    origins = sealing.origin_counts(conn)
+    if version < SEALS_SCHEMA:
+        assert origins == ({"upgrade": signed + addenda} if signed + addenda else {})
+        logged = conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+        assert conn.execute("SELECT count(*) FROM audit_macs").fetchone()[0] == logged
+    else:
+        assert set(origins) == {"here"}
