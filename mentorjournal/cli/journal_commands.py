@@ -85,6 +85,7 @@ def cmd_note_add(journal: Journal, args: argparse.Namespace) -> int:
 SEAL_ORIGINS = {
     "imported": "imported, not verified here (sealed when the export was imported)",
     "upgrade": "signed before this vault had seals (sealed at the upgrade)",
+    "synced": "signed on another computer of this journal (sealed here when it arrived)",
 }
 
 

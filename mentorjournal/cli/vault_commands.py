@@ -122,6 +122,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 SEAL_CAVEATS = {
     "imported": "came with a JSON import: imported, not verified here (sealed on arrival)",
     "upgrade": "were signed before seals existed: sealed when the vault was upgraded",
+    "synced": "were signed on another computer of this journal: sealed here as they arrived",
 }
 
 

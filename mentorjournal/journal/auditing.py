@@ -21,5 +21,6 @@ class Auditing(JournalBase):
 
     def seal_origin(self, kind: str, record_id: str) -> str | None:
         """Where a signed note's or addendum's seal comes from: ``here`` (signed in this vault),
-        ``imported`` (imported, not verified here), ``upgrade`` (signed before seals), or None."""
+        ``imported`` (imported, not verified here), ``upgrade`` (signed before seals), ``synced``
+        (signed on another computer of the journal, sealed here on arrival), or None."""
         return sealing.seal_origin(self._db, kind, record_id)

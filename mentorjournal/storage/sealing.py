@@ -10,7 +10,8 @@ holds the key can still rewrite their own journal. Exact bytes: docs/vault-forma
 Seals are written explicitly where this app signs or adds (never "seal whatever is not
 sealed yet", which would bless a record slipped in behind its back), except for the three
 bulk paths that are this app's own: the demo fill, a JSON import (marked ``imported``) and
-the one-time upgrade of a vault made before seals existed (marked ``upgrade``).
+the one-time upgrade of a vault made before seals existed (marked ``upgrade``). A sync merge
+seals exactly the signed records it applied (marked ``synced``).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from cryptography.hazmat.primitives import hashes
@@ -29,7 +30,7 @@ from mentorjournal.storage.connection import Connection
 RECORD_SEAL_INFO = b"mentorjournal record seal v1"
 AUDIT_CHAIN_INFO = b"mentorjournal audit chain v1"
 GENESIS_MAC = bytes(32)
-ORIGINS = ("here", "imported", "upgrade")
+ORIGINS = ("here", "imported", "upgrade", "synced")
 
 NOTE_SEAL_COLUMNS = "id, mentee_id, started_at, signed_at, signature"
 ADDENDUM_SEAL_COLUMNS = "id, note_id, mentee_id, seq, written_at, prev_hash, hash"
@@ -121,6 +122,38 @@ def seal_addendum(conn: Connection, addendum_id: str, origin: str = "here") -> N
         raise ValueError("only a stored addendum can be sealed")
     seal = record_seal(keys_of(conn), "addendum", row)
     _insert_seal(conn, ("addendum", row[0], row[2], seal, origin))
+
+
+def _has_seal(conn: Connection, kind: str, record_id: str) -> bool:
+    found = conn.execute(
+        "SELECT 1 FROM record_seals WHERE kind = ? AND record_id = ?", (kind, record_id)
+    ).fetchone()
+    return found is not None
+
+
+def seal_arrivals(conn: Connection, touched: Iterable[tuple[str, str]], origin: str) -> int:
+    """Seal the signed notes and addenda among ``touched`` ``(table, id)`` that have no seal.
+
+    For records another copy of the journal signed, applied here by a sync merge in the same
+    transaction: that copy's seals are under its own data key and cannot be checked here, so
+    they are sealed as they arrive (origin ``synced``). Only the rows named are sealed, never
+    "whatever is unsealed"; their content hash is still checked by ``verify`` as for any other.
+    """
+    sealed = 0
+    for table, record_id in sorted(set(touched)):
+        if table == "session_notes" and not _has_seal(conn, "note", record_id):
+            signed = conn.execute(
+                "SELECT 1 FROM session_notes WHERE id = ? AND signed_at IS NOT NULL", (record_id,)
+            ).fetchone()
+            if signed is not None:
+                seal_note(conn, record_id, origin)
+                sealed += 1
+        elif table == "addenda" and not _has_seal(conn, "addendum", record_id):
+            present = conn.execute("SELECT 1 FROM addenda WHERE id = ?", (record_id,)).fetchone()
+            if present is not None:
+                seal_addendum(conn, record_id, origin)
+                sealed += 1
+    return sealed
 
 
 def seal_unsealed(conn: Connection, origin: str) -> int:

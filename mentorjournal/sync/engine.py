@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mentorjournal.storage import sync_index, sync_log, sync_merge
+from mentorjournal.storage import sealing, sync_index, sync_log, sync_merge
 from mentorjournal.storage.connection import Connection, transaction
 from mentorjournal.sync import folder as layout
 from mentorjournal.sync import hlc as _hlc
@@ -245,6 +245,8 @@ def merge(conn: Connection, incoming: Incoming, *, now: str, now_ms: int) -> Mer
         for idx, op in enumerate(seg.ops)
     ]
     result = sync_merge.apply_all(conn, pending, now)
+    # Signed on another computer, under its own data key: sealed here as it arrives.
+    sealing.seal_arrivals(conn, result.touched, "synced")
     clock = st.hlc
     heads: dict[str, tuple[int, str]] = {}
     warnings: list[str] = []

@@ -9,7 +9,7 @@ CREATE TABLE record_seals (
     record_id TEXT NOT NULL,
     mentee_id TEXT NOT NULL,
     seal      BLOB NOT NULL CHECK (length(seal) = 32),
-    origin    TEXT NOT NULL CHECK (origin IN ('here', 'imported', 'upgrade')),
+    origin    TEXT NOT NULL CHECK (origin IN ('here', 'imported', 'upgrade', 'synced')),
     PRIMARY KEY (kind, record_id)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX record_seals_by_mentee ON record_seals(mentee_id);

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentorjournal.changes import Changed
+from mentorjournal.changes import Changed, Changes
 from mentorjournal.clock import Clock
 from ui.glossary import explain
 from ui.models.mentees import MenteeRow, load_mentee_rows
