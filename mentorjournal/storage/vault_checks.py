@@ -72,6 +72,11 @@ def check_integrity(conn: Connection, *, quick: bool = False) -> IntegrityReport
     )
 
 
+def quick_check_problems(conn: Connection) -> tuple[str, ...]:
+    """SQLite's quick_check alone (empty tuple: passed), for a copy just written here."""
+    return tuple(t for t in _texts(conn, "quick_check") if t != "ok")
+
+
 def table_row_counts(conn: Connection) -> dict[str, int]:
     """Rows per ordinary table (FTS shadow tables included), to compare a copy with its source."""
     names = [

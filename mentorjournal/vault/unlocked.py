@@ -38,7 +38,7 @@ from mentorjournal.storage.connection import (
 )
 from mentorjournal.storage.reencrypt import export_reencrypted, reseal
 from mentorjournal.storage.schema import migrate
-from mentorjournal.storage.vault_checks import database_errors
+from mentorjournal.storage.vault_checks import database_errors, quick_check_problems
 from mentorjournal.vault import kdf as _kdf
 from mentorjournal.vault import rekey as rekey_files
 from mentorjournal.vault.keyfile import (
@@ -319,7 +319,7 @@ class UnlockedVault:
                         audit.append(copy, at=self.clock.now(), action="rekey", kind="vault",
                                      record_id=None, detail=f"generation={generation}")  # fmt: skip
                     head = sealing.audit_head(copy)
-                    if copy.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
+                    if quick_check_problems(copy):
                         raise VaultCorrupt(
                             "The re-encrypted copy failed its check; nothing changed."
                         )
