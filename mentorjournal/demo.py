@@ -17,14 +17,14 @@ import random
 import string
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from mentorjournal import demo_text as T
 from mentorjournal.clock import UTC_ZONE, Clock, LocalZone, local_today
-from mentorjournal.demo_records import insert_record_settings
+from mentorjournal.demo_records import DEMO_SETTINGS, insert_record_settings
 from mentorjournal.domain import (
     Addendum,
     AgendaItem,
@@ -59,6 +59,8 @@ from mentorjournal.domain import (
     sign_note,
 )
 from mentorjournal.domain.cpd import CpdCategory
+from mentorjournal.domain.session_header import PlanGoalLine, SessionHeader
+from mentorjournal.domain.settings import RecordSettings, prepare_for_signing
 from mentorjournal.paths import VaultPaths
 from mentorjournal.storage import audit, meta
 from mentorjournal.storage.bulk import RecordSet, insert_records
@@ -282,8 +284,51 @@ def _sections(w: _Writer, template: NoteTemplate, code: str, goal: str) -> dict[
     return sections
 
 
+_DEMO_PLACES = {
+    SessionMode.IN_PERSON: 0,
+    SessionMode.VIDEO: 1,
+    SessionMode.PHONE: 2,
+    SessionMode.TEXT: 2,
+}
+_DEMO_PROGRESS = (
+    "Took the first small step we agreed.",
+    "Talked it through; the next step is clearer.",
+    "Did most of it; one part still feels too big.",
+    "Not this week: a hard few days. Kept the goal as it is.",
+)
+_DEMO_OWN_WORDS = (
+    "It helped to say it out loud.",
+    "I did more than I thought I would.",
+    "Still hard, but I came.",
+)
+DEMO_LATE_REASON = "Session ran into the evening; written up first thing next working day."
+
+
+def _with_header(note: SessionNote, goal: Goal | None, settings: RecordSettings) -> SessionNote:
+    """A session header made from the note itself (no random draws: the demo stays the same)."""
+    turn = note.started_at.toordinal()
+    places = settings.place_choices
+    header = SessionHeader(
+        ended_at=note.started_at + timedelta(minutes=note.duration_minutes),
+        place=places[_DEMO_PLACES[note.mode] % len(places)],
+        service=settings.service_choices[0][0],
+        service_code=settings.service_choices[0][1],
+        goals=(PlanGoalLine(goal.id, _DEMO_PROGRESS[turn % 4]),) if goal else (),
+        written_with_mentee=turn % 3 != 0,
+        own_words=_DEMO_OWN_WORDS[turn % 3] if turn % 3 != 0 else "",
+        crisis=note.risk_flag,
+    )
+    return replace(note, header=header)
+
+
 def _note(
-    w: _Writer, mentee: Mentee, goals: list[Goal], day: date, today: date
+    w: _Writer,
+    mentee: Mentee,
+    goals: list[Goal],
+    day: date,
+    today: date,
+    *,
+    settings: RecordSettings | None = None,
 ) -> tuple[SessionNote, list[Addendum]]:
     template = w.pick(list(NoteTemplate))
     name = mentee.first_name or mentee.code
@@ -307,9 +352,13 @@ def _note(
         next_actions=w.fill(w.pick(T.ACTIONS), name),
         flagged_for_supervision=risk or w.rng.random() < 0.02,
     )
+    if settings is not None:
+        note = _with_header(note, goal, settings)
     addenda: list[Addendum] = []
     if (today - day).days > SIGN_AFTER_DAYS and w.rng.random() < 0.7:
         signed_at = note.started_at + timedelta(hours=w.rng.randint(1, 48))
+        if settings is not None:
+            note = prepare_for_signing(note, settings, signed_at, w.zone, DEMO_LATE_REASON)
         note = sign_note(note, signed_at)
         previous: Addendum | None = None
         for n in range(2 if w.rng.random() < 0.05 else 0):
@@ -433,11 +482,19 @@ def _cpd(w: _Writer, on: date, i: int) -> CpdEntry:
 
 
 def generate_demo(
-    *, mentees: int, sessions: int, seed: int, today: date, zone: LocalZone = UTC_ZONE
+    *,
+    mentees: int,
+    sessions: int,
+    seed: int,
+    today: date,
+    zone: LocalZone = UTC_ZONE,
+    settings: RecordSettings | None = None,
 ) -> RecordSet:
     """The demo records for ``seed``: identical for the same arguments, on every machine.
 
-    ``today`` and the sessions' hours are on the mentor's wall clock in ``zone``.
+    ``today`` and the sessions' hours are on the mentor's wall clock in ``zone``. With
+    ``settings`` every note gets a session header under that service profile, signed notes
+    carry its signer, and those signed after their due time a late-entry reason.
     """
     if mentees < 1 or sessions < 0:
         raise ValueError("a demo needs at least one mentee and a non-negative session count")
@@ -467,7 +524,7 @@ def generate_demo(
         mentee = people[n % mentees]
         day = first_day + timedelta(days=1 + (n * span) // max(1, sessions))
         goals = goals_by_mentee[mentee.id]
-        note, extra = _note(w, mentee, goals, day, today)
+        note, extra = _note(w, mentee, goals, day, today, settings=settings)
         notes.append(note)
         addenda += extra
         if goals and n % 4 == 0:
@@ -535,9 +592,14 @@ def populate_demo(
 
     today = local_today(clock)
     data = generate_demo(
-        mentees=mentees, sessions=sessions, seed=seed, today=today, zone=clock.zone
+        mentees=mentees,
+        sessions=sessions,
+        seed=seed,
+        today=today,
+        zone=clock.zone,
+        settings=DEMO_SETTINGS,
     )
-    data = with_review_dates(data, seed=seed, today=today)
+    data = with_review_dates(data, seed=seed, today=today, settings=DEMO_SETTINGS, zone=clock.zone)
     caseload = generate_caseload(data, seed=seed, today=today)
     counts = data.counts() | caseload.counts()
     with transaction(conn):

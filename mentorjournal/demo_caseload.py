@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 
+from mentorjournal.clock import UTC_ZONE, LocalZone
 from mentorjournal.domain import (
     Consent,
     Goal,
@@ -36,10 +37,14 @@ from mentorjournal.domain.measures import (
     ScaleRating,
     TrackedScale,
 )
+from mentorjournal.domain.settings import RecordSettings, prepare_for_signing
 from mentorjournal.storage import appointments as appointment_repo
 from mentorjournal.storage import measures as measure_repo
 from mentorjournal.storage.bulk import RecordSet
 from mentorjournal.storage.connection import Connection
+
+#: Why the demo's old drafts, signed in a batch, were late (the journal asks for a reason).
+LATE_SIGNING_REASON = "Caught up on write-ups after a week off; written from my session jottings."
 
 RECENT_DAYS = 120
 OLD_DRAFT_DAYS = 2
@@ -74,14 +79,22 @@ class _Rng:
         return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
 
 
-def with_review_dates(data: RecordSet, *, seed: int, today: date) -> RecordSet:
+def with_review_dates(
+    data: RecordSet,
+    *,
+    seed: int,
+    today: date,
+    settings: RecordSettings | None = None,
+    zone: LocalZone = UTC_ZONE,
+) -> RecordSet:
     """The same records with review dates around ``today`` and recent GAS ratings.
 
     Goal target dates and consent reviews are spread around today; most mentees' latest coping
     plan version is recent (the rest are due for review); every active goal of an active mentee
     that has no rating in the last six weeks gets a few, so the GAS T-score has something to say.
     Most drafts older than three days are signed, as a working mentor's would be, so the few
-    left stand out.
+    left stand out; with ``settings`` they are signed as the journal would sign them (signer
+    stamped, a late-entry reason when past their due time).
     """
     r = random.Random(seed ^ 0x5EED)
     goals: list[Goal] = [
@@ -103,8 +116,14 @@ def with_review_dates(data: RecordSet, *, seed: int, today: date) -> RecordSet:
             recent = _at(today - timedelta(days=r.randint(5, 80)), 14)
             plans[index] = replace(plans[index], saved_at=max(plans[index].saved_at, recent))
     old = _at(today - timedelta(days=OLD_DRAFT_DAYS), 0)
+
+    def signed(note: SessionNote, at: datetime) -> SessionNote:
+        if settings is not None:
+            note = prepare_for_signing(note, settings, at, zone, LATE_SIGNING_REASON)
+        return sign_note(note, at)
+
     notes = tuple(
-        sign_note(n, n.started_at + timedelta(hours=r.randint(2, 30)))
+        signed(n, n.started_at + timedelta(hours=r.randint(2, 30)))
         if not n.is_signed and n.started_at < old and r.random() < 0.97
         else n
         for n in data.notes

@@ -16,8 +16,11 @@ from mentorjournal.domain.disclosure import (
     MenteeInformed,
     ShareMethod,
 )
+from mentorjournal.domain.service_profile import ServiceProfileKind
+from mentorjournal.domain.session_header import Signer
+from mentorjournal.domain.settings import RecordSettings
 from mentorjournal.domain.validation import new_id
-from mentorjournal.storage import cpd, disclosures, sessions
+from mentorjournal.storage import cpd, disclosures, session_headers, sessions
 from mentorjournal.storage.connection import Connection
 
 
@@ -27,8 +30,16 @@ def demo_cycle_start(today: date) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
+#: The demo mentor works as a UK DSA specialist mentor; the name is an obvious placeholder.
+DEMO_SETTINGS = RecordSettings(
+    ServiceProfileKind.UK_DSA,
+    Signer("Alex Demo", "Specialist mental health mentor", "MHFA, DSA-QAG registered"),
+)
+
+
 def insert_record_settings(conn: Connection, *, today: date, now: datetime) -> None:
     """Write the demo's record-keeping settings and examples (in the caller's transaction)."""
+    session_headers.set_settings(conn, DEMO_SETTINGS, now)
     cpd.set_scheme(conn, CpdScheme(SchemeKind.UMHAN, demo_cycle_start(today)), now)
     _insert_disclosure(conn)
 

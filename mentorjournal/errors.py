@@ -68,6 +68,10 @@ class ValidationError(MentorJournalError):
     exit_code = 1
 
 
+class LateEntryNeedsReason(ValidationError):
+    """A note signed after its due time needs the reason for the late entry (asked, then signed)."""
+
+
 class WeakPassphrase(MentorJournalError):
     """The chosen passphrase does not meet the policy."""
 

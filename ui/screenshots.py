@@ -34,6 +34,7 @@ NAMES = (
     "supervision-preview",
     "search",
     "settings",
+    "record-keeping",
 )
 DARK_NAME = "main-window-dark"
 

@@ -148,6 +148,7 @@ class Tour:
             views.append(View(key.replace("_", "-"), partial(self._area, key)))
         views.append(View("search", self._search, dialog=True))
         views.append(View("settings", self._settings, dialog=True))
+        views.append(View("record-keeping", self._record_keeping, dialog=True))
         views.append(View("supervision-preview", self._supervision_preview, dialog=True))
         views.append(View("change-passphrase", self._change_passphrase, dialog=True))
         views.extend(self._optional_dialogs())
@@ -273,6 +274,15 @@ class Tour:
     def _settings(self) -> QWidget:
         self._show_window(self.main)
         return self._dialog(self.main.open_settings())
+
+    def _record_keeping(self) -> QWidget:
+        from ui.pages.settings.record_keeping import RecordKeepingDialog
+
+        self._show_window(self.main)
+        dialog = RecordKeepingDialog(self.main.worker, self.main.prompts, self.main)
+        dialog.load()
+        self.wait_for(lambda: bool(dialog.name.text()), "the record-keeping settings")
+        return self._dialog(dialog)
 
     def _supervision_preview(self) -> QWidget:
         self._show_window(self.main)

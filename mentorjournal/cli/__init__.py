@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
         disclosure_commands,
         export_commands,
         journal_commands,
+        profile_commands,
         sync_commands,
         vault_commands,
     )
@@ -77,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
         cpd_commands,
         disclosure_commands,
         audit_commands,
+        profile_commands,
     ):
         module.register(sub)
     return parser

@@ -10,8 +10,9 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, time
 
+from mentorjournal import domain as d
 from mentorjournal.cli.common import (
     Handler,
     add_vault_options,
@@ -19,8 +20,12 @@ from mentorjournal.cli.common import (
     read_stdin_text,
     with_journal,
 )
+from mentorjournal.clock import LocalZone
 from mentorjournal.domain import MenteeStatus, NoteTemplate, SessionMode, parse_enum
 from mentorjournal.domain.note_text import format_note_text, parse_note_text
+from mentorjournal.domain.service_profile import billing_units
+from mentorjournal.domain.session_header import Modality, SessionHeader
+from mentorjournal.domain.settings import service_code_of
 from mentorjournal.errors import RecordSigned, UsageError
 from mentorjournal.journal import Journal
 
@@ -64,19 +69,57 @@ def cmd_mentee_list(journal: Journal, args: argparse.Namespace) -> int:
 # --- note ---------------------------------------------------------------------------------
 
 
+def _ended_at(value: str | None, started: datetime, zone: LocalZone) -> datetime | None:
+    """``--ended``: a full ISO time, or HH:MM on the start's local day."""
+    if value is None:
+        return None
+    try:
+        if len(value) <= 5 and ":" in value:
+            return zone.instant(zone.day_of(started), time.fromisoformat(value))
+        moment = datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise UsageError("--ended must be HH:MM or an ISO date and time") from exc
+    return moment if moment.tzinfo is not None else moment.astimezone()
+
+
+def _header(journal: Journal, args: argparse.Namespace, started: datetime) -> SessionHeader | None:
+    """The header the session options describe (``None`` when none was given)."""
+    given = (args.ended, args.place, args.service, args.service_code)
+    if all(v is None for v in given) and not (args.group or args.with_mentee or args.crisis):
+        return None
+    service = args.service or ""
+    code = args.service_code
+    if code is None:
+        code = service_code_of(journal.record_settings(), service)
+    return SessionHeader(
+        ended_at=_ended_at(args.ended, started, journal.clock.zone),
+        place=args.place or "",
+        service=service,
+        service_code=code,
+        modality=Modality.GROUP if args.group else Modality.INDIVIDUAL,
+        written_with_mentee=args.with_mentee,
+        crisis=args.crisis,
+    )
+
+
 def cmd_note_add(journal: Journal, args: argparse.Namespace) -> int:
     template = parse_enum(NoteTemplate, args.template, "--template")
     mode = parse_enum(SessionMode, args.mode, "--mode")
     mentee = journal.mentee_by_code(args.mentee)
     sections = parse_note_text(template, read_stdin_text())
-    note = journal.new_note(
-        mentee.id,
-        template=template,
-        started_at=_started_at(args.started),
+    started = _started_at(args.started) or journal.clock.now()
+    header = _header(journal, args, started)
+    note = d.SessionNote(
+        id=d.new_id(),
+        mentee_id=mentee.id,
+        started_at=started,
         duration_minutes=args.duration,
         mode=mode,
+        template=template,
         sections=sections,
-    ).value
+        header=header,
+    )
+    journal.insert_note(note)
     print_created(note.id)
     return 0
 
@@ -87,6 +130,36 @@ SEAL_ORIGINS = {
     "upgrade": "signed before this vault had seals (sealed at the upgrade)",
     "synced": "signed on another computer of this journal (sealed here when it arrived)",
 }
+
+
+def _header_lines(journal: Journal, note: d.SessionNote) -> list[str]:
+    header = note.header
+    if header is None:
+        return []
+    local = journal.clock.zone.local
+    lines = []
+    if header.ended_at is not None:
+        lines.append(f"ended: {local(header.ended_at).isoformat()}")
+    units = billing_units(
+        note.duration_minutes, journal.record_settings().profile.rules.unit_minutes
+    )
+    if units:
+        lines.append(f"units: {units} x 15 min")
+    for label, value in (("place", header.place), ("service", header.service)):
+        if value:
+            lines.append(f"{label}: {value}")
+    if header.service_code:
+        lines.append(f"service code: {header.service_code}")
+    lines.append(f"modality: {header.modality.value}")
+    for line in header.goals:
+        lines.append(f"goal {line.goal_id}: {line.progress}")
+    if header.written_with_mentee:
+        lines.append("written with the mentee: yes")
+    if header.signer is not None:
+        lines.append(f"signed by: {header.signer.line}")
+    if header.is_late_entry:
+        lines.append(f"late entry: {header.late_reason}")
+    return lines
 
 
 def cmd_note_show(journal: Journal, args: argparse.Namespace) -> int:
@@ -108,6 +181,7 @@ def cmd_note_show(journal: Journal, args: argparse.Namespace) -> int:
             lines.append(f"seal: {SEAL_ORIGINS[origin]}")
     else:
         lines.append("signed: no (draft)")
+    lines += _header_lines(journal, note)
     if note.mood_before is not None or note.mood_after is not None:
         lines.append(f"mood: {note.mood_before} -> {note.mood_after}")
     if note.risk_flag:
@@ -134,8 +208,9 @@ def cmd_note_edit(journal: Journal, args: argparse.Namespace) -> int:
 
 
 def cmd_note_sign(journal: Journal, args: argparse.Namespace) -> int:
-    note = journal.sign_note(args.id).value
-    print(f"signed {note.id} sha256:{note.signature}")
+    note = journal.sign_note(args.id, late_reason=args.late_reason or "").value
+    late = " (late entry)" if note.header is not None and note.header.is_late_entry else ""
+    print(f"signed {note.id} sha256:{note.signature}{late}")
     return 0
 
 
@@ -202,6 +277,13 @@ def _register_note(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     add.add_argument("--started", metavar="ISO", help="session start (default: now)")
     add.add_argument("--duration", type=int, default=60, metavar="MINUTES")
     add.add_argument("--mode", default="in_person", choices=[m.value for m in SessionMode])
+    add.add_argument("--ended", metavar="HH:MM|ISO", help="session end; sets the duration")
+    add.add_argument("--place", help="place of service, e.g. 'Community (99)'")
+    add.add_argument("--service", help="service type; its code comes from the settings' list")
+    add.add_argument("--service-code", help="service code, when not the listed one")
+    add.add_argument("--group", action="store_true", help="a group session (default: individual)")
+    add.add_argument("--with-mentee", action="store_true", help="the note was written with them")
+    add.add_argument("--crisis", action="store_true", help="a crisis contact (due sooner)")
     show = _command(commands, "show", with_journal(cmd_note_show), "print a note and its addenda")
     show.add_argument("id")
     edit = _command(
@@ -210,6 +292,7 @@ def _register_note(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     edit.add_argument("id")
     sign = _command(commands, "sign", with_journal(cmd_note_sign), "sign and lock a note")
     sign.add_argument("id")
+    sign.add_argument("--late-reason", help="why the note is signed after its due time")
     addendum = _command(
         commands,
         "addendum",

@@ -7,10 +7,11 @@ A note is a draft until signed; once signed it is a record that only grows by ad
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 
+from mentorjournal.domain.session_header import SessionHeader, goal_lines, session_minutes
 from mentorjournal.domain.validation import (
     require_aware,
     require_enum,
@@ -130,6 +131,7 @@ class SessionNote:
     flagged_for_supervision: bool = False
     signed_at: datetime | None = None
     signature: str | None = None
+    header: SessionHeader | None = None
 
     def __post_init__(self) -> None:
         require_id(self.id, "Note id")
@@ -152,6 +154,8 @@ class SessionNote:
         for goal_id in self.goal_ids:
             require_id(goal_id, "Goal id")
         require_unique(self.goal_ids, "Goals worked on")
+        if self.header is not None:
+            self._normalise_header(self.header)
         for item in self.coping_items_used:
             require_text(item, "Coping item", max_len=ITEM_MAX)
         if (self.signed_at is None) != (self.signature is None):
@@ -163,6 +167,18 @@ class SessionNote:
             or any(c not in "0123456789abcdef" for c in self.signature)
         ):
             raise ValidationError("The note's signature is not a SHA-256 hex digest.")
+
+    def _normalise_header(self, header: SessionHeader) -> None:
+        """The duration follows from start and end; one progress line per linked goal."""
+        if not isinstance(header, SessionHeader):
+            raise ValidationError("A note's header must be a session header.")
+        if header.ended_at is not None:
+            minutes = session_minutes(self.started_at, header.ended_at)
+            require_range(minutes, "Duration (minutes)", 0, DURATION_MAX_MINUTES)
+            object.__setattr__(self, "duration_minutes", minutes)
+        lines = goal_lines(self.goal_ids, header.goals)
+        if lines != header.goals:
+            object.__setattr__(self, "header", replace(header, goals=lines))
 
     @property
     def is_signed(self) -> bool:

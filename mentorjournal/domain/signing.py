@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from mentorjournal.domain.notes import Addendum, SessionNote
+from mentorjournal.domain.session_header import SessionHeader
 from mentorjournal.errors import ValidationError
 
 
@@ -40,7 +41,7 @@ def utc_text(moment: datetime) -> str:
 
 
 def note_payload(note: SessionNote, signed_at: datetime) -> dict[str, Any]:
-    return {
+    payload: dict[str, Any] = {
         "id": note.id,
         "mentee_id": note.mentee_id,
         "started_at": utc_text(note.started_at),
@@ -56,6 +57,29 @@ def note_payload(note: SessionNote, signed_at: datetime) -> dict[str, Any]:
         "coping_items_used": list(note.coping_items_used),
         "next_actions": note.next_actions,
         "signed_at": utc_text(signed_at),
+    }
+    if note.header is not None:  # a note without a header hashes as it always did
+        payload["header"] = header_payload(note.header)
+    return payload
+
+
+def header_payload(header: SessionHeader) -> dict[str, Any]:
+    """The header's content for the hash: every field, times in UTC."""
+    signer = header.signer
+    return {
+        "ended_at": None if header.ended_at is None else utc_text(header.ended_at),
+        "place": header.place,
+        "service": header.service,
+        "service_code": header.service_code,
+        "modality": header.modality.value,
+        "goals": [[g.goal_id, g.progress] for g in header.goals],
+        "written_with_mentee": header.written_with_mentee,
+        "own_words": header.own_words,
+        "crisis": header.crisis,
+        "late_reason": header.late_reason,
+        "signer": None if signer is None else [signer.name, signer.role, signer.credentials],
+        "profile": None if header.profile is None else header.profile.value,
+        "due_at": None if header.due_at is None else utc_text(header.due_at),
     }
 
 

@@ -38,6 +38,7 @@ from mentorjournal.export.document import (
     Run,
     Table,
 )
+from mentorjournal.export.session_header import header_blocks
 
 
 @dataclass(frozen=True)
@@ -164,8 +165,9 @@ def session_blocks(
     *,
     zone: LocalZone,
 ) -> list[Block]:
-    """One session: heading, facts line, the goals it worked on, each non-empty section,
-    actions, then its addenda. ``goal_words`` names goals by id (their words, not the ids)."""
+    """One session: heading, facts line, header, the goals it worked on, each non-empty
+    section, actions, then its addenda. ``goal_words`` names goals by id (their words, not the
+    ids)."""
     facts = [
         f"{note.duration_minutes} min",
         note.mode.value.replace("_", " "),
@@ -179,6 +181,7 @@ def session_blocks(
     blocks: list[Block] = [
         Heading(2, f"Session of {format_time(note.started_at, zone)}"),
         Paragraph.of(Run(" · ".join(facts), italic=True)),
+        *header_blocks(note, zone=zone, goal_names=goal_words),
     ]
     if note.risk_flag:
         blocks.append(Paragraph.of([Run("Risk flagged. ", bold=True), Run(note.risk_followup)]))

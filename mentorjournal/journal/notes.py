@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from mentorjournal import domain as d
 from mentorjournal.changes import Changed, Changes
+from mentorjournal.domain.service_profile import note_due_at
+from mentorjournal.domain.session_header import SessionHeader
+from mentorjournal.domain.settings import RecordSettings, prepare_for_signing
 from mentorjournal.errors import RecordNotFound, RecordSigned, ValidationError
 from mentorjournal.journal.base import JournalBase
+from mentorjournal.storage import session_headers as header_repo
 from mentorjournal.storage import sessions as session_repo
 from mentorjournal.storage.codec import KIND_ADDENDUM, KIND_NOTE
 
 NOTE_CHANGES = Changes(sessions=True, search=True)
+KIND_RECORD_SETTINGS = "record_settings"
 
 
 class Notes(JournalBase):
@@ -90,19 +95,53 @@ class Notes(JournalBase):
         start, end = self._clock.zone.span(since, until)
         return session_repo.list_notes(self._db, mentee_id, start=start, end=end)
 
-    def sign_note(self, note_id: str) -> Changed[d.SessionNote]:
-        """Sign & lock: hash the stored content with the signing time; afterwards only addenda."""
+    def sign_note(self, note_id: str, *, late_reason: str = "") -> Changed[d.SessionNote]:
+        """Sign & lock: hash the stored content with the signing time; afterwards only addenda.
+
+        The service profile's required header fields are checked first and the signer from
+        Settings is stamped on the header; past the note's due time a reason for the late
+        entry is needed (``LateEntryNeedsReason`` otherwise, and nothing is changed).
+        """
         with self._command(NOTE_CHANGES) as command:
             note = session_repo.get(command.conn, note_id)
             if note is None:
                 raise RecordNotFound("That note does not exist.")
             if note.is_signed:
                 raise RecordSigned("This note is already signed.")
-            signed = d.sign_note(note, self._clock.now())
+            now = self._clock.now()
+            settings = header_repo.get_settings(command.conn) or RecordSettings()
+            ready = prepare_for_signing(note, settings, now, self._clock.zone, late_reason)
+            if ready.header != note.header:
+                header_repo.put(command.conn, note.id, note.mentee_id, ready.header)
+            signed = d.sign_note(ready, now)
             session_repo.sign(command.conn, signed)
             session_repo.flush_pending_index(command.conn)
-            command.audit("sign", KIND_NOTE, note_id)
+            late = signed.header is not None and signed.header.is_late_entry
+            command.audit("sign", KIND_NOTE, note_id, detail="late entry" if late else "")
         return command.done(signed)
+
+    def note_due_at(self, note: d.SessionNote) -> datetime | None:
+        """When this note is due under the current service profile (``None``: no due time)."""
+        settings = self.record_settings()
+        header = note.header or SessionHeader()
+        end = header.ended_at or note.started_at + timedelta(minutes=note.duration_minutes)
+        return note_due_at(settings.profile.rules, end, crisis=header.crisis, zone=self._clock.zone)
+
+    def record_settings(self) -> RecordSettings:
+        """The service profile, signer and lists (defaults until the mentor sets them)."""
+        return header_repo.get_settings(self._db) or RecordSettings()
+
+    def set_record_settings(self, settings: RecordSettings) -> Changed[RecordSettings]:
+        with self._command(Changes(sessions=True)) as command:
+            existed = header_repo.get_settings(command.conn) is not None
+            header_repo.set_settings(command.conn, settings, self._clock.now())
+            command.audit(
+                "edit" if existed else "create",
+                KIND_RECORD_SETTINGS,
+                None,
+                settings.profile.value,
+            )
+        return command.done(settings)
 
     def add_addendum(self, note_id: str, text: str) -> Changed[d.Addendum]:
         """Append a dated addendum to a signed note, chained to the previous link."""

@@ -29,7 +29,7 @@ from mentorjournal.domain import (
     SessionNote,
     SupervisionSession,
 )
-from mentorjournal.storage import sealing, search
+from mentorjournal.storage import sealing, search, session_headers
 from mentorjournal.storage.codec import (
     KIND_ADDENDUM,
     KIND_GOAL,
@@ -153,6 +153,9 @@ def _notes(conn: Connection, r: RecordSet, now: str) -> None:
           None if n.signed_at is None else dt_text(n.signed_at), n.signature)
          for n in r.notes),
     )  # fmt: skip
+    for note in r.notes:
+        if note.header is not None:
+            session_headers.put(conn, note.id, note.mentee_id, note.header)
     mentee_of = {n.id: n.mentee_id for n in r.notes}
     _ins(
         conn,

@@ -8,6 +8,7 @@ autosave path: one UPDATE plus the search entry, nothing read back.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -21,7 +22,7 @@ from mentorjournal.domain import (
     SessionNote,
 )
 from mentorjournal.errors import RecordNotFound, RecordSigned, ValidationError
-from mentorjournal.storage import sealing, search
+from mentorjournal.storage import sealing, search, session_headers
 from mentorjournal.storage.codec import (
     KIND_ADDENDUM,
     KIND_NOTE,
@@ -131,6 +132,8 @@ def insert(conn: Connection, note: SessionNote, now: datetime) -> None:
         if is_foreign_key_violation(exc):
             raise missing_parent("mentee") from exc
         raise
+    if note.header is not None:
+        session_headers.put(conn, note.id, note.mentee_id, note.header)
     if note.is_signed:  # signed elsewhere: its seal says so
         sealing.seal_note(conn, note.id, origin="imported")
     _index(conn, note)
@@ -170,6 +173,7 @@ def save_draft(
     if cursor.rowcount == 0:
         _explain_no_row(conn, note.id)
         raise RecordNotFound("That note belongs to another mentee.")
+    session_headers.put(conn, note.id, note.mentee_id, note.header)
     if defer_index:
         conn.execute(
             "INSERT OR IGNORE INTO search_pending(kind, record_id) VALUES (?, ?)",
@@ -250,9 +254,15 @@ def forget_pending_of_mentee(conn: Connection, mentee_id: str) -> None:
     )
 
 
+def _with_headers(conn: Connection, notes: list[SessionNote]) -> list[SessionNote]:
+    """Each note with its stored header (notes written before headers existed have none)."""
+    headers = session_headers.for_notes(conn, (n.id for n in notes))
+    return [replace(n, header=headers[n.id]) if n.id in headers else n for n in notes]
+
+
 def get(conn: Connection, note_id: str) -> SessionNote | None:
     row = conn.execute(f"SELECT {_COLUMNS} FROM session_notes WHERE id = ?", (note_id,)).fetchone()
-    return None if row is None else _note(row)
+    return None if row is None else _with_headers(conn, [_note(row)])[0]
 
 
 def list_notes(
@@ -268,7 +278,7 @@ def list_notes(
         f"SELECT {_COLUMNS} FROM session_notes WHERE mentee_id = ?{where} ORDER BY started_at",
         (mentee_id, *params),
     ).fetchall()
-    return [_note(r) for r in rows]
+    return _with_headers(conn, [_note(r) for r in rows])
 
 
 def _period(start: datetime | None, end: datetime | None) -> tuple[str, list[str]]:
@@ -337,7 +347,7 @@ def flagged_or_risky(conn: Connection) -> list[SessionNote]:
         f"SELECT {_COLUMNS} FROM session_notes"
         " WHERE flagged_for_supervision = 1 OR risk_flag = 1 ORDER BY started_at DESC"
     ).fetchall()
-    return [_note(r) for r in rows]
+    return _with_headers(conn, [_note(r) for r in rows])
 
 
 # --- addenda ------------------------------------------------------------------------------

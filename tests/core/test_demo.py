@@ -168,3 +168,24 @@ def test_cli_demo_fills_a_new_vault_and_search_json_finds_it(
     again = run_cli("demo", *vault)
     assert again.code == 2
     assert "already holds mentees" in again.stderr
+
+
+def test_the_demo_works_under_a_service_profile_with_headers_signers_and_late_entries(
+    conn: Connection,
+) -> None:
+    from mentorjournal.demo_records import DEMO_SETTINGS
+    from mentorjournal.storage import session_headers, sessions
+
+    clock = ManualClock(datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
+    populate_demo(conn, mentees=3, sessions=120, seed=4, clock=clock)
+    assert session_headers.get_settings(conn) == DEMO_SETTINGS
+    mentee_ids = [r[0] for r in conn.execute("SELECT id FROM mentees")]
+    notes = [n for m in mentee_ids for n in sessions.list_notes(conn, m)]
+    assert notes and all(n.header is not None and n.header.place for n in notes)
+    signed = [n for n in notes if n.is_signed and n.header is not None]
+    assert signed and all(n.header.signer == DEMO_SETTINGS.signer for n in signed)  # type: ignore[union-attr]
+    assert all(verify_chain(n, []) is None for n in signed)
+    late = [n for n in signed if n.header is not None and n.header.is_late_entry]
+    assert 0 < len(late) < len(signed)
+    assert any(n.header is not None and n.header.written_with_mentee for n in notes)
+    assert any(n.header is not None and any(g.progress for g in n.header.goals) for n in notes)

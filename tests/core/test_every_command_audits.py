@@ -364,6 +364,16 @@ def record_disclosure(j: Journal, c: Ctx) -> Callable[[], object]:
 
 
 @call
+def set_record_settings(j: Journal, c: Ctx) -> Callable[[], object]:
+    from mentorjournal.domain.service_profile import ServiceProfileKind
+    from mentorjournal.domain.session_header import Signer
+    from mentorjournal.domain.settings import RecordSettings
+
+    settings = RecordSettings(ServiceProfileKind.UK_DSA, Signer("Sam Example", "Mentor"))
+    return lambda: j.set_record_settings(settings)
+
+
+@call
 def change_passphrase(j: Journal, c: Ctx) -> Callable[[], object]:
     return lambda: j.change_passphrase(c.passphrase, "another long passphrase for the audit walk")
 

@@ -104,3 +104,50 @@ def test_the_golden_disclosure_and_its_correction_read_back(tmp_path: Path) -> N
         assert journal.list_disclosures(mentee_id, current_only=True) == [history[1]]
     finally:
         journal.lock()
+
+
+def test_a_vault_from_before_session_headers_signs_old_notes_unchanged_and_new_ones_stamped(
+    tmp_path: Path,
+) -> None:
+    from datetime import timedelta
+
+    from mentorjournal.domain import verify_note
+    from mentorjournal.domain.service_profile import ServiceProfileKind
+    from mentorjournal.domain.session_header import SessionHeader, Signer
+    from mentorjournal.domain.settings import RecordSettings
+    from tests.fixtures.make_golden_vaults import SESSION_HEADER_SCHEMA
+
+    journal = _upgraded(SESSION_HEADER_SCHEMA - 1, tmp_path)
+    try:
+        mentee = journal.list_mentees()[0]
+        old = journal.notes_for(mentee.id)
+        assert old and all(n.header is None for n in old)
+        assert all(verify_note(n) for n in old if n.is_signed)
+        signer = Signer("Upgraded Mentor", "Peer worker")
+        journal.set_record_settings(RecordSettings(ServiceProfileKind.VOLUNTEER, signer))
+        note = journal.new_note(mentee.id, started_at=CREATED_AT - timedelta(hours=1)).value
+        end = SessionHeader(ended_at=CREATED_AT - timedelta(minutes=5))
+        journal.save_draft(replace(note, header=end))
+        signed = journal.sign_note(note.id).value
+        assert signed.header is not None and signed.header.signer == signer
+        assert signed.duration_minutes == 55 and journal.verify_note(note.id) is None
+    finally:
+        journal.lock()
+
+
+def test_the_golden_header_and_settings_read_back(tmp_path: Path) -> None:
+    from mentorjournal.domain.service_profile import ServiceProfileKind
+    from tests.fixtures.make_golden_vaults import SESSION_HEADER_SCHEMA
+
+    journal = _upgraded(SESSION_HEADER_SCHEMA, tmp_path)
+    try:
+        settings = journal.record_settings()
+        assert settings.profile is ServiceProfileKind.UK_DSA
+        assert settings.signer is not None and settings.signer.credentials == "MHFA"
+        assert settings.place_choices == ("Golden library", "Video")
+        headed = [n for m in journal.list_mentees() for n in journal.notes_for(m.id) if n.header]
+        assert len(headed) == 1 and headed[0].header is not None
+        assert headed[0].header.own_words == "Golden words"
+        assert headed[0].duration_minutes == 50
+    finally:
+        journal.lock()

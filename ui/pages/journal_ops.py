@@ -8,8 +8,8 @@ functions here keeps the views free of facade details and gives one file to adap
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date, timedelta
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from mentorjournal.changes import Changed
@@ -21,6 +21,7 @@ from mentorjournal.domain.mentee import Consent, Contact, Mentee, Place, Resourc
 from mentorjournal.domain.notes import Addendum, NoteSummary, SessionNote
 from mentorjournal.domain.plans import CopingPlanVersion, PlanSection
 from mentorjournal.domain.reflection import Reflection
+from mentorjournal.domain.settings import RecordSettings
 from mentorjournal.domain.supervision import AgendaCandidate, SupervisionSession
 from mentorjournal.domain.timeline import TimelineEntry
 
@@ -39,8 +40,8 @@ def save_draft(journal: Journal, note: SessionNote) -> Changed[SessionNote]:
     return journal.save_draft(note)
 
 
-def sign_note(journal: Journal, note_id: str) -> Changed[SessionNote]:
-    return journal.sign_note(note_id)
+def sign_note(journal: Journal, note_id: str, late_reason: str = "") -> Changed[SessionNote]:
+    return journal.sign_note(note_id, late_reason=late_reason)
 
 
 def add_addendum(journal: Journal, note_id: str, text: str) -> Changed[Addendum]:
@@ -72,6 +73,9 @@ class SessionsData:
     sessions: tuple[NoteSummary, ...]
     goals: tuple[GoalOverview, ...]
     coping_items: tuple[str, ...]
+    record_settings: RecordSettings = field(default_factory=RecordSettings)
+    #: The journal clock's time when this was read: due times are judged against it.
+    read_at: datetime | None = None
 
 
 def sessions_data(journal: Journal, mentee_id: str) -> SessionsData:
@@ -79,7 +83,17 @@ def sessions_data(journal: Journal, mentee_id: str) -> SessionsData:
         tuple(journal.list_sessions(mentee_id)),
         tuple(list_goals(journal, mentee_id)),
         tuple(coping_items(journal, mentee_id)),
+        journal.record_settings(),
+        journal.clock.now(),
     )
+
+
+def record_settings(journal: Journal) -> RecordSettings:
+    return journal.record_settings()
+
+
+def set_record_settings(journal: Journal, settings: RecordSettings) -> Changed[RecordSettings]:
+    return journal.set_record_settings(settings)
 
 
 # -- goals -------------------------------------------------------------------------------------

@@ -39,12 +39,16 @@ from PySide6.QtWidgets import (
 
 from mentorjournal.domain.goals import GoalOverview, GoalProgress
 from mentorjournal.domain.notes import Addendum, NoteTemplate, SessionMode, SessionNote
+from mentorjournal.domain.session_header import PlanGoalLine
+from mentorjournal.domain.settings import RecordSettings
 from mentorjournal.domain.validation import new_id
+from mentorjournal.errors import LateEntryNeedsReason
 from ui.autosave import Autosaver
 from ui.callbacks import alive, command, query
 from ui.glossary import HelpButton, explain, explain_items
 from ui.icons import set_icon
 from ui.pages import journal_ops as ops
+from ui.pages.sessions.header_fields import SessionHeaderFields
 from ui.pages.sessions.models import MODE_LABELS
 from ui.prompts import Prompts
 from ui.style import TextRole, buddy_label, mark_primary, set_text_role
@@ -109,6 +113,7 @@ class SessionEditor(QWidget):
         self._focus_inside = False
         self._goal_labels: list[tuple[str, str]] = []
         self._coping_items: list[str] = []
+        self._read_at: datetime | None = None
         self.autosaver = Autosaver(worker, self._save_job, delay_ms=delay_ms, parent=self)
         self.autosaver.status_changed.connect(self._on_status)
         self.autosaver.failure_to_report.connect(
@@ -137,6 +142,9 @@ class SessionEditor(QWidget):
         self.signed_label.hide()
         layout.addWidget(self.signed_label)
         layout.addLayout(self._build_header())
+        self.header_fields = SessionHeaderFields()
+        self.header_fields.edited.connect(self._header_edited)
+        layout.addWidget(self.header_fields)
         self.sections = SectionFields()
         self.sections.edited.connect(self._edited)
         layout.addWidget(self.sections, 3)
@@ -229,7 +237,7 @@ class SessionEditor(QWidget):
         self.goals = QListWidget()
         self.goals.setAccessibleName("Goals worked on (tick each)")
         self.goals.setMaximumHeight(self.goals.fontMetrics().height() * 6)
-        self.goals.itemChanged.connect(self._edited)
+        self.goals.itemChanged.connect(self._goals_ticked)
         layout.addWidget(self.goals)
         self.progress_row = GasProgressRow(with_date=False, about=" for the selected goal")
         self.progress_row.add_requested.connect(self.add_progress)
@@ -332,13 +340,28 @@ class SessionEditor(QWidget):
         self._apply_read_only()
         self.setEnabled(True)
 
-    def set_pickers(self, goals: Sequence[GoalOverview], coping_items: Sequence[str]) -> None:
-        """Refresh the goal and coping-item lists, keeping what is ticked."""
+    def set_pickers(
+        self,
+        goals: Sequence[GoalOverview],
+        coping_items: Sequence[str],
+        settings: RecordSettings | None = None,
+        *,
+        read_at: datetime | None = None,
+    ) -> None:
+        """Refresh the goal and coping-item lists (keeping what is ticked) and the profile.
+
+        ``read_at`` is the journal clock's time of the read: due times are judged against it.
+        """
+        if settings is not None:
+            self.header_fields.set_settings(settings)
+        if read_at is not None:
+            self._read_at = read_at
         self._goal_labels = [(o.goal.id, o.goal.mentee_words) for o in goals]
         self._coping_items = list(dict.fromkeys(coping_items))
         goal_ids, items = set(_checked(self.goals)), set(_checked(self.coping))
         _fill_checklist(self.goals, self._goal_labels, goal_ids)
         _fill_checklist(self.coping, [(i, i) for i in self._coping_items], items)
+        self._sync_goal_lines()
         self._apply_read_only()
 
     def current_note(self) -> SessionNote | None:
@@ -348,9 +371,11 @@ class SessionEditor(QWidget):
         template = NoteTemplate(self.template.currentData())
         started = self.started.dateTime().toPython()
         assert isinstance(started, datetime)
+        started = started.astimezone().astimezone(UTC)
+        goal_ids = tuple(_checked(self.goals))
         return replace(
             self._note,
-            started_at=started.astimezone().astimezone(UTC),
+            started_at=started,
             duration_minutes=self.duration.value(),
             mode=SessionMode(self.mode.currentData()),
             template=template,
@@ -359,10 +384,11 @@ class SessionEditor(QWidget):
             mood_after=self.mood_after.value(),
             risk_flag=self.risk.isChecked(),
             risk_followup=self.risk_followup.toPlainText(),
-            goal_ids=tuple(_checked(self.goals)),
+            goal_ids=goal_ids,
             coping_items_used=tuple(_checked(self.coping)),
             next_actions=self.next_actions.toPlainText(),
             flagged_for_supervision=self.flag_supervision.isChecked(),
+            header=self.header_fields.header(started, goal_ids),
         )
 
     def save_now(self) -> bool:
@@ -390,6 +416,8 @@ class SessionEditor(QWidget):
             self.duration.setValue(60)
             self.risk.setChecked(False)
             self.flag_supervision.setChecked(False)
+            self.header_fields.show_header(None, datetime.now(UTC))
+            self.header_fields.needs.clear()
             self.signed_label.clear()
             self.signed_label.hide()
             self.status.clear()
@@ -407,13 +435,23 @@ class SessionEditor(QWidget):
         if not self._confirm_sign():
             return
         self.save_now()  # queued before the signing, so the signed text is what is on screen
-        note_id = note.id
+        self._sign(note.id, "")
+
+    def _sign(self, note_id: str, late_reason: str) -> None:
+        def failed(error: BaseException) -> None:
+            if isinstance(error, LateEntryNeedsReason) and not late_reason:
+                reason = self._prompts.ask_text("Late entry", f"{error}\nReason:")
+                if reason and reason.strip():
+                    self._sign(note_id, reason.strip())
+                return
+            self._prompts.show_error(error, "Note not signed")
+
         command(
             self,
             self._worker,
-            lambda j: ops.sign_note(j, note_id),
+            lambda j: ops.sign_note(j, note_id, late_reason),
             self._on_signed,
-            lambda error: self._prompts.show_error(error, "Note not signed"),
+            failed,
         )
 
     def _confirm_sign(self) -> bool:
@@ -536,9 +574,14 @@ class SessionEditor(QWidget):
         self.risk_followup.setPlainText(note.risk_followup)
         self.next_actions.setPlainText(note.next_actions)
         self.flag_supervision.setChecked(note.flagged_for_supervision)
+        self.header_fields.show_header(note.header, note.started_at)
         _fill_checklist(self.goals, self._goal_labels, set(note.goal_ids))
+        self._sync_goal_lines(note.header.goals if note.header else ())
         _fill_checklist(
             self.coping, [(i, i) for i in self._coping_items], set(note.coping_items_used)
+        )
+        self.header_fields.show_status(
+            note.header, note.started_at, note.duration_minutes, note.is_signed, self._now()
         )
         if note.signed_at is not None:
             self.signed_label.setText(
@@ -592,6 +635,8 @@ class SessionEditor(QWidget):
             self.progress_row,
         ):
             widget.setEnabled(not read_only)
+        self.header_fields.set_read_only(read_only)
+        self.duration.setEnabled(not read_only and not self.header_fields.ends)
         self.risk_followup.setEnabled(
             self.risk.isChecked() or bool(self.risk_followup.toPlainText())
         )
@@ -601,6 +646,39 @@ class SessionEditor(QWidget):
         self.action_bar.setVisible(self._note is not None)
         if read_only:
             self.status.setText("Signed: a permanent record")
+
+    def _now(self) -> datetime:
+        """The journal clock's time at the last read (the wall clock before any read)."""
+        return self._read_at or datetime.now(UTC)
+
+    def _goals_ticked(self, *_args: object) -> None:
+        self._sync_goal_lines()
+        self._edited()
+
+    def _sync_goal_lines(self, lines: Sequence[PlanGoalLine] = ()) -> None:
+        """A progress line in the header for each ticked goal, in the list's order."""
+        ticked = set(_checked(self.goals))
+        labels = [(key, label) for key, label in self._goal_labels if key in ticked]
+        labels += [(key, "A goal") for key in ticked if key not in dict(self._goal_labels)]
+        self.header_fields.set_goals(labels, lines)
+        self.header_fields.set_read_only(self.is_read_only())
+
+    def _header_edited(self) -> None:
+        """The end time sets the duration; the status line follows every change."""
+        if self._loading or self._note is None:
+            return
+        try:
+            note = self.current_note()
+        except Exception:  # a field broke a rule: the autosave reports it
+            note = None
+        if note is not None:
+            if self.header_fields.ends and self.duration.value() != note.duration_minutes:
+                self.duration.setValue(note.duration_minutes)
+            self.header_fields.show_status(
+                note.header, note.started_at, note.duration_minutes, note.is_signed, self._now()
+            )
+        self.duration.setEnabled(not self.is_read_only() and not self.header_fields.ends)
+        self._edited()
 
     def _risk_toggled(self, checked: bool) -> None:
         self.risk_followup.setEnabled(checked or bool(self.risk_followup.toPlainText()))

@@ -121,7 +121,9 @@ class SessionsTab(MenteePage[ops.SessionsData]):
         self.view.selectionModel().blockSignals(True)
         self.model.set_records(data.sessions)
         self.view.selectionModel().blockSignals(False)
-        self.editor.set_pickers(data.goals, data.coping_items)
+        self.editor.set_pickers(
+            data.goals, data.coping_items, data.record_settings, read_at=data.read_at
+        )
         if current is not None:
             self._select(current)
         self._update_buttons()

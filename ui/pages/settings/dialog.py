@@ -2,7 +2,7 @@
 
 Preferences: auto-lock minutes, backup folder and count, theme, text size. Vault actions:
 back up now, re-calibrate the key derivation, change passphrase, new recovery key,
-export/import, erase a mentee. Every vault action runs through the worker; every question
+export/import, erase a mentee, and the record-keeping settings (service profile, signer). Every vault action runs through the worker; every question
 goes through the prompts seam. The journal methods called (run in the worker thread):
 ``backup_now(folder: Path, keep: int)``, ``recalibrate_kdf(passphrase: str)``,
 ``change_passphrase(old: str, new: str)``, ``regenerate_recovery_key()``,
@@ -39,6 +39,7 @@ from mentorjournal.changes import Changed, Changes
 from mentorjournal.clock import Clock
 from ui.glossary import explain
 from ui.models.mentees import MenteeRow, load_mentee_rows
+from ui.pages.settings.record_keeping import RecordKeepingDialog
 from ui.prompts import Prompts
 from ui.settings import AUTO_LOCK_RANGE, BACKUP_KEEP_RANGE, AppSettings, Theme
 from ui.worker import JournalWorker
@@ -182,6 +183,7 @@ class SettingsDialog(QDialog):
             ("Erase a &mentee…", self.erase_mentee),
             ("Audit &log…", self.show_audit_log),
             ("New data &key…", self.new_data_key),
+            ("Recor&d keeping…", self.record_keeping),
         )
         self.action_buttons: dict[str, QPushButton] = {}
         for i, (label, slot) in enumerate(actions):
@@ -393,6 +395,13 @@ class SettingsDialog(QDialog):
             self._finisher("Import", "Imported."),
             lambda error: self._prompts.show_error(error, "Import"),
         )
+
+    def record_keeping(self) -> RecordKeepingDialog:
+        """The service profile, signer and lists (a dialog of its own: they are vault data)."""
+        dialog = RecordKeepingDialog(self._worker, self._prompts, self)
+        dialog.load()
+        dialog.open()
+        return dialog
 
     def erase_mentee(self) -> None:
         self._worker.query(load_mentee_rows, self._choose_mentee_to_erase, self._prompts.show_error)

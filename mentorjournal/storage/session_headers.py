@@ -1,0 +1,153 @@
+"""Session headers and the record settings (service profile, signer, lists) in 0008_session_header.sql.
+
+A header is written with its draft note and frozen with it: the triggers refuse any change once
+the note is signed, so a header is corrected, like the note, only by an addendum.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+import sqlcipher3
+
+from mentorjournal.domain.service_profile import ServiceProfileKind
+from mentorjournal.domain.session_header import Modality, PlanGoalLine, SessionHeader, Signer
+from mentorjournal.domain.settings import RecordSettings
+from mentorjournal.errors import RecordSigned
+from mentorjournal.storage.codec import (
+    dt_text,
+    flag,
+    from_json,
+    is_signed_violation,
+    opt_dt_value,
+    to_json,
+)
+from mentorjournal.storage.connection import Connection
+
+SIGNED_MESSAGE = "This note is signed and cannot be changed; add an addendum instead."
+_COLUMNS = (
+    "id, ended_at, place, service, service_code, modality, goals, written_with_mentee,"
+    " own_words, crisis, late_reason, signer_name, signer_role, signer_credentials, profile,"
+    " due_at"
+)
+_CHUNK = 500
+
+
+def _header(row: Sequence[Any]) -> SessionHeader:
+    signer = None if row[11] is None else Signer(row[11], row[12], row[13] or "")
+    return SessionHeader(
+        ended_at=opt_dt_value(row[1]),
+        place=row[2],
+        service=row[3],
+        service_code=row[4],
+        modality=Modality(row[5]),
+        goals=tuple(PlanGoalLine(goal_id, progress) for goal_id, progress in from_json(row[6])),
+        written_with_mentee=flag(row[7]),
+        own_words=row[8],
+        crisis=flag(row[9]),
+        late_reason=row[10],
+        signer=signer,
+        profile=None if row[14] is None else ServiceProfileKind(row[14]),
+        due_at=opt_dt_value(row[15]),
+    )
+
+
+def put(conn: Connection, note_id: str, mentee_id: str, header: SessionHeader | None) -> None:
+    """Store a draft's header (``None`` removes it); refused once the note is signed."""
+    try:
+        if header is None:
+            conn.execute("DELETE FROM session_headers WHERE id = ?", (note_id,))
+            return
+        signer = header.signer
+        conn.execute(
+            f"INSERT INTO session_headers({_COLUMNS}, mentee_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT(id) DO UPDATE SET ended_at = excluded.ended_at,"
+            " place = excluded.place, service = excluded.service,"
+            " service_code = excluded.service_code, modality = excluded.modality,"
+            " goals = excluded.goals, written_with_mentee = excluded.written_with_mentee,"
+            " own_words = excluded.own_words, crisis = excluded.crisis,"
+            " late_reason = excluded.late_reason, signer_name = excluded.signer_name,"
+            " signer_role = excluded.signer_role,"
+            " signer_credentials = excluded.signer_credentials, profile = excluded.profile,"
+            " due_at = excluded.due_at",
+            (
+                note_id,
+                None if header.ended_at is None else dt_text(header.ended_at),
+                header.place,
+                header.service,
+                header.service_code,
+                header.modality.value,
+                to_json([[g.goal_id, g.progress] for g in header.goals]),
+                int(header.written_with_mentee),
+                header.own_words,
+                int(header.crisis),
+                header.late_reason,
+                None if signer is None else signer.name,
+                None if signer is None else signer.role,
+                None if signer is None else signer.credentials,
+                None if header.profile is None else header.profile.value,
+                None if header.due_at is None else dt_text(header.due_at),
+                mentee_id,
+            ),
+        )
+    except sqlcipher3.DatabaseError as exc:
+        if is_signed_violation(exc):
+            raise RecordSigned(SIGNED_MESSAGE) from exc
+        raise
+
+
+def for_notes(conn: Connection, note_ids: Iterable[str]) -> dict[str, SessionHeader]:
+    """The headers of the given notes, by note id (notes without one are absent)."""
+    ids = list(note_ids)
+    found: dict[str, SessionHeader] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        marks = ", ".join("?" for _ in chunk)
+        rows = conn.execute(
+            f"SELECT {_COLUMNS} FROM session_headers WHERE id IN ({marks})", chunk
+        ).fetchall()
+        found.update((row[0], _header(row)) for row in rows)
+    return found
+
+
+# --- record settings ----------------------------------------------------------------------
+
+
+def get_settings(conn: Connection) -> RecordSettings | None:
+    row = conn.execute(
+        "SELECT profile, signer_name, signer_role, signer_credentials, places, services"
+        " FROM record_settings WHERE id = 1"
+    ).fetchone()
+    if row is None:
+        return None
+    signer = Signer(row[1], row[2], row[3]) if row[1] and row[2] else None
+    return RecordSettings(
+        profile=ServiceProfileKind(row[0]),
+        signer=signer,
+        places=tuple(from_json(row[4])),
+        services=tuple((name, code) for name, code in from_json(row[5])),
+    )
+
+
+def set_settings(conn: Connection, settings: RecordSettings, now: datetime) -> None:
+    signer = settings.signer
+    conn.execute(
+        "INSERT INTO record_settings(id, profile, signer_name, signer_role, signer_credentials,"
+        " places, services, updated_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT(id) DO UPDATE SET profile = excluded.profile,"
+        " signer_name = excluded.signer_name, signer_role = excluded.signer_role,"
+        " signer_credentials = excluded.signer_credentials, places = excluded.places,"
+        " services = excluded.services, updated_at = excluded.updated_at",
+        (
+            settings.profile.value,
+            "" if signer is None else signer.name,
+            "" if signer is None else signer.role,
+            "" if signer is None else signer.credentials,
+            to_json(list(settings.places)),
+            to_json([[name, code] for name, code in settings.services]),
+            dt_text(now),
+        ),
+    )

@@ -1,0 +1,64 @@
+"""Record keeping settings: profile, signer and lists are stored in the vault, refused clearly."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from mentorjournal.domain.service_profile import ServiceProfileKind
+from mentorjournal.domain.session_header import Signer
+from mentorjournal.domain.settings import RecordSettings
+from tests.ui.conftest import ask
+from ui.pages.settings.record_keeping import RecordKeepingDialog
+
+
+def _dialog(qtbot: QtBot, worker, prompts) -> RecordKeepingDialog:
+    dialog = RecordKeepingDialog(worker, prompts)
+    qtbot.addWidget(dialog)
+    dialog.load()
+    dialog.show()
+    return dialog
+
+
+def test_choosing_a_profile_explains_it_and_saving_stores_everything(
+    qtbot: QtBot, worker, prompts, journal
+) -> None:
+    dialog = _dialog(qtbot, worker, prompts)
+    qtbot.waitUntil(lambda: dialog.profile.currentData() == "none", timeout=5000)
+    assert dialog.rules.text().startswith("Before signing: nothing beyond")
+    dialog.profile.setCurrentIndex(dialog.profile.findData("us_medicaid_peer"))
+    text = dialog.rules.text()
+    assert "service code" in text and "business day 3" in text and "15-minute units" in text
+    assert "Peer support, individual = H0038" in dialog.services.placeholderText()
+    qtbot.keyClicks(dialog.name, "Sam Example")
+    qtbot.keyClicks(dialog.role, "Peer Support Specialist")
+    qtbot.keyClicks(dialog.credentials, "CPS")
+    dialog.places.setPlainText("Drop-in centre\n\nCommunity (99)\n")
+    dialog.services.setPlainText("Walk and talk = H0038\nPhone check-in")
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        dialog.buttons.accepted.emit()
+    stored = ask(qtbot, worker, lambda j: j.record_settings())
+    assert stored == RecordSettings(
+        ServiceProfileKind.US_MEDICAID_PEER,
+        Signer("Sam Example", "Peer Support Specialist", "CPS"),
+        places=("Drop-in centre", "Community (99)"),
+        services=(("Walk and talk", "H0038"), ("Phone check-in", "")),
+    )
+    assert prompts.asked("error") == []
+    again = _dialog(qtbot, worker, prompts)
+    qtbot.waitUntil(lambda: again.name.text() == "Sam Example", timeout=5000)
+    assert again.profile.currentData() == "us_medicaid_peer"
+    assert again.services.toPlainText() == "Walk and talk = H0038\nPhone check-in"
+
+
+def test_a_name_without_a_role_is_refused_in_one_line_and_nothing_is_stored(
+    qtbot: QtBot, worker, prompts, journal
+) -> None:
+    dialog = _dialog(qtbot, worker, prompts)
+    qtbot.waitUntil(lambda: dialog.profile.currentData() == "none", timeout=5000)
+    qtbot.keyClicks(dialog.name, "Sam Example")
+    dialog.places.setPlainText("Office\nOffice")
+    dialog.buttons.accepted.emit()
+    (error,) = prompts.asked("error")
+    assert "your role" in str(error.answer) and "\n" not in str(error.answer)
+    assert dialog.isVisible() and dialog.name.text() == "Sam Example"
+    assert ask(qtbot, worker, lambda j: j.record_settings()) == RecordSettings()
