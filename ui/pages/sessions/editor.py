@@ -417,6 +417,7 @@ class SessionEditor(QWidget):
             self.risk.setChecked(False)
             self.flag_supervision.setChecked(False)
             self.header_fields.show_header(None, datetime.now(UTC))
+            self.header_fields.clear_lists()
             self.header_fields.needs.clear()
             self.signed_label.clear()
             self.signed_label.hide()

@@ -150,6 +150,15 @@ class SessionHeaderFields(QGroupBox):
         finally:
             self._loading = False
 
+    def clear_lists(self) -> None:
+        """Forget the place and service lists too (lock: no page keeps rows)."""
+        self._loading = True
+        try:
+            self.place.clear()
+            self.service.clear()
+        finally:
+            self._loading = False
+
     def show_header(self, header: SessionHeader | None, started: datetime) -> None:
         """Fill the fields from ``header`` (``None``: empty fields)."""
         self._loading = True
