@@ -26,7 +26,8 @@ from mentorjournal.storage import audit
 from tests.export.supervision_seed import Caseload, seed_caseload
 from tests.fixtures.journal_fixtures import db_of
 from tests.ui.conftest import ask, wait_idle
-from ui.pages.supervision.export_dialog import CATEGORY_COLOURS, SupervisionExportDialog
+from ui.pages.supervision.export_dialog import SupervisionExportDialog
+from ui.pages.supervision.highlights import CATEGORY_COLOURS
 from ui.prompts import ScriptedPrompts
 from ui.worker import JournalWorker
 

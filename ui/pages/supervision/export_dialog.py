@@ -17,10 +17,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import (
-    QColor,
-    QFont,
     QKeySequence,
     QMouseEvent,
     QShortcut,
@@ -28,14 +26,8 @@ from PySide6.QtGui import (
     QTextCursor,
 )
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
     QDialog,
-    QFormLayout,
     QLabel,
-    QListView,
-    QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
@@ -44,16 +36,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentorjournal.anonymise.dates import DateMode as DateStyle
 from mentorjournal.export.draft import (
-    BlockKind,
     Corrections,
     KnownLeak,
     ReplacementGroup,
     SupervisionDraft,
     join_blocks,
 )
-from mentorjournal.export.supervision_summary import Include, SupervisionOptions
+from mentorjournal.export.supervision_summary import SupervisionOptions
+from ui.pages.supervision.highlights import category_name, legend_html, paint_draft
+from ui.pages.supervision.options_form import SupervisionOptionsForm
+from ui.pages.supervision.replacements_panel import ReplacementsPanel
 from ui.prompts import Prompts
 from ui.widgets.flow import FlowLayout
 from ui.worker import JournalWorker
@@ -61,47 +54,6 @@ from ui.worker import JournalWorker
 if TYPE_CHECKING:
     from mentorjournal.journal import Journal
 
-#: Highlight colours by category (pale backgrounds; text is forced dark so both themes read).
-CATEGORY_COLOURS: dict[str, str] = {
-    "name": "#ffd8a8",
-    "date": "#c5e8ff",
-    "age": "#d8f5c8",
-    "phone": "#ffc9de",
-    "email": "#ffc9de",
-    "url": "#ffc9de",
-    "handle": "#ffc9de",
-    "id_number": "#e6d3ff",
-    "address": "#fff1a8",
-    "postcode": "#fff1a8",
-    "zip": "#fff1a8",
-    "place": "#fff1a8",
-    "organisation": "#d6f0ee",
-    "redacted": "#d9d9d9",
-}
-CATEGORY_NAMES: dict[str, str] = {
-    "name": "Person",
-    "date": "Date",
-    "age": "Age",
-    "phone": "Phone",
-    "email": "Email",
-    "url": "Web address",
-    "handle": "Social handle",
-    "id_number": "ID number",
-    "address": "Address",
-    "postcode": "Postcode",
-    "zip": "ZIP code",
-    "place": "Place",
-    "organisation": "Organisation",
-    "redacted": "Redacted by you",
-}
-KEPT_COLOUR = "#ffffff"
-LEAK_COLOUR = "#d00000"
-INCLUDE_LABELS: dict[Include, str] = {
-    Include.SESSIONS: "&Session summaries",
-    Include.GOALS: "&Goals and progress",
-    Include.REFLECTIONS: "Flagged &reflections",
-    Include.AGENDA: "Supervision &agenda and questions",
-}
 EXPORT_FILTERS = "PDF (*.pdf);;Word document (*.docx);;Markdown (*.md)"
 DEFAULT_WEEKS = 4
 
@@ -112,14 +64,6 @@ class _Located:
 
     block: int
     index: int
-
-
-def _to_qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _to_date(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 class _Preview(QPlainTextEdit):
@@ -173,38 +117,15 @@ class SupervisionExportDialog(QDialog):
         self._set_draft_actions(False)
 
     def _build_options(self, start: date, end: date) -> QWidget:
-        options = QWidget(self)
-        form = QFormLayout(options)
-        self.from_edit = self._date_edit(start, "Period starts")
-        self.to_edit = self._date_edit(end, "Period ends")
-        form.addRow("&From:", self.from_edit)
-        form.addRow("&To:", self.to_edit)
-        self.mentee_list = QListWidget(options)
-        self.mentee_list.setAccessibleName("Mentees to include (none ticked: all with sessions)")
-        self.mentee_list.setMaximumHeight(140)
-        form.addRow("&Mentees:", self.mentee_list)
-        self.include_boxes: dict[Include, QCheckBox] = {}
-        for include, label in INCLUDE_LABELS.items():
-            box = QCheckBox(label, options)
-            box.setChecked(True)
-            box.setAccessibleName(label.replace("&", ""))
-            self.include_boxes[include] = box
-            form.addRow("", box)
-        self.date_style = QComboBox(options)
-        self.date_style.addItem("Weeks from the first session", DateStyle.RELATIVE)
-        self.date_style.addItem("Month and year", DateStyle.MONTH)
-        self.date_style.setAccessibleName("How dates are shown")
-        form.addRow("&Dates as:", self.date_style)
-        self.questions = QPlainTextEdit(options)
-        self.questions.setAccessibleName("Questions for supervision, one per line")
-        self.questions.setPlaceholderText("Questions for supervision, one per line")
-        self.questions.setMaximumHeight(90)
-        form.addRow("&Questions:", self.questions)
-        self.update_button = QPushButton("&Update preview", options)
-        self.update_button.setAccessibleName("Update preview")
-        self.update_button.clicked.connect(self.refresh)
-        form.addRow("", self.update_button)
-        return options
+        self.form = SupervisionOptionsForm(start, end, self)
+        self.form.update_button.clicked.connect(self.refresh)
+        # The form's controls, named on the dialog as before (tests and the tour reach them).
+        self.from_edit, self.to_edit = self.form.from_edit, self.form.to_edit
+        self.mentee_list = self.form.mentee_list
+        self.include_boxes = self.form.include_boxes
+        self.date_style, self.questions = self.form.date_style, self.form.questions
+        self.update_button = self.form.update_button
+        return self.form
 
     def _build_preview(self) -> None:
         self.warning_banner = QLabel(self)
@@ -234,27 +155,14 @@ class SupervisionExportDialog(QDialog):
         self.preview.setAccessibleDescription(
             "The summary as it will be exported. Replacements are listed by kind in the list beside it."
         )
-        self.replacement_list = QListWidget(self)
-        self.replacement_list.setAccessibleName(
-            "Replacements, one row per person or place (Enter restores or replaces every mention)"
-        )
-        self.replacement_list.setWordWrap(True)
-        # Thousands of rows in a long summary: lay them out a batch per turn of the event loop.
-        self.replacement_list.setLayoutMode(QListView.LayoutMode.Batched)
-        self.replacement_list.setBatchSize(200)
+        self.side = ReplacementsPanel(self)
+        self.replacement_list = self.side.replacement_list
+        self.check_list = self.side.check_list
+        self.restore_button = self.side.restore_button
         self.replacement_list.itemActivated.connect(self._activate_item)
-        self.check_list = QListWidget(self)
-        self.check_list.setAccessibleName("Please check before export")
-        self.check_list.setAccessibleDescription(
-            "Words, numbers and life events the anonymiser cannot judge: check each before export."
-        )
-        self.check_list.setWordWrap(True)
+        self.restore_button.clicked.connect(self._toggle_current_item)
 
     def _build_buttons(self) -> None:
-
-        self.restore_button = QPushButton("Re&store / replace again", self)
-        self.restore_button.setAccessibleName("Restore the chosen replacement or replace it again")
-        self.restore_button.clicked.connect(self._toggle_current_item)
         self.redact_button = QPushButton("&Redact selection", self)
         self.redact_button.setAccessibleName("Redact the selected text")
         self.redact_button.clicked.connect(self._redact_clicked)
@@ -272,24 +180,10 @@ class SupervisionExportDialog(QDialog):
         QShortcut(QKeySequence("Ctrl+Shift+R"), self, self._redact_clicked)
 
     def _lay_out(self, options: QWidget) -> None:
-
-        side = QWidget(self)
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        replacements_label = QLabel("Replacements, one row per person or place:", side)
-        replacements_label.setWordWrap(True)  # a long label must not widen the panel at 200% text
-        side_layout.addWidget(replacements_label)
-        side_layout.addWidget(self.replacement_list, 2)
-        side_layout.addWidget(self.restore_button)
-        check_label = QLabel("&Please check before export:", side)
-        check_label.setWordWrap(True)
-        check_label.setBuddy(self.check_list)
-        side_layout.addWidget(check_label)
-        side_layout.addWidget(self.check_list, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(options)
         splitter.addWidget(self.preview)
-        splitter.addWidget(side)
+        splitter.addWidget(self.side)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([300, 520, 320])
 
@@ -305,13 +199,6 @@ class SupervisionExportDialog(QDialog):
         layout.addWidget(self.legend)
         layout.addWidget(self.status_label)
         layout.addLayout(buttons)
-
-    def _date_edit(self, day: date, name: str) -> QDateEdit:
-        edit = QDateEdit(_to_qdate(day), self)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setAccessibleName(name)
-        return edit
 
     def _set_draft_actions(self, enabled: bool) -> None:
         for button in (
@@ -334,31 +221,13 @@ class SupervisionExportDialog(QDialog):
         def show(rows: list[tuple[str, str]]) -> None:
             if generation != self._generation:
                 return
-            self.mentee_list.clear()
-            for code, status in rows:
-                item = QListWidgetItem(code if status == "active" else f"{code} ({status})")
-                item.setData(Qt.ItemDataRole.UserRole, code)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Unchecked)
-                self.mentee_list.addItem(item)
+            self.form.show_mentees(rows)
 
         self.worker.query(read, show, self._failed)
 
     def options(self) -> SupervisionOptions:
         """What the controls ask for (raises ValidationError for a backwards period)."""
-        codes = []
-        for row in range(self.mentee_list.count()):
-            item = self.mentee_list.item(row)
-            if item.checkState() is Qt.CheckState.Checked:
-                codes.append(str(item.data(Qt.ItemDataRole.UserRole)))
-        return SupervisionOptions(
-            start=_to_date(self.from_edit.date()),
-            end=_to_date(self.to_edit.date()),
-            mentee_codes=tuple(codes),
-            include=frozenset(i for i, box in self.include_boxes.items() if box.isChecked()),
-            date_style=DateStyle(self.date_style.currentData()),
-            questions=tuple(self.questions.toPlainText().splitlines()),
-        )
+        return self.form.options()
 
     def corrections(self) -> Corrections:
         """The mentor's restores and redactions so far (they survive "Update preview")."""
@@ -433,87 +302,15 @@ class SupervisionExportDialog(QDialog):
             " Your changes stay when you update the preview. Nothing is saved until you export."
         )
 
-    def _format(self, category: str, kept: bool) -> QTextCharFormat:
-        fmt = QTextCharFormat()
-        fmt.setForeground(QColor("#000000"))
-        fmt.setBackground(
-            QColor(KEPT_COLOUR if kept else CATEGORY_COLOURS.get(category, "#e0e0e0"))
-        )
-        if kept:
-            fmt.setFontStrikeOut(False)
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
-            fmt.setUnderlineColor(QColor("#666666"))
-        fmt.setToolTip(
-            f"{CATEGORY_NAMES.get(category, category)}"
-            + (
-                " (original kept: click to replace again)"
-                if kept
-                else " (click to keep the original)"
-            )
-        )
-        return fmt
-
-    def _paint(
-        self, start: int, end: int, fmt: QTextCharFormat, cursor: QTextCursor | None = None
-    ) -> None:
-        """Merge ``fmt`` into ``[start, end)``; pass the cursor of an open edit block."""
-        cursor = cursor if cursor is not None else QTextCursor(self.preview.document())
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        cursor.mergeCharFormat(fmt)
-
     def _highlight(self) -> None:
-        """Colour each replacement and underline each leak in the (read-only) preview text.
-
-        Formats are set on the preview's own document rather than as extra selections:
-        PySide's ExtraSelection wrappers corrupt a reference count and crash at exit.
-        """
-        document = self.preview.document()
-        whole = QTextCursor(document)
-        # One edit block around every change: the document lays itself out once at the end
-        # instead of after each of thousands of format changes (a 3-month, 9-mentee preview
-        # held the GUI thread ~1.3 s, now ~0.1 s).
-        whole.beginEditBlock()
-        try:
-            whole.select(QTextCursor.SelectionType.Document)
-            whole.setCharFormat(QTextCharFormat())
-            if self._draft is None:
-                return
-            self._style_blocks(whole)
-            formats: dict[tuple[str, bool], QTextCharFormat] = {}
-            for block_index, block in enumerate(self._draft.blocks):
-                base = self._starts[block_index]
-                for span in block.spans():
-                    key = (span.replacement.category, span.replacement.kept)
-                    if key not in formats:
-                        formats[key] = self._format(*key)
-                    self._paint(base + span.start, base + span.end, formats[key], whole)
-            leak_format = QTextCharFormat()
-            leak_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            leak_format.setUnderlineColor(QColor(LEAK_COLOUR))
-            leak_format.setToolTip("An identifier the vault knows is still visible here.")
-            for leak in self._leaks:
-                base = self._starts[leak.block]
-                self._paint(base + leak.start, base + leak.end, leak_format, whole)
-        finally:
-            whole.endEditBlock()
-
-    def _style_blocks(self, cursor: QTextCursor | None = None) -> None:
-        """Headings bold (larger by level), small notes italic: the preview reads like the file."""
-        if self._draft is None:
-            return
-        base_size = self.preview.font().pointSizeF()
-        for block_index, block in enumerate(self._draft.blocks):
-            fmt = QTextCharFormat()
-            if block.kind is BlockKind.HEADING:
-                fmt.setFontWeight(QFont.Weight.Bold)
-                fmt.setFontPointSize(base_size * {1: 1.35, 2: 1.15}.get(block.level, 1.0))
-            elif block.kind is BlockKind.NOTE:
-                fmt.setFontItalic(True)
-            else:
-                continue
-            start = self._starts[block_index]
-            self._paint(start, start + len(block.text), fmt, cursor)
+        """Colour each replacement and underline each leak in the (read-only) preview text."""
+        paint_draft(
+            self.preview.document(),
+            self._draft,
+            self._starts,
+            self._leaks,
+            self.preview.font().pointSizeF(),
+        )
 
     def highlight_at(self, position: int) -> QTextCharFormat:
         """The format shown at ``position`` of the preview (what a sighted user sees there)."""
@@ -522,52 +319,17 @@ class SupervisionExportDialog(QDialog):
         return cursor.charFormat()
 
     def _fill_list(self) -> None:
-        """One row per person, place or value: its label, every way it was written, how often."""
-        self.replacement_list.clear()
         self._groups = self._draft.groups() if self._draft is not None else []
-        labels: list[str] = []
-        for group in self._groups:
-            kind = CATEGORY_NAMES.get(group.category, group.category)
-            forms = ", ".join(f"“{s}”" for s in group.surfaces)
-            if group.kept == group.count:
-                state = "kept as written"
-            elif group.kept:
-                state = f"{group.label} ({group.kept} of {group.count} kept as written)"
-            else:
-                state = group.label
-            labels.append(f"{state} ← {forms} · {kind}, ×{group.count}")
-        # All rows in one insertion (one by one, each told the view separately: ~5x slower).
-        self.replacement_list.addItems(labels)
-        for number in range(len(labels)):
-            entry = self.replacement_list.item(number)
-            entry.setData(Qt.ItemDataRole.UserRole, number)
-            entry.setToolTip("Press Enter or double-click to restore or replace every mention")
+        self.side.show_groups(self._groups)
 
     def _fill_checks(self) -> None:
-        self.check_list.clear()
-        if self._draft is None:
-            return
-        labels = {"word": "Unusual word", "number": "Number", "event": "Life event"}
-        for item in self._draft.please_check():
-            entry = QListWidgetItem(
-                f"{labels.get(item.kind, item.kind)}: “{item.text}” — …{item.context}…"
-            )
-            entry.setData(Qt.ItemDataRole.UserRole, item.text)
-            self.check_list.addItem(entry)
-        if self.check_list.count() == 0:
-            self.check_list.addItem("Nothing else stands out.")
+        self.side.show_checks(self._draft.please_check() if self._draft is not None else None)
 
     def _show_legend(self) -> None:
         if self._draft is None:
             self.legend.clear()
             return
-        parts = [
-            f'<span style="background:{CATEGORY_COLOURS.get(c, "#e0e0e0")}; color:#000;">'
-            f"&nbsp;{CATEGORY_NAMES.get(c, c)}&nbsp;</span>"
-            for c in self._draft.categories()
-        ]
-        parts.append('<span style="text-decoration: underline;">kept original</span>')
-        self.legend.setText("Highlights: " + " ".join(parts))
+        self.legend.setText(legend_html(self._draft.categories()))
         self.legend.setAccessibleDescription(
             "Colours mark the kind of each replacement; the Replacements list names each one."
         )
@@ -577,7 +339,7 @@ class SupervisionExportDialog(QDialog):
             self.warning_banner.hide()
             self.warning_banner.clear()
             return
-        kinds = sorted({CATEGORY_NAMES.get(leak.category, leak.category) for leak in self._leaks})
+        kinds = sorted({category_name(leak.category) for leak in self._leaks})
         count = len(self._leaks)
         self.warning_banner.setText(
             f"⚠ Warning: {count} identifier{'s' if count != 1 else ''} the vault knows about"
@@ -757,10 +519,8 @@ class SupervisionExportDialog(QDialog):
         self._everywhere = ()
         self._groups = []
         self.preview.clear()
-        self.replacement_list.clear()
-        self.check_list.clear()
-        self.mentee_list.clear()
-        self.questions.clear()
+        self.side.clear()
+        self.form.clear()
         self.legend.clear()
         self.warning_banner.hide()
         self.warning_banner.clear()
