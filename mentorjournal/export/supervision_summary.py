@@ -366,6 +366,12 @@ def _session_blocks(ctx: _Context, mm: MenteeMaterial) -> None:
             ctx.block(BlockKind.NOTE, " · ".join(checks), None, day, anonymise=False)
         if note.risk_flag and note.risk_followup.strip():
             ctx.block(BlockKind.PARAGRAPH, f"Risk follow-up: {note.risk_followup.strip()}", mm, day)
+        # The goals it worked on, in the mentee's words (anonymised like any text); only when
+        # goals are in the summary, since the mentor may leave them out.
+        goals = {goal.id: goal for goal in mm.goals}
+        worked = [f"“{goals[i].mentee_words}”" for i in note.goal_ids if i in goals]
+        if worked:
+            ctx.block(BlockKind.PARAGRAPH, f"Goals worked on: {'; '.join(worked)}", mm, day)
         for name, text in note.sections:
             if text.strip():
                 label = "" if len(note.sections) == 1 else f"{name}: "

@@ -197,3 +197,26 @@ def test_unknown_mentee_code_is_a_clear_error(journal: Journal, caseload: Caselo
 def test_a_backwards_period_is_refused() -> None:
     with pytest.raises(ValidationError):
         SupervisionOptions(PERIOD[1], PERIOD[0])
+
+
+def test_each_session_lists_the_goals_it_worked_on_anonymised(
+    journal: Journal, caseload: Caseload
+) -> None:
+    from dataclasses import replace
+    from datetime import UTC, datetime
+
+    goal = journal.list_goals(caseload.first.id)[0]
+    note = next(
+        n
+        for n in journal.notes_for(caseload.first.id)
+        if n.started_at == datetime(2026, 1, 19, 16, 0, tzinfo=UTC)
+    )
+    journal.save_draft(replace(note, goal_ids=(goal.id,)))
+    text = prepare(journal, SupervisionOptions(*PERIOD, mentee_codes=("M-901",))).plain_text()
+    assert text.count("Goals worked on:") == 1
+    assert "Goals worked on: “I want to get back to [School] full time”" in text
+    assert "Harrowgate" not in text
+    without_goals = SupervisionOptions(
+        *PERIOD, mentee_codes=("M-901",), include=frozenset({Include.SESSIONS})
+    )
+    assert "Goals worked on" not in prepare(journal, without_goals).plain_text()
