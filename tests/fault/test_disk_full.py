@@ -2,7 +2,8 @@
 
 Three levels: SQLite's own SQLITE_FULL (the database may not grow: ``max_page_count``), ENOSPC
 from the operating system during an atomic file write (injected: the disk is outside our
-control), and, where this process may mount one, a real 1 MiB tmpfs filled to the brim.
+control), and, where this process may mount one, a real 2 MiB tmpfs filled to the brim (1 MiB
+no longer holds four notes now that a vault also carries its sync and seal tables).
 """
 
 from __future__ import annotations
@@ -81,7 +82,7 @@ def tiny_tmpfs(tmp_path: Path) -> Iterator[Path]:
     if shutil.which("mount") is None or os.geteuid() != 0:
         pytest.skip("mounting a tmpfs needs root (CI and the dev machine run as root)")
     done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=1m,mode=0700", "tmpfs", str(mount)],
+        ["mount", "-t", "tmpfs", "-o", "size=2m,mode=0700", "tmpfs", str(mount)],
         capture_output=True,
         check=False,
     )
