@@ -1,7 +1,8 @@
 """The caseload: who needs the mentor this week, from a few set-based queries.
 
-Days are the mentor's local days: ``zone`` None means the system's time zone (the app), a
-``tzinfo`` pins it (tests on both sides of UTC).
+Days are the mentor's local days: ``zone`` None means the clock's zone (the one every other
+"which day" question uses; the system's zone in the app), a ``tzinfo`` pins it (tests on both
+sides of UTC).
 """
 
 from __future__ import annotations
@@ -39,8 +40,12 @@ from mentorjournal.storage import measures as measure_repo
 class Caseload(JournalBase):
     """The caseload home's reads."""
 
+    def _zone(self, zone: tzinfo | None) -> tzinfo | None:
+        """The zone asked for, else the clock's, so the home and the timeline agree on days."""
+        return zone if zone is not None else self._clock.zone.tz
+
     def local_today(self, zone: tzinfo | None = None) -> date:
-        return local_today(self._clock.now(), zone)
+        return local_today(self._clock.now(), self._zone(zone))
 
     def caseload(
         self, *, on: date | None = None, zone: tzinfo | None = None
@@ -50,6 +55,7 @@ class Caseload(JournalBase):
         ``on`` a day other than today looks at that day as of its local midnight (the CLI's
         ``--on``); today uses the current instant.
         """
+        zone = self._zone(zone)
         today = self.local_today(zone)
         day = on or today
         now = self._clock.now() if day == today else local_midnight(day, zone)
@@ -90,7 +96,7 @@ class Caseload(JournalBase):
         cpd_target_hours: float = DEFAULT_CPD_TARGET_HOURS,
     ) -> SelfReview:
         """'How I'm doing' over the last ``weeks`` local weeks (this week included)."""
-        return _self_review(self, weeks, zone, cpd_target_hours)
+        return _self_review(self, weeks, self._zone(zone), cpd_target_hours)
 
     def goal_sessions(self, goal_id: str) -> list[GoalSession]:
         """The sessions whose notes say they worked on this goal, oldest first."""
@@ -111,6 +117,7 @@ class Caseload(JournalBase):
         self, *, on: date | None = None, zone: tzinfo | None = None
     ) -> list[AppointmentListing]:
         """Appointments from the start of ``on`` (default today) for seven local days."""
+        zone = self._zone(zone)
         day = on or self.local_today(zone)
         return appointment_repo.listings(
             self._db,

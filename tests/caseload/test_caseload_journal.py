@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from mentorjournal.clock import ManualClock
+from mentorjournal.clock import LocalZone, ManualClock, local_today
 from mentorjournal.domain import AppointmentStatus, Instrument, SessionMode
 from mentorjournal.domain.caseload import CaseloadEntry
 from mentorjournal.errors import RecordNotFound, ValidationError
@@ -186,6 +186,24 @@ def test_days_since_last_session_counts_local_days_just_after_midnight(
     (entry,) = memory_journal.caseload(zone=zone)
     assert entry.last_session == date(2026, 3, 9)
     assert entry.days_since_last_session == 1
+
+
+def test_without_a_zone_the_caseload_asks_the_clocks_zone_like_the_timeline(
+    memory_journal: Journal, clock: ManualClock
+) -> None:
+    """One clock: the home and the timeline must agree on which day a session was."""
+    east = LocalZone(timezone(timedelta(hours=11)))
+    clock.zone = east
+    mentee = make_mentee(memory_journal, "M-032")
+    # 00:05 on 10 March east of Greenwich is still 9 March in UTC and on a UTC machine.
+    clock.current = datetime(2026, 3, 10, 0, 5, tzinfo=east.tz).astimezone(UTC)
+    make_note(memory_journal, mentee, started_at=datetime(2026, 3, 9, 23, 50, tzinfo=east.tz))
+    assert memory_journal.local_today() == date(2026, 3, 10) == local_today(clock)
+    (entry,) = memory_journal.caseload()
+    assert entry.last_session == date(2026, 3, 9)
+    assert entry.days_since_last_session == 1
+    review = memory_journal.self_review()
+    assert review == memory_journal.self_review(zone=east.tz)
 
 
 def test_caseload_on_an_earlier_day_looks_from_that_day(
