@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from mentorjournal.cli.common import Handler, add_vault_options, print_created, with_journal
+from mentorjournal.cli.common import add_command, print_created, with_journal
 from mentorjournal.domain.appointments import AppointmentListing
 from mentorjournal.domain.caseload import CaseloadEntry, LatestMeasure
 from mentorjournal.domain.measures import Instrument
@@ -214,18 +214,6 @@ def cmd_caseload(journal: Journal, args: argparse.Namespace) -> int:
 # --- registration --------------------------------------------------------------------------
 
 
-def _command(
-    sub: argparse._SubParsersAction[argparse.ArgumentParser],
-    name: str,
-    handler: Handler,
-    help_text: str,
-) -> argparse.ArgumentParser:
-    parser = sub.add_parser(name, help=help_text, description=help_text)
-    add_vault_options(parser)
-    parser.set_defaults(func=handler)
-    return parser
-
-
 def _range_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--from", dest="date_from", metavar="DATE", help="first local day")
     parser.add_argument("--to", dest="date_to", metavar="DATE", help="last local day")
@@ -234,20 +222,20 @@ def _range_options(parser: argparse.ArgumentParser) -> None:
 def _register_appointment(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     group = sub.add_parser("appointment", help="plan, list and export appointments")
     commands = group.add_subparsers(dest="appointment_command", metavar="ACTION", required=True)
-    add = _command(
+    add = add_command(
         commands, "add", with_journal(cmd_appointment_add), "plan an appointment; prints its id"
     )
     add.add_argument("--mentee", required=True, metavar="CODE")
     add.add_argument("--at", required=True, metavar="YYYY-MM-DDTHH:MM", help="local start time")
     add.add_argument("--minutes", type=int, default=60, metavar="N")
     add.add_argument("--mode", default="in_person", choices=MODES)
-    listing = _command(
+    listing = add_command(
         commands, "list", with_journal(cmd_appointment_list), "list appointments, oldest first"
     )
     listing.add_argument("--mentee", metavar="CODE")
     _range_options(listing)
     listing.add_argument("--json", action="store_true", help="print JSON")
-    export = _command(
+    export = add_command(
         commands,
         "export",
         with_journal(cmd_appointment_export),
@@ -261,14 +249,16 @@ def _register_appointment(sub: argparse._SubParsersAction[argparse.ArgumentParse
 def _register_measure(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     group = sub.add_parser("measure", help="record and list PHQ-9 and GAD-7 results")
     commands = group.add_subparsers(dest="measure_command", metavar="ACTION", required=True)
-    add = _command(
+    add = add_command(
         commands, "add", with_journal(cmd_measure_add), "record a result; prints score and band"
     )
     add.add_argument("--mentee", required=True, metavar="CODE")
     add.add_argument("--instrument", required=True, choices=[i.value for i in Instrument])
     add.add_argument("--answers", required=True, metavar="N,N,...", help="one 0-3 per item")
     add.add_argument("--on", metavar="DATE", help="day completed (default: today)")
-    listing = _command(commands, "list", with_journal(cmd_measure_list), "list a mentee's results")
+    listing = add_command(
+        commands, "list", with_journal(cmd_measure_list), "list a mentee's results"
+    )
     listing.add_argument("--mentee", required=True, metavar="CODE")
     listing.add_argument("--json", action="store_true", help="print JSON")
 
@@ -277,7 +267,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``appointment``, ``measure`` and ``caseload`` commands."""
     _register_appointment(sub)
     _register_measure(sub)
-    caseload = _command(
+    caseload = add_command(
         sub, "caseload", with_journal(cmd_caseload), "who needs you this week, per active mentee"
     )
     caseload.add_argument("--on", metavar="YYYY-MM-DD", help="as of this local day")

@@ -34,6 +34,19 @@ def add_vault_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_command(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    handler: Handler,
+    help_text: str,
+) -> argparse.ArgumentParser:
+    """One subcommand that opens a vault: its help, the vault options and its handler, alike in every group."""
+    parser = sub.add_parser(name, help=help_text, description=help_text)
+    add_vault_options(parser)
+    parser.set_defaults(func=handler)
+    return parser
+
+
 def vault_dir(args: argparse.Namespace) -> Path:
     return resolve_vault_dir(getattr(args, "vault_after", None) or getattr(args, "vault", None))
 

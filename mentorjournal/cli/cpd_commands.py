@@ -19,8 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from mentorjournal.cli.common import (
-    Handler,
-    add_vault_options,
+    add_command,
     print_created,
     read_stdin_text,
     with_journal,
@@ -206,18 +205,6 @@ def cmd_export(journal: Journal, args: argparse.Namespace) -> int:
     return 0
 
 
-def _command(
-    sub: argparse._SubParsersAction[argparse.ArgumentParser],
-    name: str,
-    handler: Handler,
-    help_text: str,
-) -> argparse.ArgumentParser:
-    parser = sub.add_parser(name, help=help_text, description=help_text)
-    add_vault_options(parser)
-    parser.set_defaults(func=handler)
-    return parser
-
-
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``cpd`` command group."""
     group = sub.add_parser(
@@ -227,7 +214,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = group.add_subparsers(dest="cpd_command", metavar="ACTION", required=True)
-    add = _command(commands, "add", with_journal(cmd_add), "log a CPD activity; prints its id")
+    add = add_command(commands, "add", with_journal(cmd_add), "log a CPD activity; prints its id")
     add.add_argument("--activity", required=True)
     add.add_argument("--on", required=True, metavar="DATE")
     add.add_argument("--hours", required=True, type=float)
@@ -237,7 +224,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add.add_argument(
         "--learning-stdin", action="store_true", help="read what you learnt from stdin"
     )
-    scheme = _command(
+    scheme = add_command(
         commands, "scheme", with_journal(cmd_scheme), "show or set the scheme you renew under"
     )
     scheme.add_argument("--set", choices=[k.value for k in SchemeKind], metavar="KIND")
@@ -252,12 +239,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="CATEGORY[+CATEGORY]=HOURS",
         help="custom scheme: hours needed from some categories (repeatable)",
     )
-    summary = _command(
+    summary = add_command(
         commands, "summary", with_journal(cmd_summary), "hours by category and scheme progress"
     )
     summary.add_argument("--json", action="store_true", help="print one JSON object")
     summary.add_argument("--on", metavar="DATE", help="the day to measure on (default: today)")
-    export = _command(
+    export = add_command(
         commands, "export", with_journal(cmd_export), "write the CPD log for a renewal"
     )
     export.add_argument("--out", required=True, metavar="FILE", help=".md, .pdf or .docx")

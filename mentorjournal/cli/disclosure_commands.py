@@ -18,8 +18,7 @@ from datetime import datetime
 from typing import Any
 
 from mentorjournal.cli.common import (
-    Handler,
-    add_vault_options,
+    add_command,
     print_created,
     read_stdin_text,
     with_journal,
@@ -131,18 +130,6 @@ def cmd_list(journal: Journal, args: argparse.Namespace) -> int:
     return 0
 
 
-def _command(
-    sub: argparse._SubParsersAction[argparse.ArgumentParser],
-    name: str,
-    handler: Handler,
-    help_text: str,
-) -> argparse.ArgumentParser:
-    parser = sub.add_parser(name, help=help_text, description=help_text)
-    add_vault_options(parser)
-    parser.set_defaults(func=handler)
-    return parser
-
-
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``disclosure`` command group."""
     group = sub.add_parser(
@@ -152,7 +139,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = group.add_subparsers(dest="disclosure_command", metavar="ACTION", required=True)
-    add = _command(
+    add = add_command(
         commands, "add", with_journal(cmd_add), "record a disclosure from stdin; prints its id"
     )
     add.add_argument("--mentee", required=True, metavar="CODE")
@@ -168,7 +155,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add.add_argument("--note", metavar="ID", help="the session note it belongs to")
     add.add_argument("--followup", metavar="ID", help="the risk follow-up it belongs to")
     add.add_argument("--corrects", metavar="ID", help="the earlier entry this one corrects")
-    listing = _command(commands, "list", with_journal(cmd_list), "list a mentee's disclosures")
+    listing = add_command(commands, "list", with_journal(cmd_list), "list a mentee's disclosures")
     listing.add_argument("--mentee", required=True, metavar="CODE")
     listing.add_argument("--json", action="store_true")
     listing.add_argument("--all", action="store_true", help="include corrected entries")

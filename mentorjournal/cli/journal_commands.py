@@ -14,8 +14,7 @@ from datetime import datetime, time
 
 from mentorjournal import domain as d
 from mentorjournal.cli.common import (
-    Handler,
-    add_vault_options,
+    add_command,
     print_created,
     read_stdin_text,
     with_journal,
@@ -238,28 +237,16 @@ def _refuse_without_yes(args: argparse.Namespace) -> int:
 # --- registration -------------------------------------------------------------------------
 
 
-def _command(
-    sub: argparse._SubParsersAction[argparse.ArgumentParser],
-    name: str,
-    handler: Handler,
-    help_text: str,
-) -> argparse.ArgumentParser:
-    parser = sub.add_parser(name, help=help_text, description=help_text)
-    add_vault_options(parser)
-    parser.set_defaults(func=handler)
-    return parser
-
-
 def _register_mentee(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     group = sub.add_parser("mentee", help="add and list mentees")
     commands = group.add_subparsers(dest="mentee_command", metavar="ACTION", required=True)
-    add = _command(commands, "add", with_journal(cmd_mentee_add), "add a mentee; prints its id")
+    add = add_command(commands, "add", with_journal(cmd_mentee_add), "add a mentee; prints its id")
     add.add_argument("--code", required=True, help="pseudonym code shown in lists, e.g. M-017")
     add.add_argument("--name", help="the name the mentee goes by (optional)")
     add.add_argument("--first-name")
     add.add_argument("--last-name")
     add.add_argument("--legal-name")
-    listing = _command(
+    listing = add_command(
         commands, "list", with_journal(cmd_mentee_list), "list mentees: code, status, id"
     )
     listing.add_argument("--status", choices=[s.value for s in MenteeStatus])
@@ -269,7 +256,7 @@ def _register_mentee(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
 def _register_note(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     group = sub.add_parser("note", help="write, show, sign and amend session notes")
     commands = group.add_subparsers(dest="note_command", metavar="ACTION", required=True)
-    add = _command(
+    add = add_command(
         commands, "add", with_journal(cmd_note_add), "add a draft note from stdin; prints its id"
     )
     add.add_argument("--mentee", required=True, metavar="CODE")
@@ -284,23 +271,25 @@ def _register_note(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     add.add_argument("--group", action="store_true", help="a group session (default: individual)")
     add.add_argument("--with-mentee", action="store_true", help="the note was written with them")
     add.add_argument("--crisis", action="store_true", help="a crisis contact (due sooner)")
-    show = _command(commands, "show", with_journal(cmd_note_show), "print a note and its addenda")
+    show = add_command(
+        commands, "show", with_journal(cmd_note_show), "print a note and its addenda"
+    )
     show.add_argument("id")
-    edit = _command(
+    edit = add_command(
         commands, "edit", with_journal(cmd_note_edit), "replace a draft's text from stdin"
     )
     edit.add_argument("id")
-    sign = _command(commands, "sign", with_journal(cmd_note_sign), "sign and lock a note")
+    sign = add_command(commands, "sign", with_journal(cmd_note_sign), "sign and lock a note")
     sign.add_argument("id")
     sign.add_argument("--late-reason", help="why the note is signed after its due time")
-    addendum = _command(
+    addendum = add_command(
         commands,
         "addendum",
         with_journal(cmd_note_addendum),
         "append an addendum from stdin to a signed note; prints its id",
     )
     addendum.add_argument("id")
-    delete = _command(commands, "delete", _refuse_without_yes, "delete a draft note")
+    delete = add_command(commands, "delete", _refuse_without_yes, "delete a draft note")
     delete.add_argument("id")
     delete.add_argument("--yes", action="store_true", help="confirm the deletion")
 

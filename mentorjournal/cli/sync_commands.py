@@ -16,8 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from mentorjournal.cli.common import (
-    Handler,
-    add_vault_options,
+    add_command,
     read_first_line,
     read_passphrase,
     vault_dir,
@@ -210,27 +209,15 @@ def cmd_resolve(journal: Journal, args: argparse.Namespace) -> int:
     return 0
 
 
-def _command(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser],
-    name: str,
-    handler: Handler,
-    help_text: str,
-) -> argparse.ArgumentParser:
-    parser = commands.add_parser(name, help=help_text, description=help_text)
-    add_vault_options(parser)
-    parser.set_defaults(func=handler)
-    return parser
-
-
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``sync`` command group."""
     group = sub.add_parser("sync", help="one journal on your own computers, via a sync folder")
     commands = group.add_subparsers(dest="sync_command", metavar="ACTION", required=True)
-    setup = _command(
+    setup = add_command(
         commands, "setup", with_journal(cmd_setup), "make this vault the first synced device"
     )
     setup.add_argument("--folder", required=True, metavar="DIR", help="the synced folder")
-    join = _command(
+    join = add_command(
         commands, "join", cmd_join, "make a new vault folder another device of a journal"
     )
     join.add_argument("--folder", required=True, metavar="DIR", help="the synced folder")
@@ -239,7 +226,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="a file whose first line is the journal's recovery key",
     )  # fmt: skip
     join.add_argument("--journal", metavar="ID", help="which journal, if the folder holds several")
-    pair = _command(
+    pair = add_command(
         commands,
         "pair",
         cmd_pair,
@@ -250,19 +237,23 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     pair.add_argument(
         "--wait", type=int, default=600, metavar="SECONDS", help="how long to wait for approval"
     )
-    approve = _command(
+    approve = add_command(
         commands, "approve", with_journal(cmd_approve), "let a new computer showing CODE join"
     )
     approve.add_argument("code", metavar="CODE")
-    now = _command(commands, "now", with_journal(cmd_now), "publish and merge changes now")
+    now = add_command(commands, "now", with_journal(cmd_now), "publish and merge changes now")
     now.add_argument("--json", action="store_true", help="print counts as JSON")
-    status = _command(commands, "status", with_journal(cmd_status), "devices, pending, conflicts")
+    status = add_command(
+        commands, "status", with_journal(cmd_status), "devices, pending, conflicts"
+    )
     status.add_argument("--json", action="store_true", help="print as JSON")
-    conflicts = _command(
+    conflicts = add_command(
         commands, "conflicts", with_journal(cmd_conflicts), "versions that did not win a merge"
     )
     conflicts.add_argument("--json", action="store_true", help="print as JSON")
-    resolve = _command(commands, "resolve", with_journal(cmd_resolve), "mark a conflict as settled")
+    resolve = add_command(
+        commands, "resolve", with_journal(cmd_resolve), "mark a conflict as settled"
+    )
     resolve.add_argument("id")
     resolve.add_argument(
         "--keep-other", action="store_true", help="take the other version instead of the kept one"

@@ -15,7 +15,7 @@ from pathlib import Path
 from mentorjournal.backup import create_backup, restore_backup
 from mentorjournal.cli.common import (
     accept_older_copy,
-    add_vault_options,
+    add_command,
     read_first_line,
     read_passphrase,
     vault_dir,
@@ -249,18 +249,6 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
-def _add(
-    sub: argparse._SubParsersAction[argparse.ArgumentParser],
-    name: str,
-    handler: Handler,
-    help_text: str,
-) -> argparse.ArgumentParser:
-    parser = sub.add_parser(name, help=help_text, description=help_text)
-    add_vault_options(parser)
-    parser.set_defaults(func=handler)
-    return parser
-
-
 def _new_passphrase_option(parser: argparse.ArgumentParser, *, required: bool) -> None:
     parser.add_argument(
         "--new-passphrase-file",
@@ -272,28 +260,28 @@ def _new_passphrase_option(parser: argparse.ArgumentParser, *, required: bool) -
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this group's commands to the parser."""
-    _add(sub, "init", cmd_init, "create a new vault and print its recovery key")
-    _add(sub, "verify", cmd_verify, "open the vault and check everything in it")
-    change = _add(sub, "change-passphrase", cmd_change_passphrase, "set a new passphrase")
+    add_command(sub, "init", cmd_init, "create a new vault and print its recovery key")
+    add_command(sub, "verify", cmd_verify, "open the vault and check everything in it")
+    change = add_command(sub, "change-passphrase", cmd_change_passphrase, "set a new passphrase")
     _new_passphrase_option(change, required=False)
-    _add(
+    add_command(
         sub, "recovery-key", cmd_recovery_key, "make a new recovery key (the old one stops working)"
     )
-    reset = _add(
+    reset = add_command(
         sub, "reset-passphrase", cmd_reset_passphrase, "set a new passphrase using the recovery key"
     )
     reset.add_argument("--recovery-key-file", metavar="FILE", required=True)
     _new_passphrase_option(reset, required=False)
-    rekey = _add(
+    rekey = add_command(
         sub,
         "rekey",
         cmd_rekey,
         "re-encrypt the whole vault under a new data key; prints a new recovery key",
     )
     _new_passphrase_option(rekey, required=False)
-    backup = _add(sub, "backup", cmd_backup, "write a verified backup file into DEST_DIR")
+    backup = add_command(sub, "backup", cmd_backup, "write a verified backup file into DEST_DIR")
     backup.add_argument("dest_dir", metavar="DEST_DIR")
-    restore = _add(
+    restore = add_command(
         sub, "restore", cmd_restore, "replace the vault with a backup (the current one is kept)"
     )
     restore.add_argument("backup_file", metavar="BACKUP_FILE")
@@ -302,4 +290,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="FILE",
         help="unlock the backup with the recovery key of its time instead of the passphrase",
     )
-    _add(sub, "info", cmd_info, "show facts about the vault (no secrets, no passphrase needed)")
+    add_command(
+        sub, "info", cmd_info, "show facts about the vault (no secrets, no passphrase needed)"
+    )
