@@ -53,16 +53,27 @@ class AdaptiveSplitter(QSplitter):
             height = max(h.height() for h in hints)
         return QSize(width, height)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
+    def _fit(self, width: int) -> None:
         wanted = (
             Qt.Orientation.Horizontal
-            if event.size().width() >= self.side_by_side_width()
+            if width >= self.side_by_side_width()
             else Qt.Orientation.Vertical
         )
         if wanted is not self.orientation():
             self.setOrientation(wanted)
             self.updateGeometry()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit(event.size().width())
         super().resizeEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        """Decide again when the parts ask for other sizes at the same width (the text size
+        changed while this page was hidden, then it was shown): only a resize did before, and
+        parts that no longer fit side by side were squeezed."""
+        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Show):
+            self._fit(self.width())
+        return super().event(event)
 
 
 def size_to_current(container: QTabWidget | QStackedWidget) -> None:
