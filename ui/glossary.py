@@ -34,6 +34,10 @@ TERMS: dict[str, str] = {
     "code would no longer match, which is how 'verify' proves the note is as you signed it.",
     "recalibrate": "Measures this computer again and sets how much work each passphrase guess "
     "costs (about a second): worth doing after moving the journal to a new computer.",
+    "phq9": "PHQ-9: nine questions on low mood over the last two weeks, each scored 0-3; the "
+    "total (0-27) is a measure to watch over time, never a diagnosis.",
+    "gad7": "GAD-7: seven questions on worry and anxiety over the last two weeks, each scored "
+    "0-3; the total (0-21) is a measure to watch over time, never a diagnosis.",
     "gibbs": "Gibbs' reflective cycle: description, feelings, evaluation, analysis, "
     "conclusion and an action plan.",
     "driscoll": "What? So what? Now what? (Driscoll): what happened, why it matters, and what "

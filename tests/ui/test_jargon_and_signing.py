@@ -43,7 +43,16 @@ def test_every_template_says_what_its_letters_stand_for(
 
 
 def test_the_other_terms_have_one_sentence_each() -> None:
-    for term in ("gas", "proctor", "fingerprint", "recalibrate", "seven-eyed", "sign"):
+    for term in (
+        "gas",
+        "proctor",
+        "fingerprint",
+        "recalibrate",
+        "seven-eyed",
+        "sign",
+        "phq9",
+        "gad7",
+    ):
         sentence = TERMS[term]
         assert sentence.endswith(".") and len(sentence) < 260, term
 
@@ -106,3 +115,16 @@ def test_a_search_hit_opens_its_note_at_the_hit_and_marks_it(
     # ... and within the field, at the line of the hit (the 41st line).
     assert last().viewport().rect().contains(last().cursorRect().center())
     assert last().verticalScrollBar().value() > 0
+
+
+def test_each_questionnaire_says_what_it_is(
+    qtbot: QtBot, journal_worker: JournalWorker, prompts: ScriptedPrompts
+) -> None:
+    from ui.pages.measures.page import MeasuresTab
+
+    tab = MeasuresTab(journal_worker, prompts)
+    qtbot.addWidget(tab)
+    combo = tab.instrument
+    tips = [combo.itemData(i, Qt.ItemDataRole.ToolTipRole) for i in range(combo.count())]
+    assert all(tip and "never a diagnosis" in tip for tip in tips), tips
+    assert combo.toolTip() == tips[combo.currentIndex()]

@@ -37,6 +37,7 @@ from mentorjournal.domain.measures import (
     TrackedScale,
 )
 from ui.callbacks import command
+from ui.glossary import explain_items
 from ui.pages.base import MenteePage
 from ui.pages.measures.form import QuestionnaireForm
 from ui.pages.measures.models import FollowUpsModel, ResultsModel
@@ -91,6 +92,7 @@ class MeasuresTab(MenteePage[MeasuresData]):
         self.instrument.setAccessibleName("Questionnaire")
         for item in Instrument:
             self.instrument.addItem(item.label, item.value)
+        explain_items(self.instrument)  # what each questionnaire is, in one sentence
         self.instrument.currentIndexChanged.connect(self._instrument_changed)
         self.taken_on = QDateEdit()
         self.taken_on.setCalendarPopup(True)
