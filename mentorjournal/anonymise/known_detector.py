@@ -334,6 +334,8 @@ class KnownDetector:
                 who = self._initials[raw]
                 found.append(Identifier(token.start, token.end, Category.NAME, who.who, who.role))
         for m in re.finditer(r"\b([A-Z])\.\s?([A-Z])\.?(?!\w)", text):
+            if _pronoun_after_stop(m):
+                continue
             key = m.group(1) + m.group(2)
             if key in self._initials:
                 who = self._initials[key]
@@ -394,3 +396,13 @@ def _merge_adjacent(text: str, found: list[Identifier]) -> list[Identifier]:
         else:
             merged.append(ident)
     return merged
+
+
+def _pronoun_after_stop(m: re.Match[str]) -> bool:
+    """``B. I shared`` is a sentence ending in a label and the pronoun "I" (or "A"), not initials.
+
+    The export's own check reads anonymised text, where "... for Mentee B. I shared ..." is
+    common; without this the check saw the initials of a mentee called B... I... and refused.
+    """
+    gap_then_undotted = m.group(0)[2:3].isspace() and not m.group(0).endswith(".")
+    return gap_then_undotted and m.group(2) in "IA"

@@ -65,3 +65,13 @@ def test_contact_keys_are_stable_and_distinct_for_repeated_relations() -> None:
 
 def test_known_is_hashable_so_detectors_can_be_cached_per_mentee() -> None:
     assert hash(Known.from_dict(KNOWN_DICT)) == hash(Known.from_dict(KNOWN_DICT))
+
+
+def test_a_label_at_a_sentence_end_then_the_pronoun_i_is_not_initials() -> None:
+    """A label at a sentence end ("Mentee B. I shared") is not the initials of "Ben Ives"."""
+    from mentorjournal.anonymise import find_identifiers
+
+    known = Known.from_dict({"mentee": {"first_name": "Ben", "last_name": "Ives"}})
+    assert find_identifiers("It fitted for Mentee B. I shared the plan.", known) == []
+    found = find_identifiers("B. I. came in late; later B.I. rang.", known)
+    assert [f.category for f in found] == ["name", "name"]

@@ -189,3 +189,26 @@ def test_the_demo_works_under_a_service_profile_with_headers_signers_and_late_en
     assert 0 < len(late) < len(signed)
     assert any(n.header is not None and n.header.written_with_mentee for n in notes)
     assert any(n.header is not None and any(g.progress for g in n.header.goals) for n in notes)
+
+
+def test_cli_supervision_export_of_the_whole_default_demo_is_not_refused(
+    new_vault: object,
+    passphrase_file: Path,
+    vault_paths: VaultPaths,
+    run_cli: Callable[..., CliResult],
+    tmp_path: Path,
+) -> None:
+    """The export's last check (no known identifier left) passes on the demo's own text.
+
+    It once refused: "... for Mentee B. I shared ..." read as the initials of a demo mentee.
+    """
+    vault = ["--vault", str(vault_paths.root), "--passphrase-file", str(passphrase_file)]
+    new_vault.vault.lock()  # type: ignore[attr-defined]
+    assert run_cli("demo", *vault).code == 0
+    out = tmp_path / "summary.md"
+    result = run_cli(
+        "export", *vault, "--supervision", "--from", "2000-01-01", "--to", "2100-12-31",
+        "--out", str(out),
+    )  # fmt: skip
+    assert result.code == 0, result.stderr
+    assert "Mentee A" in out.read_text(encoding="utf-8")
