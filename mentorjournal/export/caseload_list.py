@@ -81,7 +81,7 @@ def caseload_document(
             Paragraph.of(f"{e.mentee_code}: {'; '.join(e.attention_reasons())}.") for e in waiting
         ]
     return Document(
-        f"Caseload on {on:%d %B %Y}",
+        f"Caseload on {on.day} {on:%B %Y}",
         f"Exported {format_time(exported_at, zone)}. Mentee codes only.",
         tuple(blocks),
     )

@@ -221,3 +221,19 @@ def test_export_caseload_and_a_single_note_with_the_document_writers(
 
 def run_note(cli: Run) -> CliResult:
     return cli("note", "add", "--mentee", "M-016")
+
+
+def test_the_caseload_list_title_writes_the_day_as_every_other_export_does() -> None:
+    """ "7 December 2026", as in "Exported 7 December 2026, 14:09", not "07 December"."""
+    from datetime import UTC, date, datetime
+    from zoneinfo import ZoneInfo
+
+    from mentorjournal.clock import LocalZone
+    from mentorjournal.export.caseload_list import caseload_document
+
+    zone = LocalZone(ZoneInfo("Europe/London"))
+    doc = caseload_document(
+        [], date(2026, 12, 7), datetime(2026, 12, 7, 14, 9, tzinfo=UTC), zone=zone
+    )
+    assert doc.title == "Caseload on 7 December 2026"
+    assert doc.subtitle.startswith("Exported 7 December 2026")
