@@ -89,6 +89,13 @@ class BulletList:
         return cls(tuple(_runs(item) for item in items))
 
 
+#: Column sizing, in characters: padding either side of a word, values short enough to keep
+#: on one line (dates, codes), and the mean length beyond which a column asks for no more.
+_CELL_PADDING = 3.0
+_SHORT_CELL = 18.0
+_WIDE_CELL = 40.0
+
+
 @dataclass(frozen=True)
 class Table:
     """A grid of plain text cells; the first row is a header when ``header`` is true."""
@@ -107,6 +114,38 @@ class Table:
     @property
     def columns(self) -> int:
         return len(self.rows[0]) if self.rows else 0
+
+    def column_weights(self, line_chars: float) -> tuple[float, ...]:
+        """Relative column widths that sum to 1, for a line ``line_chars`` characters wide.
+
+        Equal columns broke "Withdrawn" into "Withdraw / n" beside a column of dates with room
+        to spare. Every column first gets its longest word (so no word breaks if that can be
+        helped at all); the room left goes to the columns that want more: short values (dates)
+        whole on one line, long text by how much its cells hold on average (capped, so one
+        long note does not starve its neighbours).
+        """
+        if not self.rows:
+            return ()
+        floors: list[float] = []
+        wanted: list[float] = []
+        for c in range(self.columns):
+            cells = [row[c] for row in self.rows]
+            longest_word = max((len(w) for cell in cells for w in cell.split()), default=1)
+            floor = longest_word + _CELL_PADDING
+            whole_short = min(max(len(cell) for cell in cells), _SHORT_CELL) + _CELL_PADDING
+            mean_length = min(sum(len(cell) for cell in cells) / len(cells), _WIDE_CELL)
+            floors.append(floor)
+            wanted.append(max(floor, whole_short, mean_length))
+        room = line_chars - sum(floors)
+        extra = [w - f for w, f in zip(wanted, floors, strict=True)]
+        if room <= 0 or sum(extra) <= 0:
+            weights = floors
+        elif sum(extra) <= room:
+            weights = wanted
+        else:
+            weights = [f + room * e / sum(extra) for f, e in zip(floors, extra, strict=True)]
+        total = sum(weights)
+        return tuple(w / total for w in weights)
 
 
 @dataclass(frozen=True)

@@ -230,15 +230,27 @@ class _PdfBuilder:
             self.pdf.ln(height)
         self.pdf.ln(height * 0.5)
 
+    def _line_chars(self) -> float:
+        """How many table characters fit between the margins, measured in the bold face.
+
+        Measured, not assumed: the bundled Unicode font is wider than Helvetica, and a header
+        word that does not fit breaks mid-word.
+        """
+        sample = "Withdrawn December summaries 2027"
+        self.set_font(self.style.base_size * 0.9, bold=True)
+        char_mm = float(self.pdf.get_string_width(sample)) / len(sample)
+        return float(self.pdf.epw) / char_mm
+
     def _table(self, table: Table) -> None:
         if not table.rows:
             return
-        self.set_font(self.style.base_size * 0.9, bold=True)  # header cells are bold: load it
+        weights = table.column_weights(self._line_chars())  # loads the bold face headers use
         self.set_font(self.style.base_size * 0.9)
         with self.pdf.table(
             first_row_as_headings=table.header,
             line_height=self.line_height(self.style.base_size * 0.9),
             text_align="LEFT",
+            col_widths=tuple(round(w * 1000) for w in weights),
         ) as grid:
             for row in table.rows:
                 cells = grid.row()

@@ -233,3 +233,29 @@ def test_hard_unicode_prints_or_degrades_safely_in_every_format() -> None:
     reopened = docx.Document(io.BytesIO(to_docx_bytes(doc)))
     assert "Zoë" in reopened.paragraphs[0].text and "\x00" not in reopened.paragraphs[0].text
     assert "\x00" not in to_markdown(doc) and "漢字" in to_markdown(doc)
+
+
+CONSENT = Table(
+    (
+        ("What", "With whom", "Given", "How", "Review", "Withdrawn"),
+        ("Sharing session summaries with the key worker", "the crisis café", "15 December 2024",
+         "written", "8 February 2027", ""),
+    )
+)  # fmt: skip
+
+
+def test_columns_get_their_longest_word_and_the_rest_by_how_much_they_hold() -> None:
+    weights = CONSENT.column_weights(100)
+    assert sum(weights) == pytest.approx(1.0)
+    what, _, _, how, _, withdrawn = weights
+    assert what > how  # a long sentence gets more room than "written"
+    assert withdrawn > how  # room for its longer header word
+    assert Table(()).column_weights(100) == ()
+
+
+def test_docx_and_pdf_tables_use_those_widths() -> None:
+    doc = docx.Document(io.BytesIO(to_docx_bytes(Document("T", "", (CONSENT,)))))
+    widths = [column.width for column in doc.tables[0].columns]
+    assert widths[0] > widths[3] and len(set(widths)) > 2
+    pdf = pypdf.PdfReader(io.BytesIO(to_pdf_bytes(Document("T", "", (CONSENT,)))))
+    assert "Withdrawn" in pdf.pages[0].extract_text()
