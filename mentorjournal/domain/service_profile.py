@@ -82,6 +82,10 @@ class ServiceRules:
     places: tuple[str, ...]
     services: tuple[tuple[str, str], ...]
     rule_source: str
+    #: Every signed note waits for a supervisor's co-signature (docs/record-keeping.md).
+    cosignature_required: bool = False
+    #: Hours of supervision a month the profile expects of a full-time mentor (None: no target).
+    supervision_hours_per_month: float | None = None
 
 
 _COMMON_PLACES = ("Office", "Community", "Home", "Phone", "Video")
@@ -134,6 +138,7 @@ SERVICE_RULES: dict[ServiceProfileKind, ServiceRules] = {
             " plan goal and progress, signature with credentials; due within 2-3 business days,"
             " 24 h for crisis contacts."
         ),
+        cosignature_required=True,
     ),
     ServiceProfileKind.UK_DSA: ServiceRules(
         label="UK DSA mentoring",
@@ -149,6 +154,7 @@ SERVICE_RULES: dict[ServiceProfileKind, ServiceRules] = {
             " support given; NMC Code 10.1: records completed at the time or as soon as possible"
             " after (here: within 24 hours)."
         ),
+        supervision_hours_per_month=1.5,
     ),
     ServiceProfileKind.VOLUNTEER: ServiceRules(
         label="Volunteer peer support",

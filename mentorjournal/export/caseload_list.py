@@ -120,10 +120,23 @@ class NoteJournal(Protocol):
     def get_note(self, note_id: str) -> Any: ...
     def get_mentee(self, mentee_id: str) -> Any: ...
     def addenda(self, note_id: str) -> list[Any]: ...
+    def cosignature(self, note_id: str) -> Any: ...
+    def review_request(self, note_id: str) -> Any: ...
+
+
+def _note_blocks(journal: NoteJournal, note: Any, zone: LocalZone) -> tuple[Block, ...]:
+    """The note with its addenda and, when it has them, both signatures."""
+    return tuple(
+        session_blocks(
+            note, journal.addenda(note.id), zone=zone,
+            cosignature=journal.cosignature(note.id), review=journal.review_request(note.id),
+        )
+    )  # fmt: skip
 
 
 def export_note(journal: NoteJournal, note_id: str, path: Path) -> ExportFormat:
-    """Write one session note with its addenda, headed by the mentee's code (no names)."""
+    """Write one session note with its addenda and co-signature, headed by the mentee's code
+    (no names)."""
     ExportFormat.for_path(path)
     note = journal.get_note(note_id)
     mentee = journal.get_mentee(note.mentee_id)
@@ -132,7 +145,7 @@ def export_note(journal: NoteJournal, note_id: str, path: Path) -> ExportFormat:
         f"Session note, {mentee.code}",
         f"Session {format_time(note.started_at, zone)}; "
         f"exported {format_time(journal.clock.now(), zone)}.",
-        tuple(session_blocks(note, journal.addenda(note_id), zone=zone)),
+        _note_blocks(journal, note, zone),
     )
     fmt = write_document(document, path)
     journal.record_export(KIND_NOTE, f"format={fmt.value}", note_id)
@@ -163,6 +176,6 @@ def note_markdown(journal: NoteJournal, note_id: str) -> str:
     document = Document(
         f"Session note, {mentee.code}",
         f"Session {format_time(note.started_at, zone)}.",
-        tuple(session_blocks(note, journal.addenda(note_id), zone=zone)),
+        _note_blocks(journal, note, zone),
     )
     return to_markdown(document)

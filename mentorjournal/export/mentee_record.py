@@ -27,7 +27,9 @@ from mentorjournal.domain import (
     Resource,
     SessionNote,
 )
+from mentorjournal.domain.cosignature import CoSignature, ReviewRequest
 from mentorjournal.domain.disclosure import Disclosure
+from mentorjournal.export.cosignature import signature_blocks
 from mentorjournal.export.disclosures import disclosure_blocks
 from mentorjournal.export.document import (
     Block,
@@ -56,6 +58,9 @@ class MenteeRecord:
     progress: Mapping[str, tuple[GoalProgress, ...]] = field(default_factory=dict)
     coping_plan: CopingPlanVersion | None = None
     disclosures: tuple[Disclosure, ...] = ()
+    #: By note id: the supervisor's co-signatures, and the notes put up for review.
+    cosignatures: Mapping[str, CoSignature] = field(default_factory=dict)
+    reviews: Mapping[str, ReviewRequest] = field(default_factory=dict)
 
 
 def format_day(day: date | None) -> str:
@@ -164,10 +169,12 @@ def session_blocks(
     goal_words: Mapping[str, str] | None = None,
     *,
     zone: LocalZone,
+    cosignature: CoSignature | None = None,
+    review: ReviewRequest | None = None,
 ) -> list[Block]:
     """One session: heading, facts line, header, the goals it worked on, each non-empty
-    section, actions, then its addenda. ``goal_words`` names goals by id (their words, not the
-    ids)."""
+    section, actions, both signatures (when it was co-signed or put up for review), then its
+    addenda. ``goal_words`` names goals by id (their words, not the ids)."""
     facts = [
         f"{note.duration_minutes} min",
         note.mode.value.replace("_", " "),
@@ -202,6 +209,7 @@ def session_blocks(
         )
     if note.next_actions.strip():
         blocks.append(Paragraph.of([Run("Next time: ", bold=True), Run(note.next_actions.strip())]))
+    blocks += signature_blocks(note, cosignature, review, zone=zone)
     for addendum in addenda:
         blocks.append(
             Paragraph.of(
@@ -304,7 +312,10 @@ def mentee_record_document(
         blocks.append(Paragraph.of(Run("No sessions yet.", italic=True)))
     words = {goal.id: goal.mentee_words for goal in record.goals}
     for note in sorted(record.sessions, key=lambda n: n.started_at):
-        blocks += session_blocks(note, record.addenda.get(note.id, ()), words, zone=zone)
+        blocks += session_blocks(
+            note, record.addenda.get(note.id, ()), words, zone=zone,
+            cosignature=record.cosignatures.get(note.id), review=record.reviews.get(note.id),
+        )  # fmt: skip
     blocks.append(Heading(1, "Goals"))
     if not record.goals:
         blocks.append(Paragraph.of(Run("No goals yet.", italic=True)))
@@ -336,6 +347,8 @@ class RecordSource(Protocol):
     def list_disclosures(
         self, mentee_id: str, *, current_only: bool = False
     ) -> list[Disclosure]: ...
+    def cosignatures_for(self, mentee_id: str) -> dict[str, CoSignature]: ...
+    def review_requests_for(self, mentee_id: str) -> dict[str, ReviewRequest]: ...
 
 
 def load_mentee_record(source: RecordSource, code: str) -> MenteeRecord:
@@ -355,4 +368,6 @@ def load_mentee_record(source: RecordSource, code: str) -> MenteeRecord:
         progress={g.id: tuple(source.progress(g.id)) for g in goals},
         coping_plan=source.current_plan(mentee.id),
         disclosures=tuple(source.list_disclosures(mentee.id)),
+        cosignatures=source.cosignatures_for(mentee.id),
+        reviews=source.review_requests_for(mentee.id),
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 from mentorjournal.journal.appointments import Appointments
 from mentorjournal.journal.auditing import Auditing
 from mentorjournal.journal.caseload import Caseload
+from mentorjournal.journal.cosigning import Cosigning
 from mentorjournal.journal.cpd import Cpd
 from mentorjournal.journal.cpd_scheme import CpdSchemes
 from mentorjournal.journal.disclosures import Disclosures
@@ -36,6 +37,7 @@ class Journal(
     Mentees,
     People,
     Notes,
+    Cosigning,
     Goals,
     Plans,
     Reflections,

@@ -28,6 +28,7 @@ ACTIONS: frozenset[str] = frozenset(
         "edit",
         "sign",
         "addendum",
+        "cosign",
         "delete",
         "erase",
         "export",

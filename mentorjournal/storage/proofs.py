@@ -6,6 +6,8 @@ mentor or a maintainer can find it with ``tools/open_vault.py``. Checks, in orde
 * every signed note still hashes to its signature (unkeyed) and carries a matching keyed seal,
   and the first line stored for list views is still part of its content (it is not hashed);
 * every addendum chain links from its note's signature, and each addendum has its seal;
+* every co-signature still hashes to its content, names its note's signature as signed, and
+  has its seal;
 * every seal still has its record, and every signed record the log mentions still exists or
   was taken by the erase command (a signed record deleted behind the app's back);
 * the audit log's hash chain and its keyed chain, row by row;
@@ -18,11 +20,14 @@ import hmac
 from collections.abc import Iterator
 
 from mentorjournal.domain import verify_chain
-from mentorjournal.storage import audit, sealing, sessions
+from mentorjournal.domain.cosignature import cosignature_hash
+from mentorjournal.storage import audit, cosignatures, sealing, sessions
 from mentorjournal.storage.connection import Connection
 
 #: Stop listing after this many problems: one is enough to fail, a few help to find the cause.
 MAX_PROBLEMS = 50
+#: The sealed kinds whose making the log records, as verify names them.
+LABELS = {"note": "signed note", "addendum": "addendum", "cosignature": "co-signature of note"}
 
 
 def _seals(conn: Connection) -> dict[tuple[str, str], bytes]:
@@ -84,6 +89,25 @@ def _addendum_problems(conn: Connection, seals: dict[tuple[str, str], bytes]) ->
             yield f"addendum {addendum_id} (note {row[1]}): its seal does not match"
 
 
+def _cosignature_problems(conn: Connection, seals: dict[tuple[str, str], bytes]) -> Iterator[str]:
+    keys = sealing.keys_of(conn)
+    signed = {
+        str(r[0]): r[1]
+        for r in conn.execute("SELECT id, signature FROM session_notes WHERE signed_at IS NOT NULL")
+    }
+    for row, value in cosignatures.all_rows(conn):
+        note_id = str(row[0])
+        if value is None or cosignature_hash(value) != value.hash:
+            yield f"co-signature of note {note_id}: its content was changed after it was added"
+        elif signed.get(note_id) != value.note_signature:
+            yield f"co-signature of note {note_id}: the note is missing or not as it was co-signed"
+        found = seals.pop(("cosignature", note_id), None)
+        if found is None:
+            yield f"co-signature of note {note_id}: it has no seal (added outside this app)"
+        elif not sealing.seal_matches(keys, "cosignature", row, found):
+            yield f"co-signature of note {note_id}: its seal does not match"
+
+
 def _audit_problems(conn: Connection, head: tuple[int, bytes] | None) -> Iterator[str]:
     report = audit.verify_chain(conn)
     if not report.ok:
@@ -124,21 +148,25 @@ def _vanished_problems(conn: Connection) -> Iterator[str]:
     erased: set[tuple[str, str]] = set()
     for seq, action, kind, record_id in conn.execute(
         "SELECT seq, action, kind, record_id FROM audit_log WHERE seq > ? AND record_id IS NOT"
-        " NULL AND action IN ('sign', 'addendum', 'erase') ORDER BY seq",
+        " NULL AND action IN ('sign', 'addendum', 'cosign', 'erase') ORDER BY seq",
         (since,),
     ):
         key = (str(kind), str(record_id))
         if action == "erase":
             erased.add(key)
-        elif key[0] in {"note", "addendum"}:
+        elif key[0] in LABELS:
             made.setdefault(key, int(seq))
-    present = {
-        ("note", str(r[0]))
-        for r in conn.execute("SELECT id FROM session_notes WHERE signed_at IS NOT NULL")
-    } | {("addendum", str(r[0])) for r in conn.execute("SELECT id FROM addenda")}
+    present = (
+        {
+            ("note", str(r[0]))
+            for r in conn.execute("SELECT id FROM session_notes WHERE signed_at IS NOT NULL")
+        }
+        | {("addendum", str(r[0])) for r in conn.execute("SELECT id FROM addenda")}
+        | {("cosignature", str(r[0])) for r in conn.execute("SELECT id FROM cosignatures")}
+    )
     for (kind, record_id), seq in sorted(made.items(), key=lambda item: item[1]):
         if (kind, record_id) not in present and (kind, record_id) not in erased:
-            label = "signed note" if kind == "note" else "addendum"
+            label = LABELS[kind]
             yield (
                 f"{label} {record_id}: audit event {seq} records it, but it is gone and no "
                 "erasure took it"
@@ -155,6 +183,7 @@ def verify_records(conn: Connection, audit_head: tuple[int, bytes] | None) -> li
     for problem in (
         *_note_problems(conn, seals),
         *_addendum_problems(conn, seals),
+        *_cosignature_problems(conn, seals),
         *(f"sealed {kind} {record_id}: the record is missing" for kind, record_id in seals),
         *_audit_problems(conn, audit_head),
         *_vanished_problems(conn),

@@ -34,6 +34,8 @@ ORIGINS = ("here", "imported", "upgrade", "synced")
 
 NOTE_SEAL_COLUMNS = "id, mentee_id, started_at, signed_at, signature"
 ADDENDUM_SEAL_COLUMNS = "id, note_id, mentee_id, seq, written_at, prev_hash, hash"
+#: A co-signature's id is its note's id; ``note_signature`` ties it to the note as signed.
+COSIGNATURE_SEAL_COLUMNS = "id, mentee_id, cosigned_on, written_at, note_signature, hash"
 
 
 def _derive(data_key: bytes | bytearray, info: bytes) -> bytearray:
@@ -124,6 +126,17 @@ def seal_addendum(conn: Connection, addendum_id: str, origin: str = "here") -> N
     _insert_seal(conn, ("addendum", row[0], row[2], seal, origin))
 
 
+def seal_cosignature(conn: Connection, note_id: str, origin: str = "here") -> None:
+    """Seal a co-signature that has just been added (inside the same transaction)."""
+    row = conn.execute(
+        f"SELECT {COSIGNATURE_SEAL_COLUMNS} FROM cosignatures WHERE id = ?", (note_id,)
+    ).fetchone()
+    if row is None:
+        raise ValueError("only a stored co-signature can be sealed")
+    seal = record_seal(keys_of(conn), "cosignature", row)
+    _insert_seal(conn, ("cosignature", row[0], row[1], seal, origin))
+
+
 def _has_seal(conn: Connection, kind: str, record_id: str) -> bool:
     found = conn.execute(
         "SELECT 1 FROM record_seals WHERE kind = ? AND record_id = ?", (kind, record_id)
@@ -132,7 +145,7 @@ def _has_seal(conn: Connection, kind: str, record_id: str) -> bool:
 
 
 def seal_arrivals(conn: Connection, touched: Iterable[tuple[str, str]], origin: str) -> int:
-    """Seal the signed notes and addenda among ``touched`` ``(table, id)`` that have no seal.
+    """Seal the signed notes, addenda and co-signatures among ``touched`` ``(table, id)`` that have no seal.
 
     For records another copy of the journal signed, applied here by a sync merge in the same
     transaction: that copy's seals are under its own data key and cannot be checked here, so
@@ -153,11 +166,17 @@ def seal_arrivals(conn: Connection, touched: Iterable[tuple[str, str]], origin: 
             if present is not None:
                 seal_addendum(conn, record_id, origin)
                 sealed += 1
+        elif table == "cosignatures" and not _has_seal(conn, "cosignature", record_id):
+            found = conn.execute("SELECT 1 FROM cosignatures WHERE id = ?", (record_id,)).fetchone()
+            if found is not None:
+                seal_cosignature(conn, record_id, origin)
+                sealed += 1
     return sealed
 
 
 def seal_unsealed(conn: Connection, origin: str) -> int:
-    """Seal every signed note and addendum that has no seal: only for this app's bulk paths."""
+    """Seal every signed record (note, addendum, co-signature) that has no seal: only for this
+    app's bulk paths."""
     keys = keys_of(conn)
     notes = conn.execute(
         f"SELECT {NOTE_SEAL_COLUMNS} FROM session_notes n WHERE signed_at IS NOT NULL AND NOT"
@@ -169,11 +188,28 @@ def seal_unsealed(conn: Connection, origin: str) -> int:
     ).fetchall()
     rows = [("note", r[0], r[1], record_seal(keys, "note", r), origin) for r in notes]
     rows += [("addendum", r[0], r[2], record_seal(keys, "addendum", r), origin) for r in addenda]
+    if _has_table(conn, "cosignatures"):
+        cosigned = conn.execute(
+            f"SELECT {COSIGNATURE_SEAL_COLUMNS} FROM cosignatures c WHERE NOT EXISTS (SELECT 1"
+            " FROM record_seals s WHERE s.kind = 'cosignature' AND s.record_id = c.id)"
+        ).fetchall()
+        rows += [
+            ("cosignature", r[0], r[1], record_seal(keys, "cosignature", r), origin)
+            for r in cosigned
+        ]
     conn.executemany(
         "INSERT INTO record_seals(kind, record_id, mentee_id, seal, origin) VALUES (?,?,?,?,?)",
         rows,
     )
     return len(rows)
+
+
+def _has_table(conn: Connection, name: str) -> bool:
+    """Whether the schema has ``name`` yet (the seal upgrade runs at schema 9, before some)."""
+    found = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+    ).fetchone()
+    return found is not None
 
 
 def mac_audit_rows(conn: Connection, rows: Sequence[tuple[int, bytes]]) -> None:

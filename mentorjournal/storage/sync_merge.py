@@ -7,8 +7,8 @@ Rules, per table kind (docs/sync.md):
   devices concurrently; for text fields the mentor writes (a draft's sections, a reflection,
   supervision discussion, mentee notes) the losing text is kept in ``sync_conflicts`` for the
   mentor to see, never silently dropped.
-* Insert-only records (addenda, coping-plan versions) merge as a union: the first version of
-  a row stays, a different one is kept as a conflict.
+* Insert-only records (addenda, coping-plan versions, co-signatures, review requests) merge
+  as a union: the first version of a row stays, a different one is kept as a conflict.
 * A signed note's content never changes: signing carries the whole content signed, and
   overrides any draft text (which is kept as a conflict); edits that reach a signed note are
   kept as conflicts.
@@ -40,7 +40,7 @@ CONFLICT_FIELDS: Mapping[str, frozenset[str]] = {
     "mentees": frozenset({"notes"}),
     "goals": frozenset({"mentee_words", "specific", "measurable", "achievable", "relevant"}),
 }
-INSERT_ONLY = frozenset({"addenda", "coping_plan_versions"})
+INSERT_ONLY = frozenset({"addenda", "coping_plan_versions", "cosignatures", "review_requests"})
 #: What may still change on a signed note (the trigger in 0003_journal.sql allows just these).
 SIGNED_MUTABLE = frozenset({"flagged_for_supervision", "updated_at"})
 
@@ -166,8 +166,9 @@ def _parent_deleted(conn: Connection, tbl: str, fields: Mapping[str, Value]) -> 
 def _signed_records_of(conn: Connection, mentee_id: str) -> list[tuple[str, str]]:
     rows = conn.execute(
         "SELECT 'note', id FROM session_notes WHERE mentee_id = ? AND signed_at IS NOT NULL"
-        " UNION ALL SELECT 'addendum', id FROM addenda WHERE mentee_id = ? ORDER BY 1, 2",
-        (mentee_id, mentee_id),
+        " UNION ALL SELECT 'addendum', id FROM addenda WHERE mentee_id = ?"
+        " UNION ALL SELECT 'cosignature', id FROM cosignatures WHERE mentee_id = ? ORDER BY 1, 2",
+        (mentee_id, mentee_id, mentee_id),
     ).fetchall()
     return [(str(kind), str(record_id)) for kind, record_id in rows]
 

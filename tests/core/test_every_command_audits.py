@@ -230,6 +230,20 @@ def add_addendum(j: Journal, c: Ctx) -> Callable[[], object]:
 
 
 @call
+def request_review(j: Journal, c: Ctx) -> Callable[[], object]:
+    note = _signed_note(j)
+    return lambda: j.request_review(note.id)
+
+
+@call
+def add_cosignature(j: Journal, c: Ctx) -> Callable[[], object]:
+    note = _signed_note(j)
+    return lambda: j.add_cosignature(
+        note.id, name="Dr Example", role="Supervisor", cosigned_on=j.today()
+    )
+
+
+@call
 def insert_addendum(j: Journal, c: Ctx) -> Callable[[], object]:
     addendum = _addendum(j)
     return lambda: j.insert_addendum(addendum)

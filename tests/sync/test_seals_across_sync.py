@@ -44,3 +44,27 @@ def test_signed_elsewhere_is_sealed_on_arrival_and_an_erasure_by_sync_verifies(n
     erased = {(e.kind, e.record_id) for e in b.journal.audit_events(action="erase")}
     assert {("note", note.id), ("addendum", addendum.id)} <= erased
     assert _problems(net) == {"a": [], "b": []}
+
+
+def test_a_cosignature_added_on_one_computer_arrives_sealed_and_erases_by_name(net: Net) -> None:
+    a = net.first("a", lambda j: make_mentee(j, "M-002"))
+    b = net.join("b", a)
+    mentee = a.journal.get_mentee(a.journal.find_mentee("M-002").id)  # type: ignore[union-attr]
+    note = make_note(a.journal, mentee, text="Signed, then put up for review", sign=True)
+    a.journal.request_review(note.id)
+    net.mesh()
+    assert [w.note_id for w in b.journal.awaiting_cosignature()] == [note.id]
+    b.journal.add_cosignature(
+        note.id, name="Dr Example", role="Supervisor", cosigned_on=b.journal.today()
+    )
+    net.mesh()
+    assert a.journal.seal_origin("cosignature", note.id) == "synced"
+    assert b.journal.seal_origin("cosignature", note.id) == "here"
+    assert a.journal.awaiting_cosignature() == []
+    assert _problems(net) == {"a": [], "b": []}
+
+    a.journal.erase_mentee(mentee.id)
+    net.mesh()
+    erased = {(e.kind, e.record_id) for e in b.journal.audit_events(action="erase")}
+    assert ("cosignature", note.id) in erased
+    assert _problems(net) == {"a": [], "b": []}

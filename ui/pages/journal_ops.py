@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from mentorjournal.changes import Changed
 from mentorjournal.domain.caseload import GoalSession
+from mentorjournal.domain.cosignature import CoSignature, ReviewRequest
 from mentorjournal.domain.cpd import CpdEntry, CpdYearTotal
 from mentorjournal.domain.cpd_scheme import CategoryHours, CpdScheme, SchemeProgress
 from mentorjournal.domain.goals import Goal, GoalOverview, GoalProgress
@@ -50,6 +51,39 @@ def add_addendum(journal: Journal, note_id: str, text: str) -> Changed[Addendum]
 
 def list_addenda(journal: Journal, note_id: str) -> list[Addendum]:
     return list(journal.addenda(note_id))
+
+
+@dataclass(frozen=True)
+class CosignState:
+    """A signed note's supervisor review: the co-signature, the request, whether required."""
+
+    cosignature: CoSignature | None
+    request: ReviewRequest | None
+    required: bool
+    today: date
+
+
+def cosign_state(journal: Journal, note_id: str) -> CosignState:
+    note = journal.get_note(note_id)
+    profile = note.header.profile if note.header is not None else None
+    return CosignState(
+        journal.cosignature(note_id),
+        journal.review_request(note_id),
+        profile is not None and profile.rules.cosignature_required,
+        journal.today(),
+    )
+
+
+def request_review(journal: Journal, note_id: str) -> Changed[ReviewRequest]:
+    return journal.request_review(note_id)
+
+
+def add_cosignature(
+    journal: Journal, note_id: str, values: tuple[str, str, date, str]
+) -> Changed[CoSignature]:
+    """``values``: the dialog's (name, role, date, comment)."""
+    name, role, on, comment = values
+    return journal.add_cosignature(note_id, name=name, role=role, cosigned_on=on, comment=comment)
 
 
 def delete_draft(journal: Journal, note_id: str) -> Changed[None]:

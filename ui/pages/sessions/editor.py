@@ -48,6 +48,7 @@ from ui.callbacks import alive, command, query
 from ui.glossary import HelpButton, explain, explain_items
 from ui.icons import set_icon
 from ui.pages import journal_ops as ops
+from ui.pages.sessions.cosign_panel import CosignPanel
 from ui.pages.sessions.header_fields import SessionHeaderFields
 from ui.pages.sessions.models import MODE_LABELS
 from ui.prompts import Prompts
@@ -165,6 +166,8 @@ class SessionEditor(QWidget):
         self.flag_supervision.toggled.connect(self._edited)
         layout.addWidget(self.flag_supervision)
         self.action_bar = self._build_footer()  # placed by the page, outside the scrolling
+        self.cosign_panel = CosignPanel(self._worker, self._prompts)
+        layout.addWidget(self.cosign_panel)
         layout.addWidget(self._build_addenda())
         sign_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
         sign_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -337,6 +340,7 @@ class SessionEditor(QWidget):
             self._show_addenda(addenda)
         finally:
             self._loading = False
+        self.cosign_panel.show_for(note)
         self._apply_read_only()
         self.setEnabled(True)
 
@@ -425,6 +429,7 @@ class SessionEditor(QWidget):
         finally:
             self._loading = False
         self.addenda_box.setVisible(False)
+        self.cosign_panel.clear()
         self.action_bar.setVisible(False)
         self.setEnabled(False)
 
