@@ -1,4 +1,5 @@
-"""Demo record keeping: the scheme the demo mentor renews under, a disclosure, and the like.
+"""Demo record keeping: the scheme the demo mentor renews under, a disclosure, a co-signed note
+and one waiting for review, and the like.
 
 Kept apart from ``demo.py`` (the seeded records themselves): these take no random draws and
 are fitted to records already generated, so adding one never changes the demo's notes, goals
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from mentorjournal.domain.cosignature import ReviewRequest, cosign
 from mentorjournal.domain.cpd_scheme import CpdScheme, SchemeKind
 from mentorjournal.domain.disclosure import (
     Disclosure,
@@ -20,7 +22,7 @@ from mentorjournal.domain.service_profile import ServiceProfileKind
 from mentorjournal.domain.session_header import Signer
 from mentorjournal.domain.settings import RecordSettings
 from mentorjournal.domain.validation import new_id
-from mentorjournal.storage import cpd, disclosures, session_headers, sessions
+from mentorjournal.storage import cosignatures, cpd, disclosures, session_headers, sessions
 from mentorjournal.storage.connection import Connection
 
 
@@ -42,6 +44,29 @@ def insert_record_settings(conn: Connection, *, today: date, now: datetime) -> N
     session_headers.set_settings(conn, DEMO_SETTINGS, now)
     cpd.set_scheme(conn, CpdScheme(SchemeKind.UMHAN, demo_cycle_start(today)), now)
     _insert_disclosure(conn)
+    _insert_cosignatures(conn, now)
+
+
+def _insert_cosignatures(conn: Connection, now: datetime) -> None:
+    """The first mentee's second-latest signed note co-signed in supervision a few days after
+    it was signed; the latest put up for review and still waiting."""
+    notes = sessions.latest_signed_of_first_mentee(conn, 2)
+    if len(notes) < 2:
+        return
+    earlier, latest = notes
+    assert earlier.signed_at is not None and latest.signed_at is not None
+    written_at = min(earlier.signed_at + timedelta(days=3), now)
+    made = cosign(
+        earlier,
+        name="Dr Robin Placeholder",
+        role="Clinical supervisor",
+        cosigned_on=written_at.date(),
+        written_at=written_at,
+        comment="Read in supervision; the plan for the next session is agreed.",
+    )
+    cosignatures.insert(conn, made)
+    requested_at = min(latest.signed_at + timedelta(hours=1), now)
+    cosignatures.insert_request(conn, ReviewRequest(latest.id, latest.mentee_id, requested_at))
 
 
 def _insert_disclosure(conn: Connection) -> None:

@@ -1,9 +1,9 @@
 """Supervisor co-signature of a signed session note, and the mentor's request for review.
 
-Some programmes require a supervisor to co-sign a peer worker's notes (state Medicaid rules
-for peer support, following CMS SMD letter 07-08-15: peer services are "supervised by a
-competent mental health professional"; several state manuals ask for the supervisor's
-signature on the note). The mentor asks for review of a signed note; in supervision, on the
+Some programmes require a supervisor to co-sign a peer worker's notes (Medicaid peer support
+must be "supervised by a competent mental health professional (as defined by the State)",
+CMS letter SMDL #07-011 of 15 August 2007; each state sets how, and some ask for the
+supervisor's signature on the note). The mentor asks for review of a signed note; in supervision, on the
 mentor's machine, the supervisor adds a co-signature with name, role, date and an optional
 comment. The co-signature is a record like an addendum: its SHA-256 hash covers the note's
 signature, so it belongs to exactly that signed content, and it is sealed and append-only.

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from mentorjournal import domain as d
 from mentorjournal.changes import Changed, Changes
+from mentorjournal.domain.cosignature import profiles_requiring_cosignature
 from mentorjournal.errors import RecordNotFound
 from mentorjournal.journal.base import JournalBase
+from mentorjournal.storage import cosignatures as cosignature_repo
 from mentorjournal.storage import reflections as reflection_repo
 from mentorjournal.storage import sessions as session_repo
 from mentorjournal.storage import supervision as supervision_repo
@@ -42,7 +46,8 @@ class Supervision(JournalBase):
         return command.done(None)
 
     def agenda_candidates(self, *, include_taken: bool = False) -> list[d.AgendaCandidate]:
-        """Flagged reflections and flagged or risk-flagged notes, newest first.
+        """Flagged reflections, flagged or risk-flagged notes, and signed notes waiting for
+        the supervisor's co-signature, newest first.
 
         Items already on a supervision agenda are left out unless ``include_taken``.
         """
@@ -77,5 +82,35 @@ class Supervision(JournalBase):
                         " and ".join(reasons) + " note",
                     )
                 )
+        found = self._with_awaiting_cosignature(found, taken)
         found.sort(key=lambda c: c.when, reverse=True)
+        return found
+
+    def _with_awaiting_cosignature(
+        self, found: list[d.AgendaCandidate], taken: set[str]
+    ) -> list[d.AgendaCandidate]:
+        """Add the notes waiting for co-signature; a note already listed says so in its reason."""
+        by_note = {
+            c.source_id: i for i, c in enumerate(found) if c.source_kind is d.SourceKind.NOTE
+        }
+        for waiting in cosignature_repo.awaiting(self._db, profiles_requiring_cosignature()):
+            if waiting.note_id in taken:
+                continue
+            if waiting.note_id in by_note:
+                at = by_note[waiting.note_id]
+                reason = found[at].reason + ", awaiting co-signature"
+                found[at] = replace(found[at], reason=reason)
+                continue
+            note = session_repo.get(self._db, waiting.note_id)
+            title = waiting.mentee_code if note is None else session_repo.note_title(note)
+            found.append(
+                d.AgendaCandidate(
+                    d.SourceKind.NOTE,
+                    waiting.note_id,
+                    waiting.mentee_id,
+                    waiting.started_at,
+                    title,
+                    "awaiting co-signature",
+                )
+            )
         return found

@@ -56,6 +56,7 @@ def _note_problems(conn: Connection, seals: dict[tuple[str, str], bytes]) -> Ite
         chain = addenda.pop(note_id, [])
         # verify_chain checks the note's own hash first (0: the note itself changed).
         broken = None if note is None else verify_chain(note, chain)
+        found = seals.pop(("note", note_id), None)
         if note is None or broken == 0:
             yield f"signed note {note_id}: its content was changed after signing"
             continue
@@ -63,7 +64,6 @@ def _note_problems(conn: Connection, seals: dict[tuple[str, str], bytes]) -> Ite
         # differently, and a later change to the cut must not fail every older signed note.
         if str(previews[note_id] or "").strip() not in note.text:
             yield f"signed note {note_id}: its stored first line is not in its content"
-        found = seals.pop(("note", note_id), None)
         if found is None:
             yield f"signed note {note_id}: it has no seal (signed outside this app)"
         elif not sealing.seal_matches(keys, "note", rows[note_id], found):

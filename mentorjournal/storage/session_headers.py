@@ -15,7 +15,7 @@ import sqlcipher3
 from mentorjournal.domain.service_profile import ServiceProfileKind
 from mentorjournal.domain.session_header import Modality, PlanGoalLine, SessionHeader, Signer
 from mentorjournal.domain.settings import RecordSettings
-from mentorjournal.errors import RecordSigned
+from mentorjournal.errors import RecordSigned, ValidationError
 from mentorjournal.storage.codec import (
     dt_text,
     flag,
@@ -110,6 +110,21 @@ def for_notes(conn: Connection, note_ids: Iterable[str]) -> dict[str, SessionHea
             f"SELECT {_COLUMNS} FROM session_headers WHERE id IN ({marks})", chunk
         ).fetchall()
         found.update((row[0], _header(row)) for row in rows)
+    return found
+
+
+def of_signed_notes(conn: Connection) -> dict[str, SessionHeader | None]:
+    """Every signed note's header by note id, ``None`` where the stored row no longer makes a
+    valid header (for ``verify``, which then reports the note as changed)."""
+    found: dict[str, SessionHeader | None] = {}
+    for row in conn.execute(
+        f"SELECT {_COLUMNS} FROM session_headers WHERE id IN"
+        " (SELECT id FROM session_notes WHERE signed_at IS NOT NULL)"
+    ):
+        try:
+            found[str(row[0])] = _header(row)
+        except (ValidationError, ValueError, TypeError, KeyError):
+            found[str(row[0])] = None
     return found
 
 

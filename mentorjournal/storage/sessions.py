@@ -341,6 +341,17 @@ def first_signed_risk_note(conn: Connection) -> SessionNote | None:
     return None if row is None else get(conn, row[0])
 
 
+def latest_signed_of_first_mentee(conn: Connection, count: int) -> list[SessionNote]:
+    """The first mentee's (by code) ``count`` latest signed notes, oldest first (demo fitting)."""
+    rows = conn.execute(
+        "SELECT n.id FROM session_notes n WHERE n.signed_at IS NOT NULL AND n.mentee_id ="
+        " (SELECT id FROM mentees ORDER BY code LIMIT 1) ORDER BY n.started_at DESC LIMIT ?",
+        (count,),
+    ).fetchall()
+    found = [get(conn, r[0]) for r in reversed(rows)]
+    return [n for n in found if n is not None]
+
+
 def flagged_or_risky(conn: Connection) -> list[SessionNote]:
     """Notes flagged for supervision or carrying a risk flag, newest first."""
     rows = conn.execute(
@@ -409,15 +420,24 @@ def insert_addendum(conn: Connection, addendum: Addendum, mentee_id: str) -> Non
 
 
 def signed_notes(conn: Connection) -> Iterator[tuple[str, SessionNote | None]]:
-    """Every signed note by id, or ``None`` where its stored row no longer makes a valid note
-    (for ``verify``: an edit made behind the app's back may break the domain rules too)."""
+    """Every signed note by id, with its header, or ``None`` where its stored row (or its
+    header's) no longer makes a valid note (for ``verify``: an edit made behind the app's back
+    may break the domain rules too). The header is part of the signed content."""
+    headers = session_headers.of_signed_notes(conn)
     for row in conn.execute(
         f"SELECT {_COLUMNS} FROM session_notes WHERE signed_at IS NOT NULL ORDER BY id"
     ):
+        note_id = str(row[0])
         try:
-            yield str(row[0]), _note(row)
+            note = _note(row)
         except (ValidationError, ValueError, TypeError, KeyError):
-            yield str(row[0]), None
+            yield note_id, None
+            continue
+        if note_id not in headers:
+            yield note_id, note
+            continue
+        header = headers[note_id]
+        yield note_id, None if header is None else replace(note, header=header)
 
 
 def addenda_by_note(conn: Connection) -> dict[str, list[Addendum]]:

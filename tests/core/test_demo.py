@@ -212,3 +212,19 @@ def test_cli_supervision_export_of_the_whole_default_demo_is_not_refused(
     )  # fmt: skip
     assert result.code == 0, result.stderr
     assert "Mentee A" in out.read_text(encoding="utf-8")
+
+
+def test_the_demo_shows_a_cosigned_note_and_one_waiting_for_review(conn: Connection) -> None:
+    from mentorjournal.domain.cosignature import verify_cosignature
+    from mentorjournal.storage import cosignatures, proofs, sessions
+
+    clock = ManualClock(datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
+    populate_demo(conn, mentees=3, sessions=120, seed=4, clock=clock)
+    (waiting,) = cosignatures.awaiting(conn, ())
+    assert waiting.requested_at is not None
+    (mentee_id,) = {r[0] for r in conn.execute("SELECT mentee_id FROM cosignatures")}
+    (cosigned,) = cosignatures.for_mentee(conn, mentee_id).values()
+    note = sessions.get(conn, cosigned.note_id)
+    assert note is not None and verify_cosignature(note, cosigned) is None
+    assert cosigned.written_at <= clock.now()
+    assert proofs.verify_records(conn, None) == []

@@ -213,3 +213,25 @@ def test_a_cosignature_is_dated_by_the_mentors_day_not_utc(tmp_path: object) -> 
     evening = datetime(2026, 3, 9, 23, 45, tzinfo=ZoneInfo("America/New_York"))
     made = cosign(signed, name="Dr A", role="S", cosigned_on=date(2026, 3, 9), written_at=evening)
     assert verify_cosignature(signed, made) is None
+
+
+def test_the_supervision_agenda_offers_notes_waiting_for_cosignature(
+    memory_journal: Journal,
+) -> None:
+    journal = memory_journal
+    mentee = make_mentee(journal)
+    waiting = make_note(journal, mentee, sign=True)
+    flagged = make_note(journal, mentee, sign=True)
+    journal.flag_note(flagged.id)
+    assert {c.source_id: c.reason for c in journal.agenda_candidates()} == {
+        flagged.id: "flagged note"
+    }
+    journal.request_review(waiting.id)
+    journal.request_review(flagged.id)
+    reasons = {c.source_id: c.reason for c in journal.agenda_candidates()}
+    assert reasons == {
+        waiting.id: "awaiting co-signature",
+        flagged.id: "flagged note, awaiting co-signature",
+    }
+    journal.add_cosignature(waiting.id, name="Dr A", role="S", cosigned_on=journal.today())
+    assert waiting.id not in {c.source_id for c in journal.agenda_candidates()}

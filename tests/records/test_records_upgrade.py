@@ -151,3 +151,59 @@ def test_the_golden_header_and_settings_read_back(tmp_path: Path) -> None:
         assert headed[0].duration_minutes == 50
     finally:
         journal.lock()
+
+
+def test_a_vault_from_before_cosignatures_keeps_its_seals_and_takes_a_cosignature(
+    tmp_path: Path,
+) -> None:
+    from mentorjournal.storage import proofs, sealing
+    from mentorjournal.storage.connection import close_database
+    from tests.fixtures.journal_fixtures import db_of
+    from tests.fixtures.make_golden_vaults import COSIGNATURE_SCHEMA
+
+    copy = tmp_path / "before" / "journal.db"
+    copy.parent.mkdir()
+    shutil.copyfile(golden_path(COSIGNATURE_SCHEMA - 1), copy)
+    before = open_database(copy, GOLDEN_KEY)
+    try:
+        old_seals = sealing.origin_counts(before)
+    finally:
+        close_database(before)
+    journal = _upgraded(COSIGNATURE_SCHEMA - 1, tmp_path)
+    try:
+        conn = db_of(journal)
+        assert old_seals and sealing.origin_counts(conn) == old_seals  # the rebuilt table kept all
+        assert proofs.verify_records(conn, None) == []
+        assert journal.awaiting_cosignature() == []
+        note = next(
+            n for m in journal.list_mentees() for n in journal.notes_for(m.id) if n.is_signed
+        )
+        journal.request_review(note.id)
+        assert note.signed_at is not None
+        journal.add_cosignature(
+            note.id, name="Dr A", role="Supervisor", cosigned_on=journal.today()
+        )
+        assert sealing.seal_origin(conn, "cosignature", note.id) == "here"
+        assert proofs.verify_records(conn, None) == []
+        with pytest.raises(Exception, match="append-only"):
+            conn.execute("DELETE FROM record_seals WHERE kind = 'cosignature'")
+    finally:
+        journal.lock()
+
+
+def test_the_golden_cosignature_and_review_request_read_back_and_verify(tmp_path: Path) -> None:
+    from mentorjournal.storage import proofs
+    from tests.fixtures.journal_fixtures import db_of
+    from tests.fixtures.make_golden_vaults import COSIGNATURE_SCHEMA
+
+    journal = _upgraded(COSIGNATURE_SCHEMA, tmp_path)
+    try:
+        (waiting,) = journal.awaiting_cosignature()
+        assert waiting.requested_at == CREATED_AT
+        cosigned = [
+            c for m in journal.list_mentees() for c in journal.cosignatures_for(m.id).values()
+        ]
+        assert [(c.name, c.comment) for c in cosigned] == [("Golden Supervisor", "Golden comment")]
+        assert proofs.verify_records(db_of(journal), None) == []
+    finally:
+        journal.lock()

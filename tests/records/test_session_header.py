@@ -154,6 +154,25 @@ def test_signing_stamps_the_signer_and_profile_and_seals_the_header(
     assert not verify_note(replace(stored, header=replace(signed.header, place="Home (12)")))
 
 
+def test_verify_reads_each_signed_note_with_its_header(
+    journal: Journal, vault_clock: ManualClock
+) -> None:
+    """verify hashes what was signed: the note with its header (without it, every headed note
+    read as changed), and a header edited behind the app's back is named."""
+    from mentorjournal.storage import proofs
+
+    journal.set_record_settings(US)
+    note = _draft(journal, vault_clock.now() - timedelta(hours=2))
+    journal.sign_note(note.id)
+    conn = db_of(journal)
+    assert proofs.verify_records(conn, None) == []
+    conn.execute("DROP TRIGGER session_headers_signed_no_update")
+    conn.execute("UPDATE session_headers SET place = 'Elsewhere' WHERE id = ?", (note.id,))
+    assert proofs.verify_records(conn, None) == [
+        f"signed note {note.id}: its content was changed after signing"
+    ]
+
+
 def test_a_note_signed_after_its_due_time_needs_the_reason_and_is_marked_late(
     journal: Journal, vault_clock: ManualClock
 ) -> None:
