@@ -143,6 +143,8 @@ class Tour:
         for key in main_tabs:
             views.append(View(names.get(key, key), partial(self._tab, key)))
         views.append(View("session-editor", self._session_editor))
+        views.append(View("cosigned-note", self._cosigned_note))
+        views.append(View("cosign-dialog", self._cosign_dialog, dialog=True))
         views.extend(self._people_tabs())
         for key in ("reflection", "self_review", "supervision", "cpd"):
             views.append(View(key.replace("_", "-"), partial(self._area, key)))
@@ -258,6 +260,49 @@ class Tour:
                 page.open_note(note_id)
         self.settle(0.1)
         return window
+
+    def _cosigned_note(self) -> QWidget:
+        """The demo's co-signed note, scrolled to both signatures under it."""
+        found: list[tuple[str, str]] = []
+
+        def first_cosigned(journal: Any) -> tuple[str, str]:
+            for mentee in journal.list_mentees():
+                for note_id in journal.cosignatures_for(mentee.id):
+                    return mentee.id, note_id
+            raise LookupError("the demo has no co-signed note")
+
+        self.main.worker.query(first_cosigned, found.append)
+        self.wait_for(lambda: bool(found), "the co-signed note")
+        mentee_id, note_id = found[0]
+        self.main.select_mentee(mentee_id)
+        window = self._tab("sessions")
+        page = self.main.page("sessions")
+        page.open_note(note_id)
+        panel = page.editor.cosign_panel
+        self.wait_for(lambda: panel.state.text().startswith("Co-signed"), "the co-signature")
+        self.settle(0.1)
+        page.editor_scroll.ensureWidgetVisible(panel, 0, 40)
+        self.settle(0.1)
+        return window  # type: ignore[no-any-return]
+
+    def _cosign_dialog(self) -> QWidget:
+        """The co-signature dialog, as a supervisor fills it in."""
+        from datetime import date
+
+        from ui.pages.sessions.cosign_dialog import CosignDialog
+
+        self._show_window(self.main)
+        today = date.today()
+        dialog = CosignDialog(
+            note_title="Session on Monday 9 March 2026, 10:00",
+            signed_on=today,
+            today=today,
+            parent=self.main,
+        )
+        dialog.name.setText("Dr Robin Placeholder")
+        dialog.role.setText("Clinical supervisor")
+        dialog.comment.setPlainText("Read in supervision; the plan for the next session is agreed.")
+        return self._dialog(dialog)
 
     def _dialog(self, dialog: QWidget) -> QWidget:
         self._open_windows.append(dialog)

@@ -142,6 +142,9 @@ class SessionEditor(QWidget):
         self.signed_label.setAccessibleName("Signed state")
         self.signed_label.hide()
         layout.addWidget(self.signed_label)
+        # Both signatures together at the top of a signed note (hidden for a draft).
+        self.cosign_panel = CosignPanel(self._worker, self._prompts)
+        layout.addWidget(self.cosign_panel)
         layout.addLayout(self._build_header())
         self.header_fields = SessionHeaderFields()
         self.header_fields.edited.connect(self._header_edited)
@@ -166,8 +169,6 @@ class SessionEditor(QWidget):
         self.flag_supervision.toggled.connect(self._edited)
         layout.addWidget(self.flag_supervision)
         self.action_bar = self._build_footer()  # placed by the page, outside the scrolling
-        self.cosign_panel = CosignPanel(self._worker, self._prompts)
-        layout.addWidget(self.cosign_panel)
         layout.addWidget(self._build_addenda())
         sign_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
         sign_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
