@@ -283,7 +283,7 @@ class Tour:
         self.settle(0.1)
         page.editor_scroll.ensureWidgetVisible(panel, 0, 40)
         self.settle(0.1)
-        return window  # type: ignore[no-any-return]
+        return window
 
     def _cosign_dialog(self) -> QWidget:
         """The co-signature dialog, as a supervisor fills it in."""
