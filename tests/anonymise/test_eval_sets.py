@@ -14,7 +14,14 @@ from pathlib import Path
 import pytest
 
 from mentorjournal.anonymise.evaluation.__main__ import main
-from mentorjournal.anonymise.evaluation.sets import HELDOUT_ENV, SetUnavailable, heldout
+from mentorjournal.anonymise.evaluation.sets import (
+    BRIEF_DEV_FILE,
+    HELDOUT_ENV,
+    SETS,
+    SetUnavailable,
+    brief_dev,
+    heldout,
+)
 
 _NOTE = "Met Ruth Okonjo at Brambleford Library on 3rd of May; mood 6/10, she's 17."
 
@@ -93,5 +100,27 @@ def test_misses_of_test_and_held_out_sets_are_never_printed(
     )
     out = capsys.readouterr().out
     assert not re.search(r"^  (?:heldout|synth-test) \w+ +['\"]", out, re.MULTILINE)
-    main(["--sets", "synth-dev", "--n", "20", "--show-errors"])
-    assert re.search(r"^  synth-dev \w+ +['\"]", capsys.readouterr().out, re.MULTILINE)
+    main(["--sets", "brief-dev", "--show-errors"])  # a development set: its misses are shown
+    assert re.search(r"^  brief-dev \w+ +['\"]", capsys.readouterr().out, re.MULTILINE)
+
+
+def test_the_brief_dev_set_loads_with_gold_spans_and_kept_words() -> None:
+    """Notes written outside the code from a one-paragraph brief: a development set in the repository."""
+    notes = brief_dev()
+    assert len(notes) >= 100
+    assert "brief-dev" in SETS
+    categories = {g["category"] for note in notes for g in note.gold}
+    assert {"name", "date", "age", "phone", "organisation", "place"} <= categories
+    for note in notes:
+        assert note.id and note.text
+        for g in note.gold:
+            assert 0 <= g["start"] < g["end"] <= len(note.text)
+        for start, end in note.keep:
+            assert 0 <= start < end <= len(note.text)
+    assert any(note.known for note in notes)  # some notes say what the vault knows
+
+
+def test_brief_dev_is_reported_unavailable_when_its_file_is_missing(tmp_path: Path) -> None:
+    assert BRIEF_DEV_FILE.name == "brief_dev.jsonl"
+    with pytest.raises(SetUnavailable, match="not there"):
+        brief_dev(tmp_path / "missing.jsonl")

@@ -6,6 +6,8 @@
   people, places and companies in our sentence shapes (dev may be tuned on, test never).
 - ``presidio``: presidio-evaluator's own templates and fake-data generator (nobody on the team
   wrote them); what we do not claim to find (countries, titles, nationalities) is neutral.
+- ``brief-dev``: notes written outside the code from a one-paragraph brief, with the writer's
+  gold spans and must-stay words (``evaluation/data/brief_dev.jsonl``); a development set.
 - ``heldout``: notes written outside the team with gold spans, kept OUTSIDE the repository (a
   test set must not be within reach of whoever tunes the rules): the file named by
   ``--heldout FILE`` or the ``MENTORJOURNAL_HELDOUT`` environment variable; only ever scored.
@@ -117,6 +119,10 @@ def heldout(path: Path | None = None) -> list[EvalNote]:
         )
     if not path.exists():
         raise SetUnavailable(f"{path} is not there")
+    return _read_jsonl(path)
+
+
+def _read_jsonl(path: Path) -> list[EvalNote]:
     notes = []
     with path.open(encoding="utf-8") as handle:
         for line in handle:
@@ -127,6 +133,18 @@ def heldout(path: Path | None = None) -> list[EvalNote]:
     return notes
 
 
+#: Notes written by someone outside the code from a one-paragraph brief (invented people and
+#: places, gold spans by the writer): a development set, tuned on like synth-dev.
+BRIEF_DEV_FILE = Path(__file__).parent / "data" / "brief_dev.jsonl"
+
+
+def brief_dev(path: Path = BRIEF_DEV_FILE) -> list[EvalNote]:
+    """The brief-dev notes, read from the repository (the same format as the held-out file)."""
+    if not path.exists():
+        raise SetUnavailable(f"{path} is not there (it ships with a source checkout only)")
+    return _read_jsonl(path)
+
+
 SETS: dict[str, Callable[[int], list[Any]]] = {
     "synth-dev": lambda n: synth(n, SYNTH_DEV_SEED),
     "synth-test": lambda n: synth(n, SYNTH_TEST_SEED),
@@ -134,5 +152,6 @@ SETS: dict[str, Callable[[int], list[Any]]] = {
     "locales-test": lambda n: locales(n, 90210),
     "presidio-dev": lambda n: presidio(n, 4242),
     "presidio-test": lambda n: presidio(n, 777),
+    "brief-dev": lambda n: brief_dev(),
     "heldout": lambda n: heldout(),
 }
