@@ -23,6 +23,18 @@ MONTH_NAMES = split_words(
     "January February March April May June July August September October November December"
 )
 _MONTH_RE = re.compile(r"[A-Za-z]+")
+#: What may lead a date and says nothing of it: "on", a weekday, "the", "early"/"mid"/"late".
+_LEAD_RE = re.compile(
+    r"^(?:on\s+)?(?:(?:mon|monday|tue|tues|tuesday|wed|weds|wednesday|thu|thur|thurs|thursday|fri|"
+    r"friday|sat|saturday|sun|sunday)\.?,?\s+)?(?:the\s+)?(?:(?:early|mid|late)[- ]?)?",
+    re.IGNORECASE,
+)
+#: A time written beside a date ("3rd March at 2pm", "10am on the 3rd") says nothing of the day.
+_TIME_RE = re.compile(
+    r"(?:\s*(?:at|@|from|,|-|–|to|until|till)\s*)?(?<![\w:.])(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)"
+    r"|(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:am|pm))?|noon|midday|midnight)(?!\w)(?:\s*,?\s*on\b)?",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +76,7 @@ def _year(text: str) -> int:
 
 def parse_date(text: str) -> DateParts:
     """Best reading of a date span (UK day-first unless the numbers only fit month-first)."""
-    s = text.strip()
+    s = _LEAD_RE.sub("", _TIME_RE.sub(" ", text).strip(" ,-–@")).strip(" ,-–@")
     iso = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", s)
     if iso:
         return DateParts(int(iso[1]), int(iso[2]), int(iso[3]))
@@ -73,6 +85,9 @@ def parse_date(text: str) -> DateParts:
         a, b = int(num[1]), int(num[2])
         day, mon = (b, a) if b > 12 and a <= 12 else (a, b)
         return DateParts(_year(num[3]) if num[3] else None, mon if mon <= 12 else None, day)
+    short = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?[ -]([A-Za-z]+)\.?[ -](\d{2})", s)
+    if short and short[2].lower() in MONTHS:  # "12 Mar 26", "12-Mar-26"
+        return DateParts(_year(short[3]), MONTHS[short[2].lower()], int(short[1]))
     month: int | None = None
     for word in _MONTH_RE.findall(s):
         if word.lower() in MONTHS:
@@ -170,5 +185,7 @@ def age_label(surface: str) -> str:
     """ "16", "aged sixteen", "94" -> "[mid-teens]", "[90+]"; "[age]" when no number is read."""
     from mentorjournal.anonymise.patterns import number_value
 
+    if re.search(r"\d\s*(?:months?|mths?|weeks?|wks?|days?)\b", surface, re.IGNORECASE):
+        return f"[{age_band(0)}]"  # "18 months": a baby, whatever the number
     value = number_value(surface)
     return f"[{age_band(value)}]" if value is not None else "[age]"

@@ -33,7 +33,14 @@ from mentorjournal.anonymise.lexicon import (
     WEEKDAYS,
     is_must_keep,
 )
-from mentorjournal.anonymise.patterns import CODE_BEFORE_TOWN_RE, TOWN_ZIP_RE, find_patterns
+from mentorjournal.anonymise.patterns import (
+    CODE_BEFORE_TOWN_RE,
+    HELPLINE_RE,
+    PLATFORM_WORDS,
+    TOWN_ZIP_RE,
+    find_patterns,
+    is_service_number,
+)
 from mentorjournal.anonymise.textutil import Token, sentence_start, split_words, tokenize
 
 #: Lower wins an overlap; within a rank the longer span wins.
@@ -53,6 +60,8 @@ _RANK: dict[Category, int] = {
     Category.NAME: 7,
 }
 _SOFT = frozenset({Category.NAME, Category.PLACE, Category.ORGANISATION})
+#: A platform's name ("PSN", "BeReal", "gamertag") is never a person, a place or a handle itself.
+_PLATFORM_SHY = _SOFT | {Category.HANDLE}
 #: Categories made of words (the others are shapes: an e-mail "sat.jo@x.uk" is not a weekday).
 _WORDY = frozenset({Category.NAME, Category.PLACE, Category.ORGANISATION, Category.ADDRESS})
 #: Single words that must stay whatever rule took them (multi-word services are protected whole).
@@ -79,6 +88,17 @@ _SERVICES_RE = re.compile(
 )
 
 
+#: "Phone 0306 999 0744", "her mobile: 0800...": a number given as someone's own is theirs, even
+#: with a prefix services use.
+_PERSONAL_PHONE_CUE_RE = re.compile(
+    r"\b(?:phone|mobile|mob|tel|cell|landline|whatsapp)\b[ \t]*(?:no\.?|number|num)?[ \t]*[:.-]?[ \t]*$",
+    re.IGNORECASE,
+)
+#: Words of which one is in every helpline name ``HELPLINE_RE`` finds (a cheap pre-check).
+_HELPLINE_HINTS = frozenset(
+    split_words("""crisis helpline help hotline lifeline youthline hopeline drinkline access support
+    advice textline text warmline warm infoline info""")
+)
 _SERVICE_FIRST_WORDS = frozenset(re.split(r"[^a-z]+", s)[0] for s in _MULTIWORD_SERVICES) - {""}
 _DIGIT_SERVICES_RE = re.compile(
     r"(?<![\w])(?:"
@@ -192,12 +212,29 @@ class Detector:
         bases = {t.base for t in tokens}
         hinted = not bases.isdisjoint(_SERVICE_FIRST_WORDS) or any(c in text for c in "&0123456789")
         protected = _protected_services(text, tokens) if hinted else []
-        generic = find_patterns(text, bases)
+        if not bases.isdisjoint(_HELPLINE_HINTS):
+            protected.extend(m.span() for m in HELPLINE_RE.finditer(text))
+        generic = [
+            i
+            for i in find_patterns(text, bases)
+            if not any(s <= i.start and i.end <= e for s, e in protected)
+        ]
         generic.extend(
             i
             for i in [*self._context.find(text, tokens), *self._cues.find(text, tokens, bases)]
             if not any(s < i.end and i.start < e for s, e in protected)  # a service stays whole
+            and (
+                i.category not in _PLATFORM_SHY
+                or text[i.start : i.end].lower() not in PLATFORM_WORDS
+            )
         )
+        generic = [
+            i
+            for i in generic
+            if i.category is not Category.PHONE
+            or not is_service_number(text[i.start : i.end])
+            or _PERSONAL_PHONE_CUE_RE.search(text, max(0, i.start - 24), i.start)
+        ]
         scores = clinical_scores(text, bases)
         if scores:  # "PHQ-9 of 14", "GAD7 was 9": the number is a score, not an age or a date
             generic = [
@@ -235,6 +272,7 @@ class Detector:
             chosen
             + propagate(text, chosen, self._gaz)
             + _zips_after_towns(text, chosen)
+            + _ages_after_names(text, chosen)
             + _named_in_lists(text, chosen),
         )
         return [
@@ -390,11 +428,31 @@ def _district(text: str, ident: Identifier) -> Identifier:
     return Identifier(ident.start, m.end(), ident.category, ident.who, ident.role)
 
 
+#: A number written straight after a person's name is their age: "Oisín Brady, 19", "(Kirsty
+#: Milne, 28)", "Raju (Rajesh Kumar), 45,", "Tomek L. - 44 - Crewe", "kev 45, Creggan".
+_AGE_AFTER_NAME_RE = re.compile(
+    r"\.?\)?(?:[ \t]*\([^()\n]{1,40}\))?(?:,[ \t]*|[ \t]+[-–|][ \t]+|[ \t]*\|[ \t]*|[ \t]+|[ \t]*\([ \t]*)"
+    r"(?P<n>[1-9]\d?|1[01]\d)(?![.,:/]\d|%)(?=[ \t]*(?:[,;)|\n]|\.(?!\d)|[-–][ \t]|$)|[ \t]{2,})"
+)
+
+
+def _ages_after_names(text: str, found: list[Identifier]) -> list[Identifier]:
+    ages = []
+    for ident in found:
+        if ident.category is Category.NAME and (m := _AGE_AFTER_NAME_RE.match(text, ident.end)):
+            ages.append(Identifier(m.start("n"), m.end("n"), Category.AGE))
+    return ages
+
+
 def _zips_after_towns(text: str, found: list[Identifier]) -> list[Identifier]:
     """Five digits straight after a town are its ZIP code ("Austin 78701", "Brooklyn, 11215"); so
     are six after an Indian city and five (or NN-NNN) straight before a European town ("75002 Paris")."""
     zips = []
     for ident in found:
+        if ident.category is Category.ADDRESS:  # "12 Elm St, 62704"
+            if m := TOWN_ZIP_RE.match(text, ident.end):
+                zips.append(Identifier(m.start("zip"), m.end("zip"), Category.ZIP))
+            continue
         if ident.category is not Category.PLACE:
             continue
         if m := TOWN_ZIP_RE.match(text, ident.end):

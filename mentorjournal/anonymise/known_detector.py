@@ -352,8 +352,9 @@ class KnownDetector:
                 digits = _phone_digits(m.group())
                 for target, person in self._phones:
                     if target and len(target) >= 6 and target in digits:
+                        start, end = _digits_span(text, m.start(), m.end(), target)
                         found.append(
-                            Identifier(m.start(), m.end(), Category.PHONE, person.who, person.role)
+                            Identifier(start, end, Category.PHONE, person.who, person.role)
                         )
                         break
         for (regex, category, who, role), hint in zip(
@@ -374,6 +375,18 @@ class KnownDetector:
     @property
     def dob(self) -> dt.date | None:
         return self._dob
+
+
+def _digits_span(text: str, start: int, end: int, target: str) -> tuple[int, int]:
+    """The part of a digit run that is the known number: "(206) 555-0138. 988" ends at "0138"
+    (the helpline after it is not part of the number); a national prefix before it stays in."""
+    positions = [i for i in range(start, end) if text[i].isdigit()]
+    digits = "".join(text[i] for i in positions)
+    at = digits.rfind(target)
+    if at < 0:
+        return start, end
+    last = positions[at + len(target) - 1] + 1
+    return start, last
 
 
 def _merge_adjacent(text: str, found: list[Identifier]) -> list[Identifier]:

@@ -25,7 +25,9 @@ EMAIL_RE = re.compile(
 _TLD = (
     r"(?:com|org|net|io|co\.uk|org\.uk|ac\.uk|uk|me|ly|info|biz|us|tv|gg|app|edu|gov|page|site|link|"
     r"co|ie|ee|de|fr|eu|ca|au|nz|ai|xyz|online|blog|shop|store|social|art|pl|in|ng|es|it|nl|be|ch|"
-    r"at|se|no|dk|fi|pt|br|mx|za|ke|gh|pk|tk|cc|ws|fm|to|sh|dev|tech|live|life|club|space|website)"
+    r"at|se|no|dk|fi|pt|br|mx|za|ke|gh|pk|tk|cc|ws|fm|to|sh|dev|tech|live|life|club|space|website|"
+    r"mobi|nz|org\.nz|co\.nz|com\.au|org\.au|net\.au|co\.za|org\.za|ph|com\.ph|sg|my|news|events|"
+    r"works|studio|design|academy|health|care|help|team|family|church|community)"
 )
 URL_RE = re.compile(
     r"\b(?:https?://|www\.)[^\s<>\"')\]]+|(?<![\w.-])(?:[a-z0-9-]{1,63}\.){1,4}"
@@ -35,12 +37,36 @@ URL_RE = re.compile(
 )
 PUBLIC_DOMAINS = ("nhs.uk", "samaritans.org", "mind.org.uk", "childline.org.uk", "gov.uk",
                   "youngminds.org.uk", "988lifeline.org", "shoutmsg", "giveusashout.org")  # fmt: skip
+#: Public domains whose subdomains are local bodies (a council, a trust): those identify a place.
+LOCAL_PUBLIC_DOMAINS = ("nhs.uk", "gov.uk")
 HANDLE_RE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
+_PLATFORMS = (
+    r"insta(?:gram)?|ig|snap(?:chat)?|tik ?tok|twitter|discord|twitch|psn|fb|facebook|reddit|youtube|"
+    r"yt|threads|bluesky|telegram|xbox|steam|roblox|fortnite|minecraft|kik|bereal|be real|pinterest|"
+    r"tumblr|soundcloud|spotify|github|mastodon|linkedin|onlyfans|vsco|wattpad|yubo|whatsapp"
+)
 HANDLE_CONTEXT_RE = re.compile(
-    r"\b(?:insta(?:gram)?|ig|snap(?:chat)?|tik ?tok|twitter|discord|twitch|handle|username|"
-    r"user ?name|gamer ?tag|psn|fb|facebook|reddit|youtube|yt|threads|bluesky|telegram)"
-    r"(?:\s+(?:handle|name|username|account|id|tag))?\s*(?P<mark>is|was|:|=|-|as)?\s*(?:is\s+)?"
-    r"(?P<h>@?[A-Za-z0-9_][A-Za-z0-9_.]{2,29}[A-Za-z0-9_])",
+    r"(?:\b(?:" + _PLATFORMS + r"|handle|username|user ?name|gamer ?tag)|(?-i:\bX\b))"
+    r"(?:\s+(?:handle|name|username|user ?name|account|id|gamer ?tag|tag))?\s*"
+    r"(?P<mark>is|was|:|=|-|as)?\s*(?:is\s+)?"
+    r"(?P<h>@?[A-Za-z0-9_][A-Za-z0-9_.]{2,29}[A-Za-z0-9_](?:#\d{4}\b)?)",
+    _I,
+)
+#: "added sammyb on snap", "follows jo.b on insta": a cue verb, a word, then the platform.
+HANDLE_ADDED_RE = re.compile(
+    r"\b(?:add|adds|added|adding|follow|follows|followed|following|message|messaged|dm|dms|dm'd|dmed)"
+    r"\s+(?:(?:her|him|them|me|us)\s+)?(?:as\s+)?(?P<h>@?[a-z0-9][a-z0-9_.]{2,29}[a-z0-9_])\s+on\s+"
+    r"(?:" + _PLATFORMS + r"|(?-i:X))\b",
+    _I,
+)
+#: "Reddit (u/rhys_ponty)", "u/sam_b": a Reddit user.
+REDDIT_USER_RE = re.compile(r"(?<![\w/])u/[A-Za-z0-9_-]{3,20}\b")
+#: "His IG is private (jm.rides.510)", "Discord (kai#2219)": a handle in brackets after its platform.
+HANDLE_BRACKET_RE = re.compile(
+    r"\b(?:"
+    + _PLATFORMS
+    + r"|(?-i:X))\b[^()\n]{0,24}\((?P<h>@?[A-Za-z0-9_][A-Za-z0-9_.]{1,29}[A-Za-z0-9_]"
+    r"(?:#\d{4})?)(?=\)|\s+is\b|,)",
     _I,
 )
 HANDLE_BEFORE_RE = re.compile(
@@ -62,6 +88,7 @@ NI_BAD_PREFIXES = frozenset({"BG", "GB", "NK", "KN", "TN", "NT", "ZZ"})
 SSN_RE = re.compile(
     r"(?<!\d)(?<!\d[.-])(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}(?!\d|[.-]\d)"
 )
+SSN_MASKED_RE = re.compile(r"\b[xX*#]{3}[- ]?[xX*#]{2}[- ]?\d{4}\b")
 SSN_BARE_RE = re.compile(
     r"\b(?:ssn|social security(?: number| no\.?)?)\s*(?:is|:|#)?\s*(\d{9})\b", _I
 )
@@ -72,13 +99,17 @@ REF_RE = re.compile(
     r"aadhaar|aadhar|pesel|nin|bvn|hcn|ihi|tenancy|employee|staff|payroll|candidate|exam|roll|"
     r"unique pupil|hospital no|health and care|crime|police|incident|cad|sort code|iban|"
     r"medicare|medicaid|sin|social insurance|docket|library card|mpi|ehr|emis|systmone|"
-    r"liquidlogic|carefirst|nhi|a&e|case file|parole|prisoner|prison)(?![a-z])"
-    r"\s*(?:no\.?|number|num|nr|#|id|ref|reference|code)?\s*(?:is|was)?\s*[:#=]?\s*"
-    r"(?P<ref>[A-Z0-9](?:[A-Z0-9]|[/-](?=[A-Z0-9])|[ ](?=\d{3,}\b)){3,23})\b",
+    r"liquidlogic|carefirst|nhi|a&e|case file|parole|prisoner|prison|benefit|ucas|ehcp|plan|"
+    r"protection plan|claimant|housing|council tax|tenant|visa|home office|immigration|uun|matric|"
+    r"matriculation|medi-cal|medical card|health card|cas|rio|mosaic|hosp no|"
+    r"member|client|participant|care first|chi no)(?![a-z])(?:(?<=ref)\.|(?<=reg)\.)?"
+    r"\s*(?:no\.?|number|num|nr|#|id|reference|ref\.?|code)?(?![a-z])\s*(?:is|was)?\s*[:#=]?\s*"
+    r"(?P<ref>[A-Z0-9](?:[A-Z0-9]|[/-](?=[A-Z0-9])|[ ](?=\d{2,}\b)){3,23})\b",
     _I,
 )
 CODE_RE = re.compile(
     r"\b[A-Z]{1,4}[-/]?\d{4,}(?:[-/][A-Z0-9]+)*[A-Z]?\b|\b\d{2,}[-/][A-Z]{2,}[-/]?\d{2,}\b"
+    r"|\b[A-Z]{2,4}[-/]\d{2}[-/]\d{3,}(?:[-/][A-Z0-9]+)*\b"  # "CP-22-0456"
 )
 VEHICLE_RE = re.compile(r"\b[A-Z]{2}\d{2} ?[A-Z]{3}\b")
 IP_RE = re.compile(r"\b(?:\d{1,3}\.){3}\d{1,3}\b")
@@ -110,7 +141,9 @@ AU_POSTCODE_RE = re.compile(r"\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT|Vic|Qld|Tas)\.?,
 #: A UK outward code named as an area: "the LS6 area", "M14 postcode".
 OUTWARD_AREA_RE = re.compile(r"\b([A-Z]{1,2})(\d{1,2}[A-Z]?)\s+(?:area|postcode|district)\b")
 #: Five digits straight after a town: "Austin 78701", "Brooklyn, 11215".
-TOWN_ZIP_RE = re.compile(r",?[ \t]+(?P<zip>\d{5}(?:-\d{4})?|\d{6})(?![\d/:-]|\.\d)")
+TOWN_ZIP_RE = re.compile(
+    r"(?:[ \t]+(?:NE|NW|SE|SW|N|S|E|W)\b)?(?:,?[ \t]+|[ \t]*\()(?P<zip>\d{5}(?:-\d{4})?|\d{6})(?![\d/:-]|\.\d)"
+)
 #: A postal code written before its town (France, Germany, Spain, Poland): "75002 Paris", "00-950".
 CODE_BEFORE_TOWN_RE = re.compile(r"(?<![\d-])(?P<zip>\d{5}|\d{2}-\d{3})[ \t]+$")
 #: Indian PIN codes and Polish postcodes named or shaped as such.
@@ -129,8 +162,12 @@ ZIP_RE = re.compile(
 _FIVE_DIGITS_RE = re.compile(r"(?<![\d-])\d{5}(?:-\d{4})?(?![\d-])")
 ZIP_LOWER_RE = re.compile(r",\s*(?:" + _CODES + r")\.?,?\s+(?P<zip>\d{5}(?:-\d{4})?)\b", _I)
 ZIP_WORD_RE = re.compile(
-    r"\b(?:zip|zip ?code|zipcode)\s*(?:is|:)?\s*(?P<zip>\d{5}(?:-\d{4})?)\b", _I
+    r"\b(?:zip|zip ?code|zipcode|zip/postal code|postcode|post code|postal code)\s*(?:is|was|:|of|#)?\s*"
+    r"(?P<zip>\d{5}(?:-\d{4})?)\b",
+    _I,
 )
+#: "the 10025 zip code", "in 94103 ZIP": the number before the word.
+ZIP_BEFORE_WORD_RE = re.compile(r"(?P<zip>\d{5}(?:-\d{4})?)[ ](?:zip|zip ?code|zipcode)\b", _I)
 
 _SUFFIX_FULL = (
     r"Street|Road|Avenue|Lane|Drive|Close|Crescent|Way|Court|Terrace|Grove|Gardens|Place|Mews|"
@@ -147,7 +184,8 @@ ADDRESS_NUM_RE = re.compile(
     + r")\b\.?"
 )
 ADDRESS_LOWER_RE = re.compile(
-    r"\b\d{1,5}[a-z]?\s+(?:[a-z']+\s+){1,2}(?:street|road|avenue|lane|drive|close|crescent|way|"
+    r"(?<![-/.])\b\d{1,5}[a-z]?\s+(?!(?:at|in|on|to|the|a|an|for|and|of|from|with|by)\s)(?:[a-z']+\s+){1,2}"
+    r"(?:street|road|avenue|lane|drive|close|crescent|way|"
     r"court|terrace|grove|gardens)\b"
 )
 #: Without a house number only the unmistakable street words count ("My Safe Place" is not an address).
@@ -182,7 +220,10 @@ _MONTH = (
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 _ORD = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_YEAR = r"(?:,?\s*(?:'\d{2}|(?:19|20)\d{2}))?"
+_YEAR = (
+    r"(?:,?\s*(?:of\s+)?(?:['’]\d{2}|(?:19|20)\d{2})|[-/](?:(?:19|20)\d{2}|\d{2})(?![-/]?\d)"
+    r"|[ ]\d{2}(?=[ ]*(?:[.,;:)]|$)))?"
+)
 DATE_RES: tuple[re.Pattern[str], ...] = (
     re.compile(
         r"\b(?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])"
@@ -195,7 +236,43 @@ DATE_RES: tuple[re.Pattern[str], ...] = (
         r"\b(?:the\s+)?" + _ORD + r"(?:(?:\s+of)?\s+|-)" + _MONTH + r"\b\.?" + _YEAR + r"(?!\d)", _I
     ),
     re.compile(r"\b" + _MONTH + r"\.?\s+(?:the\s+)?" + _ORD + r"\b" + _YEAR + r"(?!\d)", _I),
-    re.compile(r"\b" + _MONTH + r"\.?,?\s+(?:19|20)\d{2}\b", _I),
+    re.compile(r"\b" + _MONTH + r"\.?,?\s+(?:of\s+)?(?:(?:19|20)\d{2}\b|['’]\d{2}\b)", _I),
+)
+#: A time written beside a date belongs to it ("3rd March at 2pm", "12/03, 14:30", "10am on the 3rd").
+_TIME = (
+    r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:am|pm))?"
+    r"|noon|midday|midnight)"
+)
+TIME_AFTER_RE = re.compile(
+    r"(?:,?\s*(?:at|@|from|,|-|–)\s*|\s+)"
+    + _TIME
+    + r"(?:\s*(?:-|–|to|until|till)\s*"
+    + _TIME
+    + r")?(?!\w)",
+    _I,
+)
+TIME_BEFORE_RE = re.compile(r"(?<![\w:.])" + _TIME + r"\s*,?\s*(?:on\s+)?(?:the\s+)?$", _I)
+#: A year tied to a life event: "died 2019", "widowed in 2009", "since 2015" ("in 2019" alone stays).
+YEAR_EVENT_RE = re.compile(
+    r"\b(?:died|passed|passed away|widowed|married|divorced|separated|diagnosed|arrested|convicted|"
+    r"sentenced|released|discharged|sectioned|emigrated|graduated|retired|since|back in|class of|"
+    r"summer of|spring of|autumn of|winter of|fall of)"
+    r"(?:\s+in)?\s+(?:(?:early|mid|late)[- ]?)?(?P<d>(?:19[3-9]\d|20[0-3]\d))\b(?![/.:-]?\d|\s*(?:-|–|to)\s*\d)"
+    r"(?!\s*(?:mg|ml|calories|kcal|steps|words|people|pounds|£|%))",
+    _I,
+)
+#: A month named alone after a cue: "in August", "since early November", "due March", "passed april".
+MONTH_ALONE_RE = re.compile(
+    r"\b(?:in|since|until|till|by|from|due|during|last|passed|died|diagnosed|before|after|of|end of|"
+    r"start of|beginning of|back in|over)\s+(?P<d>(?:(?:early|mid|late)[- ]?)?(?P<m>"
+    r"(?-i:[Jj]anuary|[Ff]ebruary|[Mm]arch|[Aa]pril|May|[Jj]une|[Jj]uly|[Aa]ugust|[Ss]eptember|[Oo]ctober|"
+    r"[Nn]ovember|[Dd]ecember|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)))\b\.?(?!\s*(?:\d|the\s+\d))",
+    _I,
+)
+#: A year of birth: "born in 1999", "Born 2008", "(b. 1931)", "DOB: 1962".
+BIRTH_YEAR_RE = re.compile(
+    r"(?:\b(?:born|b\.)|\bd\.?o\.?b\.?:?)\s+(?:in\s+)?(?:(?:early|mid|late)[- ]?)?(?P<d>(?:19|20)\d{2})\b(?![/.-]\d)",
+    _I,
 )
 #: An ordinal followed by one of these counts something ("the 3rd time", "her 2nd session"), not a day.
 _NOT_ORDINAL_NOUN = (
@@ -203,14 +280,15 @@ _NOT_ORDINAL_NOUN = (
     r"weeks|day|days|month|months|birthday|anniversary|go|try|round|dose|visit|appointment|meeting|"
     r"child|baby|century|percentile|person|one|ones|job|step|stage|level|position|draft|edition|"
     r"form|year's|choice|pregnancy|admission|episode|referral|placement|school|house|flat|"
-    r"time's|trimester|cycle|course|line|week's|and\s+final|last)\b)"
+    r"time's|trimester|cycle|course|line|week's|and\s+final|last|shift|shifts|gen|generation|"
+    r"half|quarter|term|semester|innings|set|leg|lap|half-term|opinion)\b)"
 )
 #: Dates written without a year or month word count only after a cue: (shape, cue before it).
 CUED_DATES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (
         re.compile(r"(?<![\d/])(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])(?![\d/])"),
         re.compile(
-            r"\b(?:on|from|until|till|by|dated|due|since|before|after|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun) $",
+            r"\b(?:on|from|until|till|by|dated|date|date:|due|since|before|after|w/c|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun) $",
             _I,
         ),
     ),
@@ -230,7 +308,7 @@ CUED_DATES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
             _I,
         ),
         re.compile(
-            r"\b(?:on|dated|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|"
+            r"\b(?:on|dated|date|date:|w/c|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|"
             r"thursday|friday|saturday|sunday|meeting|session|appt|appointment),? $",
             _I,
         ),
@@ -257,6 +335,8 @@ _RANGE_AFTER_RE = re.compile(
     r"\s*(?:-|–|to|and|&|or)\s*" + _ORD + r"\b(?!\s*(?:am|pm|mg|ml|%|:|/|\.\d|x\b))", _I
 )
 
+#: "Sam (15)", "her brother (19)"; "walk daily (3)" in a numbered list is not an age (see find_ages).
+BRACKET_AGE_RE = re.compile(r"(?<=[A-Za-z])\s*\((?P<n>\d{1,2})\)")
 _AGE_TAIL = (
     r"(?!\s*(?:/|%|mg|ml|pm|am|:|\.\d|out of|percent|min|mins|minutes|hours|hrs|hr|days|weeks|"
     r"wks|months|times|x\b|kg|lbs|st\b|stone|quid|pounds|dollars|p\b|mile|miles|km|metres|units|cigs|"
@@ -264,7 +344,7 @@ _AGE_TAIL = (
 )
 AGE_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"\b(?P<n>\d{1,3})\s*[- ]?\s*(?:years?|yrs?|yr)[- ]?olds?\b", _I),
-    re.compile(r"\b(?P<n>\d{1,3})\s?(?:yo|y/o|y\.o\.?)(?![\w/])", _I),
+    re.compile(r"\b(?P<n>\d{1,3})[\s-]?(?:yo|y/o|y\.o\.?)(?![\w/])", _I),
     re.compile(
         r"\b(?=[A-Za-z])(?:aged|age|ages|turn|turned|turns|turning|birthday|bday)\s*:?\s*(?P<n>\d{1,3})\b"
         + _AGE_TAIL,
@@ -272,14 +352,24 @@ AGE_RES: tuple[re.Pattern[str], ...] = (
     ),
     re.compile(
         r"\b(?=[A-Za-z])(?:she's|he's|they're|shes|hes|she is|he is|they are|i'm|im|i am|is now|was|is|be|who's|whos|"
-        r"who is)\s+(?:only\s+|just\s+|now\s+|nearly\s+|almost\s+)?(?P<n>\d{1,2})\b(?=\s*(?:,|\.|;|\)|$|\n|"
+        r"who is)\s+(?:only\s+|just\s+|now\s+|nearly\s+|almost\s+|over\s+|about\s+|around\s+)?"
+        r"(?P<n>\d{1,2}|1[01]\d)\b(?=\s*(?:,|\.|;|\)|$|\n|"
         r"and\b|but\b|now\b|years\b|yrs\b|so\b|with\b|in\b|who\b|which\b|&))" + _AGE_TAIL,
         _I,
     ),
-    re.compile(r"(?<=[A-Za-z])\s*\((?P<n>\d{1,2})\)"),
+    BRACKET_AGE_RE,
+    # "(Oisín Brady, 19)": a capitalised name and a number in brackets
+    re.compile(
+        r"\((?:[A-Z\u00C0-\u00DE][\w'’.-]*[ \t]+){0,3}[A-Z\u00C0-\u00DE][\w'’.-]*,[ \t]*(?P<n>\d{1,2})\)"
+    ),
     re.compile(r"\b(?P<n>\d{1,3})\s*(?:years?|yrs?)\s+of\s+age\b", _I),
     re.compile(
-        r"\b(?:in\s+(?:her|his|their|my|your|our)\s+(?:early\s+|mid[- ]?|late\s+)?)(?P<n>[1-9]0['’]?s)\b",
+        r"\b(?:at\s+the\s+age\s+of|the\s+age\s+of|aged\s+(?:about|around|over))\s+(?P<n>\d{1,3})\b",
+        _I,
+    ),
+    re.compile(
+        r"\b(?:in\s+(?:her|his|their|my|your|our)\s+(?:early\s+|mid[- ]?|late\s+)?)"
+        r"(?P<n>[1-9]0['’]?s)\b",
         _I,
     ),
     re.compile(r"[a-z],\s(?P<n>\d{1,2}),\s"),
@@ -299,13 +389,36 @@ GATED_AGE_RES: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     ),
     # "a 3-month-old", "her 6 week old": a baby's age
     (
-        re.compile(r"\b(?P<n>\d{1,2})\s*[- ]?\s*(?:months?|mths?|weeks?|wks?)[- ]olds?\b", _I),
-        frozenset(split_words("old olds month-old week-old months-old weeks-old")),
+        re.compile(
+            r"\b(?P<n>\d{1,2})\s*[- ]?\s*(?:months?|mths?|weeks?|wks?|days?)[- ]olds?\b", _I
+        ),
+        frozenset(split_words("old olds month-old week-old months-old weeks-old day-old days-old")),
+    ),
+    # "her son is 18 months", "the baby, 10 weeks,": a baby's age with its unit
+    (
+        re.compile(
+            r"\b(?:son|daughter|baby|babies|child|kid|boy|girl|twins|newborn|toddler|grandson|granddaughter)"
+            r"(?:['’]s|\s+is|\s+was|\s+are|\s+were|,)\s+(?:only\s+|just\s+|now\s+|nearly\s+|almost\s+)?"
+            r"(?P<n>\d{1,2}\s*(?:months?|mths?|weeks?|wks?|days?))\b(?=\s*(?:old\b|[,.;)!?]|$|and\b|now\b))",
+            _I,
+        ),
+        frozenset(split_words("month months mths weeks wks days")),
+    ),
+    # "will be 18 next month", "she'll be 17"
+    (
+        re.compile(r"\b(?:will\s+be|['’]ll\s+be|will\s+turn)\s+(?P<n>\d{1,3})\b" + _AGE_TAIL, _I),
+        frozenset(split_words("will she'll he'll they'll i'll you'll")),
+    ),
+    # "16F presenting with...", "(17M)": age and sex at the start of a line or a bracket
+    (
+        re.compile(r"(?:^|(?<=[(\[,;:]))[ ]?(?P<n>\d{1,2})[ ]?[MF](?![\w'’])", re.MULTILINE),
+        frozenset(),
     ),
     # "(16, F)", "(M, 17)", "(17M)": age and sex in brackets
     (
         re.compile(
-            r"\((?:[MFmf][ ]?,?[ ]?|[A-Z]{2,6}[ ]?,[ ]?)?(?P<n>\d{1,2})(?:[ ]?,?[ ]?[MFmf])?\)"
+            r"\((?:(?:[MFmf][ ]?,?[ ]?|[A-Z]{2,6}[ ]?,[ ]?)(?P<n>\d{1,2})(?:[ ]?,?[ ]?[MFmf])?"
+            r"|(?P<m>\d{1,2})[ ]?,?[ ]?[MFmf])\)"
         ),
         frozenset(),
     ),
@@ -338,7 +451,7 @@ GATED_AGE_RES: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     # "she is 92 this year", "he's 17 next month": from 13 (a rating "is 7 this week" stays)
     (
         re.compile(
-            r"\b(?=[A-Za-z])(?:she's|he's|shes|hes|she is|he is|who's|who is|is)\s+(?:only\s+|just\s+|now\s+)?"
+            r"\b(?=[A-Za-z])(?:she's|he's|shes|hes|she is|he is|who's|who is|is|[A-Za-z]+['’]s)\s+(?:only\s+|just\s+|now\s+)?"
             r"(?P<n>1[3-9]|[2-9]\d|1[01]\d)\s+(?=(?:this|next)\s+(?:year|month|week)|today\b|soon\b)",
             _I,
         ),
@@ -389,13 +502,18 @@ GATED_AGE_RES: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     ),
     (
         re.compile(
-            r"\baged\s+\d{1,3}(?:\s*,\s*\d{1,3})*\s*(?:,|and|&)\s*(?P<n>\d{1,3})\b" + _AGE_TAIL, _I
+            r"\bage[ds]\s+\d{1,3}(?:\s*,\s*\d{1,3})*\s*(?:,|and|&)\s*(?P<n>\d{1,3})\b" + _AGE_TAIL,
+            _I,
         ),
-        frozenset(split_words("aged")),
+        frozenset(split_words("aged ages")),
     ),
     (
-        re.compile(r"\baged\s+\d{1,3}\s*,\s*(?P<n>\d{1,3})\b(?=\s*(?:,|and|&))", _I),
-        frozenset(split_words("aged")),
+        re.compile(r"\bage[ds]\s+\d{1,3}\s*,\s*(?P<n>\d{1,3})\b(?=\s*(?:,|and|&))", _I),
+        frozenset(split_words("aged ages")),
+    ),
+    (
+        re.compile(r"\bages\s*:?\s*(?P<n>\d{1,3})\b(?=\s*(?:,|and|&|-|–|to))", _I),
+        frozenset(split_words("ages")),
     ),
 )
 
@@ -411,6 +529,7 @@ NUMBER_WORDS: dict[str, int] = {
     **{f"{t}-{u}": (i + 2) * 10 + j + 1 for i, t in enumerate(_TENS) for j, u in enumerate(_UNITS)},
 }
 _NUMBER_PARTS = frozenset([*_UNITS, *_TEENS, *_TENS])
+_DECADE_WORDS = split_words("twenties thirties forties fifties sixties seventies eighties nineties")
 _NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 WORD_AGE_RES: tuple[re.Pattern[str], ...] = (
     re.compile(
@@ -423,12 +542,49 @@ WORD_AGE_RES: tuple[re.Pattern[str], ...] = (
 )
 
 
+_DECADES = {w: (i + 2) * 10 for i, w in enumerate(_DECADE_WORDS)}
+_OLDER_WORDS = "|".join(
+    sorted((w for w, v in NUMBER_WORDS.items() if v >= 13), key=len, reverse=True)
+)
+_AGE_WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+#: Ages written in words that the digit shapes cannot see.
+MORE_WORD_AGE_RES: tuple[re.Pattern[str], ...] = (
+    # "Gran is ninety-one.", "he was seventeen and": a number word from 13 ending the clause
+    re.compile(
+        r"\b(?:is|was|she's|he's|who's|now)\s+(?:only\s+|just\s+|now\s+|nearly\s+|almost\s+|over\s+)?"
+        r"(?P<n>"
+        + _OLDER_WORDS
+        + r")\b(?=\s*(?:[,.;)!?]|$|and\b|but\b|now\b|so\b|this\b|next\b|in\b|"
+        r"with\b|years\b))",
+        _I,
+    ),
+    # "in her nineties", "in his late eighties"
+    re.compile(
+        r"\bin\s+(?:her|his|their|my|your|our)\s+(?:early\s+|mid[- ]?|late\s+)?"
+        r"(?P<n>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+        _I,
+    ),
+    # "when she was twelve", "since he was fourteen"
+    re.compile(
+        r"\b(?:when|since|until|till|before|after|from when)\s+(?:she|he|they|i|you|we)\s+"
+        r"(?:was|were|turned|had turned|got to)\s+(?:only\s+|about\s+|around\s+)?(?P<n>"
+        + _AGE_WORDS
+        + r")\b"
+        r"(?!\s*(?:minutes|mins|hours|days|weeks|months|times|of\b|o'clock|pm|am))",
+        _I,
+    ),
+)
+
+
 def number_value(text: str) -> int | None:
     """The number a span says, in digits ("16") or words ("sixteen", "twenty-one")."""
     digits = re.search(r"\d+", text)
     if digits:
         return int(digits.group())
     words = re.findall(r"[a-z]+", text.lower())
+    decade = next((_DECADES[w] for w in words if w in _DECADES), None)
+    if decade is not None:
+        return decade
     pairs = [f"{a}-{b}" for a, b in itertools.pairwise(words)]
     return next((NUMBER_WORDS[w] for w in [*pairs, *words] if w in NUMBER_WORDS), None)
 
@@ -437,12 +593,15 @@ _YEAR_OLD_RE = re.compile(r"(?<=[a-z])[- ](?:years?|yr)[- ]olds?\b", _I)
 _LAST_WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)?$", _I)
 
 
+_NUMBER_PARTS_OR_DECADES = _NUMBER_PARTS | frozenset(_DECADE_WORDS)
+
+
 def find_word_ages(text: str) -> Iterator[Identifier]:
     for m in _YEAR_OLD_RE.finditer(text):  # "sixteen-year-old": find the unit, then the number
         word = _LAST_WORD_RE.search(text, max(0, m.start() - 16), m.start())
         if word is not None and word.group().lower() in NUMBER_WORDS:
             yield Identifier(word.start(), word.end(), Category.AGE)
-    for regex in WORD_AGE_RES:
+    for regex in (*WORD_AGE_RES, *MORE_WORD_AGE_RES):
         for m in regex.finditer(text):
             group = "n" if "n" in regex.groupindex else 0
             yield Identifier(m.start(group), m.end(group), Category.AGE)
@@ -450,7 +609,7 @@ def find_word_ages(text: str) -> Iterator[Identifier]:
 
 _PHONE_SHAPES = (
     r"\+\d{1,3}[\s.-]?(?:\(0\)\s?)?\(?\d{1,5}\)?(?:[\s.-]?\d{2,6}){1,4}(?!\d)",
-    r"\(0\d{2,4}\)\s?\d{3,4}[\s.-]?\d{3,4}",
+    r"\(0\d{1,4}\)\s?\d{3,4}[\s.-]?\d{3,4}",
     r"(?<!\d)(?<!\d[.-])0\d{2,4}[\s.-]?\d{3,4}[\s.-]?\d{3,4}(?!\d|[.-]\d)",
     r"(?<!\d)(?<!\d[.-])0\d{9,10}(?!\d|[.-]\d)",
     r"(?<!\d)(?<!\d[.-])0\d{4,5}[\s.-]\d{5,6}(?!\d|[.-]\d)",
@@ -475,6 +634,40 @@ HELPLINE_NUMBERS = frozenset(
         0800838587 08088023456 1800247247 1800666666 116111 131114 1300224636 1800551800
         08088005000"""
     )
+)
+
+
+def is_service_number(number: str) -> bool:
+    """Freephone and non-geographic numbers belong to services, never to a person: UK 0800, 0808,
+    0500 and 03 (eleven digits), US and Canadian toll-free (800, 833 ... 888), Australian 1800,
+    1300 and 13 xx xx, Irish 1800/1850/1890, New Zealand 0800/0508, South African 0800/086x."""
+    d = re.sub(r"\D", "", number)
+    if d.startswith("44"):
+        d = "0" + d[2:]
+    if d.startswith(("0800", "0808", "0500", "0508", "0860", "0861")) and 9 <= len(d) <= 11:
+        return True
+    if d.startswith("03") and len(d) == 11:
+        return True
+    if len(d) == 11 and d.startswith("1"):
+        d = d[1:]
+    if len(d) == 10 and d[:3] in ("800", "833", "844", "855", "866", "877", "888"):
+        return True
+    if d.startswith(("1800", "1300", "1850", "1890")) and len(d) == 10:
+        return True
+    return len(d) == 6 and d.startswith("13")
+
+
+#: A helpline named with its number: the name and the number both stay ("Kids Help Phone
+#: 1-800-668-6868", "Oxleas crisis line 0800 330 8590", "Mobile Crisis Team 513-584-5098").
+HELPLINE_RE = re.compile(
+    r"(?:\b(?:[A-Z][\w&'’.-]*[ \t]+(?:(?:and|&|of|for)[ \t]+)?){0,4})?"
+    r"(?:[Cc]risis[ \t]+(?:[Ll]ine|[Ss]ervices?|[Cc]ent(?:re|er)|[Tt]eam|[Tt]ext[ \t]+[Ll]ine)|[Hh]elp[ \t]?[Ll]ine|"
+    r"[Hh]otline|[Ll]ifeline|[Yy]outhline|[Hh]opeline|[Dd]rinkline|[Hh]elp[ \t]+[Pp]hone|[Aa]ccess[ \t]+[Ll]ine|"
+    r"[Ss]upport[ \t]+[Ll]ine|[Aa]dvice[ \t]+[Ll]ine|[Tt]ext[ \t]?[Ll]ine|[Ww]arm[ \t]?[Ll]ine|[Ii]nfo[ \t]?[Ll]ine)\b"
+    r"(?:[ \t]*(?:no\.?|number|on|:|-|–)?[ \t]*\(?\+?\d[\d \t().-]{4,16}\d\)?)?"
+    # "0917 899 8727 (Hopeline)": the number before its name in brackets
+    r"|\+?\d[\d \t().-]{4,16}\d[ \t]*\((?:[A-Z][\w'’-]*[ \t]+){0,3}(?:[Hh]elp[ \t]?[Ll]ine|[Hh]otline|"
+    r"[Ll]ifeline|[Hh]opeline|[Cc]risis[ \t]+[Ll]ine)\)"
 )
 
 
@@ -575,14 +768,26 @@ _REF_WORDS = frozenset(
     registration reg plate order booking policy ticket tracking pps ppsn aadhaar aadhar pesel nin
     bvn hcn ihi tenancy employee staff payroll candidate exam roll health crime police incident cad
     sort iban medicare medicaid sin social docket library mpi ehr emis systmone liquidlogic
-    carefirst nhi parole prisoner prison""")
+    carefirst nhi parole prisoner prison benefit ucas ehcp plan claimant housing council tenant visa
+    office immigration uun matric matriculation medi-cal medical health cas rio mosaic
+    pas hosp member client participant""")
 )
 _SSN_HINT_RE = re.compile(r"\d\d\d[- ]\d\d[- ]\d\d\d\d")
 _NI_WORDS = frozenset(split_words("ni nino national n.i"))
 _SSN_WORDS = frozenset(split_words("ssn social"))
-_HANDLE_WORDS = frozenset(
-    split_words("""insta instagram ig snap snapchat tiktok tik tok twitter discord twitch handle username user
-    gamertag gamer psn fb facebook reddit youtube yt threads bluesky telegram""")
+#: Words that name a platform or a kind of account: never a handle or a person themselves.
+PLATFORM_WORDS = frozenset(
+    split_words("""insta instagram ig snap snapchat tiktok twitter discord twitch psn fb facebook reddit
+    youtube yt threads bluesky telegram xbox steam roblox fortnite minecraft kik bereal pinterest
+    tumblr soundcloud spotify github mastodon linkedin onlyfans vsco wattpad yubo whatsapp handle
+    username gamertag account profile""")
+)
+_HANDLE_WORDS = PLATFORM_WORDS | frozenset(split_words("tik tok user gamer be x"))
+#: Words after a platform that are not a handle ("on snap is where...", "her X is the problem").
+_NOT_HANDLES = frozenset(
+    split_words("""the a an and but or her his their my your our him them me it this that there where
+    what who when how not now down up out off too also again still just only really very for with
+    from about back more less much been being have has had private public blocked deleted new old""")
 )
 
 
@@ -590,21 +795,41 @@ def find_emails_urls_handles(text: str, *, handle_hint: bool = True) -> Iterator
     if "@" in text:
         yield from _spans(text, EMAIL_RE, Category.EMAIL)
         yield from _spans(text, HANDLE_RE, Category.HANDLE)
+    if "u/" in text:
+        yield from _spans(text, REDDIT_USER_RE, Category.HANDLE)
     if handle_hint:
-        yield from _spans(text, HANDLE_BEFORE_RE, Category.HANDLE, "h")
-        for m in HANDLE_CONTEXT_RE.finditer(text):
-            handle = m.group("h").rstrip(".")
-            explicit = m.group("mark") is not None or handle.startswith("@")
-            if explicit or re.search(r"[\d_.]", handle):
-                yield Identifier(m.start("h"), m.start("h") + len(handle), Category.HANDLE)
+        yield from _handles_after_platforms(text)
+    yield from _urls(text)
+
+
+def _handles_after_platforms(text: str) -> Iterator[Identifier]:
+    """Handles named by their platform, with or without @: "insta: sam_b09", "her X is sammyb_",
+    "added sammyb on snap", "Discord (kai#2219)"."""
+    yield from _spans(text, HANDLE_BEFORE_RE, Category.HANDLE, "h")
+    for m in HANDLE_CONTEXT_RE.finditer(text):
+        handle = m.group("h").rstrip(".")
+        if handle.lower() in PLATFORM_WORDS or handle.lower() in _NOT_HANDLES:
+            continue  # "Xbox gamertag: ...": the account word is not the handle
+        explicit = m.group("mark") is not None or handle.startswith("@")
+        if explicit or re.search(r"[\d_.]", handle):
+            yield Identifier(m.start("h"), m.start("h") + len(handle), Category.HANDLE)
+    for regex in (HANDLE_BRACKET_RE, HANDLE_ADDED_RE):
+        for m in regex.finditer(text):
+            if m.group("h").lower() not in _NOT_HANDLES | PLATFORM_WORDS:
+                yield Identifier(m.start("h"), m.end("h"), Category.HANDLE)
+
+
+def _urls(text: str) -> Iterator[Identifier]:
     lower = text.lower()
     if "www." not in lower and "://" not in text and not any(t in lower for t in _TLD_HINTS):
         return
     for m in URL_RE.finditer(text):
         url = m.group().rstrip(".,;:!?")
         host = url.lower().split("//")[-1].split("/")[0]
-        if any(host == d or host.endswith("." + d) for d in PUBLIC_DOMAINS):
-            continue
+        if any(host == d or host.endswith("." + d) for d in PUBLIC_DOMAINS) and not any(
+            host.endswith("." + d) and host.removeprefix("www.") != d for d in LOCAL_PUBLIC_DOMAINS
+        ):
+            continue  # nhs.uk, gov.uk stay; westminster.gov.uk names a place
         if (
             "@" in text[max(0, m.start() - 1) : m.start()]
             or "@" in url.split("//")[-1].split("/")[0]
@@ -633,6 +858,7 @@ def find_numbers(
         yield from _spans(text, SSN_RE, Category.ID_NUMBER, 0, w)
     if ssn_hint:
         yield from _spans(text, SSN_BARE_RE, Category.ID_NUMBER, 1, w)
+        yield from _spans(text, SSN_MASKED_RE, Category.ID_NUMBER, 0, w)
     for m in _near(NHS_RE, text, w):
         digits = "".join(m.groups())
         before = text[max(0, m.start() - 25) : m.start()]
@@ -644,16 +870,8 @@ def find_numbers(
             and m.group()[0] != "0"
         ):
             yield Identifier(m.start(), m.end(), Category.ID_NUMBER)
-    for m in _near(REF_RE, text, w) if ref_hint else ():
-        ref = m.group("ref")
-        if (
-            " " in ref
-            and not any(c.isdigit() for c in ref.split(" ", 1)[0])
-            and not ref[:4].isupper()
-        ):
-            continue  # "for 12345": a grouped reference starts with digits or a code ("CAD 1234")
-        if sum(c.isdigit() for c in ref) >= 3 and not re.fullmatch(r"(?:19|20)\d{2}", ref):
-            yield Identifier(m.start("ref"), m.end("ref"), Category.ID_NUMBER)
+    if ref_hint:
+        yield from _references(text, w)
     yield from _spans(text, CODE_RE, Category.ID_NUMBER, 0, w)
     yield from _more_ids(text, w)
     yield from _spans(text, VEHICLE_RE, Category.ID_NUMBER, 0, w)
@@ -661,6 +879,24 @@ def find_numbers(
         if all(0 <= int(p) <= 255 for p in m.group().split(".")):
             yield Identifier(m.start(), m.end(), Category.ID_NUMBER)
     yield from find_phones(text)
+
+
+def _references(text: str, w: list[Window] | None) -> Iterator[Identifier]:
+    """Case, record, claim and policy numbers after the word that names them."""
+    for m in _near(REF_RE, text, w):
+        ref = m.group("ref")
+        if (
+            " " in ref
+            and not any(c.isdigit() for c in ref.split(" ", 1)[0])
+            and not ref[:4].isupper()
+        ):
+            continue  # "for 12345": a grouped reference starts with digits or a code ("CAD 1234")
+        digits = sum(c.isdigit() for c in ref)
+        if digits < 8 and m.group().lower().startswith("nhs"):
+            continue  # "NHS 24 111", "NHS 111": services; an NHS number has ten digits
+        mixed = digits >= 2 and sum(c.isalpha() for c in ref) >= 2 and len(ref) >= 5  # "AB12CD"
+        if (digits >= 3 or mixed) and not re.fullmatch(r"(?:19|20)\d{2}", ref):
+            yield Identifier(m.start("ref"), m.end("ref"), Category.ID_NUMBER)
 
 
 _EXTENSION_RE = re.compile(r"\s*(?:x|ext\.?|extn\.?|extension)\s*\d{1,6}\b", _I)
@@ -673,8 +909,22 @@ def _more_ids(text: str, w: list[Window] | None) -> Iterator[Identifier]:
         if sum(c.isdigit() for c in m.group()) >= 8:
             yield Identifier(m.start(), m.end(), Category.ID_NUMBER)
     for m in _near(LONG_DIGITS_RE, text, w):
-        if not _phone_possible(m.group()) and not re.fullmatch(r"(?:19|20)\d{6}", m.group()):
+        if re.fullmatch(r"(?:19|20)\d{6}", m.group()):
+            continue
+        if not _phone_possible(m.group()) or (
+            len(m.group()) <= 9
+            and _ID_WORD_BEFORE_RE.search(text, max(0, m.start() - 32), m.start())
+        ):
             yield Identifier(m.start(), m.end(), Category.ID_NUMBER)
+
+
+#: "Member ID (MO HealthNet): 10928375", "RiO: 10448271": an ID word shortly before eight or nine
+#: digits makes them a reference rather than a phone number.
+_ID_WORD_BEFORE_RE = re.compile(
+    r"\b(?:id|no|number|ref|reference|record|rio|mrn|member|client|patient|case|account|student|"
+    r"matric|uun|nhs|chi|hospital|claim|policy)\b[^\n\d]{0,24}$",
+    _I,
+)
 
 
 def find_phones(text: str) -> Iterator[Identifier]:
@@ -727,6 +977,9 @@ def find_places_by_shape(
             if z is not None and z.start("zip") == m.start():
                 yield Identifier(m.start(), m.end(), Category.ZIP)
                 break
+        else:
+            if ZIP_BEFORE_WORD_RE.match(text, m.start()):
+                yield Identifier(m.start(), m.end(), Category.ZIP)
     yield from _spans(text, ADDRESS_NUM_RE, Category.ADDRESS, 0, w)
     yield from _spans(text, ADDRESS_LOWER_RE, Category.ADDRESS, 0, w)
     yield from _spans(text, APT_RE, Category.ADDRESS, 0, w)
@@ -740,6 +993,85 @@ _MONTH_DATE_RES = frozenset(r for r in DATE_RES if "jan(?:uary)?" in r.pattern)
 
 
 def find_dates(
+    text: str, w: list[Window] | None = None, *, has_month: bool = True
+) -> Iterator[Identifier]:
+    """Dates in every written form, each widened over a time written beside it."""
+    timed = ":" in text or "m" in text  # "14:30", "2pm", "noon": no time means nothing to widen
+    for found in _dates(text, w, has_month=has_month):
+        ident = _with_weekday(text, found)
+        if _next_appointment(text, ident):
+            continue
+        yield _with_time(text, ident) if timed else ident
+    for m in _near(BIRTH_YEAR_RE, text, w):
+        yield Identifier(m.start("d"), m.end("d"), Category.DATE)
+    for m in _near(YEAR_EVENT_RE, text, w):
+        yield Identifier(m.start("d"), m.end("d"), Category.DATE)
+
+
+def find_months_alone(text: str) -> Iterator[Identifier]:
+    """ "in August", "since early November", "due March": a month named after a cue (no digits needed)."""
+    for m in MONTH_ALONE_RE.finditer(text):
+        if m.group("m")[:3].lower() != "may" or m.group("m")[0] == "M":
+            yield Identifier(m.start("d"), m.end("d"), Category.DATE)
+
+
+#: A weekday written against a date is part of it ("Tues 1 Dec 2026", "Thursday the 4th").
+_WEEKDAY_BEFORE_RE = re.compile(
+    r"(?:\b(?:mon|monday|tue|tues|tuesday|wed|weds|wednesday|thu|thur|thurs|thursday|fri|friday|sat|"
+    r"saturday|sun|sunday)\.?,?[ \t]+(?:the[ \t]+)?|\bthe[ \t]+|\b(?:early|mid|late)[- ]?)$",
+    _I,
+)
+#: "Next: 12/9", "Next session Monday 7th", "follow up Thursday 12/3": a coming appointment with no
+#: month or year written is planning, not an identifying date (mentors keep it in the summary).
+_NEXT_BEFORE_RE = re.compile(
+    r"\bnext\b(?:[ \t]*(?:session|contact|visit|meeting|appt|appointment|call|review|check[- ]?in|one|"
+    r"time))?[ \t]*[:,-]?[ \t]*(?:on[ \t]+)?$",
+    _I,
+)
+_HAS_MONTH_OR_YEAR_RE = re.compile(
+    r"[A-Za-z]{3,}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\b(?:19|20)\d{2}\b"
+)
+
+
+def _with_weekday(text: str, ident: Identifier) -> Identifier:
+    before = _WEEKDAY_BEFORE_RE.search(text, max(0, ident.start - 14), ident.start)
+    if before is None or text[ident.start : ident.start + 4].lower() == "the ":
+        return ident
+    lead = before.group().lower()
+    if (lead.startswith("the") and not text[ident.start].isdigit()) or (
+        lead.startswith(("early", "mid", "late")) and not text[ident.start].isalpha()
+    ):
+        return ident  # "the" only before a day number; "early"/"mid"/"late" only before a month
+    return Identifier(before.start(), ident.end, ident.category)
+
+
+def _next_appointment(text: str, ident: Identifier) -> bool:
+    surface = re.sub(
+        _WEEKDAY_BEFORE_RE.pattern.removesuffix("$"), "", text[ident.start : ident.end], flags=_I
+    )
+    if _HAS_MONTH_OR_YEAR_RE.search(surface.replace("the ", "")) and not re.fullmatch(
+        r"\s*(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\s*", surface, _I
+    ):
+        return False
+    return _NEXT_BEFORE_RE.search(text, max(0, ident.start - 40), ident.start) is not None
+
+
+def _with_time(text: str, ident: Identifier) -> Identifier:
+    start, end = ident.start, ident.end
+    after = TIME_AFTER_RE.match(text, end)
+    if after is not None:
+        end = after.end()
+    before = TIME_BEFORE_RE.search(text, max(0, start - 24), start)
+    if before is not None:
+        start = before.start()
+    return (
+        ident
+        if (start, end) == (ident.start, ident.end)
+        else Identifier(start, end, ident.category)
+    )
+
+
+def _dates(
     text: str, w: list[Window] | None = None, *, has_month: bool = True
 ) -> Iterator[Identifier]:
     regexes = DATE_RES if has_month else tuple(r for r in DATE_RES if r not in _MONTH_DATE_RES)
@@ -771,17 +1103,26 @@ def _days_without_month(text: str, w: list[Window] | None) -> Iterator[Identifie
     """Days written without a month word: bare ordinals, day/month, US month/day, day.month."""
     for m in _near(BARE_ORDINAL_RE, text, w):
         if not _RANK_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
-            yield Identifier(m.start(), m.end(), Category.DATE)
+            yield _day_range(text, m)
     ordinal, ordinal_cue = CUED_DATES[1]
     for m in _near(ordinal, text, w):
         if ordinal_cue.search(text, max(0, m.start() - 16), m.start()):
-            yield Identifier(m.start(), m.end(), Category.DATE)
+            yield _day_range(text, m)
     # One pass finds every "a/b" and "a.b"; which of the three shapes it is decides the rule.
     for m in _near(_NUMBER_PAIR_RE, text, w):
         if _is_day_without_month(text, m):
             yield Identifier(m.start(), m.end(), Category.DATE)
 
 
+def _day_range(text: str, m: re.Match[str]) -> Identifier:
+    """ "on the 12th-14th": a day found alone covers the other day of its range."""
+    after = _RANGE_AFTER_RE.match(text, m.end())
+    if after is not None and re.search(r"(?:st|nd|rd|th)$", after.group(), _I):
+        return Identifier(m.start(), after.end(), Category.DATE)
+    return Identifier(m.start(), m.end(), Category.DATE)
+
+
+_STRONG_DATE_CUE_RE = re.compile(r"\b(?:on|dated|date:?|w/c)\s+$", _I)
 _NUMBER_PAIR_RE = re.compile(r"(?<![\d/.])(\d{1,2})([/.])(\d{1,2})(?![\d/]|\.\d)")
 
 
@@ -799,6 +1140,14 @@ def _is_day_without_month(text: str, m: re.Match[str]) -> bool:
     if text[m.start() - 1 : m.start()] == ".":
         return False
     if 1 <= a <= 31 and 1 <= b <= 12:  # day/month: a date after its cue or unless a score
+        if (
+            b == 10
+            and a <= 10
+            and not _STRONG_DATE_CUE_RE.search(text, max(0, m.start() - 12), m.start())
+        ):
+            return (
+                False  # "up from 4/10": out of ten is a rating unless "on"/"dated" says otherwise
+            )
         cue = CUED_DATES[0][1]
         return bool(cue.search(text, max(0, m.start() - 16), m.start())) or not _looks_like_score(
             text, m
@@ -844,16 +1193,37 @@ def find_ages(
     )
     for regex in AGE_RES + gated:
         for m in _near(regex, text, w):
-            group = "n" if "n" in regex.groupindex else 0
-            number = re.search(r"\d+", m.group(group))
-            if number is None or not 1 <= int(number.group()) <= 120:
+            group: str | int = 0
+            if "n" in regex.groupindex:
+                group = "n" if m.group("n") is not None or "m" not in regex.groupindex else "m"
+            value = number_value(m.group(group))
+            if value is None or not 1 <= value <= 120:
                 continue
             before = previous_words(text, m.start(group), 2)
             if before[-1:] in _NOT_AGE_BEFORE or (
                 before[-1:] in (["is"], ["was"], ["now"]) and before[-2:-1] in _NOT_AGE_BEFORE
             ):
                 continue  # "Mood, 6.", "page, 16", "her mood is 6": a rating or a count, not an age
+            if regex is BRACKET_AGE_RE and value < 10 and not _capitalised_before(text, m.start()):
+                continue
+            if before[-1:] in (["was"], ["is"], ["from"], ["to"]) and _SCORE_BEFORE_RE.search(
+                text, max(0, m.start(group) - 40), m.start(group)
+            ):
+                continue  # "PHQ-9 17 (was 12 in Oct)": an earlier score, not an age
             yield Identifier(m.start(group), m.end(group), Category.AGE)
+
+
+def _capitalised_before(text: str, pos: int) -> bool:
+    word = re.search(r"([^\W\d_]+)[^\w]*$", text[max(0, pos - 30) : pos])
+    return word is not None and word.group(1)[0].isupper() and not word.group(1).isupper()
+
+
+#: A clinical score or rating shortly before "was 12" makes the number a score too.
+_SCORE_BEFORE_RE = re.compile(
+    r"\b(?:phq|gad|core|k10|k6|wemwbs|swemwbs|rcads|sdq|ors|srs|audit|epds|bdi|bai|hads|pcl|honos|"
+    r"mfq|cdi|dass|isi|score|scored|mood|anxiety|rated|rating)[\w-]*[^.!?\n]*$",
+    _I,
+)
 
 
 _STREET_WORDS = frozenset(
@@ -875,8 +1245,10 @@ def find_patterns(text: str, bases: frozenset[str] | set[str] | None = None) -> 
             text, handle_hint=bases is None or not bases.isdisjoint(_HANDLE_WORDS)
         )
     )
-    if bases is None or any(b.split("-", 1)[0] in _NUMBER_PARTS for b in bases):
+    if bases is None or any(b.split("-", 1)[0] in _NUMBER_PARTS_OR_DECADES for b in bases):
         found.extend(find_word_ages(text))
+    if has_month:
+        found.extend(find_months_alone(text))
     windows = digit_windows(text)
     if windows:
         found.extend(

@@ -78,7 +78,7 @@ def test_unknown_identifiers_are_found_by_their_cue(text: str, expected: str) ->
         "Her GAD7 was 9 and PHQ9 score 17.",
         "She scored 14 on the PHQ-9.",
         "Sertraline 50mg, CBT on Monday, call Samaritans or NHS 111 if needed.",
-        "In March she went to the GP. She is in Year 11.",
+        "March was hard; she went to the GP. She is in Year 11.",
         "We went to the park and then the skate park.",
         "Mood 8/10, anxiety 6/10, sleep 3/5.",
         "She has been low for 3/7 and off work for 2/52.",

@@ -764,7 +764,7 @@ SECOND_TEMPLATES: list[Template] = [
         "Wants to train at ",
         Piece(f"{r.choice(EXTRA_TOWNS)} College", "organisation"),
         " in ",
-        _keep("September"),
+        Piece("September", "date"),  # a month is a date element (HIPAA), as outside writers mark it
         " - needs ",
         _keep("£150"),
         " for the kit.",
@@ -882,7 +882,7 @@ DISTRACTORS: list[str] = [
     "Big [[Summer]] plans: festival and a part-time job.",
     "Wants to join the [[Army]] after [[Sixth Form]].",
     "[[Crisis Team]] number and [[Samaritans]] saved in phone; [[Shout]] texting service explained.",
-    "Attended [[A&E]] twice in [[March]] after self-harm; no admission.",
+    "Attended [[A&E]] twice [[last month]] after self-harm; no admission.",
     "Reading [[The Hunger Games]] and playing [[Fortnite]] to switch off.",
     "Spent [[£40]] on vapes this week, wants to cut down.",
     "[[Black Friday]] shifts were exhausting.",
