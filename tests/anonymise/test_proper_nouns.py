@@ -1,0 +1,126 @@
+"""Proper nouns no list knows, found by the dictionary signal and the head word of their run.
+
+Every example is invented here, with names and places chosen to be in none of the shipped name
+or town lists; each has a look-alike that must stay (ordinary capitalised words, apps,
+festivals, drugs, services, sentence openers).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mentorjournal.anonymise import Detector, Known
+from mentorjournal.anonymise.categories import Category
+from mentorjournal.anonymise.gazetteers import load_gazetteers
+from mentorjournal.anonymise.proper_nouns import ProperNounDetector, dictionary_words
+from mentorjournal.anonymise.textutil import tokenize
+
+from .conftest import spans_of
+
+EMPTY = Detector(Known())
+PROPER = ProperNounDetector(load_gazetteers())
+
+
+def proper(text: str) -> list[tuple[str, str]]:
+    return spans_of(text, PROPER.find(text, tokenize(text)))
+
+
+def test_the_dictionary_has_ordinary_words_and_not_proper_nouns() -> None:
+    words = dictionary_words()
+    assert {"castle", "park", "green", "reading", "don't"} <= words
+    assert not {"bristol", "filton", "okafor", "christmas"} & words
+    assert len(words) > 50_000
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an unlisted word, alone or in a run of capitals, wherever it stands in a sentence
+        ("We talked about Zuberi and the move.", ("Zuberi", "name")),
+        ("She stayed with Tamsyn Ocheltree for a week.", ("Tamsyn Ocheltree", "name")),
+        ("Her cousin lives near Drumcondrick now.", ("Drumcondrick", "place")),
+        ("He grew up in Kilbrackan, then moved.", ("Kilbrackan", "place")),
+        ("Zuberi came in late and was upset.", ("Zuberi", "name")),
+        # a run of dictionary words named by its head word
+        ("They walked round Castle Park after school.", ("Castle Park", "place")),
+        ("She volunteers at Riverside Community Centre.", ("Riverside Community Centre", "organisation")),
+        ("Appointment at Green Lane Surgery on the 3rd.", ("Green Lane Surgery", "organisation")),
+        ("He lives on Mill Road with his dad.", ("Mill Road", "address")),
+        ("Moved to 14 Orchard Crescent last month.", ("14 Orchard Crescent", "address")),
+        ("Works at Brightwater Logistics since June.", ("Brightwater Logistics", "organisation")),
+        # joiners inside one name
+        ("She starts at the University of Drumcondrick.", ("University of Drumcondrick", "organisation")),
+        # an acronym after an organisation cue
+        ("He studies at UCLX now.", ("UCLX", "organisation")),
+    ],
+)  # fmt: skip
+def test_finds_unlisted_proper_nouns(text: str, expected: tuple[str, str]) -> None:
+    assert expected in proper(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Went to the park after school.",  # nothing capitalised but the opener
+        "Watched Netflix and played Fortnite on the Xbox.",  # apps and games identify nobody
+        "Christmas was hard; Easter better. Eid next week.",  # festivals
+        "Started Sertraline on Monday in March.",  # drugs, weekdays, months
+        "Referred to CAMHS and the GP by the SENCO.",  # services and roles
+        "Didn't sleep. Hmm, tbh OK. Overall calmer.",  # openers, contractions, interjections
+        "Church was full. Park was shut.",  # a head word opening a sentence
+        "She is Polish and Catholic; speaks English.",  # nationalities, religions, languages
+        "He lives in WA now, not NY.",  # state codes
+        "Her postcode is LS6 2AB.",  # letters glued to digits are a code, not a word
+        "Attenedd the meeting twice.",  # a typo of an ordinary word
+        "Uni is stressful. Discussed Suicidal Ideation and Wellbeing.",  # words the 2020 lists lack
+        "Group meets on Wednesdays and Fridays.",  # weekdays in the plural
+        "Her mum goes to Al-Anon; PAPYRUS HOPELINEUK and EHCP came up.",  # services, jargon
+        "Goals Reviewed: Attend College 3 Days A Week; Walk The Dog Daily.",  # a Title Case line
+        "My Safe Place is the beach. The Long Way round.",  # street words without a number
+    ],
+)
+def test_leaves_ordinary_capitals(text: str) -> None:
+    assert proper(text) == []
+
+
+def test_a_title_and_a_relation_stay_outside_the_name() -> None:
+    assert proper("Spoke to Dr Okonjwe today.") == [("Okonjwe", "name")]
+    assert proper("Her Auntie Bisola visited.") == [("Bisola", "name")]
+
+
+def test_a_sentence_opener_is_dropped_from_a_run() -> None:
+    assert proper("Visited Castle Park again.") == [("Castle Park", "place")]
+
+
+def test_in_the_detector_the_whole_run_is_found_and_a_kept_word_splits_it() -> None:
+    text = "Met Tamsyn Ocheltree at Brookvale Leisure Centre on Monday. Tamsyn was calmer."
+    got = spans_of(text, EMPTY.find(text))
+    assert ("Tamsyn Ocheltree", "name") in got
+    assert any(s == "Brookvale Leisure Centre" for s, _ in got)
+    assert ("Tamsyn", "name") in got  # every other mention of the name
+    assert not any("Monday" in s for s, _ in got)
+
+
+def test_an_absorbed_span_stands_when_its_container_loses() -> None:
+    """A name inside a longer run that an address beats is still found on its own."""
+    text = "Mrs. Lori Muir Suite 045 2767 40th Street"
+    got = spans_of(text, EMPTY.find(text))
+    assert ("Lori Muir", "name") in got
+    assert all(c != Category.NAME.value or "Suite" not in s for s, c in got)
+
+
+def test_a_possessive_before_a_noun_is_a_person_and_a_venue_surname_stays_a_name() -> None:
+    assert proper("She stayed at Gethinio's house.") == [("Gethinio's", "name")]
+    assert ("Sarah Green", "place") not in proper("She met Sarah Green at the gym.")
+
+
+def test_a_verb_or_frequent_word_opening_a_sentence_is_not_part_of_the_name() -> None:
+    assert proper("Supports Man United.") == [("Man United", "organisation")]
+    assert proper("Left Oakbrindle Academy in May.") == [("Oakbrindle Academy", "organisation")]
+    assert proper("Castle Park was busy.") == [("Castle Park", "place")]
+
+
+def test_a_company_keeps_its_legal_form() -> None:
+    assert proper("She works at Petrovar Holding AG now.") == [
+        ("Petrovar Holding AG", "organisation")
+    ]
