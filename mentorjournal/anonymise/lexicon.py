@@ -34,7 +34,18 @@ MEDICATIONS = frozenset(
     guanfacine ritalin concerta elvanse buprenorphine methadone naltrexone acamprosate disulfiram
     naloxone nicotine prozac zoloft lexapro celexa wellbutrin seroquel abilify xanax valium
     ibuprofen paracetamol codeine tramadol omeprazole metformin levothyroxine salbutamol insulin
-    mg ml mcg""")
+    fluvoxamine buspirone hydroxyzine dexamfetamine dextroamphetamine amfetamine adderall vyvanse
+    equasym medikinet strattera intuniv xaggitin clonidine lamictal lustral cipralex efexor
+    cymbalta risperdal zyprexa priadel camcolit epilim paliperidone xeplion flupentixol depixol
+    zuclopenthixol clopixol procyclidine chlordiazepoxide librium temazepam nitrazepam oxazepam
+    chlorpromazine sulpiride amisulpride prochlorperazine nortriptyline imipramine clomipramine
+    dosulepin phenelzine moclobemide tianeptine esketamine spravato ketamine naproxen diclofenac
+    cocodamol co-codamol dihydrocodeine morphine oramorph oxycodone fentanyl suboxone subutex
+    espranor buvidal nicorette champix varenicline ventolin calpol nurofen panadol tylenol advil
+    benadryl piriton nytol kalms cetirizine loratadine sumatriptan topiramate levetiracetam
+    keppra tegretol thiamine pabrinex microgynon cerazette depo-provera nexplanon mounjaro
+    ozempic wegovy orlistat sertaline setraline fluoxetene citalopran quetiepine melatonin
+    circadin slenyto mg ml mcg""")
 )
 
 THERAPIES = frozenset(

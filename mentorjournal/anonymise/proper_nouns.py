@@ -22,10 +22,12 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from importlib import resources
 
 from mentorjournal.anonymise.categories import Category
 from mentorjournal.anonymise.context_detector import (
+    GENERIC_ORG_WORDS,
     ORG_SUFFIXES,
     RELATIONS,
     TITLES,
@@ -79,6 +81,24 @@ PLACE_HEADS: frozenset[str] = frozenset(VENUE_SUFFIXES) | frozenset(
 #: Head words that an ordinary sentence can start with before a capitalised word follows
 #: ("Park Lane" is a street, but "Church was ..." is a sentence): at a sentence start these
 #: need a non-dictionary word in the run too.
+#: Words that make a head word a kind of service, not a name ("Youth Centre", "Walk-in Centre").
+_GENERIC_MODIFIERS = GENERIC_ORG_WORDS | frozenset(
+    split_words("""walk-in walk in drop-in job day family families children childrens crisis
+    food leisure advice citizens careers student students recovery sexual counselling housing
+    homeless employment learning resource resources assessment treatment rehab rehabilitation
+    detox respite care foster adoption contact visitor visitors information training skills
+    music arts young people's peoples women's womens men's mens carers parents bereavement
+    safe haven sanctuary wellness outpatients outpatient inpatient psychiatric maternity
+    children's teenage teen adolescent adult adults elderly older disability disabilities
+    autism adhd eating disorders disorder addiction addictions alcohol drug drugs substance
+    misuse abuse domestic violence survivors trauma pain sleep memory fertility dental eye
+    minor injuries urgent emergency accident primary secondary further higher education
+    special needs pupil referral alternative provision nursing residential supported living
+    independent private public state village town parish county borough city council civic
+    sports fitness swimming gym tennis golf cricket rugby football boxing martial dance
+    business enterprise innovation science technology research medical health hospital
+    general district royal infirmary memorial community""")
+)
 _STRONG_STREET_HEADS = frozenset(
     split_words("road rd street avenue ave lane ln crescent cres drive boulevard blvd terrace")
 )
@@ -87,6 +107,15 @@ _SURNAME_VENUE_WORDS = frozenset(
     split_words("green wood woods heath fields moor forest strand hill")
 )
 _LOWER_NEXT_RE = re.compile(r"[ ]+[a-z]")
+#: A capital inside a word after a lower-case letter, as apps and brands write themselves
+#: ("WellMind", "MindShift"), but not the prefixes of family names ("McDonald", "DeShawn").
+_CAMEL_RE = re.compile(r"(?<!^Mc)(?<!^Mac)(?<!^De)(?<!^Di)(?<!^Da)(?<!^La)(?<!^Le)[a-z][A-Z]")
+#: What follows a single word that names a thing: an app, a helpline, a score.
+_SERVICE_AFTER_RE = re.compile(
+    r"[ ]+(?:app|apps|website|site|helpline|hotline|line|webchat|chat|text|textline|forum|"
+    r"programme|program|course|scale|score|questionnaire|inventory|subscale|total|screen)\b"
+    r"|[ ]+(?:of[ ]+)?\d{1,3}(?![\d:.,/]\d|[ ]?(?:am|pm|years?|yrs?)\b)"
+)
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
 
@@ -133,7 +162,43 @@ _ORDINARY = frozenset(
     latina hispanic muslim christian jewish hindu sikh buddhist catholic protestant orthodox
     islam islamic quran koran bible torah hijab halal kosher
     gcse gcses a-level a-levels btec ucas sats alevels
-    gibbs kolb schon schön rolfe driscoll maslow bowlby""")
+    gibbs kolb schon schön rolfe driscoll maslow bowlby winnicott karpman piaget erikson
+    bronfenbrenner seligman beck rosenberg kessler likert conners vanderbilt epworth socratic
+    rogerian freudian jungian gestalt bion yalom linehan padesky dweck siegel porges polyvagal
+    theraplay silvercloud reachout turn2me niteline nightline mindline mindwise hopeline hopelineuk
+    samaritans childline kooth qwell togetherall youngminds papyrus spunout pieta jigsaw
+    headspace beyondblue lifeline calm shout bodywhys meic honos honosca wemwbs swemwbs
+    warwick-edinburgh wellmind mindshift woebot wysa daylio sanvello bearable moodfit happify
+    talkspace betterhelp calmharm stayalive insight distract finch moodpath youper
+    afghan albanian algerian angolan argentinian armenian australian austrian
+    azerbaijani bahraini bajan barbadian belarusian belgian beninese bolivian bosnian botswanan
+    brazilian bruneian bulgarian burkinabe burmese burundian cambodian cameroonian canadian
+    chadian chilean colombian congolese croatian cuban cypriot czech danish djiboutian dominican
+    dutch ecuadorian egyptian emirati equatoguinean eritrean estonian ethiopian fijian filipino
+    filipina finnish gabonese gambian georgian ghanaian greek grenadian guatemalan guinean
+    guyanese haitian honduran hungarian icelandic indonesian iranian iraqi israeli italian
+    ivorian jamaican japanese jordanian kazakh kenyan korean kosovan kosovar kuwaiti kyrgyz
+    lao laotian latvian lebanese liberian libyan lithuanian luxembourgish macedonian malagasy
+    malawian malaysian maldivian malian maltese mauritanian mauritian mexican moldovan mongolian
+    montenegrin moroccan mozambican namibian nepalese nepali nicaraguan nigerien norwegian omani
+    palestinian panamanian paraguayan peruvian portuguese qatari russian rwandan salvadoran
+    samoan saudi senegalese serbian sierra leonean singaporean slovak slovakian slovenian
+    sri lankan sudanese surinamese swazi swedish swiss syrian taiwanese tajik tanzanian thai
+    togolese tongan trinidadian tunisian turkish turkmen ugandan ukrainian uruguayan uzbek
+    venezuelan vietnamese yemeni zambian zimbabwean kurdish kurd kurds roma romani gypsy
+    traveller travellers pavee mizrahi ashkenazi sephardic cornish manx ulster northern
+    yoruba igbo ibo hausa fulani akan ashanti ewe twi zulu xhosa shona ndebele swahili amharic
+    oromo tigrinya tigray somali berber tamil telugu malayalam kannada marathi gujarati punjabi
+    bengali bangla sylheti urdu hindi pashto dari farsi persian arabic hebrew mandarin
+    cantonese hakka tagalog cebuano malay javanese gaelic gaeilge cymraeg scots bsl isl asl
+    makaton esol ielts tefl
+    sunni shia shiite sufi ahmadiyya sikhism hinduism buddhism judaism christianity islam
+    catholicism anglican methodist baptist lutheran presbyterian quaker pentecostal evangelical
+    mormon rastafarian coptic jehovah jehovah's wiccan pagan
+    hogmanay samhain vesak purim yom kippur rosh hashanah kwanzaa juneteenth ramadhan navaratri
+    asperger asperger's aspergers tourette tourette's tourettes crohn crohn's crohns alzheimer
+    alzheimer's alzheimers parkinson parkinson's parkinsons huntington huntington's down's
+    ehlers-danlos irlen marfan klinefelter turner's tourettes munchausen capgras""")
 )
 _MONTH_WORDS = frozenset(MONTHS)
 _KEPT = (
@@ -173,6 +238,10 @@ _OPENERS = frozenset(
 )
 
 
+def _fold(word: str) -> str:
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode("ascii")
+
+
 def _glued(text: str, tok: Token) -> bool:
     """A word written against a digit or a symbol is part of a code, a handle or an address."""
     before = text[tok.start - 1] if tok.start else " "
@@ -198,8 +267,11 @@ class ProperNounDetector:
         base = tok.base
         if len(base) < 2 or not base[0].isalpha() or base in self._dict:
             return False
+        if not base.isascii() and _fold(base) in self._dict:
+            return False  # "café", "naïve"
         return not (
             tok.upper  # acronyms are mostly jargon ("EHCP", "MARAC"): see _acronym_at
+            or _CAMEL_RE.search(tok.text) is not None  # apps and brands: "WellMind", "HoNOSCA"
             or base in _NEVER_UNLISTED
             or base in NOT_NAMES
             or _ROMAN_RE.match(base) is not None
@@ -284,10 +356,18 @@ class ProperNounDetector:
             run = run[:-1]
         if not run:
             return []
+        if len(run) == 1 and _SERVICE_AFTER_RE.match(text, run[0].end):
+            return []  # "Woebot app", "Bodywhys helpline", "HoNOSCA 14": a thing, not a person
         unlisted = any(self.is_unlisted(t) for t in run) or self._acronym_at(text, run)
         head_cat = self._head_category(text, run)
-        if not unlisted and (head_cat is None or _title_case_line(text, run[0].start)):
-            return []  # ordinary words, or a heading ("Attend College", "Care Plan Review")
+        if not unlisted and (
+            head_cat is None
+            or all(t.base in _GENERIC_MODIFIERS for t in run[:-1])
+            or _title_case_line(text, run[0].start)
+        ):
+            # ordinary words; a service named generically ("the Walk-in Centre", "Crisis
+            # Café", "Health Centre"); a heading ("Attend College", "Care Plan Review")
+            return []
         start, end = run[0].start, run[-1].end
         category, role = self._category(text, run, head_cat)
         legal = _LEGAL_FORM_RE.match(text, end)

@@ -96,11 +96,12 @@ uni maccies nandos spoons chippy footy telly brekkie sesh bday
 
 
 def write_dictionary_words() -> int:
-    """American and British spellings, lower-case entries only, no possessives."""
+    """American and British spellings (with their accents: "café"), lower-case entries only,
+    no possessives."""
     words: set[str] = set(EXTRA_WORDS)
     for name in ("american-english", "british-english"):
         for w in Path("/usr/share/dict", name).read_text(encoding="utf-8").split():
-            if w.islower() and w.isascii() and not w.endswith("'s"):
+            if w.islower() and not w.endswith("'s"):
                 words.add(w)
     text = "\n".join(sorted(words)) + "\n"
     (DATA / "dictionary_words.txt").write_text(text, encoding="utf-8")

@@ -77,6 +77,12 @@ def test_finds_unlisted_proper_nouns(text: str, expected: tuple[str, str]) -> No
         "Her mum goes to Al-Anon; PAPYRUS HOPELINEUK and EHCP came up.",  # services, jargon
         "Goals Reviewed: Attend College 3 Days A Week; Walk The Dog Daily.",  # a Title Case line
         "My Safe Place is the beach. The Long Way round.",  # street words without a number
+        "Referred to the Walk-in Centre and the Crisis Café.",  # services named generically
+        "She uses WellMind and MindShift; tried the Woebot app.",  # apps
+        "HoNOSCA 14 and Warwick-Edinburgh 40 at review.",  # a score's name before its number
+        "Her dad is Ghanaian and speaks Twi and Urdu; she is Pentecostal.",  # people, languages
+        "Diagnosed with Asperger's, not Tourette's.",  # eponyms of conditions
+        "Takes Elvanse 30mg and Xaggitin.",  # drugs
     ],
 )
 def test_leaves_ordinary_capitals(text: str) -> None:
