@@ -40,13 +40,13 @@ from mentorjournal.anonymise.lexicon import (
     COUNTRIES,
     MEDICATIONS,
     MONTHS,
+    MUST_KEEP,
     NOT_NAMES,
     SCORES,
     SERVICES,
     THERAPIES,
     US_STATES,
     WEEKDAYS,
-    is_must_keep,
 )
 from mentorjournal.anonymise.textutil import Token, previous_words, sentence_start, split_words
 
@@ -73,7 +73,9 @@ STREET_HEADS: frozenset[str] = frozenset(
 ORG_HEADS: frozenset[str] = frozenset(ORG_SUFFIXES) | frozenset(
     split_words("""café cafe coffee bakery trust foundation centre center hospice charity project
     partnership society association network institute surgery practice clinic health medical
-    hall halls pub bar""")
+    hall halls pub bar initiative network project programme program service services alliance
+    coalition collective fellowship connections mission shed works episcopal methodist baptist
+    cathedral chapel parish centers centres homes healthcare behavioral behavioural""")
 )
 PLACE_HEADS: frozenset[str] = frozenset(VENUE_SUFFIXES) | frozenset(
     split_words("town village city estate heights cross end bay")
@@ -88,7 +90,7 @@ _GENERIC_MODIFIERS = GENERIC_ORG_WORDS | frozenset(
     homeless employment learning resource resources assessment treatment rehab rehabilitation
     detox respite care foster adoption contact visitor visitors information training skills
     music arts young people's peoples women's womens men's mens carers parents bereavement
-    safe haven sanctuary wellness outpatients outpatient inpatient psychiatric maternity
+    suicide prevention listening safe haven sanctuary wellness outpatients outpatient inpatient psychiatric maternity
     children's teenage teen adolescent adult adults elderly older disability disabilities
     autism adhd eating disorders disorder addiction addictions alcohol drug drugs substance
     misuse abuse domestic violence survivors trauma pain sleep memory fertility dental eye
@@ -99,6 +101,29 @@ _GENERIC_MODIFIERS = GENERIC_ORG_WORDS | frozenset(
     business enterprise innovation science technology research medical health hospital
     general district royal infirmary memorial community""")
 )
+#: Words people capitalise without naming anything: head words alone, kinds of service.
+_CAPITALISED_ANYWAY = (
+    _GENERIC_MODIFIERS
+    | ORG_HEADS
+    | PLACE_HEADS
+    | STREET_HEADS
+    | frozenset(
+        split_words("""school college uni university work home church mosque temple court
+    hospital therapy group session sessions meeting meetings class lunch break assembly
+    detention exclusion isolation reception office team board panel review hearing tribunal
+    appointment appointments clinic surgery ward unit gp a&e police social services council
+    housing benefits probation prison placement foster care respite youth club gym pool
+    library town city centre park home weekend weekends christmas easter summer winter spring
+    autumn half term holidays holiday morning afternoon evening night first last next the
+    end start beginning bank time times anxiety depression autism psychosis bipolar
+    schizophrenia eating disorder anorexia bulimia self-harm grief trauma anger stress insomnia
+    panic addiction alcohol drugs cannabis dyslexia dyspraxia epilepsy asthma diabetes pain
+    maths english science art music drama history geography computing french spanish german
+    biology chemistry physics psychology sociology business law media religious studies
+    health social care sport dance textiles food technology design engineering nursing
+    risk concern concerns safeguarding consent confidentiality""")
+    )
+)
 _STRONG_STREET_HEADS = frozenset(
     split_words("road rd street avenue ave lane ln crescent cres drive boulevard blvd terrace")
 )
@@ -107,14 +132,34 @@ _SURNAME_VENUE_WORDS = frozenset(
     split_words("green wood woods heath fields moor forest strand hill")
 )
 _LOWER_NEXT_RE = re.compile(r"[ ]+[a-z]")
+#: A run ending in one of these before a number is a helpline ("Suicide Call Back Service 1300").
+_HELPLINE_HEADS = frozenset(split_words("service services line helpline hotline network"))
+_DRUG_BEFORE_RE = re.compile(
+    r"\b(?:on|taking|takes|take|took|prescribed|started|starting|restarted|stopped|stopping|"
+    r"switched[ ]to|increased|reduced|tapering|weaning[ ]off|off)[ ]+(?:her[ ]+|his[ ]+|their[ ]+)?$",
+    re.IGNORECASE,
+)
+#: A lower-case word for an organisation after its capitalised name.
+_LOWER_HEAD_RE = re.compile(
+    r"[ ](?:care[ ]home|nursing[ ]home|children's[ ]home|residential[ ]home|factory|warehouse|"
+    r"surgery|practice|clinic|pharmacy|chemist|pub|café|cafe|restaurant|takeaway|bakery|salon|"
+    r"barbers?|gym|leisure[ ]centre|community[ ]centre|church|mosque|temple|gurdwara|"
+    r"academy|primary|secondary|college|school|hostel|hotel|garage|depot|plant|mill)\b"
+)
 #: A capital inside a word after a lower-case letter, as apps and brands write themselves
 #: ("WellMind", "MindShift"), but not the prefixes of family names ("McDonald", "DeShawn").
 _CAMEL_RE = re.compile(r"(?<!^Mc)(?<!^Mac)(?<!^De)(?<!^Di)(?<!^Da)(?<!^La)(?<!^Le)[a-z][A-Z]")
 #: What follows a single word that names a thing: an app, a helpline, a score.
 _SERVICE_AFTER_RE = re.compile(
     r"[ ]+(?:app|apps|website|site|helpline|hotline|line|webchat|chat|text|textline|forum|"
-    r"programme|program|course|scale|score|questionnaire|inventory|subscale|total|screen)\b"
+    r"programme|program|course|scale|score|questionnaire|inventory|subscale|total|screen|"
+    r"xl|sr|mr|er|prn|mg|mcg|tablets?|pills?|capsules?|injections?|patch|patches|depot|dose|"
+    r"syrup|spray|inhaler)\b"
     r"|[ ]+(?:of[ ]+)?\d{1,3}(?![\d:.,/]\d|[ ]?(?:am|pm|years?|yrs?)\b)"
+    # a helpline's short number: "Tele-MANAS 14416", "Shout 85258", "Samaritans 116 123"
+    r"|[ ]+(?:on[ ]+)?\d{3,6}(?:[ ]\d{3})?(?![\d/.:-])"
+    r"|[ ]+(?:monthly|daily|weekly|nightly|fortnightly|twice|shots?|jabs?)\b",
+    re.IGNORECASE,
 )
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
@@ -124,8 +169,8 @@ def _title_case_line(text: str, pos: int) -> bool:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
     words = _WORD_RE.findall(text[start : end if end >= 0 else len(text)])
-    if len(words) < 5:
-        return False
+    if len(words) < 8:
+        return False  # a short label line ("Location: Riverside Recovery Center, Columbus")
     lower = sum(1 for w in words if w[0].islower())
     return lower * 4 < len(words)
 
@@ -142,6 +187,16 @@ _ORG_PREPS = frozenset(split_words("at for joined"))
 _ACRONYM_CUES = frozenset(
     split_words("at from joined attends attended studies studying works worked for")
 )
+#: Endings of international drug names (WHO stems): no person or place ends so.
+_DRUG_STEMS = tuple(
+    split_words("""oxetine faxine pramine triptyline azepam zolam zepam clone apine idone
+    piprazole prazole amfetamine phenidate gabalin barbital codone morphine fentanil fenac
+    profen olol pril sartan statin cillin mycin floxacin cycline tidine setron triptan lukast
+    terol tropium asone olone tiapine peridol perazine thixol pentixol xepine tizanidine
+    zopiclone zolpidem trigine tiracetam mazepine proate""")
+)
+#: Prepositions after which capitalised dictionary words name something.
+_PREP_BEFORE_RE = re.compile(r"\b(?:at|for|with|from|near|in|joined)[ ]$", re.IGNORECASE)
 _CONTRACTIONS = ("n't", "'ll", "'re", "'ve", "'d", "'m")
 #: Capitalised words that identify nobody: apps, festivals, subjects, shorthand, interjections.
 _ORDINARY = frozenset(
@@ -170,6 +225,9 @@ _ORDINARY = frozenset(
     headspace beyondblue lifeline calm shout bodywhys meic honos honosca wemwbs swemwbs
     warwick-edinburgh wellmind mindshift woebot wysa daylio sanvello bearable moodfit happify
     talkspace betterhelp calmharm stayalive insight distract finch moodpath youper
+    bsc msc ba ma meng beng mres mphil phd dphil pgce pgdip llb llm mbbs hnd hnc btech mba
+    callback situational flatmate flatmates housemate housemates maori māori pasifika naija
+    tusla substack strava medi-cal medicaid medicare tafe
     afghan albanian algerian angolan argentinian armenian australian austrian
     azerbaijani bahraini bajan barbadian belarusian belgian beninese bolivian bosnian botswanan
     brazilian bruneian bulgarian burkinabe burmese burundian cambodian cameroonian canadian
@@ -201,6 +259,14 @@ _ORDINARY = frozenset(
     ehlers-danlos irlen marfan klinefelter turner's tourettes munchausen capgras""")
 )
 _MONTH_WORDS = frozenset(MONTHS)
+#: Words that end a run wherever they stand: what must stay, and shorthand. Countries, states,
+#: nationalities and apps may sit inside a name ("Texas Instruments", "Filipino Mental Health
+#: Initiative") but never make one on their own.
+_SPLIT_WORDS = (MUST_KEEP - COUNTRIES - US_STATES) | _MONTH_WORDS
+_INTERJECTIONS = frozenset(
+    split_words("""hmm hm hmmm um umm uh ah aw oh ooh wow yeah yep yup nope nah ok okey dokey
+    mr mrs ms mx dr prof rev fr sr jr""")
+)
 _KEPT = (
     WEEKDAYS
     | _MONTH_WORDS
@@ -234,7 +300,11 @@ _OPENERS = frozenset(
     before when while since at in on to from with for about also and but so or if because both
     each every all some no not just only still again later maybe perhaps apparently hopefully
     thanks thank dear hi hello re update note plan next last first new old good bad sadly
-    unfortunately luckily yes no nobody everyone someone anyone friend friends""")
+    unfortunately luckily yes no nobody everyone someone anyone friend friends left got made
+    came gave felt kept thought found ran began spent sent paid lost won sat stood heard read
+    wrote drove rode ate drank slept woke knew held sold bought taught caught fought built
+    tried used moved joined attended attends did does had has have was were is are will would
+    can could should must might may shall lives live stays stay works work goes""")
 )
 
 
@@ -252,7 +322,7 @@ def _glued(text: str, tok: Token) -> bool:
 def _gap_ok(text: str, end: int, start: int) -> bool:
     """Two capitalised words are one run when only a space or a hyphen lies between them."""
     gap = text[end:start]
-    return gap in (" ", "-", "–")
+    return gap in (" ", "-", "–", " & ")
 
 
 class ProperNounDetector:
@@ -269,6 +339,9 @@ class ProperNounDetector:
             return False
         if not base.isascii() and _fold(base) in self._dict:
             return False  # "café", "naïve"
+        g = self._gaz
+        if (base in g.first_names or base in g.surnames or base in g.towns) and not tok.upper:
+            return base not in _NEVER_UNLISTED and base not in NOT_NAMES
         return not (
             tok.upper  # acronyms are mostly jargon ("EHCP", "MARAC"): see _acronym_at
             or _CAMEL_RE.search(tok.text) is not None  # apps and brands: "WellMind", "HoNOSCA"
@@ -277,6 +350,12 @@ class ProperNounDetector:
             or _ROMAN_RE.match(base) is not None
             or base.endswith(_CONTRACTIONS)
             or self._made_of_words(base)
+            or (len(base) > 6 and base.endswith(_DRUG_STEMS))  # "Escitalopram", "Brexpiprazole"
+            # helplines: "Drinkline", "Silverline"; "Caroline" is a first name
+            or (len(base) > 6 and base.endswith("line") and base not in self._gaz.first_names)
+            # an acronym's plural or a hyphenated acronym: "ARVs", "SSRIs", "Tele-MANAS"
+            or (tok.text[:-1].isupper() and tok.text.endswith("s") and len(tok.text) > 2)
+            or any(p.isupper() and len(p) > 1 for p in tok.text.split("-")[1:])
             # a slip on an ordinary word: "Attenedd", "Freind"
             or (base.isascii() and base.isalpha() and looks_like_typo(base, self._dict))
         )
@@ -295,10 +374,9 @@ class ProperNounDetector:
         b = tok.base
         return (
             _glued(text, tok)
-            or b in _KEPT
-            or is_must_keep(b)
+            or b in _SPLIT_WORDS
             or (b.endswith("s") and b[:-1] in WEEKDAYS)
-            or b in _ORDINARY
+            or b in _INTERJECTIONS
             or (tok.upper and (b in _ACRONYMS or len(b) == 2))
             or b in ("i", "i'm", "i've", "i'd", "i'll")
         )
@@ -327,7 +405,10 @@ class ProperNounDetector:
                     j += 1
                     continue
                 if (
-                    nxt.base in _JOINERS
+                    (
+                        nxt.base in _JOINERS
+                        or (nxt.base in ("for", "against") and prev.base in ORG_HEADS)
+                    )
                     and j + 1 < n
                     and tokens[j + 1].text[0].isupper()
                     and not self._kept(tokens[j + 1], text)
@@ -337,12 +418,27 @@ class ProperNounDetector:
                     j += 2
                     continue
                 break
-            found.extend(self._judge(text, [tokens[k] for k in run]))
+            words = [tokens[k] for k in run]
+            cut = next(
+                (k for k, t in enumerate(words) if t.base in ("for", "against") and k > 0), None
+            )
+            if (
+                cut is not None
+                and words[-1].base in ORG_HEADS
+                and not all(t.base in _GENERIC_MODIFIERS for t in words[cut + 1 : -1])
+            ):
+                # "Oakwood Academy for Riverside Academy": two names, not one
+                found.extend(self._judge(text, words[:cut]))
+                found.extend(self._judge(text, words[cut + 1 :]))
+            else:
+                found.extend(self._judge(text, words))
             i = j
         return found
 
     def _judge(self, text: str, run: list[Token]) -> list[Identifier]:
-        at_start = sentence_start(text, run[0].start)
+        at_start = (
+            sentence_start(text, run[0].start) and text[run[0].start - 1 : run[0].start] != "("
+        )
         # a title stays outside ("Dr Okafor"), so does a relation word ("Auntie Bisi") and a
         # word that opens the sentence ("Met Tamsyn", "Her Auntie Bisola", "Left Oakwood Academy")
         while run and (
@@ -356,10 +452,29 @@ class ProperNounDetector:
             run = run[:-1]
         if not run:
             return []
-        if len(run) == 1 and _SERVICE_AFTER_RE.match(text, run[0].end):
-            return []  # "Woebot app", "Bodywhys helpline", "HoNOSCA 14": a thing, not a person
-        unlisted = any(self.is_unlisted(t) for t in run) or self._acronym_at(text, run)
+        if (len(run) == 1 or run[-1].base in _HELPLINE_HEADS) and (
+            _SERVICE_AFTER_RE.match(text, run[-1].end)
+            or (
+                not run[0].possessive
+                and _DRUG_BEFORE_RE.search(text, max(0, run[0].start - 30), run[0].start)
+            )
+        ):
+            # "Woebot app", "Bodywhys helpline", "HoNOSCA 14", "on Sublocade": a thing
+            return []
+        unlisted = (
+            any(self.is_unlisted(t) for t in run)
+            or self._acronym_at(text, run)
+            or self._named_after_preposition(text, run)
+        )
         head_cat = self._head_category(text, run)
+        if (
+            not unlisted
+            and head_cat is None
+            and not at_start
+            and _LOWER_HEAD_RE.match(text, run[-1].end) is not None
+            and not all(t.base in _CAPITALISED_ANYWAY for t in run)
+        ):
+            head_cat = Category.ORGANISATION  # "the Mars factory", "Hawthorn Lea care home"
         if not unlisted and (
             head_cat is None
             or all(t.base in _GENERIC_MODIFIERS for t in run[:-1])
@@ -370,6 +485,12 @@ class ProperNounDetector:
             return []
         start, end = run[0].start, run[-1].end
         category, role = self._category(text, run, head_cat)
+        lower_head = _LOWER_HEAD_RE.match(text, end)
+        if lower_head is not None and category is not Category.ADDRESS:
+            end = lower_head.end()  # "Hawthorn Lea care home", "the Mars factory"
+            category, role = Category.ORGANISATION, "organisation"
+        if text[max(0, start - 4) : start] == "The " and not sentence_start(text, start - 4):
+            start -= 4  # "treatment at The Christie": the article is part of the name
         legal = _LEGAL_FORM_RE.match(text, end)
         if legal is not None:  # "Petrochem S.A.", "Dierig Holding AG", "Kuncewicz Sp. z o.o."
             end = legal.end()
@@ -379,6 +500,27 @@ class ProperNounDetector:
         elif run[-1].possessive and _LOWER_NEXT_RE.match(text, run[-1].end):
             category, role = Category.NAME, None  # "stayed at Gethin's house"
         return [Identifier(start, end, category, None, role)]
+
+    def _named_after_preposition(self, text: str, run: list[Token]) -> bool:
+        """Capitalised dictionary words mid-sentence after at/for/with/from/near/in name a
+        place, an employer or a person ("works at Compass", "lives in Hope Valley"), unless they
+        are words people capitalise anyway ("at College", "with Mum", "in Maths")."""
+        if not all(
+            t.base in self._dict
+            and t.base not in _CAPITALISED_ANYWAY
+            and t.base not in NOT_NAMES
+            and t.base not in _NEVER_UNLISTED
+            and not t.upper
+            for t in run
+            if t.base not in _JOINERS
+        ):
+            return False
+        prep = _PREP_BEFORE_RE.search(text, max(0, run[0].start - 8), run[0].start)
+        return (
+            prep is not None
+            and not sentence_start(text, run[0].start)
+            and not _title_case_line(text, run[0].start)
+        )
 
     @staticmethod
     def _acronym_at(text: str, run: list[Token]) -> bool:
@@ -395,8 +537,8 @@ class ProperNounDetector:
         b = run[0].base
         if b in _OPENERS or (len(b) > 4 and b.endswith(("ed", "ing", "ly"))):
             return True
-        if len(run) < 2 or b not in self._dict or b not in self._gaz.top_words:
-            return False
+        if len(run) < 2 or not b.endswith("s") or b[:-1] not in self._dict:
+            return False  # "Castle Park", "Riverside Recovery Center", "Greater Manchester"
         rest = run[1:]
         return any(self.is_unlisted(t) for t in rest) or (self._head_category("", rest) is not None)
 

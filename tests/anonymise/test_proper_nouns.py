@@ -83,6 +83,12 @@ def test_finds_unlisted_proper_nouns(text: str, expected: tuple[str, str]) -> No
         "Her dad is Ghanaian and speaks Twi and Urdu; she is Pentecostal.",  # people, languages
         "Diagnosed with Asperger's, not Tourette's.",  # eponyms of conditions
         "Takes Elvanse 30mg and Xaggitin.",  # drugs
+        "Started Brexpiprazole; Zyxo XL at night.",  # a drug's stem, a dose word after a name
+        "Gave her Kindaline and Tele-CALMA 14422; on Zorvacade monthly.",  # helplines, a drug
+        "Taking her ARVs again. Moved in with Flatmates.",  # an acronym's plural, compounds
+        "Dad has Hopewise Call Back Service 1300 111 222.",  # a helpline before its number
+        "She grew up in Poland and lives with Asperger's.",  # a country, a condition
+        "Course: BSc Psychology, then an MSc.",  # degrees
     ],
 )
 def test_leaves_ordinary_capitals(text: str) -> None:
@@ -130,3 +136,29 @@ def test_a_company_keeps_its_legal_form() -> None:
     assert proper("She works at Petrovar Holding AG now.") == [
         ("Petrovar Holding AG", "organisation")
     ]
+
+
+def test_ordinary_words_may_sit_inside_a_name() -> None:
+    assert ("Texas Instruments", "organisation") not in proper("Laid off from Texas Instruments.")
+    assert proper("She looked at Filipino Youth Initiative online.") == [
+        ("Filipino Youth Initiative", "organisation")
+    ]
+
+
+def test_the_words_around_a_name_complete_it() -> None:
+    assert proper("Nan moved into Hawthorn Lea care home.") == [
+        ("Hawthorn Lea care home", "organisation")
+    ]
+    assert proper("Mum is treated at The Marsden now.") == [("The Marsden", "name")]
+    assert proper("Met at Boys & Girls Club on Tuesday.") == [("Boys & Girls Club", "organisation")]
+    assert proper("Referred to Glenmoor Association for Mental Health.") == [
+        ("Glenmoor Association for Mental Health", "organisation")
+    ]
+    assert ("Riverside Recovery Center", "organisation") in proper(
+        "Location: Riverside Recovery Center, Columbus."
+    )
+
+
+def test_capitalised_words_after_a_preposition_name_something() -> None:
+    assert proper("She volunteers at Compass on weekends.") == [("Compass", "organisation")]
+    assert proper("Struggling with Anxiety at College.") == []
