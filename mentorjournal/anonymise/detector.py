@@ -10,6 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
+from mentorjournal.anonymise.addresses import codes_after_places, street_addresses
 from mentorjournal.anonymise.categories import Category
 from mentorjournal.anonymise.context_detector import (
     BRAND_FIRST,
@@ -238,6 +239,8 @@ class Detector:
                 *self._context.find(text, tokens),
                 *self._cues.find(text, tokens, bases),
                 *self._proper.find(text, tokens),
+                *self._proper.nicknames(text),
+                *street_addresses(text),
             ]
             if not any(s < i.end and i.start < e for s, e in protected)  # a service stays whole
             and (
@@ -290,6 +293,7 @@ class Detector:
             + propagate(text, chosen, self._gaz)
             + _zips_after_towns(text, chosen)
             + _ages_after_names(text, chosen)
+            + codes_after_places(text, chosen)
             + _named_in_lists(text, chosen),
         )
         return [

@@ -75,7 +75,8 @@ ORG_HEADS: frozenset[str] = frozenset(ORG_SUFFIXES) | frozenset(
     partnership society association network institute surgery practice clinic health medical
     hall halls pub bar initiative network project programme program service services alliance
     coalition collective fellowship connections mission shed works episcopal methodist baptist
-    cathedral chapel parish centers centres homes healthcare behavioral behavioural""")
+    cathedral chapel parish centers centres homes healthcare behavioral behavioural building
+    tower""")
 )
 PLACE_HEADS: frozenset[str] = frozenset(VENUE_SUFFIXES) | frozenset(
     split_words("town village city estate heights cross end bay")
@@ -132,12 +133,45 @@ _SURNAME_VENUE_WORDS = frozenset(
     split_words("green wood woods heath fields moor forest strand hill")
 )
 _LOWER_NEXT_RE = re.compile(r"[ ]+[a-z]")
+#: A UK or Irish postcode straight after a street ("Jubilee Way, KT4 7PP").
+_POSTCODE_NEXT_RE = re.compile(
+    r",?[ ][A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}\b|,?[ ][A-Z]\d{2}[ ]?[A-Z\d]{4}\b"
+)
 #: A run ending in one of these before a number is a helpline ("Suicide Call Back Service 1300").
 _HELPLINE_HEADS = frozenset(split_words("service services line helpline hotline network"))
 _DRUG_BEFORE_RE = re.compile(
     r"\b(?:on|taking|takes|take|took|prescribed|started|starting|restarted|stopped|stopping|"
     r"switched[ ]to|increased|reduced|tapering|weaning[ ]off|off)[ ]+(?:her[ ]+|his[ ]+|their[ ]+)?$",
     re.IGNORECASE,
+)
+_NAME_WORD = r"[A-Z\u00C0-\u00DE][\w'’-]+"
+#: 'Stevie "Spud" Robson', 'Jordan (Jo) Marchand'.
+_QUOTED_NICK_RE = re.compile(
+    _NAME_WORD
+    + r"[ ](?:[\"“](?P<nick>"
+    + _NAME_WORD
+    + r")[\"”]|\((?P<nick2>"
+    + _NAME_WORD
+    + r")\))[ ]"
+    + _NAME_WORD
+)
+#: '"Smoke" (Darnell)', '("Spike" - Stephen Pike)', 'buddy "Smoke"'.
+_NICK_BESIDE_RE = re.compile(
+    r"[\"“](?P<nick>"
+    + _NAME_WORD
+    + r")[\"”](?=[ ]\("
+    + _NAME_WORD
+    + r"|[ ]-[ ]"
+    + _NAME_WORD
+    + r"[ ]"
+    + _NAME_WORD
+    + r")"
+)
+NOT_NAMES_CAPITALISED = frozenset(w.capitalize() for w in split_words("the a an i mum dad"))
+#: A lower-case word for a place after a capitalised name that no dictionary knows.
+_LOWER_PLACE_RE = re.compile(
+    r"[ ](?:harbour|harbor|beach|pier|promenade|seafront|marina|quay|docks|estate|park|"
+    r"shopping[ ]centre|retail[ ]park|market|taxi[ ]rank|campus|halls|stadium)\b"
 )
 #: A lower-case word for an organisation after its capitalised name.
 _LOWER_HEAD_RE = re.compile(
@@ -435,6 +469,26 @@ class ProperNounDetector:
             i = j
         return found
 
+    @staticmethod
+    def nicknames(text: str) -> list[Identifier]:
+        """A nickname in quotes inside or beside a name ('Stevie "Spud" Robson', '"Smoke"
+        (Darnell)') is one person's name: the whole of it, and the nickname wherever else it
+        is written with its capital, even when it is an ordinary word ("Dot", "Spud")."""
+        if '"' not in text and "“" not in text and "(" not in text:
+            return []
+        out: list[Identifier] = []
+        nicks: set[str] = set()
+        for m in _QUOTED_NICK_RE.finditer(text):
+            out.append(Identifier(m.start(), m.end(), Category.NAME))
+            nicks.add(m.group("nick") or m.group("nick2"))
+        for m in _NICK_BESIDE_RE.finditer(text):
+            out.append(Identifier(m.start("nick"), m.end("nick"), Category.NAME))
+            nicks.add(m.group("nick"))
+        for nick in nicks - NOT_NAMES_CAPITALISED:
+            for m in re.finditer(r"(?<![\w@])" + re.escape(nick) + r"(?![\w])", text):
+                out.append(Identifier(m.start(), m.end(), Category.NAME))
+        return out
+
     def _judge(self, text: str, run: list[Token]) -> list[Identifier]:
         at_start = (
             sentence_start(text, run[0].start) and text[run[0].start - 1 : run[0].start] != "("
@@ -483,23 +537,8 @@ class ProperNounDetector:
             # ordinary words; a service named generically ("the Walk-in Centre", "Crisis
             # Café", "Health Centre"); a heading ("Attend College", "Care Plan Review")
             return []
-        start, end = run[0].start, run[-1].end
         category, role = self._category(text, run, head_cat)
-        lower_head = _LOWER_HEAD_RE.match(text, end)
-        if lower_head is not None and category is not Category.ADDRESS:
-            end = lower_head.end()  # "Hawthorn Lea care home", "the Mars factory"
-            category, role = Category.ORGANISATION, "organisation"
-        if text[max(0, start - 4) : start] == "The " and not sentence_start(text, start - 4):
-            start -= 4  # "treatment at The Christie": the article is part of the name
-        legal = _LEGAL_FORM_RE.match(text, end)
-        if legal is not None:  # "Petrochem S.A.", "Dierig Holding AG", "Kuncewicz Sp. z o.o."
-            end = legal.end()
-            category, role = Category.ORGANISATION, "employer"
-        if category is Category.ADDRESS:
-            start = _house_number(text, start)
-        elif run[-1].possessive and _LOWER_NEXT_RE.match(text, run[-1].end):
-            category, role = Category.NAME, None  # "stayed at Gethin's house"
-        return [Identifier(start, end, category, None, role)]
+        return [_complete(text, run, category, role, unlisted=unlisted, headed=bool(head_cat))]
 
     def _named_after_preposition(self, text: str, run: list[Token]) -> bool:
         """Capitalised dictionary words mid-sentence after at/for/with/from/near/in name a
@@ -551,6 +590,7 @@ class ProperNounDetector:
         if head in STREET_HEADS and (
             head in _STRONG_STREET_HEADS
             or (text and _house_number(text, run[0].start) < run[0].start)
+            or (text and _POSTCODE_NEXT_RE.match(text, run[-1].end) is not None)
         ):
             return Category.ADDRESS  # "Mill Road"; "Safe Place" only as "4 Safe Place"
         if head in ORG_HEADS or (run[0].base in ORG_HEADS and run[1].base == "of"):
@@ -590,7 +630,8 @@ class ProperNounDetector:
 
 
 _HOUSE_NUMBER_RE = re.compile(
-    r"(?:(?:[Ff]lat|[Aa]pt\.?|[Uu]nit)\s+\d+[A-Za-z]?,?\s+)?\d{1,5}[A-Za-z]?,?\s+$"
+    r"(?:(?:[Ff]lat|[Aa]pt\.?|[Aa]partment|[Uu]nit)\s+(?:\d+[A-Za-z]?|[A-Z])\b,?\s+)?"
+    r"\d{1,5}(?:-\d{1,5})?[A-Za-z]?,?\s+$"
 )
 
 
@@ -599,6 +640,41 @@ _LEGAL_FORM_RE = re.compile(
     r"(?:,?[ ](?:Co\.?[ ]?|&[ ]Co\.?[ ]?)?(?:Ltd|Limited|Inc|Corp|Corporation|PLC|plc|LLC|LLP|GmbH|AG|SA|"
     r"S\.A|NV|N\.V|SE|BV|B\.V|Oy|SpA|S\.p\.A|SRL|Pty|Sp\.[ ]z[ ]o\.o|s\.c|Sp\.k|S\.A\.S|SAS|KG)\b\.?)+"
 )
+
+
+def _complete(
+    text: str,
+    run: list[Token],
+    category: Category,
+    role: str | None,
+    *,
+    unlisted: bool,
+    headed: bool,
+) -> Identifier:
+    """The span of a run with what completes it: a lower-case head ("Hawthorn Lea care home",
+    "the Blyth harbour"), "The" before it, a legal form, a house number and flat."""
+    start, end = run[0].start, run[-1].end
+    lower_head = _LOWER_HEAD_RE.match(text, end)
+    lower_place = _LOWER_PLACE_RE.match(text, end) if unlisted else None
+    if lower_head is not None and category is not Category.ADDRESS:
+        end = lower_head.end()
+        category, role = Category.ORGANISATION, "organisation"
+    elif lower_place is not None and category is not Category.ADDRESS:
+        end = lower_place.end()
+        category, role = Category.PLACE, "park"
+    if text[max(0, start - 4) : start] == "The " and not sentence_start(text, start - 4):
+        start -= 4  # "treatment at The Christie": the article is part of the name
+    legal = _LEGAL_FORM_RE.match(text, end)
+    if legal is not None:  # "Petrochem S.A.", "Dierig Holding AG", "Kuncewicz Sp. z o.o."
+        end = legal.end()
+        category, role = Category.ORGANISATION, "employer"
+    if category is Category.PLACE and headed and _house_number(text, start) < start:
+        category, role = Category.ADDRESS, None  # "23 Newcastle Park": an estate's street
+    if category is Category.ADDRESS:
+        start = _house_number(text, start)
+    elif run[-1].possessive and _LOWER_NEXT_RE.match(text, run[-1].end):
+        category, role = Category.NAME, None  # "stayed at Gethin's house"
+    return Identifier(start, end, category, None, role)
 
 
 def _house_number(text: str, start: int) -> int:

@@ -162,3 +162,57 @@ def test_the_words_around_a_name_complete_it() -> None:
 def test_capitalised_words_after_a_preposition_name_something() -> None:
     assert proper("She volunteers at Compass on weekends.") == [("Compass", "organisation")]
     assert proper("Struggling with Anxiety at College.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Flat is at 4420 N 7th Ave #12, Phoenix.", "4420 N 7th Ave #12"),
+        ("Address on file: 2318 Calloway Rd SW Apt C4, Atlanta.", "2318 Calloway Rd SW Apt C4"),
+        ("Her apartment: 35 Jarvis St, #1207, Toronto.", "35 Jarvis St, #1207"),
+        ("Office at 5830 Granite Pkwy Ste 100 in Plano.", "5830 Granite Pkwy Ste 100"),
+        ("Basement suite (13562 72 Ave) with four others.", "13562 72 Ave"),
+    ],
+)
+def test_north_american_street_addresses_are_whole(text: str, expected: str) -> None:
+    assert (expected, "address") in spans_of(text, EMPTY.find(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lives in digs at 23 Newcastle Park, Galway.", "23 Newcastle Park"),
+        ("Home is Flat B, 41 Pepys Road now.", "Flat B, 41 Pepys Road"),
+        ("Met at the cafe, 16-20 Leeds St.", "16-20 Leeds St"),
+        ("Training at the ground (Jubilee Way, KT4 7PP) Monday.", "Jubilee Way"),
+    ],
+)
+def test_house_numbers_flats_and_estates_belong_to_the_street(text: str, expected: str) -> None:
+    assert (expected, "address") in spans_of(text, EMPTY.find(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Her flat in Hamilton East (7 Grey Street, 3216) is damp.", "3216"),
+        ("Lives in Barangay Lahug, Cebu City 6000 with her aunt.", "6000"),
+        ("Moved to North York (2450 Finch Ave W, M9M 2G2) in May.", "M9M 2G2"),
+    ],
+)
+def test_a_postal_code_after_an_address_or_a_town(text: str, code: str) -> None:
+    assert (code, "postcode") in spans_of(text, EMPTY.find(text))
+
+
+def test_a_year_after_a_town_is_not_a_postal_code() -> None:
+    text = "She moved to Cebu City 2019 and back."
+    assert ("2019", "postcode") not in spans_of(text, EMPTY.find(text))
+
+
+def test_a_quoted_nickname_is_part_of_the_name_and_found_again() -> None:
+    text = 'His mate Stevie "Spud" Robson died. He still has Spud\'s jacket. Talked about Spud.'
+    got = spans_of(text, EMPTY.find(text))
+    assert ('Stevie "Spud" Robson', "name") in got
+    assert [s for s, _ in got].count("Spud") == 2
+    text = 'Mentee: Jordan (Jo) Marchand. Jo said hi. Old pal "Smoke" (Darnell) rang.'
+    got = spans_of(text, EMPTY.find(text))
+    assert ("Jordan (Jo) Marchand", "name") in got and ("Smoke", "name") in got
