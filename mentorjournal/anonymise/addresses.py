@@ -47,6 +47,12 @@ _CODE_AFTER_RE = re.compile(
 )
 
 
+#: A town after a street, before a state code or a postal code.
+_TOWN_AFTER_RE = re.compile(
+    r",[ ](?P<town>[A-Z][a-z'’]+(?:[ ][A-Z][a-z'’]+){0,2})(?=,?[ ](?:[A-Z]{2}\b|\d{4,6}\b|[A-Z]{1,2}\d))"
+)
+
+
 def street_addresses(text: str) -> list[Identifier]:
     """Numbered streets with their direction, quadrant and unit."""
     if not any(c.isdigit() for c in text):
@@ -55,12 +61,17 @@ def street_addresses(text: str) -> list[Identifier]:
 
 
 def codes_after_places(text: str, found: list[Identifier]) -> list[Identifier]:
-    """Postal codes written straight after an address or a town found by another rule."""
+    """Postal codes written straight after an address or a town found by another rule, and
+    the town between an address and its state or code ("4420 N 7th Ave, Phoenix, AZ 85013")."""
     out: list[Identifier] = []
     for ident in found:
         if ident.category not in (Category.ADDRESS, Category.PLACE):
             continue
-        m = _CODE_AFTER_RE.match(text, ident.end)
+        end = ident.end
+        if ident.category is Category.ADDRESS and (t := _TOWN_AFTER_RE.match(text, end)):
+            out.append(Identifier(t.start("town"), t.end("town"), Category.PLACE, None, "town"))
+            end = t.end("town")
+        m = _CODE_AFTER_RE.match(text, end)
         if m is not None:
             out.append(Identifier(m.start("code"), m.end("code"), Category.POSTCODE))
     return out

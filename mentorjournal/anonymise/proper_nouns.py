@@ -76,7 +76,7 @@ ORG_HEADS: frozenset[str] = frozenset(ORG_SUFFIXES) | frozenset(
     hall halls pub bar initiative network project programme program service services alliance
     coalition collective fellowship connections mission shed works episcopal methodist baptist
     cathedral chapel parish centers centres homes healthcare behavioral behavioural building
-    tower""")
+    tower prison jail foodbank nails barbershop""")
 )
 PLACE_HEADS: frozenset[str] = frozenset(VENUE_SUFFIXES) | frozenset(
     split_words("town village city estate heights cross end bay")
@@ -91,7 +91,7 @@ _GENERIC_MODIFIERS = GENERIC_ORG_WORDS | frozenset(
     homeless employment learning resource resources assessment treatment rehab rehabilitation
     detox respite care foster adoption contact visitor visitors information training skills
     music arts young people's peoples women's womens men's mens carers parents bereavement
-    suicide prevention listening safe haven sanctuary wellness outpatients outpatient inpatient psychiatric maternity
+    peer suicide prevention listening safe haven sanctuary wellness outpatients outpatient inpatient psychiatric maternity
     children's teenage teen adolescent adult adults elderly older disability disabilities
     autism adhd eating disorders disorder addiction addictions alcohol drug drugs substance
     misuse abuse domestic violence survivors trauma pain sleep memory fertility dental eye
@@ -133,6 +133,13 @@ _SURNAME_VENUE_WORDS = frozenset(
     split_words("green wood woods heath fields moor forest strand hill")
 )
 _LOWER_NEXT_RE = re.compile(r"[ ]+[a-z]")
+#: Words of record-keeping after an acronym ("BIRP Progress Note", "SFE Customer Ref").
+_RECORD_WORDS = frozenset(
+    split_words("""progress note notes mentoring customer ref reference record form session log
+    summary update plan review number no id code support worker specialist coordinator""")
+)
+#: Possessives that sit inside an organisation's name ("Perth Children's Hospital").
+_GENERIC_POSSESSIVES = frozenset(split_words("children women men people girls boys"))
 #: A UK or Irish postcode straight after a street ("Jubilee Way, KT4 7PP").
 _POSTCODE_NEXT_RE = re.compile(
     r",?[ ][A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}\b|,?[ ][A-Z]\d{2}[ ]?[A-Z\d]{4}\b"
@@ -167,6 +174,30 @@ _NICK_BESIDE_RE = re.compile(
     + _NAME_WORD
     + r")"
 )
+#: 'TK (Tayla Kerr)', 'gabe (gabriel ferreira)', 'DJ (Darius Jackson, 20)', 'A.K. (Anjali Kapoor)'.
+_DEFINED_RE = re.compile(
+    r"(?<![\w.])(?P<short>[A-Za-z](?:[A-Za-z.'’]{0,10}))[ ]\((?P<full>[A-Za-z][\w'’-]+"
+    r"(?:[ ][A-Za-z][\w'’-]+){0,2})(?=[,)])"
+)
+_PET_HINT_RE = re.compile(r"\b(?:dog|cat|puppy|kitten|pup|pony|horse|rabbit|hamster)\b")
+#: A pet's name identifies its owner as well as a person's does ("her dog Biscuit").
+_PET_RE = re.compile(
+    r"\b(?:dog|cat|puppy|kitten|pup|pony|horse|rabbit|hamster)[ ]+(?:called[ ]+|named[ ]+)?"
+    r"(?P<pet>[A-Z][a-z]{1,15})\b"
+)
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """ "TK" for "Tayla Kerr", "A.K." for "Anjali Kapoor", "gabe" for "gabriel ferreira",
+    "sunny" for "sunita": initials, or a short form sharing the first three letters."""
+    letters = short.replace(".", "").lower()
+    words = full.split()
+    if len(letters) >= 2 and letters == "".join(w[0] for w in words).lower():
+        return True
+    first = words[0].lower()
+    return len(letters) >= 3 and letters[:3] == first[:3] and letters != first
+
+
 NOT_NAMES_CAPITALISED = frozenset(w.capitalize() for w in split_words("the a an i mum dad"))
 #: A lower-case word for a place after a capitalised name that no dictionary knows.
 _LOWER_PLACE_RE = re.compile(
@@ -195,18 +226,19 @@ _SERVICE_AFTER_RE = re.compile(
     r"|[ ]+(?:monthly|daily|weekly|nightly|fortnightly|twice|shots?|jabs?)\b",
     re.IGNORECASE,
 )
-_WORD_RE = re.compile(r"[^\W\d_]+")
+_CAPITALISED_SMALL_WORD_RE = re.compile(
+    r"(?<=[A-Za-z,] )(?:With|The|A|An|On|Of|To|For|And|In|At|Per|Into|From|Your|My)(?= [A-Z])"
+)
 
 
 def _title_case_line(text: str, pos: int) -> bool:
-    """The line is written in Title Case (a heading or a goal list): capitals prove nothing."""
+    """The line is written in Title Case (a heading or a goal list: "Attend College 3 Days A
+    Week; Walk The Dog Daily"): it capitalises small words no name or label line does."""
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
-    words = _WORD_RE.findall(text[start : end if end >= 0 else len(text)])
-    if len(words) < 8:
-        return False  # a short label line ("Location: Riverside Recovery Center, Columbus")
-    lower = sum(1 for w in words if w[0].islower())
-    return lower * 4 < len(words)
+    return (
+        _CAPITALISED_SMALL_WORD_RE.search(text, start, end if end >= 0 else len(text)) is not None
+    )
 
 
 #: Words joining capitalised ones inside one name ("University of Leeds", "Newcastle upon
@@ -432,7 +464,11 @@ class ProperNounDetector:
                 prev = tokens[run[-1]]
                 if not _gap_ok(text, prev.end, nxt.start):
                     break
-                if prev.possessive and tokens[run[0]].base not in ("st", "saint"):
+                if (
+                    prev.possessive
+                    and tokens[run[0]].base not in ("st", "saint")
+                    and prev.base not in _GENERIC_POSSESSIVES
+                ):
                     break  # "Jo's Mum"; but "St Brendan's Community School" is one name
                 if nxt.text[0].isupper() and not self._kept(nxt, text):
                     run.append(j)
@@ -474,7 +510,12 @@ class ProperNounDetector:
         """A nickname in quotes inside or beside a name ('Stevie "Spud" Robson', '"Smoke"
         (Darnell)') is one person's name: the whole of it, and the nickname wherever else it
         is written with its capital, even when it is an ordinary word ("Dot", "Spud")."""
-        if '"' not in text and "“" not in text and "(" not in text:
+        if (
+            '"' not in text
+            and "“" not in text
+            and "(" not in text
+            and not _PET_HINT_RE.search(text)
+        ):
             return []
         out: list[Identifier] = []
         nicks: set[str] = set()
@@ -484,8 +525,27 @@ class ProperNounDetector:
         for m in _NICK_BESIDE_RE.finditer(text):
             out.append(Identifier(m.start("nick"), m.end("nick"), Category.NAME))
             nicks.add(m.group("nick"))
-        for nick in nicks - NOT_NAMES_CAPITALISED:
-            for m in re.finditer(r"(?<![\w@])" + re.escape(nick) + r"(?![\w])", text):
+        for m in _DEFINED_RE.finditer(text):
+            short, full = m.group("short"), m.group("full")
+            if (
+                _abbreviates(short, full)
+                and short.replace(".", "").lower() not in _NEVER_UNLISTED
+                and not all(w.lower() in dictionary_words() for w in full.split())
+            ):  # not "GAD (generalised anxiety disorder)"
+                out.append(Identifier(m.start("short"), m.end("short"), Category.NAME))
+                out.append(Identifier(m.start("full"), m.end("full"), Category.NAME))
+                nicks.add(short)
+        for m in _PET_RE.finditer(text):
+            out.append(Identifier(m.start("pet"), m.end("pet"), Category.NAME, None, "pet"))
+        for found_nick in nicks - NOT_NAMES_CAPITALISED:
+            # "sunny (sunita)": not every lower-case "sunny" in the note
+            nick = (
+                found_nick.capitalize()
+                if found_nick.islower() and found_nick in dictionary_words()
+                else found_nick
+            )
+            flags = re.IGNORECASE if nick.replace(".", "").isupper() else 0
+            for m in re.finditer(r"(?<![\w@])" + re.escape(nick) + r"(?![\w])", text, flags):
                 out.append(Identifier(m.start(), m.end(), Category.NAME))
         return out
 
@@ -518,6 +578,7 @@ class ProperNounDetector:
         unlisted = (
             any(self.is_unlisted(t) for t in run)
             or self._acronym_at(text, run)
+            or _acronym_led(run)
             or self._named_after_preposition(text, run)
         )
         head_cat = self._head_category(text, run)
@@ -640,6 +701,20 @@ _LEGAL_FORM_RE = re.compile(
     r"(?:,?[ ](?:Co\.?[ ]?|&[ ]Co\.?[ ]?)?(?:Ltd|Limited|Inc|Corp|Corporation|PLC|plc|LLC|LLP|GmbH|AG|SA|"
     r"S\.A|NV|N\.V|SE|BV|B\.V|Oy|SpA|S\.p\.A|SRL|Pty|Sp\.[ ]z[ ]o\.o|s\.c|Sp\.k|S\.A\.S|SAS|KG)\b\.?)+"
 )
+
+
+def _acronym_led(run: list[Token]) -> bool:
+    """An unlisted acronym before capitalised words names an organisation ("UST Global", "SHU
+    Wellbeing", "SANCA Horizon")."""
+    first = run[0]
+    return (
+        len(run) >= 2
+        and first.upper
+        and len(first.base) >= 3
+        and first.base not in _NEVER_UNLISTED
+        and not run[1].upper
+        and not all(t.base in _RECORD_WORDS for t in run[1:])
+    )
 
 
 def _complete(

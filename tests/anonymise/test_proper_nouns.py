@@ -216,3 +216,29 @@ def test_a_quoted_nickname_is_part_of_the_name_and_found_again() -> None:
     text = 'Mentee: Jordan (Jo) Marchand. Jo said hi. Old pal "Smoke" (Darnell) rang.'
     got = spans_of(text, EMPTY.find(text))
     assert ("Jordan (Jo) Marchand", "name") in got and ("Smoke", "name") in got
+
+
+def test_initials_and_short_forms_defined_by_a_name_in_brackets() -> None:
+    text = "Mentee TK (Tayla Kerrigan) texted. tk: hey. Later gabe (gabriel fernhill) rang."
+    got = spans_of(text, EMPTY.find(text))
+    assert {("TK", "name"), ("Tayla Kerrigan", "name"), ("tk", "name"), ("gabe", "name")} <= set(
+        got
+    )
+    text = "Has GAD (generalised anxiety disorder) and DV (domestic violence) history."
+    assert spans_of(text, EMPTY.find(text)) == []
+
+
+def test_a_pets_name_and_the_town_between_a_street_and_its_state() -> None:
+    text = "Talked about her dog Biscuit and the cat called Pudding."
+    assert spans_of(text, EMPTY.find(text)) == [("Biscuit", "name"), ("Pudding", "name")]
+    text = "Viewed a flat at 4420 N 7th Ave #12, Phoenix, AZ 85013."
+    assert ("Phoenix", "place") in spans_of(text, EMPTY.find(text))
+
+
+def test_an_acronym_before_capitalised_words_is_an_organisation_not_a_record_heading() -> None:
+    assert proper("Software job at UST Globalis now.") == [("UST Globalis", "organisation")]
+    assert proper("She has been to SHU Wellbeing once.") == [("SHU Wellbeing", "organisation")]
+    assert proper("BIRP Progress Note for today.") == []
+    assert proper("Seen at Perth Children's Hospital.") == [
+        ("Perth Children's Hospital", "organisation")
+    ]
