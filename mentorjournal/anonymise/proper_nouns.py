@@ -76,7 +76,7 @@ ORG_HEADS: frozenset[str] = frozenset(ORG_SUFFIXES) | frozenset(
     hall halls pub bar initiative network project programme program service services alliance
     coalition collective fellowship connections mission shed works episcopal methodist baptist
     cathedral chapel parish centers centres homes healthcare behavioral behavioural building
-    tower prison jail foodbank nails barbershop""")
+    tower prison jail foodbank nails barbershop home""")
 )
 PLACE_HEADS: frozenset[str] = frozenset(VENUE_SUFFIXES) | frozenset(
     split_words("town village city estate heights cross end bay")
@@ -582,17 +582,22 @@ class ProperNounDetector:
             or self._named_after_preposition(text, run)
         )
         head_cat = self._head_category(text, run)
+        modifiers = run[:-1]
         if (
             not unlisted
             and head_cat is None
             and not at_start
             and _LOWER_HEAD_RE.match(text, run[-1].end) is not None
-            and not all(t.base in _CAPITALISED_ANYWAY for t in run)
         ):
             head_cat = Category.ORGANISATION  # "the Mars factory", "Hawthorn Lea care home"
+            modifiers = run
         if not unlisted and (
             head_cat is None
-            or all(t.base in _GENERIC_MODIFIERS for t in run[:-1])
+            or all(t.base in _GENERIC_MODIFIERS for t in modifiers)
+            or (
+                modifiers is run  # "the Polish school", "the College canteen"
+                and all(t.base in _CAPITALISED_ANYWAY or t.base in _ORDINARY for t in run)
+            )
             or _title_case_line(text, run[0].start)
         ):
             # ordinary words; a service named generically ("the Walk-in Centre", "Crisis

@@ -242,3 +242,11 @@ def test_an_acronym_before_capitalised_words_is_an_organisation_not_a_record_hea
     assert proper("Seen at Perth Children's Hospital.") == [
         ("Perth Children's Hospital", "organisation")
     ]
+
+
+def test_a_lower_case_head_after_a_capitalised_name() -> None:
+    assert ("Marsh factory", "organisation") in proper("She works nights at the Marsh factory.")
+    assert proper("Goes to the Polish school on Saturdays.") == []
+    assert proper("She works at Bluebell Lodge Care Home.") == [
+        ("Bluebell Lodge Care Home", "organisation")
+    ]
