@@ -15,6 +15,7 @@ import re
 
 from mentorjournal.anonymise.categories import Category
 from mentorjournal.anonymise.identifier import Identifier
+from mentorjournal.anonymise.lexicon import MONTHS, WEEKDAYS, is_must_keep
 
 _SUFFIX = (
     r"(?:St|Ave|Av|Blvd|Rd|Dr|Pkwy|Pky|Ln|Way|Ct|Pl|Hwy|Ter|Terr|Cir|Sq|Trl|Loop|Run|Pike|"
@@ -43,7 +44,7 @@ _CODE_AFTER_RE = re.compile(
     r"[A-Z]\d[A-Z][ ]?\d[A-Z]\d"  # Canada
     r"|(?!19[5-9]\d|20[0-3]\d)\d{4}"  # Australia, New Zealand, South Africa, Philippines
     r"|\d{6}"  # India, Nigeria
-    r")(?![\w/:.-]|[.,]\d)"
+    r")(?![\w/:.-]|[.,]\d|[ ]\d)"  # not the start of a phone number ("Dublin 1800 247 247")
 )
 
 
@@ -68,7 +69,12 @@ def codes_after_places(text: str, found: list[Identifier]) -> list[Identifier]:
         if ident.category not in (Category.ADDRESS, Category.PLACE):
             continue
         end = ident.end
-        if ident.category is Category.ADDRESS and (t := _TOWN_AFTER_RE.match(text, end)):
+        t = _TOWN_AFTER_RE.match(text, end) if ident.category is Category.ADDRESS else None
+        if (
+            t is not None
+            and not is_must_keep(t.group("town"))
+            and (t.group("town").split()[0].lower() not in WEEKDAYS | MONTHS.keys())
+        ):
             out.append(Identifier(t.start("town"), t.end("town"), Category.PLACE, None, "town"))
             end = t.end("town")
         m = _CODE_AFTER_RE.match(text, end)

@@ -11,7 +11,7 @@ from mentorjournal.anonymise.textutil import split_words
 
 WEEKDAYS = frozenset(
     split_words(
-        "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun"
+        "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed weds thu thur thurs fri sat sun"
     )
 )
 MONTHS = {
@@ -45,7 +45,12 @@ MEDICATIONS = frozenset(
     benadryl piriton nytol kalms cetirizine loratadine sumatriptan topiramate levetiracetam
     keppra tegretol thiamine pabrinex microgynon cerazette depo-provera nexplanon mounjaro
     ozempic wegovy orlistat sertaline setraline fluoxetene citalopran quetiepine melatonin
-    circadin slenyto mg ml mcg""")
+    circadin slenyto paxil effexor pristiq desvenlafaxine trintellix rexulti brexpiprazole latuda
+    invega geodon ziprasidone haldol ativan klonopin restoril ambien lunesta buspar vistaril
+    neurontin lyrica topamax narcan antabuse campral chantix focalin dexedrine qelbree kapvay
+    pamelor elavil tofranil anafranil nardil parnate emsam zulresso zurzuvae auvelity caplyta
+    vraylar saphris fanapt clozaril aristada sublocade vivitrol zubsolv lucemyra suvorexant
+    belsomra silenor doxepin hydroxyzine atarax mg ml mcg""")
 )
 
 THERAPIES = frozenset(

@@ -144,6 +144,10 @@ _GENERIC_POSSESSIVES = frozenset(split_words("children women men people girls bo
 _POSTCODE_NEXT_RE = re.compile(
     r",?[ ][A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}\b|,?[ ][A-Z]\d{2}[ ]?[A-Z\d]{4}\b"
 )
+#: The last word of a clinical measure's name.
+_MEASURE_HEADS = frozenset(
+    split_words("scale scales inventory questionnaire checklist index measure screener test")
+)
 #: A run ending in one of these before a number is a helpline ("Suicide Call Back Service 1300").
 _HELPLINE_HEADS = frozenset(split_words("service services line helpline hotline network"))
 _DRUG_BEFORE_RE = re.compile(
@@ -566,6 +570,8 @@ class ProperNounDetector:
             run = run[:-1]
         if not run:
             return []
+        if run[-1].base in _MEASURE_HEADS:
+            return []  # "Hamilton Depression Rating Scale", "Beckwith Anxiety Inventory": a measure
         if (len(run) == 1 or run[-1].base in _HELPLINE_HEADS) and (
             _SERVICE_AFTER_RE.match(text, run[-1].end)
             or (

@@ -250,3 +250,20 @@ def test_a_lower_case_head_after_a_capitalised_name() -> None:
     assert proper("She works at Bluebell Lodge Care Home.") == [
         ("Bluebell Lodge Care Home", "organisation")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beckwith Anxiety Inventory 18 at review.",  # a measure's name
+        "Lives at 12 Mill Road, Monday AM visits.",  # a weekday after a street is not a town
+        "She is in Ennistymon 1800 247 247 is the line.",  # a helpline number is no postal code
+        "See you Weds; the group in Weds went well.",  # a weekday's short form
+        "Started Effexor and Klonopin.",  # brand names of drugs
+    ],
+)
+def test_what_must_stay_beside_the_new_rules(text: str) -> None:
+    got = spans_of(text, EMPTY.find(text))
+    assert not any(
+        word in s for s, _ in got for word in ("Anxiety", "Monday", "1800", "Weds", "Effexor")
+    )
