@@ -255,7 +255,8 @@ _PLACE_PREPS = frozenset(
 )
 _ORG_PREPS = frozenset(split_words("at for joined"))
 _ACRONYM_CUES = frozenset(
-    split_words("at from joined attends attended studies studying works worked for")
+    split_words("""at from joined attends attended studies studying works worked for via
+    contacted emailed rang""")
 )
 #: Endings of international drug names (WHO stems): no person or place ends so.
 _DRUG_STEMS = tuple(
@@ -267,6 +268,12 @@ _DRUG_STEMS = tuple(
 )
 #: Prepositions after which capitalised dictionary words name something.
 _PREP_BEFORE_RE = re.compile(r"\b(?:at|for|with|from|near|in|joined)[ ]$", re.IGNORECASE)
+#: A lower-case noun after an acronym that makes it an organisation.
+_ACRONYM_NOUN_RE = re.compile(
+    r"[ ](?:appointments?|campus|members?|staff|students?|counsell(?:or|ing)|office|team|"
+    r"appeal|booklet|checklist|visitation|placements?|hostel|branch|clinic|centre|center|"
+    r"website|rep|caseworker|keyworker|mentor|coordinator|referral|waitlist|waiting[ ]list)\b"
+)
 _CONTRACTIONS = ("n't", "'ll", "'re", "'ve", "'d", "'m")
 #: Capitalised words that identify nobody: apps, festivals, subjects, shorthand, interjections.
 _ORDINARY = frozenset(
@@ -638,6 +645,10 @@ class ProperNounDetector:
         """An unlisted acronym after an organisation cue names one ("studies at UCLX")."""
         if len(run) != 1 or not run[0].upper or len(run[0].base) < 3:
             return False
+        if run[0].base in _NEVER_UNLISTED or run[0].base in NOT_NAMES:
+            return False
+        if _ACRONYM_NOUN_RE.match(text, run[0].end):
+            return True  # "UNM appointment", "NSFAS appeal", "UNISON member"
         before = previous_words(text, run[0].start, 1)
         return bool(before) and before[-1] in _ACRONYM_CUES
 

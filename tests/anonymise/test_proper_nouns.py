@@ -267,3 +267,9 @@ def test_what_must_stay_beside_the_new_rules(text: str) -> None:
     assert not any(
         word in s for s, _ in got for word in ("Anxiety", "Monday", "1800", "Weds", "Effexor")
     )
+
+
+def test_an_acronym_before_a_noun_of_membership_or_visits_is_an_organisation() -> None:
+    assert proper("Helped her reschedule the UNMX appointment.") == [("UNMX", "organisation")]
+    assert proper("He is a UNISONX member now.") == [("UNISONX", "organisation")]
+    assert proper("Went over the EHCP review and her TAFE course.") == []
