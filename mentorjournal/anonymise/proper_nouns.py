@@ -213,7 +213,7 @@ _LOWER_HEAD_RE = re.compile(
     r"[ ](?:care[ ]home|nursing[ ]home|children's[ ]home|residential[ ]home|factory|warehouse|"
     r"surgery|practice|clinic|pharmacy|chemist|pub|café|cafe|restaurant|takeaway|bakery|salon|"
     r"barbers?|gym|leisure[ ]centre|community[ ]centre|church|mosque|temple|gurdwara|"
-    r"academy|primary|secondary|college|school|hostel|hotel|garage|depot|plant|mill)\b"
+    r"academy|primary|secondary|college|school|hostel|hotel|garage|depot|plant|mill|ward|unit)\b"
 )
 #: A capital inside a word after a lower-case letter, as apps and brands write themselves
 #: ("WellMind", "MindShift"), but not the prefixes of family names ("McDonald", "DeShawn").
@@ -583,6 +583,7 @@ class ProperNounDetector:
             _SERVICE_AFTER_RE.match(text, run[-1].end)
             or (
                 not run[0].possessive
+                and _LOWER_HEAD_RE.match(text, run[-1].end) is None  # "on Rowan ward"
                 and _DRUG_BEFORE_RE.search(text, max(0, run[0].start - 30), run[0].start)
             )
         ):

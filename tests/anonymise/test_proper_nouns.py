@@ -273,3 +273,9 @@ def test_an_acronym_before_a_noun_of_membership_or_visits_is_an_organisation() -
     assert proper("Helped her reschedule the UNMX appointment.") == [("UNMX", "organisation")]
     assert proper("He is a UNISONX member now.") == [("UNISONX", "organisation")]
     assert proper("Went over the EHCP review and her TAFE course.") == []
+
+
+def test_a_ward_or_unit_named_before_its_lower_case_word() -> None:
+    assert proper("She is on Rowan ward at the moment.") == [("Rowan ward", "organisation")]
+    assert proper("Moved to Maple unit last week.") == [("Maple unit", "organisation")]
+    assert proper("She is on the acute ward.") == []
