@@ -38,6 +38,9 @@ log = logging.getLogger(__name__)
 
 #: After the unlock window appears, wait this long (first paint, idle) before warming up.
 WARM_UP_DELAY_MS = 250
+#: After the main window is shown with pages still to build, wait this long (its first
+#: paint) before building them, one per turn of the event loop.
+REST_OF_PAGES_DELAY_MS = 100
 #: After the main window is shown, wait this long (its first paint, the mentor's first look)
 #: before loading the supervision summary's modules in the worker.
 EXPORT_WARM_UP_DELAY_MS = 1000
@@ -151,6 +154,8 @@ class AppController(QObject):
         self._unlock_path_warm = False
         self._export_path_warm = False
         self._slicing = False
+        #: The main window's first reads, queued behind the unlock (see ``_read_ahead``).
+        self._first_reads: _FirstReads | None = None
         worker.changed.connect(self._after_change)
         self.auto_sync = AutoSync(worker, self)
         self.unlocked.connect(self.auto_sync.start)
@@ -346,10 +351,38 @@ class AppController(QObject):
             self._opened,
             failed,
         )
+        self._first_reads = None
+        self._read_ahead()
         # The KDF takes about a second in the worker while this thread idles: build the main
         # window now (once; hidden) so it is ready the moment the vault opens. Any query a page
         # posts while being built queues behind the open job.
         QTimer.singleShot(0, self._prepare_main_window)
+
+    def _read_ahead(self) -> None:
+        """Queue the main window's first reads (the caseload home, the mentee list) right behind
+        the unlock, once the home page exists: the worker runs them the moment the vault is
+        open instead of waiting for this thread to hear of it and ask (a round trip that, on
+        a busy machine, waited behind whatever this thread was doing). ``show_main`` shows
+        the window when they are in. Nothing is read if the unlock fails: the reads then fail
+        too, quietly (the unlock window says why).
+        """
+        window: Any = self._windows.get("main")
+        if (
+            self.state is not State.OPENING
+            or self._first_reads is not None
+            or window is None
+            or not window.home_shows_first()
+        ):
+            return
+        reads = _FirstReads({"home", "mentees"})
+        self._first_reads = reads
+
+        def failed(error: BaseException) -> None:
+            if self.state is State.MAIN:  # the vault is open: a real failure, say so
+                self.prompts.show_error(error)
+
+        window.prefetch_home(partial(reads.settled, "home"), failed)
+        window.refresh_mentees(settled=partial(reads.settled, "mentees"), failed=failed)
 
     def _prepare_main_window(self) -> None:
         if self.state is State.OPENING:
@@ -372,9 +405,10 @@ class AppController(QObject):
         """Build the main window one slice per turn of the event loop, keys in between.
 
         Built in one go it held the GUI thread 50 ms on a quiet machine and 230-345 ms on a
-        busy one, while the mentor typed. The slices: the shell, each page, then (only while
-        still locked) the render, the idle filter and the screen-lock watch. Slicing stops
-        when the window is about to show: ``main_window`` builds whatever is left.
+        busy one, while the mentor typed. The slices: the shell, each page, then the render,
+        the idle filter and the screen-lock watch, while locked or while the KDF runs.
+        Slicing stops when the window is about to show: ``main_window`` builds whatever is
+        left, and ``show_main`` pays for the rest.
         """
         if self._slicing:
             return
@@ -386,15 +420,29 @@ class AppController(QObject):
         ]
 
         def step() -> None:
-            if self.state not in (State.UNLOCK, State.OPENING):
+            window: Any = self._windows.get("main")
+            shown = window is not None and window.isVisible()
+            if self.state not in (State.UNLOCK, State.OPENING) and not (
+                self.state is State.MAIN and shown
+            ):
+                # Opened but not shown yet: nothing may delay the first paint; ``_reveal_main``
+                # starts the slices again once it is done.
                 self._slicing = False
                 return
-            if "main" not in self._windows:
+            if window is None:
                 self._main_shell()
-            elif self._main_shell().build_next_page():
-                pass
-            elif self.state is State.UNLOCK and extras:
+            elif not window.first_page_built():
+                window.build_next_page()  # the home first, and its read can queue now
+                self._read_ahead()
+            elif extras and not shown:
+                # Then, while locked or while the KDF runs (it keeps one core, this thread
+                # uses the other), what showing the home would otherwise pay after unlock.
                 extras.pop(0)()
+            elif window.pages_pending() and self.state is not State.OPENING:
+                # Not while the KDF runs: a page still being built when it ends held the
+                # GIL against the open and the home's read (each SQLite call waits for it),
+                # ~40 ms later to a filled home. The rest is built after the first paint.
+                window.build_next_page()
             else:
                 self._slicing = False
                 return
@@ -420,6 +468,7 @@ class AppController(QObject):
             self._unlock_failed(error)
 
     def _unlock_failed(self, error: BaseException) -> None:
+        self._first_reads = None
         self._set_state(State.UNLOCK)
         self.unlock_window.show_failure(error)
 
@@ -482,8 +531,12 @@ class AppController(QObject):
         )
 
     def show_main(self, then: Callable[[], None] | None = None) -> None:
-        """Open the main window on the vault just unlocked or created; ``then`` once shown."""
-        window = self.main_window
+        """Open the main window on the vault just unlocked or created; ``then`` once shown.
+
+        Only the home must be built to show it; pages the warm-up did not reach yet are built
+        a slice at a time after the first paint (or at once by whatever asks for one)."""
+        window = self._main_shell()
+        window.ensure_first_page()
         window.setWindowTitle(main_window_title(self.demo))
         window.reopen()
         self._set_state(State.MAIN)
@@ -501,16 +554,23 @@ class AppController(QObject):
 
         # The home's read is queued first: the list (a millisecond) then arrives last and the
         # window shows in the same turn as its rows, as it did before the home was waited for.
-        window.prefetch_home(partial(settled, "home"))
-        window.refresh_mentees(settled=partial(settled, "mentees"))
+        # At unlock both were usually queued already, right behind the KDF (``_read_ahead``).
+        reads, self._first_reads = self._first_reads, None
+        if reads is None:
+            window.prefetch_home(partial(settled, "home"))
+            window.refresh_mentees(settled=partial(settled, "mentees"))
+        else:
+            reads.when_done(partial(self._reveal_main, then))
         window.check_erasure_due()
 
     def _reveal_main(self, then: Callable[[], None] | None) -> None:
         """Show the main window and start watching for idleness (unless locked meanwhile)."""
-        window = self.main_window
+        window = self._main_shell()
         if self.state is not State.MAIN or window.isVisible():
             return
         self._show_only("main", window)
+        if window.pages_pending():
+            QTimer.singleShot(REST_OF_PAGES_DELAY_MS, window, self._build_main_in_slices)
         self.idle.set_minutes(self.settings.auto_lock_minutes)
         self.idle.start()
         self._watch_system_locking()
@@ -606,6 +666,27 @@ def main_window_title(demo: bool) -> str:
     """Ends with the app's name: Qt appends the display name to any title that does not,
     which made "Mentor Journal — DEMO (synthetic data) — Mentor Journal"."""
     return "DEMO (synthetic data) — Mentor Journal" if demo else "Mentor Journal"
+
+
+class _FirstReads:
+    """Reads queued before the vault opened; ``when_done`` runs once every part settled."""
+
+    def __init__(self, parts: set[str]) -> None:
+        self._waiting = set(parts)
+        self._then: Callable[[], None] | None = None
+
+    def settled(self, part: str) -> None:
+        self._waiting.discard(part)
+        self._run()
+
+    def when_done(self, then: Callable[[], None]) -> None:
+        self._then = then
+        self._run()
+
+    def _run(self) -> None:
+        if not self._waiting and self._then is not None:
+            then, self._then = self._then, None
+            then()
 
 
 @dataclass

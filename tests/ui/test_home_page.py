@@ -187,6 +187,54 @@ def test_the_window_shows_with_the_home_already_filled(
     assert rows_when_shown == [2]
 
 
+def test_the_home_and_the_list_are_read_right_behind_the_unlock_and_a_wrong_one_reads_nothing(
+    qtbot: QtBot,
+    make_controller: Any,
+    locked_vault: Any,
+    prompts: ScriptedPrompts,
+    monkeypatch: Any,
+) -> None:
+    """Queued while the KDF runs, the first reads need no word from the GUI thread after it;
+    behind a wrong passphrase they fail without a word (the unlock window says why)."""
+    from tests.ui.test_app_flows import _unlock
+    from ui.controller import State
+    from ui.pages.home.page import load_home
+    from ui.windows.main_window import load_mentee_rows
+
+    controller = make_controller(locked_vault.paths)
+    posted: list[tuple[Any, State]] = []
+    real_query = controller.worker.query
+
+    def query(fn: Any, *then: Any) -> None:
+        posted.append((fn, controller.state))
+        real_query(fn, *then)
+
+    monkeypatch.setattr(controller.worker, "query", query)
+    controller.start()
+    qtbot.waitUntil(  # the warm-up has built the home
+        lambda: "main" in controller._windows and controller._windows["main"].first_page_built(),
+        timeout=10000,
+    )
+    _unlock(qtbot, controller, "not the passphrase")
+    qtbot.waitUntil(lambda: controller.state is State.UNLOCK, timeout=10000)
+    qtbot.waitUntil(lambda: controller.worker.pending == 0, timeout=10000)
+    assert (load_home, State.OPENING) in posted and (load_mentee_rows, State.OPENING) in posted
+    assert prompts.asked("error") == []
+    home = controller._windows["main"].built_page("home")
+    assert home.caseload_model.rowCount() == 0
+    rows_when_shown: list[int] = []
+    controller.unlocked.connect(lambda: rows_when_shown.append(home.caseload_model.rowCount()))
+    posted.clear()
+    _unlock(qtbot, controller, locked_vault.passphrase)
+    qtbot.waitUntil(lambda: bool(rows_when_shown), timeout=10000)
+    assert rows_when_shown == [2]
+    assert [state for fn, state in posted if fn in (load_home, load_mentee_rows)] == [
+        State.OPENING,
+        State.OPENING,
+    ]
+    assert prompts.asked("error") == []
+
+
 def test_the_journal_menu_exports_and_prints_the_open_note_and_the_record(
     qtbot: QtBot, make_controller: Any, locked_vault: Any, prompts: ScriptedPrompts, tmp_path: Any
 ) -> None:

@@ -160,22 +160,56 @@ def test_the_main_window_is_built_a_page_at_a_time_with_keys_handled_in_between(
     assert controller.state is State.UNLOCK and not controller._windows["main"].isVisible()
 
 
-def test_a_passphrase_entered_at_once_still_opens_a_whole_main_window(
+def test_a_passphrase_entered_at_once_opens_the_home_and_the_other_pages_follow(
     qtbot: QtBot, make_controller: Factory, locked_vault: LockedVault
 ) -> None:
+    """The window shows once its home is built and filled; the pages the warm-up had no time
+    for are built after the first paint, without anything asking for them."""
     from ui.windows.main_window import AREAS, MENTEE_TABS
 
     controller = make_controller(locked_vault.paths)
     controller.start()
-    pages_when_shown: list[int] = []
+    when_shown: list[tuple[int, bool]] = []
     controller.unlocked.connect(
-        lambda: pages_when_shown.append(len(controller._windows["main"]._pages))
+        lambda: when_shown.append(
+            (
+                len(controller._windows["main"]._pages),
+                controller._windows["main"].current_page()
+                is controller._windows["main"].built_page("home"),
+            )
+        )
     )
     controller.unlock_window.secret.setText(locked_vault.passphrase)  # pasted, before warm-up
     controller.unlock_window.submit()
-    qtbot.waitUntil(lambda: bool(pages_when_shown), timeout=10000)
-    assert pages_when_shown == [len(MENTEE_TABS) + len(AREAS)]
-    assert controller.main_window.tabs.count() == len(MENTEE_TABS)
+    qtbot.waitUntil(lambda: bool(when_shown), timeout=10000)
+    built, home_on_show = when_shown[0]
+    assert home_on_show and 1 <= built < len(MENTEE_TABS) + len(AREAS)
+    window = controller._windows["main"]
+    qtbot.waitUntil(lambda: not window.pages_pending(), timeout=10000)
+    assert len(window._pages) == len(MENTEE_TABS) + len(AREAS)
+    assert window.tabs.count() == len(MENTEE_TABS)
+
+
+def test_a_mentee_chosen_before_the_other_pages_are_built_opens_with_every_tab(
+    qtbot: QtBot, make_controller: Factory, locked_vault: LockedVault
+) -> None:
+    from ui.windows.main_window import MENTEE_TABS
+
+    controller = make_controller(locked_vault.paths)
+    controller.start()
+    seen: list[tuple[bool, int, bool]] = []
+
+    def choose_at_once() -> None:  # the first thing after the window shows
+        window = controller._windows["main"]
+        pending = window.pages_pending()
+        window.select_mentee(window.sidebar.first_mentee_id())
+        seen.append((pending, window.tabs.count(), window.pages_pending()))
+
+    controller.unlocked.connect(choose_at_once)
+    controller.unlock_window.secret.setText(locked_vault.passphrase)
+    controller.unlock_window.submit()
+    qtbot.waitUntil(lambda: bool(seen), timeout=10000)
+    assert seen == [(True, len(MENTEE_TABS), False)]
 
 
 def test_the_summary_modules_load_in_the_worker_once_after_the_first_unlock(

@@ -84,9 +84,13 @@ class Page(QWidget, Generic[D]):
         self._loaded = True
         self._query(loader, self._show)
 
-    def load_before_showing(self, settled: Callable[[], None]) -> None:
+    def load_before_showing(
+        self,
+        settled: Callable[[], None],
+        failed: Callable[[BaseException], None] | None = None,
+    ) -> None:
         """Read now, while the page is not on screen yet; ``settled`` once the answer is shown
-        (or the read failed, after saying so).
+        (or the read failed, after saying so, or after ``failed`` decided what to say).
 
         For the page a window opens on: shown only after this, its first paint has the
         records rather than an empty page and a second paint a few milliseconds later.
@@ -102,11 +106,14 @@ class Page(QWidget, Generic[D]):
             show(data)
             settled()
 
-        def failed(error: BaseException) -> None:
-            self._prompts.show_error(error)
+        def not_read(error: BaseException) -> None:
+            if failed is None:
+                self._prompts.show_error(error)
+            else:
+                failed(error)
             settled()
 
-        query(self, self._worker, loader, shown, failed)
+        query(self, self._worker, loader, shown, not_read)
 
     def on_changes(self, changes: Changes) -> None:
         """A command's change set: reload if it touched this page's records and it has any.

@@ -223,6 +223,25 @@ class MainWindow(QMainWindow):
         while self.build_next_page():
             pass
 
+    def ensure_first_page(self) -> None:
+        """Build the caseload home (the page the window opens on) if it is not built yet.
+
+        Enough to show the window: the other pages follow a slice at a time, and whatever
+        asks for one (``page``, a mentee chosen) builds the rest first."""
+        if not self.first_page_built():
+            self.build_next_page()
+
+    def first_page_built(self) -> bool:
+        return HOME in self._pages
+
+    def built_page(self, key: str) -> Page[Any] | None:
+        """The page ``key`` if it is built, without building anything."""
+        return self._pages.get(key)
+
+    def pages_pending(self) -> bool:
+        """True while some page is not built yet."""
+        return any(s.key not in self._pages for s in (*MENTEE_TABS, *AREAS))
+
     def _action(
         self, text: str, shortcut: QKeySequence | str, slot: Callable[[], Any], name: str
     ) -> QAction:
@@ -301,10 +320,12 @@ class MainWindow(QMainWindow):
         then: Callable[[], None] | None = None,
         *,
         settled: Callable[[], None] | None = None,
+        failed: Callable[[BaseException], None] | None = None,
     ) -> None:
         """Reload the mentee list off-thread, keeping the selection when the mentee remains.
 
         ``then`` runs once the rows are in; ``settled`` runs either way, after an error too.
+        An error is shown, unless ``failed`` is given: then it decides.
         """
 
         def loaded(rows: list[MenteeRow]) -> None:
@@ -319,12 +340,15 @@ class MainWindow(QMainWindow):
             if settled is not None:
                 settled()
 
-        def failed(error: BaseException) -> None:
-            self.prompts.show_error(error)
+        def not_read(error: BaseException) -> None:
+            if failed is None:
+                self.prompts.show_error(error)
+            else:
+                failed(error)
             if settled is not None:
                 settled()
 
-        self.worker.query(load_mentee_rows, loaded, failed)
+        self.worker.query(load_mentee_rows, loaded, not_read)
 
     def check_erasure_due(self) -> None:
         """Tell the mentor (status bar) how many archived records are past their retention date."""
@@ -341,6 +365,8 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.mentee_panel)
             self.sidebar.select_mentee(mentee_id)
             return
+        if mentee_id is not None:
+            self.ensure_pages()  # a record opens with every tab
         self.mentee_id = mentee_id
         if mentee_id is None:
             self.mentee_header.setText("")
@@ -384,16 +410,30 @@ class MainWindow(QMainWindow):
         self.sidebar.select_area(key)
         return page
 
-    def prefetch_home(self, settled: Callable[[], None]) -> None:
+    def prefetch_home(
+        self,
+        settled: Callable[[], None],
+        failed: Callable[[BaseException], None] | None = None,
+    ) -> None:
         """Before the window shows: fill the caseload home if it is what will show first.
 
-        ``settled`` runs once it is filled (or could not be, or another page will show)."""
+        ``settled`` runs once it is filled (or could not be, or another page will show).
+        May be called before the vault is open (the read then queues behind the unlock);
+        ``failed`` decides what a failed read says (by default it is shown)."""
         home = self._pages.get(HOME)
-        elsewhere = self._resume is not None and self._resume[1] not in (None, HOME)
-        if home is None or self.stack.currentWidget() is not home or elsewhere:
+        if home is None or not self.home_shows_first():
             settled()
             return
-        home.load_before_showing(settled)
+        home.load_before_showing(settled, failed)
+
+    def home_shows_first(self) -> bool:
+        """Whether the caseload home is the page the window shows (or will show at unlock)."""
+        home = self._pages.get(HOME)
+        if home is None or self.mentee_id is not None:
+            return False
+        if self._resume is not None and self._resume[1] not in (None, HOME):
+            return False
+        return self.stack.currentWidget() in (home, self.empty_page)
 
     def place(self) -> tuple[str | None, str | None]:
         """Where the mentor is: (mentee id, page key); either may be None."""
