@@ -31,16 +31,6 @@ IdRole = Qt.ItemDataRole.UserRole + 2
 SortRole = Qt.ItemDataRole.UserRole + 3
 
 _Index = QModelIndex | QPersistentModelIndex
-#: The roles worth keeping for a model with ``CACHE_CELLS`` (computed text and sort values).
-_CACHED = frozenset(
-    int(role)
-    for role in (
-        Qt.ItemDataRole.DisplayRole,
-        Qt.ItemDataRole.AccessibleTextRole,
-        Qt.ItemDataRole.ToolTipRole,
-        SortRole,
-    )
-)
 #: The roles ``RecordTableModel.data`` answers; any other is None without looking anything up.
 _ANSWERED = frozenset(
     int(role)
@@ -74,21 +64,16 @@ class RecordTableModel(QAbstractTableModel):
     """Rows are records, columns come from ``COLUMNS`` (set by each subclass)."""
 
     COLUMNS: tuple[Column, ...] = ()
-    #: Keep each cell's text and sort value from one ``set_records`` to the next. Only for
-    #: models whose columns read nothing but the record (a reset is the only change).
-    CACHE_CELLS: bool = False
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._records: list[Any] = []
-        self._cells: dict[tuple[int, int, int], Any] = {}
 
     # -- data in and out -------------------------------------------------------------------
     def set_records(self, records: Sequence[Any]) -> None:
         """Replace every row (a fresh query result)."""
         self.beginResetModel()
         self._records = list(records)
-        self._cells.clear()
         self.endResetModel()
 
     def clear(self) -> None:
@@ -129,11 +114,6 @@ class RecordTableModel(QAbstractTableModel):
             return None
         if not 0 <= index.column() < len(self.COLUMNS):
             return None
-        if self.CACHE_CELLS and role in _CACHED:
-            key = (index.row(), index.column(), int(role))
-            if key not in self._cells:
-                self._cells[key] = self._cell(index.row(), index.column(), role)
-            return self._cells[key]
         return self._cell(index.row(), index.column(), role)
 
     def _cell(self, row: int, col: int, role: int) -> Any:  # noqa: PLR0911

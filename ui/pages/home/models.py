@@ -14,7 +14,8 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFil
 from mentorjournal.domain.appointments import MODE_LABELS
 from mentorjournal.domain.caseload import CaseloadEntry, LatestMeasure
 from mentorjournal.domain.measures import Instrument
-from ui.models.record_model import Column, RecordRole, RecordTableModel, SortRole
+from ui.models.record_model import Column, RecordRole, SortRole
+from ui.models.stored_model import StoredTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 _FAR = 1_000_000
@@ -36,10 +37,8 @@ class AppointmentColumn(IntEnum):
     STATUS = 4
 
 
-class WeekAppointmentsModel(RecordTableModel):
+class WeekAppointmentsModel(StoredTableModel):
     """Appointments (``AppointmentListing``) from today for a week."""
-
-    CACHE_CELLS = True  # the columns read only the listing
 
     COLUMNS = (
         Column("When", lambda x: when_text(x.appointment.at), sort_key=lambda x: x.appointment.at),
@@ -132,15 +131,13 @@ def kind_for(entry: CaseloadEntry, column: CaseloadColumn) -> str:
     return COLUMN_KINDS[column]
 
 
-class CaseloadModel(RecordTableModel):
+class CaseloadModel(StoredTableModel):
     """One ``CaseloadEntry`` per active mentee.
 
     Six columns so the table reads at a glance without scrolling sideways: the counts (risk
     follow-ups, drafts, reviews due) are the "Needs attention" reasons, most urgent first; its
     tooltip lists them one per line and opening it goes to the first.
     """
-
-    CACHE_CELLS = True  # the columns read only the entry; sizing asks each cell many times
 
     COLUMNS = (
         Column("Mentee", lambda e: e.mentee_code),
