@@ -588,6 +588,7 @@ def populate_demo(
     than one event per record, which would double the cost and say nothing more.
     """
     started = clock.monotonic()
+    from mentorjournal.demo_attendance import insert_allocations, with_outcomes
     from mentorjournal.demo_caseload import generate_caseload, insert_caseload, with_review_dates
 
     today = local_today(clock)
@@ -601,10 +602,13 @@ def populate_demo(
     )
     data = with_review_dates(data, seed=seed, today=today, settings=DEMO_SETTINGS, zone=clock.zone)
     caseload = generate_caseload(data, seed=seed, today=today)
-    counts = data.counts() | caseload.counts()
+    active = [m.id for m in data.mentees if m.status is MenteeStatus.ACTIVE]
+    caseload, allocations = with_outcomes(caseload, active, seed=seed, now=clock.now())
+    counts = data.counts() | caseload.counts() | {"hour_allocations": len(allocations)}
     with transaction(conn):
         insert_records(conn, data, now=clock.now())
         insert_caseload(conn, caseload, now=clock.now())
+        insert_allocations(conn, allocations, now=clock.now())
         insert_record_settings(conn, today=today, now=clock.now())
         detail = ",".join(f"{name}={count}" for name, count in counts.items())
         audit.append(conn, at=clock.now(), action="import", kind="demo", record_id=None,

@@ -21,6 +21,7 @@ UID_DOMAIN = "mentorjournal.invalid"
 _CANCELLED = {
     AppointmentStatus.CANCELLED_BY_MENTEE,
     AppointmentStatus.CANCELLED_BY_MENTOR,
+    AppointmentStatus.CANCELLED_BY_SERVICE,
     AppointmentStatus.DID_NOT_ATTEND,
 }
 

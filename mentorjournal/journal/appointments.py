@@ -13,6 +13,7 @@ from mentorjournal.domain.appointments import (
     AppointmentListing,
     AppointmentStatus,
 )
+from mentorjournal.domain.attendance import Outcome
 from mentorjournal.domain.caseload import local_midnight
 from mentorjournal.errors import RecordNotFound
 from mentorjournal.journal.base import JournalBase
@@ -61,8 +62,12 @@ class Appointments(JournalBase):
     def set_appointment_status(
         self, appointment_id: str, status: AppointmentStatus
     ) -> Changed[Appointment]:
-        """Record what became of it: attended, cancelled by whom, or did not attend."""
-        return self.update_appointment(replace(self.get_appointment(appointment_id), status=status))
+        """Record an outcome that needs no reason (attended, did not attend, or back to
+        planned); a cancellation or an early end goes through ``record_outcome`` with its
+        reason, and is refused here."""
+        outcome = Outcome(status)
+        appointment = outcome.apply(self.get_appointment(appointment_id))
+        return self.update_appointment(appointment)
 
     def delete_appointment(self, appointment_id: str) -> Changed[None]:
         with self._command(APPOINTMENT_CHANGES) as command:

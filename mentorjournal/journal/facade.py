@@ -10,6 +10,7 @@ worker thread, or the CLI).
 from __future__ import annotations
 
 from mentorjournal.journal.appointments import Appointments
+from mentorjournal.journal.attendance import Attendance
 from mentorjournal.journal.auditing import Auditing
 from mentorjournal.journal.caseload import Caseload
 from mentorjournal.journal.cosigning import Cosigning
@@ -44,6 +45,7 @@ class Journal(
     Supervision,
     Cpd,
     Appointments,
+    Attendance,
     Measures,
     Caseload,
     CpdSchemes,

@@ -18,7 +18,12 @@ from mentorjournal.errors import RecordNotFound
 from mentorjournal.storage.codec import dt_text, dt_value, is_foreign_key_violation, missing_parent
 from mentorjournal.storage.connection import Connection
 
-_COLUMNS = "a.id, a.mentee_id, a.starts_at, a.minutes, a.mode, a.status, a.note_id, a.notes"
+_COLUMNS = (
+    "a.id, a.mentee_id, a.starts_at, a.minutes, a.mode, a.status, a.note_id, a.notes,"
+    " a.reason, a.held_minutes, a.early_end_agreed"
+)
+#: Where the mentee's code follows the appointment's columns in a listing row.
+_CODE = 11
 
 
 def _appointment(row: Sequence[Any]) -> Appointment:
@@ -31,7 +36,14 @@ def _appointment(row: Sequence[Any]) -> Appointment:
         status=AppointmentStatus(row[5]),
         note_id=row[6],
         notes=row[7],
+        reason=row[8],
+        held_minutes=row[9],
+        early_end_agreed=None if row[10] is None else bool(row[10]),
     )
+
+
+def _agreed(a: Appointment) -> int | None:
+    return None if a.early_end_agreed is None else int(a.early_end_agreed)
 
 
 def _row(a: Appointment, now: str) -> tuple[Any, ...]:
@@ -44,6 +56,9 @@ def _row(a: Appointment, now: str) -> tuple[Any, ...]:
         a.status.value,
         a.note_id,
         a.notes,
+        a.reason,
+        a.held_minutes,
+        _agreed(a),
         now,
         now,
     )
@@ -55,7 +70,8 @@ def insert_many(conn: Connection, appointments: Iterable[Appointment], now: date
     try:
         conn.executemany(
             "INSERT INTO appointments(id, mentee_id, starts_at, minutes, mode, status, note_id,"
-            " notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " notes, reason, held_minutes, early_end_agreed, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [_row(a, stamp) for a in appointments],
         )
     except sqlcipher3.IntegrityError as exc:
@@ -68,7 +84,8 @@ def update(conn: Connection, a: Appointment, now: datetime) -> None:
     try:
         cursor = conn.execute(
             "UPDATE appointments SET starts_at = ?, minutes = ?, mode = ?, status = ?,"
-            " note_id = ?, notes = ?, updated_at = ? WHERE id = ? AND mentee_id = ?",
+            " note_id = ?, notes = ?, reason = ?, held_minutes = ?, early_end_agreed = ?,"
+            " updated_at = ? WHERE id = ? AND mentee_id = ?",
             (
                 dt_text(a.at),
                 a.minutes,
@@ -76,6 +93,9 @@ def update(conn: Connection, a: Appointment, now: datetime) -> None:
                 a.status.value,
                 a.note_id,
                 a.notes,
+                a.reason,
+                a.held_minutes,
+                _agreed(a),
                 dt_text(now),
                 a.id,
                 a.mentee_id,
@@ -142,7 +162,7 @@ def listings(
         f"{clause} ORDER BY a.starts_at, a.id{tail}",
         params,
     ).fetchall()
-    return [AppointmentListing(_appointment(r), r[8]) for r in rows]
+    return [AppointmentListing(_appointment(r), r[_CODE]) for r in rows]
 
 
 def for_note(conn: Connection, note_id: str) -> Appointment | None:
@@ -162,3 +182,18 @@ def attendance_counts(
         (dt_text(start), dt_text(end)),
     ).fetchall()
     return {AppointmentStatus(r[0]): int(r[1]) for r in rows}
+
+
+def for_notes(conn: Connection, note_ids: Sequence[str]) -> list[Appointment]:
+    """The appointments the given notes were written from (a timesheet's linked rows)."""
+    found: list[Appointment] = []
+    ids = list(note_ids)
+    for at in range(0, len(ids), 500):  # well under SQLite's bound-parameter limit
+        chunk = ids[at : at + 500]
+        rows = conn.execute(
+            f"SELECT {_COLUMNS} FROM appointments a"
+            f" WHERE a.note_id IN ({', '.join('?' * len(chunk))})",
+            chunk,
+        ).fetchall()
+        found += [_appointment(r) for r in rows]
+    return found

@@ -455,6 +455,32 @@ def set_appointment_status(j: Journal, c: Ctx) -> Callable[[], object]:
 
 
 @call
+def record_outcome(j: Journal, c: Ctx) -> Callable[[], object]:
+    from mentorjournal.domain.attendance import Outcome
+
+    appointment = _appointment(j)
+    outcome = Outcome(d.AppointmentStatus.CANCELLED_BY_SERVICE, "Building closed")
+    return lambda: j.record_outcome(appointment.id, outcome)
+
+
+@call
+def set_hour_allocation(j: Journal, c: Ctx) -> Callable[[], object]:
+    from mentorjournal.domain.attendance import AllocationPeriod, HourAllocation
+
+    allocation = HourAllocation(_mentee(j), 600, AllocationPeriod.TERM)
+    return lambda: j.set_hour_allocation(allocation)
+
+
+@call
+def clear_hour_allocation(j: Journal, c: Ctx) -> Callable[[], object]:
+    from mentorjournal.domain.attendance import AllocationPeriod, HourAllocation
+
+    mentee_id = _mentee(j)
+    j.set_hour_allocation(HourAllocation(mentee_id, 600, AllocationPeriod.MONTH))
+    return lambda: j.clear_hour_allocation(mentee_id)
+
+
+@call
 def delete_appointment(j: Journal, c: Ctx) -> Callable[[], object]:
     appointment = _appointment(j)
     return lambda: j.delete_appointment(appointment.id)
