@@ -53,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
         journal_commands,
         profile_commands,
         sync_commands,
+        timesheet_commands,
         vault_commands,
     )
 
@@ -79,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
         disclosure_commands,
         audit_commands,
         profile_commands,
+        timesheet_commands,
     ):
         module.register(sub)
     return parser

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from mentorjournal.cli.common import add_command, print_created, with_journal
-from mentorjournal.domain.appointments import AppointmentListing
+from mentorjournal.domain.appointments import AppointmentListing, AppointmentStatus
 from mentorjournal.domain.caseload import CaseloadEntry, LatestMeasure
 from mentorjournal.domain.measures import Instrument
 from mentorjournal.domain.notes import SessionMode
@@ -66,6 +66,9 @@ def appointment_json(listing: AppointmentListing) -> dict[str, Any]:
         "minutes": a.minutes,
         "mode": a.mode.value,
         "status": a.status.value,
+        "reason": a.reason,
+        "held_minutes": a.held_minutes,
+        "early_end_agreed": a.early_end_agreed,
     }
 
 
@@ -122,6 +125,24 @@ def cmd_appointment_add(journal: Journal, args: argparse.Namespace) -> int:
         mode=parse_enum(SessionMode, args.mode, "--mode"),
     ).value
     print_created(appointment.id)
+    return 0
+
+
+OUTCOMES = [s.value for s in AppointmentStatus]
+
+
+def cmd_appointment_outcome(journal: Journal, args: argparse.Namespace) -> int:
+    """Record how an appointment ended; cancellations and early ends need ``--reason``."""
+    from mentorjournal.domain.attendance import Outcome
+
+    status = parse_enum(AppointmentStatus, args.status, "--status")
+    agreed = None if args.agreed is None else args.agreed == "yes"
+    try:
+        outcome = Outcome(status, args.reason or "", args.held_minutes, agreed)
+    except ValidationError as exc:  # a missing reason or length: the input was incomplete
+        raise UsageError(str(exc)) from exc
+    changed = journal.record_outcome(args.id, outcome).value
+    print(f"{changed.id}\t{changed.status.value}")
     return 0
 
 
@@ -229,6 +250,19 @@ def _register_appointment(sub: argparse._SubParsersAction[argparse.ArgumentParse
     add.add_argument("--at", required=True, metavar="YYYY-MM-DDTHH:MM", help="local start time")
     add.add_argument("--minutes", type=int, default=60, metavar="N")
     add.add_argument("--mode", default="in_person", choices=MODES)
+    outcome = add_command(
+        commands,
+        "outcome",
+        with_journal(cmd_appointment_outcome),
+        "record how an appointment ended (cancellations and early ends need --reason)",
+    )
+    outcome.add_argument("id", metavar="ID")
+    outcome.add_argument("--status", required=True, choices=OUTCOMES)
+    outcome.add_argument(
+        "--reason", metavar="TEXT", help="why it was cancelled, missed or cut short"
+    )
+    outcome.add_argument("--held-minutes", type=int, metavar="N", help="minutes held (ended early)")
+    outcome.add_argument("--agreed", choices=["yes", "no"], help="was the early end agreed?")
     listing = add_command(
         commands, "list", with_journal(cmd_appointment_list), "list appointments, oldest first"
     )

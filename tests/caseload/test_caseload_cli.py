@@ -65,6 +65,9 @@ def test_appointment_add_prints_the_id_and_list_json_has_the_contract_fields(cli
             "minutes": 45,
             "mode": "video",
             "status": "planned",
+            "reason": "",
+            "held_minutes": None,
+            "early_end_agreed": None,
         }
     ]
     assert listed[0]["at"].startswith(at)
