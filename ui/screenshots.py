@@ -35,6 +35,7 @@ NAMES = (
     "search",
     "settings",
     "record-keeping",
+    "print-timesheet",
 )
 DARK_NAME = "main-window-dark"
 

@@ -165,6 +165,9 @@ class Tour:
             yield View("audit-log", self._audit_log, dialog=True)
         if hasattr(CpdPage, "choose_scheme"):
             yield View("cpd-scheme", self._cpd_scheme, dialog=True)
+        yield View("appointment-outcome", self._appointment_outcome, dialog=True)
+        yield View("print-timesheet", self._print_timesheet, dialog=True)
+        yield View("hour-allocation", self._hour_allocation, dialog=True)
 
     def _audit_log(self) -> QWidget:
         settings = self._settings()
@@ -177,6 +180,32 @@ class Tour:
         page = self.main.page("cpd")
         self.wait_for(lambda: getattr(page, "_data", None) is not None, "the CPD log")
         return self._dialog(page.choose_scheme())
+
+    def _appointments_loaded(self) -> Any:
+        self._tab("appointments")
+        page = self.main.page("appointments")
+        self.wait_for(lambda: getattr(page, "_data", None) is not None, "the appointments")
+        return page
+
+    def _appointment_outcome(self) -> QWidget:
+        from mentorjournal.domain.appointments import AppointmentStatus
+
+        page = self._appointments_loaded()
+        model = page.model
+        for row in range(model.rowCount()):  # an early end shows every field of the dialog
+            if model.record_at(row).status is AppointmentStatus.ENDED_EARLY:
+                page.view.selectRow(row)
+                break
+        return self._dialog(page.record_outcome(AppointmentStatus.ENDED_EARLY))
+
+    def _print_timesheet(self) -> QWidget:
+        page = self._appointments_loaded()
+        dialog = page.print_timesheet()
+        dialog.path.setText(str(Path.home() / f"timesheet-{page._data.code}.pdf"))
+        return self._dialog(dialog)
+
+    def _hour_allocation(self) -> QWidget:
+        return self._dialog(self._appointments_loaded().set_allocation())
 
     def _show_window(self, window: QWidget) -> QWidget:
         for other in (self.controller.window(n) for n in ("welcome", "create", "unlock", "main")):

@@ -1,16 +1,19 @@
 """A mentee's appointments: plan the next session, move it, record what became of it.
 
-Outcomes are the ones services count: attended, cancelled by the mentee, cancelled by the
-mentor, did not attend (DNA). "Start the note" writes a draft that takes the appointment's
-time, length and mode and opens it on the Sessions tab. The mentee's appointments can be saved
-as an iCalendar file for the mentor's calendar: codes only, never names.
+Outcomes are the ones services count: attended and did not attend (DNA) in one click; a
+cancellation (by the mentee, the mentor or the service) or an early end through the outcome
+dialog, which asks for the reason, and for an early end how long the session lasted and
+whether it was agreed. "Start the note" writes a draft that takes the appointment's time,
+length and mode and opens it on the Sessions tab. The mentee's appointments can be saved as an
+iCalendar file for the mentor's calendar: codes only, never names. The tab shows the mentee's
+allocation of hours and what is used of the current period, and prints the timesheet.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
-from datetime import datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
 from enum import IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,6 +24,8 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QFormLayout,
     QGridLayout,
+    QHBoxLayout,
+    QLabel,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -36,7 +41,14 @@ from mentorjournal.domain.appointments import (
     AppointmentListing,
     AppointmentStatus,
 )
+from mentorjournal.domain.attendance import (
+    HourAllocation,
+    PeriodSummary,
+    format_hours,
+    outcome_text,
+)
 from mentorjournal.domain.notes import SessionMode
+from mentorjournal.errors import ValidationError
 from ui.callbacks import command, query
 from ui.models.record_model import Column, RecordTableModel
 from ui.pages.base import MenteePage
@@ -57,6 +69,55 @@ class AppointmentColumn(IntEnum):
     NOTE = 4
 
 
+#: The outcomes recorded in one click; the others need the outcome dialog's questions.
+QUICK_OUTCOMES = (AppointmentStatus.ATTENDED, AppointmentStatus.DID_NOT_ATTEND)
+
+
+@dataclass(frozen=True)
+class AppointmentsData:
+    """What the tab shows: the appointments, the allocation, and the current period's use."""
+
+    code: str
+    listings: list[AppointmentListing]
+    today: date
+    allocation: HourAllocation | None = None
+    current: PeriodSummary | None = None
+
+
+def load_appointments(journal: Journal, mentee_id: str) -> AppointmentsData:
+    """The tab's data, read in the worker: the allocation's current period summed up."""
+    from mentorjournal.domain.attendance import periods_between
+
+    today = journal.today()
+    allocation = journal.hour_allocation(mentee_id)
+    current = None
+    if allocation is not None:
+        period = periods_between(today, today, allocation.per, clip=False)[0]
+        sheet = journal.timesheet(mentee_id, period.first, period.last, summary_per=allocation.per)
+        current = sheet.summaries[0]
+    return AppointmentsData(
+        journal.get_mentee(mentee_id).code,
+        journal.appointments(mentee_id=mentee_id),
+        today,
+        allocation,
+        current,
+    )
+
+
+def allocation_text(data: AppointmentsData) -> str:
+    """ "12 h per term. Autumn term 2026: 8.5 h held, 3.5 h left." or that none is set."""
+    if data.allocation is None or data.current is None:
+        return "Hours allocated: none set."
+    used = data.current
+    left = used.remaining_minutes or 0
+    rest = f"{format_hours(left)} h left" if left >= 0 else f"{format_hours(-left)} h over"
+    return (
+        f"Hours allocated: {data.allocation.text}. {used.period.label}: "
+        f"{format_hours(used.minutes_held)} h held in {used.sessions_held} session"
+        f"{'s' if used.sessions_held != 1 else ''}, {rest}."
+    )
+
+
 class AppointmentsModel(RecordTableModel):
     """One mentee's ``Appointment`` rows, newest first as the page sets them."""
 
@@ -65,7 +126,8 @@ class AppointmentsModel(RecordTableModel):
         Column("Length", lambda a: f"{a.minutes} min", sort_key=lambda a: a.minutes,
                align_right=True),
         Column("Mode", lambda a: MODE_LABELS[a.mode]),
-        Column("Status", lambda a: a.status.label),
+        Column("Outcome", lambda a: outcome_text(a.status, a.reason, a.early_end_agreed)
+               if a.status.is_outcome else a.status.label),
         Column("Note", lambda a: "Written" if a.note_id else "–"),
     )  # fmt: skip
 
@@ -74,7 +136,7 @@ def _local(moment: QDateTime) -> datetime:
     return datetime.fromtimestamp(moment.toSecsSinceEpoch()).astimezone()
 
 
-class AppointmentsTab(MenteePage[list[AppointmentListing]]):
+class AppointmentsTab(MenteePage[AppointmentsData]):
     """The list, a small form to plan or move one, and outcome buttons."""
 
     loaded = Signal()
@@ -108,14 +170,7 @@ class AppointmentsTab(MenteePage[list[AppointmentListing]]):
         self.move_button = QPushButton("Sa&ve changes")
         self.move_button.setAccessibleName("Save changes to the selected appointment")
         self.move_button.clicked.connect(self.save_selected)
-        self.status_buttons: dict[AppointmentStatus, QPushButton] = {}
-        for status in AppointmentStatus:
-            if status is AppointmentStatus.PLANNED:
-                continue
-            button = QPushButton(status.label)
-            button.setAccessibleName(f"Mark the selected appointment: {status.label}")
-            button.clicked.connect(lambda _c=False, s=status: self.set_status(s))
-            self.status_buttons[status] = button
+        self._attendance_widgets()
         self.note_button = QPushButton("Start the &note")
         self.note_button.setAccessibleName("Start a session note from the selected appointment")
         self.note_button.clicked.connect(self.start_note)
@@ -123,6 +178,33 @@ class AppointmentsTab(MenteePage[list[AppointmentListing]]):
         self.ics_button.setAccessibleName("Save these appointments as a calendar file")
         self.ics_button.clicked.connect(self.export_calendar)
         self._build()
+
+    def _attendance_widgets(self) -> None:
+        """Outcome buttons, the allocation line and the timesheet button."""
+        self.status_buttons: dict[AppointmentStatus, QPushButton] = {}
+        for status in QUICK_OUTCOMES:
+            button = QPushButton(status.label)
+            button.setAccessibleName(f"Mark the selected appointment: {status.label}")
+            button.clicked.connect(lambda _c=False, s=status: self.set_status(s))
+            self.status_buttons[status] = button
+        self.outcome_button = QPushButton("Cancelled or &ended early…")
+        self.outcome_button.setAccessibleName(
+            "Record a cancellation or an early end of the selected appointment, with the reason"
+        )
+        self.outcome_button.clicked.connect(lambda _checked=False: self.record_outcome())
+        self.timesheet_button = QPushButton("Print &timesheet…")
+        self.timesheet_button.setAccessibleName("Print this mentee's timesheet for a period")
+        self.timesheet_button.clicked.connect(self.print_timesheet)
+        self.allocation_label = QLabel("Hours allocated: none set.")
+        self.allocation_label.setWordWrap(True)
+        self.allocation_label.setAccessibleName("Hours allocated and used")
+        self.allocation_button = QPushButton("Set &allocation…")
+        self.allocation_button.setAccessibleName("Set the hours allocated to this mentee")
+        self.allocation_button.clicked.connect(self.set_allocation)
+        self._data: AppointmentsData | None = None
+        self.outcome_dialog: Any = None
+        self.timesheet_dialog: Any = None
+        self.allocation_dialog: Any = None
 
     def _build(self) -> None:
         form = QFormLayout()
@@ -136,22 +218,29 @@ class AppointmentsTab(MenteePage[list[AppointmentListing]]):
         ):
             edit.addWidget(button, n // 2, n % 2)
         outcomes = QGridLayout()
-        for n, button in enumerate(self.status_buttons.values()):
+        buttons = (*self.status_buttons.values(), self.outcome_button, self.timesheet_button)
+        for n, button in enumerate(buttons):
             outcomes.addWidget(button, n // 2, n % 2)
+        allocation = QHBoxLayout()
+        allocation.addWidget(self.allocation_label, 1)
+        allocation.addWidget(self.allocation_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(edit)
         layout.addLayout(outcomes)
+        layout.addLayout(allocation)
         layout.addWidget(self.view, 1)
 
     # -- page contract -----------------------------------------------------------------------
-    def _load_for(self, mentee_id: str) -> Callable[[Journal], list[AppointmentListing]]:
-        return lambda j: j.appointments(mentee_id=mentee_id)
+    def _load_for(self, mentee_id: str) -> Callable[[Journal], AppointmentsData]:
+        return lambda j: load_appointments(j, mentee_id)
 
-    def _show(self, data: list[AppointmentListing]) -> None:
+    def _show(self, data: AppointmentsData) -> None:
         selected = self.selected()
+        self._data = data
+        self.allocation_label.setText(allocation_text(data))
         self.model.set_records(
-            sorted((x.appointment for x in data), key=lambda a: a.at, reverse=True)
+            sorted((x.appointment for x in data.listings), key=lambda a: a.at, reverse=True)
         )
         keep = self._pending_open or (selected.id if selected else "")
         row = self.model.row_of(keep) if keep else -1
@@ -165,7 +254,12 @@ class AppointmentsTab(MenteePage[list[AppointmentListing]]):
 
     def _clear(self) -> None:
         self._pending_open = ""
+        self._data = None
+        self.allocation_label.setText("Hours allocated: none set.")
         self.model.clear()
+        for dialog in (self.outcome_dialog, self.timesheet_dialog, self.allocation_dialog):
+            if dialog is not None:
+                dialog.reject()
 
     def open_record(self, kind: str, record_id: str) -> None:
         self._pending_open = record_id
@@ -226,6 +320,78 @@ class AppointmentsTab(MenteePage[list[AppointmentListing]]):
             return
         command(self, self._worker, lambda j: j.set_appointment_status(a.id, status),
                 lambda _r: None, self._prompts.show_error)  # fmt: skip
+
+    def record_outcome(self, status: AppointmentStatus | None = None) -> Any:
+        """Open the outcome dialog for the selected appointment; saved when accepted."""
+        from ui.pages.appointments.outcome_dialog import OutcomeDialog
+
+        a = self.selected()
+        if a is None:
+            self._prompts.inform("Appointments", "Choose an appointment first.")
+            return None
+        first = status or (
+            a.status if a.status.is_cancellation else AppointmentStatus.CANCELLED_BY_MENTEE
+        )
+        dialog = OutcomeDialog(a, first, self)
+        dialog.accepted.connect(lambda: self._save_outcome(a.id, dialog))
+        self.outcome_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _save_outcome(self, appointment_id: str, dialog: Any) -> None:
+        outcome = dialog.outcome()
+        command(self, self._worker, lambda j: j.record_outcome(appointment_id, outcome),
+                lambda _r: None, self._prompts.show_error)  # fmt: skip
+
+    def set_allocation(self) -> Any:
+        """Open the allocation dialog; set or remove it when accepted."""
+        from ui.pages.appointments.allocation_dialog import AllocationDialog
+
+        mentee_id = self._mentee_id
+        if mentee_id is None or self._data is None:
+            return None
+        dialog = AllocationDialog(mentee_id, self._data.allocation, self)
+        dialog.accepted.connect(lambda: self._save_allocation(mentee_id, dialog))
+        self.allocation_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _save_allocation(self, mentee_id: str, dialog: Any) -> None:
+        if dialog.removed:
+            command(self, self._worker, lambda j: j.clear_hour_allocation(mentee_id),
+                    lambda _r: None, self._prompts.show_error)  # fmt: skip
+            return
+        try:
+            allocation = dialog.allocation()
+        except ValidationError as exc:
+            self._prompts.show_error(exc)
+            return
+        command(self, self._worker, lambda j: j.set_hour_allocation(allocation),
+                lambda _r: None, self._prompts.show_error)  # fmt: skip
+
+    def print_timesheet(self) -> Any:
+        """Ask for the period, format and file, then write the timesheet in the worker."""
+        from ui.pages.appointments.timesheet_dialog import TimesheetDialog
+
+        data = self._data
+        if self._mentee_id is None or data is None:
+            return None
+        per = data.allocation.per if data.allocation else None
+        dialog = TimesheetDialog(data.code, data.today, self._prompts, per, self)
+        dialog.accepted.connect(lambda: self._write_timesheet(data.code, dialog))
+        self.timesheet_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _write_timesheet(self, code: str, dialog: Any) -> None:
+        from mentorjournal.export.timesheet import export_timesheet
+
+        first, last, per, path = dialog.values()
+        # Writing a file changes no record (its audit event is the exporter's): a read.
+        query(self, self._worker,
+              lambda j: export_timesheet(j, code, first, last, path, summary_per=per),
+              lambda _sheet: self._prompts.inform("Print timesheet", f"Saved to {path}."),
+              self._prompts.show_error)  # fmt: skip
 
     def start_note(self) -> None:
         a = self.selected()
