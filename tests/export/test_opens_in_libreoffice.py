@@ -12,6 +12,7 @@ import json
 import shutil
 import subprocess
 from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
 
 import pypdf
@@ -62,6 +63,17 @@ def exported(
             ["--supervision", "--from", "2000-01-01", "--to", "2100-12-31"],
         ),
         "cpd": (["cpd", "export"], []),
+        "timesheet": (
+            ["timesheet"],
+            [
+                "--mentee",
+                mentee,
+                "--from",
+                str(date.today() - timedelta(days=180)),
+                "--to",
+                str(date.today()),
+            ],
+        ),
     }
     files: dict[str, Path] = {}
     for kind, (words, options) in kinds.items():
