@@ -51,7 +51,9 @@ def _row_day(row: TimesheetRow) -> str:
 
 def _where(row: TimesheetRow) -> str:
     method = MODE_LABELS[row.method]
-    return f"{row.place}, {method.lower()}" if row.place else method
+    if not row.place or row.place.strip().lower() == method.lower():  # "Video, video"
+        return row.place or method
+    return f"{row.place}, {method.lower()}"
 
 
 def _session_row(row: TimesheetRow) -> tuple[str, ...]:
