@@ -193,3 +193,16 @@ def test_cli_records_an_outcome_and_an_allocation(cli: Run) -> None:
     assert bad.code == 2 and len(bad.stderr.strip().splitlines()) == 1
     cleared = cli("allocation", "--mentee", "M-300", "--clear")
     assert cleared.stdout.strip() == "M-300: no allocation"
+
+
+def test_a_place_that_names_the_method_is_printed_once() -> None:
+    from mentorjournal.domain import SessionMode
+    from mentorjournal.domain.attendance import TimesheetRow
+    from mentorjournal.export.timesheet import _where
+
+    def row(place: str, method: SessionMode) -> TimesheetRow:
+        return TimesheetRow(_at(1), _at(1, 11), 60, place, method, AppointmentStatus.ATTENDED)
+
+    assert _where(row("Video", SessionMode.VIDEO)) == "Video"
+    assert _where(row("Library", SessionMode.IN_PERSON)) == "Library, in person"
+    assert _where(row("", SessionMode.PHONE)) == "Phone"
