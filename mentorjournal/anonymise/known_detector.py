@@ -122,8 +122,14 @@ class KnownDetector:
         self._looked_up: dict[str, _Person | None] = {}
         self._literal_hints: list[str] = []
         self._initials: dict[str, _Person] = {}
+        #: Per person ("who"): initials of their family names and of their given names, so
+        #: "Jarrah W." and "H. Price-Morgan" cover the initial too.
+        self._family_initials: dict[str, set[str]] = {}
+        self._given_initials: dict[str, set[str]] = {}
         self._phones: list[tuple[str, _Person]] = []
         self._literals: list[tuple[re.Pattern[str], Category, str, str | None]] = []
+        #: "MMU", "UoN", "NUIG": a known place by its initials (matched with their capitals).
+        self._acronyms: dict[str, tuple[Category, str, str | None]] = {}
         self._dob = known.mentee.dob
         mentee = _Person("mentee", "mentee")
         self._add_person(
@@ -174,6 +180,16 @@ class KnownDetector:
                     self._add_literal(
                         word, _place_category(place.type), f"place:{i}", _place_role(place.type)
                     )
+                for acronym in place_acronyms(place.name):
+                    self._acronyms.setdefault(
+                        acronym,
+                        (_place_category(place.type), f"place:{i}", _place_role(place.type)),
+                    )
+        self._acronym_re = (
+            re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, self._acronyms)) + r")(?![\w])")
+            if self._acronyms
+            else None
+        )
 
     def _listed_nicknames(self) -> dict[str, _Person]:
         """Nicknames the table lists for a known first name ("Becca", "Becky" for Rebecca)."""
@@ -223,6 +239,12 @@ class KnownDetector:
                         self._names.setdefault(piece, person)
 
     def _add_initials(self, full_name: str, person: _Person) -> None:
+        named = [p for p in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", full_name) if p]
+        named = [p for p in named if p.lower().rstrip(".") not in _TITLES]
+        if len(named) >= 2:
+            self._family_initials.setdefault(person.who, set()).add(named[-1][0].upper())
+            for given in named[:-1]:
+                self._given_initials.setdefault(person.who, set()).add(given[0].upper())
         parts = [p for p in re.findall(r"[^\W\d_]+", full_name) if p]
         if len(parts) >= 2:
             initials = "".join(p[0].upper() for p in (parts[0], parts[-1]))
@@ -303,6 +325,14 @@ class KnownDetector:
             (before and before[0] in NAME_CUES_BEFORE) or (after and after[0] in NAME_CUES_AFTER)
         )
 
+    def _given_follows(self, text: str, token: Token, person: _Person) -> bool:
+        """ "Price, Deshawn": the family name written before the same person's given name."""
+        m = _COMMA_WORD_RE.match(text, token.end)
+        if m is None:
+            return False
+        word = m.group(1).lower()
+        return word in self._given and self._names.get(word) == person
+
     def find_names(self, text: str, tokens: list[Token]) -> list[Identifier]:
         found: list[Identifier] = []
         looked_up = self._looked_up
@@ -317,7 +347,12 @@ class KnownDetector:
                 # word ("Young", "White", "Hall") only where it is used as a name.
                 everyday = token.base in EVERYDAY_NAME_WORDS or token.base in self._gaz.top_words
                 family = token.base in self._family and token.base not in self._given
-                if everyday and family and not self._ambiguous_ok(text, token):
+                if (
+                    everyday
+                    and family
+                    and not self._ambiguous_ok(text, token)
+                    and not self._given_follows(text, token, person)
+                ):
                     continue
                 if family and person.who == "mentee" and title_before(text, token.start):
                     # "Mr Jones" is the mentee's father or another relative, not the mentee:
@@ -340,7 +375,26 @@ class KnownDetector:
             if key in self._initials:
                 who = self._initials[key]
                 found.append(Identifier(m.start(), m.end(), Category.NAME, who.who, who.role))
-        return _merge_adjacent(text, found)
+        return _merge_adjacent(text, [self._with_initial(text, i) for i in found])
+
+    def _with_initial(self, text: str, ident: Identifier) -> Identifier:
+        """ "Jarrah W.", "Karthik S., 41", "H. Price-Morgan": an initial written against a known
+        name is part of it when it is that person's own initial."""
+        if ident.who is None:
+            return ident
+        start, end = ident.start, ident.end
+        after = _INITIAL_AFTER_RE.match(text, end)
+        if after is not None and (
+            after.group(2)  # "Latoya R.": a middle or family initial with its full stop
+            or after.group(1) in self._family_initials.get(ident.who, ())
+        ):
+            end = after.end(1) + (1 if after.group(2) else 0)
+        before = _INITIAL_BEFORE_RE.search(text, max(0, start - 4), start)
+        if before is not None and before.group(1) in self._given_initials.get(ident.who, ()):
+            start = before.start(1)
+        if (start, end) == (ident.start, ident.end):
+            return ident
+        return Identifier(start, end, ident.category, ident.who, ident.role)
 
     # -- other known values --------------------------------------------------------------------
 
@@ -357,6 +411,10 @@ class KnownDetector:
                             Identifier(start, end, Category.PHONE, person.who, person.role)
                         )
                         break
+        if self._acronym_re is not None:
+            for m in self._acronym_re.finditer(text):
+                category, who, role = self._acronyms[m.group()]
+                found.append(Identifier(m.start(), m.end(), category, who, role))
         for (regex, category, who, role), hint in zip(
             self._literals, self._literal_hints, strict=True
         ):
@@ -389,6 +447,40 @@ def _digits_span(text: str, start: int, end: int, target: str) -> tuple[int, int
     return start, last
 
 
+_ACRONYM_STOP = frozenset(split_words("of the and for at in on"))
+
+
+def place_acronyms(name: str) -> list[str]:
+    """The initials a place goes by: "Manchester Metropolitan University" -> MMU; "University of
+    Nottingham" -> UoN, UofN; "NUI Galway" -> NUIG. Three letters at least (two say too little)."""
+    words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", name)
+    if len(words) < 2:
+        return []
+
+    def letter(word: str) -> str:
+        return word if word.isupper() and len(word) <= 4 else word[0].upper()
+
+    plain = "".join(letter(w) for w in words if w.lower() not in _ACRONYM_STOP)
+    out = [plain]
+    if any(w.lower() == "of" for w in words):
+        for of in ("o", "of"):
+            out.append(
+                "".join(
+                    of if w.lower() == "of" else letter(w)
+                    for w in words
+                    if w.lower() == "of" or w.lower() not in _ACRONYM_STOP
+                )
+            )
+    return [a for a in dict.fromkeys(out) if len(a) >= 3 and sum(c.isupper() for c in a) >= 2]
+
+
+_COMMA_WORD_RE = re.compile(r",[ \t]+([A-Z][^\W\d_]+)")
+_TITLES = frozenset(split_words("mr mrs ms miss mx dr prof sir dame rev fr"))
+#: A capital standing alone after a name, with or without its full stop: "Jarrah W." "Will T -".
+_INITIAL_AFTER_RE = re.compile(r"[ \t]([A-Z])(\.)?(?![\w'’])")
+_INITIAL_BEFORE_RE = re.compile(r"(?<![\w.])([A-Z])\.?[ \t]?$")
+
+
 def _merge_adjacent(text: str, found: list[Identifier]) -> list[Identifier]:
     """Join "Sam Brown" into one span (the first token's person wins) so it gets one pseudonym."""
     found.sort(key=lambda i: i.start)
@@ -397,7 +489,14 @@ def _merge_adjacent(text: str, found: list[Identifier]) -> list[Identifier]:
         if (
             merged
             and merged[-1].end <= ident.start
-            and text[merged[-1].end : ident.start] in (" ", " -", "-")
+            and (
+                text[merged[-1].end : ident.start] in (" ", " -", "-")
+                or (  # "Price, Deshawn": a register's "family name, given name"
+                    text[merged[-1].end : ident.start] == ", "
+                    and merged[-1].who is not None
+                    and merged[-1].who == ident.who
+                )
+            )
         ):
             last = merged[-1]
             merged[-1] = Identifier(last.start, ident.end, Category.NAME, last.who, last.role)
