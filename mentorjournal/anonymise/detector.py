@@ -230,7 +230,7 @@ class Detector:
             protected.extend(m.span() for m in HELPLINE_RE.finditer(text))
         generic = [
             i
-            for i in find_patterns(text, bases)
+            for i in find_patterns(text, bases, tokens)
             if not any(s <= i.start and i.end <= e for s, e in protected)
         ]
         generic.extend(

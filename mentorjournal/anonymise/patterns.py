@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from mentorjournal.anonymise.categories import Category
 from mentorjournal.anonymise.identifier import Identifier
 from mentorjournal.anonymise.lexicon import MONTHS, US_STATE_CODES, US_STATES
-from mentorjournal.anonymise.textutil import previous_words, split_words
+from mentorjournal.anonymise.textutil import Token, previous_words, split_words
 
 _I = re.IGNORECASE
 
@@ -92,8 +92,10 @@ SSN_MASKED_RE = re.compile(r"\b[xX*#]{3}[- ]?[xX*#]{2}[- ]?\d{4}\b")
 SSN_BARE_RE = re.compile(
     r"\b(?:ssn|social security(?: number| no\.?)?)\s*(?:is|:|#)?\s*(\d{9})\b", _I
 )
-REF_RE = re.compile(
-    r"\b(?=[A-Za-z&])(?:case|ref|reference|record|file|client|patient|hospital|school|student|pupil|nhs|mrn|"
+#: Words that name a reference before it ("case ref", "MRN", "claim #"); each keyword's first
+#: word is where ``_references`` tries the pattern (tokens, not a scan of every position).
+_REF_KEYWORDS = (
+    r"case|ref|reference|record|file|client|patient|hospital|school|student|pupil|nhs|mrn|"
     r"crn|urn|upn|uln|id|member|account|referral|claim|chi|medical record|badge|licen[cs]e|"
     r"passport|driving licen[cs]e|registration|reg|plate|order|booking|policy|ticket|tracking|pps|ppsn|"
     r"aadhaar|aadhar|pesel|nin|bvn|hcn|ihi|tenancy|employee|staff|payroll|candidate|exam|roll|"
@@ -102,7 +104,13 @@ REF_RE = re.compile(
     r"liquidlogic|carefirst|nhi|a&e|case file|parole|prisoner|prison|benefit|ucas|ehcp|plan|"
     r"protection plan|claimant|housing|council tax|tenant|visa|home office|immigration|uun|matric|"
     r"matriculation|medi-cal|medical card|health card|cas|rio|mosaic|hosp no|"
-    r"member|client|participant|care first|chi no)(?![a-z])(?:(?<=ref)\.|(?<=reg)\.)?"
+    r"member|client|participant|care first|chi no"
+)
+_REF_FIRST_WORDS = frozenset(
+    re.split(r"[ &]", k.replace("[cs]", "c"))[0] for k in _REF_KEYWORDS.split("|")
+) | frozenset(["license"])
+REF_RE = re.compile(
+    r"\b(?=[A-Za-z&])(?:" + _REF_KEYWORDS + r")(?![a-z])(?:(?<=ref)\.|(?<=reg)\.)?"
     r"\s*(?:no\.?|number|num|nr|#|id|reference|ref\.?|code)?(?![a-z])\s*(?:is|was)?\s*[:#=]?\s*"
     r"(?P<ref>[A-Z0-9](?:[A-Z0-9]|[/-](?=[A-Z0-9])|[ ](?=\d{2,}\b)){3,23})\b",
     _I,
@@ -252,6 +260,7 @@ TIME_AFTER_RE = re.compile(
     _I,
 )
 TIME_BEFORE_RE = re.compile(r"(?<![\w:.])" + _TIME + r"\s*,?\s*(?:on\s+)?(?:the\s+)?$", _I)
+_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 #: A year tied to a life event: "died 2019", "widowed in 2009", "since 2015" ("in 2019" alone stays).
 YEAR_EVENT_RE = re.compile(
     r"\b(?:died|passed|passed away|widowed|married|divorced|separated|diagnosed|arrested|convicted|"
@@ -845,6 +854,7 @@ def find_numbers(
     ref_hint: bool = True,
     ni_hint: bool = True,
     ssn_hint: bool = True,
+    ref_starts: list[int] | None = None,
 ) -> Iterator[Identifier]:
     """ID numbers and phones; an NHS-valid ten digits is a phone unless the context says NHS."""
     for m in _near(NI_RE, text, w):
@@ -871,7 +881,7 @@ def find_numbers(
         ):
             yield Identifier(m.start(), m.end(), Category.ID_NUMBER)
     if ref_hint:
-        yield from _references(text, w)
+        yield from _references(text, w, ref_starts)
     yield from _spans(text, CODE_RE, Category.ID_NUMBER, 0, w)
     yield from _more_ids(text, w)
     yield from _spans(text, VEHICLE_RE, Category.ID_NUMBER, 0, w)
@@ -881,9 +891,17 @@ def find_numbers(
     yield from find_phones(text)
 
 
-def _references(text: str, w: list[Window] | None) -> Iterator[Identifier]:
-    """Case, record, claim and policy numbers after the word that names them."""
-    for m in _near(REF_RE, text, w):
+def _references(
+    text: str, w: list[Window] | None, starts: list[int] | None = None
+) -> Iterator[Identifier]:
+    """Case, record, claim and policy numbers after the word that names them; ``starts`` are the
+    positions of words that may begin a keyword (the pattern is tried only there)."""
+    matches = (
+        _near(REF_RE, text, w)
+        if starts is None
+        else (m for p in starts if (m := REF_RE.match(text, p)) is not None)
+    )
+    for m in matches:
         ref = m.group("ref")
         if (
             " " in ref
@@ -1002,10 +1020,14 @@ def find_dates(
         if _next_appointment(text, ident):
             continue
         yield _with_time(text, ident) if timed else ident
-    for m in _near(BIRTH_YEAR_RE, text, w):
-        yield Identifier(m.start("d"), m.end("d"), Category.DATE)
-    for m in _near(YEAR_EVENT_RE, text, w):
-        yield Identifier(m.start("d"), m.end("d"), Category.DATE)
+    for y in _near(
+        _YEAR_RE, text, w
+    ):  # each year, then its cue just before it (faster than a scan)
+        for regex in (BIRTH_YEAR_RE, YEAR_EVENT_RE):
+            m = regex.search(text, max(0, y.start() - 40), min(len(text), y.end() + 4))
+            if m is not None and m.span("d") == y.span():
+                yield Identifier(y.start(), y.end(), Category.DATE)
+                break
 
 
 def find_months_alone(text: str) -> Iterator[Identifier]:
@@ -1231,7 +1253,11 @@ _STREET_WORDS = frozenset(
 )
 
 
-def find_patterns(text: str, bases: frozenset[str] | set[str] | None = None) -> list[Identifier]:
+def find_patterns(
+    text: str,
+    bases: frozenset[str] | set[str] | None = None,
+    tokens: Sequence[Token] | None = None,
+) -> list[Identifier]:
     """Every structured identifier; overlaps are resolved later by the detector.
 
     Numeric shapes are only searched near digits, and the word-led shapes only when the note's
@@ -1258,6 +1284,9 @@ def find_patterns(text: str, bases: frozenset[str] | set[str] | None = None) -> 
                 ref_hint=bases is None or not bases.isdisjoint(_REF_WORDS),
                 ni_hint=bases is None or not bases.isdisjoint(_NI_WORDS),
                 ssn_hint=bases is None or not bases.isdisjoint(_SSN_WORDS),
+                ref_starts=None
+                if tokens is None
+                else [t.start for t in tokens if t.base in _REF_FIRST_WORDS],
             )
         )
         found.extend(find_places_by_shape(text, windows, street_hint=street))
