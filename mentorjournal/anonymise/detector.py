@@ -69,6 +69,7 @@ _WORDY = frozenset({Category.NAME, Category.PLACE, Category.ORGANISATION, Catego
 #: Single words that must stay whatever rule took them (multi-word services are protected whole).
 _KEPT_WORDS = (
     frozenset(WEEKDAYS)
+    | frozenset(w + "s" for w in WEEKDAYS if w.endswith("day"))  # "group on Tuesdays"
     | frozenset(w for w in MEDICATIONS if w.isalpha() and len(w) > 3)
     | frozenset(
         w
@@ -452,7 +453,8 @@ def _district(text: str, ident: Identifier) -> Identifier:
 #: A number written straight after a person's name is their age: "Oisín Brady, 19", "(Kirsty
 #: Milne, 28)", "Raju (Rajesh Kumar), 45,", "Tomek L. - 44 - Crewe", "kev 45, Creggan".
 _AGE_AFTER_NAME_RE = re.compile(
-    r"\.?\)?(?:[ \t]*\([^()\n]{1,40}\))?(?:,[ \t]*|[ \t]+[-–|][ \t]+|[ \t]*\|[ \t]*|[ \t]+|[ \t]*\([ \t]*)"
+    r"\.?\)?(?:[ \t]*\([^()\n]{1,40}\))?(?:,[ \t]*|[ \t]+[-–|][ \t]+|[ \t]*\|[ \t]*|[ \t]+|[ \t]*\([ \t]*"
+    r"|[ \t]*\([^()\n,]{1,30},[ \t]*)"  # "Morgan (they/them, 23)"
     r"(?P<n>[1-9]\d?|1[01]\d)(?![.,:/]\d|%)(?=[ \t]*(?:[,;)|\n]|\.(?!\d)|[-–][ \t]|$)|[ \t]{2,})"
 )
 

@@ -36,7 +36,10 @@ URL_RE = re.compile(
     _I,
 )
 PUBLIC_DOMAINS = ("nhs.uk", "samaritans.org", "mind.org.uk", "childline.org.uk", "gov.uk",
-                  "youngminds.org.uk", "988lifeline.org", "shoutmsg", "giveusashout.org")  # fmt: skip
+                  "youngminds.org.uk", "988lifeline.org", "shoutmsg", "giveusashout.org",
+                  "drugs.ie", "hse.ie", "gov.ie", "nhs.scot", "nhs.wales", "gov.scot", "gov.wales",
+                  "lifeline.org.au", "beyondblue.org.au", "kidshelpline.com.au", "1737.org.nz",
+                  "988lifeline.org", "samhsa.gov", "crisistextline.org", "kidshelpphone.ca")  # fmt: skip
 #: Public domains whose subdomains are local bodies (a council, a trust): those identify a place.
 LOCAL_PUBLIC_DOMAINS = ("nhs.uk", "gov.uk")
 HANDLE_RE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
@@ -669,7 +672,7 @@ def is_service_number(number: str) -> bool:
 #: A helpline named with its number: the name and the number both stay ("Kids Help Phone
 #: 1-800-668-6868", "Oxleas crisis line 0800 330 8590", "Mobile Crisis Team 513-584-5098").
 HELPLINE_RE = re.compile(
-    r"(?:\b(?:[A-Z][\w&'’.-]*[ \t]+(?:(?:and|&|of|for)[ \t]+)?){0,4})?"
+    r"(?:\b(?:[A-Z][\w&'’-]*[ \t]+(?:(?:and|&|of|for)[ \t]+)?){0,4})?"
     r"(?:[Cc]risis[ \t]+(?:[Ll]ine|[Ss]ervices?|[Cc]ent(?:re|er)|[Tt]eam|[Tt]ext[ \t]+[Ll]ine)|[Hh]elp[ \t]?[Ll]ine|"
     r"[Hh]otline|[Ll]ifeline|[Yy]outhline|[Hh]opeline|[Dd]rinkline|[Hh]elp[ \t]+[Pp]hone|[Aa]ccess[ \t]+[Ll]ine|"
     r"[Ss]upport[ \t]+[Ll]ine|[Aa]dvice[ \t]+[Ll]ine|[Tt]ext[ \t]?[Ll]ine|[Ww]arm[ \t]?[Ll]ine|[Ii]nfo[ \t]?[Ll]ine)\b"
@@ -1190,9 +1193,14 @@ def _looks_like_score(text: str, m: re.Match[str]) -> bool:
     if second in (5, 10) and first <= second:
         return True
     before = previous_words(text, m.start(), 3)
-    if second in (7, 52) or (
-        second == 12
-        and before[-1:] in (["for"], ["x"], ["over"], ["past"], ["last"], ["next"], ["in"])
+    if (
+        (second == 7 and first < 7)
+        or (second == 52 and first < 52)
+        or (
+            second == 12
+            and first < 12
+            and before[-1:] in (["for"], ["x"], ["over"], ["past"], ["last"], ["next"], ["in"])
+        )
     ):
         return True  # clinical shorthand for days, weeks, months: "for 3/7", "2/52", "past 6/12"
     return any(b in _SCORE_CONTEXT for b in before) or text[m.end() : m.end() + 1] in ("%", "/")

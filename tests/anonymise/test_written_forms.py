@@ -46,6 +46,8 @@ def found(text: str) -> list[tuple[str, str]]:
         ("His brother died 2019, the anniversary was hard.", "2019"),
         ("Widowed in 2009, she lives alone.", "2009"),
         ("She was born in 2008.", "2008"),
+        ("Self-harm: none since August. Kids Helpline 1800 55 1800.", "August"),
+        ("Apartment walk-through 12/7 at 2pm.", "12/7 at 2pm"),
     ],
 )
 def test_dates_are_found_whole(text: str, expected: str) -> None:
@@ -65,6 +67,8 @@ def test_dates_are_found_whole(text: str, expected: str) -> None:
         "She may come back next week.",
         "He works the 2nd shift at the depot.",
         "Wants to apply for September.",
+        "Off work for 3/7 and signed off for 2/52.",
+        "The group meets on Tuesdays at the hub.",
     ],
 )
 def test_date_look_alikes_stay(text: str) -> None:
@@ -80,6 +84,7 @@ def test_date_look_alikes_stay(text: str) -> None:
         ("Amelia Tane, 27, Mangere", "27"),
         ("Help with the kids (Daniel 8, Joseph 5).", "5"),
         ("Participant: Trey Robinson (TR), 27\nMedicaid", "27"),
+        ("D: Morgan (they/them, 23) met at the cafe.", "23"),
         # over 89, in words, in decades, at a past age, in lists, in brackets with a sex
         ("Her grandmother is 103.", "103"),
         ("He is over 90.", "90"),
