@@ -301,6 +301,16 @@ def _after_address(text: str, pos: int) -> bool:
     return bool(_ADDRESS_TAIL_RE.search(text[max(0, pos - 20) : pos]))
 
 
+#: Words at which ``_name_after_relation`` / ``_name_before_relation`` (at the next token) can fire.
+_AFTER_TRIGGERS = frozenset(RELATIONS) | frozenset(RELATION_TYPOS)
+_BEFORE_TRIGGERS = (
+    frozenset(RELATIONS)
+    | _POSSESSED
+    | _RELATION_FILLERS
+    | frozenset(("her", "his", "their", "my", "our", "the", "a"))
+)
+
+
 class ContextDetector:
     """Built once per process from the gazetteers; ``find`` is pure over the text."""
 
@@ -391,9 +401,13 @@ class ContextDetector:
             yield Identifier(m.start(2), end, Category.NAME, role=role)  # the title stays
 
     def _relations(self, text: str, tokens: list[Token]) -> Iterator[Identifier]:
-        for i in range(len(tokens)):
-            yield from self._name_after_relation(text, tokens, i)
-            yield from self._name_before_relation(text, tokens, i)
+        # Each rule is tried only where its trigger word is (the rules return at once elsewhere):
+        # two generators per token were a sixth of this detector's time.
+        for i, tok in enumerate(tokens):
+            if tok.base in _AFTER_TRIGGERS:
+                yield from self._name_after_relation(text, tokens, i)
+            if i + 1 < len(tokens) and tokens[i + 1].base in _BEFORE_TRIGGERS:
+                yield from self._name_before_relation(text, tokens, i)
 
     def _skip_fillers(self, tokens: list[Token], k: int) -> int:
         while (

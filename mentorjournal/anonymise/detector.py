@@ -99,8 +99,8 @@ _PERSONAL_PHONE_CUE_RE = re.compile(
 )
 #: Words of which one is in every helpline name ``HELPLINE_RE`` finds (a cheap pre-check).
 _HELPLINE_HINTS = frozenset(
-    split_words("""crisis helpline help hotline lifeline youthline hopeline drinkline access support
-    advice textline text warmline warm infoline info""")
+    split_words("""crisis helpline hotline lifeline youthline hopeline drinkline textline warmline
+    infoline line phone""")
 )
 _SERVICE_FIRST_WORDS = frozenset(re.split(r"[^a-z]+", s)[0] for s in _MULTIWORD_SERVICES) - {""}
 _DIGIT_SERVICES_RE = re.compile(
@@ -227,8 +227,15 @@ class Detector:
         bases = {t.base for t in tokens}
         hinted = not bases.isdisjoint(_SERVICE_FIRST_WORDS) or any(c in text for c in "&0123456789")
         protected = _protected_services(text, tokens) if hinted else []
-        if not bases.isdisjoint(_HELPLINE_HINTS):
-            protected.extend(m.span() for m in HELPLINE_RE.finditer(text))
+        if not bases.isdisjoint(_HELPLINE_HINTS):  # tried around each helpline word, not everywhere
+            for t in tokens:
+                if t.base in _HELPLINE_HINTS:
+                    a, b = max(0, t.start - 64), min(len(text), t.end + 32)
+                    protected.extend(
+                        m.span()
+                        for m in HELPLINE_RE.finditer(text, a, b)
+                        if m.start() <= t.start < m.end()
+                    )
         generic = [
             i
             for i in find_patterns(text, bases, tokens)

@@ -608,15 +608,24 @@ _LAST_WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)?$", _I)
 _NUMBER_PARTS_OR_DECADES = _NUMBER_PARTS | frozenset(_DECADE_WORDS)
 
 
-def find_word_ages(text: str) -> Iterator[Identifier]:
+def find_word_ages(text: str, tokens: Sequence[Token] | None = None) -> Iterator[Identifier]:
+    """Ages written in words; with ``tokens`` each shape is tried only around a number word."""
     for m in _YEAR_OLD_RE.finditer(text):  # "sixteen-year-old": find the unit, then the number
         word = _LAST_WORD_RE.search(text, max(0, m.start() - 16), m.start())
         if word is not None and word.group().lower() in NUMBER_WORDS:
             yield Identifier(word.start(), word.end(), Category.AGE)
-    for regex in (*WORD_AGE_RES, *MORE_WORD_AGE_RES):
-        for m in regex.finditer(text):
-            group = "n" if "n" in regex.groupindex else 0
-            yield Identifier(m.start(group), m.end(group), Category.AGE)
+    regexes = (*WORD_AGE_RES, *MORE_WORD_AGE_RES)
+    if tokens is None:
+        for regex in regexes:
+            for m in regex.finditer(text):
+                yield Identifier(m.start("n"), m.end("n"), Category.AGE)
+        return
+    for t in tokens:
+        if t.base.split("-", 1)[0] not in _NUMBER_PARTS_OR_DECADES:
+            continue
+        a, b = max(0, t.start - 48), min(len(text), t.end + 40)
+        if any(m.start("n") == t.start for regex in regexes for m in regex.finditer(text, a, b)):
+            yield Identifier(t.start, t.end, Category.AGE)
 
 
 _PHONE_SHAPES = (
@@ -794,7 +803,11 @@ PLATFORM_WORDS = frozenset(
     tumblr soundcloud spotify github mastodon linkedin onlyfans vsco wattpad yubo whatsapp handle
     username gamertag account profile""")
 )
-_HANDLE_WORDS = PLATFORM_WORDS | frozenset(split_words("tik tok user gamer be x"))
+_HANDLE_WORDS = PLATFORM_WORDS | frozenset(split_words("tik tok user gamer"))
+#: "X" as a platform ("her X is", "on X"), not a multiplication sign or an unknown.
+_X_PLATFORM_RE = re.compile(
+    r"(?:\b(?:on|her|his|their|my|your|the)[ \t]+X\b)|\bX[ \t]*(?::|is\b|handle|account)"
+)
 #: Words after a platform that are not a handle ("on snap is where...", "her X is the problem").
 _NOT_HANDLES = frozenset(
     split_words("""the a an and but or her his their my your our him them me it this that there where
@@ -1276,11 +1289,15 @@ def find_patterns(
     found: list[Identifier] = []
     found.extend(
         find_emails_urls_handles(
-            text, handle_hint=bases is None or not bases.isdisjoint(_HANDLE_WORDS)
+            text,
+            handle_hint=bases is None
+            or not bases.isdisjoint(_HANDLE_WORDS)
+            or ("X" in text and _X_PLATFORM_RE.search(text) is not None)
+            or ("real" in bases and "be" in bases),
         )
     )
     if bases is None or any(b.split("-", 1)[0] in _NUMBER_PARTS_OR_DECADES for b in bases):
-        found.extend(find_word_ages(text))
+        found.extend(find_word_ages(text, tokens))
     if has_month:
         found.extend(find_months_alone(text))
     windows = digit_windows(text)

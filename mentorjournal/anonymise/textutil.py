@@ -19,14 +19,23 @@ class Token(NamedTuple):
     #: Lower-case form without a possessive ending ("Sam's" -> "sam").
     base: str
     possessive: bool
+    #: "Sam", not "SAM": worked out once here, since every rule asks it of every word.
+    capitalised: bool = False
+    #: "SAM", "CBT": two letters or more, all capitals.
+    upper: bool = False
 
-    @property
-    def capitalised(self) -> bool:
-        return self.text[0].isupper() and not self.text.isupper()
 
-    @property
-    def upper(self) -> bool:
-        return self.text.isupper() and len(self.text) > 1
+def _token(start: int, end: int, text: str, base: str, possessive: bool) -> Token:
+    all_caps = text.isupper()
+    return Token(
+        start,
+        end,
+        text,
+        base,
+        possessive,
+        text[0].isupper() and not all_caps,
+        all_caps and len(text) > 1,
+    )
 
 
 def strip_possessive(word: str) -> tuple[str, bool]:
@@ -44,7 +53,7 @@ def tokenize(text: str) -> list[Token]:
     for match in WORD_RE.finditer(text):
         raw = match.group()
         if "'" not in raw and "’" not in raw and not raw.endswith("-"):
-            tokens.append(Token(match.start(), match.end(), raw, raw.lower(), False))
+            tokens.append(_token(match.start(), match.end(), raw, raw.lower(), False))
             continue
         base, possessive = strip_possessive(raw)
         word = raw if possessive else raw.rstrip("'’-")
@@ -52,7 +61,7 @@ def tokenize(text: str) -> list[Token]:
         if not word or not base:
             continue
         start = match.start()
-        tokens.append(Token(start, start + len(word), word, base, possessive))
+        tokens.append(_token(start, start + len(word), word, base, possessive))
     return tokens
 
 

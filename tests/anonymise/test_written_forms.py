@@ -4,10 +4,13 @@ Every example is invented here."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pytest
 
 from mentorjournal.anonymise import Detector, Known
 from mentorjournal.anonymise.dates import age_label, parse_date
+from mentorjournal.anonymise.identifier import Identifier
 from mentorjournal.anonymise.patterns import is_service_number
 
 from .conftest import spans_of
@@ -215,3 +218,31 @@ def test_dates_read_through_weekdays_and_times(
 def test_a_baby_age_is_a_baby_whatever_the_number() -> None:
     assert age_label("18 months") == "[under 13]"
     assert age_label("nineties") == "[90+]"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gran is ninety-one and in her nineties; when she was twelve she left.",
+        "He turned eighteen, aged sixteen before, a fifteen-year-old then.",
+        "Five hours of sleep, ten minutes late, two weeks off.",
+    ],
+)
+def test_word_ages_are_the_same_whether_tried_at_tokens_or_everywhere(text: str) -> None:
+    from mentorjournal.anonymise.patterns import find_word_ages
+    from mentorjournal.anonymise.textutil import tokenize
+
+    def spans(found: Iterable[Identifier]) -> set[tuple[int, int]]:
+        return {(i.start, i.end) for i in found}
+
+    assert spans(find_word_ages(text, tokenize(text))) == spans(find_word_ages(text))
+
+
+def test_tokens_know_their_capitals() -> None:
+    from mentorjournal.anonymise.textutil import tokenize
+
+    sam, caps, low, one = tokenize("Sam CBT sam I")
+    assert (sam.capitalised, sam.upper) == (True, False)
+    assert (caps.capitalised, caps.upper) == (False, True)
+    assert (low.capitalised, low.upper) == (False, False)
+    assert (one.capitalised, one.upper) == (False, False)  # "I": a capital, not an acronym
