@@ -32,7 +32,8 @@ _LEAD_RE = re.compile(
 #: A time written beside a date ("3rd March at 2pm", "10am on the 3rd") says nothing of the day.
 _TIME_RE = re.compile(
     r"(?:\s*(?:at|@|from|,|-|–|to|until|till)\s*)?(?<![\w:.])(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)"
-    r"|(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:am|pm))?|noon|midday|midnight)(?!\w)(?:\s*,?\s*on\b)?",
+    r"|(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:am|pm))?|(?<=@)\s*(?:[01]\d|2[0-3])[0-5]\d"
+    r"|(?:[01]\d|2[0-3])[0-5]\d\s*(?:hrs|hours|h)|noon|midday|midnight)(?!\w)(?:\s*,?\s*on\b)?",
     re.IGNORECASE,
 )
 

@@ -252,9 +252,10 @@ DATE_RES: tuple[re.Pattern[str], ...] = (
 #: A time written beside a date belongs to it ("3rd March at 2pm", "12/03, 14:30", "10am on the 3rd").
 _TIME = (
     r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:am|pm))?"
-    r"|noon|midday|midnight)"
+    r"|(?:[01]\d|2[0-3])[0-5]\d\s*(?:hrs|hours|h)\b|noon|midday|midnight)"
 )
 TIME_AFTER_RE = re.compile(
+    r"[ \t]*@[ \t]*(?:[01]\d|2[0-3])[0-5]\d\b|"  # "12/03/26 @ 1400"
     r"(?:,?\s*(?:at|@|from|,|-|–)\s*|\s+)"
     + _TIME
     + r"(?:\s*(?:-|–|to|until|till)\s*"
@@ -263,7 +264,7 @@ TIME_AFTER_RE = re.compile(
     _I,
 )
 TIME_BEFORE_RE = re.compile(r"(?<![\w:.])" + _TIME + r"\s*,?\s*(?:on\s+)?(?:the\s+)?$", _I)
-_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_YEAR_RE = re.compile(r"(?<!\d)(?:(?:19|20)\d{2}|(?<=['’])\d{2})(?!\d)")
 #: A year tied to a life event: "died 2019", "widowed in 2009", "since 2015" ("in 2019" alone stays).
 YEAR_EVENT_RE = re.compile(
     r"\b(?:died|passed|passed away|widowed|married|divorced|separated|diagnosed|arrested|convicted|"
@@ -281,9 +282,21 @@ MONTH_ALONE_RE = re.compile(
     r"[Nn]ovember|[Dd]ecember|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)))\b\.?(?!\s*(?:\d|the\s+\d))",
     _I,
 )
+#: A holiday with its year ("Xmas Eve 2025", "Easter 2024") or after "since" ("since Halloween").
+_HOLIDAY = (
+    r"(?:Christmas|Xmas|Easter|Halloween|New[ \t]+Year(?:['’]s)?|Bonfire[ \t]+Night|Thanksgiving|Diwali|"
+    r"Eid|Hanukkah|Boxing[ \t]+Day)(?:[ \t]+(?:Eve|Day))?"
+)
+HOLIDAY_RE = re.compile(
+    r"\bsince[ \t]+(?:last[ \t]+)?(?P<s>"
+    + _HOLIDAY
+    + r")\b|\b(?P<y>"
+    + _HOLIDAY
+    + r"[ \t]+(?:19|20)\d{2})\b"
+)
 #: A year of birth: "born in 1999", "Born 2008", "(b. 1931)", "DOB: 1962".
 BIRTH_YEAR_RE = re.compile(
-    r"(?:\b(?:born|b\.)|\bd\.?o\.?b\.?:?)\s+(?:in\s+)?(?:(?:early|mid|late)[- ]?)?(?P<d>(?:19|20)\d{2})\b(?![/.-]\d)",
+    r"(?:\b(?:born|b\.)|\bd\.?o\.?b\.?:?)\s+(?:in\s+)?(?:(?:early|mid|late)[- ]?)?(?P<d>(?:19|20)\d{2}|['’]\d{2})\b(?![/.-]\d)",
     _I,
 )
 #: An ordinal followed by one of these counts something ("the 3rd time", "her 2nd session"), not a day.
@@ -321,7 +334,8 @@ CUED_DATES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         ),
         re.compile(
             r"\b(?:on|dated|date|date:|w/c|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|"
-            r"thursday|friday|saturday|sunday|meeting|session|appt|appointment),? $",
+            r"thursday|friday|saturday|sunday|meeting|session|appt|appointment|seen|since|until|till|"
+            r"from|by|before|after),? $",
             _I,
         ),
     ),
@@ -605,6 +619,11 @@ _YEAR_OLD_RE = re.compile(r"(?<=[a-z])[- ](?:years?|yr)[- ]olds?\b", _I)
 _LAST_WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)?$", _I)
 
 
+_HOLIDAY_WORDS = frozenset(
+    split_words(
+        "christmas xmas easter halloween year bonfire thanksgiving diwali eid hanukkah boxing"
+    )
+)
 _NUMBER_PARTS_OR_DECADES = _NUMBER_PARTS | frozenset(_DECADE_WORDS)
 
 
@@ -1030,7 +1049,7 @@ def find_dates(
     text: str, w: list[Window] | None = None, *, has_month: bool = True
 ) -> Iterator[Identifier]:
     """Dates in every written form, each widened over a time written beside it."""
-    timed = ":" in text or "m" in text  # "14:30", "2pm", "noon": no time means nothing to widen
+    timed = any(c in text for c in ":m@h")  # "14:30", "2pm", "noon", "@ 1400", "1400hrs"
     for found in _dates(text, w, has_month=has_month):
         ident = _with_weekday(text, found)
         if _next_appointment(text, ident):
@@ -1041,9 +1060,15 @@ def find_dates(
     ):  # each year, then its cue just before it (faster than a scan)
         for regex in (BIRTH_YEAR_RE, YEAR_EVENT_RE):
             m = regex.search(text, max(0, y.start() - 40), min(len(text), y.end() + 4))
-            if m is not None and m.span("d") == y.span():
-                yield Identifier(y.start(), y.end(), Category.DATE)
+            if m is not None and m.end("d") == y.end():
+                yield Identifier(m.start("d"), y.end(), Category.DATE)
                 break
+
+
+def find_holidays(text: str) -> Iterator[Identifier]:
+    for m in HOLIDAY_RE.finditer(text):
+        g = "s" if m.group("s") else "y"
+        yield Identifier(m.start(g), m.end(g), Category.DATE)
 
 
 def find_months_alone(text: str) -> Iterator[Identifier]:
@@ -1073,9 +1098,13 @@ _HAS_MONTH_OR_YEAR_RE = re.compile(
 
 def _with_weekday(text: str, ident: Identifier) -> Identifier:
     before = _WEEKDAY_BEFORE_RE.search(text, max(0, ident.start - 14), ident.start)
-    if before is None or text[ident.start : ident.start + 4].lower() == "the ":
+    if before is None:
         return ident
     lead = before.group().lower()
+    if text[ident.start : ident.start + 4].lower() == "the " and (
+        lead.startswith("the") or lead.endswith("the ")
+    ):
+        return ident  # no "the the"; a weekday alone may lead "the 3rd of December"
     if (lead.startswith("the") and not text[ident.start].isdigit()) or (
         lead.startswith(("early", "mid", "late")) and not text[ident.start].isalpha()
     ):
@@ -1300,6 +1329,8 @@ def find_patterns(
         found.extend(find_word_ages(text, tokens))
     if has_month:
         found.extend(find_months_alone(text))
+    if bases is None or not bases.isdisjoint(_HOLIDAY_WORDS):
+        found.extend(find_holidays(text))
     windows = digit_windows(text)
     if windows:
         found.extend(

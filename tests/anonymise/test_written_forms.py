@@ -51,6 +51,13 @@ def found(text: str) -> list[tuple[str, str]]:
         ("She was born in 2008.", "2008"),
         ("Self-harm: none since August. Kids Helpline 1800 55 1800.", "August"),
         ("Apartment walk-through 12/7 at 2pm.", "12/7 at 2pm"),
+        ("Seen 12/03/26 @ 1400 in clinic.", "12/03/26 @ 1400"),
+        ("Seen 1400hrs on 3 Dec.", "1400hrs on 3 Dec"),
+        ("Seen Wednesday the 3rd of December.", "Wednesday the 3rd of December"),
+        ("Last seen 30.11.", "30.11"),
+        ("Born '94, the youngest of four.", "'94"),
+        ("Xmas Eve 2025 she was admitted.", "Xmas Eve 2025"),
+        ("Lost £2k since Halloween.", "Halloween"),
     ],
 )
 def test_dates_are_found_whole(text: str, expected: str) -> None:
@@ -72,6 +79,8 @@ def test_dates_are_found_whole(text: str, expected: str) -> None:
         "Wants to apply for September.",
         "Off work for 3/7 and signed off for 2/52.",
         "The group meets on Tuesdays at the hub.",
+        "Talked about Christmas and how Mum and Dad argue.",
+        "Scored 30.11 on the test, a decimal.",
     ],
 )
 def test_date_look_alikes_stay(text: str) -> None:
