@@ -208,6 +208,8 @@ class TextScan:
     generic: list[Identifier]
     #: Spans of brand names ("McDonald's"): an unknown name inside one is not a person.
     brands: list[tuple[int, int]]
+    #: Services and helplines that stay whole, whatever later finds ("Oxleas crisis line").
+    protected: tuple[tuple[int, int], ...] = ()
 
 
 class Detector:
@@ -277,7 +279,7 @@ class Detector:
             for t in tokens
             if t.base in BRAND_FIRST and (m := BRANDS_RE.match(text, t.start)) is not None
         ]
-        return TextScan(tokens, generic, brands)
+        return TextScan(tokens, generic, brands, tuple(protected))
 
     def find(self, text: str, scan: TextScan | None = None) -> list[Identifier]:
         """Every identifier in ``text``; ``scan`` is ``scan(text)`` when already made."""
@@ -298,7 +300,11 @@ class Detector:
             text,
             scan.tokens,
             chosen
-            + propagate(text, chosen, self._gaz)
+            + [  # another mention of a name found elsewhere, unless it is part of a helpline
+                i
+                for i in propagate(text, chosen, self._gaz)
+                if not any(s <= i.start and i.end <= e for s, e in scan.protected)
+            ]
             + _zips_after_towns(text, chosen)
             + _ages_after_names(text, chosen)
             + codes_after_places(text, chosen)

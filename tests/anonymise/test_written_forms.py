@@ -255,3 +255,14 @@ def test_tokens_know_their_capitals() -> None:
     assert (caps.capitalised, caps.upper) == (False, True)
     assert (low.capitalised, low.upper) == (False, False)
     assert (one.capitalised, one.upper) == (False, False)  # "I": a capital, not an acronym
+
+
+def test_a_helpline_stays_whole_when_its_area_is_named_elsewhere() -> None:
+    text = (
+        "SOAP NOTE - Peer Support Worker, Oxleas Community Mental Health Team\n"
+        "P: Crisis: Oxleas crisis line 0800 330 8590. She consented."
+    )
+    helpline = text.index("Oxleas crisis line")
+    spans = [(i.start, i.end) for i in EMPTY.find(text)]
+    assert spans  # the team in the heading is found
+    assert not any(helpline <= s < helpline + 32 for s, _ in spans)  # the helpline stays
