@@ -280,6 +280,16 @@ class KnownDetector:
             person = self._short_form(base)  # "Sam", "Sammy" for a known "Samuel"
         if (
             person is None
+            and len(base) >= 3
+            and not token.capitalised
+            and base.isalpha()
+            and base not in self._gaz.common_words
+            and base not in self._gaz.top_words
+            and base not in self._gaz.first_names  # "sam" may be another Sam: only "Sam" is
+        ):
+            person = self._short_form(base)  # "dyl" in a hurried note about a known "Dylan"
+        if (
+            person is None
             and base in self._nicknames
             and (token.capitalised or (len(base) >= 5 and base not in self._gaz.common_words))
         ):

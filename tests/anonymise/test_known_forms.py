@@ -68,3 +68,10 @@ def test_initials_need_three_letters_and_their_capitals() -> None:
     assert place_acronyms("University of Nottingham") == ["UoN", "UofN"]
     known = {"places": [{"name": "Manchester Metropolitan University", "type": "university"}]}
     assert ("mmu", "organisation") not in _found(known, "the mmu of the engine")
+
+
+def test_a_lower_case_short_form_of_a_known_name_that_is_no_word() -> None:
+    known = {"mentee": {"first_name": "Dylan", "last_name": "Roberts"}}
+    assert ("dyl", "name") in _found(known, "3/12 - dyl - Bangor Uni (DSA)")
+    known = {"mentee": {"first_name": "Alexander", "last_name": "Roberts"}}
+    assert _found(known, "the ale was cold and the car too") == []
