@@ -1232,8 +1232,8 @@ _SCORE_CONTEXT = frozenset(
 def _looks_like_score(text: str, m: re.Match[str]) -> bool:
     """ "8/10", "mood 4/10", "3/5": a rating, not the 8th of October (a date needs a cue then)."""
     first, second = (int(x) for x in m.group().split("/"))
-    if second in (5, 10) and first <= second:
-        return True
+    if (second in (5, 10) and first <= second) or (first, second) == (24, 7):
+        return True  # a rating; "24/7" is round the clock
     before = previous_words(text, m.start(), 3)
     if (
         (second == 7 and first < 7)

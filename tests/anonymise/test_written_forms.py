@@ -81,6 +81,7 @@ def test_dates_are_found_whole(text: str, expected: str) -> None:
         "The group meets on Tuesdays at the hub.",
         "Talked about Christmas and how Mum and Dad argue.",
         "Scored 30.11 on the test, a decimal.",
+        "Kooth is there 24/7 online.",
     ],
 )
 def test_date_look_alikes_stay(text: str) -> None:
