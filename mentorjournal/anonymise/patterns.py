@@ -640,11 +640,17 @@ def find_word_ages(text: str, tokens: Sequence[Token] | None = None) -> Iterator
                 yield Identifier(m.start("n"), m.end("n"), Category.AGE)
         return
     for t in tokens:
-        if t.base.split("-", 1)[0] not in _NUMBER_PARTS_OR_DECADES:
-            continue
+        if _NUMBER_PARTS_OR_DECADES.isdisjoint(t.base.split("-")):
+            continue  # "mid-seventies" is one token
         a, b = max(0, t.start - 48), min(len(text), t.end + 40)
-        if any(m.start("n") == t.start for regex in regexes for m in regex.finditer(text, a, b)):
-            yield Identifier(t.start, t.end, Category.AGE)
+        spans = [
+            m.span("n")
+            for regex in regexes
+            for m in regex.finditer(text, a, b)
+            if t.start <= m.start("n") < t.end
+        ]
+        if spans:
+            yield Identifier(spans[0][0], spans[0][1], Category.AGE)
 
 
 _PHONE_SHAPES = (
@@ -1325,7 +1331,7 @@ def find_patterns(
             or ("real" in bases and "be" in bases),
         )
     )
-    if bases is None or any(b.split("-", 1)[0] in _NUMBER_PARTS_OR_DECADES for b in bases):
+    if bases is None or any(not _NUMBER_PARTS_OR_DECADES.isdisjoint(b.split("-")) for b in bases):
         found.extend(find_word_ages(text, tokens))
     if has_month:
         found.extend(find_months_alone(text))

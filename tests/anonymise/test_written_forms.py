@@ -113,6 +113,8 @@ def test_date_look_alikes_stay(text: str) -> None:
         # babies, with their unit
         ("Her son is 18 months.", "18 months"),
         ("Her newborn (3 days old) is in NICU.", "3"),
+        ("Her baby girl Amara, 7 wks, is thriving.", "7 wks"),
+        ("She is in her mid-seventies and widowed.", "seventies"),
     ],
 )
 def test_ages_are_found(text: str, expected: str) -> None:
