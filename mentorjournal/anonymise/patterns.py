@@ -390,10 +390,6 @@ AGE_RES: tuple[re.Pattern[str], ...] = (
     ),
     re.compile(r"\b(?P<n>\d{1,3})\s*(?:years?|yrs?)\s+of\s+age\b", _I),
     re.compile(
-        r"\b(?:at\s+the\s+age\s+of|the\s+age\s+of|aged\s+(?:about|around|over))\s+(?P<n>\d{1,3})\b",
-        _I,
-    ),
-    re.compile(
         r"\b(?:in\s+(?:her|his|their|my|your|our)\s+(?:early\s+|mid[- ]?|late\s+)?)"
         r"(?P<n>[1-9]0['’]?s)\b",
         _I,
@@ -402,6 +398,13 @@ AGE_RES: tuple[re.Pattern[str], ...] = (
 )
 #: Rarer age shapes, each run only when the note holds one of its cue words (time per note).
 GATED_AGE_RES: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
+    (
+        re.compile(
+            r"\b(?:at\s+the\s+age\s+of|the\s+age\s+of|aged\s+(?:about|around|over))\s+(?P<n>\d{1,3})\b",
+            _I,
+        ),
+        frozenset(split_words("age aged")),
+    ),
     # "her grandad, 78." and "Siobhán, 31;": a name or a relation, a comma and a number ending the clause
     (
         re.compile(
@@ -428,7 +431,12 @@ GATED_AGE_RES: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
             r"(?P<n>\d{1,2}\s*(?:months?|mths?|weeks?|wks?|days?))\b(?=\s*(?:old\b|[,.;)!?]|$|and\b|now\b))",
             _I,
         ),
-        frozenset(split_words("month months mths weeks wks days")),
+        frozenset(
+            split_words(
+                """son daughter baby babies child kid boy girl twins newborn toddler grandson
+                granddaughter"""
+            )
+        ),
     ),
     # "will be 18 next month", "she'll be 17"
     (
@@ -438,7 +446,7 @@ GATED_AGE_RES: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     # "16F presenting with...", "(17M)": age and sex at the start of a line or a bracket
     (
         re.compile(r"(?:^|(?<=[(\[,;:]))[ ]?(?P<n>\d{1,2})[ ]?[MF](?![\w'’])", re.MULTILINE),
-        frozenset(),
+        frozenset(split_words("m f")),
     ),
     # "(16, F)", "(M, 17)", "(17M)": age and sex in brackets
     (
@@ -477,7 +485,9 @@ GATED_AGE_RES: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     # "she is 92 this year", "he's 17 next month": from 13 (a rating "is 7 this week" stays)
     (
         re.compile(
-            r"\b(?=[A-Za-z])(?:she's|he's|shes|hes|she is|he is|who's|who is|is|[A-Za-z]+['’]s)\s+(?:only\s+|just\s+|now\s+)?"
+            r"\b(?=[A-Za-z])(?:she's|he's|shes|hes|she is|he is|who's|who is|is|"
+            r"(?:nan|nana|gran|granny|grandad|grandpa|grandma|mum|mom|mam|dad|aunt|auntie|uncle|"
+            r"[A-Z][a-z]+)['’]s)\s+(?:only\s+|just\s+|now\s+)?"
             r"(?P<n>1[3-9]|[2-9]\d|1[01]\d)\s+(?=(?:this|next)\s+(?:year|month|week)|today\b|soon\b)",
             _I,
         ),
@@ -621,7 +631,7 @@ _LAST_WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)?$", _I)
 
 _HOLIDAY_WORDS = frozenset(
     split_words(
-        "christmas xmas easter halloween year bonfire thanksgiving diwali eid hanukkah boxing"
+        "christmas xmas easter halloween eve bonfire thanksgiving diwali eid hanukkah boxing"
     )
 )
 _NUMBER_PARTS_OR_DECADES = _NUMBER_PARTS | frozenset(_DECADE_WORDS)
