@@ -295,7 +295,7 @@ class Detector:
             or i.role is not None  # "her friend Zara" is a person, whatever shop shares the name
             or not any(s <= i.start and i.end <= e for s, e in scan.brands)  # a brand
         ]
-        chosen = resolve_overlaps(_trim(text, found))
+        chosen = resolve_overlaps(_postcode_into_address(_trim(text, found)))
         chosen = _spare_kept_words(
             text,
             scan.tokens,
@@ -481,11 +481,37 @@ def _ages_after_names(text: str, found: list[Identifier]) -> list[Identifier]:
     return ages
 
 
+_FOUR_DIGIT_CODE_RE = re.compile(
+    r"\.?(?:,?[ \t]+|[ \t]*\()(?P<code>\d{4})(?=[ \t]*(?:[.,;)\n]|$))(?![.,]\d)"
+)
+
+
+def _postcode_into_address(found: list[Identifier]) -> list[Identifier]:
+    """ "41 Lilac Court DN4 8TU": a postcode that an address ran into makes the address end with it."""
+    codes = [i for i in found if i.category is Category.POSTCODE]
+    if not codes:
+        return found
+    out = []
+    for ident in found:
+        end = ident.end
+        if ident.category is Category.ADDRESS:
+            end = max([end] + [c.end for c in codes if ident.start < c.start < ident.end < c.end])
+        out.append(replace(ident, end=end) if end != ident.end else ident)
+    return out
+
+
 def _zips_after_towns(text: str, found: list[Identifier]) -> list[Identifier]:
     """Five digits straight after a town are its ZIP code ("Austin 78701", "Brooklyn, 11215"); so
     are six after an Indian city and five (or NN-NNN) straight before a European town ("75002 Paris")."""
     zips = []
     for ident in found:
+        c = (
+            _FOUR_DIGIT_CODE_RE.match(text, ident.end)
+            if ident.category in (Category.ADDRESS, Category.PLACE)
+            else None
+        )  # "7 Grey Street, 3216", "Alexandra, 2090": a four-digit postcode (not a year)
+        if c is not None and not c.group("code").startswith(("19", "200", "201", "202", "203")):
+            zips.append(Identifier(c.start("code"), c.end("code"), Category.POSTCODE))
         if ident.category is Category.ADDRESS:  # "12 Elm St, 62704"
             if m := TOWN_ZIP_RE.match(text, ident.end):
                 zips.append(Identifier(m.start("zip"), m.end("zip"), Category.ZIP))

@@ -1030,8 +1030,8 @@ def _postcodes(text: str, w: list[Window] | None) -> Iterator[Identifier]:
                 yield Identifier(m.start(1), m.end(2), Category.POSTCODE)
     yield from _spans(text, PIN_RE, Category.POSTCODE, "p", w)
     yield from _spans(text, PL_POSTCODE_RE, Category.POSTCODE, "p", w)
-    if _CA_AU_HINT_RE.search(text):  # a province, a state or the word "postal" first: saves time
-        yield from _spans(text, CA_POSTAL_RE, Category.POSTCODE, 0, w)
+    yield from _spans(text, CA_POSTAL_RE, Category.POSTCODE, 0, w)  # a shape nothing else has
+    if _CA_AU_HINT_RE.search(text):  # a state first: saves time
         yield from _spans(text, AU_POSTCODE_RE, Category.POSTCODE, "p", w)
 
 

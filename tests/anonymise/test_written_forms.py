@@ -82,6 +82,7 @@ def test_dates_are_found_whole(text: str, expected: str) -> None:
         "Talked about Christmas and how Mum and Dad argue.",
         "Scored 30.11 on the test, a decimal.",
         "Kooth is there 24/7 online.",
+        "Moved to Leeds, 2019. Then Hull.",
     ],
 )
 def test_date_look_alikes_stay(text: str) -> None:
@@ -143,6 +144,10 @@ def test_age_look_alikes_stay(text: str) -> None:
         ("Lives in the 10025 zip code.", "10025", "zip"),
         ("Her cousin lives in Austin (78701) now.", "78701", "zip"),
         ("At 1250 Isleta Blvd SW, 87105-3614 for food.", "87105-3614", "zip"),
+        ("A flat in Hamilton East (7 Grey Street, 3216). Good.", "3216", "postcode"),
+        ("Lives at 22 Ranolf Street, 3010.", "3010", "postcode"),
+        ("In North York (2450 Finch Ave W, M9M 2G2). Far.", "M9M 2G2", "postcode"),
+        ("3rd floor flat 41 Lilac Court DN4 8TU. Ken passed.", "41 Lilac Court DN4 8TU", "address"),
         ("Her X is sammyb_ and she posts a lot.", "sammyb_", "handle"),
         ("She added sammyb on snap.", "sammyb", "handle"),
         ("Discord: jordo#1234", "jordo#1234", "handle"),
