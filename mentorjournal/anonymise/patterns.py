@@ -107,7 +107,8 @@ _REF_KEYWORDS = (
     r"liquidlogic|carefirst|nhi|a&e|case file|parole|prisoner|prison|benefit|ucas|ehcp|plan|"
     r"protection plan|claimant|housing|council tax|tenant|visa|home office|immigration|uun|matric|"
     r"matriculation|medi-cal|medical card|health card|cas|rio|mosaic|hosp no|"
-    r"member|client|participant|care first|chi no"
+    r"member|client|participant|care first|chi no|card|oyster|uci|ird|phn|tfn|tax file|tax|sort|"
+    r"h&c|hc no|medicare card|health card|bsn|cpr|cnic|nic|nid"
 )
 _REF_FIRST_WORDS = frozenset(
     re.split(r"[ &]", k.replace("[cs]", "c"))[0] for k in _REF_KEYWORDS.split("|")
@@ -115,7 +116,7 @@ _REF_FIRST_WORDS = frozenset(
 REF_RE = re.compile(
     r"\b(?=[A-Za-z&])(?:" + _REF_KEYWORDS + r")(?![a-z])(?:(?<=ref)\.|(?<=reg)\.)?"
     r"\s*(?:no\.?|number|num|nr|#|id|reference|ref\.?|code)?(?![a-z])\s*(?:is|was)?\s*[:#=]?\s*"
-    r"(?P<ref>[A-Z0-9](?:[A-Z0-9]|[/-](?=[A-Z0-9])|[ ](?=\d{2,}\b)){3,23})\b",
+    r"(?P<ref>[A-Z0-9](?:[A-Z0-9]|[/-](?=[A-Z0-9])|[ ](?=\d{2,}\b)|[ ](?=\d[.,;)]?(?:\s|$))){3,23})\b",
     _I,
 )
 CODE_RE = re.compile(
@@ -825,7 +826,8 @@ _REF_WORDS = frozenset(
     bvn hcn ihi tenancy employee staff payroll candidate exam roll health crime police incident cad
     sort iban medicare medicaid sin social docket library mpi ehr emis systmone liquidlogic
     carefirst nhi parole prisoner prison benefit ucas ehcp plan claimant housing council tenant visa
-    office immigration uun matric matriculation medi-cal medical health cas rio mosaic
+    office immigration uun matric matriculation medi-cal medical health cas rio mosaic card oyster uci
+    ird phn tfn tax sort h hc bsn cpr cnic nic nid
     pas hosp member client participant""")
 )
 _SSN_HINT_RE = re.compile(r"\d\d\d[- ]\d\d[- ]\d\d\d\d")

@@ -160,6 +160,11 @@ def test_age_look_alikes_stay(text: str) -> None:
         ("Child protection plan CP-22-0456 agreed.", "CP-22-0456", "id_number"),
         ("SSN last 4 xxx-xx-6624 on file.", "xxx-xx-6624", "id_number"),
         ("Member ID (MO HealthNet): 10928375 on file.", "10928375", "id_number"),
+        ("UCI 1234-5678 on the visa letter.", "1234-5678", "id_number"),
+        ("Her Oyster card 0123 4567 8901 was lost.", "0123 4567 8901", "id_number"),
+        ("IRD 49-091-850 for the tax form.", "49-091-850", "id_number"),
+        ("Medicare card 2123 45670 1.", "2123 45670 1", "id_number"),
+        ("Account 12345678, sort 12-34-56.", "12-34-56", "id_number"),
         ("We looked at harambee.mobi together.", "harambee.mobi", "url"),
         (
             "Report it via westminster.gov.uk/report-it today.",
