@@ -71,6 +71,7 @@ _LIVES_WORDS = frozenset(
     split_words("""lives living live lived moved moving move grew based born staying stays stay relocated
     relocating from""")
 )
+_MOVED_WORDS = frozenset(split_words("moved moving move relocated relocating"))
 _RELATION_FILLERS = frozenset(
     split_words("""called named is was best old older oldest new little big younger youngest eldest baby
     worker social support key youth care family close school""")
@@ -818,9 +819,16 @@ class ContextDetector:
         tokens: list[Token],
         category: Category,
         role: str | None,
+        *,
+        cue_words: frozenset[str],
     ) -> Iterator[Identifier]:
+        # The cue pattern is tried at the words that can begin it, not at every position.
         starts = {t.start: i for i, t in enumerate(tokens)}
-        for m in regex.finditer(text):
+        for m in (
+            m
+            for t in tokens
+            if t.base in cue_words and (m := regex.match(text, t.start)) is not None
+        ):
             i = starts.get(m.end())
             if i is None:
                 continue
@@ -946,11 +954,26 @@ class ContextDetector:
         bases = {t.base for t in tokens}
         if not bases.isdisjoint(_EMPLOY_WORDS):
             found.extend(
-                self._after_cue(text, EMPLOY_RE, tokens, Category.ORGANISATION, "employer")
+                self._after_cue(
+                    text,
+                    EMPLOY_RE,
+                    tokens,
+                    Category.ORGANISATION,
+                    "employer",
+                    cue_words=_EMPLOY_WORDS,
+                )
             )
         if not bases.isdisjoint(_LIVES_WORDS):
-            found.extend(self._after_cue(text, LIVES_RE, tokens, Category.PLACE, "town"))
-            found.extend(self._after_cue(text, MOVED_TO_RE, tokens, Category.PLACE, "town"))
+            found.extend(
+                self._after_cue(
+                    text, LIVES_RE, tokens, Category.PLACE, "town", cue_words=_LIVES_WORDS
+                )
+            )
+            found.extend(
+                self._after_cue(
+                    text, MOVED_TO_RE, tokens, Category.PLACE, "town", cue_words=_MOVED_WORDS
+                )
+            )
         found.extend(self._towns(text, tokens))
         found.extend(self._brands(text, tokens))
         found.extend(self._gazetteer_names(text, tokens))
