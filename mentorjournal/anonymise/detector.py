@@ -296,6 +296,7 @@ class Detector:
             or not any(s <= i.start and i.end <= e for s, e in scan.brands)  # a brand
         ]
         chosen = resolve_overlaps(_postcode_into_address(_trim(text, found)))
+        listed = _named_in_lists(text, chosen)
         chosen = _spare_kept_words(
             text,
             scan.tokens,
@@ -306,9 +307,9 @@ class Detector:
                 if not any(s <= i.start and i.end <= e for s, e in scan.protected)
             ]
             + _zips_after_towns(text, chosen)
-            + _ages_after_names(text, chosen)
+            + _ages_after_names(text, chosen + listed)
             + codes_after_places(text, chosen)
-            + _named_in_lists(text, chosen),
+            + listed,
         )
         return [
             self._mark_dob(text, _district(text, _own_possessive(text, _drop_possessive(text, i))))
@@ -410,7 +411,10 @@ def _particles(text: str, ident: Identifier) -> Identifier:
     return Identifier(ident.start, m.end(), ident.category, ident.who, ident.role)
 
 
-_LIST_AFTER_RE = re.compile(r"(?:,[ ]|[ ]and[ ]|[ ]&[ ]|,[ ]and[ ])([A-Z\u00C0-\u00DE][\w'’-]*)")
+#: "Tobi, Kemi and Chinedu"; with ages between ("the kids (Daniel 8, Precious 5)").
+_LIST_AFTER_RE = re.compile(
+    r"(?:[ ][1-9]\d?(?=,))?(?:,[ ]|[ ]and[ ]|[ ]&[ ]|,[ ]and[ ])([A-Z\u00C0-\u00DE][\w'’-]*)"
+)
 _LIST_BEFORE_RE = re.compile(r"([A-Z\u00C0-\u00DE][\w'’-]*)(?:,[ ]|[ ]and[ ]|[ ]&[ ]|,[ ]and[ ])$")
 
 

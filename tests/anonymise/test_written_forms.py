@@ -97,6 +97,7 @@ def test_date_look_alikes_stay(text: str) -> None:
         ("Mrs Abernethy (Ruth), 94. Lives alone.", "94"),
         ("Amelia Tane, 27, Mangere", "27"),
         ("Help with the kids (Daniel 8, Joseph 5).", "5"),
+        ("Help with the kids (Daniel 8, Precious 5) at home.", "5"),
         ("Participant: Trey Robinson (TR), 27\nMedicaid", "27"),
         ("D: Morgan (they/them, 23) met at the cafe.", "23"),
         # over 89, in words, in decades, at a past age, in lists, in brackets with a sex
