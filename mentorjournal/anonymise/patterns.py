@@ -158,6 +158,12 @@ TOWN_ZIP_RE = re.compile(
 )
 #: A postal code written before its town (France, Germany, Spain, Poland): "75002 Paris", "00-950".
 CODE_BEFORE_TOWN_RE = re.compile(r"(?<![\d-])(?P<zip>\d{5}|\d{2}-\d{3})[ \t]+$")
+#: Four digits (or four and three) named as a postal code: "ZIP: 2990", "zip code is 2830-466".
+POSTAL_WORD_RE = re.compile(
+    r"\b(?:zip|zip ?code|zipcode|postal ?code|postcode|post code)\s*(?:is|was|:|#)?\s*"
+    r"(?P<p>\d{4}(?:-\d{3})?)(?![\d-])",
+    _I,
+)
 #: Indian PIN codes and Polish postcodes named or shaped as such.
 PIN_RE = re.compile(r"\b(?:PIN|pin ?code|pincode|PIN code)\s*:?\s*(?P<p>\d{3}\s?\d{3})\b")
 PL_POSTCODE_RE = re.compile(r"(?<![\d-])(?P<p>\d{2}-\d{3})(?=[ \t]+[A-ZŁŚŻŹĆŃÓ][a-ząćęłńóśźż]+)")
@@ -908,6 +914,7 @@ def find_numbers(
     ni_hint: bool = True,
     ssn_hint: bool = True,
     ref_starts: list[int] | None = None,
+    phone_hint: bool = True,
 ) -> Iterator[Identifier]:
     """ID numbers and phones; an NHS-valid ten digits is a phone unless the context says NHS."""
     for m in _near(NI_RE, text, w):
@@ -942,6 +949,8 @@ def find_numbers(
         if all(0 <= int(p) <= 255 for p in m.group().split(".")):
             yield Identifier(m.start(), m.end(), Category.ID_NUMBER)
     yield from find_phones(text)
+    if phone_hint:
+        yield from _cued_phones(text, w)
 
 
 def _references(
@@ -998,6 +1007,26 @@ _ID_WORD_BEFORE_RE = re.compile(
 )
 
 
+#: A number in groups after a phone word, in any country's grouping ("Phone: 0676 233 41 12",
+#: "call me at 041 907 63 78", "messages to 679 738 973"): eight to thirteen digits.
+PHONE_CUED_RE = re.compile(
+    r"\b(?:phone|mobile|mob|tel|cell|landline|whatsapp|(?:call|ring|text)(?:[ \t]+(?:me|her|him|them|us))?"
+    r"[ \t]+(?:at|on)|messages?[ \t]+to)\b[ \t]*(?:no\.?|number)?[ \t]*[:.-]?\s*"
+    r"(?P<p>\+?\(?\d[\d \t()-]{6,18}\d)(?![\d/.:])",
+    _I,
+)
+_PHONE_CUE_WORDS = frozenset(
+    split_words("phone mobile mob tel cell landline whatsapp call ring text message messages")
+)
+
+
+def _cued_phones(text: str, w: list[Window] | None) -> Iterator[Identifier]:
+    for m in _near(PHONE_CUED_RE, text, w):
+        digits = re.sub(r"\D", "", m.group("p"))
+        if 8 <= len(digits) <= 13 and digits not in HELPLINE_NUMBERS:
+            yield Identifier(m.start("p"), m.end("p"), Category.PHONE)
+
+
 def find_phones(text: str) -> Iterator[Identifier]:
     """Phone shapes, only around runs of 7+ digits, checked with ``phonenumbers``; helplines stay."""
     runs = [(max(0, r.start() - 4), min(len(text), r.end() + 2)) for r in _PHONEISH_RE.finditer(text)
@@ -1031,6 +1060,8 @@ def _postcodes(text: str, w: list[Window] | None) -> Iterator[Identifier]:
             if m.group(1) in POSTCODE_AREAS:
                 yield Identifier(m.start(1), m.end(2), Category.POSTCODE)
     yield from _spans(text, PIN_RE, Category.POSTCODE, "p", w)
+    if "zip" in text.lower() or "post" in text.lower():
+        yield from _spans(text, POSTAL_WORD_RE, Category.POSTCODE, "p", w)
     yield from _spans(text, PL_POSTCODE_RE, Category.POSTCODE, "p", w)
     yield from _spans(text, CA_POSTAL_RE, Category.POSTCODE, 0, w)  # a shape nothing else has
     if _CA_AU_HINT_RE.search(text):  # a state first: saves time
@@ -1358,6 +1389,7 @@ def find_patterns(
                 ref_hint=bases is None or not bases.isdisjoint(_REF_WORDS),
                 ni_hint=bases is None or not bases.isdisjoint(_NI_WORDS),
                 ssn_hint=bases is None or not bases.isdisjoint(_SSN_WORDS),
+                phone_hint=bases is None or not bases.isdisjoint(_PHONE_CUE_WORDS),
                 ref_starts=None
                 if tokens is None
                 else [t.start for t in tokens if t.base in _REF_FIRST_WORDS],

@@ -173,6 +173,10 @@ def test_age_look_alikes_stay(text: str) -> None:
             "url",
         ),
         ("Ring the office on (08) 9205 1555 on Monday.", "(08) 9205 1555", "phone"),
+        ("Please call me at 041 907 63 78 today.", "041 907 63 78", "phone"),
+        ("Phone:\n0676 233 41 12\n", "0676 233 41 12", "phone"),
+        ("ZIP: 2990", "2990", "postcode"),
+        ("My zip code is 2830-466.", "2830-466", "postcode"),
     ],
 )
 def test_zips_handles_references_links_phones(text: str, expected: str, category: str) -> None:
