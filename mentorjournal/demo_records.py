@@ -1,5 +1,5 @@
 """Demo record keeping: the scheme the demo mentor renews under, a disclosure, a co-signed note
-and one waiting for review, and the like.
+and one waiting for review, the supervision agreement and signed-off meetings, and the like.
 
 Kept apart from ``demo.py`` (the seeded records themselves): these take no random draws and
 are fitted to records already generated, so adding one never changes the demo's notes, goals
@@ -8,7 +8,8 @@ or CPD entries.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from dataclasses import replace
+from datetime import UTC, date, datetime, time, timedelta
 
 from mentorjournal.domain.cosignature import ReviewRequest, cosign
 from mentorjournal.domain.cpd_scheme import CpdScheme, SchemeKind
@@ -21,8 +22,18 @@ from mentorjournal.domain.disclosure import (
 from mentorjournal.domain.service_profile import ServiceProfileKind
 from mentorjournal.domain.session_header import Signer
 from mentorjournal.domain.settings import RecordSettings
+from mentorjournal.domain.supervision import SupervisionFunction
+from mentorjournal.domain.supervision_ledger import SupervisionAgreement, sign_off
 from mentorjournal.domain.validation import new_id
-from mentorjournal.storage import cosignatures, cpd, disclosures, session_headers, sessions
+from mentorjournal.storage import (
+    cosignatures,
+    cpd,
+    disclosures,
+    session_headers,
+    sessions,
+    supervision,
+    supervision_ledger,
+)
 from mentorjournal.storage.connection import Connection
 
 
@@ -45,6 +56,7 @@ def insert_record_settings(conn: Connection, *, today: date, now: datetime) -> N
     cpd.set_scheme(conn, CpdScheme(SchemeKind.UMHAN, demo_cycle_start(today)), now)
     _insert_disclosure(conn)
     _insert_cosignatures(conn, now)
+    _insert_supervision_ledger(conn, today, now)
 
 
 def _insert_cosignatures(conn: Connection, now: datetime) -> None:
@@ -67,6 +79,48 @@ def _insert_cosignatures(conn: Connection, now: datetime) -> None:
     cosignatures.insert(conn, made)
     requested_at = min(latest.signed_at + timedelta(hours=1), now)
     cosignatures.insert_request(conn, ReviewRequest(latest.id, latest.mentee_id, requested_at))
+
+
+def _insert_supervision_ledger(conn: Connection, today: date, now: datetime) -> None:
+    """An agreement from the first meeting on; every meeting logged (90 minutes, every third
+    one 60) with the functions of its agenda; all but the latest two signed off by the
+    supervisor two days after the meeting."""
+    meetings = sorted(supervision.list_sessions(conn), key=lambda s: (s.held_on, s.id))
+    if not meetings:
+        return
+    first, latest = meetings[0], meetings[-1]
+    supervision_ledger.save_agreement(
+        conn,
+        SupervisionAgreement(
+            new_id(),
+            latest.supervisor,
+            first.held_on,
+            purpose="Safe, ethical practice; learning from my casework; support for me.",
+            frequency="Every four weeks, 90 minutes, by video",
+            recorded="Agenda, discussion (de-identified) and actions, in this journal; the "
+            "supervisor keeps a brief note of the date and themes.",
+            confidentiality="What we discuss stays between us, except a risk of serious harm "
+            "to a mentee or others, which is shared with the service's safeguarding lead.",
+            review_on=first.held_on + timedelta(days=365),
+        ),
+        now,
+    )
+    for index, meeting in enumerate(meetings):
+        functions = frozenset(item.function for item in meeting.agenda) or frozenset(
+            {SupervisionFunction.RESTORATIVE}
+        )
+        logged = replace(meeting, minutes=60 if index % 3 == 2 else 90, functions=functions)
+        supervision.save(conn, logged, now)
+        signed_on = min(meeting.held_on + timedelta(days=2), today)
+        if index < len(meetings) - 2:
+            written_at = datetime.combine(signed_on, time(17, 0), tzinfo=UTC)
+            supervision_ledger.insert_signoff(
+                conn,
+                sign_off(
+                    logged, name=meeting.supervisor, signed_on=signed_on,
+                    written_at=min(written_at, now),
+                ),
+            )  # fmt: skip
 
 
 def _insert_disclosure(conn: Connection) -> None:

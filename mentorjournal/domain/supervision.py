@@ -16,6 +16,7 @@ from mentorjournal.domain.validation import (
     require_id,
     require_max_len,
     require_optional_id,
+    require_range,
     require_text,
 )
 from mentorjournal.errors import ValidationError
@@ -108,9 +109,17 @@ class SupervisionSession:
     agenda: tuple[AgendaItem, ...] = ()
     discussion: str = ""
     actions: tuple[SupervisionAction, ...] = ()
+    #: The ledger: the meeting's length (``None``: not logged as supervision time yet) and the
+    #: Proctor functions it covered (see ``supervision_ledger.py``).
+    minutes: int | None = None
+    functions: frozenset[SupervisionFunction] = frozenset()
 
     def __post_init__(self) -> None:
         require_id(self.id, "Supervision id")
+        require_range(self.minutes, "The meeting's length in minutes", 1, 1440)
+        object.__setattr__(self, "functions", frozenset(self.functions))
+        for function in self.functions:
+            require_enum(function, SupervisionFunction, "Function")
         require_date(self.held_on, "Supervision date")
         if self.held_on is None:
             raise ValidationError("A supervision session needs a date.")

@@ -28,6 +28,7 @@ from mentorjournal.journal.portability import Portability
 from mentorjournal.journal.reflections import Reflections
 from mentorjournal.journal.searching import Searching
 from mentorjournal.journal.supervision import Supervision
+from mentorjournal.journal.supervision_ledger import SupervisionLedger
 from mentorjournal.journal.sync import Sync
 from mentorjournal.journal.timeline import Timeline
 from mentorjournal.journal.vault_actions import VaultActions
@@ -43,6 +44,7 @@ class Journal(
     Plans,
     Reflections,
     Supervision,
+    SupervisionLedger,
     Cpd,
     Appointments,
     Attendance,

@@ -7,15 +7,19 @@ from dataclasses import replace
 from mentorjournal import domain as d
 from mentorjournal.changes import Changed, Changes
 from mentorjournal.domain.cosignature import profiles_requiring_cosignature
-from mentorjournal.errors import RecordNotFound
+from mentorjournal.errors import RecordNotFound, RecordSigned
 from mentorjournal.journal.base import JournalBase
 from mentorjournal.storage import cosignatures as cosignature_repo
 from mentorjournal.storage import reflections as reflection_repo
 from mentorjournal.storage import sessions as session_repo
 from mentorjournal.storage import supervision as supervision_repo
+from mentorjournal.storage import supervision_ledger as ledger_repo
 from mentorjournal.storage.codec import KIND_SUPERVISION
 
 SUPERVISION_CHANGES = Changes(supervision=True, search=True)
+SIGNED_OFF_MESSAGE = (
+    "This supervision record is signed off and cannot be changed; record a new session instead."
+)
 
 
 class Supervision(JournalBase):
@@ -25,6 +29,8 @@ class Supervision(JournalBase):
         """Insert or update a supervision session with its agenda and actions."""
         with self._command(SUPERVISION_CHANGES) as command:
             existed = supervision_repo.get(command.conn, session.id) is not None
+            if existed and ledger_repo.get_signoff(command.conn, session.id) is not None:
+                raise RecordSigned(SIGNED_OFF_MESSAGE)
             supervision_repo.save(command.conn, session, self._clock.now())
             command.audit("edit" if existed else "create", KIND_SUPERVISION, session.id)
         return command.done(session)
@@ -41,6 +47,8 @@ class Supervision(JournalBase):
 
     def delete_supervision(self, supervision_id: str) -> Changed[None]:
         with self._command(SUPERVISION_CHANGES) as command:
+            if ledger_repo.get_signoff(command.conn, supervision_id) is not None:
+                raise RecordSigned(SIGNED_OFF_MESSAGE)
             supervision_repo.delete(command.conn, supervision_id)
             command.audit("delete", KIND_SUPERVISION, supervision_id)
         return command.done(None)

@@ -8,6 +8,7 @@ mentor or a maintainer can find it with ``tools/open_vault.py``. Checks, in orde
 * every addendum chain links from its note's signature, and each addendum has its seal;
 * every co-signature still hashes to its content, names its note's signature as signed, and
   has its seal;
+* every supervision sign-off still matches its meeting as signed off, and has its seal;
 * every seal still has its record, and every signed record the log mentions still exists or
   was taken by the erase command (a signed record deleted behind the app's back);
 * the audit log's hash chain and its keyed chain, row by row;
@@ -21,13 +22,20 @@ from collections.abc import Iterator
 
 from mentorjournal.domain import verify_chain
 from mentorjournal.domain.cosignature import cosignature_hash
-from mentorjournal.storage import audit, cosignatures, sealing, sessions
+from mentorjournal.domain.supervision_ledger import meeting_hash
+from mentorjournal.errors import ValidationError
+from mentorjournal.storage import audit, cosignatures, sealing, sessions, supervision
 from mentorjournal.storage.connection import Connection
 
 #: Stop listing after this many problems: one is enough to fail, a few help to find the cause.
 MAX_PROBLEMS = 50
 #: The sealed kinds whose making the log records, as verify names them.
-LABELS = {"note": "signed note", "addendum": "addendum", "cosignature": "co-signature of note"}
+LABELS = {
+    "note": "signed note",
+    "addendum": "addendum",
+    "cosignature": "co-signature of note",
+    "supervision_signoff": "supervision sign-off",
+}
 
 
 def _seals(conn: Connection) -> dict[tuple[str, str], bytes]:
@@ -108,6 +116,25 @@ def _cosignature_problems(conn: Connection, seals: dict[tuple[str, str], bytes])
             yield f"co-signature of note {note_id}: its seal does not match"
 
 
+def _signoff_problems(conn: Connection, seals: dict[tuple[str, str], bytes]) -> Iterator[str]:
+    keys = sealing.keys_of(conn)
+    for row in conn.execute(
+        f"SELECT {sealing.SIGNOFF_SEAL_COLUMNS} FROM supervision_signoffs ORDER BY id"
+    ):
+        meeting_id = str(row[0])
+        try:
+            meeting = supervision.get(conn, meeting_id)
+        except (ValidationError, ValueError, TypeError, KeyError):  # out of the domain rules
+            meeting = None
+        if meeting is None or meeting_hash(meeting) != row[4]:
+            yield f"supervision record {meeting_id}: it was changed after it was signed off"
+        found = seals.pop(("supervision_signoff", meeting_id), None)
+        if found is None:
+            yield f"supervision sign-off {meeting_id}: it has no seal (added outside this app)"
+        elif not sealing.seal_matches(keys, "supervision_signoff", row, found):
+            yield f"supervision sign-off {meeting_id}: its seal does not match"
+
+
 def _audit_problems(conn: Connection, head: tuple[int, bytes] | None) -> Iterator[str]:
     report = audit.verify_chain(conn)
     if not report.ok:
@@ -163,6 +190,10 @@ def _vanished_problems(conn: Connection) -> Iterator[str]:
         }
         | {("addendum", str(r[0])) for r in conn.execute("SELECT id FROM addenda")}
         | {("cosignature", str(r[0])) for r in conn.execute("SELECT id FROM cosignatures")}
+        | {
+            ("supervision_signoff", str(r[0]))
+            for r in conn.execute("SELECT id FROM supervision_signoffs")
+        }
     )
     for (kind, record_id), seq in sorted(made.items(), key=lambda item: item[1]):
         if (kind, record_id) not in present and (kind, record_id) not in erased:
@@ -184,6 +215,7 @@ def verify_records(conn: Connection, audit_head: tuple[int, bytes] | None) -> li
         *_note_problems(conn, seals),
         *_addendum_problems(conn, seals),
         *_cosignature_problems(conn, seals),
+        *_signoff_problems(conn, seals),
         *(f"sealed {kind} {record_id}: the record is missing" for kind, record_id in seals),
         *_audit_problems(conn, audit_head),
         *_vanished_problems(conn),

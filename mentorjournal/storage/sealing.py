@@ -36,6 +36,8 @@ NOTE_SEAL_COLUMNS = "id, mentee_id, started_at, signed_at, signature"
 ADDENDUM_SEAL_COLUMNS = "id, note_id, mentee_id, seq, written_at, prev_hash, hash"
 #: A co-signature's id is its note's id; ``note_signature`` ties it to the note as signed.
 COSIGNATURE_SEAL_COLUMNS = "id, mentee_id, cosigned_on, written_at, note_signature, hash"
+#: A supervision sign-off's id is its meeting's id; it belongs to no mentee (mentee_id '').
+SIGNOFF_SEAL_COLUMNS = "id, name, signed_on, written_at, content_hash"
 
 
 def _derive(data_key: bytes | bytearray, info: bytes) -> bytearray:
@@ -137,6 +139,17 @@ def seal_cosignature(conn: Connection, note_id: str, origin: str = "here") -> No
     _insert_seal(conn, ("cosignature", row[0], row[1], seal, origin))
 
 
+def seal_signoff(conn: Connection, supervision_id: str, origin: str = "here") -> None:
+    """Seal a supervision sign-off that has just been added (inside the same transaction)."""
+    row = conn.execute(
+        f"SELECT {SIGNOFF_SEAL_COLUMNS} FROM supervision_signoffs WHERE id = ?", (supervision_id,)
+    ).fetchone()
+    if row is None:
+        raise ValueError("only a stored sign-off can be sealed")
+    seal = record_seal(keys_of(conn), "supervision_signoff", row)
+    _insert_seal(conn, ("supervision_signoff", row[0], "", seal, origin))
+
+
 def _has_seal(conn: Connection, kind: str, record_id: str) -> bool:
     found = conn.execute(
         "SELECT 1 FROM record_seals WHERE kind = ? AND record_id = ?", (kind, record_id)
@@ -145,7 +158,7 @@ def _has_seal(conn: Connection, kind: str, record_id: str) -> bool:
 
 
 def seal_arrivals(conn: Connection, touched: Iterable[tuple[str, str]], origin: str) -> int:
-    """Seal the signed notes, addenda and co-signatures among ``touched`` ``(table, id)`` that have no seal.
+    """Seal the signed notes, addenda, co-signatures and sign-offs among ``touched`` ``(table, id)`` that have no seal.
 
     For records another copy of the journal signed, applied here by a sync merge in the same
     transaction: that copy's seals are under its own data key and cannot be checked here, so
@@ -171,12 +184,21 @@ def seal_arrivals(conn: Connection, touched: Iterable[tuple[str, str]], origin: 
             if found is not None:
                 seal_cosignature(conn, record_id, origin)
                 sealed += 1
+        elif table == "supervision_signoffs" and not _has_seal(
+            conn, "supervision_signoff", record_id
+        ):
+            found = conn.execute(
+                "SELECT 1 FROM supervision_signoffs WHERE id = ?", (record_id,)
+            ).fetchone()
+            if found is not None:
+                seal_signoff(conn, record_id, origin)
+                sealed += 1
     return sealed
 
 
 def seal_unsealed(conn: Connection, origin: str) -> int:
-    """Seal every signed record (note, addendum, co-signature) that has no seal: only for this
-    app's bulk paths."""
+    """Seal every signed record (note, addendum, co-signature, supervision sign-off) that has
+    no seal: only for this app's bulk paths."""
     keys = keys_of(conn)
     notes = conn.execute(
         f"SELECT {NOTE_SEAL_COLUMNS} FROM session_notes n WHERE signed_at IS NOT NULL AND NOT"
@@ -196,6 +218,16 @@ def seal_unsealed(conn: Connection, origin: str) -> int:
         rows += [
             ("cosignature", r[0], r[1], record_seal(keys, "cosignature", r), origin)
             for r in cosigned
+        ]
+    if _has_table(conn, "supervision_signoffs"):
+        signed_off = conn.execute(
+            f"SELECT {SIGNOFF_SEAL_COLUMNS} FROM supervision_signoffs o WHERE NOT EXISTS"
+            " (SELECT 1 FROM record_seals s WHERE s.kind = 'supervision_signoff'"
+            " AND s.record_id = o.id)"
+        ).fetchall()
+        rows += [
+            ("supervision_signoff", r[0], "", record_seal(keys, "supervision_signoff", r), origin)
+            for r in signed_off
         ]
     conn.executemany(
         "INSERT INTO record_seals(kind, record_id, mentee_id, seal, origin) VALUES (?,?,?,?,?)",

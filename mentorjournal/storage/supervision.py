@@ -26,9 +26,13 @@ from mentorjournal.storage.codec import (
     date_value,
     dt_text,
     flag,
+    from_json,
     req_date_value,
+    to_json,
 )
 from mentorjournal.storage.connection import Connection
+
+_SESSION_COLUMNS = "id, held_on, supervisor, discussion, minutes, functions"
 
 
 def source_mentee(conn: Connection, item: AgendaItem) -> str | None:
@@ -97,15 +101,19 @@ def reindex(conn: Connection, session: SupervisionSession) -> None:
 def save(conn: Connection, session: SupervisionSession, now: datetime) -> None:
     """Insert or replace by id, children and search entry included."""
     conn.execute(
-        "INSERT INTO supervision_sessions(id, held_on, supervisor, discussion, created_at,"
-        " updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET"
-        " held_on = excluded.held_on, supervisor = excluded.supervisor,"
-        " discussion = excluded.discussion, updated_at = excluded.updated_at",
+        "INSERT INTO supervision_sessions(id, held_on, supervisor, discussion, minutes,"
+        " functions, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT(id) DO UPDATE SET held_on = excluded.held_on,"
+        " supervisor = excluded.supervisor, discussion = excluded.discussion,"
+        " minutes = excluded.minutes, functions = excluded.functions,"
+        " updated_at = excluded.updated_at",
         (
             session.id,
             date_text(session.held_on),
             session.supervisor,
             session.discussion,
+            session.minutes,
+            to_json(sorted(f.value for f in session.functions)),
             dt_text(now),
             dt_text(now),
         ),
@@ -150,12 +158,14 @@ def _session(conn: Connection, row: Sequence[Any]) -> SupervisionSession:
         agenda=_items(conn, row[0]),
         discussion=row[3],
         actions=_actions(conn, row[0]),
+        minutes=row[4],
+        functions=frozenset(SupervisionFunction(f) for f in from_json(row[5])),
     )
 
 
 def get(conn: Connection, supervision_id: str) -> SupervisionSession | None:
     row = conn.execute(
-        "SELECT id, held_on, supervisor, discussion FROM supervision_sessions WHERE id = ?",
+        f"SELECT {_SESSION_COLUMNS} FROM supervision_sessions WHERE id = ?",
         (supervision_id,),
     ).fetchone()
     return None if row is None else _session(conn, row)
@@ -163,8 +173,7 @@ def get(conn: Connection, supervision_id: str) -> SupervisionSession | None:
 
 def list_sessions(conn: Connection) -> list[SupervisionSession]:
     rows = conn.execute(
-        "SELECT id, held_on, supervisor, discussion FROM supervision_sessions"
-        " ORDER BY held_on DESC, id"
+        f"SELECT {_SESSION_COLUMNS} FROM supervision_sessions ORDER BY held_on DESC, id"
     ).fetchall()
     return [_session(conn, r) for r in rows]
 
@@ -176,6 +185,17 @@ def delete(conn: Connection, supervision_id: str) -> None:
     ):
         raise RecordNotFound("That supervision session does not exist.")
     search.remove_record(conn, KIND_SUPERVISION, supervision_id)
+
+
+def set_action_done(conn: Connection, action_id: str, done: bool) -> str:
+    """Tick an agreed action done (or not); returns its meeting's id. Allowed after sign-off."""
+    row = conn.execute(
+        "SELECT supervision_id FROM supervision_actions WHERE id = ?", (action_id,)
+    ).fetchone()
+    if row is None:
+        raise RecordNotFound("That action does not exist.")
+    conn.execute("UPDATE supervision_actions SET done = ? WHERE id = ?", (int(done), action_id))
+    return str(row[0])
 
 
 def sources_on_agendas(conn: Connection) -> set[str]:

@@ -7,8 +7,8 @@ Rules, per table kind (docs/sync.md):
   devices concurrently; for text fields the mentor writes (a draft's sections, a reflection,
   supervision discussion, mentee notes) the losing text is kept in ``sync_conflicts`` for the
   mentor to see, never silently dropped.
-* Insert-only records (addenda, coping-plan versions, co-signatures, review requests) merge
-  as a union: the first version of a row stays, a different one is kept as a conflict.
+* Insert-only records (addenda, coping-plan versions, co-signatures, review requests,
+  supervision sign-offs) merge as a union: the first version of a row stays, a different one is kept as a conflict.
 * A signed note's content never changes: signing carries the whole content signed, and
   overrides any draft text (which is kept as a conflict); edits that reach a signed note are
   kept as conflicts.
@@ -40,7 +40,9 @@ CONFLICT_FIELDS: Mapping[str, frozenset[str]] = {
     "mentees": frozenset({"notes"}),
     "goals": frozenset({"mentee_words", "specific", "measurable", "achievable", "relevant"}),
 }
-INSERT_ONLY = frozenset({"addenda", "coping_plan_versions", "cosignatures", "review_requests"})
+INSERT_ONLY = frozenset(
+    {"addenda", "coping_plan_versions", "cosignatures", "review_requests", "supervision_signoffs"}
+)
 #: What may still change on a signed note (the trigger in 0003_journal.sql allows just these).
 SIGNED_MUTABLE = frozenset({"flagged_for_supervision", "updated_at"})
 

@@ -228,3 +228,22 @@ def test_the_demo_shows_a_cosigned_note_and_one_waiting_for_review(conn: Connect
     assert note is not None and verify_cosignature(note, cosigned) is None
     assert cosigned.written_at <= clock.now()
     assert proofs.verify_records(conn, None) == []
+
+
+def test_the_demo_has_an_agreement_and_signed_off_meetings_that_verify(conn: Connection) -> None:
+    from mentorjournal.domain.supervision_ledger import meeting_hash
+    from mentorjournal.storage import proofs, supervision, supervision_ledger
+
+    clock = ManualClock(datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
+    populate_demo(conn, mentees=3, sessions=120, seed=4, clock=clock)
+    (agreement,) = supervision_ledger.list_agreements(conn)
+    assert agreement.review_on is not None
+    meetings = supervision.list_sessions(conn)
+    signoffs = supervision_ledger.all_signoffs(conn)
+    assert len(signoffs) == len(meetings) - 2 >= 1
+    assert all(m.minutes and m.functions for m in meetings)
+    for meeting in meetings:
+        if meeting.id in signoffs:
+            assert signoffs[meeting.id].content_hash == meeting_hash(meeting)
+            assert signoffs[meeting.id].signed_on <= clock.now().date()
+    assert proofs.verify_records(conn, None) == []

@@ -243,6 +243,40 @@ def add_cosignature(j: Journal, c: Ctx) -> Callable[[], object]:
     )
 
 
+def _logged_meeting(j: Journal) -> d.SupervisionSession:
+    session = replace(
+        _supervision(),
+        held_on=j.today(),
+        minutes=60,
+        functions=frozenset({d.SupervisionFunction.NORMATIVE}),
+        actions=(d.SupervisionAction(d.new_id(), "Read the policy"),),
+    )
+    j.save_supervision(session)
+    return session
+
+
+@call
+def save_supervision_agreement(j: Journal, c: Ctx) -> Callable[[], object]:
+    from mentorjournal.domain.supervision_ledger import SupervisionAgreement
+
+    agreement = SupervisionAgreement(
+        d.new_id(), "Dr Example", date(2026, 1, 2), "Practice", "Monthly", "Here", "Risk"
+    )
+    return lambda: j.save_supervision_agreement(agreement)
+
+
+@call
+def sign_off_supervision(j: Journal, c: Ctx) -> Callable[[], object]:
+    meeting = _logged_meeting(j)
+    return lambda: j.sign_off_supervision(meeting.id, name="Dr Example", signed_on=j.today())
+
+
+@call
+def set_supervision_action_done(j: Journal, c: Ctx) -> Callable[[], object]:
+    meeting = _logged_meeting(j)
+    return lambda: j.set_supervision_action_done(meeting.actions[0].id, True)
+
+
 @call
 def insert_addendum(j: Journal, c: Ctx) -> Callable[[], object]:
     addendum = _addendum(j)

@@ -207,3 +207,48 @@ def test_the_golden_cosignature_and_review_request_read_back_and_verify(tmp_path
         assert proofs.verify_records(db_of(journal), None) == []
     finally:
         journal.lock()
+
+
+def test_a_vault_from_before_the_ledger_logs_and_signs_off_its_old_meetings(
+    tmp_path: Path,
+) -> None:
+    from mentorjournal.domain.supervision import SupervisionFunction
+    from mentorjournal.storage import proofs
+    from tests.fixtures.journal_fixtures import db_of
+    from tests.fixtures.make_golden_vaults import SUPERVISION_LEDGER_SCHEMA
+
+    journal = _upgraded(SUPERVISION_LEDGER_SCHEMA - 1, tmp_path)
+    try:
+        old = journal.list_supervision()
+        assert old and all(s.minutes is None and not s.functions for s in old)
+        assert journal.supervision_agreements() == [] and journal.supervision_signoffs() == {}
+        meeting = replace(old[0], minutes=75, functions=frozenset({SupervisionFunction.NORMATIVE}))
+        journal.save_supervision(meeting)
+        journal.sign_off_supervision(meeting.id, name="Dr A", signed_on=meeting.held_on)
+        assert proofs.verify_records(db_of(journal), None) == []
+        assert journal.supervision_hours(meeting.held_on.year).minutes >= 75
+    finally:
+        journal.lock()
+
+
+def test_the_golden_agreement_and_signed_off_meeting_read_back_and_verify(
+    tmp_path: Path,
+) -> None:
+    from mentorjournal.errors import RecordSigned
+    from mentorjournal.storage import proofs
+    from tests.fixtures.journal_fixtures import db_of
+    from tests.fixtures.make_golden_vaults import SUPERVISION_LEDGER_SCHEMA
+
+    journal = _upgraded(SUPERVISION_LEDGER_SCHEMA, tmp_path)
+    try:
+        (agreement,) = journal.supervision_agreements()
+        assert (agreement.purpose, agreement.target_hours_per_month) == ("Golden purpose", 1.5)
+        ((meeting_id, signoff),) = journal.supervision_signoffs().items()
+        assert signoff.name == "Golden Supervisor"
+        meeting = journal.get_supervision(meeting_id)
+        assert meeting.minutes == 90 and len(meeting.functions) == 3
+        with pytest.raises(RecordSigned):
+            journal.save_supervision(replace(meeting, discussion="Rewritten"))
+        assert proofs.verify_records(db_of(journal), None) == []
+    finally:
+        journal.lock()

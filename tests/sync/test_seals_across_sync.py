@@ -68,3 +68,27 @@ def test_a_cosignature_added_on_one_computer_arrives_sealed_and_erases_by_name(n
     erased = {(e.kind, e.record_id) for e in b.journal.audit_events(action="erase")}
     assert ("cosignature", note.id) in erased
     assert _problems(net) == {"a": [], "b": []}
+
+
+def test_a_supervision_signoff_arrives_sealed_and_locks_the_meeting_there_too(net: Net) -> None:
+    from datetime import timedelta
+
+    from mentorjournal import domain as d
+    from mentorjournal.errors import RecordSigned
+
+    a = net.first("a", lambda j: make_mentee(j, "M-003"))
+    b = net.join("b", a)
+    meeting = d.SupervisionSession(
+        d.new_id(), a.journal.today() - timedelta(days=1), "Dr Example", minutes=60,
+        functions=frozenset({d.SupervisionFunction.RESTORATIVE}),
+    )  # fmt: skip
+    a.journal.save_supervision(meeting)
+    a.journal.sign_off_supervision(meeting.id, name="Dr Example", signed_on=a.journal.today())
+    net.mesh()
+    assert b.journal.seal_origin("supervision_signoff", meeting.id) == "synced"
+    assert b.journal.supervision_signoff(meeting.id) == a.journal.supervision_signoff(meeting.id)
+    with pytest.raises(RecordSigned):
+        b.journal.save_supervision(
+            d.SupervisionSession(meeting.id, meeting.held_on, "Dr Example", discussion="Later")
+        )
+    assert _problems(net) == {"a": [], "b": []}
