@@ -24,6 +24,12 @@ from mentorjournal.domain.plans import CopingPlanVersion, PlanSection
 from mentorjournal.domain.reflection import Reflection
 from mentorjournal.domain.settings import RecordSettings
 from mentorjournal.domain.supervision import AgendaCandidate, SupervisionSession
+from mentorjournal.domain.supervision_ledger import (
+    SupervisionAgreement,
+    SupervisionSignOff,
+    SupervisionTarget,
+    YearHours,
+)
 from mentorjournal.domain.timeline import TimelineEntry
 
 if TYPE_CHECKING:  # imported for real by the worker when unlocking (cold start stays bare Qt)
@@ -268,10 +274,22 @@ def save_reflection(journal: Journal, reflection: Reflection, *, new: bool) -> C
 
 # -- supervision -------------------------------------------------------------------------------
 @dataclass(frozen=True)
+class LedgerData:
+    """The supervision ledger tab: the agreement in force and this year's hours."""
+
+    agreement: SupervisionAgreement | None
+    hours: YearHours
+    target: SupervisionTarget | None
+    today: date
+
+
+@dataclass(frozen=True)
 class SupervisionData:
     candidates: tuple[AgendaCandidate, ...]
     sessions: tuple[SupervisionSession, ...]
     codes: dict[str, str]
+    signoffs: dict[str, SupervisionSignOff] = field(default_factory=dict)
+    ledger: LedgerData | None = None
 
 
 def supervision_data(journal: Journal) -> SupervisionData:
@@ -279,7 +297,26 @@ def supervision_data(journal: Journal) -> SupervisionData:
         tuple(journal.agenda_candidates()),
         tuple(journal.list_supervision()),
         mentee_codes(journal),
+        journal.supervision_signoffs(),
+        LedgerData(
+            journal.current_supervision_agreement(),
+            journal.supervision_hours(),
+            journal.supervision_target(),
+            journal.today(),
+        ),
     )
+
+
+def sign_off_supervision(
+    journal: Journal, supervision_id: str, name: str, on: date
+) -> Changed[SupervisionSignOff]:
+    return journal.sign_off_supervision(supervision_id, name=name, signed_on=on)
+
+
+def save_supervision_agreement(
+    journal: Journal, agreement: SupervisionAgreement
+) -> Changed[SupervisionAgreement]:
+    return journal.save_supervision_agreement(agreement)
 
 
 # -- CPD ---------------------------------------------------------------------------------------

@@ -23,7 +23,15 @@ from mentorjournal.domain.supervision import (
     SupervisionFocus,
     SupervisionFunction,
 )
-from ui.models.record_model import Column, IdRole, RecordRole, RecordTableModel, text_or_dash
+from mentorjournal.domain.supervision_ledger import SupervisionSignOff
+from ui.models.record_model import (
+    Column,
+    IdRole,
+    RecordRole,
+    RecordTableModel,
+    SortRole,
+    text_or_dash,
+)
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -259,15 +267,56 @@ class SupervisionColumn(IntEnum):
 
 
 class SupervisionSessionsModel(RecordTableModel):
-    """Past supervision sessions, newest first."""
+    """Past supervision sessions, newest first, with their length and sign-off."""
 
     COLUMNS = (
         Column("Date", lambda s: f"{s.held_on:%d %b %Y}", sort_key=lambda s: s.held_on),
         Column("Supervisor", lambda s: s.supervisor),
+        Column(
+            "Length",
+            lambda s: "–" if s.minutes is None else f"{s.minutes} min",
+            sort_key=lambda s: s.minutes or 0,
+            align_right=True,
+        ),
         Column("Agenda items", lambda s: str(len(s.agenda)), align_right=True),
         Column(
             "Open actions",
             lambda s: str(sum(1 for a in s.actions if not a.done)),
             align_right=True,
         ),
+        Column("Signed off", lambda _s: ""),  # filled from the sign-offs (``_cell``)
     )
+    SIGNED_OFF_COLUMN = 5
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._signed_off: dict[str, str] = {}
+        self._signers: dict[str, str] = {}
+
+    def set_signoffs(self, signoffs: dict[str, SupervisionSignOff]) -> None:
+        """Which sessions are signed off (set before ``set_records``)."""
+        self._signed_off = {key: f"{s.signed_on:%d %b %Y}" for key, s in signoffs.items()}
+        self._signers = {key: s.name for key, s in signoffs.items()}
+
+    def is_signed_off(self, supervision_id: str) -> bool:
+        return supervision_id in self._signed_off
+
+    def signoff_line(self, supervision_id: str) -> str:
+        """ "by Dr A on 12 Nov 2026" for the record form's state line."""
+        return f"by {self._signers.get(supervision_id, '')} on {self._signed_off.get(supervision_id, '')}"
+
+    def clear(self) -> None:
+        self._signed_off = {}
+        self._signers = {}
+        super().clear()
+
+    def _cell(self, row: int, col: int, role: int) -> Any:
+        if col == self.SIGNED_OFF_COLUMN:
+            key = self.record_at(row).id
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return self._signed_off.get(key, "not yet")
+            if role == SortRole:
+                return self._signed_off.get(key, "")
+            if role == Qt.ItemDataRole.ToolTipRole and key in self._signers:
+                return f"Signed off by {self._signers[key]} on {self._signed_off[key]}"
+        return super()._cell(row, col, role)

@@ -10,6 +10,7 @@ anonymised export preview (imported when first used: its export modules are slow
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
+    QTabWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -39,11 +42,14 @@ from mentorjournal.domain.supervision import (
     SupervisionFunction,
     SupervisionSession,
 )
+from mentorjournal.domain.supervision_ledger import SupervisionSignOff
 from mentorjournal.domain.validation import new_id
 from ui.glossary import HelpButton, explain
 from ui.models.record_model import RecordRole
 from ui.pages import journal_ops as ops
 from ui.pages.base import Page
+from ui.pages.supervision.agreement_dialog import AgreementDialog
+from ui.pages.supervision.ledger import LedgerPanel
 from ui.pages.supervision.models import (
     FUNCTION_LABELS,
     ActionColumn,
@@ -52,6 +58,7 @@ from ui.pages.supervision.models import (
     AgendaRow,
     SupervisionSessionsModel,
 )
+from ui.pages.supervision.signoff_dialog import SignOffDialog
 from ui.prompts import Prompts
 from ui.style import buddy_label
 from ui.widgets.adaptive import AdaptiveSplitter
@@ -81,6 +88,9 @@ class SupervisionPage(Page[ops.SupervisionData]):
         self._dirty = False
         self._loading = False
         self._dialog: SupervisionExportDialog | None = None
+        self._today: date | None = None
+        self.agreement_dialog: AgreementDialog | None = None
+        self.signoff_dialog: SignOffDialog | None = None
         # One save model with notes and goals: an edit of a stored record saves itself once
         # typing pauses. Saving a new record stays deliberate: it takes the agenda with it.
         self._autosave = QTimer(self)
@@ -96,6 +106,8 @@ class SupervisionPage(Page[ops.SupervisionData]):
             self.discussion.textChanged,
             self.held_on.dateChanged,
             self.actions_model.modelReset,
+            self.minutes.valueChanged,
+            *(box.toggled for box in self.function_boxes.values()),
         ):
             signal.connect(self._mark_dirty)
         self.new_session()
@@ -108,9 +120,15 @@ class SupervisionPage(Page[ops.SupervisionData]):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([560, 520])
+        self.ledger = LedgerPanel()
+        self.ledger.edit_agreement.connect(self.open_agreement)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Supervision")
+        self.tabs.addTab(splitter, "Agenda and &records")
+        self.tabs.addTab(self.ledger, "Agreement and &hours")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        layout.addWidget(self.tabs)
 
     def _build_agenda(self) -> QWidget:
         box = QGroupBox("Agenda: flagged for supervision")
@@ -173,6 +191,9 @@ class SupervisionPage(Page[ops.SupervisionData]):
         self.discussion.setPlaceholderText("What was discussed (de-identified)")
         form.addRow("&Date", self.held_on)
         form.addRow("&Supervisor", self.supervisor)
+        functions = self._build_ledger_fields()
+        form.addRow(buddy_label("&Length", self.minutes), self.minutes)
+        form.addRow("Functions covered", functions)
         form.addRow("D&iscussion", self.discussion)
         layout.addLayout(form, 1)
         layout.addWidget(QLabel("Agreed actions"))
@@ -193,9 +214,11 @@ class SupervisionPage(Page[ops.SupervisionData]):
         self.save_button = QPushButton("Sa&ve record")
         self.save_button.setAccessibleName("Save the supervision record")
         self.save_button.clicked.connect(self.save_session)
+        self.signoff_button = self._build_signoff_button()
         buttons.addWidget(self.state, 1)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.save_button)
+        buttons.addWidget(self.signoff_button)
         layout.addLayout(buttons)
         layout.addWidget(QLabel("Past sessions"))
         self.sessions_view = read_only_table(
@@ -207,6 +230,35 @@ class SupervisionPage(Page[ops.SupervisionData]):
         self.sessions_view.selectionModel().selectionChanged.connect(self._on_session_selection)
         layout.addWidget(self.sessions_view, 1)
         return box
+
+    def _build_signoff_button(self) -> QPushButton:
+        button = QPushButton("Si&gn off…")
+        button.setAccessibleName("Supervisor signs off this supervision record")
+        button.setToolTip("For the supervisor: sign off this record; it is locked")
+        button.clicked.connect(self.open_signoff)
+        return button
+
+    def _build_ledger_fields(self) -> FlowLayout:
+        """The meeting's length and the Proctor functions it covered (the ledger's fields)."""
+        self.minutes = QSpinBox()
+        self.minutes.setRange(0, 1440)
+        self.minutes.setSingleStep(15)
+        self.minutes.setSuffix(" min")
+        self.minutes.setSpecialValueText("Not logged")
+        self.minutes.setAccessibleName("Length of the meeting in minutes")
+        self.function_boxes: dict[SupervisionFunction, QCheckBox] = {}
+        functions = FlowLayout()
+        for function, label in (
+            (SupervisionFunction.NORMATIVE, "&Normative"),
+            (SupervisionFunction.FORMATIVE, "&Formative"),
+            (SupervisionFunction.RESTORATIVE, "Res&torative"),
+        ):
+            check = QCheckBox(label)
+            check.setAccessibleName(f"Covered: {FUNCTION_LABELS[function]}")
+            check.setToolTip(FUNCTION_LABELS[function])
+            self.function_boxes[function] = check
+            functions.addWidget(check)
+        return functions
 
     def _build_action_row(self) -> QVBoxLayout:
         rows = QVBoxLayout()
@@ -252,8 +304,21 @@ class SupervisionPage(Page[ops.SupervisionData]):
     def _show(self, data: ops.SupervisionData) -> None:
         self.agenda.set_candidates(data.candidates, data.codes)
         self.sessions_view.selectionModel().blockSignals(True)
+        self.sessions.set_signoffs(data.signoffs)
         self.sessions.set_records(data.sessions)
         self.sessions_view.selectionModel().blockSignals(False)
+        self._today = data.ledger.today if data.ledger is not None else None
+        if data.ledger is not None:
+            self.ledger.show_data(data.ledger)
+            if self._editing is None and not self._dirty:
+                # A new record is dated by the journal's clock, as its sign-off will be.
+                self._loading = True
+                self.held_on.setDate(_qdate(data.ledger.today))
+                self._loading = False
+        if self._editing is not None:
+            fresh = next((s for s in data.sessions if s.id == self._editing.id), None)
+            if fresh is not None and not self._dirty:
+                self._set_signed_off(self.sessions.is_signed_off(fresh.id), fresh)
 
     def _wants(self, changes: Changes) -> bool:
         return changes.supervision or changes.reflections or changes.sessions or changes.mentees
@@ -261,6 +326,11 @@ class SupervisionPage(Page[ops.SupervisionData]):
     def _clear(self) -> None:
         self.agenda.clear()
         self.sessions.clear()
+        self.ledger.clear()
+        self._today = None
+        for dialog in (self.agreement_dialog, self.signoff_dialog):
+            if dialog is not None:
+                dialog.reject()
         self.new_session()
         if self._dialog is not None:  # the export preview: emptied and hidden, like every view
             self._dialog.clear()
@@ -301,9 +371,13 @@ class SupervisionPage(Page[ops.SupervisionData]):
         self.actions_model.clear()
         self.action_text.clear()
         self.action_owner.clear()
+        self.minutes.setValue(0)
+        for box in self.function_boxes.values():
+            box.setChecked(False)
         self.state.clear()
         self.sessions_view.clearSelection()
         self.save_button.show()
+        self._set_signed_off(False, None)
         self._autosave.stop()
         self._loading = False
         self._dirty = False
@@ -330,6 +404,19 @@ class SupervisionPage(Page[ops.SupervisionData]):
             return
         records = list(self.actions_model.records())
         action = records[index.row()]
+        if self._editing is not None and self.sessions.is_signed_off(self._editing.id):
+            # A signed-off record keeps its actions; only the tick changes, on its own.
+            self._command(
+                lambda j: j.set_supervision_action_done(action.id, not action.done),
+                lambda _result: None,
+                lambda error: self._prompts.show_error(error, "Action not changed"),
+            )
+            self._loading = True
+            records[index.row()] = replace(action, done=not action.done)
+            self.actions_model.set_records(records)
+            self._loading = False
+            self.actions_view.selectRow(index.row())
+            return
         records[index.row()] = SupervisionAction(
             action.id, action.text, action.owner, action.due_on, not action.done
         )
@@ -350,6 +437,8 @@ class SupervisionPage(Page[ops.SupervisionData]):
             agenda=agenda,
             discussion=self.discussion.toPlainText().strip(),
             actions=self.actions_model.records(),
+            minutes=self.minutes.value() or None,
+            functions=frozenset(f for f, box in self.function_boxes.items() if box.isChecked()),
         )
 
     def save_session(self) -> None:
@@ -383,6 +472,9 @@ class SupervisionPage(Page[ops.SupervisionData]):
         self.supervisor.setText(session.supervisor)
         self.discussion.setPlainText(session.discussion)
         self.actions_model.set_records(session.actions)
+        self.minutes.setValue(session.minutes or 0)
+        for function, box in self.function_boxes.items():
+            box.setChecked(function in session.functions)
         self.state.setText(
             f"Editing the record of {session.held_on:%d %b %Y} ({len(session.agenda)} agenda items)"
         )
@@ -390,6 +482,82 @@ class SupervisionPage(Page[ops.SupervisionData]):
         self._autosave.stop()
         self._loading = False
         self._dirty = False
+        self._set_signed_off(self.sessions.is_signed_off(session.id), session)
+
+    # -- sign-off and agreement -----------------------------------------------------------------
+    def _set_signed_off(self, signed_off: bool, session: SupervisionSession | None) -> None:
+        """A signed-off record is shown locked; only an action's done tick stays open."""
+        for widget in (
+            self.held_on,
+            self.supervisor,
+            self.minutes,
+            self.action_text,
+            self.action_owner,
+            self.action_has_due,
+            self.add_action_button,
+            *self.function_boxes.values(),
+        ):
+            widget.setEnabled(not signed_off)
+        self.action_due.setEnabled(not signed_off and self.action_has_due.isChecked())
+        self.discussion.setReadOnly(signed_off)
+        self.signoff_button.setVisible(session is not None and not signed_off)
+        if signed_off and session is not None:
+            signoff = self.sessions.signoff_line(session.id)
+            self.state.setText(f"Signed off {signoff}: locked.")
+
+    def open_signoff(self) -> SignOffDialog | None:
+        """The supervisor signs the stored record off (saved first if edited)."""
+        session = self._editing
+        if session is None:
+            return None
+        if self._dirty:
+            self.save_session()
+        dialog = SignOffDialog(
+            meeting=f"Supervision of {session.held_on:%d %B %Y} with {session.supervisor}",
+            held_on=session.held_on,
+            today=self._today or date.today(),
+            supervisor=session.supervisor,
+            parent=self,
+        )
+        session_id = session.id
+
+        def signed(result: Changed[SupervisionSignOff]) -> None:
+            self.state.setText(f"Signed off by {result.value.name}: locked.")
+
+        def accepted() -> None:
+            name, day = dialog.values()
+            self._command(
+                lambda j: ops.sign_off_supervision(j, session_id, name, day),
+                signed,
+                lambda error: self._prompts.show_error(error, "Not signed off"),
+            )
+
+        dialog.accepted.connect(accepted)
+        dialog.finished.connect(lambda _code: setattr(self, "signoff_dialog", None))
+        self.signoff_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_agreement(self) -> AgreementDialog:
+        """Add the supervision agreement, or review the one in force."""
+        current = self.ledger.data.agreement if self.ledger.data is not None else None
+        dialog = AgreementDialog(self._today or date.today(), current, self)
+
+        def accepted() -> None:
+            agreement = dialog.result_value
+            if agreement is None:
+                return
+            self._command(
+                lambda j: ops.save_supervision_agreement(j, agreement),
+                lambda _result: None,
+                lambda error: self._prompts.show_error(error, "Agreement not saved"),
+            )
+
+        dialog.accepted.connect(accepted)
+        dialog.finished.connect(lambda _code: setattr(self, "agreement_dialog", None))
+        self.agreement_dialog = dialog
+        dialog.open()
+        return dialog
 
     # -- the agenda --------------------------------------------------------------------------
     def selected_row(self) -> AgendaRow | None:
