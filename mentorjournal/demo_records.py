@@ -22,7 +22,12 @@ from mentorjournal.domain.disclosure import (
 from mentorjournal.domain.service_profile import ServiceProfileKind
 from mentorjournal.domain.session_header import Signer
 from mentorjournal.domain.settings import RecordSettings
-from mentorjournal.domain.supervision import SupervisionFunction
+from mentorjournal.domain.supervision import (
+    AgendaItem,
+    SupervisionAction,
+    SupervisionFunction,
+    SupervisionSession,
+)
 from mentorjournal.domain.supervision_ledger import SupervisionAgreement, sign_off
 from mentorjournal.domain.validation import new_id
 from mentorjournal.storage import (
@@ -81,14 +86,28 @@ def _insert_cosignatures(conn: Connection, now: datetime) -> None:
     cosignatures.insert_request(conn, ReviewRequest(latest.id, latest.mentee_id, requested_at))
 
 
+#: The demo's recent supervision, one meeting a month for the last year: (day of the month,
+#: minutes, functions, question), taken in turn.
+_RECENT_SUPERVISION = (
+    (6, 90, ("normative", "restorative"), "When do I share a worry with the duty team?"),
+    (4, 60, ("formative",), "How do I help someone set a goal that is really theirs?"),
+    (8, 90, ("formative", "restorative"), "Endings: how do I close well with a mentee?"),
+    (2, 45, ("restorative",), "My own tiredness after a hard week"),
+    (5, 90, ("normative",), "Keeping to time when a session runs over"),
+)
+_RECENT_MONTHS = 12
+
+
 def _insert_supervision_ledger(conn: Connection, today: date, now: datetime) -> None:
-    """An agreement from the first meeting on; every meeting logged (90 minutes, every third
-    one 60) with the functions of its agenda; all but the latest two signed off by the
+    """An agreement from the first meeting on, reviewed yearly; every generated meeting
+    logged (90 minutes, every third one 60) with the functions of its agenda; a meeting in
+    each of the last months and this one; all but the latest two signed off by the
     supervisor two days after the meeting."""
     meetings = sorted(supervision.list_sessions(conn), key=lambda s: (s.held_on, s.id))
     if not meetings:
         return
     first, latest = meetings[0], meetings[-1]
+    years = max(1, today.year - first.held_on.year + 1)
     supervision_ledger.save_agreement(
         conn,
         SupervisionAgreement(
@@ -101,26 +120,55 @@ def _insert_supervision_ledger(conn: Connection, today: date, now: datetime) -> 
             "supervisor keeps a brief note of the date and themes.",
             confidentiality="What we discuss stays between us, except a risk of serious harm "
             "to a mentee or others, which is shared with the service's safeguarding lead.",
-            review_on=first.held_on + timedelta(days=365),
+            review_on=first.held_on.replace(year=first.held_on.year + years),
         ),
         now,
     )
-    for index, meeting in enumerate(meetings):
-        functions = frozenset(item.function for item in meeting.agenda) or frozenset(
-            {SupervisionFunction.RESTORATIVE}
+    logged = [
+        replace(
+            meeting,
+            minutes=60 if index % 3 == 2 else 90,
+            functions=frozenset(item.function for item in meeting.agenda)
+            or frozenset({SupervisionFunction.RESTORATIVE}),
         )
-        logged = replace(meeting, minutes=60 if index % 3 == 2 else 90, functions=functions)
-        supervision.save(conn, logged, now)
+        for index, meeting in enumerate(meetings)
+    ]
+    logged += _recent_meetings(latest.supervisor, today, after=latest.held_on)
+    for index, meeting in enumerate(logged):
+        supervision.save(conn, meeting, now)
+        if index >= len(logged) - 2:
+            continue
         signed_on = min(meeting.held_on + timedelta(days=2), today)
-        if index < len(meetings) - 2:
-            written_at = datetime.combine(signed_on, time(17, 0), tzinfo=UTC)
-            supervision_ledger.insert_signoff(
-                conn,
-                sign_off(
-                    logged, name=meeting.supervisor, signed_on=signed_on,
-                    written_at=min(written_at, now),
-                ),
-            )  # fmt: skip
+        written_at = min(datetime.combine(signed_on, time(17, 0), tzinfo=UTC), now)
+        supervision_ledger.insert_signoff(
+            conn, sign_off(meeting, name=meeting.supervisor, signed_on=signed_on,
+                           written_at=written_at),
+        )  # fmt: skip
+
+
+def _recent_meetings(supervisor: str, today: date, *, after: date) -> list[SupervisionSession]:
+    """The fixed recent meetings that fall after the generated ones and not after today."""
+    found: list[SupervisionSession] = []
+    for back in range(_RECENT_MONTHS - 1, -1, -1):
+        day, minutes, functions, question = _RECENT_SUPERVISION[back % len(_RECENT_SUPERVISION)]
+        index = today.year * 12 + today.month - 1 - back
+        held_on = date(index // 12, index % 12 + 1, day)
+        if not after < held_on <= today:
+            continue
+        kinds = frozenset(SupervisionFunction(f) for f in functions)
+        found.append(
+            SupervisionSession(
+                new_id(),
+                held_on,
+                supervisor,
+                agenda=(AgendaItem(new_id(), question, min(kinds)),),
+                discussion="Talked it through; agreed what I will try next.",
+                actions=(SupervisionAction(new_id(), "Try it and bring it back next time", "me"),),
+                minutes=minutes,
+                functions=kinds,
+            )
+        )
+    return found
 
 
 def _insert_disclosure(conn: Connection) -> None:

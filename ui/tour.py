@@ -148,11 +148,16 @@ class Tour:
         views.extend(self._people_tabs())
         for key in ("reflection", "self_review", "supervision", "cpd"):
             views.append(View(key.replace("_", "-"), partial(self._area, key)))
+            if key == "supervision":
+                views.append(View("supervision-ledger", self._supervision_ledger))
+                views.append(View("supervision-signed-off", self._supervision_signed_off))
         views.append(View("search", self._search, dialog=True))
         views.append(View("settings", self._settings, dialog=True))
         views.append(View("record-keeping", self._record_keeping, dialog=True))
         views.append(View("supervision-preview", self._supervision_preview, dialog=True))
         views.append(View("change-passphrase", self._change_passphrase, dialog=True))
+        views.append(View("supervision-agreement", self._supervision_agreement, dialog=True))
+        views.append(View("supervision-signoff", self._supervision_signoff, dialog=True))
         views.extend(self._optional_dialogs())
         return views
 
@@ -331,6 +336,58 @@ class Tour:
         dialog.name.setText("Dr Robin Placeholder")
         dialog.role.setText("Clinical supervisor")
         dialog.comment.setPlainText("Read in supervision; the plan for the next session is agreed.")
+        return self._dialog(dialog)
+
+    def _supervision_page(self) -> Any:
+        self._area("supervision")
+        page = self.main.page("supervision")
+        self.wait_for(lambda: page.ledger.data is not None, "the supervision ledger")
+        return page
+
+    def _supervision_ledger(self) -> QWidget:
+        """The agreement and hours tab of the Supervision page."""
+        page = self._supervision_page()
+        page.tabs.setCurrentIndex(1)
+        self.settle(0.1)
+        return self.main  # type: ignore[no-any-return]
+
+    def _supervision_signed_off(self) -> QWidget:
+        """A signed-off meeting in the record form (locked)."""
+        page = self._supervision_page()
+        page.tabs.setCurrentIndex(0)
+        rows = page.sessions.rowCount()
+        signed = next(
+            (r for r in range(rows) if page.sessions.is_signed_off(page.sessions.record_at(r).id)),
+            None,
+        )
+        if signed is not None:
+            page.sessions_view.selectRow(signed)
+        self.settle(0.1)
+        return self.main  # type: ignore[no-any-return]
+
+    def _supervision_agreement(self) -> QWidget:
+        page = self._supervision_page()
+        page.tabs.setCurrentIndex(1)
+        return self._dialog(page.open_agreement())
+
+    def _supervision_signoff(self) -> QWidget:
+        page = self._supervision_page()
+        page.tabs.setCurrentIndex(0)
+        rows = page.sessions.rowCount()
+        unsigned = next(
+            (
+                r
+                for r in range(rows)
+                if not page.sessions.is_signed_off(page.sessions.record_at(r).id)
+            ),
+            None,
+        )
+        if unsigned is not None:
+            page.sessions_view.selectRow(unsigned)
+            self.settle(0.05)
+        dialog = page.open_signoff()
+        if dialog is None:
+            raise LookupError("the demo has no supervision record to sign off")
         return self._dialog(dialog)
 
     def _dialog(self, dialog: QWidget) -> QWidget:

@@ -56,6 +56,7 @@ class AgreementDialog(QDialog):
         self.setObjectName("agreementDialog")
         self.setWindowTitle("Supervision agreement — Mentor Journal")
         self._id = agreement.id if agreement is not None else new_id()
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
         self.result_value: SupervisionAgreement | None = None
         layout = QVBoxLayout(self)
         intro = QLabel(

@@ -27,9 +27,8 @@ from ui.widgets.tables import read_only_table
 
 
 def hours_text(minutes: int) -> str:
-    """90 -> "1.5 h"; whole hours without a decimal."""
-    hours = minutes / 60
-    return f"{hours:.0f} h" if hours == int(hours) else f"{hours:.1f} h"
+    """90 -> "1.5 h", 45 -> "0.75 h", 120 -> "2 h": exact to the quarter hour."""
+    return f"{minutes / 60:.2f}".rstrip("0").rstrip(".") + " h"
 
 
 def _met(m: MonthHours) -> str:
