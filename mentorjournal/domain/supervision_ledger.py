@@ -2,8 +2,8 @@
 
 Guidance for mentors and peer workers asks for three things beyond an agenda: a written
 supervision **agreement** (purpose, frequency, what is recorded and where, the limits of
-confidentiality; HEE/peersupport.org.uk competence unit 1.6 and the UMHAN membership framework
-both expect supervision to be contracted), a **log** of each meeting (date, length, supervisor,
+confidentiality; the UMHAN membership framework and the HEE/NCCMH Competence Framework for
+Mental Health Peer Support Workers (2020) both expect supervision to be agreed and used), a **log** of each meeting (date, length, supervisor,
 which of Proctor's functions it served: normative, formative, restorative; the items discussed
 and the actions) **signed off by the supervisor**, and the **hours** it adds up to (UMHAN: 1.5
 hours a month for a full-time mentor). The log fields live on ``SupervisionSession``; this
