@@ -5,6 +5,8 @@
   supervisor's sign-off (name and date) when it has one.
 * ``supervision hours [--year YEAR] [--json]``: logged hours by month of the year (this year:
   through this month) against the monthly target, and where that target comes from.
+* ``supervision export --out FILE.{pdf,docx,md} [--year YEAR]``: the year's log (agreement,
+  hours, meetings with their sign-off) without case material, for renewal or audit.
 
 Meetings are recorded and signed off on the Supervision page; the agreement is kept there too.
 """
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 from typing import Any
 
 from mentorjournal.cli.common import add_command, with_journal
@@ -94,6 +97,15 @@ def cmd_hours(journal: Journal, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(journal: Journal, args: argparse.Namespace) -> int:
+    from mentorjournal.export.supervision_log import export_supervision_log
+
+    out = Path(args.out)
+    export_supervision_log(journal, out, args.year)
+    print(out)
+    return 0
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``supervision`` command group."""
     group = sub.add_parser(
@@ -111,3 +123,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     hours.add_argument("--year", type=int, metavar="YEAR")
     hours.add_argument("--json", action="store_true")
+    export = add_command(
+        commands, "export", with_journal(cmd_export), "write the year's supervision log"
+    )
+    export.add_argument("--out", required=True, metavar="FILE")
+    export.add_argument("--year", type=int, metavar="YEAR")

@@ -75,3 +75,24 @@ def test_a_year_to_come_is_refused_in_one_line(cli: Run) -> None:
     result = cli("supervision", "hours", "--year", str(date.today().year + 1))
     assert result.code != 0 and "still to come" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_the_log_exports_to_pdf_docx_and_markdown_without_case_material(
+    cli: Run, tmp_path: Path
+) -> None:
+    import docx
+    import pypdf
+
+    for name in ("log.pdf", "log.docx", "log.md"):
+        result = cli("supervision", "export", "--out", str(tmp_path / name))
+        assert result.code == 0, result.stderr
+    text = (tmp_path / "log.md").read_text(encoding="utf-8")
+    pdf = " ".join(p.extract_text() for p in pypdf.PdfReader(str(tmp_path / "log.pdf")).pages)
+    word = docx.Document(str(tmp_path / "log.docx"))
+    cells = " ".join(c.text for t in word.tables for row in t.rows for c in row.cells)
+    for shown in (text, " ".join(pdf.split()), cells):
+        assert "Dr Ada Example" in shown and "90 min" in shown
+    assert "Limits of confidentiality" in text and "normative, restorative" in text
+    assert "Dr Ada Example, " in text  # the sign-off: name and date
+    bad = cli("supervision", "export", "--out", str(tmp_path / "log.txt"))
+    assert bad.code != 0 and len(bad.stderr.strip().splitlines()) == 1

@@ -217,3 +217,29 @@ def test_a_meeting_length_and_functions_are_checked() -> None:
     with pytest.raises(ValidationError, match="Function"):
         d.SupervisionSession(d.new_id(), date(2026, 1, 2), "Dr A",
                              functions=frozenset({"normative"}))  # type: ignore[arg-type]  # fmt: skip
+
+
+def test_the_exported_log_leaves_out_discussion_and_drawn_items(
+    memory_journal: Journal, tmp_path: object
+) -> None:
+    from mentorjournal.export.markdown import to_markdown
+    from mentorjournal.export.supervision_log import SupervisionLog, supervision_log_document
+
+    journal = memory_journal
+    mentee = make_mentee(journal)
+    note = make_note(journal, mentee, sign=True)
+    drawn = d.AgendaItem(d.new_id(), "Session with Jamie about the overdose", F.NORMATIVE,
+                         None, d.SourceKind.NOTE, note.id)  # fmt: skip
+    meeting_id = _meeting(journal, journal.today())
+    stored = journal.get_supervision(meeting_id)
+    journal.save_supervision(replace(stored, agenda=(*stored.agenda, drawn)))
+    journal.sign_off_supervision(meeting_id, name="Dr Ada Example", signed_on=journal.today())
+    hours = journal.supervision_hours()
+    log = SupervisionLog(
+        hours.year, None, hours, None, tuple(journal.list_supervision()),
+        journal.supervision_signoffs(),
+    )  # fmt: skip
+    text = to_markdown(supervision_log_document(log))
+    assert "How do I end well?" in text and "a flagged note" in text
+    assert "Jamie" not in text and "Endings, and my own tiredness" not in text
+    assert "formative, restorative" in text and "Dr Ada Example" in text
