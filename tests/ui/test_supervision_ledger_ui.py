@@ -81,3 +81,18 @@ def test_the_agreement_is_added_in_a_dialog_and_sets_the_hours_target(
     assert ledger.agreement_button.text().replace("&", "") == "Review agreement…"
     assert ledger.model.rowCount() >= 1
     assert prompts.asked("error") == []
+
+
+def test_the_log_is_exported_from_the_hours_tab(
+    qtbot: QtBot, worker, prompts, journal, tmp_path
+) -> None:
+    page = _page(qtbot, worker, prompts)
+    page.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: page.ledger.data is not None, timeout=5000)
+    assert page.ledger.export_button.accessibleName()
+    target = tmp_path / "supervision-log.docx"
+    prompts.script("save_file", target)
+    page.ledger.export_button.click()
+    qtbot.waitUntil(lambda: bool(prompts.asked("inform")), timeout=10000)
+    assert target.exists() and target.stat().st_size > 0
+    assert prompts.asked("error") == []

@@ -86,6 +86,8 @@ class LedgerPanel(QWidget):
 
     #: The mentor asked to add or review the agreement.
     edit_agreement = Signal()
+    #: The mentor asked to export the year's supervision log.
+    export_log = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -123,6 +125,16 @@ class LedgerPanel(QWidget):
             empty="No months to show yet.",
         )
         hours_layout.addWidget(self.table, 1)
+        export_row = QHBoxLayout()
+        export_row.addStretch(1)
+        self.export_button = QPushButton("E&xport log…")
+        self.export_button.setAccessibleName("Export this year's supervision log")
+        self.export_button.setToolTip(
+            "The agreement, hours and signed-off meetings, no case material"
+        )
+        self.export_button.clicked.connect(self.export_log)
+        export_row.addWidget(self.export_button)
+        hours_layout.addLayout(export_row)
         layout.addWidget(hours_box, 1)
         self.clear()
 

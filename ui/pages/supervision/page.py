@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QItemSelection, QModelIndex, QTimer
@@ -62,6 +63,7 @@ from ui.pages.supervision.signoff_dialog import SignOffDialog
 from ui.prompts import Prompts
 from ui.style import buddy_label
 from ui.widgets.adaptive import AdaptiveSplitter
+from ui.widgets.export_one import export_to_file
 from ui.widgets.flow import FlowLayout
 from ui.widgets.tables import read_only_table
 from ui.worker import JournalWorker
@@ -122,6 +124,7 @@ class SupervisionPage(Page[ops.SupervisionData]):
         splitter.setSizes([560, 520])
         self.ledger = LedgerPanel()
         self.ledger.edit_agreement.connect(self.open_agreement)
+        self.ledger.export_log.connect(self.export_log)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Supervision")
         self.tabs.addTab(splitter, "Agenda and &records")
@@ -537,6 +540,16 @@ class SupervisionPage(Page[ops.SupervisionData]):
         self.signoff_dialog = dialog
         dialog.open()
         return dialog
+
+    def export_log(self) -> None:
+        """Save this year's supervision log (.pdf, .docx or .md) with the CLI's exporter."""
+
+        def write(journal: Journal, path: Path) -> object:
+            from mentorjournal.export.supervision_log import export_supervision_log
+
+            return export_supervision_log(journal, path)
+
+        export_to_file(self, self._worker, self._prompts, "Export supervision log", write)
 
     def open_agreement(self) -> AgreementDialog:
         """Add the supervision agreement, or review the one in force."""
