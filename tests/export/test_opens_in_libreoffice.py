@@ -74,6 +74,7 @@ def exported(
                 str(date.today()),
             ],
         ),
+        "supervision-log": (["supervision", "export"], []),
     }
     files: dict[str, Path] = {}
     for kind, (words, options) in kinds.items():
