@@ -32,12 +32,11 @@ def cli(new_vault: CreatedVault, passphrase_file: Path, run_cli: Run) -> Run:
     journal.save_supervision(logged)
     journal.save_supervision(d.SupervisionSession(d.new_id(), first, "Dr Ada Example"))
     journal.sign_off_supervision(logged.id, name="Dr Ada Example", signed_on=first)
-    journal.save_supervision_agreement(
-        SupervisionAgreement(
-            d.new_id(), "Dr Ada Example", first - timedelta(days=400), "Practice", "Monthly",
-            "Here", "Risk", target_hours_per_month=2,
-        )  # fmt: skip
-    )
+    agreement = SupervisionAgreement(
+        d.new_id(), "Dr Ada Example", first - timedelta(days=400), "Practice", "Monthly",
+        "Here", "Risk", target_hours_per_month=2,
+    )  # fmt: skip
+    journal.save_supervision_agreement(agreement)
     new_vault.vault.lock()
 
     def run(*args: str) -> CliResult:

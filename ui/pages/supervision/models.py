@@ -301,6 +301,9 @@ class SupervisionSessionsModel(RecordTableModel):
     def is_signed_off(self, supervision_id: str) -> bool:
         return supervision_id in self._signed_off
 
+    def signed_off_on(self, supervision_id: str) -> str:
+        return self._signed_off.get(supervision_id, "")
+
     def signoff_line(self, supervision_id: str) -> str:
         """ "by Dr A on 12 Nov 2026" for the record form's state line."""
         return f"by {self._signers.get(supervision_id, '')} on {self._signed_off.get(supervision_id, '')}"

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -62,7 +63,7 @@ from ui.pages.supervision.models import (
 from ui.pages.supervision.signoff_dialog import SignOffDialog
 from ui.prompts import Prompts
 from ui.style import buddy_label
-from ui.widgets.adaptive import AdaptiveSplitter
+from ui.widgets.adaptive import AdaptiveSplitter, size_to_current
 from ui.widgets.export_one import export_to_file
 from ui.widgets.flow import FlowLayout
 from ui.widgets.tables import read_only_table
@@ -129,6 +130,7 @@ class SupervisionPage(Page[ops.SupervisionData]):
         self.tabs.setAccessibleName("Supervision")
         self.tabs.addTab(splitter, "Agenda and &records")
         self.tabs.addTab(self.ledger, "Agreement and &hours")
+        size_to_current(self.tabs)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -196,7 +198,7 @@ class SupervisionPage(Page[ops.SupervisionData]):
         form.addRow("&Supervisor", self.supervisor)
         functions = self._build_ledger_fields()
         form.addRow(buddy_label("&Length", self.minutes), self.minutes)
-        form.addRow("Functions covered", functions)
+        form.addRow("Functions", functions)
         form.addRow("D&iscussion", self.discussion)
         layout.addLayout(form, 1)
         layout.addWidget(QLabel("Agreed actions"))
@@ -241,7 +243,7 @@ class SupervisionPage(Page[ops.SupervisionData]):
         button.clicked.connect(self.open_signoff)
         return button
 
-    def _build_ledger_fields(self) -> FlowLayout:
+    def _build_ledger_fields(self) -> QGridLayout:
         """The meeting's length and the Proctor functions it covered (the ledger's fields)."""
         self.minutes = QSpinBox()
         self.minutes.setRange(0, 1440)
@@ -250,7 +252,8 @@ class SupervisionPage(Page[ops.SupervisionData]):
         self.minutes.setSpecialValueText("Not logged")
         self.minutes.setAccessibleName("Length of the meeting in minutes")
         self.function_boxes: dict[SupervisionFunction, QCheckBox] = {}
-        functions = FlowLayout()
+        # Two a row: fits the narrow column side by side and the wide one at 200% text.
+        functions = QGridLayout()
         for function, label in (
             (SupervisionFunction.NORMATIVE, "&Normative"),
             (SupervisionFunction.FORMATIVE, "&Formative"),
@@ -259,8 +262,10 @@ class SupervisionPage(Page[ops.SupervisionData]):
             check = QCheckBox(label)
             check.setAccessibleName(f"Covered: {FUNCTION_LABELS[function]}")
             check.setToolTip(FUNCTION_LABELS[function])
+            index = len(self.function_boxes)
             self.function_boxes[function] = check
-            functions.addWidget(check)
+            functions.addWidget(check, index // 2, index % 2)
+        functions.setColumnStretch(2, 1)
         return functions
 
     def _build_action_row(self) -> QVBoxLayout:
@@ -505,8 +510,14 @@ class SupervisionPage(Page[ops.SupervisionData]):
         self.discussion.setReadOnly(signed_off)
         self.signoff_button.setVisible(session is not None and not signed_off)
         if signed_off and session is not None:
-            signoff = self.sessions.signoff_line(session.id)
-            self.state.setText(f"Signed off {signoff}: locked.")
+            # Short, so a long name never widens the page; the name is in the tooltip.
+            self.state.setText(f"Signed off {self.sessions.signed_off_on(session.id)}: locked.")
+            self.state.setToolTip(
+                f"Signed off {self.sessions.signoff_line(session.id)}. Only an agreed action "
+                "can still be ticked done."
+            )
+        else:
+            self.state.setToolTip("")
 
     def open_signoff(self) -> SignOffDialog | None:
         """The supervisor signs the stored record off (saved first if edited)."""
@@ -525,7 +536,7 @@ class SupervisionPage(Page[ops.SupervisionData]):
         session_id = session.id
 
         def signed(result: Changed[SupervisionSignOff]) -> None:
-            self.state.setText(f"Signed off by {result.value.name}: locked.")
+            self.state.setText(f"Signed off {result.value.signed_on:%d %b %Y}: locked.")
 
         def accepted() -> None:
             name, day = dialog.values()
