@@ -44,7 +44,7 @@ _CODE_AFTER_RE = re.compile(
     r"[A-Z]\d[A-Z][ ]?\d[A-Z]\d"  # Canada
     r"|(?!19[5-9]\d|20[0-3]\d)\d{4}"  # Australia, New Zealand, South Africa, Philippines
     r"|\d{6}"  # India, Nigeria
-    r")(?![\w/:.-]|[.,]\d|[ ]\d)"  # not the start of a phone number ("Dublin 1800 247 247")
+    r")(?![\w/:-]|[.,]\d|\.\w|[ ]\d)"  # not the start of a phone number ("Dublin 1800 247 247")
 )
 
 

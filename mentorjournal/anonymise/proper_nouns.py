@@ -225,8 +225,9 @@ _SERVICE_AFTER_RE = re.compile(
     r"xl|sr|mr|er|prn|mg|mcg|tablets?|pills?|capsules?|injections?|patch|patches|depot|dose|"
     r"syrup|spray|inhaler)\b"
     r"|[ ]+(?:of[ ]+)?\d{1,3}(?![\d:.,/]\d|[ ]?(?:am|pm|years?|yrs?)\b)"
-    # a helpline's short number: "Tele-MANAS 14416", "Shout 85258", "Samaritans 116 123"
-    r"|[ ]+(?:on[ ]+)?\d{3,6}(?:[ ]\d{3})?(?![\d/.:-])"
+    # a helpline's short number: "Tele-MANAS 14416", "Shout 85258", "Health Connect (811)"
+    r"|[ ]+(?:on[ ]+)?\(?\d{3,6}(?:[ ]\d{3})?(?![\d/.:-])"
+    r"|[ ]+crisis[ ](?:line|team|service)\b"
     r"|[ ]+(?:monthly|daily|weekly|nightly|fortnightly|twice|shots?|jabs?)\b",
     re.IGNORECASE,
 )
@@ -274,6 +275,11 @@ _ACRONYM_NOUN_RE = re.compile(
     r"appeal|booklet|checklist|visitation|placements?|hostel|branch|clinic|centre|center|"
     r"website|rep|caseworker|keyworker|mentor|coordinator|referral|waitlist|waiting[ ]list)\b"
 )
+_BRACKETED_NUMBER_RE = re.compile(r"[ ]\(\d{3,6}\)")
+_COMPOUND_TAILS = frozenset(
+    split_words("""style funded equivalent based led like related friendly free focused informed
+    specific type approved accredited registered trained certified""")
+)
 _CONTRACTIONS = ("n't", "'ll", "'re", "'ve", "'d", "'m")
 #: Capitalised words that identify nobody: apps, festivals, subjects, shorthand, interjections.
 _ORDINARY = frozenset(
@@ -302,7 +308,8 @@ _ORDINARY = frozenset(
     headspace beyondblue lifeline calm shout bodywhys meic honos honosca wemwbs swemwbs
     warwick-edinburgh wellmind mindshift woebot wysa daylio sanvello bearable moodfit happify
     talkspace betterhelp calmharm stayalive insight distract finch moodpath youper
-    bsc msc ba ma meng beng mres mphil phd dphil pgce pgdip llb llm mbbs hnd hnc btech mba
+    mech bsc msc ba ma meng beng mres mphil phd dphil pgce pgdip llb llm mbbs hnd hnc btech mba hons
+    eng sci
     callback situational flatmate flatmates housemate housemates maori māori pasifika naija
     tusla substack strava medi-cal medicaid medicare tafe
     afghan albanian algerian angolan argentinian armenian australian austrian
@@ -438,7 +445,10 @@ class ProperNounDetector:
         )
 
     def _made_of_words(self, base: str) -> bool:
-        """ "Self-Care", "Mid-Term": every part a word; "Gcses"-like plurals the list lacks."""
+        """ "Self-Care", "Mid-Term": every part a word; "Gcses"-like plurals the list lacks;
+        "DSA-equivalent", "Headspace-style": a compound about a thing."""
+        if "-" in base and base.rsplit("-", 1)[1] in _COMPOUND_TAILS:
+            return True
         if "-" in base:
             parts = [p for p in base.split("-") if p]
             if parts and all(p in self._dict for p in parts):
@@ -579,6 +589,8 @@ class ProperNounDetector:
             return []
         if run[-1].base in _MEASURE_HEADS:
             return []  # "Hamilton Depression Rating Scale", "Beckwith Anxiety Inventory": a measure
+        if _BRACKETED_NUMBER_RE.match(text, run[-1].end):
+            return []  # "Health Connect Ontario (811)": a helpline and its number
         if (len(run) == 1 or run[-1].base in _HELPLINE_HEADS) and (
             _SERVICE_AFTER_RE.match(text, run[-1].end)
             or (

@@ -279,3 +279,24 @@ def test_a_ward_or_unit_named_before_its_lower_case_word() -> None:
     assert proper("She is on Rowan ward at the moment.") == [("Rowan ward", "organisation")]
     assert proper("Moved to Maple unit last week.") == [("Maple unit", "organisation")]
     assert proper("She is on the acute ward.") == []
+
+
+def test_a_street_after_flat_stops_before_its_postcode_and_a_code_ends_a_sentence() -> None:
+    text = "3rd floor flat 41 Lilac Court DN4 8TU. Her husband passed."
+    got = spans_of(text, EMPTY.find(text))
+    assert ("41 Lilac Court", "address") in got and ("DN4 8TU", "postcode") in got
+    text = "Her flat is at 7 Grey Street, 3216. She likes it."
+    assert ("3216", "postcode") in spans_of(text, EMPTY.find(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Peer session - Headspace-style drop in; DSA-equivalent mentoring.", "style"),
+        ("Encouraged Health Connect Ontario (811) for a family doctor.", "Connect"),
+        ("Crisis: Greyleas crisis line 0800 330 8590.", "Greyleas"),
+        ("Goes to the group at Peaslee Neighborhood Center Tuesdays.", "Tuesdays"),
+    ],
+)
+def test_compounds_helplines_and_plural_weekdays_stay(text: str, kept: str) -> None:
+    assert not any(kept in s for s, _ in spans_of(text, EMPTY.find(text)))
