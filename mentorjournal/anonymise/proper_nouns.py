@@ -548,11 +548,9 @@ class ProperNounDetector:
             nicks.add(m.group("nick"))
         for m in _DEFINED_RE.finditer(text):
             short, full = m.group("short"), m.group("full")
-            if (
-                _abbreviates(short, full)
-                and short.replace(".", "").lower() not in _NEVER_UNLISTED
-                and not all(w.lower() in dictionary_words() for w in full.split())
-            ):  # not "GAD (generalised anxiety disorder)"
+            if _abbreviates(short, full) and not all(
+                w.lower() in dictionary_words() for w in full.split()
+            ):  # "DJ (Darius Jackson)"; not "GAD (generalised anxiety disorder)"
                 out.append(Identifier(m.start("short"), m.end("short"), Category.NAME))
                 out.append(Identifier(m.start("full"), m.end("full"), Category.NAME))
                 nicks.add(short)

@@ -224,6 +224,8 @@ def test_initials_and_short_forms_defined_by_a_name_in_brackets() -> None:
     assert {("TK", "name"), ("Tayla Kerrigan", "name"), ("tk", "name"), ("gabe", "name")} <= set(
         got
     )
+    text = "Quick log - DJ (Darion Jacksby, 20) met me. DJ says his cousin was hurt."
+    assert [s for s, _ in spans_of(text, EMPTY.find(text))].count("DJ") == 2
     text = "Has GAD (generalised anxiety disorder) and DV (domestic violence) history."
     assert spans_of(text, EMPTY.find(text)) == []
 
