@@ -142,8 +142,8 @@ _MOVE_ADDRESS_RE = re.compile(
     r"(?:is\s+|was\s+)?(?:at|to|in|on|:|-)?\s*(?:the\s+)?"
     r"(?P<a>(?:(?:Flat|Apt|Apartment|Unit|Studio|Suite|H\.\s?No\.?|House)\s*\d+[A-Za-z]?,?\s+"
     r"(?:\d{1,5}[A-Za-z]?,?\s+)?|\d{1,5}[A-Za-z]?(?:/\d{1,5})?,?\s+)"
-    r"(?:(?!(?:Apt|Suite|Unit|Flat)\b|[A-Z]{1,2}\d)[A-Z\u00C0-\u024F][\w'’.-]*\s+){0,3}"
-    r"(?!(?:Apt|Suite|Unit|Flat)\b|[A-Z]{1,2}\d)[A-Z\u00C0-\u024F][\w'’-]*"  # not "DN4 8TU"
+    r"(?:(?!(?:Apt|Suite|Unit|Flat)\b)[A-Z\u00C0-\u024F][\w'’.-]*\s+){0,3}"
+    r"(?!(?:Apt|Suite|Unit|Flat)\b)[A-Z\u00C0-\u024F][\w'’-]*"
     r"(?:\s\d{1,5}[A-Za-z]?\b)?(?:,?\s+(?:Apt\.?|Suite|Unit|Flat)\s*\d+[A-Za-z]?)?)"
 )
 #: "Name: Jo Bloggs", "Address: 12 Elm Road", "DOB: 1.2.09": a form's labelled field, to the line's end.
