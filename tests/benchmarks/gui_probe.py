@@ -169,7 +169,7 @@ class Script:
         self.ctl.unlocked.connect(lambda: main_ready.append(True))
         QTest.keyClick(self.ctl.unlock_window.secret, Qt.Key.Key_Return)
         wait_until(
-            lambda: bool(main_ready) and self.ctl.main_window.mentees.rowCount() > 0,
+            lambda: bool(main_ready) and self.ctl.window("main").mentees.rowCount() > 0,
             self.unlocked,
         )
 
