@@ -25,6 +25,7 @@ from mentorjournal.domain.appointments import (
     AppointmentStatus,
 )
 from mentorjournal.domain.notes import SessionMode, SessionNote
+from mentorjournal.domain.service_profile import billing_units
 from mentorjournal.domain.validation import require_enum, require_id, require_max_len
 from mentorjournal.errors import ValidationError
 
@@ -357,6 +358,17 @@ class Timesheet:
     allocation: HourAllocation | None = None
     signer_line: str = ""
     service: str = ""
+    #: The service's billing unit (15 for H0038), 0 when it does not bill in units.
+    unit_minutes: int = 0
+
+    def units(self, row: TimesheetRow) -> int:
+        """Billing units of one session held (midpoint rule); 0 without a unit."""
+        return billing_units(row.minutes, self.unit_minutes) if row.held else 0
+
+    @property
+    def total_units(self) -> int:
+        """Units are billed per session, so the total is the sum of each session's units."""
+        return sum(self.units(r) for r in self.rows)
 
 
 def build_timesheet(
@@ -372,6 +384,7 @@ def build_timesheet(
     summary_per: AllocationPeriod | None = None,
     signer_line: str = "",
     service: str = "",
+    unit_minutes: int = 0,
 ) -> Timesheet:
     """The timesheet with a summary per month, term or year (the allocation's, else months).
 
@@ -389,7 +402,7 @@ def build_timesheet(
     total = summarise(rows, Period("These dates", first, last))
     return Timesheet(
         mentee_id, mentee_code, mentee_name, first, last, tuple(rows), summaries, total, per,
-        allocation, signer_line, service,
+        allocation, signer_line, service, unit_minutes,
     )  # fmt: skip
 
 

@@ -56,11 +56,18 @@ def _where(row: TimesheetRow) -> str:
     return f"{row.place}, {method.lower()}"
 
 
-def _session_row(row: TimesheetRow) -> tuple[str, ...]:
+def _minutes(sheet: Timesheet, row: TimesheetRow) -> str:
+    """Minutes held, with the billing units where the service bills in units: "55 (4 u)"."""
+    if not row.held:
+        return "0"
+    return f"{row.minutes} ({sheet.units(row)} u)" if sheet.unit_minutes else str(row.minutes)
+
+
+def _session_row(sheet: Timesheet, row: TimesheetRow) -> tuple[str, ...]:
     return (
         _row_day(row),
         f"{row.start:%H:%M} – {row.end:%H:%M}",
-        str(row.minutes) if row.held else "0",
+        _minutes(sheet, row),
         _where(row),
         row.outcome,
         SIGN_CELL if row.held else NOT_HELD,
@@ -96,6 +103,10 @@ def timesheet_document(sheet: Timesheet) -> Document:
         about.append(f"Service: {sheet.service}.")
     if sheet.allocation is not None:
         about.append(f"Allocation: {sheet.allocation.text}.")
+    if sheet.unit_minutes:
+        about.append(
+            f"Units (u) of {sheet.unit_minutes} minutes; a part unit counts from half of one."
+        )
     if about:
         blocks.append(Paragraph.of(" ".join(about)))
     blocks.append(Heading(1, "Sessions"))
@@ -112,10 +123,13 @@ def timesheet_document(sheet: Timesheet) -> Document:
         rows: list[tuple[str, ...]] = [
             ("Date", "Start – end", "Mins", "Place, method", "Outcome", "Mentee confirms")
         ]
-        rows += [_session_row(r) for r in sheet.rows]
+        rows += [_session_row(sheet, r) for r in sheet.rows]
         total = sheet.total
+        minutes = str(total.minutes_held)
+        if sheet.unit_minutes:
+            minutes += f" ({sheet.total_units} u)"
         rows.append(
-            ("Total", "", str(total.minutes_held), "",
+            ("Total", "", minutes, "",
              f"{total.sessions_held} held, {format_hours(total.minutes_held)} h", "")
         )  # fmt: skip
         blocks.append(Table(tuple(rows)))
@@ -195,6 +209,7 @@ def timesheet_json(sheet: Timesheet) -> dict[str, Any]:
         "mentee": sheet.mentee_code,
         "from": sheet.first.isoformat(),
         "to": sheet.last.isoformat(),
+        "unit_minutes": sheet.unit_minutes or None,
         "allocation": None
         if allocation is None
         else {"minutes": allocation.minutes, "per": allocation.per.value},
@@ -203,6 +218,7 @@ def timesheet_json(sheet: Timesheet) -> dict[str, Any]:
                 "start": r.start.isoformat(timespec="minutes"),
                 "end": r.end.isoformat(timespec="minutes"),
                 "minutes": r.minutes,
+                "units": sheet.units(r) if sheet.unit_minutes else None,
                 "place": r.place,
                 "method": r.method.value,
                 "outcome": r.status.value,

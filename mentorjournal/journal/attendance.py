@@ -135,4 +135,5 @@ class Attendance(JournalBase):
             summary_per=per,
             signer_line="" if signer is None else signer.line,
             service=profile,
+            unit_minutes=0 if settings is None else settings.profile.rules.unit_minutes,
         )

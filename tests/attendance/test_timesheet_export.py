@@ -206,3 +206,30 @@ def test_a_place_that_names_the_method_is_printed_once() -> None:
     assert _where(row("Video", SessionMode.VIDEO)) == "Video"
     assert _where(row("Library", SessionMode.IN_PERSON)) == "Library, in person"
     assert _where(row("", SessionMode.PHONE)) == "Phone"
+
+
+def test_a_service_billing_in_units_gets_units_per_session_and_in_total(
+    memory_journal: Journal, tmp_path: Path
+) -> None:
+    from mentorjournal.export.timesheet import timesheet_json
+
+    memory_journal.set_record_settings(
+        RecordSettings(ServiceProfileKind.US_MEDICAID_PEER, Signer("Sam Example", "CPS"))
+    )
+    mentee = make_mentee(memory_journal, "M-301")
+    for day, minutes in ((1, 53), (2, 52), (3, 60)):
+        held = memory_journal.add_appointment(mentee.id, _at(day), minutes=minutes).value
+        memory_journal.set_appointment_status(held.id, AppointmentStatus.ATTENDED)
+    missed = memory_journal.add_appointment(mentee.id, _at(4)).value
+    memory_journal.set_appointment_status(missed.id, AppointmentStatus.DID_NOT_ATTEND)
+    target = tmp_path / "units.pdf"
+    sheet = export_timesheet(memory_journal, "M-301", FIRST, LAST, target)
+    assert [sheet.units(r) for r in sheet.rows] == [4, 3, 4, 0]  # a part unit from 8 minutes
+    assert sheet.total_units == 11
+    text = " ".join(_pdf_text(target).split())
+    assert "53 (4 u)" in text and "52 (3 u)" in text and "165 (11 u)" in text
+    data = timesheet_json(sheet)
+    assert data["unit_minutes"] == 15 and [r["units"] for r in data["rows"]] == [4, 3, 4, 0]
+    memory_journal.set_record_settings(RecordSettings(ServiceProfileKind.UK_DSA))
+    uk = export_timesheet(memory_journal, "M-301", FIRST, LAST, tmp_path / "uk.pdf")
+    assert uk.unit_minutes == 0 and " u)" not in _pdf_text(tmp_path / "uk.pdf")
