@@ -110,14 +110,17 @@ class Appointments(JournalBase):
         """Start a draft note that takes the appointment's time, length and mode.
 
         The appointment is marked attended and linked to the note in the same transaction, so
-        the caseload never shows a session written up but still planned.
+        the caseload never shows a session written up but still planned. A session that ended
+        early keeps that outcome (its reason and agreement), and the note takes the minutes it
+        lasted; one recorded as missed or cancelled took place after all, so it is attended.
         """
         appointment = self.get_appointment(appointment_id)
+        early = appointment.status is AppointmentStatus.ENDED_EARLY
         note = d.SessionNote(
             id=d.new_id(),
             mentee_id=appointment.mentee_id,
             started_at=appointment.at,
-            duration_minutes=appointment.minutes,
+            duration_minutes=appointment.minutes_held if early else appointment.minutes,
             mode=appointment.mode,
             template=template,
             sections=d.normalise_sections(template, ()),
@@ -127,7 +130,8 @@ class Appointments(JournalBase):
         with self._command(changes) as command:
             session_repo.insert(command.conn, note, self._clock.now())
             command.audit("create", KIND_NOTE, note.id)
-            linked = replace(appointment, status=AppointmentStatus.ATTENDED, note_id=note.id)
+            held = appointment if early else Outcome(AppointmentStatus.ATTENDED).apply(appointment)
+            linked = replace(held, note_id=note.id)
             appointment_repo.update(command.conn, linked, self._clock.now())
             command.audit("edit", KIND_APPOINTMENT, appointment.id)
         return command.done(note)

@@ -209,3 +209,24 @@ def test_the_demo_shows_every_outcome_with_reasons_and_an_allocation(
     today = memory_journal.today()
     sheet = memory_journal.timesheet(mentee.id, today - timedelta(days=120), today)
     assert sheet.total.sessions_held > 0 and sheet.summaries[0].allocated_minutes
+
+
+def test_a_note_from_an_early_ended_session_keeps_the_outcome_and_takes_its_length(
+    memory_journal: Journal,
+) -> None:
+    mentee = make_mentee(memory_journal)
+    early = memory_journal.add_appointment(mentee.id, _at(1), minutes=60).value
+    memory_journal.record_outcome(
+        early.id, Outcome(AppointmentStatus.ENDED_EARLY, "Fire alarm", 25, True)
+    )
+    note = memory_journal.note_from_appointment(early.id).value
+    assert note.duration_minutes == 25
+    kept = memory_journal.get_appointment(early.id)
+    assert (kept.status, kept.reason, kept.note_id) == (
+        AppointmentStatus.ENDED_EARLY, "Fire alarm", note.id,
+    )  # fmt: skip
+    missed = memory_journal.add_appointment(mentee.id, _at(2)).value
+    memory_journal.record_outcome(missed.id, Outcome(AppointmentStatus.DID_NOT_ATTEND, "No reply"))
+    memory_journal.note_from_appointment(missed.id)
+    after = memory_journal.get_appointment(missed.id)
+    assert (after.status, after.reason) == (AppointmentStatus.ATTENDED, "")
