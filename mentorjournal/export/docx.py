@@ -59,9 +59,12 @@ def _page_number_footer(doc: Any) -> None:
     field("NUMPAGES")
 
 
-#: About one character of the default 11 pt body text, bold headers included (0.62 em), in EMU
-#: (12,700 per point): LibreOffice broke "Withdrawn" at 0.55 em.
-_CHAR_EMU = 11 * 0.62 * 12_700
+#: Table text is a little smaller than the 11 pt body, as in the PDF: an eight-column
+#: timesheet summary broke its header words at 11 pt.
+_TABLE_PT = 9.5
+#: About one table character, bold headers included (0.62 em), in EMU (12,700 per point):
+#: LibreOffice broke "Withdrawn" at 0.55 em.
+_CHAR_EMU = _TABLE_PT * 0.62 * 12_700
 
 
 def _text_width(doc: Any) -> int:
@@ -72,6 +75,8 @@ def _text_width(doc: Any) -> int:
 
 def _add_table(doc: Any, block: Table) -> None:
     """A grid with columns sized to what they hold (see Table.column_weights)."""
+    from docx.shared import Pt
+
     if not block.rows:
         return
     grid = doc.add_table(rows=len(block.rows), cols=block.columns)
@@ -87,9 +92,9 @@ def _add_table(doc: Any, block: Table) -> None:
             cell = grid.cell(row_index, col_index)
             cell.width = widths[col_index]  # Word reads cell widths, LibreOffice the grid
             cell.text = text
-            if block.header and row_index == 0:
-                for run in cell.paragraphs[0].runs:
-                    run.bold = True
+            for run in cell.paragraphs[0].runs:
+                run.font.size = Pt(_TABLE_PT)
+                run.bold = (block.header and row_index == 0) or None
     doc.add_paragraph()
 
 
@@ -112,8 +117,13 @@ def _add_block(doc: Any, block: Block) -> None:
 def to_docx_bytes(document: Document) -> bytes:
     """Build the DOCX in memory and return its bytes."""
     import docx
+    from docx.shared import Inches
 
     doc = docx.Document()
+    # The template's 1.25 in side margins leave 6 in for tables; one inch either side gives
+    # records and timesheets 6.5 in, on Letter and A4 alike.
+    section = doc.sections[0]
+    section.left_margin = section.right_margin = Inches(1)
     doc.core_properties.title = document.title
     doc.core_properties.author = "Mentor Journal"
     doc.add_heading(document.title, level=0)

@@ -259,3 +259,14 @@ def test_docx_and_pdf_tables_use_those_widths() -> None:
     assert widths[0] > widths[3] and len(set(widths)) > 2
     pdf = pypdf.PdfReader(io.BytesIO(to_pdf_bytes(Document("T", "", (CONSENT,)))))
     assert "Withdrawn" in pdf.pages[0].extract_text()
+
+
+def test_docx_table_text_is_smaller_than_the_body_and_only_the_header_is_bold() -> None:
+    doc = docx.Document(io.BytesIO(to_docx_bytes(Document("T", "", (CONSENT,)))))
+    header, row = doc.tables[0].rows
+    assert all(r.bold and r.font.size.pt == 9.5 for c in header.cells for r in c.paragraphs[0].runs)
+    assert all(
+        not r.bold and r.font.size.pt == 9.5 for c in row.cells for r in c.paragraphs[0].runs
+    )
+    section = doc.sections[0]
+    assert section.left_margin.inches == section.right_margin.inches == 1
