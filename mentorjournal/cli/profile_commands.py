@@ -34,15 +34,18 @@ def _signer(args: argparse.Namespace) -> Signer | None:
 
 def cmd_profile(journal: Journal, args: argparse.Namespace) -> int:
     if args.set is not None:
+        current = journal.record_settings()
         settings = RecordSettings(
             profile=parse_enum(ServiceProfileKind, args.set, "--set"),
             signer=_signer(args),
             places=tuple(args.place or ()),
             services=tuple(_service(s) for s in args.service or ()),
+            overrides=current.overrides,
+            retention=current.retention,
         )
         journal.set_record_settings(settings)
     settings = journal.record_settings()
-    rules = settings.profile.rules
+    rules = settings.rules
     print(f"profile: {settings.profile.value} ({rules.label})")
     print(f"signer: {settings.signer.line if settings.signer else '(not set)'}")
     required = sorted(f.label for f in rules.required)
@@ -56,6 +59,9 @@ def cmd_profile(journal: Journal, args: argparse.Namespace) -> int:
     print(f"places: {'; '.join(settings.place_choices)}")
     services = (f"{n} ({c})" if c else n for n, c in settings.service_choices)
     print(f"services: {'; '.join(services)}")
+    policy = settings.retention_policy
+    kept = (f"{t.label.lower()} {policy.years(t)} y" for t in policy.periods)
+    print(f"kept after care ends: {'; '.join(kept)}")
     return 0
 
 

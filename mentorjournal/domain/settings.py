@@ -7,12 +7,15 @@ session editor's place and service pickers (a profile's defaults until the mento
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from mentorjournal.clock import LocalZone
 from mentorjournal.domain.notes import SessionNote
-from mentorjournal.domain.service_profile import ServiceProfileKind, note_due_at
+from mentorjournal.domain.retention import RecordType, RetentionPolicy
+from mentorjournal.domain.rule_overrides import RuleOverride
+from mentorjournal.domain.service_profile import ServiceProfileKind, ServiceRules, note_due_at
 from mentorjournal.domain.session_header import (
     REASON_MAX,
     SessionHeader,
@@ -32,13 +35,41 @@ LIST_MAX = 100
 
 @dataclass(frozen=True)
 class RecordSettings:
+    """The vault's record settings.
+
+    ``overrides`` and ``retention`` are kept per profile, so switching profile and back keeps
+    what the mentor set for each; a profile without an entry uses the code's rules and
+    periods. ``rules`` and ``retention_policy`` are what the current profile means now.
+    """
+
     profile: ServiceProfileKind = ServiceProfileKind.NONE
     signer: Signer | None = None
     places: tuple[str, ...] = ()
     services: tuple[tuple[str, str], ...] = ()
+    overrides: Mapping[ServiceProfileKind, RuleOverride] = field(default_factory=dict)
+    retention: Mapping[ServiceProfileKind, Mapping[RecordType, int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         require_enum(self.profile, ServiceProfileKind, "Service profile")
+        overrides = dict(self.overrides)
+        for kind, override in overrides.items():
+            require_enum(kind, ServiceProfileKind, "Service profile")
+            if not isinstance(override, RuleOverride):
+                raise ValidationError("A profile's rules must be a rule override.")
+        # Normalised: an override equal to the code's rules, or an empty set of periods, is
+        # no override at all (so settings compare equal however they were built).
+        object.__setattr__(
+            self,
+            "overrides",
+            {k: o for k, o in overrides.items() if o != RuleOverride.of(k.rules)},
+        )
+        retention: dict[ServiceProfileKind, dict[RecordType, int]] = {}
+        for kind, periods in dict(self.retention).items():
+            require_enum(kind, ServiceProfileKind, "Service profile")
+            changed = RetentionPolicy(kind, dict(periods)).overrides
+            if changed:
+                retention[kind] = changed
+        object.__setattr__(self, "retention", retention)
         object.__setattr__(self, "places", tuple(self.places))
         object.__setattr__(self, "services", tuple(tuple(s) for s in self.services))
         if len(self.places) > LIST_MAX or len(self.services) > LIST_MAX:
@@ -51,6 +82,23 @@ class RecordSettings:
                 raise ValidationError("A service is a name and an optional code.")
             require_text(entry[0], "A service type")
         require_unique([name for name, _code in self.services], "Service types")
+
+    def rules_for(self, kind: ServiceProfileKind) -> ServiceRules:
+        override = self.overrides.get(kind)
+        return kind.rules if override is None else override.apply(kind.rules)
+
+    @property
+    def rules(self) -> ServiceRules:
+        """The current profile's rules with the mentor's changes: what signing checks."""
+        return self.rules_for(self.profile)
+
+    def retention_for(self, kind: ServiceProfileKind) -> RetentionPolicy:
+        return RetentionPolicy(kind, self.retention.get(kind, {}))
+
+    @property
+    def retention_policy(self) -> RetentionPolicy:
+        """The current profile's retention periods with the mentor's changes."""
+        return self.retention_for(self.profile)
 
     @property
     def place_choices(self) -> tuple[str, ...]:
@@ -81,7 +129,7 @@ def prepare_for_signing(
     entry is given. A note with no header, under no profile and with no signer set, signs
     exactly as notes always did.
     """
-    rules = settings.profile.rules
+    rules = settings.rules
     if note.header is None and settings.signer is None and not rules.required:
         return note
     header = note.header or SessionHeader()

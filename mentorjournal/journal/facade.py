@@ -26,7 +26,9 @@ from mentorjournal.journal.people import People
 from mentorjournal.journal.plans import Plans
 from mentorjournal.journal.portability import Portability
 from mentorjournal.journal.reflections import Reflections
+from mentorjournal.journal.retention import Retention
 from mentorjournal.journal.searching import Searching
+from mentorjournal.journal.subject_access import SubjectAccess
 from mentorjournal.journal.supervision import Supervision
 from mentorjournal.journal.supervision_ledger import SupervisionLedger
 from mentorjournal.journal.sync import Sync
@@ -52,6 +54,8 @@ class Journal(
     Caseload,
     CpdSchemes,
     Disclosures,
+    SubjectAccess,
+    Retention,
     Timeline,
     Searching,
     Sync,

@@ -125,7 +125,7 @@ class Notes(JournalBase):
         settings = self.record_settings()
         header = note.header or SessionHeader()
         end = header.ended_at or note.started_at + timedelta(minutes=note.duration_minutes)
-        return note_due_at(settings.profile.rules, end, crisis=header.crisis, zone=self._clock.zone)
+        return note_due_at(settings.rules, end, crisis=header.crisis, zone=self._clock.zone)
 
     def record_settings(self) -> RecordSettings:
         """The service profile, signer and lists (defaults until the mentor sets them)."""

@@ -1,4 +1,5 @@
-"""Session headers and the record settings (service profile, signer, lists) in 0008_session_header.sql.
+"""Session headers and the record settings (service profile, signer, lists) in 0010_session_header.sql,
+with the per-profile rule overrides and retention periods of 0014_retention_access.sql.
 
 A header is written with its draft note and frozen with it: the triggers refuse any change once
 the note is signed, so a header is corrected, like the note, only by an addendum.
@@ -12,7 +13,9 @@ from typing import Any
 
 import sqlcipher3
 
-from mentorjournal.domain.service_profile import ServiceProfileKind
+from mentorjournal.domain.retention import RecordType
+from mentorjournal.domain.rule_overrides import RuleOverride
+from mentorjournal.domain.service_profile import HeaderField, ServiceProfileKind
 from mentorjournal.domain.session_header import Modality, PlanGoalLine, SessionHeader, Signer
 from mentorjournal.domain.settings import RecordSettings
 from mentorjournal.errors import RecordSigned, ValidationError
@@ -144,6 +147,54 @@ def get_settings(conn: Connection) -> RecordSettings | None:
         signer=signer,
         places=tuple(from_json(row[4])),
         services=tuple((name, code) for name, code in from_json(row[5])),
+        overrides=_overrides(conn),
+        retention=_retention(conn),
+    )
+
+
+def _overrides(conn: Connection) -> dict[ServiceProfileKind, RuleOverride]:
+    rows = conn.execute(
+        "SELECT profile, required, due_business_days, due_hours, crisis_due_hours"
+        " FROM profile_rule_overrides"
+    ).fetchall()
+    return {
+        ServiceProfileKind(r[0]): RuleOverride(
+            frozenset(HeaderField(f) for f in from_json(r[1])), r[2], r[3], r[4]
+        )
+        for r in rows
+    }
+
+
+def _retention(conn: Connection) -> dict[ServiceProfileKind, dict[RecordType, int]]:
+    found: dict[ServiceProfileKind, dict[RecordType, int]] = {}
+    for profile, record_type, years in conn.execute(
+        "SELECT profile, record_type, years FROM retention_periods"
+    ):
+        found.setdefault(ServiceProfileKind(profile), {})[RecordType(record_type)] = int(years)
+    return found
+
+
+def _set_overrides(conn: Connection, settings: RecordSettings, now: datetime) -> None:
+    """Replace the stored rule overrides and retention periods with the settings' own."""
+    conn.execute("DELETE FROM profile_rule_overrides")
+    conn.executemany(
+        "INSERT INTO profile_rule_overrides(profile, required, due_business_days, due_hours,"
+        " crisis_due_hours, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (kind.value, to_json(sorted(f.value for f in o.required)), o.due_business_days,
+             o.due_hours, o.crisis_due_hours, dt_text(now))
+            for kind, o in settings.overrides.items()
+        ],
+    )  # fmt: skip
+    conn.execute("DELETE FROM retention_periods")
+    conn.executemany(
+        "INSERT INTO retention_periods(profile, record_type, years, updated_at)"
+        " VALUES (?, ?, ?, ?)",
+        [
+            (kind.value, record_type.value, years, dt_text(now))
+            for kind, periods in settings.retention.items()
+            for record_type, years in periods.items()
+        ],
     )
 
 
@@ -166,3 +217,4 @@ def set_settings(conn: Connection, settings: RecordSettings, now: datetime) -> N
             dt_text(now),
         ),
     )
+    _set_overrides(conn, settings, now)

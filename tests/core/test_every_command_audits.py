@@ -422,6 +422,18 @@ def set_record_settings(j: Journal, c: Ctx) -> Callable[[], object]:
 
 
 @call
+def record_access_request(j: Journal, c: Ctx) -> Callable[[], object]:
+    mentee_id = _mentee(j)
+    return lambda: j.record_access_request(mentee_id, date(2026, 1, 2))
+
+
+@call
+def answer_subject_access(j: Journal, c: Ctx) -> Callable[[], object]:
+    request = j.record_access_request(_mentee(j)).value
+    return lambda: j.answer_subject_access(request.id, "files=pdf,docx,json")
+
+
+@call
 def change_passphrase(j: Journal, c: Ctx) -> Callable[[], object]:
     return lambda: j.change_passphrase(c.passphrase, "another long passphrase for the audit walk")
 

@@ -252,3 +252,52 @@ def test_the_golden_agreement_and_signed_off_meeting_read_back_and_verify(
         assert proofs.verify_records(db_of(journal), None) == []
     finally:
         journal.lock()
+
+
+def test_a_vault_from_before_retention_keeps_its_profile_and_takes_the_new_records(
+    tmp_path: Path,
+) -> None:
+    from mentorjournal.domain.retention import RecordType
+    from mentorjournal.domain.rule_overrides import RuleOverride
+    from mentorjournal.domain.service_profile import ServiceProfileKind
+    from mentorjournal.domain.settings import RecordSettings
+    from tests.fixtures.make_golden_vaults import RETENTION_SCHEMA
+
+    journal = _upgraded(RETENTION_SCHEMA - 1, tmp_path)
+    try:
+        settings = journal.record_settings()
+        uk = ServiceProfileKind.UK_DSA
+        assert settings.profile is uk and settings.places == ("Golden library", "Video")
+        assert settings.overrides == {} and settings.rules == uk.rules
+        assert settings.retention_policy.years(RecordType.SESSION_NOTES) == 20
+        assert journal.records_past_retention(date(2026, 1, 5)) == []
+        mentee = journal.list_mentees()[0]
+        request = journal.record_access_request(mentee.id, date(2025, 5, 30)).value
+        assert journal.access_requests(mentee.id) == [request]
+        override = RuleOverride(frozenset(), due_business_days=5)
+        stored = RecordSettings(
+            uk, settings.signer, settings.places, overrides={uk: override},
+            retention={uk: {RecordType.MEASURES: 10}},
+        )  # fmt: skip
+        journal.set_record_settings(stored)
+        assert journal.record_settings() == stored
+    finally:
+        journal.lock()
+
+
+def test_the_golden_retention_records_read_back(tmp_path: Path) -> None:
+    from mentorjournal.domain.retention import RecordType
+    from mentorjournal.domain.service_profile import ServiceProfileKind
+    from tests.fixtures.make_golden_vaults import RETENTION_SCHEMA
+
+    journal = _upgraded(RETENTION_SCHEMA, tmp_path)
+    try:
+        settings = journal.record_settings()
+        assert settings.rules.due_hours == 48
+        assert settings.retention_for(ServiceProfileKind.UK_DSA).years(RecordType.APPOINTMENTS) == 3
+        (request,) = journal.open_access_requests()
+        assert request.due_on == date(2026, 1, 29)
+        (erased,) = journal.retention_erasures()
+        assert erased.reason == "Golden retention period ended"
+    finally:
+        journal.lock()

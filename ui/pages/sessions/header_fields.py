@@ -241,7 +241,7 @@ class SessionHeaderFields(QGroupBox):
         now: datetime,
     ) -> None:
         """The units line and what the profile still needs, or who signed and whether late."""
-        rules = self._settings.profile.rules
+        rules = self._settings.rules
         units = billing_units(minutes, rules.unit_minutes)
         self.units.setText(f"{units} × {rules.unit_minutes} min units" if units else "")
         h = header or SessionHeader()

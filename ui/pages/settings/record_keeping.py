@@ -98,6 +98,8 @@ class RecordKeepingDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
+        #: What was loaded: the per-profile rules and retention periods edited elsewhere travel.
+        self._loaded = RecordSettings()
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -108,6 +110,7 @@ class RecordKeepingDialog(QDialog):
         query(self, self._worker, ops.record_settings, self.show_settings, self._prompts.show_error)
 
     def show_settings(self, settings: RecordSettings) -> None:
+        self._loaded = settings
         self.profile.setCurrentIndex(self.profile.findData(settings.profile.value))
         signer = settings.signer
         self.name.setText(signer.name if signer else "")
@@ -132,6 +135,8 @@ class RecordKeepingDialog(QDialog):
             signer=signer,
             places=tuple(_lines(self.places)),
             services=tuple(parse_service(line) for line in _lines(self.services)),
+            overrides=self._loaded.overrides,
+            retention=self._loaded.retention,
         )
 
     def save(self) -> None:
