@@ -5,6 +5,9 @@
 * ``export --coping-plan CODE --out FILE.pdf``: the printable one-page plan
 * ``export --note ID --out FILE.{md,pdf,docx}``: one session note with its addenda
 * ``export --caseload --out FILE.{md,pdf,docx}``: today's caseload list, codes only
+* ``export --subject-access CODE --out DIR [--requested DATE]``: a subject-access copy of the
+  mentee's whole record (PDF, DOCX and JSON) in a folder, stating the day the request arrived
+  (default: the oldest open request, else today) and the day it is due (one month, ICO)
 * ``export --json FILE`` / ``import --json FILE``: the whole vault as portable JSON
 
 The written file's path is printed as the last line of stdout. Every export is recorded in the
@@ -119,6 +122,26 @@ def _caseload(journal: Journal, args: argparse.Namespace) -> int:
     return 0
 
 
+def _subject_access(journal: Journal, args: argparse.Namespace) -> int:
+    from mentorjournal.export.subject_access import export_subject_access
+
+    if not args.out:
+        raise UsageError("Say which folder to write the copy into with --out DIR.")
+    requested = None if args.requested is None else _day(args.requested, "--requested")
+    written = export_subject_access(
+        journal, args.subject_access, Path(args.out), requested_on=requested
+    )
+    request = written.request
+    print(
+        f"Request received {request.requested_on.isoformat()}, due by"
+        f" {request.due_on.isoformat()} (one month)."
+    )
+    for path in written.files:
+        print(path)
+    print(written.folder)
+    return 0
+
+
 def _export_json(journal: Journal, args: argparse.Namespace) -> int:
     out = Path(args.json)
     journal.export_json(out)
@@ -141,11 +164,14 @@ def cmd_export(args: argparse.Namespace) -> int:
             ("--coping-plan", args.coping_plan is not None),
             ("--note", args.note is not None),
             ("--caseload", args.caseload),
+            ("--subject-access", args.subject_access is not None),
         )
         if chosen
     ]
     if len(kinds) > 1:
         raise UsageError(f"Choose one export at a time, not {' and '.join(kinds)}.")
+    if args.requested is not None and args.subject_access is None:
+        raise UsageError("--requested DATE goes with --subject-access CODE.")
     if args.supervision:
         handler: JournalHandler = _supervision
     elif args.json is not None:
@@ -156,6 +182,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         handler = _note
     elif args.caseload:
         handler = _caseload
+    elif args.subject_access is not None:
+        handler = _subject_access
     elif args.mentee:
         if len(args.mentee) > 1:
             raise UsageError("A record export takes one --mentee CODE.")
@@ -163,7 +191,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     else:
         raise UsageError(
             "Say what to export: --supervision, --mentee CODE, --coping-plan CODE, --note ID,"
-            " --caseload or --json FILE."
+            " --caseload, --subject-access CODE or --json FILE."
         )
     return run_with_journal(args, handler)
 
@@ -211,7 +239,21 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export.add_argument(
         "--caseload", action="store_true", help="today's caseload list (mentee codes only)"
     )
-    export.add_argument("--out", metavar="FILE", help="where to write (.md, .pdf or .docx)")
+    export.add_argument(
+        "--subject-access",
+        metavar="CODE",
+        help="a subject-access copy of a mentee's whole record (PDF, DOCX, JSON) into --out DIR",
+    )
+    export.add_argument(
+        "--requested",
+        metavar="DATE",
+        help="with --subject-access: the day the request arrived (YYYY-MM-DD; default today)",
+    )
+    export.add_argument(
+        "--out",
+        metavar="FILE",
+        help="where to write (.md, .pdf or .docx; a folder for --subject-access)",
+    )
     export.set_defaults(func=cmd_export)
 
     importer = sub.add_parser("import", help="import a portable JSON export into this vault")
