@@ -1,5 +1,6 @@
 """Demo record keeping: the scheme the demo mentor renews under, a disclosure, a co-signed note
-and one waiting for review, the supervision agreement and signed-off meetings, and the like.
+and one waiting for review, the supervision agreement and signed-off meetings, a former mentee
+whose appointments are past retention, an open subject-access request, and the like.
 
 Kept apart from ``demo.py`` (the seeded records themselves): these take no random draws and
 are fitted to records already generated, so adding one never changes the demo's notes, goals
@@ -11,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 
+from mentorjournal.domain.appointments import Appointment, AppointmentStatus
 from mentorjournal.domain.cosignature import ReviewRequest, cosign
 from mentorjournal.domain.cpd_scheme import CpdScheme, SchemeKind
 from mentorjournal.domain.disclosure import (
@@ -19,9 +21,12 @@ from mentorjournal.domain.disclosure import (
     MenteeInformed,
     ShareMethod,
 )
+from mentorjournal.domain.mentee import Consent, ConsentMethod, Mentee, MenteeStatus
+from mentorjournal.domain.retention import RecordType, add_years
 from mentorjournal.domain.service_profile import ServiceProfileKind
 from mentorjournal.domain.session_header import Signer
 from mentorjournal.domain.settings import RecordSettings
+from mentorjournal.domain.subject_access import SubjectAccessRequest
 from mentorjournal.domain.supervision import (
     AgendaItem,
     SupervisionAction,
@@ -31,11 +36,14 @@ from mentorjournal.domain.supervision import (
 from mentorjournal.domain.supervision_ledger import SupervisionAgreement, sign_off
 from mentorjournal.domain.validation import new_id
 from mentorjournal.storage import (
+    appointments,
     cosignatures,
     cpd,
     disclosures,
+    mentees,
     session_headers,
     sessions,
+    subject_access,
     supervision,
     supervision_ledger,
 )
@@ -49,10 +57,14 @@ def demo_cycle_start(today: date) -> date:
 
 
 #: The demo mentor works as a UK DSA specialist mentor; the name is an obvious placeholder.
+#: Their service keeps appointment (scheduling) records 2 years after care ends, not 20.
 DEMO_SETTINGS = RecordSettings(
     ServiceProfileKind.UK_DSA,
     Signer("Alex Demo", "Specialist mental health mentor", "MHFA, DSA-QAG registered"),
+    retention={ServiceProfileKind.UK_DSA: {RecordType.APPOINTMENTS: 2}},
 )
+#: The archived former mentee whose appointments are past retention in the demo.
+FORMER_MENTEE_CODE = "M-090"
 
 
 def insert_record_settings(conn: Connection, *, today: date, now: datetime) -> None:
@@ -62,6 +74,8 @@ def insert_record_settings(conn: Connection, *, today: date, now: datetime) -> N
     _insert_disclosure(conn)
     _insert_cosignatures(conn, now)
     _insert_supervision_ledger(conn, today, now)
+    _insert_former_mentee(conn, today=today, now=now)
+    _insert_access_request(conn, today=today, now=now)
 
 
 def _insert_cosignatures(conn: Connection, now: datetime) -> None:
@@ -192,3 +206,44 @@ def _insert_disclosure(conn: Connection) -> None:
         note_id=note.id,
     )
     disclosures.insert(conn, entry, shared_at + timedelta(minutes=30))
+
+
+def _insert_former_mentee(conn: Connection, *, today: date, now: datetime) -> None:
+    """An archived mentee whose care ended three years ago: a consent and three attended
+    appointments, which the demo's 2-year period for appointments has put past retention."""
+    closed = add_years(today, -3)
+    started = closed - timedelta(days=60)
+    mentee = Mentee(
+        new_id(), FORMER_MENTEE_CODE, first_name="Robin", notes="Synthetic demo person.",
+        status=MenteeStatus.CLOSED, started_on=started, status_since=closed, closed_on=closed,
+        archived=True, retention_until=add_years(closed, 2),
+    )  # fmt: skip
+    mentees.insert(conn, mentee, now)
+    mentees.save_consent(
+        conn,
+        Consent(new_id(), mentee.id, "Notes kept by the mentoring service", "Mentoring service",
+                started, ConsentMethod.WRITTEN),
+    )  # fmt: skip
+    appointments.insert_many(
+        conn,
+        [
+            Appointment(new_id(), mentee.id,
+                        datetime.combine(started + timedelta(weeks=week), time(10), tzinfo=UTC),
+                        status=AppointmentStatus.ATTENDED)
+            for week in range(3)
+        ],
+        now,
+    )  # fmt: skip
+
+
+def _insert_access_request(conn: Connection, *, today: date, now: datetime) -> None:
+    """M-001 asked for a copy of their record nine days ago; it is not answered yet."""
+    first = mentees.get_by_code(conn, "M-001")
+    if first is None:
+        return
+    subject_access.insert(
+        conn,
+        SubjectAccessRequest.received(
+            new_id(), first.id, today - timedelta(days=9), today=today, now=now
+        ),
+    )
