@@ -434,6 +434,18 @@ def answer_subject_access(j: Journal, c: Ctx) -> Callable[[], object]:
 
 
 @call
+def erase_past_retention(j: Journal, c: Ctx) -> Callable[[], object]:
+    from datetime import UTC, datetime
+
+    from mentorjournal.domain.retention import RecordType
+
+    mentee = make_mentee(j, f"R-{d.new_id()[:6]}", started_on=date(2009, 1, 5))
+    j.add_appointment(mentee.id, datetime(2009, 6, 1, 10, tzinfo=UTC))
+    j.set_mentee_status(mentee.id, d.MenteeStatus.CLOSED, on=date(2010, 1, 4))
+    return lambda: j.erase_past_retention(mentee.id, RecordType.APPOINTMENTS, "Period ended")
+
+
+@call
 def change_passphrase(j: Journal, c: Ctx) -> Callable[[], object]:
     return lambda: j.change_passphrase(c.passphrase, "another long passphrase for the audit walk")
 
