@@ -118,12 +118,11 @@ def cover_blocks(
         Heading(1, "About this copy"),
         Table(
             (
-                ("", ""),
-                ("Request received", format_day(request.requested_on)),
+                ("The request", "Date"),
+                ("Received", format_day(request.requested_on)),
                 ("Due by (one month)", format_day(request.due_on)),
-                ("Copy made", zone.display(exported_at)),
-            ),
-            header=False,
+                ("This copy made", zone.display(exported_at)),
+            )
         ),
         Paragraph.of(RULE),
         Paragraph.of(
