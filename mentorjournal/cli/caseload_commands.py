@@ -99,6 +99,7 @@ def caseload_json(entry: CaseloadEntry) -> dict[str, Any]:
             "mode": next_up.mode.value,
         },
         "open_risk_followups": entry.open_risk_followups,
+        "disclosures_untold": entry.disclosures_untold,
         "unsigned_drafts": entry.unsigned_drafts,
         "goals_review_due": entry.goals_review_due,
         "plan_review_due": entry.plan_review_due,

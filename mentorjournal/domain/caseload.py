@@ -4,7 +4,9 @@ The rules for "due" live here as named constants so the CLI, the home page and t
 a goal is due for review when its target date is within a week (or past) or it has not been
 rated for six weeks; a coping plan when its latest version is older than 90 days; a consent
 when its review date is within two weeks; a draft note counts once its session is a day old;
-a risk-flagged note counts as an open follow-up for four weeks unless taken to supervision.
+a risk-flagged note counts as an open follow-up for four weeks unless taken to supervision;
+a disclosure shared in the last four weeks that the mentee has "not yet" been told of needs
+the mentor (telling them, or recording why not, is part of the record).
 Days are the mentor's local days.
 """
 
@@ -24,6 +26,7 @@ CONSENT_REVIEW_AHEAD_DAYS = 14
 DRAFT_GRACE_DAYS = 1
 NOTE_RISK_OPEN_DAYS = 28
 NOT_SEEN_DAYS = 28
+DISCLOSURE_RECENT_DAYS = 28
 #: A change of five points or more on PHQ-9 or GAD-7 is the usual threshold for a real change.
 MEANINGFUL_CHANGE = 5
 
@@ -67,7 +70,8 @@ class LatestMeasure:
 @dataclass(frozen=True)
 class AttentionItem:
     """One reason a mentee needs the mentor, and the kind of record it is about
-    (``risk_followup``, ``appointment``, ``note``, ``measure``, ``goal``, ``plan``, ``consent``)."""
+    (``risk_followup``, ``disclosure``, ``appointment``, ``note``, ``measure``, ``goal``,
+    ``plan``, ``consent``)."""
 
     kind: str
     text: str
@@ -90,6 +94,8 @@ class CaseloadEntry:
     consent_reviews_due: int
     latest_measures: tuple[LatestMeasure, ...]
     gas_t_score: float | None
+    #: Standing disclosures shared in the last four weeks the mentee has not been told of yet.
+    disclosures_untold: int = 0
 
     def attention_items(self) -> tuple[AttentionItem, ...]:
         """Why this mentee may need the mentor this week, most urgent first (empty: none).
@@ -99,6 +105,10 @@ class CaseloadEntry:
         if self.open_risk_followups:
             items.append(
                 AttentionItem("risk_followup", f"{self.open_risk_followups} open risk follow-up(s)")
+            )
+        if self.disclosures_untold:
+            items.append(
+                AttentionItem("disclosure", f"{self.disclosures_untold} disclosure(s) not yet told")
             )
         if self.next_appointment is None:
             items.append(AttentionItem("appointment", "no next appointment"))
@@ -142,6 +152,7 @@ class CaseloadCutoffs:
     goal_rated_since: date
     plan_saved_since: datetime
     consent_review_by: date
+    disclosed_since: datetime
 
     @classmethod
     def for_day(cls, today: date, now: datetime, zone: tzinfo | None = None) -> CaseloadCutoffs:
@@ -155,6 +166,7 @@ class CaseloadCutoffs:
             goal_rated_since=today - timedelta(days=GOAL_RATING_STALE_DAYS),
             plan_saved_since=start - timedelta(days=PLAN_REVIEW_AFTER_DAYS),
             consent_review_by=today + timedelta(days=CONSENT_REVIEW_AHEAD_DAYS),
+            disclosed_since=start - timedelta(days=DISCLOSURE_RECENT_DAYS),
         )
 
 

@@ -34,6 +34,7 @@ from mentorjournal.journal.base import JournalBase
 from mentorjournal.storage import appointments as appointment_repo
 from mentorjournal.storage import caseload as caseload_repo
 from mentorjournal.storage import cpd as cpd_repo
+from mentorjournal.storage import disclosures as disclosure_repo
 from mentorjournal.storage import measures as measure_repo
 
 
@@ -62,6 +63,7 @@ class Caseload(JournalBase):
         cut = CaseloadCutoffs.for_day(day, now, zone)
         figures = caseload_repo.overview(self._db, cut)
         gas = caseload_repo.latest_gas_ratings(self._db)
+        untold = disclosure_repo.untold_since(self._db, cut.disclosed_since)
         points: dict[str, list[MeasurePoint]] = defaultdict(list)
         for point in measure_repo.latest_points(self._db):
             points[point.mentee_id].append(point)
@@ -84,6 +86,7 @@ class Caseload(JournalBase):
                 consent_reviews_due=f.consent_reviews_due,
                 latest_measures=_latest(points.get(f.mentee_id, [])),
                 gas_t_score=d.gas_t_score(gas.get(f.mentee_id, [])),
+                disclosures_untold=untold.get(f.mentee_id, 0),
             )
             for f in figures
         ]

@@ -98,3 +98,16 @@ def current_counts(conn: Connection) -> dict[str, int]:
         " (SELECT 1 FROM disclosures c WHERE c.corrects_id = d.id) GROUP BY mentee_id"
     ).fetchall()
     return {str(r[0]): int(r[1]) for r in rows}
+
+
+def untold_since(conn: Connection, since: datetime) -> dict[str, int]:
+    """Per mentee id, standing disclosures shared since ``since`` that the mentee has not
+    yet been told of (the caseload's reason; "not told" with a reason is a decision, not a
+    to-do)."""
+    rows = conn.execute(
+        "SELECT mentee_id, count(*) FROM disclosures d WHERE informed = 'not_yet'"
+        " AND shared_at >= ? AND NOT EXISTS"
+        " (SELECT 1 FROM disclosures c WHERE c.corrects_id = d.id) GROUP BY mentee_id",
+        (dt_text(since),),
+    ).fetchall()
+    return {str(r[0]): int(r[1]) for r in rows}

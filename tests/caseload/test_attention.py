@@ -50,6 +50,9 @@ def test_each_reason_names_the_record_it_is_about_most_urgent_first() -> None:
         "consent",
     ]
     assert entry.attention_reasons() == tuple(i.text for i in entry.attention_items())
+    told = _entry(open_risk_followups=1, disclosures_untold=2)
+    assert [i.kind for i in told.attention_items()][:2] == ["risk_followup", "disclosure"]
+    assert told.attention_reasons()[1] == "2 disclosure(s) not yet told"
     assert entry.attention_reasons()[0] == "1 open risk follow-up(s)"
     assert "PHQ-9 up 6" in entry.attention_reasons()
 

@@ -262,3 +262,62 @@ def test_the_journal_menu_exports_and_prints_the_open_note_and_the_record(
     prompts.script("inform", None)
     export_actions.export_mentee_record(main)
     qtbot.waitUntil((tmp_path / "record.docx").exists, timeout=10000)
+
+
+def test_a_recent_disclosure_the_mentee_was_not_told_of_needs_attention_and_opens_disclosures(
+    qtbot: QtBot,
+    journal: Any,
+    vault_clock: ManualClock,
+    journal_worker: JournalWorker,
+    prompts: ScriptedPrompts,
+) -> None:
+    from mentorjournal.domain import new_id
+    from mentorjournal.domain.disclosure import (
+        Disclosure,
+        DisclosureBasis,
+        MenteeInformed,
+        ShareMethod,
+    )
+
+    ids = _seed(journal, vault_clock)
+
+    def disclose(mentee_id: str, days_ago: int, informed: MenteeInformed, **more: Any) -> str:
+        entry = Disclosure(
+            new_id(), mentee_id, NOW - timedelta(days=days_ago), DisclosureBasis.RISK_TO_OTHERS,
+            "Threat towards a neighbour", "Police non-emergency line", ShareMethod.PHONE,
+            "Risk of serious harm to others", informed=informed, **more,
+        )  # fmt: skip
+        return str(journal.record_disclosure(entry).value.id)
+
+    disclose(ids["quiet"], 40, MenteeInformed.NOT_YET)  # not recent: no reason
+    disclose(ids["quiet"], 3, MenteeInformed.AFTER)  # told: no reason
+    first = disclose(ids["quiet"], 2, MenteeInformed.NOT_YET)
+    page = _page(qtbot, journal_worker, prompts)
+    codes = {e.mentee_code: e for e in page.caseload_model.records()}
+    assert codes["M-102"].disclosures_untold == 1
+    assert codes["M-101"].disclosures_untold == 0
+    asked: list[tuple[str, str, str]] = []
+    page.record_requested.connect(lambda *a: asked.append(a))
+    row = next(r for r in range(page.proxy.rowCount()) if page.proxy.index(r, 0).data() == "M-102")
+    cell = page.proxy.index(row, CaseloadColumn.ATTENTION)
+    assert "1 disclosure(s) not yet told" in cell.data()
+    page.caseload_view.activated.emit(cell)
+    assert asked[-1] == ("disclosure", "", ids["quiet"])
+    # Telling them (a correction saying so) clears the reason; the home reloads on the change.
+    journal_worker.changed.connect(page.on_changes)
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        journal_worker.command(
+            lambda j: j.record_disclosure(
+                Disclosure(
+                    new_id(), ids["quiet"], NOW - timedelta(days=2),
+                    DisclosureBasis.RISK_TO_OTHERS, "Threat towards a neighbour",
+                    "Police non-emergency line", ShareMethod.PHONE,
+                    "Risk of serious harm to others", informed=MenteeInformed.AFTER,
+                    corrects_id=first,
+                )
+            ),
+            lambda _r: None,
+            lambda error: None,
+        )  # fmt: skip
+    codes = {e.mentee_code: e for e in page.caseload_model.records()}
+    assert codes["M-102"].disclosures_untold == 0

@@ -86,6 +86,7 @@ PART_PAGES: dict[str, str] = {
     "appointment": "appointments",
     "measure": "measures",
     "risk_followup": "measures",
+    "disclosure": "disclosures",
     "self_review": "self_review",
 }
 

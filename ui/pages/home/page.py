@@ -60,6 +60,7 @@ WATCHED = (
     "supervision",
     "appointments",
     "measures",
+    "disclosures",
 )
 
 
