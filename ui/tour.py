@@ -154,6 +154,12 @@ class Tour:
         views.append(View("search", self._search, dialog=True))
         views.append(View("settings", self._settings, dialog=True))
         views.append(View("record-keeping", self._record_keeping, dialog=True))
+        views.append(View("record-keeping-rules", partial(self._record_keeping, 1), dialog=True))
+        views.append(
+            View("record-keeping-retention", partial(self._record_keeping, 2), dialog=True)
+        )
+        views.append(View("retention-review", self._retention_review, dialog=True))
+        views.append(View("subject-access", self._subject_access, dialog=True))
         views.append(View("supervision-preview", self._supervision_preview, dialog=True))
         views.append(View("change-passphrase", self._change_passphrase, dialog=True))
         views.append(View("supervision-agreement", self._supervision_agreement, dialog=True))
@@ -406,13 +412,38 @@ class Tour:
         self._show_window(self.main)
         return self._dialog(self.main.open_settings())
 
-    def _record_keeping(self) -> QWidget:
+    def _record_keeping(self, tab: int = 0) -> QWidget:
         from ui.pages.settings.record_keeping import RecordKeepingDialog
 
         self._show_window(self.main)
         dialog = RecordKeepingDialog(self.main.worker, self.main.prompts, self.main)
         dialog.load()
         self.wait_for(lambda: bool(dialog.name.text()), "the record-keeping settings")
+        dialog.tabs.setCurrentIndex(tab)
+        return self._dialog(dialog)
+
+    def _retention_review(self) -> QWidget:
+        from ui.pages.retention.review import RetentionReviewDialog
+
+        self._show_window(self.main)
+        dialog = RetentionReviewDialog(self.main.worker, self.main.prompts, self.main)
+        dialog.reload()
+        self.wait_for(lambda: bool(dialog.status.text()), "the records past retention")
+        return self._dialog(dialog)
+
+    def _subject_access(self) -> QWidget:
+        from ui.pages.retention.subject_access import SubjectAccessDialog
+
+        self._show_window(self.main)
+        rows = self.main.mentees
+        first = next(  # the demo's M-001 has an open subject-access request
+            rows.mentee(r) for r in range(rows.rowCount()) if rows.mentee(r).code == "M-001"
+        )
+        dialog = SubjectAccessDialog(
+            self.main.worker, self.main.prompts, first.id, first.code, self.main
+        )
+        dialog.load()
+        self.wait_for(lambda: "(the open request)" in dialog.due.text(), "the open request")
         return self._dialog(dialog)
 
     def _supervision_preview(self) -> QWidget:

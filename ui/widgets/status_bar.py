@@ -50,14 +50,19 @@ class JournalStatusBar(QStatusBar):
     def set_lock_remaining(self, seconds: int) -> None:
         self.lock_label.setText(format_countdown(seconds) if seconds <= COUNTDOWN_FROM else "")
 
-    def set_erasure_due(self, count: int) -> None:
-        """Archived records past their retention date: the app helps erase them when due."""
-        self.notice_label.setText(
-            ""
-            if count <= 0
-            else f"{count} archived record{'s are' if count != 1 else ' is'} past retention: "
-            "Settings › Erase a mentee"
-        )
+    def set_erasure_due(self, count: int, past_retention: int = 0) -> None:
+        """Archived records past their retention date, and mentees with records of some type
+        past their retention period: the app helps erase them when due."""
+        if past_retention > 0:
+            where = "Records past retention" + (", Erase a mentee" if count > 0 else "")
+            self.notice_label.setText(f"Records past retention: Settings › {where}")
+        elif count > 0:
+            self.notice_label.setText(
+                f"{count} archived record{'s are' if count != 1 else ' is'} past retention: "
+                "Settings › Erase a mentee"
+            )
+        else:
+            self.notice_label.setText("")
 
     def clear(self) -> None:
         self.notice_label.setText("")

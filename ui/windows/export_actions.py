@@ -1,4 +1,5 @@
-"""Journal menu: export or print the open note, export the chosen mentee's record.
+"""Journal menu: export or print the open note, export the chosen mentee's record or a
+subject-access copy of it.
 
 The same core exporters as ``mentorjournal export --note ID`` and ``export --mentee CODE``
 write the file and its audit event, so the app and the CLI never disagree on what a record
@@ -51,3 +52,17 @@ def export_mentee_record(window: MainWindow) -> None:
     code = window.sidebar.code_of(window.mentee_id)
     export_to_file(window, window.worker, window.prompts, f"Export the record of {code}",
                    lambda j, path: write(j, code, path))  # fmt: skip
+
+
+def export_subject_access(window: MainWindow) -> None:
+    """Subject access export… for the chosen mentee (``SubjectAccessDialog``)."""
+    from ui.pages.retention.subject_access import SubjectAccessDialog
+
+    if window.mentee_id is None:
+        window.prompts.inform("Subject access export", "Choose a mentee first.")
+        return
+    code = window.sidebar.code_of(window.mentee_id)
+    dialog = SubjectAccessDialog(window.worker, window.prompts, window.mentee_id, code, window)
+    dialog.load()
+    dialog.open()
+    window.subject_access_dialog = dialog

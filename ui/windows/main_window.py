@@ -139,6 +139,8 @@ class MainWindow(QMainWindow):
         self.mentee_view = self.sidebar.mentee_view
         self.add_button = self.sidebar.add_button
         self.archive_button = self.sidebar.archive_button
+        #: The open "Subject access export…" dialog, if any (kept so it is not collected).
+        self.subject_access_dialog: QDialog | None = None
         self.area_list = self.sidebar.area_list
         self._build_content()
         self.splitter = QSplitter(self)
@@ -280,6 +282,7 @@ class MainWindow(QMainWindow):
             ("E&xport this note…", "exportNote", export_actions.export_open_note),
             ("&Print this note…", "printNote", export_actions.print_open_note),
             ("Export mentee &record…", "exportRecord", export_actions.export_mentee_record),
+            ("S&ubject access export…", "subjectAccess", export_actions.export_subject_access),
         ):
             action = QAction(text, self)
             action.setObjectName(name)
@@ -351,10 +354,14 @@ class MainWindow(QMainWindow):
         self.worker.query(load_mentee_rows, loaded, not_read)
 
     def check_erasure_due(self) -> None:
-        """Tell the mentor (status bar) how many archived records are past their retention date."""
+        """Tell the mentor (status bar) what is past retention: archived records past their date,
+        and mentees with records of some type past their period."""
         self.worker.query(
-            lambda j: len(j.mentees_due_for_erasure()),
-            self.status.set_erasure_due,
+            lambda j: (
+                len(j.mentees_due_for_erasure()),
+                len({p.mentee_id for p in j.records_past_retention()}),
+            ),
+            lambda counts: self.status.set_erasure_due(*counts),
             lambda _error: None,
         )
 

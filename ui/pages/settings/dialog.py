@@ -2,7 +2,8 @@
 
 Preferences: auto-lock minutes, backup folder and count, theme, text size. Vault actions:
 back up now, re-calibrate the key derivation, change passphrase, new recovery key,
-export/import, erase a mentee, and the record-keeping settings (service profile, signer). Every vault action runs through the worker; every question
+export/import, erase a mentee, the record-keeping settings (service profile, signer, rules,
+retention) and the review of records past retention. Every vault action runs through the worker; every question
 goes through the prompts seam. The journal methods called (run in the worker thread):
 ``backup_now(folder: Path, keep: int)``, ``recalibrate_kdf(passphrase: str)``,
 ``change_passphrase(old: str, new: str)``, ``regenerate_recovery_key()``,
@@ -184,6 +185,7 @@ class SettingsDialog(QDialog):
             ("Audit &log…", self.show_audit_log),
             ("New data &key…", self.new_data_key),
             ("Recor&d keeping…", self.record_keeping),
+            ("Rec&ords past retention…", self.review_retention),
         )
         self.action_buttons: dict[str, QPushButton] = {}
         for i, (label, slot) in enumerate(actions):
@@ -316,6 +318,17 @@ class SettingsDialog(QDialog):
         dialog.show()
         dialog.start()
         self.audit_dialog = dialog
+        return dialog
+
+    def review_retention(self) -> QDialog:
+        """The reviewed list of records past retention and their erasure (its own dialog)."""
+        from ui.pages.retention.review import RetentionReviewDialog
+
+        dialog = RetentionReviewDialog(self._worker, self._prompts, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        dialog.reload()
+        self.retention_dialog = dialog
         return dialog
 
     def new_data_key(self) -> None:

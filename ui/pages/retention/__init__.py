@@ -1,0 +1,1 @@
+"""Retention review and subject-access export: the record-keeping duties about whole records."""
