@@ -86,6 +86,11 @@ def exported(
     plan = out / "coping-plan.pdf"
     assert run_cli("export", *vault, "--coping-plan", mentee, "--out", str(plan)).code == 0
     files[plan.name] = plan
+    access = out / "subject-access"
+    result = run_cli("export", *vault, "--subject-access", mentee, "--out", str(access))
+    assert result.code == 0, result.stderr
+    for name in ("subject-access.pdf", "subject-access.docx"):
+        files[name] = access / name
     return files
 
 
