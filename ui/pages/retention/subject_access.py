@@ -96,7 +96,9 @@ class SubjectAccessDialog(QDialog):
         form = QFormLayout()
         form.addRow("&Request received:", self.requested)
         form.addRow("Due by:", self.due)
-        form.addRow("&Folder:", folder_row)
+        folder_label = QLabel("&Folder:", self)
+        folder_label.setBuddy(self.folder)  # a row of two: the label names the field
+        form.addRow(folder_label, folder_row)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

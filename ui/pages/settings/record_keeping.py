@@ -281,7 +281,9 @@ class RecordKeepingDialog(QDialog):
         self.due_value.valueChanged.connect(self._rules_edited)
         due_row.addWidget(self.due_kind, 1)
         due_row.addWidget(self.due_value)
-        form.addRow("&Due:", due_row)
+        due_label = QLabel("&Due:")
+        due_label.setBuddy(self.due_kind)  # a row of two: the label names the first
+        form.addRow(due_label, due_row)
         self.crisis_hours = QSpinBox()
         self.crisis_hours.setRange(0, MAX_HOURS)
         self.crisis_hours.setSpecialValueText("No separate limit")
