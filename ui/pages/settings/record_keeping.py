@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -311,16 +312,24 @@ class RecordKeepingDialog(QDialog):
         )
         explain.setWordWrap(True)
         layout.addWidget(explain)
-        form = QFormLayout()
+        # Two columns of label and years, so nine rows fit a small screen at large text.
+        grid = QGridLayout()
         self.years: dict[RecordType, QSpinBox] = {}
-        for record_type in RecordType:
+        half = (len(RecordType) + 1) // 2
+        for index, record_type in enumerate(RecordType):
             spin = QSpinBox()
             spin.setRange(MIN_YEARS, MAX_YEARS)
             spin.setSuffix(" years")
             spin.setAccessibleName(f"Years to keep {record_type.label.lower()}")
             self.years[record_type] = spin
-            form.addRow(f"{record_type.label}:", spin)
-        layout.addLayout(form)
+            label = QLabel(f"{record_type.label}:")
+            label.setBuddy(spin)
+            row, column = index % half, (index // half) * 2
+            grid.addWidget(label, row, column)
+            grid.addWidget(spin, row, column + 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        layout.addLayout(grid)
         self.reset_periods = QPushButton("Use the profile's own &years")
         self.reset_periods.clicked.connect(self._reset_periods)
         layout.addWidget(self.reset_periods)
