@@ -147,12 +147,82 @@ def _delete(ctx: _Context, item: Pending) -> str:
                 (op.record_id,),
             )
         except sqlcipher3.IntegrityError:
-            # A signed record goes only with its mentee's erasure, which the same batch
-            # carries right after it (the cascade is captured child first): wait for it.
-            return PARKED
+            # A signed record goes only with an erasure: its mentee's, which the same batch
+            # carries right after it (the cascade is captured child first), or a reviewed
+            # retention erasure, whose register row the batch carries after its deletions.
+            # Wait for either.
+            erased = _erase_by_retention(conn, op.tbl, op.record_id)
+            if erased is None:
+                return PARKED
+            ctx.result.erased_signed += erased
     sync_log.add_tombstone(conn, op.tbl, op.record_id, stamp)
     ctx.result.deleted.add((op.tbl, op.record_id))
     return APPLIED
+
+
+#: The signed rows a retention erasure may take, by table: the register's record types that
+#: cover them (a note's erasure takes its header and addenda with it).
+_RETENTION_COVERS: dict[str, tuple[str, ...]] = {
+    "session_notes": ("session_notes",),
+    "session_headers": ("session_notes",),
+    "addenda": ("addenda", "session_notes"),
+    "disclosures": ("disclosures",),
+}
+
+
+def _erase_by_retention(conn: Connection, tbl: str, record_id: str) -> list[tuple[str, str]] | None:
+    """Delete a signed row that a retention erasure registered for its mentee and type (the
+    register row replicates with the deletions); ``None`` while there is no such entry.
+
+    Returns the ``(kind, id)`` of the sealed record it took, for the merge's erase events.
+    """
+    covers = _RETENTION_COVERS.get(tbl)
+    row = (
+        None
+        if covers is None
+        else conn.execute(
+            f"SELECT mentee_id FROM {sync_log.quote(tbl)} WHERE id = ?", (record_id,)
+        ).fetchone()
+    )
+    if covers is None or row is None:
+        return None
+    mentee_id = str(row[0])
+    marks = ", ".join("?" for _ in covers)
+    registered = conn.execute(
+        f"SELECT 1 FROM retention_erasures WHERE mentee_id = ? AND record_type IN ({marks})",
+        (mentee_id, *covers),
+    ).fetchone()
+    if registered is None:
+        return None
+    # The row and what its deletion cascades to (a note's addenda, should they still be here).
+    ids = [record_id]
+    if tbl == "session_notes":
+        ids += [
+            str(r[0])
+            for r in conn.execute("SELECT id FROM addenda WHERE note_id = ?", (record_id,))
+        ]
+    marks = ", ".join("?" for _ in ids)
+    sealed = [
+        (str(kind), str(sealed_id))
+        for kind, sealed_id in conn.execute(
+            f"SELECT kind, record_id FROM record_seals WHERE mentee_id = ? AND record_id IN ({marks})"
+            " ORDER BY kind, record_id",
+            (mentee_id, *ids),
+        )
+    ]
+    conn.execute("INSERT INTO erasure_in_progress(mentee_id) VALUES (?)", (mentee_id,))
+    conn.execute(
+        f"DELETE FROM record_seals WHERE mentee_id = ? AND record_id IN ({marks})",
+        (mentee_id, *ids),
+    )
+    conn.execute(f"DELETE FROM search_pending WHERE record_id IN ({marks})", ids)
+    for (doc,) in conn.execute(
+        f"DELETE FROM search_doc WHERE record_id IN ({marks}) RETURNING doc", ids
+    ).fetchall():
+        conn.execute("DELETE FROM search_index WHERE rowid = ?", (int(doc),))
+    conn.execute(f"DELETE FROM {sync_log.quote(tbl)} WHERE id = ?", (record_id,))
+    conn.execute("DELETE FROM erasure_in_progress WHERE mentee_id = ?", (mentee_id,))
+    return sealed
 
 
 def _parent_deleted(conn: Connection, tbl: str, fields: Mapping[str, Value]) -> bool:
