@@ -161,10 +161,11 @@ def _delete(ctx: _Context, item: Pending) -> str:
 
 
 #: The signed rows a retention erasure may take, by table: the register's record types that
-#: cover them (a note's erasure takes its header and addenda with it).
+#: cover them (a note's erasure takes its header, addenda and co-signature with it).
 _RETENTION_COVERS: dict[str, tuple[str, ...]] = {
     "session_notes": ("session_notes",),
     "session_headers": ("session_notes",),
+    "cosignatures": ("session_notes",),
     "addenda": ("addenda", "session_notes"),
     "disclosures": ("disclosures",),
 }

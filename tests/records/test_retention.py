@@ -154,6 +154,9 @@ def test_a_reviewed_erasure_takes_signed_records_writes_erase_events_and_verify_
     journal: Journal, vault_clock: ManualClock
 ) -> None:
     mentee_id = _closed_mentee_with_records(journal, vault_clock)
+    (signed,) = [n for n in journal.notes_for(mentee_id) if n.is_signed]
+    journal.request_review(signed.id)
+    journal.add_cosignature(signed.id, name="Dr A", role="Supervisor", cosigned_on=date(2026, 1, 5))
     journal.set_record_settings(RecordSettings(US))
     vault_clock.current = datetime(2031, 1, 6, 9, tzinfo=UTC)
     with pytest.raises(ValidationError, match="reason"):
@@ -171,7 +174,7 @@ def test_a_reviewed_erasure_takes_signed_records_writes_erase_events_and_verify_
     assert journal.search("record that will go") == []
     events = audit.events(db_of(journal), limit=1000)
     erased_kinds = sorted(e.kind for e in events if e.action == "erase")
-    assert erased_kinds == ["addendum", "note", "retention_erasure"]
+    assert erased_kinds == ["addendum", "cosignature", "note", "retention_erasure"]
     (register,) = journal.retention_erasures()
     assert register.reason == "Medicaid period of 5 years ended" and register.records == 2
     assert journal._unlocked_vault().verify_records() == []

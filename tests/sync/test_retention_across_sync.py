@@ -33,6 +33,8 @@ def test_a_retention_erasure_of_signed_notes_reaches_the_other_computer(net: Net
     old = datetime(2009, 1, 5, 10, tzinfo=UTC)
     note = make_note(a.journal, mentee, text="Kept past its time", started_at=old, sign=True)
     addendum = a.journal.add_addendum(note.id, "A later correction").value
+    a.journal.request_review(note.id)
+    a.journal.add_cosignature(note.id, name="Dr A", role="Supervisor", cosigned_on=date(2026, 1, 5))
     kept = make_note(a.journal, mentee, text="Another one", started_at=old, sign=True)
     a.journal.record_disclosure(
         Disclosure(
@@ -50,6 +52,7 @@ def test_a_retention_erasure_of_signed_notes_reaches_the_other_computer(net: Net
     assert b.journal.notes_for(mentee.id) == []
     erased = {(e.kind, e.record_id) for e in b.journal.audit_events(action="erase")}
     assert {("note", note.id), ("note", kept.id), ("addendum", addendum.id)} <= erased
+    assert ("cosignature", note.id) in erased
     for device in net.devices.values():
         assert proofs.verify_records(db_of(device.journal), None) == [], device.name
     assert b.journal.retention_erasures()[0].reason == "Seven years ended"
