@@ -26,7 +26,7 @@ from mentorjournal.domain import (
     Resource,
 )
 from mentorjournal.errors import RecordNotFound, ValidationError
-from mentorjournal.storage import search
+from mentorjournal.storage import same_code, search
 from mentorjournal.storage.codec import (
     date_text,
     date_value,
@@ -196,6 +196,7 @@ def supervision_sessions_touching(conn: Connection, mentee_id: str) -> list[str]
 
 def erase(conn: Connection, mentee_id: str) -> None:
     """Delete the mentee and everything of theirs, signed notes included (call in a transaction)."""
+    row = conn.execute("SELECT code FROM mentees WHERE id = ?", (mentee_id,)).fetchone()
     conn.execute("INSERT INTO erasure_in_progress(mentee_id) VALUES (?)", (mentee_id,))
     conn.execute("DELETE FROM record_seals WHERE mentee_id = ?", (mentee_id,))
     conn.execute(
@@ -208,6 +209,7 @@ def erase(conn: Connection, mentee_id: str) -> None:
     conn.execute("DELETE FROM erasure_in_progress WHERE mentee_id = ?", (mentee_id,))
     if cursor.rowcount == 0:
         raise RecordNotFound("That mentee does not exist.")
+    same_code.restore_after_erasure(conn, str(row[0]))
 
 
 def checkpoint(conn: Connection) -> None:

@@ -29,7 +29,7 @@ import sqlcipher3
 
 from mentorjournal.errors import RecordSigned, UsageError
 from mentorjournal.storage import mentees as mentee_repo
-from mentorjournal.storage import sync_index, sync_log
+from mentorjournal.storage import same_code, sync_index, sync_log
 from mentorjournal.storage.connection import Connection
 from mentorjournal.sync.ops import Op, Stamp, Value
 
@@ -287,16 +287,12 @@ def _insert_same_code(ctx: _Context, item: Pending, fields: Mapping[str, Value])
     holder_stamp = sync_log.field_stamp(conn, "mentees", holder, "code") or (0, "")
     incoming: Stamp = (op.hlc, item.device)
     if incoming < holder_stamp:
-        renamed = _suffixed(code, holder_stamp[1])
+        renamed = same_code.suffixed(code, holder_stamp[1])
         conn.execute("UPDATE mentees SET code = ? WHERE id = ?", (renamed, holder))
     else:
-        fields = {**fields, "code": _suffixed(code, item.device)}
+        fields = {**fields, "code": same_code.suffixed(code, item.device)}
     _conflict(ctx, op, "code", code, incoming, reason="same mentee code made on two computers")
     return _insert(ctx, item, fields)
-
-
-def _suffixed(code: str, device: str) -> str:
-    return f"{code[:27]}-{device[:4]}"
 
 
 def _put(ctx: _Context, item: Pending) -> str:
