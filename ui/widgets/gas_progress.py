@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from mentorjournal.domain.goals import GAS_LABELS, GAS_LEVELS
 from ui.widgets.flow import FlowLayout
+from ui.widgets.qdates import from_qdate
 
 
 class GasProgressRow(QWidget):
@@ -81,8 +82,7 @@ class GasProgressRow(QWidget):
         """The chosen day (None when the row asks for none)."""
         if self.on_edit is None:
             return None
-        value = self.on_edit.date().toPython()
-        assert isinstance(value, date)
+        value = from_qdate(self.on_edit.date())
         return value
 
     def reset(self) -> None:

@@ -42,6 +42,7 @@ from ui.callbacks import command
 from ui.models.record_model import RecordRole, RecordTableModel
 from ui.prompts import Prompts
 from ui.widgets.flow import FlowLayout
+from ui.widgets.qdates import from_qdate, to_qdate
 from ui.widgets.tables import read_only_table
 from ui.worker import JournalWorker
 
@@ -113,15 +114,12 @@ class _OptionalDate(QWidget):
     def value(self) -> date | None:
         if not self.check.isChecked():
             return None
-        value = self.edit.date().toPython()
-        assert isinstance(value, date)
+        value = from_qdate(self.edit.date())
         return value
 
     def set_value(self, value: date | None) -> None:
         self.check.setChecked(value is not None)
-        self.edit.setDate(
-            QDate(value.year, value.month, value.day) if value else QDate.currentDate()
-        )
+        self.edit.setDate(to_qdate(value) if value else QDate.currentDate())
 
 
 class RecordEditor(QGroupBox, Generic[R]):
@@ -284,7 +282,7 @@ class RecordEditor(QGroupBox, Generic[R]):
             widget.set_value(value)
         elif isinstance(widget, QDateEdit):
             today = QDate.currentDate()
-            widget.setDate(QDate(value.year, value.month, value.day) if value else today)
+            widget.setDate(to_qdate(value) if value else today)
         elif isinstance(widget, QDoubleSpinBox):
             widget.setValue(float(value) if value else 1.0)
 

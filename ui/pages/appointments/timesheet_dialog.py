@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from mentorjournal.domain.attendance import AllocationPeriod, periods_between
 from ui.prompts import Prompts
+from ui.widgets.qdates import from_qdate, to_qdate
 
 PER_LABELS = {
     AllocationPeriod.MONTH: "Month",
@@ -55,14 +55,6 @@ def presets(today: date) -> list[tuple[str, str, date, date]]:
         found.append((f"this_{per.value}", f"This {noun}", first, last))
         found.append((f"last_{per.value}", f"Last {noun}", *before))
     return found
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _day(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 class TimesheetDialog(QDialog):
@@ -156,8 +148,8 @@ class TimesheetDialog(QDialog):
         self.first.setEnabled(custom)
         self.last.setEnabled(custom)
         if not custom:
-            self.first.setDate(_qdate(first))
-            self.last.setDate(_qdate(last))
+            self.first.setDate(to_qdate(first))
+            self.last.setDate(to_qdate(last))
 
     def suffix(self) -> str:
         return ".pdf" if self.pdf.isChecked() else ".docx"
@@ -176,7 +168,7 @@ class TimesheetDialog(QDialog):
 
     def accept(self) -> None:
         """Close only with a usable period and file name; otherwise say what is wrong."""
-        first, last = _day(self.first.date()), _day(self.last.date())
+        first, last = from_qdate(self.first.date()), from_qdate(self.last.date())
         text = self.path.text().strip()
         if last < first:
             self.problem.setText("The last day cannot be before the first.")
@@ -192,8 +184,8 @@ class TimesheetDialog(QDialog):
     def values(self) -> tuple[date, date, AllocationPeriod, Path]:
         """The period, the summary's period kind and the file, as chosen."""
         return (
-            _day(self.first.date()),
-            _day(self.last.date()),
+            from_qdate(self.first.date()),
+            from_qdate(self.last.date()),
             AllocationPeriod(str(self.per.currentData())),
             Path(self.path.text()),
         )

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -34,6 +33,7 @@ from mentorjournal.domain.cpd_scheme import (
     SchemeKind,
 )
 from mentorjournal.errors import ValidationError
+from ui.widgets.qdates import from_qdate, to_qdate
 
 SCHEME_LABELS: dict[SchemeKind, str] = {
     SchemeKind.NONE: "No scheme",
@@ -140,7 +140,7 @@ class SchemeDialog(QDialog):
 
     def _show(self, current: CpdScheme | None, today: date) -> None:
         start = today if current is None else current.cycle_start
-        self.cycle_start.setDate(QDate(start.year, start.month, start.day))
+        self.cycle_start.setDate(to_qdate(start))
         kind = SchemeKind.NONE if current is None else current.kind
         if current is not None and current.custom is not None:
             rule = current.custom
@@ -166,8 +166,7 @@ class SchemeDialog(QDialog):
     def scheme(self) -> CpdScheme:
         """The chosen scheme; a ``ValidationError`` says what is wrong with a custom rule."""
         kind = SchemeKind(self.kind.currentData())
-        start = self.cycle_start.date().toPython()
-        assert isinstance(start, date)
+        start = from_qdate(self.cycle_start.date())
         if kind is not SchemeKind.CUSTOM:
             return CpdScheme(kind, start)
         minimums: tuple[CategoryMinimum, ...] = ()

@@ -54,6 +54,7 @@ from ui.prompts import Prompts
 from ui.widgets.adaptive import AdaptiveSplitter, VerticalScrollArea
 from ui.widgets.flow import FlowLayout
 from ui.widgets.gas_progress import GasProgressRow
+from ui.widgets.qdates import to_qdate
 from ui.widgets.tables import read_only_table
 from ui.worker import JournalWorker
 
@@ -81,10 +82,6 @@ def t_score_text(history: tuple[tuple[date, float], ...]) -> str:
     if len(history) > 1:
         text += f" (first {history[0][1]:.0f} on {history[0][0]:%d %b %Y})"
     return text + ". 50 means the goals are where they were expected to be."
-
-
-def _qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
 
 
 class GoalsTab(MenteePage[list[GoalOverview]]):
@@ -516,7 +513,7 @@ class GoalsTab(MenteePage[list[GoalOverview]]):
             self.has_date.setChecked(goal is not None and goal.time_bound is not None)
             self.time_bound.setEnabled(self.has_date.isChecked())
             self.time_bound.setDate(
-                _qdate(goal.time_bound) if goal and goal.time_bound else QDate.currentDate()
+                to_qdate(goal.time_bound) if goal and goal.time_bound else QDate.currentDate()
             )
             self.status.setCurrentIndex(
                 self.status.findData((goal.status if goal else GoalStatus.ACTIVE).value)

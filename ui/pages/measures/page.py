@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -44,6 +44,7 @@ from ui.pages.measures.models import FollowUpsModel, ResultsModel
 from ui.prompts import Prompts
 from ui.widgets.adaptive import AdaptiveSplitter, VerticalScrollArea
 from ui.widgets.charts import TimeChart
+from ui.widgets.qdates import to_qdate
 from ui.widgets.tables import read_only_table
 from ui.worker import JournalWorker
 
@@ -225,7 +226,7 @@ class MeasuresTab(MenteePage[MeasuresData]):
             self.results_view.selectRow(row)
 
     def show_data(self, data: MeasuresData) -> None:
-        self.taken_on.setDate(QDate(data.today.year, data.today.month, data.today.day))
+        self.taken_on.setDate(to_qdate(data.today))
         self.results.set_records(sorted(data.results, key=lambda r: r.taken_on, reverse=True))
         self.followups.set_records(data.followups)
         self.chart.set_series(

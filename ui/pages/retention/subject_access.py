@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from mentorjournal.domain.subject_access import SubjectAccessRequest, access_due_on
 from ui.callbacks import query
 from ui.prompts import Prompts
+from ui.widgets.qdates import to_qdate
 from ui.worker import JournalWorker
 
 if TYPE_CHECKING:
@@ -121,9 +122,9 @@ class SubjectAccessDialog(QDialog):
     def _loaded(self, found: tuple[date, SubjectAccessRequest | None]) -> None:
         today, request = found
         self._open = request
-        self.requested.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.requested.setMaximumDate(to_qdate(today))
         day = request.requested_on if request is not None else today
-        self.requested.setDate(QDate(day.year, day.month, day.day))
+        self.requested.setDate(to_qdate(day))
         self._update_due()
 
     def requested_on(self) -> date:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -24,10 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.style import TextRole, set_text_role
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
+from ui.widgets.qdates import from_qdate, to_qdate
 
 
 class CosignDialog(QDialog):
@@ -60,11 +56,11 @@ class CosignDialog(QDialog):
         self.role.setAccessibleName("Supervisor's role")
         self.role.setPlaceholderText("e.g. Clinical supervisor, LCSW")
         form.addRow("&Role:", self.role)
-        self.day = QDateEdit(_qdate(today))
+        self.day = QDateEdit(to_qdate(today))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("d MMMM yyyy")
-        self.day.setMinimumDate(_qdate(min(signed_on, today)))
-        self.day.setMaximumDate(_qdate(today))
+        self.day.setMinimumDate(to_qdate(min(signed_on, today)))
+        self.day.setMaximumDate(to_qdate(today))
         self.day.setAccessibleName("Date of the co-signature")
         form.addRow("&Date:", self.day)
         self.comment = QPlainTextEdit()
@@ -93,8 +89,7 @@ class CosignDialog(QDialog):
 
     def values(self) -> tuple[str, str, date, str]:
         """(name, role, date, comment), trimmed."""
-        day = self.day.date().toPython()
-        assert isinstance(day, date)
+        day = from_qdate(self.day.date())
         return (
             self.name.text().strip(),
             self.role.text().strip(),

@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtCore import QDateTime, Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
@@ -54,6 +54,7 @@ from ui.pages.sessions.models import MODE_LABELS
 from ui.prompts import Prompts
 from ui.style import TextRole, buddy_label, mark_primary, set_text_role
 from ui.widgets.gas_progress import GasProgressRow
+from ui.widgets.qdates import to_qdate
 from ui.widgets.section_fields import SectionFields, carry_over, specs_for
 from ui.worker import JournalWorker
 
@@ -567,7 +568,7 @@ class SessionEditor(QWidget):
         local = note.started_at.astimezone()
         self.started.setDateTime(
             QDateTime(
-                QDate(local.year, local.month, local.day),
+                to_qdate(local),
                 QTime(local.hour, local.minute, local.second),
             )
         )

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -29,10 +28,7 @@ from mentorjournal.domain.supervision_ledger import TARGET_MAX_HOURS, Supervisio
 from mentorjournal.domain.validation import new_id
 from mentorjournal.errors import ValidationError
 from ui.style import TextRole, set_text_role
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
+from ui.widgets.qdates import to_qdate
 
 
 def _text(label: str) -> QPlainTextEdit:
@@ -90,7 +86,7 @@ class AgreementDialog(QDialog):
         self.supervisor = QLineEdit()
         self.supervisor.setAccessibleName("Supervisor")
         form.addRow("&Supervisor:", self.supervisor)
-        self.started_on = QDateEdit(_qdate(today))
+        self.started_on = QDateEdit(to_qdate(today))
         self.started_on.setCalendarPopup(True)
         self.started_on.setDisplayFormat("d MMMM yyyy")
         self.started_on.setAccessibleName("Start date")
@@ -98,7 +94,7 @@ class AgreementDialog(QDialog):
         review_row = QHBoxLayout()
         self.has_review = QCheckBox("Re&view by")
         self.has_review.setAccessibleName("The agreement has a review date")
-        self.review_on = QDateEdit(_qdate(date(today.year + 1, today.month, min(today.day, 28))))
+        self.review_on = QDateEdit(to_qdate(date(today.year + 1, today.month, min(today.day, 28))))
         self.review_on.setCalendarPopup(True)
         self.review_on.setDisplayFormat("d MMMM yyyy")
         self.review_on.setAccessibleName("Review date")
@@ -129,10 +125,10 @@ class AgreementDialog(QDialog):
 
     def _fill(self, a: SupervisionAgreement) -> None:
         self.supervisor.setText(a.supervisor)
-        self.started_on.setDate(_qdate(a.started_on))
+        self.started_on.setDate(to_qdate(a.started_on))
         self.has_review.setChecked(a.review_on is not None)
         if a.review_on is not None:
-            self.review_on.setDate(_qdate(a.review_on))
+            self.review_on.setDate(to_qdate(a.review_on))
         self.purpose.setPlainText(a.purpose)
         self.frequency.setText(a.frequency)
         self.recorded.setPlainText(a.recorded)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from mentorjournal.anonymise.dates import DateMode as DateStyle
 from mentorjournal.export.supervision_summary import Include, SupervisionOptions
+from ui.widgets.qdates import from_qdate, to_qdate
 
 INCLUDE_LABELS: dict[Include, str] = {
     Include.SESSIONS: "&Session summaries",
@@ -32,14 +33,6 @@ INCLUDE_LABELS: dict[Include, str] = {
     Include.REFLECTIONS: "Flagged &reflections",
     Include.AGENDA: "Supervision &agenda and questions",
 }
-
-
-def _to_qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _to_date(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 class SupervisionOptionsForm(QWidget):
@@ -78,7 +71,7 @@ class SupervisionOptionsForm(QWidget):
         form.addRow("", self.update_button)
 
     def _date_edit(self, day: date, name: str) -> QDateEdit:
-        edit = QDateEdit(_to_qdate(day), self)
+        edit = QDateEdit(to_qdate(day), self)
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd")
         edit.setAccessibleName(name)
@@ -102,8 +95,8 @@ class SupervisionOptionsForm(QWidget):
             if item.checkState() is Qt.CheckState.Checked:
                 codes.append(str(item.data(Qt.ItemDataRole.UserRole)))
         return SupervisionOptions(
-            start=_to_date(self.from_edit.date()),
-            end=_to_date(self.to_edit.date()),
+            start=from_qdate(self.from_edit.date()),
+            end=from_qdate(self.to_edit.date()),
             mentee_codes=tuple(codes),
             include=frozenset(i for i, box in self.include_boxes.items() if box.isChecked()),
             date_style=DateStyle(self.date_style.currentData()),

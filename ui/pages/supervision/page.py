@@ -66,6 +66,7 @@ from ui.style import buddy_label
 from ui.widgets.adaptive import AdaptiveSplitter, size_to_current
 from ui.widgets.export_one import export_to_file
 from ui.widgets.flow import FlowLayout
+from ui.widgets.qdates import from_qdate, to_qdate
 from ui.widgets.tables import read_only_table
 from ui.worker import JournalWorker
 
@@ -73,10 +74,6 @@ if TYPE_CHECKING:
     from mentorjournal.changes import Changed, Changes
     from mentorjournal.journal import Journal
     from ui.pages.supervision.export_dialog import SupervisionExportDialog
-
-
-def _qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
 
 
 class SupervisionPage(Page[ops.SupervisionData]):
@@ -321,7 +318,7 @@ class SupervisionPage(Page[ops.SupervisionData]):
             if self._editing is None and not self._dirty:
                 # A new record is dated by the journal's clock, as its sign-off will be.
                 self._loading = True
-                self.held_on.setDate(_qdate(data.ledger.today))
+                self.held_on.setDate(to_qdate(data.ledger.today))
                 self._loading = False
         if self._editing is not None:
             fresh = next((s for s in data.sessions if s.id == self._editing.id), None)
@@ -433,8 +430,7 @@ class SupervisionPage(Page[ops.SupervisionData]):
 
     def current_session(self) -> SupervisionSession:
         """The record as the form shows it (new: takes the pending agenda with it)."""
-        held_on = self.held_on.date().toPython()
-        assert isinstance(held_on, date)
+        held_on = from_qdate(self.held_on.date())
         agenda = (
             self._editing.agenda if self._editing is not None else self.agenda.agenda_items(new_id)
         )
@@ -476,7 +472,7 @@ class SupervisionPage(Page[ops.SupervisionData]):
     def load_session(self, session: SupervisionSession) -> None:
         self._loading = True
         self._editing = session
-        self.held_on.setDate(_qdate(session.held_on))
+        self.held_on.setDate(to_qdate(session.held_on))
         self.supervisor.setText(session.supervisor)
         self.discussion.setPlainText(session.discussion)
         self.actions_model.set_records(session.actions)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -21,10 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.style import TextRole, set_text_role
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
+from ui.widgets.qdates import from_qdate, to_qdate
 
 
 class SignOffDialog(QDialog):
@@ -53,11 +49,11 @@ class SignOffDialog(QDialog):
         self.name = QLineEdit(supervisor)
         self.name.setAccessibleName("Supervisor's name")
         form.addRow("Supervisor's &name:", self.name)
-        self.day = QDateEdit(_qdate(today))
+        self.day = QDateEdit(to_qdate(today))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("d MMMM yyyy")
-        self.day.setMinimumDate(_qdate(min(held_on, today)))
-        self.day.setMaximumDate(_qdate(today))
+        self.day.setMinimumDate(to_qdate(min(held_on, today)))
+        self.day.setMaximumDate(to_qdate(today))
         self.day.setAccessibleName("Date of the sign-off")
         form.addRow("&Date:", self.day)
         layout.addLayout(form)
@@ -78,8 +74,7 @@ class SignOffDialog(QDialog):
         layout.addWidget(buttons)
 
     def values(self) -> tuple[str, date]:
-        day = self.day.date().toPython()
-        assert isinstance(day, date)
+        day = from_qdate(self.day.date())
         return self.name.text().strip(), day
 
     def _try_accept(self) -> None:
