@@ -47,38 +47,10 @@ _ANSWERED = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Column:
-    """How one column shows a record: header, display text, and optional sort key / tooltip."""
+class RecordRows:
+    """The record behind each row, by row or by id: shared by both table model bases."""
 
-    header: str
-    display: Callable[[Any], str]
-    sort_key: Callable[[Any], Any] | None = None
-    tooltip: Callable[[Any], str] | None = None
-    align_right: bool = False
-    #: The name of a :mod:`ui.icons` icon shown before the text (a status at a glance).
-    icon: Callable[[Any], str | None] | None = None
-
-
-class RecordTableModel(QAbstractTableModel):
-    """Rows are records, columns come from ``COLUMNS`` (set by each subclass)."""
-
-    COLUMNS: tuple[Column, ...] = ()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._records: list[Any] = []
-
-    # -- data in and out -------------------------------------------------------------------
-    def set_records(self, records: Sequence[Any]) -> None:
-        """Replace every row (a fresh query result)."""
-        self.beginResetModel()
-        self._records = list(records)
-        self.endResetModel()
-
-    def clear(self) -> None:
-        """Drop every record (lock): nothing of the vault stays in memory here."""
-        self.set_records(())
+    _records: list[Any]
 
     def records(self) -> tuple[Any, ...]:
         return tuple(self._records)
@@ -97,6 +69,40 @@ class RecordTableModel(QAbstractTableModel):
             if self.record_id(record) == record_id:
                 return row
         return -1
+
+
+@dataclass(frozen=True)
+class Column:
+    """How one column shows a record: header, display text, and optional sort key / tooltip."""
+
+    header: str
+    display: Callable[[Any], str]
+    sort_key: Callable[[Any], Any] | None = None
+    tooltip: Callable[[Any], str] | None = None
+    align_right: bool = False
+    #: The name of a :mod:`ui.icons` icon shown before the text (a status at a glance).
+    icon: Callable[[Any], str | None] | None = None
+
+
+class RecordTableModel(RecordRows, QAbstractTableModel):
+    """Rows are records, columns come from ``COLUMNS`` (set by each subclass)."""
+
+    COLUMNS: tuple[Column, ...] = ()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._records: list[Any] = []
+
+    # -- data in and out -------------------------------------------------------------------
+    def set_records(self, records: Sequence[Any]) -> None:
+        """Replace every row (a fresh query result)."""
+        self.beginResetModel()
+        self._records = list(records)
+        self.endResetModel()
+
+    def clear(self) -> None:
+        """Drop every record (lock): nothing of the vault stays in memory here."""
+        self.set_records(())
 
     # -- QAbstractTableModel ---------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008

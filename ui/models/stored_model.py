@@ -21,13 +21,13 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from ui.icons import icon
-from ui.models.record_model import Column, IdRole, RecordRole, SortRole
+from ui.models.record_model import Column, IdRole, RecordRole, RecordRows, SortRole
 
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
-class StoredTableModel(QStandardItemModel):
+class StoredTableModel(RecordRows, QStandardItemModel):
     """Rows are records, columns come from ``COLUMNS``; cells are computed at ``set_records``."""
 
     COLUMNS: tuple[Column, ...] = ()
@@ -76,21 +76,3 @@ class StoredTableModel(QStandardItemModel):
     def clear(self) -> None:  # rows only: the headers stay
         """Drop every record (lock): nothing of the vault stays in memory here."""
         self.set_records(())
-
-    def records(self) -> tuple[Any, ...]:
-        return tuple(self._records)
-
-    def record_at(self, row: int) -> Any:
-        return self._records[row]
-
-    def record_id(self, record: Any) -> str | None:
-        """The id a row answers to (override when the record wraps another, e.g. an overview)."""
-        value = getattr(record, "id", None)
-        return value if isinstance(value, str) else None
-
-    def row_of(self, record_id: str) -> int:
-        """The row of the record with this id, or -1."""
-        for row, record in enumerate(self._records):
-            if self.record_id(record) == record_id:
-                return row
-        return -1
