@@ -151,6 +151,13 @@ def test_full_disk_still_opens_the_vault_for_reading(
     assert vault.open_notice is not None and "disk is full" in vault.open_notice.lower()
     journal = Journal(vault.connection, vault_clock, vault=vault)
     assert [journal.get_note(i).sections[0][1] for i in saved] == [LONG_TEXT] * len(saved)
+    # A save may still fit where SQLite already holds space (its log keeps pages a failed write
+    # took): it either succeeds and is kept, or says the disk is full; soon it must say so.
     with pytest.raises(DiskFull):
-        journal.new_note(mentee.id, sections={FREE_SECTION: "one more"})
+        for _ in range(1_000):
+            saved.append(journal.new_note(mentee.id, sections={FREE_SECTION: LONG_TEXT}).value.id)
+    journal.lock()
+    vault = unlock_vault(paths, passphrase, clock=vault_clock, state_dir=vault_state_dir)
+    journal = Journal(vault.connection, vault_clock, vault=vault)
+    assert [journal.get_note(i).sections[0][1] for i in saved] == [LONG_TEXT] * len(saved)
     journal.lock()
