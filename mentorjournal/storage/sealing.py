@@ -117,37 +117,50 @@ def seal_note(conn: Connection, note_id: str, origin: str = "here") -> None:
     _insert_seal(conn, ("note", row[0], row[1], record_seal(keys_of(conn), "note", row), origin))
 
 
+def _seal_stored(
+    conn: Connection,
+    kind: str,
+    select: str,
+    record_id: str,
+    *,
+    what: str,
+    mentee_at: int | None,
+    origin: str,
+) -> None:
+    """Seal one stored row of ``kind`` read by ``select``; its mentee id is at ``mentee_at``."""
+    row = conn.execute(select, (record_id,)).fetchone()
+    if row is None:
+        raise ValueError(f"only a stored {what} can be sealed")
+    mentee_id = "" if mentee_at is None else row[mentee_at]  # a sign-off belongs to no mentee
+    _insert_seal(conn, (kind, row[0], mentee_id, record_seal(keys_of(conn), kind, row), origin))
+
+
 def seal_addendum(conn: Connection, addendum_id: str, origin: str = "here") -> None:
     """Seal an addendum that has just been added (inside the same transaction)."""
-    row = conn.execute(
-        f"SELECT {ADDENDUM_SEAL_COLUMNS} FROM addenda WHERE id = ?", (addendum_id,)
-    ).fetchone()
-    if row is None:
-        raise ValueError("only a stored addendum can be sealed")
-    seal = record_seal(keys_of(conn), "addendum", row)
-    _insert_seal(conn, ("addendum", row[0], row[2], seal, origin))
+    select = f"SELECT {ADDENDUM_SEAL_COLUMNS} FROM addenda WHERE id = ?"
+    _seal_stored(conn, "addendum", select, addendum_id, what="addendum", mentee_at=2, origin=origin)
 
 
 def seal_cosignature(conn: Connection, note_id: str, origin: str = "here") -> None:
     """Seal a co-signature that has just been added (inside the same transaction)."""
-    row = conn.execute(
-        f"SELECT {COSIGNATURE_SEAL_COLUMNS} FROM cosignatures WHERE id = ?", (note_id,)
-    ).fetchone()
-    if row is None:
-        raise ValueError("only a stored co-signature can be sealed")
-    seal = record_seal(keys_of(conn), "cosignature", row)
-    _insert_seal(conn, ("cosignature", row[0], row[1], seal, origin))
+    select = f"SELECT {COSIGNATURE_SEAL_COLUMNS} FROM cosignatures WHERE id = ?"
+    _seal_stored(
+        conn, "cosignature", select, note_id, what="co-signature", mentee_at=1, origin=origin
+    )
 
 
 def seal_signoff(conn: Connection, supervision_id: str, origin: str = "here") -> None:
     """Seal a supervision sign-off that has just been added (inside the same transaction)."""
-    row = conn.execute(
-        f"SELECT {SIGNOFF_SEAL_COLUMNS} FROM supervision_signoffs WHERE id = ?", (supervision_id,)
-    ).fetchone()
-    if row is None:
-        raise ValueError("only a stored sign-off can be sealed")
-    seal = record_seal(keys_of(conn), "supervision_signoff", row)
-    _insert_seal(conn, ("supervision_signoff", row[0], "", seal, origin))
+    select = f"SELECT {SIGNOFF_SEAL_COLUMNS} FROM supervision_signoffs WHERE id = ?"
+    _seal_stored(
+        conn,
+        "supervision_signoff",
+        select,
+        supervision_id,
+        what="sign-off",
+        mentee_at=None,
+        origin=origin,
+    )
 
 
 def _has_seal(conn: Connection, kind: str, record_id: str) -> bool:
