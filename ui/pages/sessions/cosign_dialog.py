@@ -10,23 +10,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import (
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit, QWidget
 
-from ui.style import TextRole, set_text_role
-from ui.widgets.qdates import from_qdate, to_qdate
+from ui.widgets.supervisor_signature import SupervisorSignatureDialog
 
 
-class CosignDialog(QDialog):
+class CosignDialog(SupervisorSignatureDialog):
     """Collects the co-signature; ``accepted`` means :meth:`values` are complete."""
 
     def __init__(
@@ -38,71 +27,47 @@ class CosignDialog(QDialog):
         supervisor: str = "",
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("cosignDialog")
-        self.setWindowTitle("Add co-signature — Mentor Journal")
-        layout = QVBoxLayout(self)
-        intro = QLabel(
-            f"{note_title}\nThe supervisor co-signs the note as signed. The co-signature is "
-            "kept with the note for good and cannot be changed afterwards."
+        super().__init__(
+            title="Add co-signature — Mentor Journal",
+            intro=f"{note_title}\nThe supervisor co-signs the note as signed. The co-signature "
+            "is kept with the note for good and cannot be changed afterwards.",
+            earliest=signed_on,
+            today=today,
+            supervisor=supervisor,
+            date_name="Date of the co-signature",
+            sign_text="Co-sign",
+            sign_name="Add the co-signature",
+            parent=parent,
         )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        form = QFormLayout()
-        self.name = QLineEdit(supervisor)
-        self.name.setAccessibleName("Supervisor's name")
-        form.addRow("Supervisor's &name:", self.name)
+        self.setObjectName("cosignDialog")
+        self.problem.setObjectName("cosignProblem")
+
+    def add_rows(self, form: QFormLayout) -> None:
         self.role = QLineEdit()
         self.role.setAccessibleName("Supervisor's role")
         self.role.setPlaceholderText("e.g. Clinical supervisor, LCSW")
         form.addRow("&Role:", self.role)
-        self.day = QDateEdit(to_qdate(today))
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("d MMMM yyyy")
-        self.day.setMinimumDate(to_qdate(min(signed_on, today)))
-        self.day.setMaximumDate(to_qdate(today))
-        self.day.setAccessibleName("Date of the co-signature")
-        form.addRow("&Date:", self.day)
+
+    def add_rows_after_date(self, form: QFormLayout) -> None:
         self.comment = QPlainTextEdit()
         self.comment.setAccessibleName("Supervisor's comment (optional)")
         self.comment.setPlaceholderText("Optional")
         self.comment.setTabChangesFocus(True)
         self.comment.setMaximumHeight(self.comment.fontMetrics().height() * 5)
         form.addRow("&Comment:", self.comment)
-        layout.addLayout(form)
-        self.problem = QLabel()
-        self.problem.setObjectName("cosignProblem")
-        self.problem.setAccessibleName("What is missing")
-        self.problem.setWordWrap(True)
-        set_text_role(self.problem, TextRole.CAPTION)
-        self.problem.hide()
-        layout.addWidget(self.problem)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Co-sign")
-        self.ok_button.setAccessibleName("Add the co-signature")
-        buttons.accepted.connect(self._try_accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
 
     def values(self) -> tuple[str, str, date, str]:
         """(name, role, date, comment), trimmed."""
-        day = from_qdate(self.day.date())
         return (
-            self.name.text().strip(),
+            self.signer(),
             self.role.text().strip(),
-            day,
+            self.signed_on(),
             self.comment.toPlainText().strip(),
         )
 
-    def _try_accept(self) -> None:
-        name, role, _day, _comment = self.values()
-        missing = [what for what, value in (("name", name), ("role", role)) if not value]
-        if missing:
-            self.problem.setText(f"Add the supervisor's {' and '.join(missing)} to co-sign.")
-            self.problem.show()
-            (self.name if not name else self.role).setFocus()
-            return
-        self.accept()
+    def missing(self) -> list[tuple[str, QWidget]]:
+        role_missing = [("role", self.role)] if not self.role.text().strip() else []
+        return [*super().missing(), *role_missing]
+
+    def refusal(self, missing_words: list[str]) -> str:
+        return f"Add the supervisor's {' and '.join(missing_words)} to co-sign."

@@ -8,22 +8,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import (
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
-from ui.style import TextRole, set_text_role
-from ui.widgets.qdates import from_qdate, to_qdate
+from ui.widgets.supervisor_signature import SupervisorSignatureDialog
 
 
-class SignOffDialog(QDialog):
+class SignOffDialog(SupervisorSignatureDialog):
     """Collects (name, date); ``accepted`` means :meth:`values` are complete."""
 
     def __init__(
@@ -35,52 +25,22 @@ class SignOffDialog(QDialog):
         supervisor: str,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(
+            title="Sign off supervision — Mentor Journal",
+            intro=f"{meeting}\nThe supervisor signs off this record of the meeting. Once signed "
+            "off it is locked: only an agreed action can still be ticked done.",
+            earliest=held_on,
+            today=today,
+            supervisor=supervisor,
+            date_name="Date of the sign-off",
+            sign_text="Sign off",
+            sign_name="Sign off this supervision record",
+            parent=parent,
+        )
         self.setObjectName("signOffDialog")
-        self.setWindowTitle("Sign off supervision — Mentor Journal")
-        layout = QVBoxLayout(self)
-        intro = QLabel(
-            f"{meeting}\nThe supervisor signs off this record of the meeting. Once signed "
-            "off it is locked: only an agreed action can still be ticked done."
-        )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        form = QFormLayout()
-        self.name = QLineEdit(supervisor)
-        self.name.setAccessibleName("Supervisor's name")
-        form.addRow("Supervisor's &name:", self.name)
-        self.day = QDateEdit(to_qdate(today))
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("d MMMM yyyy")
-        self.day.setMinimumDate(to_qdate(min(held_on, today)))
-        self.day.setMaximumDate(to_qdate(today))
-        self.day.setAccessibleName("Date of the sign-off")
-        form.addRow("&Date:", self.day)
-        layout.addLayout(form)
-        self.problem = QLabel()
-        self.problem.setAccessibleName("What is missing")
-        self.problem.setWordWrap(True)
-        set_text_role(self.problem, TextRole.CAPTION)
-        self.problem.hide()
-        layout.addWidget(self.problem)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Sign off")
-        self.ok_button.setAccessibleName("Sign off this supervision record")
-        buttons.accepted.connect(self._try_accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
 
     def values(self) -> tuple[str, date]:
-        day = from_qdate(self.day.date())
-        return self.name.text().strip(), day
+        return self.signer(), self.signed_on()
 
-    def _try_accept(self) -> None:
-        if not self.values()[0]:
-            self.problem.setText("Add the supervisor's name to sign off.")
-            self.problem.show()
-            self.name.setFocus()
-            return
-        self.accept()
+    def refusal(self, missing_words: list[str]) -> str:
+        return "Add the supervisor's name to sign off."
