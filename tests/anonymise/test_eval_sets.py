@@ -16,10 +16,12 @@ import pytest
 from mentorjournal.anonymise.evaluation.__main__ import main
 from mentorjournal.anonymise.evaluation.sets import (
     BRIEF_DEV_FILE,
+    BRIEF_FILES,
     HELDOUT_ENV,
     SETS,
     SetUnavailable,
     brief_dev,
+    brief_notes,
     heldout,
 )
 
@@ -104,11 +106,13 @@ def test_misses_of_test_and_held_out_sets_are_never_printed(
     assert re.search(r"^  brief-dev \w+ +['\"]", capsys.readouterr().out, re.MULTILINE)
 
 
-def test_the_brief_dev_set_loads_with_gold_spans_and_kept_words() -> None:
-    """Notes written outside the code from a one-paragraph brief: a development set in the repository."""
-    notes = brief_dev()
+@pytest.mark.parametrize("name", ["brief-dev", "brief-dev2"])
+def test_the_brief_dev_sets_load_with_gold_spans_and_kept_words(name: str) -> None:
+    """Notes written outside the code from a one-paragraph brief: development sets in the repository."""
+    notes = brief_notes(BRIEF_FILES[name])
     assert len(notes) >= 100
-    assert "brief-dev" in SETS
+    assert name in SETS
+    assert len({note.id for note in notes}) == len(notes)
     categories = {g["category"] for note in notes for g in note.gold}
     assert {"name", "date", "age", "phone", "organisation", "place"} <= categories
     for note in notes:
@@ -124,3 +128,18 @@ def test_brief_dev_is_reported_unavailable_when_its_file_is_missing(tmp_path: Pa
     assert BRIEF_DEV_FILE.name == "brief_dev.jsonl"
     with pytest.raises(SetUnavailable, match="not there"):
         brief_dev(tmp_path / "missing.jsonl")
+
+
+def test_brief_test_misses_are_never_shown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The brief's test split is scored like the held-out set: its notes are not for tuning."""
+    split = tmp_path / "brief_test.jsonl"
+    split.write_text(
+        "\n".join(json.dumps(vars(note)) for note in brief_dev()[:5]), encoding="utf-8"
+    )
+    monkeypatch.setitem(BRIEF_FILES, "brief-test", split)
+    main(["--sets", "brief-test", "--show-errors"])
+    out = capsys.readouterr().out
+    assert re.search(r"^brief-test +5 ", out, re.MULTILINE)  # scored
+    assert not re.search(r"^  brief-test \w+ +['\"]", out, re.MULTILINE)  # never inspected

@@ -6,8 +6,11 @@
   people, places and companies in our sentence shapes (dev may be tuned on, test never).
 - ``presidio``: presidio-evaluator's own templates and fake-data generator (nobody on the team
   wrote them); what we do not claim to find (countries, titles, nationalities) is neutral.
-- ``brief-dev``: notes written outside the code from a one-paragraph brief, with the writer's
-  gold spans and must-stay words (``evaluation/data/brief_dev.jsonl``); a development set.
+- ``brief-dev``, ``brief-dev2``: notes written outside the code from a one-paragraph brief, with
+  the writer's gold spans and must-stay words (``evaluation/data/brief_dev*.jsonl``); development
+  sets, by two writers who never saw the code.
+- ``brief-test``: a third writer's notes from the same brief (``evaluation/data/brief_test.jsonl``):
+  a test split, scored and never inspected; its first score was taken before anyone read it.
 - ``heldout``: notes written outside the team with gold spans, kept OUTSIDE the repository (a
   test set must not be within reach of whoever tunes the rules): the file named by
   ``--heldout FILE`` or the ``MENTORJOURNAL_HELDOUT`` environment variable; only ever scored.
@@ -133,16 +136,26 @@ def _read_jsonl(path: Path) -> list[EvalNote]:
     return notes
 
 
-#: Notes written by someone outside the code from a one-paragraph brief (invented people and
-#: places, gold spans by the writer): a development set, tuned on like synth-dev.
-BRIEF_DEV_FILE = Path(__file__).parent / "data" / "brief_dev.jsonl"
+#: Notes written by people outside the code from a one-paragraph brief (invented people and
+#: places, gold spans by each writer), by set name.
+BRIEF_FILES = {
+    "brief-dev": Path(__file__).parent / "data" / "brief_dev.jsonl",
+    "brief-dev2": Path(__file__).parent / "data" / "brief_dev2.jsonl",
+    "brief-test": Path(__file__).parent / "data" / "brief_test.jsonl",
+}
+BRIEF_DEV_FILE = BRIEF_FILES["brief-dev"]
 
 
-def brief_dev(path: Path = BRIEF_DEV_FILE) -> list[EvalNote]:
-    """The brief-dev notes, read from the repository (the same format as the held-out file)."""
+def brief_notes(path: Path) -> list[EvalNote]:
+    """Notes from a brief, read from the repository (the same format as the held-out file)."""
     if not path.exists():
         raise SetUnavailable(f"{path} is not there (it ships with a source checkout only)")
     return _read_jsonl(path)
+
+
+def brief_dev(path: Path = BRIEF_DEV_FILE) -> list[EvalNote]:
+    """The first brief-dev set."""
+    return brief_notes(path)
 
 
 SETS: dict[str, Callable[[int], list[Any]]] = {
@@ -152,6 +165,8 @@ SETS: dict[str, Callable[[int], list[Any]]] = {
     "locales-test": lambda n: locales(n, 90210),
     "presidio-dev": lambda n: presidio(n, 4242),
     "presidio-test": lambda n: presidio(n, 777),
-    "brief-dev": lambda n: brief_dev(),
+    "brief-dev": lambda n: brief_notes(BRIEF_FILES["brief-dev"]),
+    "brief-dev2": lambda n: brief_notes(BRIEF_FILES["brief-dev2"]),
+    "brief-test": lambda n: brief_notes(BRIEF_FILES["brief-test"]),
     "heldout": lambda n: heldout(),
 }
