@@ -34,6 +34,7 @@ from mentorjournal.anonymise.lexicon import (
     WEEKDAYS,
     is_must_keep,
 )
+from mentorjournal.anonymise.organisations import OrganisationDetector, whole_names
 from mentorjournal.anonymise.patterns import (
     CODE_BEFORE_TOWN_RE,
     HELPLINE_RE,
@@ -79,6 +80,8 @@ _KEPT_WORDS = (
     | frozenset(w for w in SCORES if w.isalpha())
     | frozenset(w for w in SERVICES if w.isalpha() and w not in ("mind", "shout"))
 )
+#: Services named alone that stay, but inside a longer organisation's name are part of it.
+_BRANCHED_SERVICE_WORDS = frozenset(split_words("nhs foodbank gp na aa cgl mind"))
 _MULTIWORD_SERVICES = sorted(
     (s for s in SERVICES if " " in s or not s.isalpha()), key=len, reverse=True
 )
@@ -222,6 +225,7 @@ class Detector:
         self._context = ContextDetector(self._gaz)
         self._cues = CueDetector(self._gaz)
         self._proper = ProperNounDetector(self._gaz)
+        self._orgs = OrganisationDetector(self._gaz)
 
     def scan(self, text: str) -> TextScan:
         """The mentee-independent part of ``find`` (reusable with any detector's ``find``)."""
@@ -238,6 +242,13 @@ class Detector:
                         for m in HELPLINE_RE.finditer(text, a, b)
                         if m.start() <= t.start < m.end()
                     )
+        orgs = self._orgs.find(text, tokens)
+        if protected and orgs:  # "Citizens Advice Knowsley": a service's local branch is named
+            protected = [
+                (s, e)
+                for s, e in protected
+                if not any(o.start <= s and e <= o.end and o.end - o.start > e - s for o in orgs)
+            ]
         generic = [
             i
             for i in find_patterns(text, bases, tokens)
@@ -250,6 +261,7 @@ class Detector:
                 *self._cues.find(text, tokens, bases),
                 *self._proper.find(text, tokens),
                 *self._proper.nicknames(text),
+                *orgs,
                 *street_addresses(text),
             ]
             if not any(s < i.end and i.start < e for s, e in protected)  # a service stays whole
@@ -296,6 +308,16 @@ class Detector:
             or not any(s <= i.start and i.end <= e for s, e in scan.brands)  # a brand
         ]
         chosen = resolve_overlaps(_postcode_into_address(_trim(text, found)))
+        grown = whole_names(text, scan.tokens, chosen, self._gaz, scan.protected)
+        if grown:  # "Leeds" of "Leeds Mind": the whole name, unless it would eat a kept service
+            chosen = resolve_overlaps(
+                chosen
+                + [
+                    i
+                    for i in grown
+                    if not any(s < i.end and i.start < e for s, e in scan.protected)
+                ]
+            )
         listed = _named_in_lists(text, chosen)
         chosen = _spare_kept_words(
             text,
@@ -559,6 +581,14 @@ def _spare_kept_words(text: str, tokens: list[Token], found: list[Identifier]) -
     out: list[Identifier] = []
     for ident in found:
         inside = [(s, e) for s, e in kept if ident.start < e and s < ident.end]
+        if (
+            inside
+            and ident.category is Category.ORGANISATION
+            and " " in text[ident.start : ident.end]
+        ):
+            # a national service's name inside a longer one is a local branch ("NHS Highland",
+            # "Fremantle Foodbank"), or a word of another language ("Przychodnia Na Skarpie")
+            inside = [(s, e) for s, e in inside if text[s:e].lower() not in _BRANCHED_SERVICE_WORDS]
         if ident.known or not inside or ident.category not in _WORDY:
             out.append(ident)  # an e-mail, URL, handle or number holding "sat" is still one
             continue
