@@ -82,6 +82,8 @@ _KEPT_WORDS = (
 )
 #: Services named alone that stay, but inside a longer organisation's name are part of it.
 _BRANCHED_SERVICE_WORDS = frozenset(split_words("nhs foodbank gp na aa cgl mind"))
+#: Kept words that a longer capitalised name may hold inside it (not weekdays, drugs, scores).
+_NAME_PART_KEPT_WORDS = frozenset(w for w in THERAPIES | SERVICES if w.isalpha())
 _MULTIWORD_SERVICES = sorted(
     (s for s in SERVICES if " " in s or not s.isalpha()), key=len, reverse=True
 )
@@ -587,8 +589,20 @@ def _spare_kept_words(text: str, tokens: list[Token], found: list[Identifier]) -
             and " " in text[ident.start : ident.end]
         ):
             # a national service's name inside a longer one is a local branch ("NHS Highland",
-            # "Fremantle Foodbank"), or a word of another language ("Przychodnia Na Skarpie")
-            inside = [(s, e) for s, e in inside if text[s:e].lower() not in _BRANCHED_SERVICE_WORDS]
+            # "Fremantle Foodbank"), or a word of another language ("Przychodnia Na Skarpie");
+            # a capitalised therapy or service word between two words of a name is the name's
+            # ("Mentally Aware Nigeria Initiative", "Walden Behavioral Care")
+            inside = [
+                (s, e)
+                for s, e in inside
+                if text[s:e].lower() not in _BRANCHED_SERVICE_WORDS
+                and not (
+                    ident.start < s
+                    and e < ident.end
+                    and text[s].isupper()
+                    and text[s:e].lower() in _NAME_PART_KEPT_WORDS
+                )
+            ]
         if ident.known or not inside or ident.category not in _WORDY:
             out.append(ident)  # an e-mail, URL, handle or number holding "sat" is still one
             continue

@@ -478,20 +478,25 @@ def _grow(
     # right: capitalised words, and connectors followed by a capitalised word
     while last + 1 < len(tokens):
         nxt = tokens[last + 1]
-        if not _glued(text, tokens[last], nxt) or blocked(last + 1) or blocked(last + 2):
+        if not _glued(text, tokens[last], nxt) or blocked(last + 1):
             break
         if _name_token(nxt):
             last += 1
             continue
         step = _connector(text, tokens, last + 1, 1)
-        if step and last + step + 1 < len(tokens) and _name_token(tokens[last + step + 1]):
+        if (
+            step
+            and last + step + 1 < len(tokens)
+            and _name_token(tokens[last + step + 1])
+            and not blocked(last + step + 1)
+        ):
             last += step + 1
             continue
         break
     # left: capitalised words, not across a sentence-opening everyday word
     while first > 0:
         prv = tokens[first - 1]
-        if not _glued(text, prv, tokens[first]) or blocked(first - 1) or blocked(first - 2):
+        if not _glued(text, prv, tokens[first]) or blocked(first - 1):
             break
         if _name_token(prv) and not prv.possessive:
             if _opener(text, prv, words):
@@ -501,7 +506,12 @@ def _grow(
         step = _connector(text, tokens, first - 1, -1)
         if step and first - step - 1 >= 0:
             head = tokens[first - step - 1]
-            if _name_token(head) and not head.possessive and not _opener(text, head, words):
+            if (
+                _name_token(head)
+                and not head.possessive
+                and not _opener(text, head, words)
+                and not blocked(first - step - 1)
+            ):
                 first -= step + 1
                 continue
         break

@@ -77,6 +77,15 @@ def test_organisation_is_found_whole(text: str, expected: str) -> None:
             "Friends of the Tamsworth Valley Trust",
         ),
         ("They play at Boys & Girls Club of Trenholme now.", "Boys & Girls Club of Trenholme"),
+        # a therapy or service word inside a name is the name's; a kept service after it stays
+        (
+            "She volunteers at the Hollinsby Grounding Collective now.",
+            "Hollinsby Grounding Collective",
+        ),
+        (
+            "He was referred by the Hexham and Corbridge NHS FT Early Intervention team.",
+            "Hexham and Corbridge NHS FT",
+        ),
     ],
 )
 def test_a_piece_grows_to_the_whole_name(text: str, expected: str) -> None:
@@ -98,6 +107,11 @@ def test_a_piece_grows_to_the_whole_name(text: str, expected: str) -> None:
         ("Gave her the Citizens Advice number.", "Citizens Advice"),
         ("Explored the Kentucky peer training.", "Explored"),
         ("Her PHQ-9 of 14 was lower.", "PHQ-9 of 14"),
+        (
+            "Referred by the Hexham and Corbridge NHS FT Early Intervention team.",
+            "Early Intervention team",
+        ),
+        ("Practised grounding and sleep hygiene again.", "grounding"),
     ],
 )
 def test_what_must_stay_stays(text: str, kept: str) -> None:
