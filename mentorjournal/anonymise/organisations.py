@@ -444,10 +444,12 @@ _COMPLETE_HEADS = ORG_HEADS | PLACE_HEADS | STREET_HEADS
 
 
 def _two_names(text: str, tokens: list[Token], left: int, right: int) -> bool:
-    """Both sides of "and"/"for" are whole names when each ends in a head word ("Oakwood
-    Academy for Riverside Academy"); "Centre for Mental Health" is one."""
+    """Two names, not one: "and" after a head word ("Cabot Circus and ..."), "for" between two
+    head words ("Oakwood Academy for Riverside Academy"); "Centre for Mental Health" is one."""
     if tokens[left].base not in _COMPLETE_HEADS:
         return False
+    if tokens[left + 1].base == "and":
+        return True  # "... Wellness Service and the SADAG line": a name ends at its head word
     k = right
     while (
         k + 1 < len(tokens)

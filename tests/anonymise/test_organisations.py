@@ -112,6 +112,7 @@ def test_a_piece_grows_to_the_whole_name(text: str, expected: str) -> None:
             "Early Intervention team",
         ),
         ("Practised grounding and sleep hygiene again.", "grounding"),
+        ("Gave the Kestrel Student Wellness Service and the SADAG line.", "SADAG"),
     ],
 )
 def test_what_must_stay_stays(text: str, kept: str) -> None:
