@@ -12,6 +12,7 @@ import itertools
 import re
 from collections.abc import Iterator, Sequence
 
+from mentorjournal.anonymise import more_forms
 from mentorjournal.anonymise.categories import Category
 from mentorjournal.anonymise.identifier import Identifier
 from mentorjournal.anonymise.lexicon import MONTHS, US_STATE_CODES, US_STATES
@@ -46,11 +47,14 @@ HANDLE_RE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-
 _PLATFORMS = (
     r"insta(?:gram)?|ig|snap(?:chat)?|tik ?tok|twitter|discord|twitch|psn|fb|facebook|reddit|youtube|"
     r"yt|threads|bluesky|telegram|xbox|steam|roblox|fortnite|minecraft|kik|bereal|be real|pinterest|"
-    r"tumblr|soundcloud|spotify|github|mastodon|linkedin|onlyfans|vsco|wattpad|yubo|whatsapp"
+    r"tumblr|soundcloud|spotify|github|mastodon|linkedin|onlyfans|vsco|wattpad|yubo|whatsapp|"
+    + more_forms.MORE_PLATFORMS
 )
 HANDLE_CONTEXT_RE = re.compile(
     r"(?:\b(?:" + _PLATFORMS + r"|handle|username|user ?name|gamer ?tag)|(?-i:\bX\b))"
-    r"(?:\s+(?:handle|name|username|user ?name|account|id|gamer ?tag|tag))?\s*"
+    r"(?:\s+(?:handle|name|username|user ?name|account|id|gamer ?tag|tag|"
+    + more_forms.HANDLE_MIDDLE
+    + r"))?\s*"
     r"(?P<mark>is|was|:|=|-|as)?\s*(?:is\s+)?"
     r"(?P<h>@?[A-Za-z0-9_][A-Za-z0-9_.]{2,29}[A-Za-z0-9_](?:#\d{4}\b)?)",
     _I,
@@ -108,11 +112,13 @@ _REF_KEYWORDS = (
     r"protection plan|claimant|housing|council tax|tenant|visa|home office|immigration|uun|matric|"
     r"matriculation|medi-cal|medical card|health card|cas|rio|mosaic|hosp no|"
     r"member|client|participant|care first|chi no|card|oyster|uci|ird|phn|tfn|tax file|tax|sort|"
-    r"h&c|hc no|medicare card|health card|bsn|cpr|cnic|nic|nid"
+    r"h&c|hc no|medicare card|health card|bsn|cpr|cnic|nic|nid|" + more_forms.REF_KEYWORDS
 )
-_REF_FIRST_WORDS = frozenset(
-    re.split(r"[ &]", k.replace("[cs]", "c"))[0] for k in _REF_KEYWORDS.split("|")
-) | frozenset(["license"])
+_REF_FIRST_WORDS = (
+    frozenset(re.split(r"[ &]", k.replace("[cs]", "c"))[0] for k in _REF_KEYWORDS.split("|"))
+    | frozenset(["license"])
+    | more_forms.REF_FIRST_WORDS
+)
 REF_RE = re.compile(
     r"\b(?=[A-Za-z&])(?:" + _REF_KEYWORDS + r")(?![a-z])(?:(?<=ref)\.|(?<=reg)\.)?"
     r"\s*(?:no\.?|number|num|nr|#|id|reference|ref\.?|code)?(?![a-z])\s*(?:is|was)?\s*[:#=]?\s*"
@@ -149,7 +155,9 @@ _CA_AU_HINT_RE = re.compile(
     r"Canada|Australia|Toronto|Montreal|Vancouver|Calgary|Edmonton|Ottawa|Winnipeg|Halifax)\b"
 )
 #: Australian postcodes: four digits after a state or territory.
-AU_POSTCODE_RE = re.compile(r"\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT|Vic|Qld|Tas)\.?,?\s+(?P<p>\d{4})\b")
+AU_POSTCODE_RE = re.compile(
+    r"\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT|Vic|Qld|Tas)\.?,?\s+(?P<p>\d{4})\b(?![ \t]?\d)"
+)
 #: A UK outward code named as an area: "the LS6 area", "M14 postcode".
 OUTWARD_AREA_RE = re.compile(r"\b([A-Z]{1,2})(\d{1,2}[A-Z]?)\s+(?:area|postcode|district)\b")
 #: Five digits straight after a town: "Austin 78701", "Brooklyn, 11215".
@@ -329,7 +337,7 @@ CUED_DATES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         re.compile(
             r"(?:\b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|"
             r"friday|saturday|sunday),? (?:the\s+|\()?|\b(?:on|by|from|until|till|since|before|after|is|was|"
-            r"for|of)\s+the\s+|\b(?:on|by|until|till|since|due|before|after)\s+|(?:week|month),\s+the\s+)$",
+            r"for|of|between)\s+the\s+|\b(?:on|by|until|till|since|due|before|after)\s+|(?:week|month),\s+the\s+)$",
             _I,
         ),
     ),
@@ -586,6 +594,16 @@ WORD_AGE_RES: tuple[re.Pattern[str], ...] = (
 
 
 _DECADES = {w: (i + 2) * 10 for i, w in enumerate(_DECADE_WORDS)}
+#: Words that are an age themselves ("a nonagenarian").
+_AGE_NOUNS = {
+    "octogenarian": 80,
+    "nonagenarian": 90,
+    "centenarian": 100,
+    "supercentenarian": 110,
+    "octogenarians": 80,
+    "nonagenarians": 90,
+    "centenarians": 100,
+}
 _OLDER_WORDS = "|".join(
     sorted((w for w, v in NUMBER_WORDS.items() if v >= 13), key=len, reverse=True)
 )
@@ -628,6 +646,12 @@ def number_value(text: str) -> int | None:
     decade = next((_DECADES[w] for w in words if w in _DECADES), None)
     if decade is not None:
         return decade
+    for word, value in _AGE_NOUNS.items():
+        if word in words:
+            return value
+    if "hundred" in words:  # "a hundred and two"
+        rest = number_value(" ".join(words[words.index("hundred") + 1 :]))
+        return 100 + (rest or 0)
     pairs = [f"{a}-{b}" for a, b in itertools.pairwise(words)]
     return next((NUMBER_WORDS[w] for w in [*pairs, *words] if w in NUMBER_WORDS), None)
 
@@ -642,6 +666,10 @@ _HOLIDAY_WORDS = frozenset(
     )
 )
 _NUMBER_PARTS_OR_DECADES = _NUMBER_PARTS | frozenset(_DECADE_WORDS)
+#: Words near which the ages in words are looked for.
+_WORD_AGE_GATE = _NUMBER_PARTS_OR_DECADES | frozenset(
+    split_words("hundred octogenarian nonagenarian centenarian supercentenarian")
+)
 
 
 def find_word_ages(text: str, tokens: Sequence[Token] | None = None) -> Iterator[Identifier]:
@@ -650,24 +678,25 @@ def find_word_ages(text: str, tokens: Sequence[Token] | None = None) -> Iterator
         word = _LAST_WORD_RE.search(text, max(0, m.start() - 16), m.start())
         if word is not None and word.group().lower() in NUMBER_WORDS:
             yield Identifier(word.start(), word.end(), Category.AGE)
-    regexes = (*WORD_AGE_RES, *MORE_WORD_AGE_RES)
+    regexes = (*WORD_AGE_RES, *MORE_WORD_AGE_RES, *more_forms.WORD_AGE_RES)
     if tokens is None:
         for regex in regexes:
             for m in regex.finditer(text):
                 yield Identifier(m.start("n"), m.end("n"), Category.AGE)
         return
     for t in tokens:
-        if _NUMBER_PARTS_OR_DECADES.isdisjoint(t.base.split("-")):
+        if _WORD_AGE_GATE.isdisjoint(t.base.split("-")):
             continue  # "mid-seventies" is one token
         a, b = max(0, t.start - 48), min(len(text), t.end + 40)
         spans = [
             m.span("n")
             for regex in regexes
             for m in regex.finditer(text, a, b)
-            if t.start <= m.start("n") < t.end
+            if m.start("n") < t.end and t.start < m.end("n")
         ]
-        if spans:
-            yield Identifier(spans[0][0], spans[0][1], Category.AGE)
+        if spans:  # the longest: "twenty one" rather than "twenty"
+            s, e = max(spans, key=lambda span: span[1] - span[0])
+            yield Identifier(s, e, Category.AGE)
 
 
 _PHONE_SHAPES = (
@@ -717,7 +746,9 @@ def is_service_number(number: str) -> bool:
         return True
     if d.startswith(("1800", "1300", "1850", "1890")) and len(d) == 10:
         return True
-    return len(d) == 6 and d.startswith("13")
+    if len(d) == 9 and d.startswith("800"):
+        return True  # Poland's freephone ("800 70 2222")
+    return len(d) == 6 and d.startswith(("13", "116"))  # "13 11 14"; Europe's 116 numbers
 
 
 #: A helpline named with its number: the name and the number both stay ("Kids Help Phone
@@ -825,8 +856,9 @@ _URL_HINT_RE = re.compile(
 )
 _DIGIT_RE = re.compile(r"\d")
 _TLD_HINTS = tuple(f".{t}" for t in re.findall(r"[a-z]+(?=\||\))", _TLD))
-_REF_WORDS = frozenset(
-    split_words("""case ref reference record file client patient hospital school student pupil nhs mrn crn urn
+_REF_WORDS = (
+    frozenset(
+        split_words("""case ref reference record file client patient hospital school student pupil nhs mrn crn urn
     upn uln id member account referral claim chi medical badge licence license passport driving
     registration reg plate order booking policy ticket tracking pps ppsn aadhaar aadhar pesel nin
     bvn hcn ihi tenancy employee staff payroll candidate exam roll health crime police incident cad
@@ -835,18 +867,25 @@ _REF_WORDS = frozenset(
     office immigration uun matric matriculation medi-cal medical health cas rio mosaic card oyster uci
     ird phn tfn tax sort h hc bsn cpr cnic nic nid
     pas hosp member client participant""")
+    )
+    | more_forms.REF_FIRST_WORDS
 )
 _SSN_HINT_RE = re.compile(r"\d\d\d[- ]\d\d[- ]\d\d\d\d")
 _NI_WORDS = frozenset(split_words("ni nino national n.i"))
 _SSN_WORDS = frozenset(split_words("ssn social"))
 #: Words that name a platform or a kind of account: never a handle or a person themselves.
-PLATFORM_WORDS = frozenset(
-    split_words("""insta instagram ig snap snapchat tiktok twitter discord twitch psn fb facebook reddit
+PLATFORM_WORDS = (
+    frozenset(
+        split_words("""insta instagram ig snap snapchat tiktok twitter discord twitch psn fb facebook reddit
     youtube yt threads bluesky telegram xbox steam roblox fortnite minecraft kik bereal pinterest
     tumblr soundcloud spotify github mastodon linkedin onlyfans vsco wattpad yubo whatsapp handle
     username gamertag account profile""")
+    )
+    | more_forms.MORE_PLATFORM_WORDS
 )
 _HANDLE_WORDS = PLATFORM_WORDS | frozenset(split_words("tik tok user gamer"))
+#: Words that may begin a platform's name before a handle (where ``HANDLE_CONTEXT_RE`` is tried).
+_HANDLE_FIRST_WORDS = _HANDLE_WORDS | frozenset(split_words("be x epic xbox battle battle.net"))
 #: "X" as a platform ("her X is", "on X"), not a multiplication sign or an unknown.
 _X_PLATFORM_RE = re.compile(
     r"(?:\b(?:on|her|his|their|my|your|the)[ \t]+X\b)|\bX[ \t]*(?::|is\b|handle|account)"
@@ -859,22 +898,30 @@ _NOT_HANDLES = frozenset(
 )
 
 
-def find_emails_urls_handles(text: str, *, handle_hint: bool = True) -> Iterator[Identifier]:
+def find_emails_urls_handles(
+    text: str, *, handle_hint: bool = True, handle_starts: list[int] | None = None
+) -> Iterator[Identifier]:
     if "@" in text:
         yield from _spans(text, EMAIL_RE, Category.EMAIL)
         yield from _spans(text, HANDLE_RE, Category.HANDLE)
     if "u/" in text:
         yield from _spans(text, REDDIT_USER_RE, Category.HANDLE)
     if handle_hint:
-        yield from _handles_after_platforms(text)
+        yield from _handles_after_platforms(text, handle_starts)
     yield from _urls(text)
 
 
-def _handles_after_platforms(text: str) -> Iterator[Identifier]:
+def _handles_after_platforms(text: str, starts: list[int] | None = None) -> Iterator[Identifier]:
     """Handles named by their platform, with or without @: "insta: sam_b09", "her X is sammyb_",
-    "added sammyb on snap", "Discord (kai#2219)"."""
+    "added sammyb on snap", "Discord (kai#2219)". ``starts`` are the positions of the words that
+    may begin a platform's name (the pattern is tried only there, not at every position)."""
     yield from _spans(text, HANDLE_BEFORE_RE, Category.HANDLE, "h")
-    for m in HANDLE_CONTEXT_RE.finditer(text):
+    contexts = (
+        HANDLE_CONTEXT_RE.finditer(text)
+        if starts is None
+        else (m for p in starts if (m := HANDLE_CONTEXT_RE.match(text, p)) is not None)
+    )
+    for m in contexts:
         handle = m.group("h").rstrip(".")
         if handle.lower() in PLATFORM_WORDS or handle.lower() in _NOT_HANDLES:
             continue  # "Xbox gamertag: ...": the account word is not the handle
@@ -1098,9 +1145,12 @@ def find_dates(
     text: str, w: list[Window] | None = None, *, has_month: bool = True
 ) -> Iterator[Identifier]:
     """Dates in every written form, each widened over a time written beside it."""
-    timed = any(c in text for c in ":m@h")  # "14:30", "2pm", "noon", "@ 1400", "1400hrs"
+    timed = any(c in text for c in ":m@ht")  # "14:30", "2pm", "noon", "@ 1400", "1400hrs"
     for found in _dates(text, w, has_month=has_month):
         ident = _with_weekday(text, found)
+        weekday_after = more_forms.WEEKDAY_AFTER_RE.match(text, ident.end)
+        if weekday_after is not None:  # "12/3/2026 (Thursday)"
+            ident = Identifier(ident.start, weekday_after.end(), ident.category)
         if _next_appointment(text, ident):
             continue
         yield _with_time(text, ident) if timed else ident
@@ -1174,7 +1224,7 @@ def _next_appointment(text: str, ident: Identifier) -> bool:
 
 def _with_time(text: str, ident: Identifier) -> Identifier:
     start, end = ident.start, ident.end
-    after = TIME_AFTER_RE.match(text, end)
+    after = TIME_AFTER_RE.match(text, end) or more_forms.TIME_AFTER_RE.match(text, end)
     if after is not None:
         end = after.end()
     before = TIME_BEFORE_RE.search(text, max(0, start - 24), start)
@@ -1307,31 +1357,42 @@ _NOT_AGE_BEFORE = [
 
 
 def find_ages(
-    text: str, w: list[Window] | None = None, bases: frozenset[str] | set[str] | None = None
+    text: str,
+    w: list[Window] | None = None,
+    bases: frozenset[str] | set[str] | None = None,
+    runs: list[int] | None = None,
 ) -> Iterator[Identifier]:
     gated = tuple(
         r for r, cue in GATED_AGE_RES if bases is None or not cue or not bases.isdisjoint(cue)
     )
-    for regex in AGE_RES + gated:
-        for m in _near(regex, text, w):
-            group: str | int = 0
-            if "n" in regex.groupindex:
-                group = "n" if m.group("n") is not None or "m" not in regex.groupindex else "m"
-            value = number_value(m.group(group))
-            if value is None or not 1 <= value <= 120:
-                continue
-            before = previous_words(text, m.start(group), 2)
-            if before[-1:] in _NOT_AGE_BEFORE or (
-                before[-1:] in (["is"], ["was"], ["now"]) and before[-2:-1] in _NOT_AGE_BEFORE
-            ):
-                continue  # "Mood, 6.", "page, 16", "her mood is 6": a rating or a count, not an age
-            if regex is BRACKET_AGE_RE and value < 10 and not _capitalised_before(text, m.start()):
-                continue
-            if before[-1:] in (["was"], ["is"], ["from"], ["to"]) and _SCORE_BEFORE_RE.search(
-                text, max(0, m.start(group) - 40), m.start(group)
-            ):
-                continue  # "PHQ-9 17 (was 12 in Oct)": an earlier score, not an age
-            yield Identifier(m.start(group), m.end(group), Category.AGE)
+    matches = itertools.chain(
+        ((regex, m) for regex in AGE_RES + gated for m in _near(regex, text, w)),
+        (
+            (m.re, m)
+            for m in more_forms.age_matches(
+                text, more_forms.digit_runs(text) if runs is None else runs, bases
+            )
+        ),
+    )
+    for regex, m in matches:
+        group: str | int = 0
+        if "n" in regex.groupindex:
+            group = "n" if m.group("n") is not None or "m" not in regex.groupindex else "m"
+        value = number_value(m.group(group))
+        if value is None or not 1 <= value <= 120:
+            continue
+        before = previous_words(text, m.start(group), 2)
+        if before[-1:] in _NOT_AGE_BEFORE or (
+            before[-1:] in (["is"], ["was"], ["now"]) and before[-2:-1] in _NOT_AGE_BEFORE
+        ):
+            continue  # "Mood, 6.", "page, 16", "her mood is 6": a rating or a count, not an age
+        if regex is BRACKET_AGE_RE and value < 10 and not _capitalised_before(text, m.start()):
+            continue
+        if before[-1:] in (["was"], ["is"], ["from"], ["to"]) and _SCORE_BEFORE_RE.search(
+            text, max(0, m.start(group) - 40), m.start(group)
+        ):
+            continue  # "PHQ-9 17 (was 12 in Oct)": an earlier score, not an age
+        yield Identifier(m.start(group), m.end(group), Category.AGE)
 
 
 def _capitalised_before(text: str, pos: int) -> bool:
@@ -1372,9 +1433,12 @@ def find_patterns(
             or not bases.isdisjoint(_HANDLE_WORDS)
             or ("X" in text and _X_PLATFORM_RE.search(text) is not None)
             or ("real" in bases and "be" in bases),
+            handle_starts=None
+            if tokens is None
+            else [t.start for t in tokens if t.base in _HANDLE_FIRST_WORDS],
         )
     )
-    if bases is None or any(not _NUMBER_PARTS_OR_DECADES.isdisjoint(b.split("-")) for b in bases):
+    if bases is None or any(not _WORD_AGE_GATE.isdisjoint(b.split("-")) for b in bases):
         found.extend(find_word_ages(text, tokens))
     if has_month:
         found.extend(find_months_alone(text))
@@ -1397,9 +1461,15 @@ def find_patterns(
         )
         found.extend(find_places_by_shape(text, windows, street_hint=street))
         found.extend(find_dates(text, windows, has_month=has_month))
-        found.extend(find_ages(text, windows, bases))
+        runs = more_forms.digit_runs(text)
+        found.extend(find_ages(text, windows, bases, runs))
+        found.extend(more_forms.list_ages(text, bases))
+        found.extend(more_forms.find_more_ids(text, runs))
+        found.extend(more_forms.find_more_dates(text, bases, runs, has_month=has_month))
     elif street:
         found.extend(_spans(text, ADDRESS_NAMED_RE, Category.ADDRESS))
         found.extend(_spans(text, ADDRESS_LOWER_NAMED_RE, Category.ADDRESS, "a"))
         found.extend(_spans(text, ADDRESS_CUE_NAMED_RE, Category.ADDRESS, "a"))
+    if not windows and (bases is None or not bases.isdisjoint(more_forms.WORD_DATE_CUES)):
+        found.extend(more_forms.find_more_dates(text, bases, [], has_month=has_month))
     return found

@@ -1,0 +1,426 @@
+"""Dates, ages, references and handles in the forms mentors of many countries write that the
+main shapes in ``patterns.py`` do not cover.
+
+Found by writing notes in other voices (UK, Irish, US, Canadian, Australian, New Zealand, South
+African, Indian, Nigerian, Filipino and Polish mentors) and reading what was missed; each shape
+has its look-alikes that must stay in ``tests/anonymise/test_regional_forms.py``. The shapes are
+plain regular expressions over the note, tried only where digits are (``patterns._near``) or
+gated on their cue words, so a note without them costs nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mentorjournal.anonymise.categories import Category
+from mentorjournal.anonymise.identifier import Identifier
+from mentorjournal.anonymise.textutil import split_words
+
+_I = re.IGNORECASE
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_RELATIONS = (
+    r"mum|mom|mam|mother|dad|da|father|nan|nana|nanna|gran|granny|grandad|grandpa|grandma|"
+    r"grandmother|grandfather|lola|lolo|brother|bro|sister|sis|son|daughter|aunt|auntie|aunty|"
+    r"uncle|cousin|partner|boyfriend|girlfriend|bf|gf|husband|wife|friend|stepdad|stepmum|stepmom|"
+    r"stepson|stepdaughter|niece|nephew|grandson|granddaughter|baby|child|kid|neighbour|neighbor"
+)
+
+# --- ages ---------------------------------------------------------------------------------
+
+_UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+_TEEN_WORDS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TEN_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+#: A number in words, "twenty one" and "twenty-one" alike, and "a hundred and two".
+NUMBER_WORD = (
+    rf"(?:(?:a|one)[ -]hundred(?:[ -](?:and[ ])?(?:(?:{_TEN_WORDS})(?:[ -](?:{_UNIT_WORDS}))?|"
+    rf"{_TEEN_WORDS}|{_UNIT_WORDS}))?|(?:{_TEN_WORDS})(?:[ -](?:{_UNIT_WORDS}))?|{_TEEN_WORDS}|"
+    rf"{_UNIT_WORDS})"
+)
+_PERSON_IS = (
+    r"(?:she|he)(?:['’]s|\s+is|\s+was)|they(?:['’]re|\s+are|\s+were)|i(?:['’]m|\s+am|\s+was)|"
+    r"who(?:['’]s|\s+is|\s+was)|(?:" + _RELATIONS + r")(?:['’]s|\s+is|\s+was)"
+)
+_QUALIFIER = r"(?:(?:only|just|nearly|almost|barely|now|already|about|around|over|under)\s+)?"
+#: After an age written in words: the end of a clause or a word that cannot start a count.
+_WORD_AGE_END = (
+    r"(?=\s*(?:[,.;:)!?]|$|and\b|but\b|now\b|so\b|this\b|next\b|in\b|with\b|when\b|at\b|or\b|"
+    r"years?\b|yrs?\b|then\b|today\b|tomorrow\b|soon\b|&))"
+)
+
+#: Ages in words the main shapes miss (each yields its ``n`` group).
+WORD_AGE_RES: tuple[re.Pattern[str], ...] = (
+    # "He's only twelve", "she is twenty one", "Gran's ninety-three", "I was fifteen when"
+    re.compile(
+        r"\b(?:"
+        + _PERSON_IS
+        + r")\s+"
+        + _QUALIFIER
+        + r"(?P<n>"
+        + NUMBER_WORD
+        + r")\b"
+        + _WORD_AGE_END,
+        _I,
+    ),
+    # "turned a hundred", "aged twenty one", "will be eighteen"
+    re.compile(
+        r"\b(?:aged|age|turned|turns|turning|will\s+be|['’]ll\s+be|will\s+turn)\s+"
+        + _QUALIFIER
+        + r"(?P<n>"
+        + NUMBER_WORD
+        + r")\b(?!\s*(?:minutes|mins|hours|days|weeks|months|times|"
+        r"o['’]clock|pm|am|of\b|people|cans|pints|drinks|units|pills|tablets))",
+        _I,
+    ),
+    # "a thirty year old", "a twenty-one-year-old"
+    re.compile(r"\b(?P<n>" + NUMBER_WORD + r")[ -](?:years?|yrs?)[ -]olds?\b", _I),
+    # "a nonagenarian": the word says the decade
+    re.compile(r"\b(?P<n>octogenarian|nonagenarian|centenarian|supercentenarian)s?\b", _I),
+)
+
+#: Age shapes in digits the main shapes miss: (shape, what must come just before, cue words).
+#: Every shape starts at the first digit of the age and is tried only where a run of digits
+#: starts (``digit_runs``), the words before it are checked only where it matched, and a shape
+#: with cue words only when the note holds one: far cheaper than patterns that start with a list
+#: of words scanned over every position. They pass through ``patterns.find_ages``, whose filters
+#: drop ratings, counts and earlier scores.
+_RELATION_BEFORE = r"(?i:\b(?:" + _RELATIONS + r"))"
+AGE_RES: tuple[tuple[re.Pattern[str], re.Pattern[str] | None, frozenset[str]], ...] = (
+    # "42y old", "15-y-o", "16 y.o", "19 yrs old" run together
+    (
+        re.compile(r"(?<![\w.])(?P<n>\d{1,3})[ -]?(?:y|yr|yrs)[ .-]?(?:o\.?|old)(?![\w/])", _I),
+        None,
+        frozenset(),
+    ),
+    # "Age 16yrs", "Age – 22", "Age/Sex: 34/M", "age:- 17"
+    (
+        re.compile(
+            r"(?P<n>\d{1,3})(?:\s?(?:yrs?|years?|y)\b|(?=\s*/\s*[MFmf]\b)|\b)"
+            r"(?!\s*(?:/|%|mg|ml|pm|am|:|\.\d|minutes|mins|hours|hrs|days|weeks|months|times|x\b))",
+            _I,
+        ),
+        re.compile(r"\bage[ds]?(?:/sex|/gender)?\s*(?:[:=]\s*[-–—]?|[-–—])?\s*$", _I),
+        frozenset(split_words("age aged ages")),
+    ),
+    # "34/M", "16 / female": age and sex with a slash
+    (
+        re.compile(r"(?<![\w/])(?P<n>\d{1,2})\s?/\s?(?:[MF]|male|female)(?![\w/])"),
+        None,
+        frozenset(),
+    ),
+    # "F/29", "M / 17": sex and age with a slash
+    (
+        re.compile(r"(?P<n>\d{1,2})(?![\w/])"),
+        re.compile(r"(?<![\w/])(?:[MF]|male|female)\s?/\s?$"),
+        frozenset(split_words("m f male female")),
+    ),
+    # "Patient 28F", "client 34 M,", "YP 16F": age and sex after the person's role
+    (
+        re.compile(r"(?<![\w.])(?P<n>\d{1,2})\s?[MF](?![\w'’/])"),
+        re.compile(
+            r"\b(?:patient|pt|client|mentee|participant|referral|yp|young\s+person|service\s+user|"
+            r"su|member|student|learner|resident)\s*:?\s+$",
+            _I,
+        ),
+        frozenset(),
+    ),
+    # "Mr T (42 yrs)", "Daughter (14yrs)", "Tom (15; Year 10)", "her son (9, autistic)"
+    (
+        re.compile(
+            r"(?<=\()(?P<n>\d{1,2})(?:\s?(?:yrs?|years?|y/?o)\.?\)|\s*;|\s*,\s*(?=[A-Za-z]))", _I
+        ),
+        re.compile(r"(?:\b[A-Z][\w'’.-]*|" + _RELATION_BEFORE + r")\s*\($"),
+        frozenset(),
+    ),
+    # "Son - 11.", "Mum: 58", "grandad – 91": a relation, a dash or colon and a number ending it
+    (
+        re.compile(
+            r"(?P<n>\d{1,3})(?:\s?(?:yrs?|y/?o))?(?=\s*(?:[.,;)]|$|and\b|&))", _I | re.MULTILINE
+        ),
+        re.compile(
+            r"(?:" + _RELATION_BEFORE + r"|(?i:\b(?:sons|daughters|kids|children)))\s*[-–:]\s*$"
+        ),
+        frozenset(),
+    ),
+    # "Grandad's 91.", "Mum's 58 and", "Sam's 15,": a person's age after their possessive
+    (
+        re.compile(r"(?P<n>\d{1,3})(?=\s*(?:[.,;!)]|$|and\b|but\b|now\b|so\b|&))", re.MULTILINE),
+        re.compile(r"(?:" + _RELATION_BEFORE + r"|\b[A-Z][a-z]+)['’]s\s+" + _QUALIFIER + r"$"),
+        frozenset(),
+    ),
+    # "He was 14 when it started", "she was 15 at the time"
+    (
+        re.compile(r"(?P<n>\d{1,2})\s+(?=when\b|at\s+the\s+time\b|then\b)", _I),
+        re.compile(r"\b(?:she|he|they|i)\s+(?:was|were)\s+" + _QUALIFIER + r"$", _I),
+        frozenset(split_words("when time then")),
+    ),
+    # "Son 9yrs", "daughter 7 yrs": a relation and years with no "old"
+    (
+        re.compile(
+            r"(?<![\w.])(?P<n>\d{1,2})\s?(?:yrs?|years?)\b"
+            r"(?!\s+(?:ago|of|in|since|clean|sober|later|old))",
+            _I,
+        ),
+        re.compile(_RELATION_BEFORE + r"\s+$"),
+        frozenset(),
+    ),
+    # "for her 90th", "Nan's 80th party", "his 18th.": a birthday named by its ordinal
+    (
+        re.compile(
+            r"(?<![\w.])(?P<n>1[3-9]|[2-9]\d|1[01]\d)(?:st|nd|rd|th)\b"
+            r"(?=\s*(?:[.,;!?)]|$|party|do\b|bash|celebration|and\b|next\b|this\b|last\b|in\b|on\b|"
+            r"at\b|was\b|is\b|coming\b))",
+            _I,
+        ),
+        re.compile(r"(?:\b(?i:her|his|their|my|your)|['’]s)\s+$"),
+        frozenset(),
+    ),
+    # "Kids 3, 5 and 8", "children: 4 & 7": every number of the list is an age (see ``list_ages``)
+)
+_DIGIT_RUN_RE = re.compile(r"\d+")
+
+
+def digit_runs(text: str) -> list[int]:
+    """Where each run of digits starts: the only places the digit shapes here are tried."""
+    return [m.start() for m in _DIGIT_RUN_RE.finditer(text)]
+
+
+def age_matches(
+    text: str, runs: list[int], bases: frozenset[str] | set[str] | None
+) -> Iterator[re.Match[str]]:
+    """Each match of ``AGE_RES`` (its ``n`` group is the age) at a run of digits."""
+    shapes = [
+        (regex, before)
+        for regex, before, cues in AGE_RES
+        if bases is None or not cues or not bases.isdisjoint(cues)
+    ]
+    for start in runs:
+        for regex, before in shapes:
+            m = regex.match(text, start)
+            if m is not None and (
+                before is None or before.search(text, max(0, start - 40), start) is not None
+            ):
+                yield m
+
+
+_CHILDREN_LIST_RE = re.compile(
+    r"\b(?:kids|children|sons|daughters|boys|girls|grandkids|grandchildren|twins)\s*[:-]?\s*"
+    r"(?P<list>\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})+)\b"
+    r"(?!\s*(?:/|%|mg|ml|pm|am|:|minutes|mins|hours|hrs|days|weeks|months|times|x\b|of\b))",
+    _I,
+)
+_CHILDREN_WORDS = frozenset(
+    split_words("kids children sons daughters boys girls grandkids grandchildren twins")
+)
+
+
+def list_ages(text: str, bases: frozenset[str] | set[str] | None) -> Iterator[Identifier]:
+    """ "Kids 3, 5 and 8": every number in a list straight after children is an age."""
+    if bases is not None and bases.isdisjoint(_CHILDREN_WORDS):
+        return
+    for m in _CHILDREN_LIST_RE.finditer(text):
+        for n in re.finditer(r"\d{1,2}", m.group("list")):
+            yield Identifier(m.start("list") + n.start(), m.start("list") + n.end(), Category.AGE)
+
+
+# --- dates --------------------------------------------------------------------------------
+
+_ORDINAL_WORDS = (
+    r"(?:(?:twenty|thirty)[ -]?first|twenty[ -]?(?:second|third|fourth|fifth|sixth|seventh|"
+    r"eighth|ninth)|thirtieth|twentieth|first|second|third|fourth|fifth|sixth|seventh|eighth|"
+    r"ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|"
+    r"eighteenth|nineteenth)"
+)
+_POLISH_MONTHS = (
+    r"(?:stycze[nń]|stycznia|luty|lutego|marzec|marca|kwiecie[nń]|kwietnia|maj|maja|czerwiec|"
+    r"czerwca|lipiec|lipca|sierpie[nń]|sierpnia|wrzesie[nń]|wrze[sś]nia|pa[zź]dziernik|"
+    r"pa[zź]dziernika|listopad|listopada|grudzie[nń]|grudnia)"
+)
+#: Date shapes in digits the main shapes miss.
+DATE_RES: tuple[re.Pattern[str], ...] = (
+    # "03DEC26", "3Dec2026": the military and pharmacy form
+    re.compile(r"\b(?:0?[1-9]|[12]\d|3[01])" + _MONTH + r"(?:\d{4}|\d{2})\b", _I),
+    # "11/2025", "03.2024", "10-2019": a month and a four-digit year
+    re.compile(r"(?<![\d/.:-])(?:0?[1-9]|1[0-2])[/.](?:19|20)\d{2}(?![\d/-]|\.\d)"),
+    re.compile(r"(?<![\d/.:-])(?:0[1-9]|1[0-2])-(?:19|20)\d{2}(?![\d/.-])"),
+    # "3 grudnia 2026", "3 grudnia 2026 r.": a Polish month after the day
+    re.compile(
+        r"\b(?:[12]\d|3[01]|0?[1-9])\.?[ \t]+"
+        + _POLISH_MONTHS
+        + r"\b(?:[ \t]+(?:19|20)\d{2}(?:[ \t]*r\.)?)?",
+        _I,
+    ),
+    # "14.03.1994 r.": the Polish year mark belongs to the date
+    re.compile(
+        r"(?<![\d.])(?:[12]\d|3[01]|0?[1-9])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d{2}[ \t]*r\.", _I
+    ),
+)
+#: Date shapes made of words, gated on their words.
+WORD_DATE_RES: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
+    # "the third of December", "December the twenty-first", "first of May"
+    (
+        re.compile(
+            r"\b(?:the\s+)?" + _ORDINAL_WORDS + r"\s+(?:of\s+)?" + _MONTH + r"\b\.?"
+            r"(?:,?\s+(?:19|20)\d{2}\b)?|\b"
+            + _MONTH
+            + r"\.?\s+(?:the\s+)?"
+            + _ORDINAL_WORDS
+            + r"\b(?:,?\s+(?:19|20)\d{2}\b)?",
+            _I,
+        ),
+        frozenset(
+            split_words(
+                """first second third fourth fifth sixth seventh eighth ninth tenth eleventh
+                twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth
+                nineteenth twentieth thirtieth twenty-first twenty-second twenty-third
+                twenty-fourth twenty-fifth twenty-sixth twenty-seventh twenty-eighth
+                twenty-ninth thirty-first twenty thirty"""
+            )
+        ),
+    ),
+    # "released mid-Nov", "late-December": a part of a named month, hyphenated
+    (
+        re.compile(
+            r"\b(?:early|mid|late)-(?-i:[Jj]an(?:uary)?|[Ff]eb(?:ruary)?|[Mm]ar(?:ch)?|[Aa]pr(?:il)?|"
+            r"May|[Jj]une?|[Jj]uly?|[Aa]ug(?:ust)?|[Ss]ep(?:t(?:ember)?)?|[Oo]ct(?:ober)?|"
+            r"[Nn]ov(?:ember)?|[Dd]ec(?:ember)?)\b",
+            _I,
+        ),
+        frozenset(
+            f"{part}-{month}"
+            for part in ("early", "mid", "late")
+            for month in split_words(
+                """jan january feb february mar march apr april may jun june jul july aug august
+                sep sept september oct october nov november dec december"""
+            )
+        ),
+    ),
+)
+
+#: "bailed the 29th", "restarts the 16th.": "the" and an ordinal ending its clause is a day,
+#: unless a rank is meant ("came the 3rd").
+THE_ORDINAL_RE = re.compile(
+    r"\bthe[ \t]+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
+    r"(?=[ \t]*(?:[.,;:)!?]|$|(?:and|at|to|for|from|until|till|when|or|with|-|–)\b))",
+    _I | re.MULTILINE,
+)
+_RANK_BEFORE_THE_RE = re.compile(
+    r"\b(?:came|come|comes|finished|finish|placed|ranked|rank|position|one\s+of|of|than|be|is|was|"
+    r"were|are)\s+$",
+    _I,
+)
+#: A time written after a date in forms ``patterns.TIME_AFTER_RE`` leaves out: "12 Dec at 1530",
+#: "9/12/26 at 11.", "01/12/2026 1400" at the end of a line.
+TIME_AFTER_RE = re.compile(
+    r",?[ \t]*(?:at|@)[ \t]*(?:[01]\d|2[0-3])[0-5]\d(?:[ \t]*(?:hrs?|h)\b)?"
+    r"(?=[ \t]*(?:[.,;)]|$|[-–]|to\b|until\b|till\b))(?!\.\d)"
+    r"|,?[ \t]*(?:at|@)[ \t]*(?:[01]?\d|2[0-3])(?=[ \t]*(?:[.,;)]|$))"
+    r"|[ \t]+(?:[01]\d|2[0-3])[0-5]\d(?=[ \t]*(?:$|[-–]|hrs?\b|h\b))",
+    _I | re.MULTILINE,
+)
+#: A weekday in brackets after a date belongs to it: "12/3/2026 (Thursday)", "3rd Dec (Thu)".
+WEEKDAY_AFTER_RE = re.compile(
+    r"[ \t]*\((?:mon|monday|tue|tues|tuesday|wed|weds|wednesday|thu|thur|thurs|thursday|fri|friday|"
+    r"sat|saturday|sun|sunday)\.?\)",
+    _I,
+)
+
+
+_DATE_AT_DIGITS_RE = re.compile("|".join(f"(?:{r.pattern})" for r in DATE_RES), _I)
+
+
+def find_more_dates(
+    text: str,
+    bases: frozenset[str] | set[str] | None,
+    runs: list[int],
+    *,
+    has_month: bool = True,
+) -> Iterator[Identifier]:
+    """Dates in the forms of ``DATE_RES`` and ``the 29th`` (tried where a run of digits starts)
+    and of ``WORD_DATE_RES`` (the ordinals in words only when a month is named)."""
+    for start in runs:
+        m = _DATE_AT_DIGITS_RE.match(text, start)
+        if m is not None:
+            yield Identifier(m.start(), m.end(), Category.DATE)
+        elif text[max(0, start - 4) : start].lower() == "the ":
+            m = THE_ORDINAL_RE.match(text, start - 4)
+            if m is not None and not _RANK_BEFORE_THE_RE.search(
+                text, max(0, start - 20), start - 4
+            ):
+                yield Identifier(m.start(), m.end(), Category.DATE)
+    for i, (regex, cues) in enumerate(WORD_DATE_RES):
+        if (i > 0 or has_month) and (bases is None or not cues or not bases.isdisjoint(cues)):
+            for m in regex.finditer(text):
+                yield Identifier(m.start(), m.end(), Category.DATE)
+
+
+# --- references ---------------------------------------------------------------------------
+
+#: Issuers' words that name a reference before it, in more countries than ``patterns`` knows:
+#: prisons (NOMIS, HMP, inmate, DOC), police (PNC, CRO, log), the Philippines (TIN, UMID, SSS,
+#: GSIS, PhilHealth, Pag-IBIG), Poland (NIP, REGON, NFZ, dowód), India (PAN, UAN, ABHA, EPIC,
+#: voter ID), Nigeria (JAMB, WAEC, NHIS), South Africa (SASSA), Australia (NDIS, DVA, ABN,
+#: Centrelink), Canada (OHIP, RAMQ, MSP), the US (MBI, EIN, A-number, USCIS, DL), UK (UTR, SCN).
+REF_KEYWORDS = (
+    r"nomis|hmp|inmate|doc|pnc|cro|tin|umid|sss|gsis|philhealth|pag-ibig|pagibig|nip|regon|nfz|"
+    r"dowod|dowód|uan|abha|voter|jamb|waec|nhis|sassa|ndis|dva|abn|centrelink|ohip|ramq|msp|mbi|"
+    r"uscis|alien|a-number|dl|utr|scn|hmrc|dwp|ssdi|warrant|permit|brp|share code|sevis|i-94|"
+    r"green card|national id|id card|identity card|ghana card|nuban|mr(?=\s*#)"
+)
+#: The first word of each keyword: where the reference pattern is tried.
+REF_FIRST_WORDS = frozenset(
+    split_words("""nomis hmp inmate doc pnc cro tin umid sss gsis philhealth pag-ibig pagibig nip
+    regon nfz dowod dowód uan abha voter jamb waec nhis sassa ndis dva abn centrelink ohip ramq msp
+    mbi uscis alien a-number dl utr scn hmrc dwp ssdi warrant permit brp share sevis i-94 green
+    national identity ghana nuban mr""")
+)
+#: Shapes that are references wherever they stand.
+ID_RES: tuple[re.Pattern[str], ...] = (
+    # UK prison number: a letter, four digits, two letters ("A1234BC")
+    re.compile(r"\b[A-Z]\d{4}[A-Z]{2}\b"),
+    # India PAN: five letters, four digits, a letter ("ABCDE1234F")
+    re.compile(r"\b[A-Z]{3}[PCHFATBLJG][A-Z]\d{4}[A-Z]\b"),
+    # Philippines PhilHealth, SSS, UMID, TIN; Poland NIP: their hyphenated groups
+    re.compile(
+        r"(?<![\d-])(?:\d{2}-\d{9}-\d|\d{2}-\d{7}-\d|\d{4}-\d{7}-\d|\d{3}-\d{3}-\d{3}-\d{3,5}|"
+        r"\d{3}-\d{3}-\d{2}-\d{2})(?![\d-])"
+    ),
+    # a card's last four digits: "card ending 4432", "account ending in 0912"
+    re.compile(r"(?:(?<=\bending )|(?<=\bending in ))(?!(?:19|20)\d\d\b)\d{4}\b"),
+    # US alien registration number: "A# 123-456-789", "A-number A123456789"
+    re.compile(r"\bA#?[ -]?\d{3}[ -]?\d{3}[ -]?\d{3}\b|\bA\d{8,9}\b"),
+)
+#: A police log written with its date: "log 1234 of 28/11", "incident 0145 28/11/26".
+LOG_DATE_AFTER_RE = re.compile(r"[ \t]+(?:of[ \t]+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?\b")
+
+
+def find_more_ids(text: str, runs: list[int]) -> Iterator[Identifier]:
+    """The shapes of ``ID_RES``, each tried in a few letters around each run of digits."""
+    for start in runs:
+        for regex in ID_RES:
+            m = regex.search(text, max(0, start - 6), min(len(text), start + 24))
+            if m is not None and m.start() <= start < m.end():
+                yield Identifier(m.start(), m.end(), Category.ID_NUMBER)
+
+
+# --- handles ------------------------------------------------------------------------------
+
+#: Platforms of games and apps named before a handle, beyond ``patterns._PLATFORMS``.
+MORE_PLATFORMS = (
+    r"ps4|ps5|playstation|nintendo|epic games|valorant|warzone|grindr|tinder|bumble|depop|vinted|"
+    r"strava|wechat|viber|skype|xbl|xbox live|battle\.net|lichess|letterboxd|goodreads|duolingo|"
+    r"substack|bsky"
+)
+MORE_PLATFORM_WORDS = frozenset(
+    split_words("""ps4 ps5 playstation nintendo valorant warzone grindr tinder bumble depop vinted
+    strava wechat viber skype xbl lichess letterboxd goodreads duolingo substack bsky""")
+)
+#: Words between a platform and its handle: "xbox gt", "Minecraft user", "Roblox IGN".
+HANDLE_MIDDLE = r"gt|ign|user|acc|profile|page"
+#: The words ``WORD_DATE_RES`` needs one of (a note with none of them and no digits or month
+#: skips the word dates).
+WORD_DATE_CUES = frozenset().union(*(cues for _, cues in WORD_DATE_RES))

@@ -1,0 +1,136 @@
+"""Dates, ages, references and handles as mentors in other countries write them
+(``more_forms.py``), each with look-alikes that must stay. Every example is invented here."""
+
+from __future__ import annotations
+
+import pytest
+
+from mentorjournal.anonymise import Detector, Known
+from mentorjournal.anonymise.patterns import is_service_number, number_value
+
+from .conftest import spans_of
+
+EMPTY = Detector(Known())
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return spans_of(text, EMPTY.find(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ages: run-together units, slashes with the sex, a role before, brackets, dashes
+        ("He's 42y old and on nights.", ("42", "age")),
+        ("Referral for a 15-y-o lad.", ("15", "age")),
+        ("Age/Sex: 34/M", ("34", "age")),
+        ("Referral: F/29 presenting with panic.", ("29", "age")),
+        ("Patient 28F, seen in clinic.", ("28", "age")),
+        ("Mr T (42 yrs) came with his sister.", ("42", "age")),
+        ("Her daughter (14yrs) is at home.", ("14", "age")),
+        ("Tom (15; Year 10) was quiet.", ("15", "age")),
+        ("Age – 22", ("22", "age")),
+        ("Age 16yrs, lives with nan.", ("16", "age")),
+        ("Son - 11.", ("11", "age")),
+        ("Grandad's 91.", ("91", "age")),
+        ("He was 14 when it started.", ("14", "age")),
+        ("Son 9yrs and daughter 7yrs.", ("9", "age")),
+        ("Planning for her 90th next month.", ("90", "age")),
+        # ages in words: with "only", two words, a hundred, the -genarian words
+        ("He's only twelve.", ("twelve", "age")),
+        ("He is twenty one.", ("twenty one", "age")),
+        ("She was eleven when her dad left.", ("eleven", "age")),
+        ("Gran turned a hundred and two in May.", ("a hundred and two", "age")),
+        ("Her neighbour is a nonagenarian.", ("nonagenarian", "age")),
+        ("A thirty-year-old woman rang.", ("thirty", "age")),
+        # dates: ordinals in words, the military form, month and year, Polish months, times
+        ("Her hearing is on the third of December.", ("the third of December", "date")),
+        ("Mum died on December third.", ("December third", "date")),
+        ("Seen 03DEC26 per the chart.", ("03DEC26", "date")),
+        ("Unemployed since 11/2025.", ("11/2025", "date")),
+        ("Rozmowa 3 grudnia 2026 r. w domu.", ("3 grudnia 2026 r", "date")),
+        ("He was released mid-Nov.", ("mid-Nov", "date")),
+        ("Seen 12 Dec at 1530.", ("12 Dec at 1530", "date")),
+        ("Appt 9/12/26 at 11.", ("9/12/26 at 11", "date")),
+        ("Date/Time: 01/12/2026 1400", ("01/12/2026 1400", "date")),
+        ("Intake 12/3/2026 (Thursday) went well.", ("12/3/2026 (Thursday)", "date")),
+        ("Benefit restarts the 16th.", ("the 16th", "date")),
+        ("Arrested on the 28th, bailed the 29th.", ("the 29th", "date")),
+        ("Exams are between the 3rd and 5th of January.", ("the 3rd and 5th of January", "date")),
+        # references of more issuers and countries
+        ("HMP no B4455CD on the letter.", ("B4455CD", "id_number")),
+        ("NOMIS A9876ZZ", ("A9876ZZ", "id_number")),
+        ("DL# S530-7821-2345", ("S530-7821-2345", "id_number")),
+        ("TIN 123-456-789-000 for the form.", ("123-456-789-000", "id_number")),
+        ("UMID 0111-2345678-9", ("0111-2345678-9", "id_number")),
+        ("PhilHealth 12-345678901-2", ("12-345678901-2", "id_number")),
+        ("NIP 123-456-78-90", ("123-456-78-90", "id_number")),
+        ("dowód ABC 123456", ("ABC 123456", "id_number")),
+        ("PAN ABCPE1234F on the form.", ("ABCPE1234F", "id_number")),
+        ("MR# 123456", ("123456", "id_number")),
+        ("Card ending 4432 was blocked.", ("4432", "id_number")),
+        ("NDIS number 430123456 is on file.", ("430123456", "id_number")),
+        ("JAMB reg 12345678AB", ("12345678AB", "id_number")),
+        # handles after a game or app and the word between
+        ("xbox gt SilentK1ller", ("SilentK1ller", "handle")),
+        ("Minecraft user CreeperKing7", ("CreeperKing7", "handle")),
+        ("Her Strava is run.with.jo", ("run.with.jo", "handle")),
+        ("PS5: kai_plays_11", ("kai_plays_11", "handle")),
+    ],
+)
+def test_regional_forms_are_found(text: str, expected: tuple[str, str]) -> None:
+    assert expected in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mood 3/5 today, sleep 6/10.",
+        "She came the 3rd.",
+        "Clean for 2 yrs now.",
+        "Been together 9 yrs, married 5 yrs ago.",
+        "It was only two of them.",
+        "She's only one of three carers.",
+        "Score was 14 when reviewed.",
+        "Flat 4F has the buzzer.",
+        "Room 12F upstairs.",
+        "She spent £20/m on bus fares.",
+        "Sertraline 100mg, up from 50mg in Step 2.",
+        "Week 3 of 12 sessions, 45 mins each.",
+        "The tenancy ending 2027 worries her.",
+        "Meet at 1400 hrs.",
+        "Ring Lifeline SA 0861 322 322 or Poland's 116 123.",
+        "PHQ-9 of 14, GAD-7 11, K10 24.",
+        "She's in Year 11; Year 12 next.",
+        "Section 136 was used.",
+    ],
+)
+def test_look_alikes_stay(text: str) -> None:
+    assert [f for f in found(text) if f[1] in {"date", "age", "id_number", "handle"}] == []
+
+
+def test_a_time_after_a_date_does_not_swallow_a_street_number() -> None:
+    text = "Walk-through 12/7 at 2110 Maplewood Ave."
+    assert ("12/7", "date") in found(text)
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("a hundred and two", 102),
+        ("one hundred", 100),
+        ("twenty one", 21),
+        ("nonagenarian", 90),
+        ("thirty", 30),
+    ],
+)
+def test_ages_in_words_have_their_value(words: str, value: int) -> None:
+    assert number_value(words) == value
+
+
+@pytest.mark.parametrize(
+    ("number", "service"),
+    [("800 70 2222", True), ("116 111", True), ("0861 322 322", True), ("812 70 2222", False)],
+)
+def test_polish_and_european_freephone_numbers_are_services(number: str, service: bool) -> None:
+    assert is_service_number(number) is service
