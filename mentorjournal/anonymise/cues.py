@@ -183,9 +183,10 @@ _FIELD_CATEGORY = {
     "workplace": Category.ORGANISATION, "gp": Category.NAME, "gp surgery": Category.ORGANISATION,
     "hospital": Category.ORGANISATION,
 }  # fmt: skip
-#: "Emilie S. Nielsen": a capitalised word, a middle initial, a capitalised word.
+#: "Emilie S. Nielsen": a capitalised word, a middle initial, a capitalised word (on one line:
+#: "Mateus O.\nMon 9 Nov" is a name and then a date).
 _MIDDLE_INITIAL_RE = re.compile(
-    r"\b[A-Z\u00C0-\u00DE][a-z\u00DF-\u024F'’-]+\s[A-Z]\.?\s[A-Z\u00C0-\u00DE][a-z\u00DF-\u024F'’-]+\b"
+    r"\b[A-Z\u00C0-\u00DE][a-z\u00DF-\u024F'’-]+[ \t][A-Z]\.?[ \t][A-Z\u00C0-\u00DE][a-z\u00DF-\u024F'’-]+\b"
 )
 _PHONE_CUE_RE = re.compile(
     r"\b(?:phone|tel|telephone|mobile|mob|cell|number|no|ring|call|text|whatsapp|landline)\b\.?\s*"
@@ -212,7 +213,7 @@ _PRONOUNS_RE = re.compile(
     r"[ ]?\((?:she|he|they|ze|xe)/(?:her|him|them|hers|his|theirs|zir|xem|she|he|they)\)", _I
 )
 _INITIAL_SURNAME_RE = re.compile(
-    r"\b(?P<i>[A-HJ-Z])(?:\.\s?|\s)(?P<s>[A-Z][a-z\u00C0-\u024F'’-]{2,})\b"
+    r"\b(?P<i>[A-HJ-Z])(?:\.[ \t]?|[ \t])(?P<s>[A-Z][a-z\u00C0-\u024F'’-]{2,})\b"
 )
 _INITIALS_RE = re.compile(
     r"(?<![\w.&])(?:[A-Z]\.\s?){2,3}(?![\w&])|(?<![\w.&/-])[A-Z]{2,3}(?![\w&/-])(?:['’]s)?"

@@ -120,13 +120,54 @@ def _protected_services(text: str, tokens: list[Token]) -> list[tuple[int, int]]
     """Spans of services that must stay, tried only where a service's first word is (faster than
     scanning the whole note with the long alternation)."""
     spans = [
-        m.span()
+        _with_number(text, m)
         for t in tokens
         if t.base in _SERVICE_FIRST_WORDS and (m := _SERVICES_RE.match(text, t.start)) is not None
     ]
     if any(c.isdigit() for c in text):
         spans.extend(m.span() for m in _DIGIT_SERVICES_RE.finditer(text))
     return spans
+
+
+#: A number written straight after a helpline's or a charity's name is theirs ("Befrienders
+#: Kenya +254 722 178 177", "Open Arms 1800 011 046"); not after a local service's ("the GP",
+#: "the police"), whose number can say where someone lives.
+_NUMBER_AFTER_RE = re.compile(r"[ \t]*(?:on|:|-|–)?[ \t]*\(?\+?\d[\d \t().-]{4,16}\d\)?")
+_LOCAL_SERVICES = frozenset(
+    split_words("""gp police nhs a&e camhs cahms cmht iapt pals jobcentre ambulance eip yot
+    foodbank""")
+) | frozenset(
+    [
+        "a and e",
+        "crisis team",
+        "home treatment team",
+        "early intervention team",
+        "social services",
+        "job centre",
+        "jobcentre plus",
+        "job centre plus",
+        "housing options",
+        "food bank",
+        "youth offending team",
+        "student services",
+        "disability unit",
+        "disability services",
+        "disability support services",
+        "counselling service",
+        "counselling services",
+        "counseling services",
+        "wellbeing service",
+        "student wellbeing service",
+        "recovery college",
+    ]
+)
+
+
+def _with_number(text: str, m: re.Match[str]) -> tuple[int, int]:
+    if m.group().lower() in _LOCAL_SERVICES:
+        return m.span()
+    number = _NUMBER_AFTER_RE.match(text, m.end())
+    return (m.start(), number.end()) if number is not None else m.span()
 
 
 def _rank(ident: Identifier) -> tuple[int, int, int]:

@@ -197,6 +197,22 @@ SERVICES = frozenset(
         "childline ireland",
         "isppc",
         "samaritans ireland",
+        # international and veterans' helplines, and a university's own support services
+        "befrienders",
+        "befrienders kenya",
+        "befrienders worldwide",
+        "open arms",
+        "student services",
+        "counselling service",
+        "counselling services",
+        "counseling services",
+        "counselling and psychological services",
+        "counseling and psychological services",
+        "disability unit",
+        "disability services",
+        "disability support services",
+        "student wellbeing service",
+        "wellbeing service",
     ]
 )
 

@@ -76,6 +76,7 @@ HANDLE_BRACKET_RE = re.compile(
     r"(?:#\d{4})?)(?=\)|\s+is\b|,)",
     _I,
 )
+HANDLE_BRACKET_FAR_RE = re.compile(r"\b(?:" + _PLATFORMS + r")" + more_forms.FAR_BRACKET, _I)
 HANDLE_BEFORE_RE = re.compile(
     r"(?<![\w@.])(?P<h>@?[A-Za-z0-9]*[_.\d][A-Za-z0-9_.]*[A-Za-z0-9_])\s+on\s+"
     r"(?:insta(?:gram)?|ig|snap(?:chat)?|tik ?tok|twitter|discord|twitch|threads|telegram|reddit)\b",
@@ -122,7 +123,7 @@ _REF_FIRST_WORDS = (
 REF_RE = re.compile(
     r"\b(?=[A-Za-z&])(?:" + _REF_KEYWORDS + r")(?![a-z])(?:(?<=ref)\.|(?<=reg)\.)?"
     r"\s*(?:no\.?|number|num|nr|#|id|reference|ref\.?|code)?(?![a-z])\s*(?:is|was)?\s*[:#=]?\s*"
-    r"(?P<ref>[A-Z0-9](?:[A-Z0-9]|[/-](?=[A-Z0-9])|[ ](?=\d{2,}\b)|[ ](?=\d[.,;)]?(?:\s|$))){3,23})\b",
+    r"(?P<ref>[A-Z0-9](?:[A-Z0-9]|[/-](?=[A-Z0-9])|[ ](?=\d{2,}[A-Z]?\b)|[ ](?=\d[.,;)]?(?:\s|$))){3,23})\b",
     _I,
 )
 CODE_RE = re.compile(
@@ -294,7 +295,8 @@ MONTH_ALONE_RE = re.compile(
     r"\b(?:in|since|until|till|by|from|due|during|last|passed|died|diagnosed|before|after|of|end of|"
     r"start of|beginning of|back in|over)\s+(?P<d>(?:(?:early|mid|late)[- ]?)?(?P<m>"
     r"(?-i:[Jj]anuary|[Ff]ebruary|[Mm]arch|[Aa]pril|May|[Jj]une|[Jj]uly|[Aa]ugust|[Ss]eptember|[Oo]ctober|"
-    r"[Nn]ovember|[Dd]ecember|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)))\b\.?(?!\s*(?:\d|the\s+\d))",
+    r"[Nn]ovember|[Dd]ecember|[Jj]an|[Ff]eb|Mar|[Aa]pr|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ept?|[Oo]ct|[Nn]ov|[Dd]ec)))"
+    r"\b\.?(?!\s*(?:\d|the\s+\d))",
     _I,
 )
 #: A holiday with its year ("Xmas Eve 2025", "Easter 2024") or after "since" ("since Halloween").
@@ -921,6 +923,14 @@ def _handles_after_platforms(text: str, starts: list[int] | None = None) -> Iter
         if starts is None
         else (m for p in starts if (m := HANDLE_CONTEXT_RE.match(text, p)) is not None)
     )
+    far = (
+        HANDLE_BRACKET_FAR_RE.finditer(text)
+        if starts is None
+        else (m for p in starts if (m := HANDLE_BRACKET_FAR_RE.match(text, p)) is not None)
+    )
+    for m in far:
+        if m.group("h").lower().lstrip("@") not in more_forms.NOT_BRACKET_HANDLES:
+            yield Identifier(m.start("h"), m.end("h"), Category.HANDLE)
     for m in contexts:
         handle = m.group("h").rstrip(".")
         if handle.lower() in PLATFORM_WORDS or handle.lower() in _NOT_HANDLES:
@@ -989,7 +999,7 @@ def find_numbers(
             yield Identifier(m.start(), m.end(), Category.ID_NUMBER)
     if ref_hint:
         yield from _references(text, w, ref_starts)
-    yield from _spans(text, CODE_RE, Category.ID_NUMBER, 0, w)
+    yield from _codes(text, w)
     yield from _more_ids(text, w)
     yield from _spans(text, VEHICLE_RE, Category.ID_NUMBER, 0, w)
     for m in _near(IP_RE, text, w):
@@ -998,6 +1008,13 @@ def find_numbers(
     yield from find_phones(text)
     if phone_hint:
         yield from _cued_phones(text, w)
+
+
+def _codes(text: str, w: list[Window] | None) -> Iterator[Identifier]:
+    """Letters and digits shaped like a reference ("CR-53024"), unless a course or billing code."""
+    for m in _near(CODE_RE, text, w):
+        if not more_forms.not_a_reference(text, m.start(), m.end()):
+            yield Identifier(m.start(), m.end(), Category.ID_NUMBER)
 
 
 def _references(
@@ -1157,7 +1174,7 @@ def find_dates(
     for y in _near(
         _YEAR_RE, text, w
     ):  # each year, then its cue just before it (faster than a scan)
-        for regex in (BIRTH_YEAR_RE, YEAR_EVENT_RE):
+        for regex in (BIRTH_YEAR_RE, YEAR_EVENT_RE, more_forms.YEAR_LIFE_RE):
             m = regex.search(text, max(0, y.start() - 40), min(len(text), y.end() + 4))
             if m is not None and m.end("d") == y.end():
                 yield Identifier(m.start("d"), y.end(), Category.DATE)
@@ -1403,7 +1420,8 @@ def _capitalised_before(text: str, pos: int) -> bool:
 #: A clinical score or rating shortly before "was 12" makes the number a score too.
 _SCORE_BEFORE_RE = re.compile(
     r"\b(?:phq|gad|core|k10|k6|wemwbs|swemwbs|rcads|sdq|ors|srs|audit|epds|bdi|bai|hads|pcl|honos|"
-    r"mfq|cdi|dass|isi|score|scored|mood|anxiety|rated|rating)[\w-]*[^.!?\n]*$",
+    r"mfq|cdi|dass|isi|score|scores|scored|mood|anxiety|rated|rating|ratings)(?![a-z])[\w-]*"
+    r"[^.!?\n]*$",
     _I,
 )
 

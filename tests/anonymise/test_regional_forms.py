@@ -76,6 +76,23 @@ def found(text: str) -> list[tuple[str, str]]:
         ("Minecraft user CreeperKing7", ("CreeperKing7", "handle")),
         ("Her Strava is run.with.jo", ("run.with.jo", "handle")),
         ("PS5: kai_plays_11", ("kai_plays_11", "handle")),
+        # forms the second brief's notes showed
+        ("Seen at the hub, Dock Road. 26. Using at weekends.", ("26", "age")),
+        ("They have a new baby (3 months) and little sleep.", ("3 months", "age")),
+        ("PMTCT follow-up, baby 4 months.", ("4 months", "age")),
+        ("She lives with her gran Ising who is 82 and has diabetes.", ("82", "age")),
+        ("Kofi left the army in 2023 and works nights.", ("2023", "date")),
+        ("recov mentor 4.11 - shaz\nseen at the hub", ("4.11", "date")),
+        ("Says clean since aug, tests clean.", ("aug", "date")),
+        ("Contract ends in grudzień.", ("grudzień", "date")),
+        ("They moved in spring 2025 after the flood.", ("spring 2025", "date")),
+        ("The officer said maybe mid Dec for a flat.", ("mid Dec", "date")),
+        ("Peer note - Mateus O.\nMon 9 Nov, met at the library.", ("Mon 9 Nov", "date")),
+        ("Made a Facebook to reach his old group friends (nate.b.pdx).", ("nate.b.pdx", "handle")),
+        ("I'll text him on messenger paolo.dlc tonight.", ("paolo.dlc", "handle")),
+        ("On Parenting Payment, CRN 208 449 317K.", ("208 449 317K", "id_number")),
+        ("Medi-Cal, CIN 92771836B", ("92771836B", "id_number")),
+        ("Case no he gave me ZE25P01873.", ("ZE25P01873", "id_number")),
     ],
 )
 def test_regional_forms_are_found(text: str, expected: tuple[str, str]) -> None:
@@ -103,6 +120,15 @@ def test_regional_forms_are_found(text: str, expected: tuple[str, str]) -> None:
         "PHQ-9 of 14, GAD-7 11, K10 24.",
         "She's in Year 11; Year 12 next.",
         "Section 136 was used.",
+        "She wants to pass ECO1010 supplementary exam.",
+        "Extra time for her FINA2000 paper.",
+        "Missed the deadline for module PHAR2210.",
+        "PROGRESS NOTE - Peer Support Services (H0038 U1)",
+        "CPT H0038",
+        "Cravings highest since summer; over the summer things got worse.",
+        "She came from Zimbabwe in 2002.",
+        "Sleep 4.5 - 5 hrs.",
+        "Mood 5/10. 14. That was the score.",
     ],
 )
 def test_look_alikes_stay(text: str) -> None:
@@ -134,3 +160,22 @@ def test_ages_in_words_have_their_value(words: str, value: int) -> None:
 )
 def test_polish_and_european_freephone_numbers_are_services(number: str, service: bool) -> None:
     assert is_service_number(number) is service
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gave her Befrienders Kenya +254 722 178 177 before she left.",
+        "Knows Open Arms 1800 011 046.",
+        "Told him about Counselling Services same-day.",
+        "Seeing a psych at Counselling and Psychological Services fortnightly.",
+        "Went with him to Disability Unit to log a complaint.",
+        "Told her about Student Services hardship fund.",
+    ],
+)
+def test_helplines_and_a_universitys_own_services_stay(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_local_services_number_is_still_found() -> None:
+    assert ("01632 960 123", "phone") in found("Rang the GP 01632 960 123 for her.")
