@@ -44,7 +44,13 @@ from mentorjournal.anonymise.patterns import (
     is_service_number,
 )
 from mentorjournal.anonymise.proper_nouns import ProperNounDetector
-from mentorjournal.anonymise.textutil import Token, sentence_start, split_words, tokenize
+from mentorjournal.anonymise.textutil import (
+    Token,
+    find_phrases,
+    sentence_start,
+    split_words,
+    tokenize,
+)
 
 #: Lower wins an overlap; within a rank the longer span wins.
 _RANK: dict[Category, int] = {
@@ -719,18 +725,14 @@ def propagate(
         return []
     taken = [(i.start, i.end) for i in found]
     extra: list[Identifier] = []
-    alternatives = sorted(words | set(phrases), key=len, reverse=True)
-    pattern = re.compile(
-        r"(?<![\w@])(?:" + "|".join(re.escape(a) for a in alternatives) + r")(?!\w)"
-    )
-    for m in pattern.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+    for start, end in find_phrases(text, words | set(phrases)):
+        if any(s < end and start < e for s, e in taken):
             continue
-        source = phrases.get(m.group())
+        source = phrases.get(text[start:end])
         if source is not None:
-            extra.append(Identifier(m.start(), m.end(), source.category, None, source.role))
+            extra.append(Identifier(start, end, source.category, None, source.role))
         else:
-            extra.append(Identifier(m.start(), m.end(), Category.NAME))
+            extra.append(Identifier(start, end, Category.NAME))
     return extra
 
 
