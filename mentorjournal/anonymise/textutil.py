@@ -26,16 +26,22 @@ class Token(NamedTuple):
     upper: bool = False
 
 
+_new_token = tuple.__new__  # Token(...) through NamedTuple.__new__ costs a Python call more
+
+
 def _token(start: int, end: int, text: str, base: str, possessive: bool) -> Token:
     all_caps = text.isupper()
-    return Token(
-        start,
-        end,
-        text,
-        base,
-        possessive,
-        text[0].isupper() and not all_caps,
-        all_caps and len(text) > 1,
+    return _new_token(
+        Token,
+        (
+            start,
+            end,
+            text,
+            base,
+            possessive,
+            text[0].isupper() and not all_caps,
+            all_caps and len(text) > 1,
+        ),
     )
 
 
@@ -51,10 +57,25 @@ def strip_possessive(word: str) -> tuple[str, bool]:
 
 def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
+    append = tokens.append
     for match in WORD_RE.finditer(text):
         raw = match.group()
-        if "'" not in raw and "’" not in raw and not raw.endswith("-"):
-            tokens.append(_token(match.start(), match.end(), raw, raw.lower(), False))
+        if "'" not in raw and "’" not in raw and raw[-1] != "-":
+            all_caps = raw.isupper()
+            append(
+                _new_token(
+                    Token,
+                    (
+                        match.start(),
+                        match.end(),
+                        raw,
+                        raw.lower(),
+                        False,
+                        raw[0].isupper() and not all_caps,
+                        all_caps and len(raw) > 1,
+                    ),
+                )
+            )
             continue
         base, possessive = strip_possessive(raw)
         word = raw if possessive else raw.rstrip("'’-")
@@ -62,7 +83,7 @@ def tokenize(text: str) -> list[Token]:
         if not word or not base:
             continue
         start = match.start()
-        tokens.append(_token(start, start + len(word), word, base, possessive))
+        append(_token(start, start + len(word), word, base, possessive))
     return tokens
 
 
@@ -76,19 +97,31 @@ def sentence_start(text: str, pos: int) -> bool:
     return i < 0 or text[i] in _SENTENCE_END
 
 
+_PREVIOUS_WORD_RE = re.compile(r"[A-Za-z'’&]+")
+_NEXT_WORD_RE = re.compile(r"[A-Za-z'’]+")
+_CLAUSE_STOPS = ".!?\n;"
+
+
 def previous_words(text: str, pos: int, n: int = 3) -> list[str]:
     """The ``n`` lower-case words before ``pos`` (nearest last), within the same sentence."""
     window = text[max(0, pos - 60) : pos]
-    for stop in ".!?\n;":
-        window = window.rsplit(stop, 1)[-1]
-    return [w.lower().replace("’", "'") for w in re.findall(r"[A-Za-z'’&]+", window)][-n:]
+    cut = max(window.rfind(stop) for stop in _CLAUSE_STOPS)
+    if cut >= 0:
+        window = window[cut + 1 :]
+    if window.isascii():  # lower-casing ASCII first cannot change what the pattern finds
+        return _PREVIOUS_WORD_RE.findall(window.lower())[-n:]
+    return [w.lower().replace("’", "'") for w in _PREVIOUS_WORD_RE.findall(window)][-n:]
 
 
 def next_words(text: str, pos: int, n: int = 2) -> list[str]:
+    """The ``n`` lower-case words after ``pos``, within the same sentence."""
     window = text[pos : pos + 50]
-    for stop in ".!?\n;":
-        window = window.split(stop, 1)[0]
-    return [w.lower().replace("’", "'") for w in re.findall(r"[A-Za-z'’]+", window)][:n]
+    cuts = [c for c in (window.find(stop) for stop in _CLAUSE_STOPS) if c >= 0]
+    if cuts:
+        window = window[: min(cuts)]
+    if window.isascii():
+        return _NEXT_WORD_RE.findall(window.lower())[:n]
+    return [w.lower().replace("’", "'") for w in _NEXT_WORD_RE.findall(window)][:n]
 
 
 def edit_distance_at_most(a: str, b: str, limit: int) -> bool:
