@@ -822,13 +822,16 @@ class ContextDetector:
         *,
         cue_words: frozenset[str],
     ) -> Iterator[Identifier]:
-        # The cue pattern is tried at the words that can begin it, not at every position.
-        starts = {t.start: i for i, t in enumerate(tokens)}
+        # The cue pattern is tried at the words that can begin it, not at every position; the
+        # index of word starts is built only once a cue has matched (most notes have none).
+        starts: dict[int, int] | None = None
         for m in (
             m
             for t in tokens
             if t.base in cue_words and (m := regex.match(text, t.start)) is not None
         ):
+            if starts is None:
+                starts = {t.start: i for i, t in enumerate(tokens)}
             i = starts.get(m.end())
             if i is None:
                 continue
@@ -902,14 +905,19 @@ class ContextDetector:
                 # "met at Costa", "outside Tesco": a named branch places the mentee
                 yield Identifier(m.start(), m.end(), Category.ORGANISATION, role="organisation")
 
+    def _town_lengths_as_written(self, tok: Token) -> tuple[int, ...] | None:
+        """Town lengths by the word as written or folded, when its base is not a town's first
+        word (the written form differs from the base only with a possessive: not looked up twice)."""
+        g = self._g
+        lower = tok.text.lower()
+        return (g.town_lengths.get(lower) if lower != tok.base else None) or (
+            g.town_lengths.get(_fold(tok.base)) if not tok.base.isascii() else None
+        )
+
     def _towns(self, text: str, tokens: list[Token]) -> Iterator[Identifier]:
         g = self._g
         for i, tok in enumerate(tokens):
-            lengths = (
-                g.town_lengths.get(tok.base)
-                or g.town_lengths.get(tok.text.lower())
-                or (g.town_lengths.get(_fold(tok.base)) if not tok.base.isascii() else None)
-            )
+            lengths = g.town_lengths.get(tok.base) or self._town_lengths_as_written(tok)
             if not lengths or tok.base in NOT_NAMES:
                 continue
             for n in lengths:

@@ -849,7 +849,7 @@ def clinical_scores(text: str, bases: set[str] | None = None) -> list[tuple[int,
     if (
         bases is not None
         and bases.isdisjoint(_SCORE_WORDS)
-        and not any(b[:3] in _SCORE_WORDS for b in bases if len(b) <= 7)
+        and _SCORE_WORDS.isdisjoint({b[:3] for b in bases if len(b) <= 7})
     ):
         return []
     if not any(c.isdigit() for c in text):
