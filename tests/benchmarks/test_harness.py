@@ -74,3 +74,12 @@ def test_ratios_are_per_query_and_split_by_the_window() -> None:
     assert out["search_ratio_windowed"] == 2.0
     assert out["search_ratio_unwindowed"] == 1.25
     assert out["search_windowed_queries"] == 1
+
+
+def test_best_cpu_ms_runs_every_round_and_reports_one_call() -> None:
+    from tests.benchmarks.run import _best_cpu_ms
+
+    calls: list[int] = []
+    ms = _best_cpu_ms(lambda: calls.append(1), calls=4, rounds=3)
+    assert len(calls) == 12
+    assert ms >= 0.0
