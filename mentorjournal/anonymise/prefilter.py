@@ -1,0 +1,205 @@
+"""Cheap necessary conditions for the detector's regular expressions: skip a scan that cannot match.
+
+Python's regex engine tries a pattern at every position of the text it is given (about 30 ns a
+character on this machine, for ``\\d+`` as for a long alternation), and a note is scanned by a
+hundred patterns. Most patterns cannot match most notes: a street shape needs a street word, an
+age shape "old" or "aged". ``may_match`` answers from the pattern's own parse tree, worked out
+once per pattern: every match contains one of a few literal strings (``"old"``, ``"/"``), and
+``str.find`` looks for them a hundred times faster than the engine scans. When the answer is
+no, the scan is skipped; when it is yes (or the pattern has no such strings), the scan runs as
+before. The scan's result never changes, only whether it is run.
+
+Only characters the match consumes count (not lookarounds, not ``\\b``), so a window of text
+``[start, end)`` can be checked on its own. Under ``re.IGNORECASE`` the strings are compared
+with a folded copy of the text (lower case, plus the four characters that Python's case-blind
+matching takes for an ASCII letter: ``İ ı ſ K``), whose length must equal the text's.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import re
+from typing import Any
+
+#: The engine's own parser (the tree the compiled pattern came from); private, so not typed.
+#: Without it (another Python) every scan simply runs.
+try:
+    _parser: Any = importlib.import_module("re._parser")
+except ImportError:  # pragma: no cover - CPython 3.11-3.13 have it
+    _parser = None
+
+#: Characters Python's case-insensitive matching takes for an ASCII letter although their
+#: ``lower()`` is not that letter (found by trying every code point against a-z).
+_ODD_CASE = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+#: An inline flag group that may switch case-blind matching on ("(?i)", "(?si:", "(?-i:").
+_INLINE_IGNORECASE_RE = re.compile(r"\(\?[a-zA-Z-]*i")
+#: Sets of strings larger than this are not followed further (the check would cost too much).
+_MAX_STRINGS = 16
+
+Strings = frozenset[str]
+
+
+@functools.lru_cache(maxsize=8)
+def folded(text: str) -> str | None:
+    """``text`` lower-cased with the odd case partners mapped, or None when that changes its length."""
+    out = text.translate(_ODD_CASE).lower()
+    return out if len(out) == len(text) else None
+
+
+def _char(code: int, fold: bool) -> str | None:
+    """The string a literal character needs in the haystack (None: no condition can be drawn)."""
+    ch = chr(code)
+    if not fold:
+        return ch
+    if not ch.isascii():
+        return None  # which characters fold to it is not worked out here ("Σ" has two lower cases)
+    return ch.lower()
+
+
+def _best(candidates: list[Strings]) -> Strings | None:
+    """The most selective condition: its shortest string longest, then the fewest strings."""
+    useful = [c for c in candidates if c and "" not in c and len(c) <= _MAX_STRINGS]
+    if not useful:
+        return None
+    return max(useful, key=lambda c: (min(len(s) for s in c), -len(c)))
+
+
+Info = tuple[Strings | None, Strings | None]
+
+
+def _in(items: Any, fold: bool) -> Info:
+    """A character class of a few plain characters ("[/.]") requires one of them."""
+    chars: set[str] = set()
+    for item_op, item_av in items:
+        ch = _char(item_av, fold) if item_op is _parser.LITERAL else None
+        if ch is None:
+            return None, None
+        chars.add(ch)
+    exact = frozenset(chars)
+    return (exact, exact) if len(exact) <= 4 else (None, None)
+
+
+def _branch(alternatives: Any, flags: int, fold: bool) -> Info:
+    """Alternatives: one of their strings, when every alternative requires some."""
+    exacts: set[str] = set()
+    musts: set[str] = set()
+    exact_ok = must_ok = True
+    for alternative in alternatives:
+        exact, must = _sequence(alternative, flags, fold)
+        if exact is None:
+            exact_ok = False
+        else:
+            exacts |= exact
+        if must is None:
+            must_ok = False
+        else:
+            musts |= must
+    return (
+        frozenset(exacts) if exact_ok and len(exacts) <= _MAX_STRINGS else None,
+        frozenset(musts) if must_ok else None,
+    )
+
+
+def _repeat(low: int, high: int, sub: Any, flags: int, fold: bool) -> Info:
+    """A repeat requires what its body does only when the body must occur at least once."""
+    exact, must = _sequence(sub, flags, fold)
+    if low == 0:
+        return (exact | {""} if exact is not None and high == 1 else None), None
+    if low == high == 1:
+        return exact, must
+    return None, must
+
+
+_ZERO_WIDTH = (_parser.AT, _parser.ASSERT, _parser.ASSERT_NOT) if _parser is not None else ()
+_REPEATS = (
+    (_parser.MAX_REPEAT, _parser.MIN_REPEAT, getattr(_parser, "POSSESSIVE_REPEAT", None))
+    if _parser is not None
+    else ()
+)
+
+
+def _node(op: Any, av: Any, flags: int, fold: bool) -> Info:
+    """(exact, must) of one node: the strings it can match (when few), and strings one of which
+    every match of it contains (None when nothing is known)."""
+    info: Info = (None, None)  # any character, a class, a back-reference: nothing to require
+    if op is _parser.LITERAL:
+        ch = _char(av, fold)
+        info = (None, None) if ch is None else (frozenset([ch]), frozenset([ch]))
+    elif op is _parser.IN:
+        info = _in(av, fold)
+    elif op in _ZERO_WIDTH:
+        info = frozenset([""]), None  # consumes nothing
+    elif op is _parser.SUBPATTERN:
+        _group, add, remove, sub = av
+        info = _sequence(sub, (flags | add) & ~remove, fold)
+    elif op is getattr(_parser, "ATOMIC_GROUP", None):
+        info = _sequence(av, flags, fold)
+    elif op is _parser.BRANCH:
+        info = _branch(av[1], flags, fold)
+    elif op in _REPEATS:
+        info = _repeat(av[0], av[1], av[2], flags, fold)
+    return info
+
+
+def _sequence(items: Any, flags: int, fold: bool) -> Info:
+    """(exact, must) of a run of nodes: adjacent exact nodes join into longer strings."""
+    candidates: list[Strings] = []
+    whole: set[str] | None = {""}
+    run: set[str] = {""}
+    for op, av in items:
+        exact, must = _node(op, av, flags, fold)
+        if must is not None:
+            candidates.append(must)
+        if exact is None:
+            candidates.append(frozenset(run))
+            run = {""}
+            whole = None
+            continue
+        if len(run) * len(exact) > _MAX_STRINGS:
+            candidates.append(frozenset(run))
+            run = set(exact)
+        else:
+            run = {a + b for a in run for b in exact}
+        if whole is not None:
+            whole = {a + b for a in whole for b in exact}
+            if len(whole) > _MAX_STRINGS:
+                whole = None
+    candidates.append(frozenset(run))
+    return (frozenset(whole) if whole is not None else None), _best(candidates)
+
+
+@functools.cache
+def _requirement_of(pattern: str, flags: int) -> tuple[tuple[str, ...], bool] | None:
+    if _parser is None:
+        return None
+    try:
+        tree = _parser.parse(pattern, flags)
+    except Exception:  # an unusual pattern just gets no shortcut
+        return None
+    flags = tree.state.flags
+    # any case-blind part folds it all (sound for ASCII literals, which is all that is used)
+    fold = bool(flags & re.IGNORECASE) or _INLINE_IGNORECASE_RE.search(pattern) is not None
+    _exact, must = _sequence(tree.data, flags, fold)
+    if must is None or all(s.isspace() for s in must):
+        return None
+    return tuple(sorted(must, key=len, reverse=True)), fold
+
+
+def requirement(regex: re.Pattern[str]) -> tuple[tuple[str, ...], bool] | None:
+    """Strings one of which every match of ``regex`` contains, and whether they are to be looked
+    for in the folded text; None when the pattern gives no such condition."""
+    return _requirement_of(regex.pattern, regex.flags)
+
+
+def may_match(regex: re.Pattern[str], text: str, start: int = 0, end: int | None = None) -> bool:
+    """False only when ``regex`` cannot match inside ``text[start:end]`` (then it need not run)."""
+    need = requirement(regex)
+    if need is None:
+        return True
+    strings, fold = need
+    haystack = folded(text) if fold else text
+    if haystack is None:
+        return True
+    stop = len(text) if end is None else end
+    return any(haystack.find(s, start, stop) >= 0 for s in strings)

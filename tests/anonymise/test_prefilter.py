@@ -1,0 +1,88 @@
+"""The regex prefilter only ever skips scans that could not have matched."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from mentorjournal.anonymise import context_detector, cues, detector, patterns, proper_nouns
+from mentorjournal.anonymise.evaluation.sets import brief_dev
+from mentorjournal.anonymise.evaluation.synth import generate
+from mentorjournal.anonymise.prefilter import folded, may_match, requirement
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "without", "fold"),
+    [
+        (r"\b(?P<n>\d{1,3})\s*[- ]?(?:years?|yrs?)[- ]?olds?\b", re.I, "16 years young", True),
+        (r"(?<![\d/.])(\d{1,2})([/.])(\d{1,2})", 0, "rated 7 of 10", False),
+        (r"\bward\s+\d+", 0, "Ward 3", False),  # case-sensitive: "Ward" is not "ward"
+        (r"\b(?:Flat|Apt)\.?\s*\d+", 0, "flat 2", False),
+        (r"(?:known\s+as|aka)\s+(?P<n>\w+)", re.I, "she goes by Jo", True),
+        (r"\b(?:X|on)\b(?i:snap)", 0, "on Insta", True),  # an inline (?i: folds the whole pattern
+    ],
+)
+def test_a_scan_is_skipped_only_without_the_literal_every_match_holds(
+    pattern: str, flags: int, without: str, fold: bool
+) -> None:
+    regex = re.compile(pattern, flags)
+    need = requirement(regex)
+    assert need is not None and need[1] is fold
+    assert regex.search(without) is None
+    assert not may_match(regex, without)
+    assert all(may_match(regex, f"x {s} y") for s in need[0])
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [r"\d+", r"[A-Z]{2}\d{2}", r"(?:the)?\s*\d+", r"\b(?:on|)\d", r"\s+"],
+)
+def test_no_requirement_where_a_match_needs_no_literal(pattern: str) -> None:
+    assert requirement(re.compile(pattern)) is None
+
+
+def test_case_blind_matches_of_odd_characters_are_not_skipped() -> None:
+    """Python matches "İ", "ı", "ſ" and "K" (Kelvin) case-blind to i, i, s and k."""
+    regex = re.compile(r"\b(?:kids|this)\b", re.I)
+    for text in ("\u212aIDS", "thıs", "tHİs", "kidſ"):
+        assert regex.search(text) is not None
+        assert may_match(regex, text), text
+    assert not may_match(regex, "nothing here")
+    assert folded("Straße İ") == "straße i"
+
+
+def test_windows_are_checked_on_their_own() -> None:
+    regex = re.compile(r"\bward\s+\d+")
+    text = "ward 3 is far away from 12 other numbers"
+    assert may_match(regex, text, 0, 10)
+    assert not may_match(regex, text, 10, len(text))
+
+
+def _module_patterns() -> list[re.Pattern[str]]:
+    found = []
+    for module in (patterns, cues, context_detector, proper_nouns, detector):
+        for value in vars(module).values():
+            if isinstance(value, re.Pattern):
+                found.append(value)
+            elif isinstance(value, tuple):
+                found.extend(v for v in value if isinstance(v, re.Pattern))
+    return found
+
+
+def test_never_skips_a_scan_that_matches_on_the_development_notes() -> None:
+    """Every pattern of the detector, on brief-dev, synthetic notes and look-alike strings: where
+    the pattern matches in a window, the prefilter lets that window be scanned."""
+    rng = random.Random(5)
+    texts = [n.text for n in brief_dev()] + [n.text for n in generate(120, 3)]
+    pieces = ["Ward 7", "aged 16", "16-year-old", "\u212aIDS", "thıs", "ſt", "@sam_1", "1/2", "3.4"]
+    texts += [" ".join(rng.choice(pieces) for _ in range(6)) for _ in range(200)]
+    regexes = [r for r in _module_patterns() if requirement(r) is not None]
+    assert len(regexes) > 40
+    for regex in regexes:
+        for text in texts:
+            for m in regex.finditer(text):
+                a = max(0, m.start() - rng.randint(0, 30))
+                b = min(len(text), m.end() + rng.randint(0, 30))
+                assert may_match(regex, text, a, b), (regex.pattern[:60], text[a:b])
