@@ -16,7 +16,7 @@ from mentorjournal.anonymise import more_forms
 from mentorjournal.anonymise.categories import Category
 from mentorjournal.anonymise.identifier import Identifier
 from mentorjournal.anonymise.lexicon import MONTHS, US_STATE_CODES, US_STATES
-from mentorjournal.anonymise.prefilter import may_match
+from mentorjournal.anonymise.prefilter import finditer
 from mentorjournal.anonymise.textutil import Token, previous_words, split_words
 
 _I = re.IGNORECASE
@@ -836,12 +836,10 @@ def _near(
     """``regex.finditer`` over the text or each window, skipping those the pattern's literal
     strings show it cannot match (``prefilter``: the same matches, fewer scans)."""
     if windows is None:
-        if may_match(regex, text):
-            yield from regex.finditer(text)
+        yield from finditer(regex, text)
         return
     for a, b in windows:
-        if may_match(regex, text, a, b):
-            yield from regex.finditer(text, a, b)
+        yield from finditer(regex, text, a, b)
 
 
 def _spans(
@@ -924,12 +922,12 @@ def _handles_after_platforms(text: str, starts: list[int] | None = None) -> Iter
     may begin a platform's name (the pattern is tried only there, not at every position)."""
     yield from _spans(text, HANDLE_BEFORE_RE, Category.HANDLE, "h")
     contexts = (
-        HANDLE_CONTEXT_RE.finditer(text)
+        finditer(HANDLE_CONTEXT_RE, text)
         if starts is None
         else (m for p in starts if (m := HANDLE_CONTEXT_RE.match(text, p)) is not None)
     )
     far = (
-        HANDLE_BRACKET_FAR_RE.finditer(text)
+        finditer(HANDLE_BRACKET_FAR_RE, text)
         if starts is None
         else (m for p in starts if (m := HANDLE_BRACKET_FAR_RE.match(text, p)) is not None)
     )
@@ -945,7 +943,7 @@ def _handles_after_platforms(text: str, starts: list[int] | None = None) -> Iter
             yield Identifier(m.start("h"), m.start("h") + len(handle), Category.HANDLE)
     # the bracket shape needs its "(": most notes have none, and its scan is one of the slowest
     for regex in (HANDLE_BRACKET_RE, HANDLE_ADDED_RE) if "(" in text else (HANDLE_ADDED_RE,):
-        for m in regex.finditer(text):
+        for m in finditer(regex, text):
             if m.group("h").lower() not in _NOT_HANDLES | PLATFORM_WORDS:
                 yield Identifier(m.start("h"), m.end("h"), Category.HANDLE)
 

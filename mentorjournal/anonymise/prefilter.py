@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import importlib
 import re
+from collections.abc import Iterator
 from typing import Any
 
 #: The engine's own parser (the tree the compiled pattern came from); private, so not typed.
@@ -169,17 +170,148 @@ def _sequence(items: Any, flags: int, fold: bool) -> Info:
     return (frozenset(whole) if whole is not None else None), _best(candidates)
 
 
+_GROUPS = (
+    (_parser.SUBPATTERN, getattr(_parser, "ATOMIC_GROUP", None)) if _parser is not None else ()
+)
+#: Leading strings are followed further than required ones: each costs one ``str.find``.
+_MAX_LEADING = 64
+
+
+def _leading_of(op: Any, av: Any, flags: int, fold: bool) -> tuple[Strings, bool] | None:
+    """Leading strings of a group, an alternation or a repeat that must occur at least once."""
+    if op is _parser.SUBPATTERN:
+        return _leading(av[3], (flags | av[1]) & ~av[2], fold)
+    if op is getattr(_parser, "ATOMIC_GROUP", None):
+        return _leading(av, flags, fold)
+    if op in _REPEATS and av[0] >= 1:
+        return _leading(av[2], flags, fold)
+    if op is _parser.BRANCH:
+        strings: set[str] = set()
+        boundary = True
+        for alternative in av[1]:
+            lead = _leading(alternative, flags, fold)
+            if lead is None:
+                return None
+            strings |= lead[0]
+            boundary = boundary and lead[1]
+        return (frozenset(strings), boundary) if len(strings) <= _MAX_LEADING else None
+    return None
+
+
+def _leading(items: Any, flags: int, fold: bool) -> tuple[Strings, bool] | None:
+    """Strings one of which every match of these nodes starts with, and whether a word boundary
+    (``\\b``) always stands before them; None when the start is not a known string."""
+    prefixes: set[str] = {""}
+    boundary = False
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            if op is _parser.AT and av is _parser.AT_BOUNDARY and prefixes == {""}:
+                boundary = True
+            continue
+        exact, _must = _node(op, av, flags, fold)
+        if prefixes == {""} and op in _GROUPS:  # "(?-i:\\bX\\b)": the boundary inside counts
+            inner_lead = _leading_of(op, av, flags, fold)
+            boundary = boundary or (inner_lead is not None and inner_lead[1])
+        if exact is not None:
+            grown = {a + b for a in prefixes for b in exact}
+            if len(grown) > _MAX_LEADING:
+                break
+            prefixes = grown
+            continue
+        inner = _leading_of(op, av, flags, fold)
+        if inner is not None:
+            grown = {a + b for a in prefixes for b in inner[0]}
+            if len(grown) <= _MAX_LEADING:
+                boundary = boundary or (prefixes == {""} and inner[1])
+                prefixes = grown
+        break
+    if "" in prefixes:
+        return None
+    return frozenset(prefixes), boundary
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
 @functools.cache
-def _requirement_of(pattern: str, flags: int) -> tuple[tuple[str, ...], bool] | None:
+def _leading_strings_of(pattern: str, flags: int) -> tuple[tuple[str, ...], bool, bool] | None:
+    tree = _parse(pattern, flags)
+    if tree is None:
+        return None
+    fold = _folds(pattern, tree.state.flags)
+    lead = _leading(tree.data, tree.state.flags, fold)
+    if lead is None:
+        return None
+    strings, boundary = lead
+    # the boundary test below reads "no word character before": right only before a word character
+    boundary = boundary and all(_is_word_char(s[0]) for s in strings)
+    return tuple(sorted(strings)), fold, boundary
+
+
+def leading(regex: re.Pattern[str]) -> tuple[tuple[str, ...], bool, bool] | None:
+    """Strings one of which every match of ``regex`` starts with, whether to look for them in the
+    folded text, and whether a word boundary stands before them; None when not known."""
+    return _leading_strings_of(regex.pattern, regex.flags)
+
+
+def finditer(
+    regex: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
+) -> Iterator[re.Match[str]]:
+    """The matches of ``regex.finditer(text, pos, endpos)``, found faster.
+
+    When every match starts with one of a few known strings, the pattern is tried only where
+    ``str.find`` finds one (a case-blind alternation of forty words costs the engine hundreds of
+    nanoseconds a character; forty ``find`` calls cost a few microseconds); each match is the
+    first one the engine would find from where the previous one ended. Otherwise the scan runs
+    unless ``may_match`` rules it out.
+    """
+    end = len(text) if endpos is None else min(endpos, len(text))
+    lead = leading(regex)
+    haystack = None if lead is None else (folded(text) if lead[1] else text)
+    if lead is None or haystack is None or len(lead[0]) * 8 >= end - pos:
+        if may_match(regex, text, pos, end):
+            yield from regex.finditer(text, pos, end)
+        return
+    strings, _fold, boundary = lead
+    starts: set[int] = set()
+    for string in strings:
+        i = haystack.find(string, pos, end)
+        while i >= 0:
+            if not boundary or i == 0 or not _is_word_char(text[i - 1]):
+                starts.add(i)
+            i = haystack.find(string, i + 1, end)
+    reached = pos
+    for start in sorted(starts):
+        if start < reached:
+            continue
+        m = regex.match(text, start, end)
+        if m is not None:
+            yield m
+            reached = m.end()  # never equal to start: a match begins with a non-empty string
+
+
+def _parse(pattern: str, flags: int) -> Any:
     if _parser is None:
         return None
     try:
-        tree = _parser.parse(pattern, flags)
+        return _parser.parse(pattern, flags)
     except Exception:  # an unusual pattern just gets no shortcut
         return None
+
+
+def _folds(pattern: str, flags: int) -> bool:
+    """Any case-blind part folds it all (sound for ASCII literals, which is all that is used)."""
+    return bool(flags & re.IGNORECASE) or _INLINE_IGNORECASE_RE.search(pattern) is not None
+
+
+@functools.cache
+def _requirement_of(pattern: str, flags: int) -> tuple[tuple[str, ...], bool] | None:
+    tree = _parse(pattern, flags)
+    if tree is None:
+        return None
     flags = tree.state.flags
-    # any case-blind part folds it all (sound for ASCII literals, which is all that is used)
-    fold = bool(flags & re.IGNORECASE) or _INLINE_IGNORECASE_RE.search(pattern) is not None
+    fold = _folds(pattern, flags)
     _exact, must = _sequence(tree.data, flags, fold)
     if must is None or all(s.isspace() for s in must):
         return None

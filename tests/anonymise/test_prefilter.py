@@ -10,7 +10,7 @@ import pytest
 from mentorjournal.anonymise import context_detector, cues, detector, patterns, proper_nouns
 from mentorjournal.anonymise.evaluation.sets import brief_dev
 from mentorjournal.anonymise.evaluation.synth import generate
-from mentorjournal.anonymise.prefilter import folded, may_match, requirement
+from mentorjournal.anonymise.prefilter import finditer, folded, leading, may_match, requirement
 
 
 @pytest.mark.parametrize(
@@ -86,3 +86,54 @@ def test_never_skips_a_scan_that_matches_on_the_development_notes() -> None:
                 a = max(0, m.start() - rng.randint(0, 30))
                 b = min(len(text), m.end() + rng.randint(0, 30))
                 assert may_match(regex, text, a, b), (regex.pattern[:60], text[a:b])
+
+
+def test_finditer_tries_a_pattern_only_where_it_can_start() -> None:
+    """A case-blind alternation of words is tried where one of its words begins a word."""
+    regex = re.compile(r"\b(?:insta(?:gram)?|ig|snap)\s*(?::|is)?\s*(?P<h>@?\w{3,})", re.I)
+    lead = leading(regex)
+    assert lead is not None
+    assert set(lead[0]) == {"insta", "instagram", "ig", "snap"} and lead[1] and lead[2]
+    text = "big night. Her IG is sam_b09; SNAP: jojo99 and insta @kai and xinsta nope " * 3
+    assert [m.span() for m in finditer(regex, text)] == [m.span() for m in regex.finditer(text)]
+    assert [m.span() for m in finditer(regex, text, 5, 60)] == [
+        m.span() for m in regex.finditer(text, 5, 60)
+    ]
+
+
+@pytest.mark.parametrize("pattern", [r"\d+", r"(?:on|)\s*\d", r"\b(?:a|b*)c"])
+def test_no_leading_strings_where_a_match_may_start_anywhere(pattern: str) -> None:
+    assert leading(re.compile(pattern)) is None
+
+
+def test_finditer_finds_what_the_engine_finds_on_the_development_notes() -> None:
+    """Every pattern of the detector, over whole notes and over windows of them."""
+    rng = random.Random(9)
+    texts = [n.text for n in brief_dev()] + [n.text for n in generate(120, 4)]
+    pieces = [
+        "Ward 7",
+        "aged 16",
+        "IG: sam_1",
+        "\u212aIDS",
+        "thıs",
+        "(snap: jo.b)",
+        "1/2",
+        "St. Jo's",
+    ]
+    texts += [" ".join(rng.choice(pieces) for _ in range(8)) for _ in range(200)]
+    regexes = _module_patterns()
+    assert sum(leading(r) is not None for r in regexes) > 40
+    for regex in regexes:
+        for text in texts:
+            a = rng.randint(0, len(text))
+            b = rng.randint(a, len(text))
+            for pos, endpos in ((0, len(text)), (a, b)):
+                expected = [m.span() for m in regex.finditer(text, pos, endpos)]
+                got = [m.span() for m in finditer(regex, text, pos, endpos)]
+                assert got == expected, (regex.pattern[:60], text[pos:endpos])
+
+
+def test_finditer_never_returns_overlapping_matches() -> None:
+    regex = re.compile("ab|ba")
+    text = "aba abab " * 10  # long enough for the leading-string search to be used
+    assert [m.span() for m in finditer(regex, text)] == [m.span() for m in regex.finditer(text)]
