@@ -18,6 +18,7 @@ from mentorjournal.anonymise.categories import Category
 from mentorjournal.anonymise.gazetteers import Gazetteers
 from mentorjournal.anonymise.identifier import Identifier
 from mentorjournal.anonymise.lexicon import MONTHS, NOT_NAMES, WEEKDAYS, is_must_keep
+from mentorjournal.anonymise.prefilter import finditer
 from mentorjournal.anonymise.textutil import (
     Token,
     next_words,
@@ -371,7 +372,7 @@ class ContextDetector:
     # -- rules ----------------------------------------------------------------------------------
 
     def _titles(self, text: str) -> Iterator[Identifier]:
-        for m in TITLE_RE.finditer(text):
+        for m in finditer(TITLE_RE, text):
             title = m.group(1).lower()
             name = m.group(2)
             low = name.lower()
@@ -803,13 +804,13 @@ class ContextDetector:
             first_word = phrase.split()[0].lower().strip("'’s")
             if first_word not in MONTHS and first_word not in WEEKDAYS:
                 yield Identifier(start, end, Category.ORGANISATION, role=role)
-        for m in PUB_RE.finditer(text):  # "outside the red lion pub": pubs are always named
+        for m in finditer(PUB_RE, text):  # "outside the red lion pub": pubs are always named
             words = m.group("n").lower().split()
             if not any(w in NOT_NAMES or w in RELATIONS or w in _PUB_STOP for w in words):
                 yield Identifier(m.start("n"), m.end(), Category.ORGANISATION, role="organisation")
-        for m in SAINT_RE.finditer(text):
+        for m in finditer(SAINT_RE, text):
             yield Identifier(m.start(), m.end(), Category.ORGANISATION, role="school")
-        for m in WARD_RE.finditer(text):
+        for m in finditer(WARD_RE, text):
             yield Identifier(m.start(), m.end(), Category.ORGANISATION, role="ward")
 
     def _after_cue(

@@ -29,6 +29,7 @@ from mentorjournal.anonymise.lexicon import (
     is_must_keep,
 )
 from mentorjournal.anonymise.patterns import HELPLINE_NUMBERS
+from mentorjournal.anonymise.prefilter import finditer
 from mentorjournal.anonymise.textutil import (
     Token,
     next_words,
@@ -377,7 +378,7 @@ class CueDetector:
 
     def two_word_places(self, text: str) -> Iterator[Identifier]:
         """ "in White City", "near Kings Cross": a part of a town named by two capitalised words."""
-        for m in _TWO_WORD_PLACE_RE.finditer(text):
+        for m in finditer(_TWO_WORD_PLACE_RE, text):
             first = m.group("n").split()[0].lower()
             if first in _NOT_PLACE_OPENERS or first in WEEKDAYS or first in MONTHS:
                 continue
@@ -409,7 +410,7 @@ class CueDetector:
         name a venue, shop or hospital. One word needs to be in no English word list
         ("at the Royal" is left to other rules); a service or anything that must stay is kept."""
         bases = {t.base for t in tokens}
-        for m in _LOWER_NAMED_ORG_RE.finditer(text) if not bases.isdisjoint(_KIND_WORDS) else ():
+        for m in finditer(_LOWER_NAMED_ORG_RE, text) if not bases.isdisjoint(_KIND_WORDS) else ():
             words = m.group("n").split()
             if words[0] in _GENERIC_BEFORE_KIND or any(
                 w in NOT_NAMES or is_must_keep(w) for w in words
@@ -421,12 +422,12 @@ class CueDetector:
             ):
                 continue  # "at home college": a frequent word alone is not a name
             yield Identifier(m.start("n"), m.end("s"), Category.ORGANISATION, role="organisation")
-        for m in _PREFIX_ORG_RE.finditer(text) if not bases.isdisjoint(_PREFIX_WORDS) else ():
+        for m in finditer(_PREFIX_ORG_RE, text) if not bases.isdisjoint(_PREFIX_WORDS) else ():
             yield Identifier(m.start(), m.end(), Category.ORGANISATION, role="organisation")
-        for m in _ACRONYM_SITE_RE.finditer(text) if not bases.isdisjoint(_SITE_NOUNS) else ():
+        for m in finditer(_ACRONYM_SITE_RE, text) if not bases.isdisjoint(_SITE_NOUNS) else ():
             if m.group("n") not in COMMON_ACRONYMS:
                 yield Identifier(m.start("n"), m.end("n"), Category.ORGANISATION, role="employer")
-        for m in _AT_THE_RE.finditer(text):
+        for m in finditer(_AT_THE_RE, text):
             words = m.group("n").split()
             if words[0] == "The" and len(words) > 1:
                 words = words[1:]  # "at The O2": the name includes its "The"
@@ -449,10 +450,10 @@ class CueDetector:
 
     def hospitals(self, text: str, tokens: list[Token]) -> Iterator[Identifier]:
         """ "St John of God", "admitted to Beaumont": a hospital named by its saint or by an admission."""
-        for m in SAINT_OF_RE.finditer(text):
+        for m in finditer(SAINT_OF_RE, text):
             yield Identifier(m.start(), m.end(), Category.ORGANISATION, role="hospital")
         starts = {t.start: i for i, t in enumerate(tokens)}
-        for m in _ADMIT_RE.finditer(text):
+        for m in finditer(_ADMIT_RE, text):
             i = starts.get(m.end())
             if i is None or not (tokens[i].capitalised or tokens[i].upper):
                 continue
@@ -478,7 +479,7 @@ class CueDetector:
 
     def charities(self, text: str, tokens: list[Token] | None = None) -> Iterator[Identifier]:
         matches = (
-            CHARITY_RE.finditer(text)
+            finditer(CHARITY_RE, text)
             if tokens is None
             else (
                 m
@@ -523,7 +524,7 @@ class CueDetector:
             first = m.group().split()[0].lower()
             if first not in NOT_NAMES and first not in self._g.top_words:
                 yield Identifier(m.start(), m.end(), Category.NAME)
-        for m in _QUOTED_ALIAS_RE.finditer(text) if "(" in text else ():
+        for m in finditer(_QUOTED_ALIAS_RE, text) if "(" in text else ():
             if text[max(0, m.start() - 2) : m.start()].strip()[-1:].isalpha():
                 yield Identifier(m.start("n"), m.end("n"), Category.NAME)
         if not (bases if bases is not None else {t.base for t in tokens}).isdisjoint(_ALIAS_CUES):
@@ -603,7 +604,7 @@ class CueDetector:
                 yield Identifier(tok.start, tok.end, Category.NAME)
 
     def _aliases(self, text: str) -> Iterator[Identifier]:
-        for m in _ALIAS_RE.finditer(text):
+        for m in finditer(_ALIAS_RE, text):
             name = m.group("n")
             low = name.lower()
             if m.group("q") is None and (
@@ -620,7 +621,7 @@ class CueDetector:
                 yield Identifier(m.start(), m.end(), Category.HANDLE)
         if bases.isdisjoint(_ACCOUNT_WORDS):
             return
-        for m in _HANDLE_ACCOUNT_RE.finditer(text):
+        for m in finditer(_HANDLE_ACCOUNT_RE, text):
             handle = m.group("h").rstrip(".-")
             low = handle.lower()
             if low in self._g.common_words or low in NOT_NAMES or low in ("is", "was", "as"):
@@ -692,7 +693,7 @@ class CueDetector:
 
     def phones(self, text: str) -> Iterator[Identifier]:
         """Any seven or more digits straight after "phone"/"mobile"/"ring" are a phone number."""
-        for m in _PHONE_CUE_RE.finditer(text):
+        for m in finditer(_PHONE_CUE_RE, text):
             number = m.group("p")
             if (
                 sum(c.isdigit() for c in number) >= 7
@@ -701,11 +702,11 @@ class CueDetector:
                 yield Identifier(m.start("p"), m.end("p"), Category.PHONE)
 
     def addresses(self, text: str) -> Iterator[Identifier]:
-        for m in _POLISH_ADDRESS_RE.finditer(text):
+        for m in finditer(_POLISH_ADDRESS_RE, text):
             yield Identifier(m.start(), m.end(), Category.ADDRESS)
         if not _NUMBER_THEN_WORD_RE.search(text):
             return
-        for m in _MOVE_ADDRESS_RE.finditer(text):
+        for m in finditer(_MOVE_ADDRESS_RE, text):
             span = m.group("a").rstrip(" ,.")
             if re.fullmatch(r"\d+\s+(?:[A-Z][a-z]+)", span) and span.split()[1].lower() in (
                 "pm", "am", "mins", "minutes", "hours", "weeks", "days", "years", "months",
@@ -854,4 +855,4 @@ def clinical_scores(text: str, bases: set[str] | None = None) -> list[tuple[int,
         return []
     if not any(c.isdigit() for c in text):
         return []
-    return [m.span() for m in CLINICAL_SCORE_RE.finditer(text)]
+    return [m.span() for m in finditer(CLINICAL_SCORE_RE, text)]

@@ -952,7 +952,7 @@ def _urls(text: str) -> Iterator[Identifier]:
     lower = text.lower()
     if "www." not in lower and "://" not in text and not any(t in lower for t in _TLD_HINTS):
         return
-    for m in URL_RE.finditer(text):
+    for m in finditer(URL_RE, text):
         url = m.group().rstrip(".,;:!?")
         host = url.lower().split("//")[-1].split("/")[0]
         if any(host == d or host.endswith("." + d) for d in PUBLIC_DOMAINS) and not any(
@@ -1186,14 +1186,14 @@ def find_dates(
 
 
 def find_holidays(text: str) -> Iterator[Identifier]:
-    for m in HOLIDAY_RE.finditer(text):
+    for m in finditer(HOLIDAY_RE, text):
         g = "s" if m.group("s") else "y"
         yield Identifier(m.start(g), m.end(g), Category.DATE)
 
 
 def find_months_alone(text: str) -> Iterator[Identifier]:
     """ "in August", "since early November", "due March": a month named after a cue (no digits needed)."""
-    for m in MONTH_ALONE_RE.finditer(text):
+    for m in finditer(MONTH_ALONE_RE, text):
         if m.group("m")[:3].lower() != "may" or m.group("m")[0] == "M":
             yield Identifier(m.start("d"), m.end("d"), Category.DATE)
 

@@ -48,6 +48,7 @@ from mentorjournal.anonymise.lexicon import (
     US_STATES,
     WEEKDAYS,
 )
+from mentorjournal.anonymise.prefilter import finditer
 from mentorjournal.anonymise.textutil import Token, previous_words, sentence_start, split_words
 
 
@@ -554,7 +555,7 @@ class ProperNounDetector:
                 out.append(Identifier(m.start("short"), m.end("short"), Category.NAME))
                 out.append(Identifier(m.start("full"), m.end("full"), Category.NAME))
                 nicks.add(short)
-        for m in _PET_RE.finditer(text):
+        for m in finditer(_PET_RE, text):
             out.append(Identifier(m.start("pet"), m.end("pet"), Category.NAME, None, "pet"))
         for found_nick in nicks - NOT_NAMES_CAPITALISED:
             # "sunny (sunita)": not every lower-case "sunny" in the note
