@@ -173,6 +173,10 @@ def _sequence(items: Any, flags: int, fold: bool) -> Info:
 _GROUPS = (
     (_parser.SUBPATTERN, getattr(_parser, "ATOMIC_GROUP", None)) if _parser is not None else ()
 )
+#: Trying the pattern at one place costs about as much as the engine's scan of this many
+#: characters (a case-blind scan is several times slower): beyond that, the scan is used.
+_CANDIDATES_PER_CHAR = 25
+_CANDIDATES_PER_CHAR_FOLDED = 8
 #: Leading strings are followed further than required ones: each costs one ``str.find``.
 _MAX_LEADING = 64
 
@@ -244,6 +248,8 @@ def _leading_strings_of(pattern: str, flags: int) -> tuple[tuple[str, ...], bool
     if lead is None:
         return None
     strings, boundary = lead
+    if not fold and tree.data and tree.data[0][0] is _parser.LITERAL:
+        return None  # the engine finds a case-sensitive literal start by itself, fast
     # the boundary test below reads "no word character before": right only before a word character
     boundary = boundary and all(_is_word_char(s[0]) for s in strings)
     return tuple(sorted(strings)), fold, boundary
@@ -281,6 +287,10 @@ def finditer(
             if not boundary or i == 0 or not _is_word_char(text[i - 1]):
                 starts.add(i)
             i = haystack.find(string, i + 1, end)
+    if len(starts) * (_CANDIDATES_PER_CHAR_FOLDED if lead[1] else _CANDIDATES_PER_CHAR) > end - pos:
+        # so many places to try that the engine's own scan is cheaper (common words: "at", "on")
+        yield from regex.finditer(text, pos, end)
+        return
     reached = pos
     for start in sorted(starts):
         if start < reached:

@@ -137,3 +137,13 @@ def test_finditer_never_returns_overlapping_matches() -> None:
     regex = re.compile("ab|ba")
     text = "aba abab " * 10  # long enough for the leading-string search to be used
     assert [m.span() for m in finditer(regex, text)] == [m.span() for m in regex.finditer(text)]
+
+
+def test_finditer_scans_when_the_leading_strings_are_everywhere() -> None:
+    """Common leading words ("at", "on") would mean a try at every other word: the engine's own
+    scan is used then, with the same matches."""
+    regex = re.compile(r"\b(?:at|on)\s+(?:the\s+)?(?P<n>[A-Z]\w+)")
+    text = "at on at on at the Park on at on Mill " * 20
+    assert [m.span("n") for m in finditer(regex, text)] == [
+        m.span("n") for m in regex.finditer(text)
+    ]
