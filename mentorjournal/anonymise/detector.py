@@ -43,7 +43,9 @@ from mentorjournal.anonymise.patterns import (
     find_patterns,
     is_service_number,
 )
+from mentorjournal.anonymise.place_forms import PlaceForms
 from mentorjournal.anonymise.proper_nouns import ProperNounDetector
+from mentorjournal.anonymise.street_forms import join_address_parts, street_forms
 from mentorjournal.anonymise.textutil import (
     Token,
     find_phrases,
@@ -275,6 +277,7 @@ class Detector:
         self._cues = CueDetector(self._gaz)
         self._proper = ProperNounDetector(self._gaz)
         self._orgs = OrganisationDetector(self._gaz)
+        self._places = PlaceForms(self._gaz)
 
     def scan(self, text: str) -> TextScan:
         """The mentee-independent part of ``find`` (reusable with any detector's ``find``)."""
@@ -312,6 +315,8 @@ class Detector:
                 *self._proper.nicknames(text),
                 *orgs,
                 *street_addresses(text),
+                *street_forms(text),
+                *self._places.find(text),
             ]
             if not any(s < i.end and i.start < e for s, e in protected)  # a service stays whole
             and (
@@ -367,6 +372,7 @@ class Detector:
                     if not any(s < i.end and i.start < e for s, e in scan.protected)
                 ]
             )
+        chosen = join_address_parts(text, chosen)
         listed = _named_in_lists(text, chosen)
         chosen = _spare_kept_words(
             text,
@@ -624,7 +630,8 @@ def _spare_kept_words(text: str, tokens: list[Token], found: list[Identifier]) -
     A span that is such a word, or holds one inside, is dropped; one that merely starts or ends
     with it is trimmed to the rest. What the vault knows is never touched.
     """
-    kept = [(t.start, t.end) for t in tokens if t.base in _KEPT_WORDS]
+    # "NA" (the fellowship) stays; a lower-case "na" is the Irish article ("Bóthar na Coille")
+    kept = [(t.start, t.end) for t in tokens if t.base in _KEPT_WORDS and t.text != "na"]
     if not kept:
         return found
     out: list[Identifier] = []

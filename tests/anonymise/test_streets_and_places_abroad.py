@@ -1,0 +1,141 @@
+"""Streets written the way other countries write them, addresses given in parts, street corners,
+US forces' mail, counties, towns in brackets, seafronts, campuses and cemeteries.
+
+Every example is invented here; each rule also has look-alikes that must stay.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mentorjournal.anonymise import Detector, Known
+
+from .conftest import spans_of
+
+EMPTY = Detector(Known())
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return spans_of(text, EMPTY.find(text))
+
+
+def covered(text: str, phrase: str) -> bool:
+    """Every letter and digit of ``phrase`` lies inside some found span."""
+    start = text.index(phrase)
+    spans = [(i.start, i.end) for i in EMPTY.find(text)]
+    return all(
+        not text[k].isalnum() or any(s <= k < e for s, e in spans)
+        for k in range(start, start + len(phrase))
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the street word first, with the house number before or after
+        ("She rents a room at 14 Heol y Felin now.", ("14 Heol y Felin", "address")),
+        ("Nan lives at 3 Stryd Fawr in the village.", ("3 Stryd Fawr", "address")),
+        ("They moved to 27 Bóthar na Coille last month.", ("27 Bóthar na Coille", "address")),
+        ("Her flat is ul. Ogrodowa 12/4 near the park.", ("ul. Ogrodowa 12/4", "address")),
+        (
+            "He stays at aleja Niepodległości 58 with his uncle.",
+            ("aleja Niepodległości 58", "address"),
+        ),
+        ("Her sister lives at 9 rue Voltaire now.", ("9 rue Voltaire", "address")),
+        ("The family lives on Calle Mayor 21 since March.", ("Calle Mayor 21", "address")),
+        # a street word fused into the name
+        ("He moved to Birkevej 12 last week.", ("Birkevej 12", "address")),
+        ("She lives at Lindenstrasse 45 with her aunt.", ("Lindenstrasse 45", "address")),
+        # Indian colonies and roads, Scottish streets
+        ("The family lives at 21, Karol Bagh now.", ("21, Karol Bagh", "address")),
+        ("His uncle's house is 7 Nehru Marg.", ("7 Nehru Marg", "address")),
+        ("She has a flat at 5 Kirk Wynd now.", ("5 Kirk Wynd", "address")),
+        # a US street corner
+        ("We met at 9th & Wharton, then walked.", ("9th & Wharton", "address")),
+        (
+            "They hang out at the corner of Fern and Ridley most nights.",
+            ("Fern and Ridley", "address"),
+        ),
+        # US forces' mail
+        (
+            "Post goes to PSC 1234, Box 5678, APO AE 09012 now.",
+            ("PSC 1234, Box 5678, APO AE 09012", "address"),
+        ),
+    ],
+)
+def test_streets_written_the_way_other_countries_write_them(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        # a unit and the named parts written against it are one address, with no part left
+        (
+            "Postal address for the grant: Plot 17, Mpophomeni, 3290. Ring Friday.",
+            "Plot 17, Mpophomeni",
+        ),
+        (
+            "She lives in halls - Oakmere Fields, Block D, Flat 12, M14 6HR.",
+            "Oakmere Fields, Block D, Flat 12",
+        ),
+        (
+            "They rent in Barangay Malinis - Blk 4 Lot 19, Sampaguita St., 1116.",
+            "Blk 4 Lot 19, Sampaguita St.",
+        ),
+        # the postcode written after such an address or a six-digit PIN after a city
+        ("Postal address for the grant: Plot 17, Mpophomeni, 3290. Ring Friday.", "3290"),
+        ("Her parents are at 12, Vasant Vihar, New Delhi 110057 now.", "110057"),
+        ("She is on the Strand campus this term.", "Strand"),
+    ],
+)
+def test_addresses_given_in_parts_are_found_whole(text: str, phrase: str) -> None:
+    assert covered(text, phrase)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Her mum moved back to Co. Leitrim in the summer.", ("Co. Leitrim", "place")),
+        ("She mentioned the other Sligo lads from her course.", ("Sligo", "place")),
+        ("kev 48 - Tipperary - on his own now", ("Tipperary", "place")),
+        ("Her cousin lives in County Kerry.", ("County Kerry", "place")),
+        ("She grew up in Pembrokeshire.", ("Pembrokeshire", "place")),
+        ("Met at a café on Morrison Road (Glasgow) for a walk.", ("Glasgow", "place")),
+        ("We walked along the Promenade in the sun.", ("Promenade", "place")),
+        ("Her dad is buried at Westbrook Cemetery.", ("Westbrook Cemetery", "place")),
+    ],
+)
+def test_places_the_town_rule_leaves(text: str, expected: tuple[str, str]) -> None:
+    assert expected in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("She went via Leeds on the coach.", "via"),
+        ("We talked on the 5th & Friday was fine.", "Friday"),
+        ("We met on campus by the library.", "campus"),
+        ("She reads on the main campus most days.", "main"),
+        ("She dreads the cemetery visit each year.", "cemetery"),
+        ("Mood 6/10 and sleep 5/10 this week.", "6/10"),
+        ("She scored 14 on the PHQ-9 (moderate).", "moderate"),
+        ("Unit 4 of the workbook was hard.", "workbook"),
+    ],
+)
+def test_look_alikes_stay(text: str, kept: str) -> None:
+    start = text.index(kept)
+    assert not any(i.start < start + len(kept) and start < i.end for i in EMPTY.find(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["Kerry said she was fine today.", "Clare rang about the appointment."]
+)
+def test_a_county_that_is_a_first_name_needs_a_place_word(text: str) -> None:
+    assert all(category != "place" for _, category in found(text))
+
+
+def test_a_route_via_a_town_is_not_a_street() -> None:
+    assert all(category != "address" for _, category in found("Via Manchester it takes an hour."))
