@@ -34,6 +34,7 @@ from mentorjournal.anonymise.lexicon import (
     WEEKDAYS,
     is_must_keep,
 )
+from mentorjournal.anonymise.name_forms import NameForms, spoken_to
 from mentorjournal.anonymise.organisations import OrganisationDetector, whole_names
 from mentorjournal.anonymise.patterns import (
     CODE_BEFORE_TOWN_RE,
@@ -278,6 +279,7 @@ class Detector:
         self._proper = ProperNounDetector(self._gaz)
         self._orgs = OrganisationDetector(self._gaz)
         self._places = PlaceForms(self._gaz)
+        self._names = NameForms(self._gaz)
 
     def scan(self, text: str) -> TextScan:
         """The mentee-independent part of ``find`` (reusable with any detector's ``find``)."""
@@ -315,8 +317,9 @@ class Detector:
                 *self._proper.nicknames(text),
                 *orgs,
                 *street_addresses(text),
-                *street_forms(text),
-                *self._places.find(text),
+                *street_forms(text, bases),
+                *self._places.find(text, tokens, bases),
+                *self._names.find(text, tokens, bases),
             ]
             if not any(s < i.end and i.start < e for s, e in protected)  # a service stays whole
             and (
@@ -372,7 +375,7 @@ class Detector:
                     if not any(s < i.end and i.start < e for s, e in scan.protected)
                 ]
             )
-        chosen = join_address_parts(text, chosen)
+        chosen = spoken_to(text, join_address_parts(text, chosen))
         listed = _named_in_lists(text, chosen)
         chosen = _spare_kept_words(
             text,
@@ -386,7 +389,8 @@ class Detector:
             + _zips_after_towns(text, chosen)
             + _ages_after_names(text, chosen + listed)
             + codes_after_places(text, chosen)
-            + listed,
+            + listed
+            + self._names.around(text, chosen + listed),
         )
         return [
             self._mark_dob(text, _district(text, _own_possessive(text, _drop_possessive(text, i))))
