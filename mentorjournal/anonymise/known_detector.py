@@ -8,6 +8,7 @@ digits in any grouping, the date of birth in any format).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from mentorjournal.anonymise.coref import title_before
 from mentorjournal.anonymise.gazetteers import Gazetteers
 from mentorjournal.anonymise.identifier import Identifier
 from mentorjournal.anonymise.known import Known
-from mentorjournal.anonymise.lexicon import EVERYDAY_NAME_WORDS
+from mentorjournal.anonymise.lexicon import EVERYDAY_NAME_WORDS, is_must_keep
 from mentorjournal.anonymise.nicknames import nickname_forms
 from mentorjournal.anonymise.textutil import (
     Token,
@@ -130,6 +131,7 @@ class KnownDetector:
         self._literals: list[tuple[re.Pattern[str], Category, str, str | None]] = []
         #: "MMU", "UoN", "NUIG": a known place by its initials (matched with their capitals).
         self._acronyms: dict[str, tuple[Category, str, str | None]] = {}
+        self._word_shorts: set[str] = set()
         self._dob = known.mentee.dob
         mentee = _Person("mentee", "mentee")
         self._add_person(
@@ -180,7 +182,14 @@ class KnownDetector:
                     self._add_literal(
                         word, _place_category(place.type), f"place:{i}", _place_role(place.type)
                     )
-                for acronym in place_acronyms(place.name):
+                shorts = [
+                    short
+                    for short in place_short_forms(place.name)
+                    if short.lower() not in gaz.top_words and not is_must_keep(short)
+                ]
+                # "Palmy", "Piety": a clipping that is also a word counts only mid-sentence
+                self._word_shorts.update(s for s in shorts if s.lower() in gaz.common_words)
+                for acronym in place_acronyms(place.name) + shorts:
                     self._acronyms.setdefault(
                         acronym,
                         (_place_category(place.type), f"place:{i}", _place_role(place.type)),
@@ -423,6 +432,8 @@ class KnownDetector:
                         break
         if self._acronym_re is not None:
             for m in self._acronym_re.finditer(text):
+                if m.group() in self._word_shorts and sentence_start(text, m.start()):
+                    continue
                 category, who, role = self._acronyms[m.group()]
                 found.append(Identifier(m.start(), m.end(), category, who, role))
         for (regex, category, who, role), hint in zip(
@@ -482,6 +493,30 @@ def place_acronyms(name: str) -> list[str]:
                 )
             )
     return [a for a in dict.fromkeys(out) if len(a) >= 3 and sum(c.isupper() for c in a) >= 2]
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def place_short_forms(name: str) -> list[str]:
+    """What a town with a long one-word name is called for short: a clipping ("Palmy" for
+    Palmerston North, "Toowoomba" -> "Toowy") and the capitals of its syllables ("PMB" for
+    Pietermaritzburg, "JHB" for Johannesburg: the first letter and two later consonants that
+    open a syllable, in order). Only from eight letters: a short name has no short form."""
+    words = re.findall(r"[^\W\d_]+", name)
+    if not words or len(words[0]) < 8 or not words[0][0].isupper():
+        return []
+    word = words[0].lower()
+    out = [word[:k].capitalize() + "y" for k in (4, 5) if word[k - 1] not in _VOWELS]
+    onsets = [
+        i
+        for i in range(1, len(word) - 1)
+        if word[i] not in _VOWELS and word[i + 1] in _VOWELS and word[i - 1] not in word[i]
+    ]
+    for a, b in itertools.combinations(onsets, 2):
+        if b - a >= 2 and 3 * b >= 2 * len(word) and len(words) == 1:
+            out.append((word[0] + word[a] + word[b]).upper())
+    return list(dict.fromkeys(out))
 
 
 _COMMA_WORD_RE = re.compile(r",[ \t]+([A-Z][^\W\d_]+)")

@@ -21,7 +21,7 @@ from mentorjournal.anonymise.categories import Category
 from mentorjournal.anonymise.gazetteers import Gazetteers
 from mentorjournal.anonymise.identifier import Identifier
 from mentorjournal.anonymise.lexicon import is_must_keep
-from mentorjournal.anonymise.textutil import split_words
+from mentorjournal.anonymise.textutil import Token, split_words
 
 #: The 32 counties of Ireland and the counties, shires and council areas of Britain that are
 #: not also common first names (those need "Co."/"County" or a place word).
@@ -47,15 +47,20 @@ _SHY_COUNTIES = frozenset(
     {"clare", "kerry", "down", "derry", "kent", "durham", "moray", "angus", "devon", "sutherland"}
 )
 _PLACE_WORDS = frozenset({"in", "from", "near", "to", "around", "across", "of", "outside"})
-_COUNTY_RE = re.compile(
-    r"\b(?:(?P<co>Co\.?|County|Contae)[ ])?(?P<name>[A-Z][a-z]+)(?:[ ](?:Co\.?|County)\b)?"
-)
+_ALL_COUNTIES = COUNTIES | _SHY_COUNTIES
 _BRACKET_RE = re.compile(r"\((?P<town>[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+){0,2})(?=[),])")
 #: A seafront, riverside or quarter a town is known by, written with "the".
 _LANDMARK_RE = re.compile(
     r"\b(?:the|The)[ ](?P<l>Esplanade|Promenade|Strand|Embankment|Boardwalk|Waterfront|Quays?|"
     r"Foreshore|Seafront|Corniche|Shambles|Headland|Marina|Meadows|Downs|Backs|Bullring|"
     r"Lanes|Cathedral Quarter|Northern Quarter|Jewellery Quarter)\b"
+)
+_LANDMARK_BASES = frozenset(
+    split_words("""esplanade promenade strand embankment boardwalk waterfront quay quays foreshore
+    seafront corniche shambles headland marina meadows downs backs bullring lanes quarter""")
+)
+_CEMETERY_BASES = frozenset(
+    split_words("cemetery crematorium graveyard churchyard memorial burial")
 )
 _CAMPUS_RE = re.compile(
     r"\b(?P<p>[A-Z][a-z'’]+(?:[ ][A-Z][a-z'’]+)?|[A-Z]{2,5})[ ](?:campus|Campus)\b"
@@ -78,42 +83,58 @@ class PlaceForms:
     def __init__(self, gazetteers: Gazetteers) -> None:
         self._g = gazetteers
 
-    def find(self, text: str) -> list[Identifier]:
+    def find(self, text: str, tokens: list[Token], bases: set[str]) -> list[Identifier]:
+        """``bases`` is the set of ``tokens``' lower-case forms."""
         out: list[Identifier] = []
-        out.extend(self._counties(text))
+        if not bases.isdisjoint(_ALL_COUNTIES):
+            out.extend(self._counties(text, tokens))
         if "(" in text:
             out.extend(self._bracketed_towns(text))
-        for m in _LANDMARK_RE.finditer(text):
-            out.append(Identifier(m.start("l"), m.end("l"), Category.PLACE, role="town"))
-        if "ampus" in text:
+        if not bases.isdisjoint(_LANDMARK_BASES):
+            for m in _LANDMARK_RE.finditer(text):
+                out.append(Identifier(m.start("l"), m.end("l"), Category.PLACE, role="town"))
+        if "campus" in bases:
             for m in _CAMPUS_RE.finditer(text):
                 p = m.group("p")
                 if p.split()[0].lower() in _GENERIC_CAMPUS or is_must_keep(p):
                     continue
                 out.append(Identifier(m.start("p"), m.end("p"), Category.PLACE, role="town"))
-        for m in _CEMETERY_RE.finditer(text):
-            first = m.group("c").split()[0].lower()
-            if first in ("the", "a", "our", "her", "his", "their", "my"):
-                continue
-            out.append(Identifier(m.start("c"), m.end("c"), Category.PLACE, role="town"))
+        if not bases.isdisjoint(_CEMETERY_BASES):
+            for m in _CEMETERY_RE.finditer(text):
+                first = m.group("c").split()[0].lower()
+                if first in ("the", "a", "our", "her", "his", "their", "my"):
+                    continue
+                out.append(Identifier(m.start("c"), m.end("c"), Category.PLACE, role="town"))
         return out
 
-    def _counties(self, text: str) -> list[Identifier]:
+    def _counties(self, text: str, tokens: list[Token]) -> list[Identifier]:
         out: list[Identifier] = []
-        for m in _COUNTY_RE.finditer(text):
-            name = m.group("name").lower()
-            if name not in COUNTIES and name not in _SHY_COUNTIES:
+        for k, tok in enumerate(tokens):
+            if tok.base not in _ALL_COUNTIES or not tok.capitalised:
                 continue
-            cued = m.group("co") is not None or m.group().endswith(("Co", "Co.", "County"))
+            start, end = tok.start, tok.end
+            before = tokens[k - 1] if k else None
+            after = tokens[k + 1] if k + 1 < len(tokens) else None
+            if before is not None and before.text in ("Co", "County", "Contae"):
+                gap = text[before.end : tok.start]
+                cued = gap in (" ", ". ")
+                start = before.start if cued else start
+            elif (
+                after is not None
+                and after.text in ("Co", "County")
+                and text[end : after.start] == " "
+            ):
+                cued, end = True, after.end + (text[after.end : after.end + 1] == ".")
+            else:
+                cued = False
             if not cued:
-                before = text[max(0, m.start() - 24) : m.start()]
-                words = re.findall(r"[A-Za-z]+", before)
+                words = re.findall(r"[A-Za-z]+", text[max(0, start - 24) : start])
                 place_word = bool(words) and words[-1].lower() in _PLACE_WORDS
-                if name in _SHY_COUNTIES and not place_word:
+                if tok.base in _SHY_COUNTIES and not place_word:
                     continue
-                if not place_word and _opens_sentence(text, m.start()):
+                if not place_word and _opens_sentence(text, start):
                     continue  # "Cork" opening a sentence may be anything; mid-line it is a place
-            out.append(Identifier(m.start(), m.end(), Category.PLACE, role="town"))
+            out.append(Identifier(start, end, Category.PLACE, role="town"))
         return out
 
     def _bracketed_towns(self, text: str) -> list[Identifier]:

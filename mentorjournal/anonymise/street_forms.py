@@ -21,6 +21,7 @@ import re
 from mentorjournal.anonymise.categories import Category
 from mentorjournal.anonymise.identifier import Identifier
 from mentorjournal.anonymise.lexicon import MONTHS, WEEKDAYS
+from mentorjournal.anonymise.textutil import split_words
 
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-ŽŁŚŻŹĆŃÓ]"
 _WORD = _CAP + r"[\w'’.-]*"
@@ -82,7 +83,7 @@ _MORE_SUFFIX_RE = re.compile(
     r"(?<![\w/.-])\d{1,5}[A-Za-z]?,?[ ](?:[A-Z][a-z'’]+[ ]){1,3}"
     r"(?:Wynd|Vennel|Brae|Loan|Loaning|Gait|Chare|Croft|Fold|Garth|Chase|Quay|Wharf|Yard|Heights|"
     r"Meadows|Drove|Nook|Dene|Leys|Approach|Broadway|Circus|Mead|Orchard|Villas|Esplanade|"
-    r"Promenade|Embankment|Crossing|Hollow|Ridge|Glen|Grange|Manor|Lawn|Lawns|Park|Walk|Place)\b"
+    r"Promenade|Embankment|Crossing|Hollow|Ridge|Glen|Grange|Manor|Lawn|Lawns|Park)\b"
 )
 #: US forces' mail: "PSC 3538, Box 6140", "Unit 8601 Box 2955", then "APO AE 28834".
 _MILITARY_RE = re.compile(
@@ -95,7 +96,7 @@ _STREET_WORD = r"(?:St|Ave|Av|Blvd|Rd|Dr|Street|Avenue|Road|Boulevard|Pike)\b\.?
 _CORNER_RE = re.compile(
     r"(?P<cue>\b(?:corner|intersection)[ ]of[ ](?:the[ ])?)?"
     r"(?P<a>" + _ORDINAL + r"|" + _CAP + r"[a-z]+)(?:[ ]" + _STREET_WORD + r")?"
-    r"[ ]?(?P<op>&|and|/)[ ]?"
+    r"[ ]?(?P<op>&|and)[ ]?"
     r"(?P<b>" + _ORDINAL + r"|" + _CAP + r"[a-z]+)(?P<suffix>[ ]" + _STREET_WORD + r")?"
 )
 #: Openers that are also English words: without a house number "Via Leeds" is a route.
@@ -103,23 +104,61 @@ _ENGLISH_OPENERS = ("Via ", "Boulevard ", "Largo ", "Camino ", "Strada ")
 _NOT_STREETS = frozenset(WEEKDAYS) | frozenset(MONTHS) | {"the", "and", "or", "she", "he"}
 
 
-def street_forms(text: str) -> list[Identifier]:
-    """Addresses in the shapes above; each needs a digit or a distinctive street word."""
+#: Lower-case forms of the words each shape needs: a shape is only searched for when one is
+#: in the note (a scan of the whole note per shape costs more than all the lookups).
+_OPENER_BASES = frozenset(
+    w.replace("\\", "").rstrip(".").lower() for w in _OPENERS_AFTER_NUMBER.split("|")
+)
+_INDIAN_BASES = frozenset(
+    split_words("nagar colony enclave vihar marg layout puram bagh chowk extension extn")
+)
+_MORE_SUFFIX_BASES = frozenset(
+    split_words("""wynd vennel brae loan loaning gait chare croft fold garth chase quay wharf yard
+    heights meadows drove nook dene leys approach broadway circus mead orchard villas esplanade
+    promenade embankment crossing hollow ridge glen grange manor lawn lawns park""")
+)
+_FUSED_ENDS = (
+    "vej", "vænget", "gade", "vegur", "vegen", "veien", "gata", "gatan", "vägen", "straße",
+    "strasse", "str", "weg", "laan", "straat", "steeg", "gracht", "tie", "katu", "kuja", "polku",
+    "utca", "ulice", "allee", "gasse", "platz", "ring", "damm", "ufer",
+)  # fmt: skip
+_FUSED_TAILS = frozenset(e[-3:] for e in _FUSED_ENDS)
+_ORDINAL_RE = re.compile(r"\d(?:st|nd|rd|th)\b")
+
+
+def street_forms(text: str, bases: set[str]) -> list[Identifier]:
+    """Addresses in the shapes above; each needs a digit or a distinctive street word.
+    ``bases`` is the set of the note's tokens' lower-case forms."""
     found: list[Identifier] = []
     has_digit = any(c.isdigit() for c in text)
-    for regex in (_NUMBER_FIRST_RE, _FUSED_RE, _INDIAN_RE, _MORE_SUFFIX_RE, _MILITARY_RE):
-        if not has_digit:
-            break
-        found.extend(Identifier(m.start(), m.end(), Category.ADDRESS) for m in regex.finditer(text))
-    found.extend(
-        Identifier(m.start(), m.end(), Category.ADDRESS)
-        for m in _OPENER_FIRST_RE.finditer(text)
-        if (m.group()[-1].isdigit() or not m.group().startswith(_ENGLISH_OPENERS))
-        and not _NUMBER_BEFORE_RE.search(text, max(0, m.start() - 4), m.start())
-    )
-    if "&" in text or " and " in text or "/" in text:
+    if not bases.isdisjoint(_OPENER_BASES):
+        if has_digit:
+            found.extend(_spans(_NUMBER_FIRST_RE, text))
+        found.extend(
+            Identifier(m.start(), m.end(), Category.ADDRESS)
+            for m in _OPENER_FIRST_RE.finditer(text)
+            if (m.group()[-1].isdigit() or not m.group().startswith(_ENGLISH_OPENERS))
+            and not _NUMBER_BEFORE_RE.search(text, max(0, m.start() - 4), m.start())
+        )
+    if ("&" in text and _ORDINAL_RE.search(text)) or (
+        ("corner" in bases or "intersection" in bases) and " and " in text
+    ):
         found.extend(_corners(text))
+    if not has_digit:
+        return found
+    if any(len(b) > 5 and b[-3:] in _FUSED_TAILS and b.endswith(_FUSED_ENDS) for b in bases):
+        found.extend(_spans(_FUSED_RE, text))
+    if not bases.isdisjoint(_INDIAN_BASES):
+        found.extend(_spans(_INDIAN_RE, text))
+    if not bases.isdisjoint(_MORE_SUFFIX_BASES):
+        found.extend(_spans(_MORE_SUFFIX_RE, text))
+    if "box" in bases or "FPO" in text:
+        found.extend(_spans(_MILITARY_RE, text))
     return found
+
+
+def _spans(regex: re.Pattern[str], text: str) -> list[Identifier]:
+    return [Identifier(m.start(), m.end(), Category.ADDRESS) for m in regex.finditer(text)]
 
 
 def _corners(text: str) -> list[Identifier]:
@@ -148,6 +187,8 @@ _UNIT_RE = re.compile(
     r"\b(?:Plot|Lot|Blk|Block|Bldg|Stand|Erf|Flat|Apt|Apartment|Unit|Suite|Ste|House|Hse)\.?"
     r"[ ]?(?:No\.?[ ]?)?(?:\d{1,5}[A-Za-z]?|[A-Z])(?![\w/])"
 )
+_UNIT_HINTS = ("Plot", "Lot", "Bl", "Bldg", "Stand", "Erf", "Flat", "Apt", "Apartment", "Unit",
+               "Suite", "Ste", "House", "Hse")  # fmt: skip
 _JOINABLE = frozenset({Category.ADDRESS, Category.PLACE, Category.ORGANISATION, Category.NAME})
 _JOINER_RE = re.compile(r"(?:,[ ]?|[ ]|[ ]?-[ ]?)$")
 
@@ -161,6 +202,8 @@ def join_address_parts(text: str, found: list[Identifier]) -> list[Identifier]:
     its own (the postcode rules run on the result).
     """
     if not any(c.isdigit() for c in text) and "Block" not in text:
+        return found
+    if not any(w in text for w in _UNIT_HINTS):
         return found
     units = [(m.start(), m.end()) for m in _UNIT_RE.finditer(text)]
     if not units:

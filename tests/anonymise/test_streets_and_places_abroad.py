@@ -139,3 +139,35 @@ def test_a_county_that_is_a_first_name_needs_a_place_word(text: str) -> None:
 
 def test_a_route_via_a_town_is_not_a_street() -> None:
     assert all(category != "address" for _, category in found("Via Manchester it takes an hour."))
+
+
+KNOWN_TOWNS = Detector(
+    Known.from_dict(
+        {
+            "places": [
+                {"name": "Johannesburg", "type": "city"},
+                {"name": "Palmerston North", "type": "city"},
+            ]
+        }
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "who"),
+    [
+        ("She's back in JHB for the holidays.", "JHB", "place:0"),
+        ("Quick notes - the youth hub, Palmy - mood ok.", "Palmy", "place:1"),
+    ],
+)
+def test_a_known_town_by_its_short_forms(text: str, short: str, who: str) -> None:
+    start = text.index(short)
+    assert any(
+        i.start == start and i.end == start + len(short) and i.who == who
+        for i in KNOWN_TOWNS.find(text)
+    )
+
+
+def test_a_short_form_spelling_nothing_known_stays() -> None:
+    text = "She rang the JBH office and the CBT team. Palmy days, she said."
+    assert not any(i.who is not None for i in KNOWN_TOWNS.find(text))
