@@ -44,7 +44,7 @@ from mentorjournal.anonymise.patterns import (
     find_patterns,
     is_service_number,
 )
-from mentorjournal.anonymise.place_forms import PlaceForms
+from mentorjournal.anonymise.place_forms import PlaceForms, extend_places
 from mentorjournal.anonymise.proper_nouns import ProperNounDetector
 from mentorjournal.anonymise.street_forms import join_address_parts, street_forms
 from mentorjournal.anonymise.textutil import (
@@ -375,7 +375,10 @@ class Detector:
                     if not any(s < i.end and i.start < e for s, e in scan.protected)
                 ]
             )
-        chosen = spoken_to(text, join_address_parts(text, chosen))
+        # addresses in parts, people spoken to, places with their seafront or article and
+        # the town after a place ("Newtown, Wellington"), before postcodes are looked for
+        chosen = join_address_parts(text, chosen)
+        chosen = self._places.towns_after_places(text, extend_places(text, spoken_to(text, chosen)))
         listed = _named_in_lists(text, chosen)
         chosen = _spare_kept_words(
             text,

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from mentorjournal.anonymise.categories import Category
+from mentorjournal.anonymise.context_detector import looks_like_typo
 from mentorjournal.anonymise.gazetteers import Gazetteers
 from mentorjournal.anonymise.identifier import Identifier
 from mentorjournal.anonymise.lexicon import is_must_keep
@@ -62,6 +63,47 @@ _LANDMARK_BASES = frozenset(
 _CEMETERY_BASES = frozenset(
     split_words("cemetery crematorium graveyard churchyard memorial burial")
 )
+_LOWER_PLACE_CUES = frozenset(split_words("from in near"))
+#: "in Mount Florida", "from Port Talbot", "near Fort William": a place whatever follows.
+_PREFIX_BASES = frozenset(split_words("mount mt port fort"))
+_PREFIXED_PLACE_RE = re.compile(
+    r"\b(?:in|from|near|to|at|around|outside|towards)[ ]"
+    r"(?P<p>(?:Mount|Mt\.?|Port|Fort)[ ][A-Z][\w'’-]+)"
+)
+#: "on Bettws estate", "from the Ely estate": a housing estate named by its place.
+_ESTATE_RE = re.compile(
+    r"\b(?:on|in|from|off|near|round|around)[ ](?:the[ ])?"
+    r"(?P<p>[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?)[ ]estate\b"
+)
+#: A town found by another rule runs on over the seafront or beach named after it
+#: ("Frankston foreshore") and over the Irish article before it ("An Spidéal").
+_PLACE_TAIL_RE = re.compile(
+    r"[ ](?:foreshore|beach|pier|promenade|prom|seafront|esplanade|harbour|harbor|marina|quay|"
+    r"waterfront|boardwalk|front|docks|bay)\b"
+)
+_NEXT_TOWN_RE = re.compile(r",[ ](?P<t>[A-Z][a-z'’]+(?:[ ][A-Z][a-z'’]+)?)(?![\w'’-])")
+_CODE_OR_END_RE = re.compile(r",?[ ]?(?:\d{4,6}\b|[A-Z]{2,3}[ ]\d{4}\b|[.;]?[ ]*$|[.;]?[ ]*\n)")
+_PLACE_OR_NAME = (Category.PLACE, Category.NAME)
+_PLACE_HEAD_RE = re.compile(r"\bAn[ ]$")
+
+
+def extend_places(text: str, found: list[Identifier]) -> list[Identifier]:
+    """Places (and unknown names that are places) with their seafront or their Irish article."""
+    out = []
+    for ident in found:
+        start, end, category, role = ident.start, ident.end, ident.category, ident.role
+        if category is Category.PLACE and not ident.known and text[end : end + 1] == " ":
+            tail = _PLACE_TAIL_RE.match(text, end)
+            end = tail.end() if tail is not None else end
+        if category in _PLACE_OR_NAME and not ident.known and text[start - 3 : start] == "An ":
+            head = _PLACE_HEAD_RE.search(text, max(0, start - 3), start)
+            if head is not None and not _opens_sentence(text, head.start()):
+                start, category, role = head.start(), Category.PLACE, "town"
+        same = (start, end, category) == (ident.start, ident.end, ident.category)
+        out.append(ident if same else Identifier(start, end, category, None, role))
+    return out
+
+
 _CAMPUS_RE = re.compile(
     r"\b(?P<p>[A-Z][a-z'’]+(?:[ ][A-Z][a-z'’]+)?|[A-Z]{2,5})[ ](?:campus|Campus)\b"
 )
@@ -74,6 +116,18 @@ _GENERIC_CAMPUS = frozenset(
 _CEMETERY_RE = re.compile(
     r"\b(?P<c>(?:St\.?[ ])?(?:[A-Z][a-z'’]+[ ]){1,3}(?:Cemetery|Crematorium|Graveyard|"
     r"Churchyard|Memorial Park|Burial Ground))\b"
+)
+
+
+_DETERMINERS = frozenset(split_words("the a our her his their my"))
+#: Shapes tried only when one of their words is in the note: (words, regex, group, first
+#: words that make it no name: "the cemetery", "main campus").
+_NAMED_PLACE_SHAPES: tuple[tuple[frozenset[str], re.Pattern[str], str, frozenset[str]], ...] = (
+    (_LANDMARK_BASES, _LANDMARK_RE, "l", frozenset()),
+    (_PREFIX_BASES, _PREFIXED_PLACE_RE, "p", frozenset()),
+    (frozenset({"estate"}), _ESTATE_RE, "p", frozenset()),
+    (frozenset({"campus"}), _CAMPUS_RE, "p", _GENERIC_CAMPUS | _DETERMINERS),
+    (_CEMETERY_BASES, _CEMETERY_RE, "c", _DETERMINERS),
 )
 
 
@@ -90,21 +144,60 @@ class PlaceForms:
             out.extend(self._counties(text, tokens))
         if "(" in text:
             out.extend(self._bracketed_towns(text))
-        if not bases.isdisjoint(_LANDMARK_BASES):
-            for m in _LANDMARK_RE.finditer(text):
-                out.append(Identifier(m.start("l"), m.end("l"), Category.PLACE, role="town"))
-        if "campus" in bases:
-            for m in _CAMPUS_RE.finditer(text):
-                p = m.group("p")
-                if p.split()[0].lower() in _GENERIC_CAMPUS or is_must_keep(p):
-                    continue
-                out.append(Identifier(m.start("p"), m.end("p"), Category.PLACE, role="town"))
-        if not bases.isdisjoint(_CEMETERY_BASES):
-            for m in _CEMETERY_RE.finditer(text):
-                first = m.group("c").split()[0].lower()
-                if first in ("the", "a", "our", "her", "his", "their", "my"):
-                    continue
-                out.append(Identifier(m.start("c"), m.end("c"), Category.PLACE, role="town"))
+        if not bases.isdisjoint(_LOWER_PLACE_CUES):
+            out.extend(self._lower_places(tokens))
+        for hints, regex, group, stop in _NAMED_PLACE_SHAPES:
+            if bases.isdisjoint(hints):
+                continue
+            for m in regex.finditer(text):
+                p = m.group(group)
+                first = p.split(maxsplit=1)[0].lower()
+                if first in stop or is_must_keep(p):
+                    continue  # "the cemetery", "main campus", a kept service
+                out.append(Identifier(m.start(group), m.end(group), Category.PLACE, role="town"))
+        return out
+
+    def towns_after_places(self, text: str, found: list[Identifier]) -> list[Identifier]:
+        """ "Newtown, Wellington 6021": a listed town written after a place and a comma is a
+        town, even one that is also a word; ``found`` is sorted and disjoint."""
+        out = list(found)
+        for k, ident in enumerate(found):
+            if ident.category is not Category.PLACE or text[ident.end : ident.end + 2] != ", ":
+                continue
+            m = _NEXT_TOWN_RE.match(text, ident.end)
+            key = m.group("t").lower() if m is not None else ""
+            if m is None or key not in self._g.towns:
+                continue
+            shy = key in self._g.town_words or key.split()[0] in self._g.first_names
+            if shy and not _CODE_OR_END_RE.match(text, m.end("t")):
+                continue  # "Leeds, Reading and Bath", "Leeds, Will came": needs its code or end
+            if k + 1 < len(found) and found[k + 1].start < m.end("t"):
+                continue
+            if is_must_keep(m.group("t")):
+                continue
+            out.append(Identifier(m.start("t"), m.end("t"), Category.PLACE, role="town"))
+        return sorted(out, key=lambda i: i.start) if len(out) > len(found) else found
+
+    def _lower_places(self, tokens: list[Token]) -> list[Identifier]:
+        """ "the bus from pollok": a lower-case word no word list has after "from"/"in"/"near"
+        (five letters or more: "from hosp", "in sesh" are clipped words, not places)."""
+        g = self._g
+        out: list[Identifier] = []
+        for k in [k for k, t in enumerate(tokens[:-1]) if t.base in _LOWER_PLACE_CUES]:
+            prev, tok = tokens[k], tokens[k + 1]
+            base = tok.base
+            if (
+                tok.text.islower()
+                and len(base) >= 5
+                and tok.end - prev.end == len(tok.text) + 1
+                and base not in g.common_words
+                and not all(part in g.common_words for part in base.split("-"))  # "home-home"
+                and base not in g.first_names
+                and not is_must_keep(base)
+                and not looks_like_typo(base, g.common_words)
+                and any(c in "aeiou" for c in base)
+            ):
+                out.append(Identifier(tok.start, tok.end, Category.PLACE, role="town"))
         return out
 
     def _counties(self, text: str, tokens: list[Token]) -> list[Identifier]:

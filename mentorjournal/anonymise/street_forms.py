@@ -17,6 +17,7 @@ written against, so no part of it is left in the text.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from mentorjournal.anonymise.categories import Category
 from mentorjournal.anonymise.identifier import Identifier
@@ -90,6 +91,10 @@ _MILITARY_RE = re.compile(
     r"\b(?:(?:PSC|CMR|Unit)[ ]\d{3,5},?[ ]Box[ ]\d{2,5}|(?:USNS|USNV|USS|USCGC)[ ][A-Z][a-z]+)"
     r"(?:,?\s{1,4}(?:APO|FPO|DPO)[ ](?:AA|AE|AP)[ ]\d{5})?"
 )
+#: "PO Box 1234", "P.O. Box 55", "Private Bag X9", "Locked Bag 7".
+_PO_BOX_RE = re.compile(
+    r"\b(?:P\.?[ ]?O\.?[ ]?Box|Post[ ]Office[ ]Box|Private[ ]Bag|Locked[ ]Bag)[ ]?[A-Z]?\d{1,6}\b"
+)
 _ORDINAL = r"\d{1,3}(?:st|nd|rd|th)"
 _STREET_WORD = r"(?:St|Ave|Av|Blvd|Rd|Dr|Street|Avenue|Road|Boulevard|Pike)\b\.?"
 #: "5th & Lehigh", "Broad and Erie" after "corner of", "5th and Main St".
@@ -104,6 +109,27 @@ _ENGLISH_OPENERS = ("Via ", "Boulevard ", "Largo ", "Camino ", "Strada ")
 _NOT_STREETS = frozenset(WEEKDAYS) | frozenset(MONTHS) | {"the", "and", "or", "she", "he"}
 
 
+#: Streets written in lower case after a word of movement: "walked down ladypool rd".
+_LOWER_STREET_RE = re.compile(
+    r"\b(?:down|up|onto|into|past|along|on|off|near|from|to)[ ]"
+    r"(?!(?:the|a|an|this|that|my|her|his|our|their|your|same|wrong|right|main|open|high|"
+    r"long|busy|quiet|back|side|dirt|slip|ring|toll|b|memory|country|fast|slow|bus|cycle|bike|"
+    r"middle|inside|outside|one|service|access|farm|private|next|other|each|every|new|old)[ ])"
+    r"(?P<a>[a-z][a-z'’-]+(?:[ ][a-z][a-z'’-]+)?[ ](?:rd|ave|ln|cres|road|street|lane|avenue))"
+    r"\b\.?"
+)
+_LOWER_STREET_WORD_RE = re.compile(r"(?<=[a-z] )(?:rd|ave|ln|cres|road|street|lane|avenue)\b")
+_LOWER_STREET_BASES = frozenset(split_words("rd ave ln cres road street lane avenue"))
+#: The street word first, in lower case, after "on"/"along": "works on rue Sainte-Catherine".
+_LOWER_OPENER_RE = re.compile(
+    r"\b(?:on|along|off|at|in|from)[ ](?P<a>(?:rue|calle|avenida|rua|boulevard|ulica)[ ]"
+    + _NAME_WORDS
+    + r")"
+)
+#: "on Usher's Island", "off Custom House Quay": a quay or an island one is on.
+_ON_QUAY_RE = re.compile(
+    r"\b(?:on|off|along)[ ](?P<a>(?:[A-Z][\w'’-]+[ ]){1,2}(?:Island|Quay|Wharf))\b"
+)
 #: Lower-case forms of the words each shape needs: a shape is only searched for when one is
 #: in the note (a scan of the whole note per shape costs more than all the lookups).
 _OPENER_BASES = frozenset(
@@ -144,6 +170,12 @@ def street_forms(text: str, bases: set[str]) -> list[Identifier]:
         ("corner" in bases or "intersection" in bases) and " and " in text
     ):
         found.extend(_corners(text))
+    if not bases.isdisjoint(_LOWER_STREET_BASES):
+        found.extend(_lower_streets(text))
+    if not bases.isdisjoint(_OPENER_BASES):
+        found.extend(_spans(_LOWER_OPENER_RE, text, "a"))
+    if "island" in bases or "quay" in bases or "wharf" in bases:
+        found.extend(_spans(_ON_QUAY_RE, text, "a"))
     if not has_digit:
         return found
     if any(len(b) > 5 and b[-3:] in _FUSED_TAILS and b.endswith(_FUSED_ENDS) for b in bases):
@@ -154,11 +186,25 @@ def street_forms(text: str, bases: set[str]) -> list[Identifier]:
         found.extend(_spans(_MORE_SUFFIX_RE, text))
     if "box" in bases or "FPO" in text:
         found.extend(_spans(_MILITARY_RE, text))
+    if "box" in bases or "bag" in bases:
+        found.extend(_spans(_PO_BOX_RE, text))
     return found
 
 
-def _spans(regex: re.Pattern[str], text: str) -> list[Identifier]:
-    return [Identifier(m.start(), m.end(), Category.ADDRESS) for m in regex.finditer(text)]
+def _lower_streets(text: str) -> list[Identifier]:
+    """ "walked down ladypool rd": searched only in the few words before each street word."""
+    out: list[Identifier] = []
+    for word in _LOWER_STREET_WORD_RE.finditer(text):
+        m = _LOWER_STREET_RE.search(text, max(0, word.start() - 40), word.end() + 1)
+        if m is not None and m.end("a") == word.end():
+            out.append(Identifier(m.start("a"), m.end("a"), Category.ADDRESS))
+    return out
+
+
+def _spans(regex: re.Pattern[str], text: str, group: int | str = 0) -> list[Identifier]:
+    return [
+        Identifier(m.start(group), m.end(group), Category.ADDRESS) for m in regex.finditer(text)
+    ]
 
 
 def _corners(text: str) -> list[Identifier]:
@@ -185,12 +231,43 @@ def _corners(text: str) -> list[Identifier]:
 #: A unit of an address: "Flat 6", "Plot 44", "Blk 12", "Block C", "Lot 7", "Stand 1234".
 _UNIT_RE = re.compile(
     r"\b(?:Plot|Lot|Blk|Block|Bldg|Stand|Erf|Flat|Apt|Apartment|Unit|Suite|Ste|House|Hse)\.?"
-    r"[ ]?(?:No\.?[ ]?)?(?:\d{1,5}[A-Za-z]?|[A-Z])(?![\w/])"
+    r"[ ]?(?:No\.?[ ]?)?(?:\d{1,5}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)?|[A-Z])(?![\w/])"
 )
+#: "3/45 Kent Street": the unit before the house number belongs to the address.
+_UNIT_SLASH_RE = re.compile(r"(?<![\w/])\d{1,4}[A-Za-z]?/$")
+#: "at 4 Coed-y-Brenin, Caerphilly": a house number before a named place, then its town.
+_HOUSE_BEFORE_RE = re.compile(r"\b(?:at|to|from|address:?|is)[ ](?P<n>\d{1,4}[A-Za-z]?)[ ]$")
+_TOWN_AFTER_RE = re.compile(r",[ ][A-Z]")
 _UNIT_HINTS = ("Plot", "Lot", "Bl", "Bldg", "Stand", "Erf", "Flat", "Apt", "Apartment", "Unit",
                "Suite", "Ste", "House", "Hse")  # fmt: skip
 _JOINABLE = frozenset({Category.ADDRESS, Category.PLACE, Category.ORGANISATION, Category.NAME})
 _JOINER_RE = re.compile(r"(?:,[ ]?|[ ]|[ ]?-[ ]?)$")
+
+
+def _house_numbers(text: str, found: list[Identifier]) -> list[Identifier]:
+    """An address takes the unit written before its number ("3/45 Kent Street"); a named place
+    after "at 4" and before ", Town" is an address with its number ("at 4 Coed-y-Brenin,
+    Caerphilly")."""
+    out: list[Identifier] = []
+    for ident in found:
+        start = ident.start
+        if ident.category is Category.ADDRESS and text[start : start + 1].isdigit():
+            slash = _UNIT_SLASH_RE.search(text, max(0, start - 6), start)
+            rating = text.startswith(("10 ", "5 "), start)  # "mood 3/10 Kent Street"
+            start = slash.start() if slash is not None and not rating else start
+        elif (
+            ident.category in (Category.PLACE, Category.ORGANISATION)
+            and not ident.known
+            and text[start - 1 : start] == " "
+            and text[start - 2 : start - 1].isalnum()
+            and _TOWN_AFTER_RE.match(text, ident.end)
+        ):
+            house = _HOUSE_BEFORE_RE.search(text, max(0, start - 16), start)
+            if house is not None:
+                out.append(Identifier(house.start("n"), ident.end, Category.ADDRESS))
+                continue
+        out.append(ident if start == ident.start else replace(ident, start=start))
+    return out
 
 
 def join_address_parts(text: str, found: list[Identifier]) -> list[Identifier]:
@@ -203,6 +280,7 @@ def join_address_parts(text: str, found: list[Identifier]) -> list[Identifier]:
     """
     if not any(c.isdigit() for c in text) and "Block" not in text:
         return found
+    found = _house_numbers(text, found)
     if not any(w in text for w in _UNIT_HINTS):
         return found
     units = [(m.start(), m.end()) for m in _UNIT_RE.finditer(text)]

@@ -50,6 +50,10 @@ def covered(text: str, phrase: str) -> bool:
         ("The family lives at 21, Karol Bagh now.", ("21, Karol Bagh", "address")),
         ("His uncle's house is 7 Nehru Marg.", ("7 Nehru Marg", "address")),
         ("She has a flat at 5 Kirk Wynd now.", ("5 Kirk Wynd", "address")),
+        # streets in lower case after a word of movement, the street word first, quays
+        ("We walked down brackley rd and got chips.", ("brackley rd", "address")),
+        ("She works on rue Saint-Denis three days a week.", ("rue Saint-Denis", "address")),
+        ("The drop-in on Merchant's Quay was busy.", ("Merchant's Quay", "address")),
         # a US street corner
         ("We met at 9th & Wharton, then walked.", ("9th & Wharton", "address")),
         (
@@ -85,6 +89,12 @@ def test_streets_written_the_way_other_countries_write_them(
             "They rent in Barangay Malinis - Blk 4 Lot 19, Sampaguita St., 1116.",
             "Blk 4 Lot 19, Sampaguita St.",
         ),
+        ("She lives at Flat 3/2, 18 Mansfield Road, Paisley now.", "Flat 3/2, 18 Mansfield Road"),
+        ("They moved to Unit 4/12 Wattle St, Leichhardt 2040.", "Unit 4/12 Wattle St"),
+        ("She has a room at 2/17 Acacia Street, Newtown.", "2/17 Acacia Street"),
+        ("Home visit at 9 Bryn-y-Mor, Pontypridd today.", "9 Bryn-y-Mor"),
+        ("Letters go to PO Box 4471, Maseru, and P.O. Box 12.", "PO Box 4471"),
+        ("Letters go to PO Box 4471, Maseru, and P.O. Box 12.", "P.O. Box 12"),
         # the postcode written after such an address or a six-digit PIN after a city
         ("Postal address for the grant: Plot 17, Mpophomeni, 3290. Ring Friday.", "3290"),
         ("Her parents are at 12, Vasant Vihar, New Delhi 110057 now.", "110057"),
@@ -106,6 +116,12 @@ def test_addresses_given_in_parts_are_found_whole(text: str, phrase: str) -> Non
         ("Met at a café on Morrison Road (Glasgow) for a walk.", ("Glasgow", "place")),
         ("We walked along the Promenade in the sun.", ("Promenade", "place")),
         ("Her dad is buried at Westbrook Cemetery.", ("Westbrook Cemetery", "place")),
+        ("Met him at the bowls club in Mount Vernell on Friday.", ("Mount Vernell", "place")),
+        ("Someone has been round her flat on Trelowen estate.", ("Trelowen", "place")),
+        ("We walked down to Frankston foreshore after.", ("Frankston foreshore", "place")),
+        ("He's from An Cheathrú, first time away from home.", ("An Cheathrú", "place")),
+        ("she was late (the bus from drumchapel didnt come).", ("drumchapel", "place")),
+        ("She lives in Kilbirnie, Wellington 6022 now.", ("Wellington", "place")),
     ],
 )
 def test_places_the_town_rule_leaves(text: str, expected: tuple[str, str]) -> None:
@@ -123,6 +139,12 @@ def test_places_the_town_rule_leaves(text: str, expected: tuple[str, str]) -> No
         ("Mood 6/10 and sleep 5/10 this week.", "6/10"),
         ("She scored 14 on the PHQ-9 (moderate).", "moderate"),
         ("Unit 4 of the workbook was hard.", "workbook"),
+        ("It was a trip down memory lane for her.", "memory"),
+        ("We met at 4 Sam, Jo and Kim came later.", "4"),
+        ("Mood 3/10 Kent Street was noisy.", "3/"),
+        ("back from hosp in sesh, far from home-home.", "home-home"),
+        ("he came back from tues onwards, in recieved state.", "recieved"),
+        ("We walked down the road to the shop.", "road"),
     ],
 )
 def test_look_alikes_stay(text: str, kept: str) -> None:
@@ -171,3 +193,7 @@ def test_a_known_town_by_its_short_forms(text: str, short: str, who: str) -> Non
 def test_a_short_form_spelling_nothing_known_stays() -> None:
     text = "She rang the JBH office and the CBT team. Palmy days, she said."
     assert not any(i.who is not None for i in KNOWN_TOWNS.find(text))
+
+
+def test_a_town_that_is_a_first_name_after_a_place_needs_its_code() -> None:
+    assert ("Will", "place") not in found("We met in Leeds, Will came along too.")
