@@ -132,6 +132,7 @@ class KnownDetector:
         #: "MMU", "UoN", "NUIG": a known place by its initials (matched with their capitals).
         self._acronyms: dict[str, tuple[Category, str, str | None]] = {}
         self._word_shorts: set[str] = set()
+        self._word_short_memo: dict[str, _Person | None] = {}
         self._dob = known.mentee.dob
         mentee = _Person("mentee", "mentee")
         self._add_person(
@@ -310,6 +311,23 @@ class KnownDetector:
             return self._fuzzy_memo[key]
         return person
 
+    def _short_form_in_context(self, text: str, token: Token) -> _Person | None:
+        """ "Gem was upset", "She and Dec are": a clipped known first name that is also a word
+        or a month counts before or after a word that only goes with a person."""
+        base = token.base
+        if base not in self._word_short_memo:
+            self._word_short_memo[base] = (
+                self._short_form(base) if base.isalpha() and not is_must_keep(base) else None
+            )
+        person = self._word_short_memo[base]
+        if person is None:
+            return None
+        before = previous_words(text, token.start, 1)
+        after = next_words(text, token.end, 1)
+        if (before and before[0] in NAME_CUES_BEFORE) or (after and after[0] in NAME_CUES_AFTER):
+            return person
+        return None
+
     def _short_form(self, base: str) -> _Person | None:
         """A short form of a known first name: a prefix of it, or a prefix plus -y/-ie/-o."""
         stems = {base, base.removesuffix("ie"), base.removesuffix("y"), base.removesuffix("o")}
@@ -361,6 +379,8 @@ class KnownDetector:
                 person = looked_up[word]
             else:
                 person = looked_up[word] = self._lookup(token)
+            if person is None and token.capitalised and 3 <= len(token.base) <= 5:
+                person = self._short_form_in_context(text, token)
             if person is not None:
                 # A given name is replaced in any case; a family name that is also an everyday
                 # word ("Young", "White", "Hall") only where it is used as a name.

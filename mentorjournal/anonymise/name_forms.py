@@ -16,6 +16,7 @@ note line, "Big Tom", "Said Bill - her neighbour", and lower-case names listed b
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from mentorjournal.anonymise.categories import Category
@@ -45,6 +46,10 @@ _OBJECT_VERBS = frozenset(
     accompanied drove walked coached prompted urged invited""")
 )
 _OBJECT_RE = re.compile(r"\b(?P<v>[a-z]+)[ ](?P<n>[A-Z][a-z'’]+)(?=[ ](?:to[ ])?[a-z])")
+#: The three letters before the space ahead of a name that "Big", "Lil", "Little", "Wee" end in.
+_BIG_TAILS = frozenset(("Big", "Lil", "tle", "Wee", "il'"))
+#: How the text after a name opens when a list or a bracket follows it.
+_LIST_OPENINGS = frozenset((", ", " a", " &", " ("))
 _BIG_RE = re.compile(r"\b(?:Big|Little|Lil|Lil'|Wee)[ ]$")
 #: "Bill - her upstairs neighbour", "Deb – his sponsor".
 _DASH_RELATION_RE = re.compile(
@@ -55,6 +60,20 @@ _DASH_RELATION_RE = re.compile(
 _LOWER_AFTER_RE = re.compile(
     r"(?:[ ]\([^()\n]{1,12}\))?(?:(?P<comma>,[ ])|[ ]and[ ]|[ ]&[ ]|,[ ]and[ ])"
     r"(?P<w>[a-zà-ÿłśżźćńó][\w'’-]+)(?![\w'’-])(?P<more>,[ ]|[ ]and[ ]|[ ]&[ ])?"
+)
+_VOWELS = frozenset("aeiouyàáâäèéêëìíîïòóôöùúûü")
+#: A note's first line names its person after a dash: "session - mo", "note - paolo - nov 6".
+_HEADER_NAME_RE = re.compile(
+    r"\b(?:session|sesh|note|notes|mentoring|log|visit|check-?in|catch-?up|call|chat|meeting)"
+    r"[ ]+[-–—][ ]+(?P<n>[a-zà-ÿłśżźćńó][a-zà-ÿłśżźćńó'’]{1,14})(?=[ ]*(?:$|[-–—(,|]))"
+)
+#: "Mr O'Driscoll (Pat)": the given name in brackets after a family name.
+_GIVEN_IN_BRACKETS_RE = re.compile(r"[ ]\((?P<n>[A-Z][a-z'’]+)\)")
+#: Verbs only a person does: a lower-case word no dictionary has before one is a name ("bex
+#: texted at 7"), as notes typed quickly write names in lower case.
+_ONLY_PEOPLE_VERBS = frozenset(
+    split_words("""texted rang phoned messaged reckons reckoned cried laughed agreed disclosed
+    admitted turned arrived cancelled apologised apologized snapchatted dm'd dmed agrees""")
 )
 _NOT_PEOPLE = frozenset(WEEKDAYS) | frozenset(MONTHS) | NOT_NAMES | frozenset(RELATIONS)
 
@@ -83,10 +102,65 @@ class NameForms:
                 obj = _OBJECT_RE.match(text, tok.start)
                 if obj is not None and self._word_name(obj.group("n")):
                     out.append(Identifier(obj.start("n"), obj.end("n"), Category.NAME))
+        if " - " in text[:120] or " – " in text[:120]:
+            out.extend(self._header_names(text))
+        for prev, tok in itertools.pairwise(tokens):
+            if (
+                tok.base in RELATIONS
+                and prev.possessive
+                and prev.text.islower()
+                and prev.base in self._g.first_names
+                and prev.base not in self._g.top_words
+                and prev.base not in _NOT_PEOPLE
+            ):  # "deb's son Craig": whoever has a son is a person
+                out.append(Identifier(prev.start, prev.start + len(prev.base), Category.NAME))
+        if not bases.isdisjoint(_ONLY_PEOPLE_VERBS):
+            out.extend(self._lower_before_verbs(text, tokens))
         if " - " in text or " – " in text:
             for m in _DASH_RELATION_RE.finditer(text):
                 if m.group("r") in RELATIONS and self._word_name(m.group("n")):
                     out.append(Identifier(m.start("n"), m.end("n"), Category.NAME))
+        return out
+
+    def _lower_before_verbs(self, text: str, tokens: list[Token]) -> list[Identifier]:
+        """ "bex texted at 7": a lower-case word in no word list before a verb only people do."""
+        out: list[Identifier] = []
+        g = self._g
+        for k in [k for k, t in enumerate(tokens) if k and t.base in _ONLY_PEOPLE_VERBS]:
+            prev, tok = tokens[k - 1], tokens[k]
+            if not prev.text.islower():
+                continue
+            base = prev.base
+            if (
+                len(base) < 3
+                or not any(c in _VOWELS for c in base)  # "dwp rang": an agency's letters
+                or base in g.common_words
+                or base in _NOT_PEOPLE
+                or is_must_keep(base)
+                or looks_like_typo(base, g.common_words)
+                or text[prev.end : tok.start] != " "
+            ):
+                continue
+            out.append(Identifier(prev.start, prev.end, Category.NAME))
+        return out
+
+    def _header_names(self, text: str) -> list[Identifier]:
+        """ "peer session - mo", "quick note - paolo - nov 6": the person a note's first line
+        is about, written after a dash in lower case."""
+        first_line = text.split("\n", 1)[0]
+        out: list[Identifier] = []
+        for m in _HEADER_NAME_RE.finditer(first_line):
+            word = m.group("n")
+            if (
+                word in _NOT_PEOPLE
+                or is_must_keep(word)
+                or not any(c in _VOWELS for c in word)
+                or (word in self._g.common_words and word not in self._g.first_names)
+                or (word in self._g.top_words)
+                or looks_like_typo(word, self._g.common_words)
+            ):
+                continue
+            out.append(Identifier(m.start("n"), m.end("n"), Category.NAME))
         return out
 
     def _label_lines(self, text: str) -> list[Identifier]:
@@ -118,7 +192,11 @@ class NameForms:
         for ident in found:
             if ident.category is not Category.NAME:
                 continue
-            big = _BIG_RE.search(text, max(0, ident.start - 6), ident.start)
+            big = (
+                _BIG_RE.search(text, max(0, ident.start - 6), ident.start)
+                if text[ident.start - 4 : ident.start - 1] in _BIG_TAILS
+                else None
+            )
             if big is not None:
                 out.append(Identifier(big.start(), ident.end, Category.NAME, ident.who, ident.role))
             surface = text[ident.start : ident.end]
@@ -131,6 +209,9 @@ class NameForms:
                 and self._word_name(surface)
             ):
                 words.add(surface)
+            nxt = text[ident.end : ident.end + 2]
+            if nxt not in _LIST_OPENINGS:
+                continue
             after = _LOWER_AFTER_RE.match(text, ident.end)
             if after is not None:
                 w = after.group("w")
@@ -145,6 +226,9 @@ class NameForms:
                     and not any(s < after.end("w") and after.start("w") < e for s, e in taken)
                 ):
                     out.append(Identifier(after.start("w"), after.end("w"), Category.NAME))
+            given = _GIVEN_IN_BRACKETS_RE.match(text, ident.end) if nxt == " (" else None
+            if given is not None and self._word_name(given.group("n")):
+                out.append(Identifier(given.start("n"), given.end("n"), Category.NAME))
         for word in words:  # "R: Hector engaged ... Hector to ask his sister"
             for m in re.finditer(r"(?<![\w@])" + re.escape(word) + r"(?![\w])", text):
                 if not any(s < m.end() and m.start() < e for s, e in taken):

@@ -527,8 +527,7 @@ class ProperNounDetector:
             i = j
         return found
 
-    @staticmethod
-    def nicknames(text: str) -> list[Identifier]:
+    def nicknames(self, text: str) -> list[Identifier]:
         """A nickname in quotes inside or beside a name ('Stevie "Spud" Robson', '"Smoke"
         (Darnell)') is one person's name: the whole of it, and the nickname wherever else it
         is written with its capital, even when it is an ordinary word ("Dot", "Spud")."""
@@ -549,7 +548,7 @@ class ProperNounDetector:
             nicks.add(m.group("nick"))
         for m in _DEFINED_RE.finditer(text):
             short, full = m.group("short"), m.group("full")
-            if _abbreviates(short, full) and not all(
+            if (_abbreviates(short, full) or self._two_letter_form(short, full)) and not all(
                 w.lower() in dictionary_words() for w in full.split()
             ):  # "DJ (Darius Jackson)"; not "GAD (generalised anxiety disorder)"
                 out.append(Identifier(m.start("short"), m.end("short"), Category.NAME))
@@ -568,6 +567,18 @@ class ProperNounDetector:
             for m in re.finditer(r"(?<![\w@])" + re.escape(nick) + r"(?![\w])", text, flags):
                 out.append(Identifier(m.start(), m.end(), Category.NAME))
         return out
+
+    def _two_letter_form(self, short: str, full: str) -> bool:
+        """ "mo (mohammed ali, 15)": two letters opening a listed first name of four or more."""
+        first = full.split(maxsplit=1)[0].lower()
+        return (
+            len(short) == 2
+            and short.isalpha()
+            and short.lower() not in RELATIONS  # "his ma (Mary)": a relation, then her name
+            and len(first) >= 4
+            and first.startswith(short.lower())
+            and first in self._gaz.first_names
+        )
 
     def _judge(self, text: str, run: list[Token]) -> list[Identifier]:
         at_start = (

@@ -30,6 +30,13 @@ def found(text: str) -> list[tuple[str, str]]:
         ("Spoke to Ruth and temitope about the move.", ("temitope", "name")),
         ("Spoke to Wendell (sp?) and oyelaran about college.", ("oyelaran", "name")),
         ("Spoke to Vrengold about the flat.", ("Vrengold", "name")),
+        ("Visited Mrs Harrop (Pat), 81, at home.", ("Pat", "name")),
+        ("tuesday - jaz texted at 9 asking to meet.", ("jaz", "name")),
+        ("mentoring w ro (rohan desai, 16) - went ok", ("ro", "name")),
+        ("quick note - tariq - 3 dec\nmet at the library.", ("tariq", "name")),
+        ("peer session - kez\nwalked round the park.", ("kez", "name")),
+        ("her sister rang. fran's son lives in the flat now.", ("fran", "name")),
+        ("plan: move to days if jonno agrees.", ("jonno", "name")),
     ],
 )
 def test_people_named_the_way_notes_name_them(text: str, expected: tuple[str, str]) -> None:
@@ -52,8 +59,45 @@ def test_a_word_name_found_once_is_found_at_its_other_mentions() -> None:
         ("Spoke to Ruth and sertraline came up.", "sertraline"),
         ("She is a big fan of the band.", "big"),
         ("O: Calm - her mood 6/10 - settled.", "Calm"),
+        ("the dwp rang and the gp rang back.", "dwp"),
+        ("His ma (Mary) rang the office.", "ma"),
+        ("the landlrod rang twice.", "landlrod"),
+        ("peer session - weekly\nwalked round the park.", "weekly"),
+        ("quick note - fyi - running late", "fyi"),
+        ("everyone's mum came to the show.", "everyone"),
     ],
 )
 def test_look_alikes_stay(text: str, kept: str) -> None:
     start = text.index(kept)
     assert not any(i.start < start + len(kept) and start < i.end for i in EMPTY.find(text))
+
+
+KNOWN = Detector(
+    Known.from_dict(
+        {
+            "mentee": {"first_name": "Gemma", "last_name": "Roe"},
+            "contacts": [{"name": "Declan Moore", "relation": "partner"}],
+        }
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "who"),
+    [
+        ("Met at the drop-in. Gem was upset at the start.", "Gem", "mentee"),
+        ("She and Dec are talking about moving in.", "Dec", "contact:partner"),
+    ],
+)
+def test_a_clipped_known_name_that_is_a_word_counts_beside_a_persons_word(
+    text: str, short: str, who: str
+) -> None:
+    start = text.index(short)
+    assert any(i.start == start and i.who == who for i in KNOWN.find(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["A gem of a place, she said.", "Next review is Dec 5 at the hub."]
+)
+def test_a_clipped_known_name_without_a_persons_word_is_not_the_person(text: str) -> None:
+    assert not any(i.who is not None for i in KNOWN.find(text))
