@@ -43,7 +43,9 @@ _I = re.IGNORECASE
 #: Clinical measures: the number after one is a score, never an age, a date or an ID.
 CLINICAL_SCORE_RE = re.compile(
     r"\b(?:phq|gad|core|wemwbs|swemwbs|rcads|sdq|ors|srs|k10|k6|audit|epds|bdi|hads|pcl|honos|"
-    r"ados|cgas|dass|mfq|scared|ybocs|y-bocs|bai|rcmas|cdi|spin|pswq|isi|ces-d)"
+    r"ados|cgas|dass|mfq|scared|ybocs|y-bocs|bai|rcmas|cdi|spin|pswq|isi|ces-d|cage|scoff|moca|"
+    r"mmse|ace|aces|ciwa|ciwa-ar|cows|dudit|dast|whodas|who-5|who5|wsas|gaf|bprs|panss|ymrs|madrs|"
+    r"ham-d|hamd|ham-a|hama|ies-r|itq|ede-q|asrs|aq|mdq|ghq|psqi|kessler)"
     r"(?:[- ]?(?:\d{1,2}|om|r|c|a|ld))?\b"
     r"(?:\s*(?:score|scores|total|scored|rating|result|was|is|of|at|=|:|-|–|came back|went|now|"
     r"down|up|dropped|rose|from|to|\(|\)|,|and)\s*|\s+){0,4}\d{1,3}"
@@ -841,7 +843,9 @@ _ACCOUNT_WORDS = frozenset(
 )
 _SCORE_WORDS = frozenset(
     split_words("""phq gad core wemwbs swemwbs rcads sdq ors srs k audit epds bdi hads pcl honos ados cgas
-    dass mfq scared ybocs y-bocs bai rcmas cdi spin pswq isi ces-d scored phq-a""")
+    dass mfq scared ybocs y-bocs bai rcmas cdi spin pswq isi ces-d scored phq-a cage scoff moca mmse
+    ace aces ciwa ciwa-ar cows dudit dast whodas who-5 who5 wsas gaf bprs panss ymrs madrs ham-d
+    hamd ham-a hama ies-r itq ede-q asrs aq mdq ghq psqi kessler""")
 )
 
 

@@ -201,18 +201,28 @@ SERVICES = frozenset(
         "befrienders",
         "befrienders kenya",
         "befrienders worldwide",
-        "open arms",
         "student services",
         "counselling service",
         "counselling services",
         "counseling services",
         "counselling and psychological services",
         "counseling and psychological services",
-        "disability unit",
-        "disability services",
-        "disability support services",
         "student wellbeing service",
         "wellbeing service",
+        # national helplines of Australia, India, the Philippines and Poland, a US programme
+        # and sexual health clinics (national agencies written with their region, "Te Whatu
+        # Ora Waitaha", "Oranga Tamariki", "Mill Street Garda Station", are organisations to
+        # outside writers, so they are not here)
+        "qlife",
+        "mensline",
+        "mensline australia",
+        "wic",
+        "gum clinic",
+        "sexual health clinic",
+        "snehi",
+        "telefon zaufania",
+        "centrum wsparcia",
+        "hopeline ph",
     ]
 )
 

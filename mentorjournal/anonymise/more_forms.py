@@ -27,7 +27,8 @@ _RELATIONS = (
     r"mum|mom|mam|mother|dad|da|father|nan|nana|nanna|gran|granny|grandad|grandpa|grandma|"
     r"grandmother|grandfather|lola|lolo|brother|bro|sister|sis|son|daughter|aunt|auntie|aunty|"
     r"uncle|cousin|partner|boyfriend|girlfriend|bf|gf|husband|wife|friend|stepdad|stepmum|stepmom|"
-    r"stepson|stepdaughter|niece|nephew|grandson|granddaughter|baby|child|kid|neighbour|neighbor"
+    r"stepson|stepdaughter|niece|nephew|grandson|granddaughter|baby|child|kid|neighbour|neighbor|"
+    r"toddler|teen|teenager|youngest|eldest|oldest"
 )
 
 # --- ages ---------------------------------------------------------------------------------
@@ -74,6 +75,12 @@ WORD_AGE_RES: tuple[re.Pattern[str], ...] = (
         + NUMBER_WORD
         + r")\b(?!\s*(?:minutes|mins|hours|days|weeks|months|times|"
         r"o['’]clock|pm|am|of\b|people|cans|pints|drinks|units|pills|tablets))",
+        _I,
+    ),
+    # "At seventeen she left home", "at fifteen, he": the pronoun after says it is an age
+    re.compile(
+        r"\bat\s+(?P<n>thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|"
+        r"thirty|forty|fifty|sixty|seventy|eighty|ninety)\s*,?\s+(?=(?:she|he|they|i|her|his|their)\b)",
         _I,
     ),
     # "a thirty year old", "a twenty-one-year-old"
@@ -131,7 +138,8 @@ AGE_RES: tuple[tuple[re.Pattern[str], re.Pattern[str] | None, frozenset[str]], .
     # "Mr T (42 yrs)", "Daughter (14yrs)", "Tom (15; Year 10)", "her son (9, autistic)"
     (
         re.compile(
-            r"(?<=\()(?P<n>\d{1,2})(?:\s?(?:yrs?|years?|y/?o)\.?\)|\s*;|\s*,\s*(?=[A-Za-z]))", _I
+            r"(?<=\()(?P<n>\d{1,2})(?:\s?(?:yrs?|years?|y/?o)\.?\)|\s*;|\s*,\s*(?=[A-Za-z]))",
+            _I,
         ),
         re.compile(r"(?:\b[A-Z][\w'’.-]*|" + _RELATION_BEFORE + r")\s*\($"),
         frozenset(),
@@ -139,7 +147,8 @@ AGE_RES: tuple[tuple[re.Pattern[str], re.Pattern[str] | None, frozenset[str]], .
     # "Son - 11.", "Mum: 58", "grandad – 91": a relation, a dash or colon and a number ending it
     (
         re.compile(
-            r"(?P<n>\d{1,3})(?:\s?(?:yrs?|y/?o))?(?=\s*(?:[.,;)]|$|and\b|&))", _I | re.MULTILINE
+            r"(?P<n>\d{1,3})(?:\s?(?:yrs?|y/?o))?(?=\s*(?:[.,;)]|$|and\b|&))",
+            _I | re.MULTILINE,
         ),
         re.compile(
             r"(?:" + _RELATION_BEFORE + r"|(?i:\b(?:sons|daughters|kids|children)))\s*[-–:]\s*$"
@@ -200,6 +209,101 @@ AGE_RES: tuple[tuple[re.Pattern[str], re.Pattern[str] | None, frozenset[str]], .
         re.compile(r"\b(?:baby|newborn)\s+$", _I),
         frozenset(),
     ),
+    # "A man, mid-40s", "early 20s": a decade of life (not "the late 90s", an era)
+    (
+        re.compile(r"(?P<n>[1-9]0['’]?s)\b", _I),
+        re.compile(r"(?<!the )\b(?:early|mid|late)[- ]?$", _I),
+        frozenset(
+            split_words(
+                "early mid late mid-20s mid-30s mid-40s mid-50s mid-60s mid-70s mid-80s mid-90s"
+            )
+        ),
+    ),
+    # "He's 40-something", "she's 45ish", "is approx 45", "Client: 34 yrs, male."
+    (
+        re.compile(r"(?P<n>[2-9]0)[- ]?something\b", _I),
+        None,
+        frozenset(),
+    ),
+    (
+        re.compile(
+            r"(?P<n>1[3-9]|[2-9]\d|1[01]\d)(?:[- ]?ish\b|(?:½|[ ]½|[ ]and[ ]a[ ]half\b))",
+            _I,
+        ),
+        re.compile(r"\b(?:is|aged?|she['’]s|he['’]s|who['’]s|i['’]m|they['’]re)[ \t]+$", _I),
+        frozenset(),
+    ),
+    (
+        re.compile(
+            r"(?P<n>\d{1,3})\b(?!\s*(?:/|%|mg|ml|pm|am|:|\.\d|minutes|mins|hours|hrs|days|weeks))"
+        ),
+        re.compile(
+            r"\b(?:is|aged?|she['’]s|he['’]s|who['’]s)[ \t]+(?:approx\.?|approximately|roughly|"
+            r"circa|c\.|~)[ \t]*$",
+            _I,
+        ),
+        frozenset(),
+    ),
+    (
+        re.compile(
+            r"(?P<n>\d{1,3})\s?(?:yrs?|years?|y/?o|y)\b(?!\s+(?:ago|clean|sober|since))",
+            _I,
+        ),
+        re.compile(
+            r"\b(?:patient|pt|client|mentee|participant|referral|yp|young\s+person|service\s+user|"
+            r"su|member|student|learner|resident)[ \t]*:?[ \t]*$",
+            _I,
+        ),
+        frozenset(),
+    ),
+    # "DOB/Age: 01/01/1980 (45)": the age in brackets after the date of birth
+    (
+        re.compile(r"(?<=\()(?P<n>\d{1,3})(?=\))"),
+        re.compile(r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\b(?:19|20)\d{2})[ \t]*\($"),
+        frozenset(),
+    ),
+    # "her toddler (2)", "the youngest (4)": a child's age in brackets, however small
+    (
+        re.compile(r"(?<=\()(?P<n>\d{1,2})(?=\))"),
+        re.compile(_RELATION_BEFORE + r"[ \t]*\($"),
+        frozenset(),
+    ),
+    # "Brother 22 is in prison", "son 9 lives with his dad"
+    (
+        re.compile(r"(?P<n>\d{1,2})(?=[ \t]+(?:is|was|has|had|lives|lived|works|goes|and|who)\b)"),
+        re.compile(_RELATION_BEFORE + r"[ \t]+$"),
+        frozenset(),
+    ),
+    # "Celebrating 18 today", "celebrated her 40th", "the eldest at 19"
+    (
+        re.compile(r"(?P<n>1[3-9]|[2-9]\d|1[01]\d)(?:st|nd|rd|th)?\b"),
+        re.compile(
+            r"\b(?:celebrating|celebrated|celebrates)[ \t]+(?:(?:her|his|their|my)[ \t]+)?$|"
+            r"\b(?:eldest|oldest|youngest)[ \t]+at[ \t]+$",
+            _I,
+        ),
+        frozenset(split_words("celebrating celebrated celebrates eldest oldest youngest")),
+    ),
+    # "YP is 15 (DOB ...)", "she's 16 (nearly 17)": an age before a bracket
+    (
+        re.compile(r"(?P<n>\d{1,2})(?=[ \t]*\()"),
+        re.compile(r"\b(?:is|she['’]s|he['’]s|who['’]s|they['’]re|aged?)[ \t]+$", _I),
+        frozenset(),
+    ),
+    # "Mr O, 52, ex-forces", "Jo B., 44,": an age between commas after an initial
+    (
+        re.compile(r"(?P<n>\d{1,3})(?=,[ \t])"),
+        re.compile(
+            r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+[A-Z]\.?,[ \t]$|\b[A-Z][a-z]+[ \t]+[A-Z]\.,[ \t]$"
+        ),
+        frozenset(),
+    ),
+    # "Her gran, 101, lives alone": over 99 between commas
+    (
+        re.compile(r"(?P<n>1[01]\d)(?=,\s)"),
+        re.compile(r"[a-z],\s$"),
+        frozenset(),
+    ),
     # "Kids 3, 5 and 8", "children: 4 & 7": every number of the list is an age (see ``list_ages``)
 )
 _DIGIT_RUN_RE = re.compile(r"\d+")
@@ -210,27 +314,63 @@ def digit_runs(text: str) -> list[int]:
     return [m.start() for m in _DIGIT_RUN_RE.finditer(text)]
 
 
+def _not_an_age_run(text: str, start: int, end: int) -> bool:
+    """A run of digits inside a date, a time, a decimal or an amount ("12/11", "10:05", "4.5",
+    "£50"): the age shapes need not be tried there."""
+    after = text[end : end + 2]
+    if after[:1] == ":" or (after[:1] in ("/", ".", "-") and after[1:2].isdigit()):
+        return True
+    before = text[max(0, start - 2) : start]
+    return before[-1:] in ("£", "$", "€", "₦", "#") or (
+        before[-1:] in ("/", ":", ".") and before[:1].isdigit()
+    )
+
+
 def age_matches(
     text: str, runs: list[int], bases: frozenset[str] | set[str] | None
 ) -> Iterator[re.Match[str]]:
     """Each match of ``AGE_RES`` (its ``n`` group is the age) at a run of digits."""
     shapes = [
-        (regex, before)
-        for regex, before, cues in AGE_RES
+        (regex, before, _BEFORE_CHARS[i])
+        for i, (regex, before, cues) in enumerate(AGE_RES)
         if bases is None or not cues or not bases.isdisjoint(cues)
     ]
+    n = len(text)
     for start in runs:
-        for regex, before in shapes:
+        end = start
+        while end < n and text[end].isdigit():
+            end += 1
+        if end - start > 3 or _not_an_age_run(text, start, end):
+            continue  # a year, a phone, a time or part of a date: no age shape starts here
+        last = text[start - 1 : start]
+        for regex, before, chars in shapes:
+            if chars is not None and last not in chars:
+                continue  # the words before cannot be right: spare the search
             m = regex.match(text, start)
             if m is not None and (
-                before is None or before.search(text, max(0, start - 40), start) is not None
+                before is None or before.search(text, max(0, start - 28), start) is not None
             ):
                 yield m
 
 
+def _before_chars(before: re.Pattern[str] | None) -> frozenset[str] | None:
+    """The characters an age must follow for ``before`` to hold, when its end says so."""
+    if before is None:
+        return None
+    if before.pattern.endswith(r"\($"):
+        return frozenset("(")
+    if before.pattern.endswith((r"[ \t]+$", r"\s+$", r",[ \t]$", r",\s$")):
+        return frozenset(" \t")
+    return None
+
+
+_BEFORE_CHARS = [_before_chars(before) for _, before, _ in AGE_RES]
+
+
 _CHILDREN_LIST_RE = re.compile(
-    r"\b(?:kids|children|sons|daughters|boys|girls|grandkids|grandchildren|twins)\s*[:-]?\s*"
-    r"(?P<list>\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})+)\b"
+    r"\b(?:kids|children|sons|daughters|boys|girls|grandkids|grandchildren|twins)"
+    r"(?:\s+(?:are|were|aged|now))?\s*[:-]?\s*"
+    r"(?P<list>\d{1,2}(?:\s*(?:,|and|&|-|–|to)\s*\d{1,2})+)\b"
     r"(?!\s*(?:/|%|mg|ml|pm|am|:|minutes|mins|hours|hrs|days|weeks|months|times|x\b|of\b))",
     _I,
 )
@@ -277,7 +417,8 @@ DATE_RES: tuple[re.Pattern[str], ...] = (
     ),
     # "14.03.1994 r.": the Polish year mark belongs to the date
     re.compile(
-        r"(?<![\d.])(?:[12]\d|3[01]|0?[1-9])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d{2}[ \t]*r\.", _I
+        r"(?<![\d.])(?:[12]\d|3[01]|0?[1-9])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d{2}[ \t]*r\.",
+        _I,
     ),
 )
 #: Date shapes made of words, gated on their words.
@@ -334,7 +475,8 @@ MORE_WORD_DATE_RES: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     # "in spring 2025", "summer of 2019": a season with its year
     (
         re.compile(
-            r"\b(?:spring|summer|autumn|fall|winter)[ \t]+(?:of[ \t]+)?(?:19|20)\d{2}\b", _I
+            r"\b(?:spring|summer|autumn|fall|winter)[ \t]+(?:of[ \t]+)?(?:19|20)\d{2}\b",
+            _I,
         ),
         frozenset(split_words("spring summer autumn fall winter")),
     ),
@@ -463,14 +605,18 @@ REF_KEYWORDS = (
     r"nomis|hmp|inmate|doc|pnc|cro|tin|umid|sss|gsis|philhealth|pag-ibig|pagibig|nip|regon|nfz|"
     r"dowod|dowód|uan|abha|voter|jamb|waec|nhis|sassa|ndis|dva|abn|centrelink|ohip|ramq|msp|mbi|"
     r"uscis|alien|a-number|dl|utr|scn|hmrc|dwp|ssdi|warrant|permit|brp|share code|sevis|i-94|"
-    r"green card|national id|id card|identity card|ghana card|nuban|cin|mr(?=\s*#)"
+    r"green card|national id|id card|identity card|ghana card|nuban|cin|philsys|mr(?=\s*#)|acct|"
+    r"sid|ur(?=\s*(?:no\b|number|#|:))|service(?=\s*(?:no\b|number|#))|"
+    r"force(?=\s*(?:no\b|number|#))|match(?=\s*(?:id|no\b|#))|last 4(?:\s+(?:ssn|digits))?|"
+    r"pmkeys|albumu|nmc pin|health(?=\s*#)|sr(?=\s*#)|dossier|datix|caseload"
 )
 #: The first word of each keyword: where the reference pattern is tried.
 REF_FIRST_WORDS = frozenset(
     split_words("""nomis hmp inmate doc pnc cro tin umid sss gsis philhealth pag-ibig pagibig nip
     regon nfz dowod dowód uan abha voter jamb waec nhis sassa ndis dva abn centrelink ohip ramq msp
     mbi uscis alien a-number dl utr scn hmrc dwp ssdi warrant permit brp share sevis i-94 green
-    national identity ghana nuban cin mr""")
+    national identity ghana nuban cin mr philsys acct sid ur service force match last pmkeys albumu
+    nmc health sr dossier datix caseload""")
 )
 #: Shapes that are references wherever they stand.
 ID_RES: tuple[re.Pattern[str], ...] = (
@@ -481,12 +627,19 @@ ID_RES: tuple[re.Pattern[str], ...] = (
     # Philippines PhilHealth, SSS, UMID, TIN; Poland NIP: their hyphenated groups
     re.compile(
         r"(?<![\d-])(?:\d{2}-\d{9}-\d|\d{2}-\d{7}-\d|\d{4}-\d{7}-\d|\d{3}-\d{3}-\d{3}-\d{3,5}|"
-        r"\d{3}-\d{3}-\d{2}-\d{2})(?![\d-])"
+        r"\d{3}-\d{3}-\d{2}-\d{2}|\d{4}-\d{4}-\d{4}-\d{4})(?![\d-])"
+    ),
+    # a UK immigration share code: "share code W4X 7YZ 9AB"
+    re.compile(
+        r"(?:(?<=share code )|(?<=share code: )|(?<=Share code )|(?<=Share code: ))"
+        r"[A-Z0-9]{3}[ -]?[A-Z0-9]{3}[ -]?[A-Z0-9]{3}\b"
     ),
     # a card's last four digits: "card ending 4432", "account ending in 0912"
     re.compile(r"(?:(?<=\bending )|(?<=\bending in ))(?!(?:19|20)\d\d\b)\d{4}\b"),
     # a family court's or a university's mixed code: "ZE25P01873", "19CS1045"
     re.compile(r"\b[A-Z]{1,3}\d{2,}[A-Z]{1,2}\d{3,}\b|\b\d{2,}[A-Z]{1,3}\d{3,}\b"),
+    # US Medicare beneficiary identifier: "1EG4-TE5-MK72"
+    re.compile(r"\b[1-9][A-Z][A-Z0-9]\d-?[A-Z][A-Z0-9]\d-?[A-Z]{2}\d{2}\b"),
     # US alien registration number: "A# 123-456-789", "A-number A123456789"
     re.compile(r"\bA#?[ -]?\d{3}[ -]?\d{3}[ -]?\d{3}\b|\bA\d{8,9}\b"),
 )
@@ -521,12 +674,29 @@ def not_a_reference(text: str, start: int, end: int) -> bool:
 
 
 def find_more_ids(text: str, runs: list[int]) -> Iterator[Identifier]:
-    """The shapes of ``ID_RES``, each tried in a few letters around each run of digits."""
+    """The shapes of ``ID_RES``, tried in a few letters around each run of digits (one pattern
+    of all of them), and only at a run that could be one: a run between capitals or before a
+    hyphen ("A1234BC", "ZE25P01873", "34-1234567-8"), after an "A" (an A-number), or any run
+    when the note says "ending" or "share code"."""
+    anywhere = "ending" in text or "hare code" in text
+    n = len(text)
+    done = -1
     for start in runs:
-        for regex in ID_RES:
-            m = regex.search(text, max(0, start - 6), min(len(text), start + 24))
-            if m is not None and m.start() <= start < m.end():
+        if start < done:
+            continue  # the run is inside a reference already found
+        end = start
+        while end < n and text[end].isdigit():
+            end += 1
+        after, before = text[end : end + 1], text[max(0, start - 3) : start]
+        if not (
+            anywhere or after == "-" or after.isupper() or before[-1:].isupper() or "A" in before
+        ):
+            continue
+        for m in _IDS_RE.finditer(text, max(0, start - 6), min(n, start + 24)):
+            if m.start() <= start < m.end():
+                done = m.end()
                 yield Identifier(m.start(), m.end(), Category.ID_NUMBER)
+                break
 
 
 # --- handles ------------------------------------------------------------------------------
@@ -552,3 +722,5 @@ WORD_DATE_CUES = frozenset().union(*(cues for _, cues in WORD_DATE_RES + MORE_WO
 #: old friends (nate.b.pdx)".
 FAR_BRACKET = r"\b[^()\n.!?]{25,64}\((?P<h>@?[A-Za-z0-9_]*[._\d][A-Za-z0-9_.]*[A-Za-z0-9_])\)"
 NOT_BRACKET_HANDLES = frozenset(split_words("e.g i.e a.m p.m etc n.b"))
+
+_IDS_RE = re.compile("|".join(f"(?:{r.pattern})" for r in ID_RES))

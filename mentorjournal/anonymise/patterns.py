@@ -52,11 +52,13 @@ _PLATFORMS = (
     + more_forms.MORE_PLATFORMS
 )
 HANDLE_CONTEXT_RE = re.compile(
-    r"(?:\b(?:" + _PLATFORMS + r"|handle|username|user ?name|gamer ?tag)|(?-i:\bX\b))"
+    r"(?:\b(?:"
+    + _PLATFORMS
+    + r"|handle|username|user ?name|gamer ?tag|in-game name|ign)|(?-i:\bX\b))"
     r"(?:\s+(?:handle|name|username|user ?name|account|id|gamer ?tag|tag|"
     + more_forms.HANDLE_MIDDLE
-    + r"))?\s*"
-    r"(?P<mark>is|was|:|=|-|as)?\s*(?:is\s+)?"
+    + r"))?(?:[ \t]*\((?:private|public|new|old|main|spam|finsta|second|real|fake|anon|anonymous)\))?\s*"  # "Her IG (private) is ..."
+    r"(?P<mark>is|was|:|=|-|as)?\s*(?:is\s+)?(?P<q>[\"“'‘])?"  # a quoted handle is explicit
     r"(?P<h>@?[A-Za-z0-9_][A-Za-z0-9_.]{2,29}[A-Za-z0-9_](?:#\d{4}\b)?)",
     _I,
 )
@@ -90,7 +92,7 @@ NI_RE = re.compile(
 #: After "NI number", any two letters will do (documentation examples such as QQ 12 34 56 C).
 NI_CUE_RE = re.compile(
     r"\b(?:NI|N\.I\.|NINO|national insurance)(?:\s*(?:no\.?|number|num|#))?\s*(?:is|:)?\s*"
-    r"(?P<ni>[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]?)(?![\w])",
+    r"(?P<ni>[A-Z]{2}[ -]?\d{2}[ -]?\d{2}[ -]?\d{2}[ -]?[A-D]?)(?![\w])",
     _I,
 )
 NI_BAD_PREFIXES = frozenset({"BG", "GB", "NK", "KN", "TN", "NT", "ZZ"})
@@ -261,7 +263,8 @@ DATE_RES: tuple[re.Pattern[str], ...] = (
         r"(?<![\d/.])(?:0?[1-9]|[12]\d|3[01])[/.\-](?:0?[1-9]|[12]\d|3[01])[/.\-](?:(?:19|20)\d{2}|\d{2})(?![\d/])"
     ),
     re.compile(
-        r"\b(?:the\s+)?" + _ORD + r"(?:(?:\s+of)?\s+|-)" + _MONTH + r"\b\.?" + _YEAR + r"(?!\d)", _I
+        r"\b(?:the\s+)?" + _ORD + r"(?:(?:\s+of)?\s+|-)" + _MONTH + r"\b\.?" + _YEAR + r"(?!\d)",
+        _I,
     ),
     re.compile(r"\b" + _MONTH + r"\.?\s+(?:the\s+)?" + _ORD + r"\b" + _YEAR + r"(?!\d)", _I),
     re.compile(r"\b" + _MONTH + r"\.?,?\s+(?:of\s+)?(?:(?:19|20)\d{2}\b|['’]\d{2}\b)", _I),
@@ -437,7 +440,8 @@ GATED_AGE_RES: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     # "a 3-month-old", "her 6 week old": a baby's age
     (
         re.compile(
-            r"\b(?P<n>\d{1,2})\s*[- ]?\s*(?:months?|mths?|weeks?|wks?|days?)[- ]olds?\b", _I
+            r"\b(?P<n>\d{1,2})\s*[- ]?\s*(?:months?|mths?|weeks?|wks?|days?)[- ]olds?\b",
+            _I,
         ),
         frozenset(split_words("old olds month-old week-old months-old weeks-old day-old days-old")),
     ),
@@ -458,7 +462,10 @@ GATED_AGE_RES: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     ),
     # "will be 18 next month", "she'll be 17"
     (
-        re.compile(r"\b(?:will\s+be|['’]ll\s+be|will\s+turn)\s+(?P<n>\d{1,3})\b" + _AGE_TAIL, _I),
+        re.compile(
+            r"\b(?:will\s+be|['’]ll\s+be|will\s+turn)\s+(?P<n>\d{1,3})\b" + _AGE_TAIL,
+            _I,
+        ),
         frozenset(split_words("will she'll he'll they'll i'll you'll")),
     ),
     # "16F presenting with...", "(17M)": age and sex at the start of a line or a bracket
@@ -727,7 +734,7 @@ HELPLINE_NUMBERS = frozenset(
         08082000247 03001236600 08088025544 08081689111 08000121030 18002738255 08001116 0800111
         08000832121 08088010677 03001020405 08457909090 08457909192 08088088000 0800132737
         0800838587 08088023456 1800247247 1800666666 116111 131114 1300224636 1800551800
-        08088005000"""
+        08088005000 09175584673 09188734673 0288044673 09663514518 09086392672 1553"""
     )
 )
 
@@ -809,7 +816,10 @@ def digit_windows(text: str) -> list[Window]:
     """
     windows: list[Window] = []
     for m in _DIGIT_RUN_RE.finditer(text):
-        a, b = max(0, m.start() - _WINDOW_MARGIN), min(len(text), m.end() + _WINDOW_MARGIN)
+        a, b = (
+            max(0, m.start() - _WINDOW_MARGIN),
+            min(len(text), m.end() + _WINDOW_MARGIN),
+        )
         if windows and a <= windows[-1][1]:
             windows[-1] = (windows[-1][0], b)
         else:
@@ -888,7 +898,7 @@ PLATFORM_WORDS = (
     )
     | more_forms.MORE_PLATFORM_WORDS
 )
-_HANDLE_WORDS = PLATFORM_WORDS | frozenset(split_words("tik tok user gamer"))
+_HANDLE_WORDS = PLATFORM_WORDS | frozenset(split_words("tik tok user gamer in-game ign"))
 #: Words that may begin a platform's name before a handle (where ``HANDLE_CONTEXT_RE`` is tried).
 _HANDLE_FIRST_WORDS = _HANDLE_WORDS | frozenset(split_words("be x epic xbox battle battle.net"))
 #: "X" as a platform ("her X is", "on X"), not a multiplication sign or an unknown.
@@ -938,7 +948,7 @@ def _handles_after_platforms(text: str, starts: list[int] | None = None) -> Iter
         handle = m.group("h").rstrip(".")
         if handle.lower() in PLATFORM_WORDS or handle.lower() in _NOT_HANDLES:
             continue  # "Xbox gamertag: ...": the account word is not the handle
-        explicit = m.group("mark") is not None or handle.startswith("@")
+        explicit = m.group("mark") is not None or m.group("q") is not None or handle.startswith("@")
         if explicit or re.search(r"[\d_.]", handle):
             yield Identifier(m.start("h"), m.start("h") + len(handle), Category.HANDLE)
     # the bracket shape needs its "(": most notes have none, and its scan is one of the slowest
@@ -986,7 +996,7 @@ def find_numbers(
     if ni_hint:
         yield from _spans(text, NI_CUE_RE, Category.ID_NUMBER, "ni", w)
     if _SSN_HINT_RE.search(text):
-        yield from _spans(text, SSN_RE, Category.ID_NUMBER, 0, w)
+        yield from _ssns(text, w)
     if ssn_hint:
         yield from _spans(text, SSN_BARE_RE, Category.ID_NUMBER, 1, w)
         yield from _spans(text, SSN_MASKED_RE, Category.ID_NUMBER, 0, w)
@@ -1012,6 +1022,13 @@ def find_numbers(
     yield from find_phones(text)
     if phone_hint:
         yield from _cued_phones(text, w)
+
+
+def _ssns(text: str, w: list[Window] | None) -> Iterator[Identifier]:
+    """Social security numbers, unless a service's freephone ("800 70 2222", Poland)."""
+    for m in _near(SSN_RE, text, w):
+        if not is_service_number(m.group()):
+            yield Identifier(m.start(), m.end(), Category.ID_NUMBER)
 
 
 def _codes(text: str, w: list[Window] | None) -> Iterator[Identifier]:
@@ -1234,7 +1251,10 @@ def _with_weekday(text: str, ident: Identifier) -> Identifier:
 
 def _next_appointment(text: str, ident: Identifier) -> bool:
     surface = re.sub(
-        _WEEKDAY_BEFORE_RE.pattern.removesuffix("$"), "", text[ident.start : ident.end], flags=_I
+        _WEEKDAY_BEFORE_RE.pattern.removesuffix("$"),
+        "",
+        text[ident.start : ident.end],
+        flags=_I,
     )
     if _HAS_MONTH_OR_YEAR_RE.search(surface.replace("the ", "")) and not re.fullmatch(
         r"\s*(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\s*", surface, _I
@@ -1365,7 +1385,21 @@ def _looks_like_score(text: str, m: re.Match[str]) -> bool:
         )
     ):
         return True  # clinical shorthand for days, weeks, months: "for 3/7", "2/52", "past 6/12"
-    return any(b in _SCORE_CONTEXT for b in before) or text[m.end() : m.end() + 1] in ("%", "/")
+    return (
+        any(b in _SCORE_CONTEXT for b in before)
+        or text[m.end() : m.end() + 1] in ("%", "/")
+        or before[-1:] in (["week"], ["wk"], ["attended"], ["step"], ["module"], ["day"])
+        or _COUNTED_AFTER_RE.match(text, m.end()) is not None
+    )
+
+
+#: "Attended 5/6 sessions", "4/12 weeks in": a fraction of counted things, not a day and month
+#: (a plural: "the 12/8 appointment", "30/11 session" are dates).
+_COUNTED_AFTER_RE = re.compile(
+    r"[ \t]+(?:sessions|weeks|wks|days|months|groups|appointments|appts|times|visits|classes|"
+    r"meetings|modules|steps|hours|hrs|nights|doses|tablets|units)\b",
+    _I,
+)
 
 
 _NOT_AGE_BEFORE = [
@@ -1409,9 +1443,12 @@ def find_ages(
             continue  # "Mood, 6.", "page, 16", "her mood is 6": a rating or a count, not an age
         if regex is BRACKET_AGE_RE and value < 10 and not _capitalised_before(text, m.start()):
             continue
-        if before[-1:] in (["was"], ["is"], ["from"], ["to"]) and _SCORE_BEFORE_RE.search(
-            text, max(0, m.start(group) - 40), m.start(group)
-        ):
+        if before[-1:] in (
+            ["was"],
+            ["is"],
+            ["from"],
+            ["to"],
+        ) and _SCORE_BEFORE_RE.search(text, max(0, m.start(group) - 40), m.start(group)):
             continue  # "PHQ-9 17 (was 12 in Oct)": an earlier score, not an age
         yield Identifier(m.start(group), m.end(group), Category.AGE)
 
@@ -1487,7 +1524,11 @@ def find_patterns(
         found.extend(find_ages(text, windows, bases, runs))
         found.extend(more_forms.list_ages(text, bases))
         found.extend(more_forms.find_more_ids(text, runs))
-        found.extend(more_forms.find_more_dates(text, bases, runs, has_month=has_month))
+        found.extend(
+            i
+            for i in more_forms.find_more_dates(text, bases, runs, has_month=has_month)
+            if not _next_appointment(text, _with_weekday(text, i))  # "next review the 14th"
+        )
     elif street:
         found.extend(_spans(text, ADDRESS_NAMED_RE, Category.ADDRESS))
         found.extend(_spans(text, ADDRESS_LOWER_NAMED_RE, Category.ADDRESS, "a"))

@@ -93,6 +93,37 @@ def found(text: str) -> list[tuple[str, str]]:
         ("On Parenting Payment, CRN 208 449 317K.", ("208 449 317K", "id_number")),
         ("Medi-Cal, CIN 92771836B", ("92771836B", "id_number")),
         ("Case no he gave me ZE25P01873.", ("ZE25P01873", "id_number")),
+        # ages as intake forms and quick notes give them
+        ("A man, mid-40s, came in.", ("40s", "age")),
+        ("He's 40-something and sleeping rough.", ("40", "age")),
+        ("She's 45ish, she thinks.", ("45", "age")),
+        ("Client is approx 45.", ("45", "age")),
+        ("Client: 34 yrs, male.", ("34", "age")),
+        ("DOB/Age: 01/01/1980 (45)", ("45", "age")),
+        ("Her toddler (2) was there.", ("2", "age")),
+        ("Her kids are 4, 6 and 9.", ("6", "age")),
+        ("His grandkids aged 2-6 visit.", ("6", "age")),
+        ("Celebrating 18 today.", ("18", "age")),
+        ("At seventeen she left home.", ("seventeen", "age")),
+        ("She's the eldest at 19.", ("19", "age")),
+        ("Brother 22 is in prison.", ("22", "age")),
+        ("Her gran, 101, lives alone.", ("101", "age")),
+        ("YP is 15 (DOB 03/02/2011), in Year 10.", ("15", "age")),
+        ("Mr O, 52, ex-forces.", ("52", "age")),
+        ("Jo B., 44, came in.", ("44", "age")),
+        # share codes, PhilSys numbers; handles quoted, after "in-game name", after "(private)"
+        ("Share code W4X 7YZ 9AB for the landlord.", ("W4X 7YZ 9AB", "id_number")),
+        ("PhilSys 1234-5678-9012-3456", ("1234-5678-9012-3456", "id_number")),
+        ("NINo: AB-12-34-56-C", ("AB-12-34-56-C", "id_number")),
+        ("Her Medicare number is on the form (1EG4-TE5-MK72).", ("1EG4-TE5-MK72", "id_number")),
+        ("Service no. KDF 31004477 on his card.", ("KDF 31004477", "id_number")),
+        ("Last 4 SSN: 4412", ("4412", "id_number")),
+        ("Energy bill acct 9100 4482 1067 is overdue.", ("9100 4482 1067", "id_number")),
+        ("Manitoba Health #MB 123 447 908", ("MB 123 447 908", "id_number")),
+        ("Complaint SR# 311-26451983 logged.", ("311-26451983", "id_number")),
+        ('His gamertag "NoScope" is known.', ("NoScope", "handle")),
+        ("in-game name NoScope77", ("NoScope77", "handle")),
+        ("Her IG (private) is lil.b.03", ("lil.b.03", "handle")),
     ],
 )
 def test_regional_forms_are_found(text: str, expected: tuple[str, str]) -> None:
@@ -129,6 +160,18 @@ def test_regional_forms_are_found(text: str, expected: tuple[str, str]) -> None:
         "She came from Zimbabwe in 2002.",
         "Sleep 4.5 - 5 hrs.",
         "Mood 5/10. 14. That was the score.",
+        "Music from the late 90s helps.",
+        "Arrived 10ish, left at 11.",
+        "Room (2) is free.",
+        "Session 22 is next week.",
+        "Her kids are fine.",
+        "Her score is 15 (was 12).",
+        "Group B, 12, came top.",
+        "Next review the 14th.",
+        "Next session Monday the 7th.",
+        "The service is 24/7.",
+        "Match went 3-1.",
+        "She knows 116 123 and 800 70 2222.",
     ],
 )
 def test_look_alikes_stay(text: str) -> None:
@@ -166,11 +209,17 @@ def test_polish_and_european_freephone_numbers_are_services(number: str, service
     "text",
     [
         "Gave her Befrienders Kenya +254 722 178 177 before she left.",
-        "Knows Open Arms 1800 011 046.",
         "Told him about Counselling Services same-day.",
         "Seeing a psych at Counselling and Psychological Services fortnightly.",
-        "Went with him to Disability Unit to log a complaint.",
         "Told her about Student Services hardship fund.",
+        "QLife and MensLine 1300 78 99 78 are open late.",
+        "Applying for SNAP and WIC.",
+        "GUM clinic appointment on Friday.",
+        "Telefon Zaufania 116 123 and Centrum Wsparcia 800 70 2222.",
+        "Hopeline PH 0917 558 4673.",
+        "SCOFF 2/5, CAGE 2/4, MoCA 26/30.",
+        "Attended 5/6 sessions.",
+        "Week 4/12 of the programme.",
     ],
 )
 def test_helplines_and_a_universitys_own_services_stay(text: str) -> None:
@@ -179,3 +228,15 @@ def test_helplines_and_a_universitys_own_services_stay(text: str) -> None:
 
 def test_a_local_services_number_is_still_found() -> None:
     assert ("01632 960 123", "phone") in found("Rang the GP 01632 960 123 for her.")
+
+
+def test_a_word_after_a_handle_in_brackets_is_not_a_handle() -> None:
+    assert found("SoundCloud (joeyoch) - music is his outlet.") == [("joeyoch", "handle")]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [("Transport to 12/8 appointment is booked.", "12/8"), ("30/11 session - mo", "30/11")],
+)
+def test_a_date_before_one_counted_thing_is_still_a_date(text: str, date: str) -> None:
+    assert (date, "date") in found(text)
