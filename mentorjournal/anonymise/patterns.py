@@ -285,7 +285,8 @@ TIME_AFTER_RE = re.compile(
 )
 TIME_BEFORE_RE = re.compile(r"(?<![\w:.])" + _TIME + r"\s*,?\s*(?:on\s+)?(?:the\s+)?$", _I)
 _YEAR_RE = re.compile(r"(?<!\d)(?:(?:19|20)\d{2}|(?<=['’])\d{2})(?!\d)")
-#: A year tied to a life event: "died 2019", "widowed in 2009", "since 2015" ("in 2019" alone stays).
+#: A year tied to a life event: "died 2019", "widowed in 2009", "since 2015" (a year after any
+#: preposition of time is ``more_forms.YEAR_AFTER_PREPOSITION_RE``).
 YEAR_EVENT_RE = re.compile(
     r"\b(?:died|passed|passed away|widowed|married|divorced|separated|diagnosed|arrested|convicted|"
     r"sentenced|released|discharged|sectioned|emigrated|graduated|retired|since|back in|class of|"
@@ -1195,8 +1196,13 @@ def find_dates(
     for y in _near(
         _YEAR_RE, text, w
     ):  # each year, then its cue just before it (faster than a scan)
-        for regex in (BIRTH_YEAR_RE, YEAR_EVENT_RE, more_forms.YEAR_LIFE_RE):
-            m = regex.search(text, max(0, y.start() - 40), min(len(text), y.end() + 4))
+        for regex in (
+            BIRTH_YEAR_RE,
+            YEAR_EVENT_RE,
+            more_forms.YEAR_LIFE_RE,
+            more_forms.YEAR_AFTER_PREPOSITION_RE,
+        ):
+            m = regex.search(text, max(0, y.start() - 40), min(len(text), y.end() + 12))
             if m is not None and m.end("d") == y.end():
                 yield Identifier(m.start("d"), y.end(), Category.DATE)
                 break

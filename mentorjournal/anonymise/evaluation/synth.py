@@ -496,7 +496,7 @@ TEMPLATES: list[Template] = [
         " to ",
         Piece(c.town, "place", c.is_known("town")),
         " in ",
-        _keep(str(c.session_dates[0].year - r.randint(1, 4))),
+        Piece(str(c.session_dates[0].year - r.randint(1, 4)), "date"),
         ", family originally from ",
         _keep(r.choice(STATES)),
         ".",
