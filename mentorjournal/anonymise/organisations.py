@@ -87,12 +87,13 @@ _LOWER_PARTS = frozenset(split_words("n of and for the at de y in on a"))
 _NATIONAL_BEFORE = (
     "NHS", "Age UK", "Age Concern", "Citizens Advice", "CGL", "Change Grow Live", "Mind in",
     "Mind", "Turning Point", "We Are With You", "Carers Trust", "YMCA", "Barnardo's", "Victim Support",
-    "Samaritans of", "Relate", "Home-Start", "Home Start", "Women's Aid",
+    "Samaritans of", "Relate", "Home-Start", "Home Start", "Women's Aid", "NAMI", "VA",
 )  # fmt: skip
 _NATIONAL_AFTER = (
     "Mind", "Citizens Advice", "Foodbank", "Food Bank", "Samaritans", "Women's Aid", "Carers Centre",
     "Young Carers", "Age UK", "Age Concern", "Home-Start", "Victim Support", "YMCA", "Credit Union",
-    "Refugee Council", "Law Centre",
+    "Refugee Council", "Law Centre", "VA", "Police", "Council", "City Council", "County Council",
+    "Borough Council", "District Council", "Town Council",
 )  # fmt: skip
 _NAME_WORD = r"[A-Z\u00C0-\u00DE][\w'’.-]*[\w'’]|[A-Z]"
 _RUN = rf"(?:{_NAME_WORD})(?:[ ](?:(?:and|&|of|the|upon|on)[ ])?(?:{_NAME_WORD})){{0,4}}"
@@ -127,12 +128,15 @@ _FOREIGN_HEADS = (
     "Klinik", "Praxis", "Verein", "Stiftung", "Schule", "Gymnasium", "Hospital de", "Clínica",
     "Clinica", "Colegio", "Universidad", "Fundación", "Fundacion", "Asociación", "Asociacion",
     "Centro", "Ospedale", "Scuola", "Università", "Spitalul", "Liceul", "Școala", "Scoala",
-    "Ziekenhuis", "Stichting", "Escola", "Universidade",
+    "Ziekenhuis", "Stichting", "Escola", "Universidade", "Kościół", "Parafia", "Masjid", "Mosquée",
+    "Église", "École", "Szkoła Podstawowa",
 )  # fmt: skip
 _FOREIGN_RE = re.compile(
     r"\b(?:"
     + "|".join(re.escape(h) for h in sorted(_FOREIGN_HEADS, key=len, reverse=True))
-    + r")(?:[ ](?:[a-ząćęłńóśźżàâçéèêëîïôûùüÿñæœ]{1,3}[ ])?(?:[A-Z\u00C0-\u017F][\w'’.-]*[\w'’])){1,4}"
+    + r")(?:[ ](?:(?!(?:on|in|at|to|the|and|for|by|of|or|is|was|a|an)[ ])"
+    r"(?:[a-ząćęłńóśźżàâçéèêëîïôûùüÿñæœ]{1,3}\.?|secondaire|primaire|publique)[ ])?"
+    r"(?:[A-Z\u00C0-\u017F][\w'’.-]*[\w'’])){1,4}"
 )
 _FOREIGN_FIRST = frozenset(h.split(" ")[0] for h in _FOREIGN_HEADS)
 #: Foreign heads that are also English words or names: only with a capitalised word after that
@@ -176,6 +180,35 @@ _KEPT_SERVICE_WORDS = frozenset(s for s in SERVICES if s.isalpha()) - {
 }
 
 
+#: Police areas and council regions that are no town ("south wales police").
+_LOWER_REGIONS = frozenset(
+    ["south wales", "north wales", "dyfed powys", "gwent", "west midlands", "west yorkshire",
+     "south yorkshire", "north yorkshire", "greater manchester", "merseyside", "thames valley",
+     "avon and somerset", "devon and cornwall", "northumbria", "cleveland", "durham", "essex",
+     "kent", "sussex", "surrey", "hampshire", "lancashire", "cumbria", "police scotland"]
+)  # fmt: skip
+_CAPITAL_AFTER_RE = re.compile(r"[ ][A-Z][a-z]{2,}")
+#: Military units name where someone served: "1st Cavalry Division", "Royal Engineers",
+#: "1 Parachute Battalion", "3 Commando Brigade", "the 82nd Airborne".
+_UNIT_WORDS = frozenset(
+    split_words("""battalion regiment division brigade cavalry cav infantry rifles commando commandos
+    squadron corps fusiliers guards lancers hussars dragoons marines engineers signals artillery
+    airborne para paras wing fleet""")
+)
+_UNIT_RE = re.compile(
+    r"(?:\b\d{1,3}(?:st|nd|rd|th)?[ ]|(?<![\w'’-]))"
+    r"(?:[A-Z][\w'’-]*[ ]){0,3}"
+    r"(?:Battalion|Regiment|Division|Brigade|Cavalry|Cav|Infantry|Rifles|Commandos?|Squadron|Corps|"
+    r"Fusiliers|Guards|Lancers|Hussars|Dragoons|Marines|Engineers|Signals|Artillery|Airborne|Paras?|"
+    r"Wing|Fleet)\b"
+)
+#: "cardiff council", "south wales police", "hmp cardiff": lower-case branches after a town.
+_LOWER_BRANCH_RE = re.compile(
+    r"\b(?P<place>[a-z][a-z'’-]+(?:[ ][a-z][a-z'’-]+){0,2})[ ](?:city[ ]|county[ ]|borough[ ])?"
+    r"(?:council|police)\b|\bhmp[ ](?P<prison>[a-z][a-z'’-]+(?:[ ][a-z][a-z'’-]+)?)"
+)
+
+
 class OrganisationDetector:
     """Real organisations by name, local branches by their place, foreign organisation words."""
 
@@ -199,10 +232,26 @@ class OrganisationDetector:
                 or low in COUNTRIES
             ):
                 self._needs_cue.add(low)
+        for low in list(self._forms):
+            if " " not in low and low not in self._needs_cue and low not in gaz.surnames:
+                self._forms[low].add(low)  # "at woolies", "rang trivallis": with a cue only
         by_first: dict[str, list[str]] = {}
+        led_by_digits: list[str] = []
         for n in self._forms:
-            if t := tokenize(n):
+            if not n[:1].isalpha():
+                led_by_digits.append(n)  # "7-Eleven", "888": a word token never starts there
+            elif t := tokenize(n):
                 by_first.setdefault(t[0].base, []).append(n)
+        self._digit_led = (
+            re.compile(
+                r"(?<![\w&@.])(?:"
+                + "|".join(re.escape(n) for n in sorted(led_by_digits, key=len, reverse=True))
+                + r")(?![\w&@]|[.'’]\w)",
+                re.IGNORECASE,
+            )
+            if led_by_digits
+            else None
+        )
         self._first = frozenset(by_first)
         #: One small pattern per first word: "the" opens a dozen names, not seven hundred.
         self._res = {
@@ -221,17 +270,59 @@ class OrganisationDetector:
         found.extend(self.foreign(text, tokens))
         if "-" in text or "–" in text or "—" in text:
             found.extend(self.dash_acronyms(text, tokens))
+        bases = {t.base for t in tokens}
+        if not bases.isdisjoint(_UNIT_WORDS):
+            found.extend(self.units(text))
+        if "council" in bases or "police" in bases or "hmp" in bases:
+            found.extend(self.lower_branches(text))
         return found
+
+    @staticmethod
+    def units(text: str) -> Iterator[Identifier]:
+        """ "served with 1st Cavalry Division", "ex-army (Royal Engineers)": a unit with its number
+        or a capitalised word before its kind; a kind alone ("the Marines") stays."""
+        for m in _UNIT_RE.finditer(text):
+            words = m.group().split()
+            if len(words) < 2 or words[0].lower() in _STOP:
+                continue
+            yield Identifier(m.start(), m.end(), Category.ORGANISATION, role="organisation")
+
+    def lower_branches(self, text: str) -> Iterator[Identifier]:
+        """A town's council or police, or a prison, written in lower case ("cardiff council")."""
+        towns = self._gaz.towns
+        for m in _LOWER_BRANCH_RE.finditer(text):
+            if m.group("prison"):  # "hmp cardiff on the 18th": the longest town after "hmp"
+                words = m.group("prison").split()
+                for k in range(len(words), 0, -1):
+                    if " ".join(words[:k]) in towns:
+                        end = m.start("prison") + len(" ".join(words[:k]))
+                        yield Identifier(m.start(), end, Category.ORGANISATION, role="prison")
+                        break
+                continue
+            words = m.group("place").split()
+            for k in range(len(words)):  # the longest town before ("rang south wales police")
+                tail = " ".join(words[k:])
+                if tail in towns or tail in _LOWER_REGIONS:
+                    start = m.end("place") - len(tail)
+                    yield Identifier(start, m.end(), Category.ORGANISATION, role="organisation")
+                    break
+
+    def _candidates(self, text: str, tokens: list[Token]) -> Iterator[tuple[int, re.Match[str]]]:
+        for k, tok in enumerate(tokens):
+            if tok.base in self._first and (m := self._res[tok.base].match(text, tok.start)):
+                yield k, m
+        if self._digit_led is not None and any(c.isdigit() for c in text):
+            starts = [t.start for t in tokens]
+            for m in self._digit_led.finditer(text):
+                yield bisect.bisect_left(starts, m.start()), m
 
     def named(self, text: str, tokens: list[Token]) -> Iterator[Identifier]:
         """An organisation on the lexicon, written with its capitals ("Bet365", "Tesco Express")."""
         last_end = -1
-        for k, tok in enumerate(tokens):
-            if tok.start < last_end or tok.base not in self._first:
+        for k, m in self._candidates(text, tokens):
+            if m.start() < last_end or not tokens:
                 continue
-            m = self._res[tok.base].match(text, tok.start)
-            if m is None:
-                continue
+            tok = tokens[min(k, len(tokens) - 1)]
             surface = m.group()
             low = surface.lower().replace("’", "'")
             if surface not in self._forms.get(low, ()):
@@ -248,16 +339,25 @@ class OrganisationDetector:
                 and prev.base not in self._first
             ):
                 continue  # "Izzy Costa": a person's family name
+            cue = [w for w in before if w != "the"][-1:]
+            cued = bool(cue) and cue[0] in _CUES
             if low in self._needs_cue:
-                cue = [w for w in before if w != "the"][-1:]
-                if not cue or cue[0] not in _CUES or surface.islower():
+                short_name = surface.isupper() and self._part_of_name(text, m.end())
+                if not (cued or short_name) or surface.islower():
                     continue
+            elif surface.islower() and surface.isalpha() and not cued:
+                continue  # "woolies" in lower case only after "at", "from", "works at"
             elif (
                 " " not in low and sentence_start(text, m.start()) and low in self._gaz.common_words
             ):
                 continue
             last_end = m.end()
             yield Identifier(m.start(), m.end(), Category.ORGANISATION, role="organisation")
+
+    @staticmethod
+    def _part_of_name(text: str, end: int) -> bool:
+        """ "UQ Student Support": a short name opening a longer capitalised one."""
+        return _CAPITAL_AFTER_RE.match(text, end) is not None
 
     def branches(self, text: str, tokens: list[Token]) -> Iterator[Identifier]:
         """ "NHS Highland", "Age UK Leeds", "Leeds Mind", "Mind in Tower Hamlets", "CGL Wirral".
@@ -297,13 +397,16 @@ class OrganisationDetector:
     def _placeish(self, words: list[str]) -> bool:
         """A branch's place: a town, or a capitalised word no dictionary lists in lower case."""
         lows = [w.lower().rstrip(".,") for w in words]
-        if any(w in _KEPT_WORDS for w in lows):
-            return False
+        regions = COUNTRIES | US_STATES
+        if any(w in _KEPT_WORDS and not (len(lows) > 1 and w in regions) for w in lows):
+            return False  # "Central Texas VA" is a branch; "Texas VA" alone names the state
         phrase = " ".join(lows)
         if phrase in self._gaz.towns or any(w in self._gaz.towns for w in lows):
             return True
         dictionary = dictionary_words()
-        return any(w not in dictionary and w not in _INNER for w in lows)
+        return any(
+            w not in _INNER and not all(part in dictionary for part in w.split("-")) for w in lows
+        )  # "Peer-to-Peer" is made of words, not a place
 
     @staticmethod
     def foreign(text: str, tokens: list[Token]) -> Iterator[Identifier]:
@@ -394,7 +497,15 @@ def whole_names(
         last = first
         while last + 1 < len(tokens) and tokens[last + 1].start < ident.end:
             last += 1
-        new_first, new_last = _grow(text, tokens, first, last, words=words, protected=protected)
+        new_first, new_last = _grow(
+            text,
+            tokens,
+            first,
+            last,
+            words=words,
+            protected=protected,
+            regions=ident.category is Category.ORGANISATION,
+        )
         if tokens[new_last].text == "GP" and new_last - new_first < 2:
             new_last -= (
                 1  # "Leeds GP" is a place and a service; "Uplands and Mumbles GP" a practice
@@ -414,28 +525,35 @@ def whole_names(
     return grown
 
 
-def _name_token(tok: Token) -> bool:
+def _name_token(tok: Token, regions: bool = False) -> bool:
+    """A word that can be part of a name; with ``regions`` a country or a state can too
+    ("Catholic Charities of Southern Nevada", "Legal Aid South Africa")."""
     if tok.text in _TAIL_WORDS:
         return True
     return (
         (tok.capitalised or tok.upper)
         and tok.base not in _STOP
-        and tok.base not in _KEPT_WORDS
+        and (tok.base not in _KEPT_WORDS or (regions and tok.base in _REGIONS))
         and tok.base not in _KEPT_SERVICE_WORDS
     )
+
+
+_REGIONS = COUNTRIES | US_STATES
 
 
 def _glued(text: str, a: Token, b: Token) -> bool:
     """Only a single space (no punctuation, no line break) between two words of one name; an
     ampersand between ("Boys & Girls") and the full stop of "St." count as part of it."""
     gap = text[a.end : b.start]
-    return gap in (" ", " & ") or (gap == ". " and a.text in ("St", "Mt", "Ft"))
+    return gap in (" ", " & ") or (
+        gap == ". " and (a.text in ("St", "Mt", "Ft") or (len(a.text) == 1 and a.text.isupper()))
+    )
 
 
 #: Small words that join two capitalised parts of one name, alone or in pairs.
 _CONNECTORS = frozenset(
     {("of",), ("and",), ("for",), ("&",), ("n",), ("de",), ("du",), ("da",), ("y",), ("of", "the"),
-     ("for", "the"), ("and", "the"), ("de", "la"), ("de", "los"), ("in", "the")}
+     ("for", "the"), ("and", "the"), ("de", "la"), ("de", "los"), ("in", "the"), ("o",)}
 )  # fmt: skip
 
 
@@ -448,7 +566,7 @@ def _two_names(text: str, tokens: list[Token], left: int, right: int) -> bool:
     head words ("Oakwood Academy for Riverside Academy"); "Centre for Mental Health" is one."""
     if tokens[left].base not in _COMPLETE_HEADS:
         return False
-    if tokens[left + 1].base == "and":
+    if tokens[left + 1].base == "and" and tokens[left + 2].base == "the":
         return True  # "... Wellness Service and the SADAG line": a name ends at its head word
     k = right
     while (
@@ -457,7 +575,18 @@ def _two_names(text: str, tokens: list[Token], left: int, right: int) -> bool:
         and _name_token(tokens[k + 1])
     ):
         k += 1
-    return tokens[k].base in _COMPLETE_HEADS or tokens[left].base in STREET_HEADS | PLACE_HEADS
+    return tokens[left].base in STREET_HEADS | PLACE_HEADS or (
+        tokens[k].base in _COMPLETE_HEADS and tokens[left].base in _END_HEADS
+    )
+
+
+#: Head words after which a name is complete ("Oakwood Academy", "Cabot Circus"); "Union",
+#: "Employment" or "Alcohol" may go on ("... Union and Community Health Service").
+_END_HEADS = frozenset(
+    split_words("""hospital infirmary school academy college university centre center club church
+    service services trust surgery practice clinic hub library station park prison hospice
+    foundation project""")
+)
 
 
 def _opener(text: str, tok: Token, gaz_words: frozenset[str]) -> bool:
@@ -473,6 +602,7 @@ def _grow(
     *,
     words: frozenset[str],
     protected: tuple[tuple[int, int], ...],
+    regions: bool = False,
 ) -> tuple[int, int]:
     def blocked(k: int) -> bool:  # a word of a service that stays whole ("Early Intervention team")
         return 0 <= k < len(tokens) and any(s <= tokens[k].start < e for s, e in protected)
@@ -482,14 +612,14 @@ def _grow(
         nxt = tokens[last + 1]
         if not _glued(text, tokens[last], nxt) or blocked(last + 1):
             break
-        if _name_token(nxt):
+        if _name_token(nxt, regions):
             last += 1
             continue
         step = _connector(text, tokens, last + 1, 1)
         if (
             step
             and last + step + 1 < len(tokens)
-            and _name_token(tokens[last + step + 1])
+            and _name_token(tokens[last + step + 1], regions)
             and not blocked(last + step + 1)
         ):
             last += step + 1
@@ -500,7 +630,7 @@ def _grow(
         prv = tokens[first - 1]
         if not _glued(text, prv, tokens[first]) or blocked(first - 1):
             break
-        if _name_token(prv) and not prv.possessive:
+        if _name_token(prv, regions) and not prv.possessive:
             if _opener(text, prv, words):
                 break
             first -= 1
@@ -509,7 +639,7 @@ def _grow(
         if step and first - step - 1 >= 0:
             head = tokens[first - step - 1]
             if (
-                _name_token(head)
+                _name_token(head, regions)
                 and not head.possessive
                 and not _opener(text, head, words)
                 and not blocked(first - step - 1)

@@ -49,6 +49,20 @@ def found(text: str) -> list[tuple[str, str]]:
             "Poradnia Zdrowia Psychicznego",
         ),
         ("Her mum volunteers at Fundacja Ocalenie.", "Fundacja Ocalenie"),
+        # councils, police forces and a national body's branch by their place
+        ("Her caseworker at Harrogate Borough Council rang.", "Harrogate Borough Council"),
+        ("Rang Northumbria Police with him.", "Northumbria Police"),
+        ("A letter from barnsley council about arrears.", "barnsley council"),
+        ("He is out of hmp durham soon.", "hmp durham"),
+        ("She goes to the NAMI Tucson family group.", "NAMI Tucson"),
+        ("Warm handoff to North Texas VA today.", "North Texas VA"),
+        # military units, with their number or a word before their kind
+        ("He was ex-army (Royal Signals) for ten years.", "Royal Signals"),
+        ("Served with 2nd Battalion Rifles in Helmand.", "2nd Battalion Rifles"),
+        # a lexicon name led by digits, and a non-word name in lower case after a cue
+        ("Works nights at 7-Eleven now.", "7-Eleven"),
+        ("He transferred it via monzo.", "monzo"),
+        ("Mass at Kościół św. Anny on Sunday.", "Kościół św. Anny"),
         # an acronym after a dash that the words before it spell
         ("Helped by Tyneside Refugee Advice Network - TRAN - last week.", "TRAN"),
     ],
@@ -77,6 +91,12 @@ def test_organisation_is_found_whole(text: str, expected: str) -> None:
             "Friends of the Tamsworth Valley Trust",
         ),
         ("They play at Boys & Girls Club of Trenholme now.", "Boys & Girls Club of Trenholme"),
+        # a state or a country inside an organisation's name, an initial with its full stop
+        (
+            "Referred to Catholic Charities of Western Nevada for food.",
+            "Catholic Charities of Western Nevada",
+        ),
+        ("We met at the Frederick J. Walsh Library today.", "Frederick J. Walsh Library"),
         # a therapy or service word inside a name is the name's; a kept service after it stays
         (
             "She volunteers at the Hollinsby Grounding Collective now.",
@@ -113,6 +133,12 @@ def test_a_piece_grows_to_the_whole_name(text: str, expected: str) -> None:
         ),
         ("Practised grounding and sleep hygiene again.", "grounding"),
         ("Gave the Kestrel Student Wellness Service and the SADAG line.", "SADAG"),
+        ("The council said no, so we told the police.", "council"),
+        ("The council said no, so we told the police.", "police"),
+        ("Police were called twice that week.", "Police"),
+        ("Gave the NAMI HelpLine number again.", "NAMI"),
+        ("She joined the Marines at 18.", "Marines"),
+        ("Mass at Kościół św. Anny on Sunday.", "Sunday"),
     ],
 )
 def test_what_must_stay_stays(text: str, kept: str) -> None:
