@@ -242,6 +242,8 @@ class OrganisationDetector:
                 led_by_digits.append(n)  # "7-Eleven", "888": a word token never starts there
             elif t := tokenize(n):
                 by_first.setdefault(t[0].base, []).append(n)
+        #: What such a name starts with ("7-", "88"): the pattern is tried only where one is.
+        self._digit_leads = frozenset(n[:2] for n in led_by_digits)
         self._digit_led = (
             re.compile(
                 r"(?<![\w&@.])(?:"
@@ -308,10 +310,13 @@ class OrganisationDetector:
                     break
 
     def _candidates(self, text: str, tokens: list[Token]) -> Iterator[tuple[int, re.Match[str]]]:
-        for k, tok in enumerate(tokens):
-            if tok.base in self._first and (m := self._res[tok.base].match(text, tok.start)):
+        first = self._first
+        hits = [k for k, tok in enumerate(tokens) if tok.base in first]
+        for k in hits:
+            tok = tokens[k]
+            if m := self._res[tok.base].match(text, tok.start):
                 yield k, m
-        if self._digit_led is not None and any(c.isdigit() for c in text):
+        if self._digit_led is not None and any(lead in text for lead in self._digit_leads):
             starts = [t.start for t in tokens]
             for m in self._digit_led.finditer(text):
                 yield bisect.bisect_left(starts, m.start()), m
@@ -424,7 +429,8 @@ class OrganisationDetector:
         """An acronym after a dash that the capitalised words before it spell: "... Unit - GMIAU"."""
         for m in _DASH_ACRONYM_RE.finditer(text):
             acronym = m.group("a")
-            before = [t for t in tokens if t.end <= m.start()][-len(acronym) - 3 :]
+            k = bisect.bisect_right(tokens, m.start(), key=_end)
+            before = tokens[max(0, k - len(acronym) - 3) : k]
             if _spells_loosely(acronym, before):
                 yield Identifier(
                     m.start("a"), m.end("a"), Category.ORGANISATION, role="organisation"
@@ -688,6 +694,10 @@ _BRACKETED_RE = re.compile(r"[ ]\((?P<a>[A-Z][A-Za-z&]{1,7})\)")
 
 def _start(tok: Token) -> int:
     return tok.start
+
+
+def _end(tok: Token) -> int:
+    return tok.end
 
 
 def _bracketed_acronym(text: str, tokens: list[Token], first: int, last: int, end: int) -> int:
