@@ -187,6 +187,10 @@ _LOWER_REGIONS = frozenset(
      "avon and somerset", "devon and cornwall", "northumbria", "cleveland", "durham", "essex",
      "kent", "sussex", "surrey", "hampshire", "lancashire", "cumbria", "police scotland"]
 )  # fmt: skip
+#: A freephone or non-geographic number straight after a name: the name is a helpline's.
+_HELPLINE_NUMBER_AFTER_RE = re.compile(
+    r"[ ]+(?:0800|0808|0300|0330|0345|116[ ]?\d|1800|1300|13[ ]?\d\d|1-8[0-9]{2}|08\d{2})\b"
+)
 _CAPITAL_AFTER_RE = re.compile(r"[ ][A-Z][a-z]{2,}")
 #: Military units name where someone served: "1st Cavalry Division", "Royal Engineers",
 #: "1 Parachute Battalion", "3 Commando Brigade", "the 82nd Airborne".
@@ -332,6 +336,8 @@ class OrganisationDetector:
             low = surface.lower().replace("’", "'")
             if surface not in self._forms.get(low, ()):
                 continue
+            if _HELPLINE_NUMBER_AFTER_RE.match(text, m.end()):
+                continue  # "Combat Stress 0800 138 1619": a charity given as a helpline stays
             before = previous_words(text, m.start(), 2)
             if before and before[-1].rstrip(".") in _TITLES:
                 continue  # "Mr Costa" is a person

@@ -139,6 +139,7 @@ def test_a_piece_grows_to_the_whole_name(text: str, expected: str) -> None:
         ("Gave the NAMI HelpLine number again.", "NAMI"),
         ("She joined the Marines at 18.", "Marines"),
         ("Mass at Kościół św. Anny on Sunday.", "Sunday"),
+        ("He keeps Combat Stress 0800 138 1619 in his phone.", "Combat Stress"),
     ],
 )
 def test_what_must_stay_stays(text: str, kept: str) -> None:
