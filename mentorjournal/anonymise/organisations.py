@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from importlib import resources
 
 from mentorjournal.anonymise.categories import Category
+from mentorjournal.anonymise.cues import COMMON_ACRONYMS
 from mentorjournal.anonymise.gazetteers import Gazetteers
 from mentorjournal.anonymise.identifier import Identifier
 from mentorjournal.anonymise.lexicon import (
@@ -87,13 +88,13 @@ _LOWER_PARTS = frozenset(split_words("n of and for the at de y in on a"))
 _NATIONAL_BEFORE = (
     "NHS", "Age UK", "Age Concern", "Citizens Advice", "CGL", "Change Grow Live", "Mind in",
     "Mind", "Turning Point", "We Are With You", "Carers Trust", "YMCA", "Barnardo's", "Victim Support",
-    "Samaritans of", "Relate", "Home-Start", "Home Start", "Women's Aid", "NAMI", "VA",
+    "Samaritans of", "Relate", "Home-Start", "Home Start", "Women's Aid", "NAMI", "VA", "TAFE",
 )  # fmt: skip
 _NATIONAL_AFTER = (
     "Mind", "Citizens Advice", "Foodbank", "Food Bank", "Samaritans", "Women's Aid", "Carers Centre",
     "Young Carers", "Age UK", "Age Concern", "Home-Start", "Victim Support", "YMCA", "Credit Union",
     "Refugee Council", "Law Centre", "VA", "Police", "Council", "City Council", "County Council",
-    "Borough Council", "District Council", "Town Council",
+    "Borough Council", "District Council", "Town Council", "Talking Therapies", "TAFE",
 )  # fmt: skip
 _NAME_WORD = r"[A-Z\u00C0-\u00DE][\w'’.-]*[\w'’]|[A-Z]"
 _RUN = rf"(?:{_NAME_WORD})(?:[ ](?:(?:and|&|of|the|upon|on)[ ])?(?:{_NAME_WORD})){{0,4}}"
@@ -107,6 +108,10 @@ _AFTER_ORG_RE = re.compile(
 )
 #: The capitalised run that ends just before a national body's name (searched in a window).
 _PLACE_BEFORE_RE = re.compile(rf"(?<![\w'’.-])(?P<place>{_RUN})[ ]$")
+#: Health bodies named by any words before their kind: "Southern DHB", "Hywel Dda UHB",
+#: "Western HSCT", "Nepean Blue Mountains LHD", "East Health Trust PHO", "Kent and Medway ICB".
+_BOARD_KINDS = frozenset(split_words("DHB UHB HSCT LHD PHN PHO ICB CCG"))
+_BOARD_RE = re.compile(rf"(?<![\w'’.-])(?P<run>{_RUN})[ ](?:DHB|UHB|HSCT|LHD|PHN|PHO|ICB|CCG)\b")
 _BEFORE_FIRST = frozenset(n.split(" ")[0] for n in _NATIONAL_BEFORE)
 _AFTER_FIRST = frozenset(n.split(" ")[0] for n in _NATIONAL_AFTER)
 #: What follows "NHS" without naming a board or a trust ("NHS App", "NHS 24", "NHS England").
@@ -273,6 +278,7 @@ class OrganisationDetector:
     def find(self, text: str, tokens: list[Token]) -> list[Identifier]:
         found = list(self.named(text, tokens))
         found.extend(self.branches(text, tokens))
+        found.extend(self.boards(text, tokens))
         found.extend(self.foreign(text, tokens))
         if "-" in text or "–" in text or "—" in text:
             found.extend(self.dash_acronyms(text, tokens))
@@ -370,6 +376,26 @@ class OrganisationDetector:
         """ "UQ Student Support": a short name opening a longer capitalised one."""
         return _CAPITAL_AFTER_RE.match(text, end) is not None
 
+    def boards(self, text: str, tokens: list[Token]) -> Iterator[Identifier]:
+        """ "Southern DHB", "Hywel Dda UHB": the words before a health body's kind are its name."""
+        for tok in tokens:
+            if tok.text not in _BOARD_KINDS:
+                continue
+            m = _BOARD_RE.search(text, max(0, tok.start - 80), tok.end)
+            if m is None or m.end() != tok.end:
+                continue
+            words = m.group("run").split()
+            start = m.start("run")
+            while words and (
+                words[0].lower() in _STOP
+                or words[0].lower() in _INNER
+                or (sentence_start(text, start) and words[0].lower() in self._gaz.common_words)
+            ):
+                start += len(words[0]) + 1
+                words = words[1:]
+            if words and not all(w.upper() == w and w in COMMON_ACRONYMS for w in words):
+                yield Identifier(start, m.end(), Category.ORGANISATION, role="organisation")
+
     def branches(self, text: str, tokens: list[Token]) -> Iterator[Identifier]:
         """ "NHS Highland", "Age UK Leeds", "Leeds Mind", "Mind in Tower Hamlets", "CGL Wirral".
 
@@ -402,6 +428,8 @@ class OrganisationDetector:
                 ):
                     start += len(words[0]) + 1
                     words = words[1:]
+                if words and all(w in COMMON_ACRONYMS for w in words):
+                    continue  # "NHS Talking Therapies", "NHS Foodbank" are the national service
                 if words and self._placeish(words):
                     yield Identifier(start, o.end(), Category.ORGANISATION, role="organisation")
 

@@ -56,6 +56,12 @@ def found(text: str) -> list[tuple[str, str]]:
         ("He is out of hmp durham soon.", "hmp durham"),
         ("She goes to the NAMI Tucson family group.", "NAMI Tucson"),
         ("Warm handoff to North Texas VA today.", "North Texas VA"),
+        # a local NHS talking-therapies service and TAFE institutes by their place
+        ("Doing CBT through Hexham Talking Therapies now.", "Hexham Talking Therapies"),
+        ("She starts at South Metropolitan TAFE Rockingham in May.", "South Metropolitan TAFE"),
+        # health bodies named by any words before their kind
+        ("He has a history with Southern DHB services.", "Southern DHB"),
+        ("She is under Kent and Medway ICB for that.", "Kent and Medway ICB"),
         # military units, with their number or a word before their kind
         ("He was ex-army (Royal Signals) for ten years.", "Royal Signals"),
         ("Served with 2nd Battalion Rifles in Helmand.", "2nd Battalion Rifles"),
@@ -140,6 +146,7 @@ def test_a_piece_grows_to_the_whole_name(text: str, expected: str) -> None:
         ("She joined the Marines at 18.", "Marines"),
         ("Mass at Kościół św. Anny on Sunday.", "Sunday"),
         ("He keeps Combat Stress 0800 138 1619 in his phone.", "Combat Stress"),
+        ("She is on the NHS Talking Therapies waitlist.", "NHS Talking Therapies"),
     ],
 )
 def test_what_must_stay_stays(text: str, kept: str) -> None:
