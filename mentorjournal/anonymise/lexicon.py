@@ -50,11 +50,12 @@ MEDICATIONS = frozenset(
     neurontin lyrica topamax narcan antabuse campral chantix focalin dexedrine qelbree kapvay
     pamelor elavil tofranil anafranil nardil parnate emsam zulresso zurzuvae auvelity caplyta
     vraylar saphris fanapt clozaril aristada sublocade vivitrol zubsolv lucemyra suvorexant
-    belsomra silenor doxepin hydroxyzine atarax mg ml mcg""")
+    belsomra silenor doxepin hydroxyzine atarax sustenna maintena trinza hafyera uzedy perseris
+    mg ml mcg""")
 )
 
 THERAPIES = frozenset(
-    split_words("""cbt dbt act emdr cat ipt mbct cft ifs tf-cbt mi grounding mindfulness breathing
+    split_words("""cbt dbt act emdr cat ipt mbct cft ifs tf-cbt mi erp cpt grounding mindfulness breathing
     5-4-3-2-1 tipp wise mind behavioural activation behavioral exposure journaling sleep hygiene
     psychoeducation safety plan wrap""")
 )

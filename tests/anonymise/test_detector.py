@@ -147,6 +147,9 @@ def test_results_are_sorted_disjoint_and_deterministic(detector: Detector) -> No
         "Took Sertraline 100mg and Melatonin 2mg; started Cognitive Behavioural Therapy.",
         "She is 5 foot 2 and weighs 8 stone; he is 10 minutes late as usual.",
         "She left last year; she is in Year 9 now.",
+        "He is on fluoxetine 60mg and waiting for ERP at the clinic.",
+        "She is in ERP therapy; he attends a CPT group weekly.",
+        "Switched her to Invega Sustenna 156mg monthly; Abilify Maintena next.",
     ],
 )
 def test_helplines_things_and_quantities_stay(text: str) -> None:
