@@ -10,6 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
+from mentorjournal.anonymise import prefilter
 from mentorjournal.anonymise.addresses import codes_after_places, street_addresses
 from mentorjournal.anonymise.categories import Category
 from mentorjournal.anonymise.context_detector import (
@@ -351,7 +352,17 @@ class Detector:
         return TextScan(tokens, generic, brands, tuple(protected))
 
     def find(self, text: str, scan: TextScan | None = None) -> list[Identifier]:
-        """Every identifier in ``text``; ``scan`` is ``scan(text)`` when already made."""
+        """Every identifier in ``text``; ``scan`` is ``scan(text)`` when already made.
+
+        The case-folded copies of the note that the scans share are dropped when it returns:
+        no note's text stays in memory behind the call.
+        """
+        try:
+            return self._find(text, scan)
+        finally:
+            prefilter.folded.cache_clear()
+
+    def _find(self, text: str, scan: TextScan | None) -> list[Identifier]:
         scan = scan if scan is not None else self.scan(text)
         found = self._known.find_names(text, scan.tokens)
         found.extend(self._known.find_other(text))

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from mentorjournal.anonymise import context_detector, cues, detector, patterns, proper_nouns
+from mentorjournal.anonymise import Known, context_detector, cues, detector, patterns, proper_nouns
 from mentorjournal.anonymise.evaluation.sets import brief_dev
 from mentorjournal.anonymise.evaluation.synth import generate
 from mentorjournal.anonymise.prefilter import finditer, folded, leading, may_match, requirement
@@ -147,3 +147,12 @@ def test_finditer_scans_when_the_leading_strings_are_everywhere() -> None:
     assert [m.span("n") for m in finditer(regex, text)] == [
         m.span("n") for m in regex.finditer(text)
     ]
+
+
+def test_no_note_text_stays_cached_after_a_search() -> None:
+    """The folded copies the scans share live only for one call: a note is not kept in memory."""
+    found = detector.Detector(Known()).find(
+        "Met Dana at the Kirkgate Café in Leeds on 3 May; she is 34."
+    )
+    assert found
+    assert folded.cache_info().currsize == 0
