@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Self
 
@@ -128,6 +129,9 @@ class Lifecycle(JournalBase):
             self._vault.lock()
         else:
             close_database(self._conn)
+        # The anonymiser compiles patterns from the vault's names (known people, nicknames, a
+        # name it found); Python's regex cache keeps them. They go with the key.
+        re.purge()
 
     @property
     def is_open(self) -> bool:
