@@ -32,8 +32,9 @@ def run_sets(
         keep = 40 if show_errors and name in _TUNABLE else 0
         report = evaluate(notes, keep_examples=keep)
         reports.append((name, len(notes), report))
-        for cat, text, ctx in report.misses + report.false_positives:
-            print(f"  {name} {cat:12} {text!r:30} ...{ctx}...")
+        for kind, examples in (("missed", report.misses), ("false+", report.false_positives)):
+            for cat, text, ctx in examples:
+                print(f"  {name} {kind} {cat:12} {text!r:30} ...{ctx}...")
     print(format_table(reports))
     return 0
 
