@@ -16,7 +16,15 @@ from mentorjournal.anonymise.evaluation.metrics import Report, evaluate, format_
 from mentorjournal.anonymise.evaluation.sets import HELDOUT_ENV, SETS, SetUnavailable, heldout
 from mentorjournal.anonymise.evaluation.synth import generate
 
-_TUNABLE = ("synth-dev", "locales-dev", "presidio-dev", "brief-dev", "brief-dev2", "brief-dev3")
+_TUNABLE = (
+    "synth-dev",
+    "locales-dev",
+    "presidio-dev",
+    "brief-dev",
+    "brief-dev2",
+    "brief-dev3",
+    "brief-dev4",
+)
 
 
 def run_sets(
