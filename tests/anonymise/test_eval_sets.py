@@ -133,16 +133,17 @@ def test_brief_dev_is_reported_unavailable_when_its_file_is_missing(tmp_path: Pa
         brief_dev(tmp_path / "missing.jsonl")
 
 
+@pytest.mark.parametrize("name", ["brief-test", "brief-test2"])
 def test_brief_test_misses_are_never_shown(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """The brief's test split is scored like the held-out set: its notes are not for tuning."""
+    """The brief's test splits are scored like the held-out set: their notes are not for tuning."""
     split = tmp_path / "brief_test.jsonl"
     split.write_text(
         "\n".join(json.dumps(vars(note)) for note in brief_dev()[:5]), encoding="utf-8"
     )
-    monkeypatch.setitem(BRIEF_FILES, "brief-test", split)
-    main(["--sets", "brief-test", "--show-errors"])
+    monkeypatch.setitem(BRIEF_FILES, name, split)
+    main(["--sets", name, "--show-errors"])
     out = capsys.readouterr().out
-    assert re.search(r"^brief-test +5 ", out, re.MULTILINE)  # scored
-    assert not re.search(r"^  brief-test \w+ +['\"]", out, re.MULTILINE)  # never inspected
+    assert re.search(rf"^{name} +5 ", out, re.MULTILINE)  # scored
+    assert not re.search(rf"^  {name} ", out, re.MULTILINE)  # never inspected

@@ -15,6 +15,10 @@
   New Zealand, Indian, Nigerian and Irish notes).
 - ``brief-test``: a third writer's notes from the same brief (``evaluation/data/brief_test.jsonl``):
   a test split, scored and never inspected; its first score was taken before anyone read it.
+- ``brief-test2``: 200 more notes by two more writers from the same brief
+  (``evaluation/data/brief_test2.jsonl``), one writing a typical caseload across England, Northern
+  Ireland, Ireland, the US, Canada, India and Nigeria, one across Scotland, Wales, England,
+  Australia, New Zealand, South Africa, Kenya, the Philippines and Poland; scored, never inspected.
 - ``heldout``: notes written outside the team with gold spans, kept OUTSIDE the repository (a
   test set must not be within reach of whoever tunes the rules): the file named by
   ``--heldout FILE`` or the ``MENTORJOURNAL_HELDOUT`` environment variable; only ever scored.
@@ -148,6 +152,7 @@ BRIEF_FILES = {
     "brief-dev3": Path(__file__).parent / "data" / "brief_dev3.jsonl",
     "brief-dev4": Path(__file__).parent / "data" / "brief_dev4.jsonl",
     "brief-test": Path(__file__).parent / "data" / "brief_test.jsonl",
+    "brief-test2": Path(__file__).parent / "data" / "brief_test2.jsonl",
 }
 BRIEF_DEV_FILE = BRIEF_FILES["brief-dev"]
 
@@ -176,5 +181,6 @@ SETS: dict[str, Callable[[int], list[Any]]] = {
     "brief-dev3": lambda n: brief_notes(BRIEF_FILES["brief-dev3"]),
     "brief-dev4": lambda n: brief_notes(BRIEF_FILES["brief-dev4"]),
     "brief-test": lambda n: brief_notes(BRIEF_FILES["brief-test"]),
+    "brief-test2": lambda n: brief_notes(BRIEF_FILES["brief-test2"]),
     "heldout": lambda n: heldout(),
 }
