@@ -91,7 +91,9 @@ _KEPT_WORDS = (
     | frozenset(w for w in SERVICES if w.isalpha() and w not in ("mind", "shout"))
 )
 #: Services named alone that stay, but inside a longer organisation's name are part of it.
-_BRANCHED_SERVICE_WORDS = frozenset(split_words("nhs foodbank gp na aa cgl mind nami police"))
+_BRANCHED_SERVICE_WORDS = frozenset(
+    split_words("nhs foodbank gp na aa cgl mind nami police jobcentre cmht jigsaw")
+)
 #: Kept words that a longer capitalised name may hold inside it (not weekdays, drugs, scores).
 _NAME_PART_KEPT_WORDS = frozenset(w for w in THERAPIES | SERVICES if w.isalpha())
 _MULTIWORD_SERVICES = sorted(

@@ -89,12 +89,15 @@ _NATIONAL_BEFORE = (
     "NHS", "Age UK", "Age Concern", "Citizens Advice", "CGL", "Change Grow Live", "Mind in",
     "Mind", "Turning Point", "We Are With You", "Carers Trust", "YMCA", "Barnardo's", "Victim Support",
     "Samaritans of", "Relate", "Home-Start", "Home Start", "Women's Aid", "NAMI", "VA", "TAFE",
+    "headspace", "Headspace", "Jigsaw", "Work and Income",
 )  # fmt: skip
 _NATIONAL_AFTER = (
     "Mind", "Citizens Advice", "Foodbank", "Food Bank", "Samaritans", "Women's Aid", "Carers Centre",
     "Young Carers", "Age UK", "Age Concern", "Home-Start", "Victim Support", "YMCA", "Credit Union",
     "Refugee Council", "Law Centre", "VA", "Police", "Council", "City Council", "County Council",
     "Borough Council", "District Council", "Town Council", "Talking Therapies", "TAFE",
+    "Jobcentre", "Jobcentre Plus", "Job Centre", "Job Centre Plus", "Recovery College",
+    "Rape Crisis Centre", "Rape Crisis", "CMHT", "Housing Options", "Probation Office", "Hospice",
 )  # fmt: skip
 _NAME_WORD = r"[A-Z\u00C0-\u00DE][\w'’.-]*[\w'’]|[A-Z]"
 _RUN = rf"(?:{_NAME_WORD})(?:[ ](?:(?:and|&|of|the|upon|on)[ ])?(?:{_NAME_WORD})){{0,4}}"
@@ -114,6 +117,8 @@ _BOARD_KINDS = frozenset(split_words("DHB UHB HSCT LHD PHN PHO ICB CCG"))
 _BOARD_RE = re.compile(rf"(?<![\w'’.-])(?P<run>{_RUN})[ ](?:DHB|UHB|HSCT|LHD|PHN|PHO|ICB|CCG)\b")
 _BEFORE_FIRST = frozenset(n.split(" ")[0] for n in _NATIONAL_BEFORE)
 _AFTER_FIRST = frozenset(n.split(" ")[0] for n in _NATIONAL_AFTER)
+#: A run before a branch that holds another whole name: "Bolton Mind and Hexham Foodbank" is two.
+_NAME_ENDS = frozenset(n.split(" ")[-1].lower() for n in _NATIONAL_AFTER)
 #: What follows "NHS" without naming a board or a trust ("NHS App", "NHS 24", "NHS England").
 _NHS_GENERIC = frozenset(
     split_words("""app direct inform choices england scotland wales ireland northern uk digital talking
@@ -417,6 +422,11 @@ class OrganisationDetector:
                     continue
                 start = p.start("place")
                 words = p.group("place").split()
+                for j in range(len(words) - 1, 0, -1):
+                    if words[j] in ("and", "&") and words[j - 1].lower() in _NAME_ENDS:
+                        start += len(" ".join(words[: j + 1])) + 1
+                        words = words[j + 1 :]
+                        break
                 while words and (
                     words[0].lower() in _STOP
                     or words[0].lower() in _INNER
@@ -604,7 +614,7 @@ _COMPLETE_HEADS = ORG_HEADS | PLACE_HEADS | STREET_HEADS
 def _two_names(text: str, tokens: list[Token], left: int, right: int) -> bool:
     """Two names, not one: "and" after a head word ("Cabot Circus and ..."), "for" between two
     head words ("Oakwood Academy for Riverside Academy"); "Centre for Mental Health" is one."""
-    if tokens[left].base not in _COMPLETE_HEADS:
+    if tokens[left].base not in _COMPLETE_HEADS and tokens[left].base not in _NAME_ENDS:
         return False
     if tokens[left + 1].base == "and" and tokens[left + 2].base == "the":
         return True  # "... Wellness Service and the SADAG line": a name ends at its head word
@@ -616,7 +626,8 @@ def _two_names(text: str, tokens: list[Token], left: int, right: int) -> bool:
     ):
         k += 1
     return tokens[left].base in STREET_HEADS | PLACE_HEADS or (
-        tokens[k].base in _COMPLETE_HEADS and tokens[left].base in _END_HEADS
+        (tokens[k].base in _COMPLETE_HEADS or tokens[k].base in _NAME_ENDS)
+        and (tokens[left].base in _END_HEADS or tokens[left].base in _NAME_ENDS)
     )
 
 

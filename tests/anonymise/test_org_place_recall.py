@@ -1,0 +1,67 @@
+"""Organisations and places no list names whole: local branches of national services, names
+that hold another name, numbers and possessives inside names.
+
+Every example is invented here (the national services are real, their names are not personal
+data); each rule has look-alikes that must stay.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mentorjournal.anonymise import Detector, Known
+
+from .conftest import spans_of
+
+EMPTY = Detector(Known())
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return spans_of(text, EMPTY.find(text))
+
+
+def assert_stays(text: str, kept: str) -> None:
+    start = text.index(kept)
+    end = start + len(kept)
+    touched = [t for t in EMPTY.find(text) if t.start < end and start < t.end]
+    assert not touched, spans_of(text, touched)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a national service kept when named alone is a local branch with its place
+        ("He signs on at Wrexham Jobcentre every other Tuesday.", "Wrexham Jobcentre"),
+        ("CV help at Doncaster Jobcentre Plus on Friday.", "Doncaster Jobcentre Plus"),
+        ("She enrolled on a course at Dundee Recovery College.", "Dundee Recovery College"),
+        ("His care coordinator at Shettleston CMHT rang back.", "Shettleston CMHT"),
+        ("We rang Bangor Council Housing Options together.", "Bangor Council Housing Options"),
+        ("Her mum died at Ayrshire Hospice last spring.", "Ayrshire Hospice"),
+        ("First appointment at headspace Bendigo next week.", "headspace Bendigo"),
+        ("She goes to the drop-in at Jigsaw Galway now.", "Jigsaw Galway"),
+        ("Also rang Work and Income Tauranga about the grant.", "Work and Income Tauranga"),
+    ],
+)
+def test_a_national_service_with_its_place_is_a_branch(text: str, expected: str) -> None:
+    assert (expected, "organisation") in found(text), found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("He has to go to the Jobcentre on Monday.", "Jobcentre"),
+        ("Told him about the Recovery College courses.", "Recovery College"),
+        ("Booked in with the CMHT for a review.", "CMHT"),
+        ("Rang housing options with her.", "housing options"),
+        ("Gave her the Jigsaw online details.", "Jigsaw"),
+        ("Peer worker session - Recovery College Peer Trainer.", "Recovery College"),
+    ],
+)
+def test_a_national_service_alone_stays(text: str, kept: str) -> None:
+    assert_stays(text, kept)
+
+
+def test_two_branches_joined_by_and_are_two_names() -> None:
+    spans = found("She goes to Wrexham Mind and Ruthin Foodbank on Fridays.")
+    assert ("Wrexham Mind", "organisation") in spans, spans
+    assert ("Ruthin Foodbank", "organisation") in spans, spans
