@@ -22,6 +22,7 @@ from mentorjournal.anonymise.context_detector import looks_like_typo
 from mentorjournal.anonymise.gazetteers import Gazetteers
 from mentorjournal.anonymise.identifier import Identifier
 from mentorjournal.anonymise.lexicon import is_must_keep
+from mentorjournal.anonymise.proper_nouns import dictionary_words
 from mentorjournal.anonymise.textutil import Token, split_words
 
 #: The 32 counties of Ireland and the counties, shires and council areas of Britain that are
@@ -85,6 +86,8 @@ _NEXT_TOWN_RE = re.compile(r",[ ](?P<t>[A-Z][a-z'’]+(?:[ ][A-Z][a-z'’]+)?)(?
 _CODE_OR_END_RE = re.compile(r",?[ ]?(?:\d{4,6}\b|[A-Z]{2,3}[ ]\d{4}\b|[.;]?[ ]*$|[.;]?[ ]*\n)")
 _PLACE_OR_NAME = (Category.PLACE, Category.NAME)
 _PLACE_HEAD_RE = re.compile(r"\bAn[ ]$")
+#: A dash between a line's parts ("Recovery mentor - Stirling - Tues"), not a hyphen in a word.
+_DASH_BEFORE_RE = re.compile(r"(?:^|\s)[-–—][ ]$")
 
 
 def extend_places(text: str, found: list[Identifier]) -> list[Identifier]:
@@ -146,6 +149,7 @@ class PlaceForms:
             out.extend(self._bracketed_towns(text))
         if not bases.isdisjoint(_LOWER_PLACE_CUES):
             out.extend(self._lower_places(tokens))
+        out.extend(self._header_towns(text, tokens))
         for hints, regex, group, stop in _NAMED_PLACE_SHAPES:
             if bases.isdisjoint(hints):
                 continue
@@ -177,6 +181,51 @@ class PlaceForms:
                 continue
             out.append(Identifier(m.start("t"), m.end("t"), Category.PLACE, role="town"))
         return sorted(out, key=lambda i: i.start) if len(out) > len(found) else found
+
+    def _header_towns(self, text: str, tokens: list[Token]) -> list[Identifier]:
+        """ "dundee - quick one", "Recovery mentor - Stirling - Tues", "youth mentor winnipeg":
+        a listed town in a note's first line, or after a dash that separates a line's parts,
+        is where the note happens, whatever its case and with no preposition before it. Only
+        a town that is no word and no first name ("Reading", "Hope", "anchorage" need a cue);
+        in lower case, also no dictionary word."""
+        g = self._g
+        first_line_end = text.find("\n", len(text) - len(text.lstrip()))
+        first_line_end = len(text) if first_line_end < 0 else first_line_end
+        out: list[Identifier] = []
+        k = 0
+        while k < len(tokens):
+            tok = tokens[k]
+            in_header = tok.start < first_line_end
+            if not in_header and not _DASH_BEFORE_RE.search(text, max(0, tok.start - 3), tok.start):
+                k += 1
+                continue
+            lengths = g.town_lengths.get(tok.base)
+            if not lengths or tok.text.isupper():
+                k += 1
+                continue
+            for n in lengths:
+                last = k + n - 1
+                if last >= len(tokens):
+                    continue
+                phrase = text[tok.start : tokens[last].end]
+                key = phrase.lower()
+                if (
+                    key not in g.towns
+                    or key in g.town_words
+                    or key.split()[0] in g.first_names
+                    or is_must_keep(phrase)
+                    or "\n" in phrase
+                ):
+                    continue
+                if phrase.islower() and any(w in dictionary_words() for w in key.split()):
+                    continue
+                if not (phrase.islower() or all(t.capitalised for t in tokens[k : last + 1])):
+                    continue
+                out.append(Identifier(tok.start, tokens[last].end, Category.PLACE, role="town"))
+                k = last
+                break
+            k += 1
+        return out
 
     def _lower_places(self, tokens: list[Token]) -> list[Identifier]:
         """ "the bus from pollok": a lower-case word no word list has after "from"/"in"/"near"

@@ -65,3 +65,31 @@ def test_two_branches_joined_by_and_are_two_names() -> None:
     spans = found("She goes to Wrexham Mind and Ruthin Foodbank on Fridays.")
     assert ("Wrexham Mind", "organisation") in spans, spans
     assert ("Ruthin Foodbank", "organisation") in spans, spans
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a listed town in a note's first line, in any case, or after a dash between parts
+        ("rotherham - quick catch up, tues\nmet at the hub", "rotherham"),
+        ("peer support wolverhampton 3rd - rang from the bus", "wolverhampton"),
+        ("Mentoring - Aberdeen west - session 4\nGood session.", "Aberdeen"),
+        ("Notes\nYouth work - Inverness - Thurs 3 March", "Inverness"),
+    ],
+)
+def test_a_town_heading_a_note_is_a_place(text: str, expected: str) -> None:
+    assert (expected, "place") in found(text), found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a town that is also a word or a first name needs its preposition
+        ("reading group - tues\nwent well", "reading"),
+        ("sale - quick chat about money\nfine.", "sale"),
+        ("Check-in - Tuesday - mood 4/10", "Tuesday"),
+        ("Youth group - Deal with it together\nok", "Deal"),
+    ],
+)
+def test_a_word_heading_a_note_stays(text: str, kept: str) -> None:
+    assert_stays(text, kept)
