@@ -201,6 +201,13 @@ _LOWER_REGIONS = frozenset(
 _HELPLINE_NUMBER_AFTER_RE = re.compile(
     r"[ ]+(?:0800|0808|0300|0330|0345|116[ ]?\d|1800|1300|13[ ]?\d\d|1-8[0-9]{2}|08\d{2})\b"
 )
+#: "VAC Assistance Service 1-800-268-7708": a body's named helpline, given with its number.
+_NAMED_LINE_NUMBER_AFTER_RE = re.compile(
+    r"(?:[ ][A-Z][\w'’-]*){1,3}[ ]+(?:0800|0808|0300|0330|0345|116[ ]?\d|1800|1300|13[ ]?\d\d|"
+    r"1-8[0-9]{2}|08\d{2})\b"
+)
+#: "the Legal Aid intake line": a body named for its line is the helpline, which stays.
+_LINE_AFTER_RE = re.compile(r"(?:[ ][a-z]+)?[ ](?:line|helpline|hotline|infoline)\b")
 _CAPITAL_AFTER_RE = re.compile(r"[ ][A-Z][a-z]{2,}")
 #: Military units name where someone served: "1st Cavalry Division", "Royal Engineers",
 #: "1 Parachute Battalion", "3 Commando Brigade", "the 82nd Airborne".
@@ -347,7 +354,13 @@ class OrganisationDetector:
             low = surface.lower().replace("’", "'")
             if surface not in self._forms.get(low, ()):
                 continue
-            if _HELPLINE_NUMBER_AFTER_RE.match(text, m.end()):
+            if _HELPLINE_NUMBER_AFTER_RE.match(text, m.end()) or (
+                text.startswith(" ", m.end())
+                and (
+                    _NAMED_LINE_NUMBER_AFTER_RE.match(text, m.end())
+                    or _LINE_AFTER_RE.match(text, m.end())
+                )
+            ):
                 continue  # "Combat Stress 0800 138 1619": a charity given as a helpline stays
             before = previous_words(text, m.start(), 2)
             if before and before[-1].rstrip(".") in _TITLES:

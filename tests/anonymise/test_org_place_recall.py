@@ -93,3 +93,38 @@ def test_a_town_heading_a_note_is_a_place(text: str, expected: str) -> None:
 )
 def test_a_word_heading_a_note_stays(text: str, kept: str) -> None:
     assert_stays(text, kept)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # national agencies and student-funding bodies that hold someone's file or grant
+        ("His NSFAS allowance still has not come through.", "NSFAS"),
+        ("We went to Home Affairs about her ID on Monday.", "Home Affairs"),
+        ("She is waiting on Veterans UK for the decision.", "Veterans UK"),
+        ("Helped him book a Work and Income appointment.", "Work and Income"),
+        ("Her grant from Student Finance Wales is late.", "Student Finance Wales"),
+        ("Rang Services Australia from my phone.", "Services Australia"),
+        ("The TESDA welding course starts in June.", "TESDA"),
+        # a charity named by an everyday word, after a cue
+        ("Advised her to contact Shelter about the notice.", "Shelter"),
+    ],
+)
+def test_a_national_agency_is_an_organisation(text: str, expected: str) -> None:
+    assert (expected, "organisation") in found(text), found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a body given as a helpline, with its number or named as a line, stays
+        ("Gave him VAC Assistance Service 1-800-268-7708 again.", "VAC Assistance Service"),
+        ("Helped her ring the Legal Aid intake line.", "Legal Aid"),
+        ("Gave her the Shelter helpline 0808 800 4444.", "Shelter"),
+        # an everyday word stays without a cue
+        ("The shelter was full so he slept at his cousin's.", "shelter"),
+        ("Shelter is his biggest worry this winter.", "Shelter"),
+    ],
+)
+def test_an_agency_given_as_a_helpline_stays(text: str, kept: str) -> None:
+    assert_stays(text, kept)
