@@ -86,6 +86,7 @@ _NEXT_TOWN_RE = re.compile(r",[ ](?P<t>[A-Z][a-z'’]+(?:[ ][A-Z][a-z'’]+)?)(?
 _CODE_OR_END_RE = re.compile(r",?[ ]?(?:\d{4,6}\b|[A-Z]{2,3}[ ]\d{4}\b|[.;]?[ ]*$|[.;]?[ ]*\n)")
 _PLACE_OR_NAME = (Category.PLACE, Category.NAME)
 _PLACE_HEAD_RE = re.compile(r"\bAn[ ]$")
+_TITLES = frozenset(split_words("mr mrs ms miss mx dr prof sir dame rev fr"))
 #: A dash between a line's parts ("Recovery mentor - Stirling - Tues"), not a hyphen in a word.
 _DASH_BEFORE_RE = re.compile(r"(?:^|\s)[-–—][ ]$")
 
@@ -189,8 +190,8 @@ class PlaceForms:
         a town that is no word and no first name ("Reading", "Hope", "anchorage" need a cue);
         in lower case, also no dictionary word."""
         g = self._g
-        first_line_end = text.find("\n", len(text) - len(text.lstrip()))
-        first_line_end = len(text) if first_line_end < 0 else first_line_end
+        first_line_end = text.find("\n", len(text) - len(text.lstrip()))  # a one-line text has none
+        first_line_end = 0 if first_line_end < 0 else first_line_end
         out: list[Identifier] = []
         k = 0
         while k < len(tokens):
@@ -200,8 +201,8 @@ class PlaceForms:
                 k += 1
                 continue
             lengths = g.town_lengths.get(tok.base)
-            if not lengths or tok.text.isupper():
-                k += 1
+            if not lengths or tok.text.isupper() or (k and tokens[k - 1].base in _TITLES):
+                k += 1  # "Mr Thornbury" is a person, whatever town shares the name
                 continue
             for n in lengths:
                 last = k + n - 1
