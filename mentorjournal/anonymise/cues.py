@@ -24,6 +24,7 @@ from mentorjournal.anonymise.identifier import Identifier
 from mentorjournal.anonymise.lexicon import (
     MONTHS,
     NOT_NAMES,
+    ROLE_WORDS,
     US_STATE_CODES,
     WEEKDAYS,
     is_must_keep,
@@ -92,6 +93,13 @@ COMMON_ACRONYMS = frozenset(
     ATM PIN WIFI USB PDF ASDA KFC BBC ITV HMRC DVLA PSNI RTE HSE A&E SEAP IMHA IMCA DOLS DoLS
     AMHP RC MHA CTO CMHN CYP SNAP SOS GPS TM AI ADHD's SIN PPS PPSN MRN CHI IHI NIN BVN NHI
     SSI SSDI EHR EMR CAD IBAN BIC SWIFT SORT ZIP HV SW KW YW FLO ISW EWO IG RA LCA TY FETAC QQI""")
+)
+#: Therapies, measures, roles and services written as acronyms: never an organisation or a
+#: person by themselves ("referred for MBT", "her SHO called", "the FACT team").
+COMMON_ACRONYMS = COMMON_ACRONYMS | frozenset(
+    split_words("""NET MBT SFBT MBSR FBT MST DDP PMR IPS WRAP TIPP CRAFT STEPPS SHO HCA ANP CPA PICU
+    FACT ACT EIP EIS CRT MDT RMN RGN HCSW STR ASHA CHW DSP CPRS CADC LCSW LPC LMFT CSW CNA RN LPN
+    NP APN CRNA CAT IPT MI IFS SUDS SUD AOD MAT OTP IOP PHP RRT CSU CRU ACCESS""")
 )
 _ORG_CUES = frozenset(
     split_words("""at attends attended attending studies studying study joined joining left leaving
@@ -293,6 +301,7 @@ class CueDetector:
             or b in WEEKDAYS
             or b in MONTHS
             or is_must_keep(b)
+            or ("-" in b and all(p in WEEKDAYS for p in b.split("-")))  # "Mon-Fri"
         )
 
     def _cap_run(self, text: str, tokens: list[Token], i: int, limit: int = 3) -> int:
@@ -436,6 +445,7 @@ class CueDetector:
             first = words[0].lower().strip("'’")
             if (
                 first in NOT_NAMES
+                or words[-1].lower() in ROLE_WORDS  # "the Care Coordinator", "the Peer Specialist"
                 or first in WEEKDAYS
                 or first in MONTHS
                 or (first in self._g.first_names and len(words) == 1)
@@ -504,7 +514,12 @@ class CueDetector:
     ) -> Iterator[Identifier]:
         """Initials used as a person, "J. Bennett", and aliases ("known as Smudge")."""
         for start, end, letters, possessive in _initials(text, tokens):
-            if letters in COMMON_ACRONYMS or letters in US_STATE_CODES or is_must_keep(letters):
+            if (
+                letters in COMMON_ACRONYMS
+                or letters in US_STATE_CODES
+                or is_must_keep(letters)
+                or letters.lower() in ROLE_WORDS
+            ):
                 continue
             before = previous_words(text, start, 1)
             after = next_words(text, end, 1)
@@ -610,7 +625,10 @@ class CueDetector:
             name = m.group("n")
             low = name.lower()
             if m.group("q") is None and (
-                low in NOT_NAMES or (not name[0].isupper() and low in self._g.common_words)
+                low in NOT_NAMES
+                or is_must_keep(low)  # "she prefers ACT", "call her Mon-Fri"
+                or all(p in WEEKDAYS for p in low.split("-"))
+                or (not name[0].isupper() and low in self._g.common_words)
             ):
                 continue
             if low in ("the", "a", "an", "him", "her", "them", "me", "it", "that", "this"):
@@ -855,6 +873,7 @@ def clinical_scores(text: str, bases: set[str] | None = None) -> list[tuple[int,
         bases is not None
         and bases.isdisjoint(_SCORE_WORDS)
         and _SCORE_WORDS.isdisjoint({b[:3] for b in bases if len(b) <= 7})
+        and _SCORE_WORDS.isdisjoint({b.split("-")[0] for b in bases if "-" in b})  # "audit-c"
     ):
         return []
     if not any(c.isdigit() for c in text):

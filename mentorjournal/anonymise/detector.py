@@ -22,6 +22,7 @@ from mentorjournal.anonymise.context_detector import (
 from mentorjournal.anonymise.cues import CueDetector, clinical_scores
 from mentorjournal.anonymise.dates import parse_date
 from mentorjournal.anonymise.gazetteers import Gazetteers, load_gazetteers
+from mentorjournal.anonymise.generic_services import generic_service_spans
 from mentorjournal.anonymise.identifier import Identifier
 from mentorjournal.anonymise.known import Known
 from mentorjournal.anonymise.known_detector import KnownDetector
@@ -114,6 +115,8 @@ _PERSONAL_PHONE_CUE_RE = re.compile(
     r"\b(?:phone|mobile|mob|tel|cell|landline|whatsapp)\b[ \t]*(?:no\.?|number|num)?[ \t]*[:.-]?[ \t]*$",
     re.IGNORECASE,
 )
+#: A toll-free number spelt partly in letters: "1-800-662-HELP", "1-800-GAMBLER".
+_VANITY_RE = re.compile(r"(?:1[-. ]?)?8(?:00|33|44|55|66|77|88)[-. ]?[\dA-Z-]{0,4}[A-Z]{3,7}\b")
 #: Words of which one is in every helpline name ``HELPLINE_RE`` finds (a cheap pre-check).
 _HELPLINE_HINTS = frozenset(
     split_words("""crisis helpline hotline lifeline youthline hopeline drinkline textline warmline
@@ -128,9 +131,12 @@ _DIGIT_SERVICES_RE = re.compile(
 )
 
 
-def _protected_services(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
+def _protected_services(
+    text: str, tokens: list[Token], numbered: frozenset[str] = frozenset()
+) -> list[tuple[int, int]]:
     """Spans of services that must stay, tried only where a service's first word is (faster than
-    scanning the whole note with the long alternation)."""
+    scanning the whole note with the long alternation). ``numbered`` are one-word helplines
+    whose number written after them is theirs too ("iCall 9152987821")."""
     spans = [
         _with_number(text, m)
         for t in tokens
@@ -138,6 +144,11 @@ def _protected_services(text: str, tokens: list[Token]) -> list[tuple[int, int]]
     ]
     if any(c.isdigit() for c in text):
         spans.extend(m.span() for m in _DIGIT_SERVICES_RE.finditer(text))
+        spans.extend(
+            (t.start, number.end())
+            for t in tokens
+            if t.base in numbered and (number := _NUMBER_AFTER_RE.match(text, t.end)) is not None
+        )
     return spans
 
 
@@ -283,13 +294,27 @@ class Detector:
         self._orgs = OrganisationDetector(self._gaz)
         self._places = PlaceForms(self._gaz)
         self._names = NameForms(self._gaz)
+        #: One-word helplines no one is named after and no sentence uses as a word ("iCall",
+        #: "Childhelp"; not "Frank", "Aware"): a number straight after one is the helpline's.
+        self._numbered_services = frozenset(
+            w
+            for w in SERVICES
+            if w.isalpha()
+            and len(w) >= 5
+            and w not in ("kiran", "juneteenth")  # a given name the lists lack; a day
+            and w not in _LOCAL_SERVICES
+            and w not in self._gaz.first_names
+            and w not in self._gaz.top_words
+            and w not in self._gaz.common_words
+        )
 
     def scan(self, text: str) -> TextScan:
         """The mentee-independent part of ``find`` (reusable with any detector's ``find``)."""
         tokens = tokenize(text)
         bases = {t.base for t in tokens}
         hinted = not bases.isdisjoint(_SERVICE_FIRST_WORDS) or any(c in text for c in "&0123456789")
-        protected = _protected_services(text, tokens) if hinted else []
+        protected = _protected_services(text, tokens, self._numbered_services) if hinted else []
+        protected.extend(generic_service_spans(text, tokens))  # "the Perinatal Mental Health Team"
         if not bases.isdisjoint(_HELPLINE_HINTS):  # tried around each helpline word, not everywhere
             for t in tokens:
                 if t.base in _HELPLINE_HINTS:
@@ -334,7 +359,10 @@ class Detector:
             i
             for i in generic
             if i.category is not Category.PHONE
-            or not is_service_number(text[i.start : i.end])
+            or not (
+                is_service_number(text[i.start : i.end])
+                or _VANITY_RE.match(text, i.start, i.end + 8) is not None  # "1-800-662-HELP"
+            )
             or _PERSONAL_PHONE_CUE_RE.search(text, max(0, i.start - 24), i.start)
         ]
         scores = clinical_scores(text, bases)
@@ -687,6 +715,8 @@ def _spare_kept_words(text: str, tokens: list[Token], found: list[Identifier]) -
             elif s < end <= e:
                 end = s
         rest = text[start:end].strip(" ,;:-'’")
+        if rest.islower() and " " not in rest and ident.category is Category.ORGANISATION:
+            continue  # "GamCare group", "Gamban app": a lower-case word left alone names nothing
         if rest and not any(start < e and s < end for s, e in inside):
             offset = text.index(rest, start)
             out.append(replace(ident, start=offset, end=offset + len(rest)))

@@ -492,6 +492,88 @@ NOT_NAMES = frozenset(
 )
 
 
+# More of what must stay, from national formularies and the helplines and programmes services
+# publish in the UK, Ireland, the US, Canada, Australia, New Zealand, South Africa, India, Kenya
+# and the Philippines: brand names a mentor copies from a box, programmes named in full, and
+# national helplines and agencies that are signposted, not places anyone lives or works.
+MEDICATIONS = MEDICATIONS | frozenset(
+    split_words("""cariprazine fluphenazine trifluoperazine stelazine fluanxol trihexyphenidyl
+    benzhexol rivotril kalma nyxoid prenoxad truvada descovy biktarvy dolutegravir isoniazid prep
+    lovan cipramil nexito seroxat aropax faverin remeron avanza zispin brintellix valdoxan zyban
+    endep tryptizol lofepramine oleanz sizodon denzapine solian largactil modecate stilnox
+    phenergan modafinil provigil epipen zyrtec claritin tenex catapres sertralin quetiapin
+    mirtazepine olanzepine resperidone aripiprazol lamotrigin venlafaxin""")
+)
+THERAPIES = THERAPIES | frozenset(
+    split_words("""ips mbt sfbt mbsr stepps fbt cbt-i cbt-e ddp mst pmr craft asist safetalk 12-step
+    silvercloud sleepio moodgym mindspot gamban betblocker wellbriety griefshare lifering
+    nar-anon wysa woebot calmharm daylio meetwo distract""")
+)
+SERVICES = SERVICES | frozenset(
+    [
+        # programmes and techniques named in full (their single words are ordinary words)
+        "motivational interviewing", "behavioural activation", "behavioral activation",
+        "schema therapy", "acceptance and commitment therapy", "dialectical behaviour therapy",
+        "dialectical behavior therapy", "cognitive processing therapy",
+        "exposure and response prevention", "cognitive analytic therapy",
+        "compassion focused therapy", "interpersonal therapy", "individual placement and support",
+        "mentalization-based treatment", "mentalisation-based treatment", "prolonged exposure",
+        "narrative exposure therapy", "seeking safety", "triple p", "incredible years",
+        "circle of security", "open dialogue", "contingency management", "radical acceptance",
+        "opposite action", "dear man", "wise mind", "five ways to wellbeing", "outcome star",
+        "recovery star", "stanley-brown", "stanley-brown safety plan", "hearing voices group",
+        "mental health first aid", "beating the blues", "this way up", "stay alive",
+        "stay alive app", "twelve steps", "12 steps", "celebrate recovery", "refuge recovery",
+        "recovery dharma", "women for sobriety", "calm harm", "insight timer", "i am sober",
+        "try dry", "clear fear", "catch it", "blue ice", "quit genius", "smoke free",
+        # national helplines and agencies
+        "hopelineuk", "hopeline247", "papyrus hopeline247", "forced marriage unit",
+        "modern slavery helpline", "national gambling helpline", "gamcare",
+        "national debtline", "op courage",
+        "breathing space", "men's advice line", "drinkline",
+        "bodywhys", "turn2me", "lgbt ireland",
+        "hse drugs and alcohol helpline", "yourmentalhealth information line", "childhelp",
+        "trans lifeline", "rainn", "disaster distress helpline", "poison control",
+        "national domestic violence hotline", "samhsa national helpline", "nami helpline",
+        "hope for wellness", "talk suicide canada", "wellness together canada", "good2talk",
+        "connexontario", "suicide call back service", "1800respect", "13yarn", "open arms",
+        "head to health", "sane australia", "gambling help", "butterfly foundation", "panda",
+        "centrelink", "ndis", "youthline", "suicide crisis helpline",
+        "depression helpline", "alcohol drug helpline", "gambling helpline", "healthline",
+        "women's refuge", "outline", "what's up", "sadag",
+        "lifeline south africa", "gbv command centre", "stop gender violence helpline",
+        "higher health", "tele-manas", "icall", "vandrevala foundation", "kiran",
+        "aasra", "mani", "childline kenya", "nacada",
+        "ncmh crisis hotline", "in touch crisis line", "bantay bata", "dswd", "philhealth",
+        "job corps", "social security", "vocational rehabilitation",
+        "walk-in centre", "walk-in center", "fact team", "act team", "picu",
+        # holidays named as times of year
+        "new year's eve", "new year's day", "new year", "christmas eve", "christmas day",
+        "boxing day", "bank holiday", "good friday", "easter monday", "easter sunday",
+        "mother's day", "father's day", "valentine's day", "bonfire night", "guy fawkes night",
+        "anzac day", "waitangi day", "canada day", "labor day", "labour day",
+        "memorial day", "independence day", "thanksgiving", "juneteenth", "heritage day",
+        "freedom day", "youth day", "chinese new year", "yom kippur",
+        "rosh hashanah", "holy week", "half term", "half-term",
+    ]
+)  # fmt: skip
+SCORES = SCORES | frozenset(
+    split_words("""kessler k10 k-10 audit audit-c epds pcl-5 c-ssrs cssrs core-yp yp-core reqol
+    honos honosca phq-a""")
+)
+RELATIVE_TIME = RELATIVE_TIME | frozenset(split_words("thanksgiving"))
+
+#: Job roles written with a capital ("Keyworker rang", "the Care Coordinator", "Matron said"):
+#: a role is never a person's name on its own.
+ROLE_WORDS = frozenset(
+    split_words("""keyworker key-worker caseworker case-worker coordinator co-ordinator worker specialist
+    matron sho hca anp cpn amhp imha senco sendco registrar locum consultant therapist counsellor
+    counselor psychiatrist psychologist pharmacist paramedic midwife physio physiotherapist
+    dietitian dietician advocate navigator chaplain warden receptionist practitioner clinician
+    caseworkers keyworkers""")
+)
+NOT_NAMES = NOT_NAMES | ROLE_WORDS
+
 MUST_KEEP = (
     SERVICES | MEDICATIONS | THERAPIES | SCORES | COUNTRIES | US_STATES | WEEKDAYS | RELATIVE_TIME
 )

@@ -112,7 +112,9 @@ _REF_KEYWORDS = (
     r"aadhaar|aadhar|pesel|nin|bvn|hcn|ihi|tenancy|employee|staff|payroll|candidate|exam|roll|"
     r"unique pupil|hospital no|health and care|crime|police|incident|cad|sort code|iban|"
     r"medicare|medicaid|sin|social insurance|docket|library card|mpi|ehr|emis|systmone|"
-    r"liquidlogic|carefirst|nhi|a&e|case file|parole|prisoner|prison|benefit|ucas|ehcp|plan|"
+    r"liquidlogic|carefirst|nhi|a&e|case file|parole|prisoner|prison|benefit|ucas|ehcp|"
+    # "Plan:" heads a SOAP line ("Plan: 1737 if needed"); a plan's reference is named as one
+    r"plan(?=\s*(?:no\b|no\.|number|num\b|nr\b|#|id\b|ref))|"
     r"protection plan|claimant|housing|council tax|tenant|visa|home office|immigration|uun|matric|"
     r"matriculation|medi-cal|medical card|health card|cas|rio|mosaic|hosp no|"
     r"member|client|participant|care first|chi no|card|oyster|uci|ird|phn|tfn|tax file|tax|sort|"
@@ -120,7 +122,7 @@ _REF_KEYWORDS = (
 )
 _REF_FIRST_WORDS = (
     frozenset(re.split(r"[ &]", k.replace("[cs]", "c"))[0] for k in _REF_KEYWORDS.split("|"))
-    | frozenset(["license"])
+    | frozenset(["license", "plan"])
     | more_forms.REF_FIRST_WORDS
 )
 REF_RE = re.compile(
@@ -260,7 +262,9 @@ DATE_RES: tuple[re.Pattern[str], ...] = (
         r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)?\b"
     ),
     re.compile(
-        r"(?<![\d/.])(?:0?[1-9]|[12]\d|3[01])[/.\-](?:0?[1-9]|[12]\d|3[01])[/.\-](?:(?:19|20)\d{2}|\d{2})(?![\d/])"
+        # one separator throughout: "6.5/10" and "4-5/10" are ratings, not dates in 2010
+        r"(?<![\d/.])(?:0?[1-9]|[12]\d|3[01])(?P<sep>[/.\-])(?:0?[1-9]|[12]\d|3[01])(?P=sep)"
+        r"(?:(?:19|20)\d{2}|\d{2})(?![\d/])"
     ),
     re.compile(
         r"\b(?:the\s+)?" + _ORD + r"(?:(?:\s+of)?\s+|-)" + _MONTH + r"\b\.?" + _YEAR + r"(?!\d)",
@@ -484,7 +488,7 @@ GATED_AGE_RES: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     ),
     # "Now 20.": a sentence that gives only a new age
     (
-        re.compile(r"\bNow[ ](?P<n>\d{1,2})(?=[.;!])"),
+        re.compile(r"\bNow[ ](?P<n>\d{1,2})(?=[.;!](?!\d))"),  # not "Now 10.30am"
         frozenset(split_words("now")),
     ),
     # "two kids (4 and 6)", "the twins (7)": every number in brackets after children is an age

@@ -464,6 +464,7 @@ class ProperNounDetector:
             _glued(text, tok)
             or b in _SPLIT_WORDS
             or (b.endswith("s") and b[:-1] in WEEKDAYS)
+            or ("-" in b and all(p in WEEKDAYS for p in b.split("-")))  # "Mon-Fri"
             or b in _INTERJECTIONS
             or (tok.upper and (b in _ACRONYMS or len(b) == 2))
             or b in ("i", "i'm", "i've", "i'd", "i'll")
