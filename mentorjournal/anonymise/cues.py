@@ -97,9 +97,9 @@ COMMON_ACRONYMS = frozenset(
 #: Therapies, measures, roles and services written as acronyms: never an organisation or a
 #: person by themselves ("referred for MBT", "her SHO called", "the FACT team").
 COMMON_ACRONYMS = COMMON_ACRONYMS | frozenset(
-    split_words("""NET MBT SFBT MBSR FBT MST DDP PMR IPS WRAP TIPP CRAFT STEPPS SHO HCA ANP CPA PICU
-    FACT ACT EIP EIS CRT MDT RMN RGN HCSW STR ASHA CHW DSP CPRS CADC LCSW LPC LMFT CSW CNA RN LPN
-    NP APN CRNA CAT IPT MI IFS SUDS SUD AOD MAT OTP IOP PHP RRT CSU CRU ACCESS""")
+    split_words("""MBT SFBT MBSR FBT MST DDP PMR IPS WRAP TIPP CRAFT STEPPS SMART SHO HCA ANP PICU
+    FACT ACT EIP EIS CRT MDT RMN RGN HCSW STR ASHA CHW CPRS CADC LCSW LPC LMFT CSW CNA RN LPN
+    NP APN CRNA CAT IPT MI IFS SUDS SUD AOD MAT OTP IOP PHP RRT CSU CRU COPD PCP""")
 )
 _ORG_CUES = frozenset(
     split_words("""at attends attended attending studies studying study joined joining left leaving

@@ -27,12 +27,15 @@ from mentorjournal.anonymise.identifier import Identifier
 from mentorjournal.anonymise.known import Known
 from mentorjournal.anonymise.known_detector import KnownDetector
 from mentorjournal.anonymise.lexicon import (
+    COUNTRIES,
+    KEPT_PHRASES,
     MEDICATIONS,
     MONTHS,
     NOT_NAMES,
     SCORES,
     SERVICES,
     THERAPIES,
+    US_STATES,
     WEEKDAYS,
     is_must_keep,
 )
@@ -98,7 +101,7 @@ _BRANCHED_SERVICE_WORDS = frozenset(
 #: Kept words that a longer capitalised name may hold inside it (not weekdays, drugs, scores).
 _NAME_PART_KEPT_WORDS = frozenset(w for w in THERAPIES | SERVICES if w.isalpha())
 _MULTIWORD_SERVICES = sorted(
-    (s for s in SERVICES if " " in s or not s.isalpha()), key=len, reverse=True
+    [s for s in SERVICES if " " in s or not s.isalpha()] + list(KEPT_PHRASES), key=len, reverse=True
 )
 _SERVICES_RE = re.compile(
     # the lookahead lets the engine skip positions no service can start at (about 3x faster)
@@ -114,6 +117,29 @@ _SERVICES_RE = re.compile(
 _PERSONAL_PHONE_CUE_RE = re.compile(
     r"\b(?:phone|mobile|mob|tel|cell|landline|whatsapp)\b[ \t]*(?:no\.?|number|num)?[ \t]*[:.-]?[ \t]*$",
     re.IGNORECASE,
+)
+#: "Benzhexol 2.5mg (Artane)": a word in brackets straight after a dose is the drug's brand.
+_DOSE_BEFORE_RE = re.compile(r"\d[ ]?(?:mg|mcg|µg|ml|g)[ ]?\($", re.IGNORECASE)
+
+
+def _brand_after_dose(text: str, ident: Identifier) -> bool:
+    return (
+        not ident.known
+        and ident.category in _SOFT
+        and text[ident.end : ident.end + 1] == ")"
+        and " " not in text[ident.start : ident.end]
+        and _DOSE_BEFORE_RE.search(text, max(0, ident.start - 12), ident.start) is not None
+    )
+
+
+#: Lower-case kinds of group that a topic in everyday words names ("the Fatherhood group").
+_ORG_WORDS = frozenset(
+    split_words("""international national foundation trust association society institute network
+    alliance council charity church federation union league project centre center""")
+)
+_GROUP_KINDS = frozenset(split_words("group groups meeting meetings class classes team line"))
+_GROUP_KIND_AFTER_RE = re.compile(
+    r"[ ]+(?:support[ ]+)?(?:group|groups|meeting|meetings|class|classes|team|line)\b"
 )
 #: A toll-free number spelt partly in letters: "1-800-662-HELP", "1-800-GAMBLER".
 _VANITY_RE = re.compile(r"(?:1[-. ]?)?8(?:00|33|44|55|66|77|88)[-. ]?[\dA-Z-]{0,4}[A-Z]{3,7}\b")
@@ -439,7 +465,35 @@ class Detector:
         return [
             self._mark_dob(text, _district(text, _own_possessive(text, _drop_possessive(text, i))))
             for i in resolve_overlaps([_particles(text, i) for i in chosen])
+            if not self._kind_of_group(text, i) and not _brand_after_dose(text, i)
         ]
+
+    def _kind_of_group(self, text: str, ident: Identifier) -> bool:
+        """ "the Fatherhood group", "Active Retirement group", "Maternal Mental Health team": a
+        group, meeting or team named by what it is about, in everyday words, is a kind of
+        support anyone may go to, not one place's organisation ("Edinburgh group" names a place,
+        "Man Alive clinic" a provider)."""
+        if ident.known or ident.category is not Category.ORGANISATION:
+            return False
+        words = text[ident.start : ident.end].split()
+        if words and words[-1] in _GROUP_KINDS:
+            words = words[:-1]
+            if words and words[-1] == "support":
+                words = words[:-1]
+        elif _GROUP_KIND_AFTER_RE.match(text, ident.end) is None:
+            return False
+        g = self._gaz
+        return bool(words) and all(
+            w[:1].isupper()
+            and w.lower() not in _ORG_WORDS
+            and w.lower() not in US_STATES
+            and w.lower() not in COUNTRIES
+            and (b := w.lower().strip("'’")) in g.common_words
+            and b not in g.towns
+            and b not in g.first_names
+            and b not in g.surnames
+            for w in words
+        )
 
     def _mark_dob(self, text: str, ident: Identifier) -> Identifier:
         """A date of birth is marked (role "dob") so it is removed, never turned into a month or week.

@@ -507,11 +507,43 @@ MEDICATIONS = MEDICATIONS | frozenset(
 THERAPIES = THERAPIES | frozenset(
     split_words("""ips mbt sfbt mbsr stepps fbt cbt-i cbt-e ddp mst pmr craft asist safetalk 12-step
     silvercloud sleepio moodgym mindspot gamban betblocker wellbriety griefshare lifering
-    nar-anon wysa woebot calmharm daylio meetwo distract""")
+    nar-anon wysa woebot calmharm daylio meetwo distract mrt""")
+)
+#: Medicines for the body that notes list beside the psychiatric ones (national formularies).
+MEDICATIONS = MEDICATIONS | frozenset(
+    split_words("""eliquis apixaban xarelto rivaroxaban warfarin clopidogrel aspirin atorvastatin
+    lipitor simvastatin rosuvastatin crestor amlodipine ramipril lisinopril losartan bisoprolol
+    metoprolol atenolol furosemide bendroflumethiazide tamsulosin finasteride trelegy symbicort
+    seretide spiriva fostair flutiform relvar albuterol fluticasone budesonide beclometasone
+    montelukast tiotropium gliclazide sitagliptin januvia jardiance empagliflozin dapagliflozin
+    forxiga lantus novorapid humalog trulicity rifafour rifampicin pyrazinamide ethambutol
+    efavirenz tenofovir atripla lamivudine zidovudine cotrimoxazole co-trimoxazole bactrim
+    allopurinol colchicine methotrexate hydroxychloroquine adalimumab humira lansoprazole
+    pantoprazole esomeprazole nexium ranitidine gaviscon lactulose senna movicol laxido
+    loperamide imodium buscopan mebeverine sumatriptan zolmitriptan amoxil augmentin
+    nitrofurantoin trimethoprim cefalexin clarithromycin azithromycin metronidazole fluconazole
+    aciclovir valaciclovir hydrocortisone betnovate dermovate diprobase epaderm cetraben
+    sudocrem voltarol diclofenac mefenamic norethisterone levonorgestrel ellaone yasmin
+    rigevidon dianette mirena""")
 )
 SERVICES = SERVICES | frozenset(
     [
-        # programmes and techniques named in full (their single words are ordinary words)
+        # national helplines, fellowships and programmes named in one word
+        "stanley-brown", "hopelineuk", "hopeline247", "gamcare", "drinkline", "bodywhys",
+        "turn2me", "childhelp", "rainn", "good2talk", "connexontario", "1800respect", "13yarn",
+        "ndis", "youthline", "healthline", "outline", "sadag", "tele-manas", "icall", "kiran",
+        "aasra", "mani", "picu", "vr&e", "jobseeker", "betstop", "plunket",
+        "thanksgiving", "juneteenth", "half-term",
+    ]
+)  # fmt: skip
+#: Programmes, techniques, national helplines and holidays named in several words. They stay
+#: whole wherever they are written, but their words are ordinary ones that may still be part
+#: of a name ("Kenya Red Cross" keeps nothing from "Red Location", "Labour Day" nothing from
+#: "Department of Labour"), so they are kept apart from ``SERVICES``, whose every word is
+#: never a name's.
+KEPT_PHRASES = frozenset(
+    [
+        "gardaí", "gardai",  # the Irish police (one word, but "garda" names stations)
         "motivational interviewing", "behavioural activation", "behavioral activation",
         "schema therapy", "acceptance and commitment therapy", "dialectical behaviour therapy",
         "dialectical behavior therapy", "cognitive processing therapy",
@@ -521,47 +553,40 @@ SERVICES = SERVICES | frozenset(
         "narrative exposure therapy", "seeking safety", "triple p", "incredible years",
         "circle of security", "open dialogue", "contingency management", "radical acceptance",
         "opposite action", "dear man", "wise mind", "five ways to wellbeing", "outcome star",
-        "recovery star", "stanley-brown", "stanley-brown safety plan", "hearing voices group",
+        "recovery star", "stanley-brown safety plan", "hearing voices group",
         "mental health first aid", "beating the blues", "this way up", "stay alive",
         "stay alive app", "twelve steps", "12 steps", "celebrate recovery", "refuge recovery",
         "recovery dharma", "women for sobriety", "calm harm", "insight timer", "i am sober",
         "try dry", "clear fear", "catch it", "blue ice", "quit genius", "smoke free",
-        # national helplines and agencies
-        "hopelineuk", "hopeline247", "papyrus hopeline247", "forced marriage unit",
-        "modern slavery helpline", "national gambling helpline", "gamcare",
-        "national debtline", "op courage",
-        "breathing space", "men's advice line", "drinkline",
-        "bodywhys", "turn2me", "lgbt ireland",
-        "hse drugs and alcohol helpline", "yourmentalhealth information line", "childhelp",
-        "trans lifeline", "rainn", "disaster distress helpline", "poison control",
-        "national domestic violence hotline", "samhsa national helpline", "nami helpline",
-        "hope for wellness", "talk suicide canada", "wellness together canada", "good2talk",
-        "connexontario", "suicide call back service", "1800respect", "13yarn", "open arms",
-        "head to health", "sane australia", "gambling help", "butterfly foundation", "panda",
-        "centrelink", "ndis", "youthline", "suicide crisis helpline",
-        "depression helpline", "alcohol drug helpline", "gambling helpline", "healthline",
-        "women's refuge", "outline", "what's up", "sadag",
+        "papyrus hopeline247", "forced marriage unit", "modern slavery helpline",
+        "national gambling helpline", "national debtline", "op courage", "breathing space",
+        "men's advice line", "lgbt ireland", "hse drugs and alcohol helpline",
+        "yourmentalhealth information line", "trans lifeline", "disaster distress helpline",
+        "poison control", "national domestic violence hotline", "samhsa national helpline",
+        "nami helpline", "hope for wellness", "talk suicide canada", "wellness together canada",
+        "suicide call back service", "open arms", "head to health", "sane australia",
+        "gambling help", "butterfly foundation", "suicide crisis helpline", "depression helpline",
+        "alcohol drug helpline", "gambling helpline", "women's refuge", "what's up",
         "lifeline south africa", "gbv command centre", "stop gender violence helpline",
-        "higher health", "tele-manas", "icall", "vandrevala foundation", "kiran",
-        "aasra", "mani", "childline kenya", "nacada",
-        "ncmh crisis hotline", "in touch crisis line", "bantay bata", "dswd", "philhealth",
-        "job corps", "social security", "vocational rehabilitation",
-        "walk-in centre", "walk-in center", "fact team", "act team", "picu",
-        # holidays named as times of year
-        "new year's eve", "new year's day", "new year", "christmas eve", "christmas day",
-        "boxing day", "bank holiday", "good friday", "easter monday", "easter sunday",
-        "mother's day", "father's day", "valentine's day", "bonfire night", "guy fawkes night",
-        "anzac day", "waitangi day", "canada day", "labor day", "labour day",
-        "memorial day", "independence day", "thanksgiving", "juneteenth", "heritage day",
-        "freedom day", "youth day", "chinese new year", "yom kippur",
-        "rosh hashanah", "holy week", "half term", "half-term",
+        "higher health", "vandrevala foundation", "childline kenya", "ncmh crisis hotline",
+        "in touch crisis line", "bantay bata", "job corps", "social security",
+        "vocational rehabilitation", "walk-in centre", "walk-in center", "fact team", "act team",
+        "kenya red cross", "area agency on aging", "home based primary care",
+        "home-based primary care", "jobseeker payment", "partners in recovery",
+        "moral reconation therapy", "parents plus", "community employment scheme", "ce scheme",
+        "active retirement", "new year's eve", "new year's day", "new year", "christmas eve",
+        "christmas day", "boxing day", "bank holiday", "good friday", "easter monday",
+        "easter sunday", "mother's day", "father's day", "valentine's day", "bonfire night",
+        "guy fawkes night", "anzac day", "waitangi day", "canada day", "labor day", "labour day",
+        "memorial day", "independence day", "heritage day", "freedom day", "youth day",
+        "chinese new year", "yom kippur", "rosh hashanah", "holy week", "half term",
     ]
 )  # fmt: skip
 SCORES = SCORES | frozenset(
     split_words("""kessler k10 k-10 audit audit-c epds pcl-5 c-ssrs cssrs core-yp yp-core reqol
     honos honosca phq-a""")
 )
-RELATIVE_TIME = RELATIVE_TIME | frozenset(split_words("thanksgiving"))
+RELATIVE_TIME = RELATIVE_TIME | frozenset(split_words("thanksgiving arvo avo"))
 
 #: Job roles written with a capital ("Keyworker rang", "the Care Coordinator", "Matron said"):
 #: a role is never a person's name on its own.
@@ -570,12 +595,20 @@ ROLE_WORDS = frozenset(
     matron sho hca anp cpn amhp imha senco sendco registrar locum consultant therapist counsellor
     counselor psychiatrist psychologist pharmacist paramedic midwife physio physiotherapist
     dietitian dietician advocate navigator chaplain warden receptionist practitioner clinician
-    caseworkers keyworkers""")
+    caseworkers keyworkers adviser advisor alnco""")
 )
-NOT_NAMES = NOT_NAMES | ROLE_WORDS
+NOT_NAMES = NOT_NAMES | ROLE_WORDS | frozenset(split_words("philhealth"))
 
 MUST_KEEP = (
-    SERVICES | MEDICATIONS | THERAPIES | SCORES | COUNTRIES | US_STATES | WEEKDAYS | RELATIVE_TIME
+    KEPT_PHRASES
+    | SERVICES
+    | MEDICATIONS
+    | THERAPIES
+    | SCORES
+    | COUNTRIES
+    | US_STATES
+    | WEEKDAYS
+    | RELATIVE_TIME
 )
 
 

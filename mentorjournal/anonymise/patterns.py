@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from mentorjournal.anonymise import more_forms
 from mentorjournal.anonymise.categories import Category
 from mentorjournal.anonymise.identifier import Identifier
-from mentorjournal.anonymise.lexicon import MONTHS, US_STATE_CODES, US_STATES
+from mentorjournal.anonymise.lexicon import MEDICATIONS, MONTHS, US_STATE_CODES, US_STATES
 from mentorjournal.anonymise.prefilter import finditer
 from mentorjournal.anonymise.textutil import Token, previous_words, split_words
 
@@ -759,7 +759,7 @@ def is_service_number(number: str) -> bool:
         d = d[1:]
     if len(d) == 10 and d[:3] in ("800", "833", "844", "855", "866", "877", "888"):
         return True
-    if d.startswith(("1800", "1300", "1850", "1890")) and len(d) == 10:
+    if d.startswith(("1800", "1300", "1850", "1890", "0818")) and len(d) == 10:
         return True
     if len(d) == 9 and d.startswith("800"):
         return True  # Poland's freephone ("800 70 2222")
@@ -1345,6 +1345,9 @@ _NUMBER_PAIR_RE = re.compile(r"(?<![\d/.])(\d{1,2})([/.])(\d{1,2})(?![\d/]|\.\d)
 
 def _is_day_without_month(text: str, m: re.Match[str]) -> bool:
     a, b = int(m.group(1)), int(m.group(3))
+    drug = previous_words(text, m.start(), 1)
+    if drug and drug[0] in MEDICATIONS:
+        return False  # "Suboxone 8/2", "co-codamol 30/500": a dose
     if m.group(2) == ".":  # "Fri 14.3": only after its cue, never before a unit
         shape, cue = CUED_DATES[2]
         return (
@@ -1471,7 +1474,8 @@ def _capitalised_before(text: str, pos: int) -> bool:
 #: A clinical score or rating shortly before "was 12" makes the number a score too.
 _SCORE_BEFORE_RE = re.compile(
     r"\b(?:phq|gad|core|k10|k6|wemwbs|swemwbs|rcads|sdq|ors|srs|audit|epds|bdi|bai|hads|pcl|honos|"
-    r"mfq|cdi|dass|isi|score|scores|scored|mood|anxiety|rated|rating|ratings)(?![a-z])[\w-]*"
+    r"mfq|cdi|dass|isi|pgsi|barc|rhs|cudit|dast|dudit|assist|crafft|"
+    r"score|scores|scored|mood|anxiety|rated|rating|ratings)(?![a-z])[\w-]*"
     r"[^.!?\n]*$",
     _I,
 )

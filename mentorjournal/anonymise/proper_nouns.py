@@ -226,6 +226,7 @@ _SERVICE_AFTER_RE = re.compile(
     r"xl|sr|mr|er|prn|mg|mcg|tablets?|pills?|capsules?|injections?|patch|patches|depot|dose|"
     r"syrup|spray|inhaler)\b"
     r"|[ ]+(?:of[ ]+)?\d{1,3}(?![\d:.,/]\d|[ ]?(?:am|pm|years?|yrs?)\b)"
+    r"|[ ]+\d{1,4}(?:\.\d{1,3})?[ ]?(?:mg|mcg|µg|ml|iu|units?)\b"  # "Eliquis 2.5 mg"
     # a helpline's short number: "Tele-MANAS 14416", "Shout 85258", "Health Connect (811)"
     r"|[ ]+(?:on[ ]+)?\(?\d{3,6}(?:[ ]\d{3})?(?![\d/.:-])"
     r"|[ ]+crisis[ ](?:line|team|service)\b"

@@ -70,7 +70,7 @@ DRUGS = [
 #: Therapies, programmes and techniques, by acronym and in full.
 THERAPIES = [
     "CBT", "DBT", "EMDR", "ERP", "CPT", "ACT", "IPS", "WRAP", "12-step", "CAT", "IPT", "MBCT",
-    "CFT", "IFS", "TF-CBT", "CBT-I", "CBT-E", "MBT", "SFBT", "NET", "MI", "CRAFT", "DDP", "MST",
+    "CFT", "IFS", "TF-CBT", "CBT-I", "CBT-E", "MBT", "SFBT", "MI", "CRAFT", "DDP", "MST",
     "FBT", "MBSR", "STEPPS", "IPS employment support", "Motivational Interviewing",
     "Behavioural Activation", "Behavioral Activation", "Schema Therapy",
     "Acceptance and Commitment Therapy", "Dialectical Behaviour Therapy",
@@ -170,7 +170,7 @@ HELPLINES = [
     "Suicide Call Back Service 1300 659 467", "1800RESPECT", "MensLine Australia 1300 78 99 78",
     "QLife 1800 184 527", "13YARN 13 92 76", "Open Arms 1800 011 046", "headspace",
     "Head to Health 1800 595 212", "SANE Australia", "Gambling Help 1800 858 858",
-    "Butterfly Foundation 1800 33 4673", "PANDA 1300 726 306", "Centrelink", "NDIS", "000",
+    "Butterfly Foundation 1800 33 4673", "PANDA 1300 726 306", "NDIS", "000",
     # New Zealand
     "1737", "Lifeline Aotearoa 0800 543 354", "Youthline 0800 376 633",
     "Suicide Crisis Helpline 0508 828 865", "Depression Helpline 0800 111 757",
@@ -189,10 +189,10 @@ HELPLINES = [
     "MANI", "112 emergency line",
     # Kenya
     "Befrienders Kenya", "Childline Kenya 116", "GBV helpline 1195",
-    "NACADA 1192",
+
     # Philippines
     "NCMH Crisis Hotline 1553", "Hopeline 0917 558 4673", "In Touch Crisis Line", "Bantay Bata 163",
-    "DSWD", "PhilHealth",
+    "PhilHealth",
 ]
 
 #: Generic services, named as anyone names them.
