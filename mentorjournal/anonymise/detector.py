@@ -19,7 +19,7 @@ from mentorjournal.anonymise.context_detector import (
     RELATIONS,
     ContextDetector,
 )
-from mentorjournal.anonymise.cues import CueDetector, clinical_scores
+from mentorjournal.anonymise.cues import COMMON_ACRONYMS, CueDetector, clinical_scores, fold
 from mentorjournal.anonymise.dates import parse_date
 from mentorjournal.anonymise.gazetteers import Gazetteers, load_gazetteers
 from mentorjournal.anonymise.generic_services import generic_service_spans
@@ -132,11 +132,31 @@ def _brand_after_dose(text: str, ident: Identifier) -> bool:
     )
 
 
+_WORD_AFTER_RE = re.compile(r"[ ]([A-Z\u00C0-\u00DE][\w'’-]+)")
+_LISTED_BEFORE_RE = re.compile(r"(?:,|[ ]and|[ ]&|[ ]or)[ ](?:the[ ])?$")
+
+
+def _before_service(text: str, ident: Identifier, protected: list[tuple[int, int]]) -> Identifier:
+    """ "POWA and GBV Command Centre 0800 428 428": a name listed just before a kept service is
+    its own; the run that took both keeps the part before the list word."""
+    if ident.category not in _SOFT or not protected:
+        return ident
+    for s, e in protected:
+        if (
+            ident.start < s < ident.end <= e
+            and (m := _LISTED_BEFORE_RE.search(text, ident.start, s))
+            and m.start() > ident.start
+        ):
+            return replace(ident, end=m.start())
+    return ident
+
+
 #: Lower-case kinds of group that a topic in everyday words names ("the Fatherhood group").
 _ORG_WORDS = frozenset(
     split_words("""international national foundation trust association society institute network
     alliance council charity church federation union league project centre center""")
 )
+_SITE_KINDS = frozenset(split_words("clinic pharmacy centre center office team service unit"))
 _GROUP_KINDS = frozenset(split_words("group groups meeting meetings class classes team line"))
 _GROUP_KIND_AFTER_RE = re.compile(
     r"[ ]+(?:support[ ]+)?(?:group|groups|meeting|meetings|class|classes|team|line)\b"
@@ -146,7 +166,7 @@ _VANITY_RE = re.compile(r"(?:1[-. ]?)?8(?:00|33|44|55|66|77|88)[-. ]?[\dA-Z-]{0,
 #: Words of which one is in every helpline name ``HELPLINE_RE`` finds (a cheap pre-check).
 _HELPLINE_HINTS = frozenset(
     split_words("""crisis helpline hotline lifeline youthline hopeline drinkline textline warmline
-    infoline line phone""")
+    infoline line phone distress""")
 )
 _SERVICE_FIRST_WORDS = frozenset(re.split(r"[^a-z]+", s)[0] for s in _MULTIWORD_SERVICES) - {""}
 _DIGIT_SERVICES_RE = re.compile(
@@ -350,6 +370,8 @@ class Detector:
                         for m in HELPLINE_RE.finditer(text, a, b)
                         if m.start() <= t.start < m.end()
                     )
+        if protected:  # "Open Arms Whangārei": a service with its town after it is a local branch
+            protected = [(s, e) for s, e in protected if not self._town_after(text, e)]
         orgs = self._orgs.find(text, tokens)
         if protected and orgs:  # "Citizens Advice Knowsley": a service's local branch is named
             protected = [
@@ -364,17 +386,20 @@ class Detector:
         ]
         generic.extend(
             i
-            for i in [
-                *self._context.find(text, tokens),
-                *self._cues.find(text, tokens, bases),
-                *self._proper.find(text, tokens),
-                *self._proper.nicknames(text),
-                *orgs,
-                *street_addresses(text),
-                *street_forms(text, bases),
-                *self._places.find(text, tokens, bases),
-                *self._names.find(text, tokens, bases),
-            ]
+            for i in (
+                _before_service(text, i, protected)
+                for i in [
+                    *self._context.find(text, tokens),
+                    *self._cues.find(text, tokens, bases),
+                    *self._proper.find(text, tokens),
+                    *self._proper.nicknames(text),
+                    *orgs,
+                    *street_addresses(text),
+                    *street_forms(text, bases),
+                    *self._places.find(text, tokens, bases),
+                    *self._names.find(text, tokens, bases),
+                ]
+            )
             if not any(s < i.end and i.start < e for s, e in protected)  # a service stays whole
             and (
                 i.category not in _PLATFORM_SHY
@@ -468,6 +493,10 @@ class Detector:
             if not self._kind_of_group(text, i) and not _brand_after_dose(text, i)
         ]
 
+    def _town_after(self, text: str, end: int) -> bool:
+        m = _WORD_AFTER_RE.match(text, end)
+        return m is not None and fold(m.group(1)).lower() in self._gaz.towns
+
     def _kind_of_group(self, text: str, ident: Identifier) -> bool:
         """ "the Fatherhood group", "Active Retirement group", "Maternal Mental Health team": a
         group, meeting or team named by what it is about, in everyday words, is a kind of
@@ -476,6 +505,12 @@ class Detector:
         if ident.known or ident.category is not Category.ORGANISATION:
             return False
         words = text[ident.start : ident.end].split()
+        if (
+            len(words) >= 2
+            and words[-1] in _SITE_KINDS
+            and all(w in COMMON_ACRONYMS for w in words[:-1])
+        ):
+            return True  # "the HSE clinic", "VA pharmacy", "the OST centre": a national service's
         if words and words[-1] in _GROUP_KINDS:
             words = words[:-1]
             if words and words[-1] == "support":

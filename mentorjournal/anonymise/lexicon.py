@@ -531,8 +531,8 @@ SERVICES = SERVICES | frozenset(
         # national helplines, fellowships and programmes named in one word
         "stanley-brown", "hopelineuk", "hopeline247", "gamcare", "drinkline", "bodywhys",
         "turn2me", "childhelp", "rainn", "good2talk", "connexontario", "1800respect", "13yarn",
-        "ndis", "youthline", "healthline", "outline", "sadag", "tele-manas", "icall", "kiran",
-        "aasra", "mani", "picu", "vr&e", "jobseeker", "betstop", "plunket",
+        "ndis", "youthline", "healthline", "outline", "sadag", "tele-manas", "icall",
+        "aasra", "picu", "vr&e", "jobseeker", "betstop", "plunket",
         "thanksgiving", "juneteenth", "half-term",
     ]
 )  # fmt: skip

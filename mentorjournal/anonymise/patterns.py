@@ -772,6 +772,8 @@ HELPLINE_RE = re.compile(
     r"(?:\b(?:[A-Z][\w&'’-]*[ \t]+(?:(?:and|&|of|for)[ \t]+)?){0,4})?"
     r"(?:[Cc]risis[ \t]+(?:[Ll]ine|[Ss]ervices?|[Cc]ent(?:re|er)|[Tt]eam|[Tt]ext[ \t]+[Ll]ine)|[Hh]elp[ \t]?[Ll]ine|"
     r"[Hh]otline|[Ll]ifeline|[Yy]outhline|[Hh]opeline|[Dd]rinkline|[Hh]elp[ \t]+[Pp]hone|[Aa]ccess[ \t]+[Ll]ine|"
+    r"[Dd]istress[ \t]+(?:[Ll]ine|[Cc]ent(?:re|er))|[Mm]ental[ \t]+[Hh]ealth[ \t]+[Ll]ine|"
+    r"[Aa]fter[- ]hours[ \t]+[Ll]ine|[Ee]mergency[ \t]+[Ll]ine|"
     r"[Ss]upport[ \t]+[Ll]ine|[Aa]dvice[ \t]+[Ll]ine|[Tt]ext[ \t]?[Ll]ine|[Ww]arm[ \t]?[Ll]ine|[Ii]nfo[ \t]?[Ll]ine)\b"
     r"(?:[ \t]*(?:no\.?|number|on|:|-|–)?[ \t]*\(?\+?\d[\d \t().-]{4,16}\d\)?)?"
     # "0917 899 8727 (Hopeline)": the number before its name in brackets

@@ -147,7 +147,7 @@ _POSTCODE_NEXT_RE = re.compile(
 )
 #: The last word of a clinical measure's name.
 _MEASURE_HEADS = frozenset(
-    split_words("scale scales inventory questionnaire checklist index measure screener test")
+    split_words("scale scales inventory questionnaire checklist index measure screener screen test")
 )
 #: A run ending in one of these before a number is a helpline ("Suicide Call Back Service 1300").
 _HELPLINE_HEADS = frozenset(split_words("service services line helpline hotline network"))

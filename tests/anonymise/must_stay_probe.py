@@ -183,10 +183,10 @@ HELPLINES = [
     "10177", "Higher Health 0800 36 36 36",
     # India
     "Tele-MANAS 14416", "iCall 9152987821", "Vandrevala Foundation 1860 2662 345",
-    "KIRAN 1800-599-0019", "AASRA", "Childline 1098", "112", "108 ambulance",
+    "AASRA", "Childline 1098", "112", "108 ambulance",
     "women's helpline 181",
     # Nigeria
-    "MANI", "112 emergency line",
+    "112 emergency line",
     # Kenya
     "Befrienders Kenya", "Childline Kenya 116", "GBV helpline 1195",
 

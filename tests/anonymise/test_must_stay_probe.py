@@ -89,3 +89,40 @@ def test_the_narrowed_rules_still_find_what_they_should(
 def test_a_programme_named_with_its_kind_leaves_no_stray_word(detector: Detector) -> None:
     """ "GamCare group": trimming the kept name off an organisation leaves no "group" behind."""
     assert detector.find("Plan: attend GamCare group Tuesday online.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stopped going to the Fatherhood group.",  # a group named by its topic
+        "Supports: Maternal Mental Health team visits Tuesdays.",
+        "Called VA pharmacy about the refill.",  # a national service's site by its kind
+        "He is on methadone 70ml from the HSE clinic.",
+        "Benzhexol 2.5mg (Artane) for the stiffness.",  # a brand in brackets after its dose
+        "Also Eliquis 2.5 mg BID.",
+        "Interested in Suboxone 8/2 induction.",
+        "PGSI at intake was 19.",
+        "Text reminder on Tuesday arvo.",
+        "988 and the Distress Centre line on his phone.",
+        "the Gardaí were called.",
+        "Gave her ALONE 0818 222 024.",
+    ],
+)
+def test_kinds_of_support_doses_and_service_lines_stay(detector: Detector, text: str) -> None:
+    assert [text[i.start : i.end] for i in detector.find(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She went to the Edinburgh group.", "Edinburgh"),  # a place's group
+        ("Shared about the PANDAS Foundation groups.", "PANDAS Foundation"),
+        ("Back at work in Tesco Artane 3 days a week.", "Artane"),  # the place, not the brand
+        ("We got her food at Open Arms Whangārei.", "Whangārei"),  # a service's local branch
+        ("Garda report at Mill Street Garda Station.", "Mill Street"),
+        ("He went to Riverside Group.", "Riverside"),
+    ],
+)
+def test_the_look_alikes_are_still_found(detector: Detector, text: str, expected: str) -> None:
+    found = [text[i.start : i.end] for i in detector.find(text)]
+    assert any(expected in f for f in found), found
