@@ -597,7 +597,7 @@ ROLE_WORDS = frozenset(
     dietitian dietician advocate navigator chaplain warden receptionist practitioner clinician
     caseworkers keyworkers adviser advisor alnco""")
 )
-NOT_NAMES = NOT_NAMES | ROLE_WORDS | frozenset(split_words("philhealth"))
+NOT_NAMES = NOT_NAMES | ROLE_WORDS
 
 MUST_KEEP = (
     KEPT_PHRASES

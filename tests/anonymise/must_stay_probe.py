@@ -192,7 +192,6 @@ HELPLINES = [
 
     # Philippines
     "NCMH Crisis Hotline 1553", "Hopeline 0917 558 4673", "In Touch Crisis Line", "Bantay Bata 163",
-    "PhilHealth",
 ]
 
 #: Generic services, named as anyone names them.
