@@ -21,6 +21,7 @@ from mentorjournal.anonymise.identifier import Identifier
 from mentorjournal.anonymise.known import Known
 from mentorjournal.anonymise.lexicon import EVERYDAY_NAME_WORDS, is_must_keep
 from mentorjournal.anonymise.nicknames import nickname_forms
+from mentorjournal.anonymise.proper_nouns import dictionary_words
 from mentorjournal.anonymise.textutil import (
     Token,
     edit_distance_at_most,
@@ -39,6 +40,7 @@ NAME_CUES_BEFORE = frozenset(
 NAME_CUES_AFTER = frozenset(
     split_words("""said says told was is has had came felt feels seemed reported wants wanted thinks thought
     and asked agreed shared mentioned explained arrived left texted called cried laughed
+    rang phoned messaged emailed
     didn't doesn't isn't wasn't hasn't won't can't""")
 )
 ORG_TYPES = frozenset(
@@ -50,6 +52,20 @@ PLACE_TYPES = frozenset(
     split_words("town city village place area borough county neighbourhood suburb home")
 )
 
+
+#: A digit straight after a word: "Dec's 3rd" is still a month.
+_DIGIT_AHEAD_RE = re.compile(r"\s*\d")
+#: "to" and a lower-case word after a clipped name: a plan's action ("Dec to call").
+_TO_VERB_RE = re.compile(r"[ \t]+to[ \t]+[a-z]")
+#: Words before a month that make a clipped name there the month: "in Dec", "since Dec".
+_DATE_WORDS_BEFORE = frozenset(
+    split_words("in on since by until till from of early mid late end start last next this every")
+)
+#: Months and their short forms: "Dec to Feb" is a span of months.
+MONTH_WORDS = frozenset(
+    split_words("""january february march april may june july august september october november
+    december jan feb mar apr jun jul aug sep sept oct nov dec""")
+)
 
 #: Any digit: a text without one holds no phone number, so the phone scan is skipped.
 _DIGIT = re.compile(r"\d")
@@ -67,8 +83,20 @@ def _fold(text: str) -> str:
 
 
 def _phone_digits(phone: str) -> str:
-    """The national significant digits: drop +44/0044/0 and +1/1 so any grouping compares equal."""
+    """The national significant digits: drop +44/0044/0 and +1/1 so any grouping compares equal.
+    A number stored with any other country code ("+48 601 554 218", "0091 98727 60113") is
+    written at home without it, so its national number is what the text holds."""
     digits = re.sub(r"\D", "", phone)
+    international = phone.lstrip().startswith("+") or digits.startswith("00")
+    if international and not digits.lstrip("0").startswith(("44", "1")):
+        import phonenumbers  # only for a vault phone abroad: most vaults never load it
+
+        try:
+            number = phonenumbers.parse("+" + digits.lstrip("0"), None)
+        except phonenumbers.NumberParseException:
+            number = None
+        if number is not None and number.national_number:
+            return str(number.national_number)
     for prefix in ("0044", "44", "001", "1", "0"):
         if digits.startswith(prefix) and len(digits) - len(prefix) >= 9:
             digits = digits[len(prefix) :]
@@ -132,6 +160,9 @@ class KnownDetector:
         #: "MMU", "UoN", "NUIG": a known place by its initials (matched with their capitals).
         self._acronyms: dict[str, tuple[Category, str, str | None]] = {}
         self._word_shorts: set[str] = set()
+        #: "sullivan" -> "o": the short first piece of a name written with a space for its
+        #: apostrophe ("rachel o sullivan", "D Angelo"), so the span takes the piece in too.
+        self._split_prefix: dict[str, str] = {}
         self._word_short_memo: dict[str, _Person | None] = {}
         self._dob = known.mentee.dob
         mentee = _Person("mentee", "mentee")
@@ -183,6 +214,7 @@ class KnownDetector:
                     self._add_literal(
                         word, _place_category(place.type), f"place:{i}", _place_role(place.type)
                     )
+                self._add_core_name(place.name, place.type, f"place:{i}")
                 shorts = [
                     short
                     for short in place_short_forms(place.name)
@@ -200,6 +232,20 @@ class KnownDetector:
             if self._acronyms
             else None
         )
+
+    def _add_core_name(self, name: str, kind: str, who: str) -> None:
+        """ "Royal Free" for the Royal Free Hospital; "the Royal" for Derby Royal (one word is
+        matched only after "the" and not before another capitalised word: "the Royal Mail")."""
+        category = _place_category(kind)
+        if category is not Category.ORGANISATION:
+            return
+        core = place_core_name(name, self._gaz.towns)
+        if " " in core:
+            self._add_literal(core, category, who, _place_role(kind))
+        elif core:
+            pattern = r"(?<=\b[Tt]he )" + re.escape(core) + r"\b(?!['’]?s?\s+[A-Z])"
+            self._literals.append((re.compile(pattern), category, who, _place_role(kind)))
+            self._literal_hints.append(core.lower())
 
     def _listed_nicknames(self) -> dict[str, _Person]:
         """Nicknames the table lists for a known first name ("Becca", "Becky" for Rebecca)."""
@@ -244,9 +290,12 @@ class KnownDetector:
                 self._names.setdefault(_fold(key), person)  # "Siân" is often typed "Sian"
                 if len(key) >= 4:
                     self._fuzzy.append((key, person))
-                for piece in re.split(r"['’-]", key):  # "Okafor-Smith" is also "Okafor"
+                pieces = re.split(r"['’-]", key)
+                for piece in pieces:  # "Okafor-Smith" is also "Okafor"
                     if len(piece) >= 3 and piece != key:
                         self._names.setdefault(piece, person)
+                if len(pieces) == 2 and len(pieces[0]) <= 2 and len(pieces[1]) >= 3:
+                    self._split_prefix[pieces[1]] = pieces[0]  # "o sullivan" for O'Sullivan
 
     def _add_initials(self, full_name: str, person: _Person) -> None:
         named = [p for p in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", full_name) if p]
@@ -311,7 +360,9 @@ class KnownDetector:
             return self._fuzzy_memo[key]
         return person
 
-    def _short_form_in_context(self, text: str, token: Token) -> _Person | None:
+    def _short_form_in_context(
+        self, text: str, token: Token, *, after_only: bool = False
+    ) -> _Person | None:
         """ "Gem was upset", "She and Dec are": a clipped known first name that is also a word
         or a month counts before or after a word that only goes with a person."""
         base = token.base
@@ -322,10 +373,15 @@ class KnownDetector:
         person = self._word_short_memo[base]
         if person is None:
             return None
-        before = previous_words(text, token.start, 1)
-        after = next_words(text, token.end, 1)
-        if (before and before[0] in NAME_CUES_BEFORE) or (after and after[0] in NAME_CUES_AFTER):
-            return person
+        return person if _clipping_cue(text, token, after_only=after_only) else None
+
+    def _clipped(self, text: str, token: Token) -> _Person | None:
+        """A clipped known first name that is also a word or a month, told by its context; in
+        lower case ("rach rang me") only with a person's verb after it and when not a word."""
+        if token.capitalised:
+            return self._short_form_in_context(text, token)
+        if token.text.islower() and token.base not in dictionary_words():
+            return self._short_form_in_context(text, token, after_only=True)
         return None
 
     def _short_form(self, base: str) -> _Person | None:
@@ -379,8 +435,8 @@ class KnownDetector:
                 person = looked_up[word]
             else:
                 person = looked_up[word] = self._lookup(token)
-            if person is None and token.capitalised and 3 <= len(token.base) <= 5:
-                person = self._short_form_in_context(text, token)
+            if person is None and 3 <= len(token.base) <= 5:
+                person = self._clipped(text, token)
             if person is not None:
                 # A given name is replaced in any case; a family name that is also an everyday
                 # word ("Young", "White", "Hall") only where it is used as a name.
@@ -400,9 +456,8 @@ class KnownDetector:
                         Identifier(token.start, token.end, Category.NAME, None, "relative")
                     )
                     continue
-                found.append(
-                    Identifier(token.start, token.end, Category.NAME, person.who, person.role)
-                )
+                start = self._with_split_prefix(text, token)
+                found.append(Identifier(start, token.end, Category.NAME, person.who, person.role))
                 continue
             if word.isupper() and (raw := word.replace(".", "")) in self._initials:
                 who = self._initials[raw]
@@ -415,6 +470,18 @@ class KnownDetector:
                 who = self._initials[key]
                 found.append(Identifier(m.start(), m.end(), Category.NAME, who.who, who.role))
         return _merge_adjacent(text, [self._with_initial(text, i) for i in found])
+
+    def _with_split_prefix(self, text: str, token: Token) -> int:
+        """Where a known name starts when the short piece before its apostrophe stands apart
+        ("o sullivan" for O'Sullivan): the piece joins the span."""
+        start = token.start
+        prefix = self._split_prefix.get(token.base)
+        if prefix is None or start <= len(prefix) or text[start - 1] != " ":
+            return start
+        head = start - len(prefix) - 1
+        if text[head : start - 1].lower() == prefix and (head == 0 or not text[head - 1].isalnum()):
+            return head
+        return start
 
     def _with_initial(self, text: str, ident: Identifier) -> Identifier:
         """ "Jarrah W.", "Karthik S., 41", "H. Price-Morgan": an initial written against a known
@@ -476,6 +543,32 @@ class KnownDetector:
         return self._dob
 
 
+def _clipping_cue(text: str, token: Token, *, after_only: bool) -> bool:
+    """Whether the words around a clipped known name show a person ("Gem was", "with Dec",
+    "Dec's frustrated", "Dec to ring") rather than the word or month ("in Dec", "Dec to Feb")."""
+    before = previous_words(text, token.start, 1)
+    after = next_words(text, token.end, 2)
+    if token.base in MONTH_WORDS and (
+        (before and before[0] in _DATE_WORDS_BEFORE) or (after and after[0] in MONTH_WORDS)
+    ):
+        return False  # "in Dec to see", "from Dec to Feb": the month
+    if after and after[0] in NAME_CUES_AFTER:
+        return True
+    if after_only:
+        return False
+    if before and before[0] in NAME_CUES_BEFORE:
+        return True
+    if token.possessive and not _DIGIT_AHEAD_RE.match(text, token.end):
+        return True  # "Dec's frustrated": a month has no 's of its own before a word
+    return (  # a plan's "Dec to try the line", not "Dec to Feb"
+        len(after) == 2
+        and after[0] == "to"
+        and after[1].isalpha()
+        and after[1] not in MONTH_WORDS
+        and _TO_VERB_RE.match(text, token.end) is not None
+    )
+
+
 def _digits_span(text: str, start: int, end: int, target: str) -> tuple[int, int]:
     """The part of a digit run that is the known number: "(206) 555-0138. 988" ends at "0138"
     (the helpline after it is not part of the number); a national prefix before it stays in."""
@@ -516,6 +609,30 @@ def place_acronyms(name: str) -> list[str]:
 
 
 _VOWELS = frozenset("aeiouy")
+
+
+def place_core_name(name: str, towns: frozenset[str]) -> str:
+    """What staff call a known organisation for short: its name without the kind of place at the
+    end and the town at the start ("Royal Free" for Royal Free Hospital, "Stepping Stone" for
+    Stepping Stone Veterans' Centre, "Royal" for Derby Royal). Empty when nothing is left or
+    nothing was dropped."""
+    words = name.split()
+    while words and words[0].lower() == "the":
+        words = words[1:]
+    while words and (
+        words[-1].lower().strip("'’") in ORG_SUFFIXES or words[-1].endswith(("s'", "s’"))
+    ):
+        words = words[:-1]
+    if len(words) >= 2 and words[0].lower() in towns:
+        words = words[1:]
+    if (
+        not words
+        or len(words) == len(name.split())
+        or not all(w[:1].isupper() for w in words)
+        or (len(words) == 1 and words[0].lower() in towns)
+    ):
+        return ""
+    return " ".join(words)
 
 
 def place_short_forms(name: str) -> list[str]:
