@@ -12,7 +12,7 @@ import itertools
 import re
 from collections.abc import Iterator, Sequence
 
-from mentorjournal.anonymise import more_forms
+from mentorjournal.anonymise import more_forms, more_shapes
 from mentorjournal.anonymise.categories import Category
 from mentorjournal.anonymise.identifier import Identifier
 from mentorjournal.anonymise.lexicon import MEDICATIONS, MONTHS, US_STATE_CODES, US_STATES
@@ -1540,6 +1540,7 @@ def find_patterns(
         found.extend(find_ages(text, windows, bases, runs))
         found.extend(more_forms.list_ages(text, bases))
         found.extend(more_forms.find_more_ids(text, runs))
+        found.extend(more_shapes.find_more_shapes(text, runs))
         found.extend(
             i
             for i in more_forms.find_more_dates(text, bases, runs, has_month=has_month)
