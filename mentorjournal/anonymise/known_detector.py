@@ -490,9 +490,15 @@ class KnownDetector:
             return ident
         start, end = ident.start, ident.end
         after = _INITIAL_AFTER_RE.match(text, end)
-        if after is not None and (
-            after.group(2)  # "Latoya R.": a middle or family initial with its full stop
-            or after.group(1) in self._family_initials.get(ident.who, ())
+        if (
+            after is not None
+            and (
+                after.group(2)  # "Latoya R.": a middle or family initial with its full stop
+                or after.group(1) in self._family_initials.get(ident.who, ())
+                or (  # "PRUITT, DESHAWN L   DOB": a register's middle initial in capitals
+                    text[start:end].isupper() and _FIELD_END_RE.match(text, after.end()) is not None
+                )
+            )
         ):
             end = after.end(1) + (1 if after.group(2) else 0)
         before = _INITIAL_BEFORE_RE.search(text, max(0, start - 4), start)
@@ -659,7 +665,9 @@ def place_short_forms(name: str) -> list[str]:
 _COMMA_WORD_RE = re.compile(r",[ \t]+([A-Z][^\W\d_]+)")
 _TITLES = frozenset(split_words("mr mrs ms miss mx dr prof sir dame rev fr"))
 #: A capital standing alone after a name, with or without its full stop: "Jarrah W." "Will T -".
-_INITIAL_AFTER_RE = re.compile(r"[ \t]([A-Z])(\.)?(?![\w'’])")
+_INITIAL_AFTER_RE = re.compile(r"[\"”’']?[ \t]([A-Z])(\.)?(?![\w'’])")
+#: The end of a register's field after an initial: "PRUITT, DESHAWN L   DOB ...".
+_FIELD_END_RE = re.compile(r"[ \t]{2,}|[ \t]*$|[ \t]*[|,;]", re.MULTILINE)
 _INITIAL_BEFORE_RE = re.compile(r"(?<![\w.])([A-Z])\.?[ \t]?$")
 
 

@@ -619,8 +619,8 @@ REF_KEYWORDS = (
     r"dowod|dowód|uan|abha|voter|jamb|waec|nhis|sassa|ndis|dva|abn|centrelink|ohip|ramq|msp|mbi|"
     r"uscis|alien|a-number|dl|utr|scn|hmrc|dwp|ssdi|warrant|permit|brp|share code|sevis|i-94|"
     r"green card|national id|id card|identity card|ghana card|nuban|cin|philsys|mr(?=\s*#)|acct|"
-    r"sid|ur(?=\s*(?:no\b|number|#|:))|service(?=\s*(?:no\b|number|#))|"
-    r"force(?=\s*(?:no\b|number|#))|match(?=\s*(?:id|no\b|#))|last 4(?:\s+(?:ssn|digits))?|"
+    r"sid|ur(?=\s*(?:no\b|number|#|:|\d{5,}\b))|npi|edipi|service(?=\s*(?:no\b|number|#))|"
+    r"force(?=\s*(?:no\b|number|#))|match(?=\s*(?:id|no\b|#))|last ?4(?:\s+(?:ssn|digits))?|"
     r"pmkeys|albumu|nmc pin|health(?=\s*#)|sr(?=\s*#)|dossier|datix|caseload"
 )
 #: The first word of each keyword: where the reference pattern is tried.
@@ -629,7 +629,7 @@ REF_FIRST_WORDS = frozenset(
     regon nfz dowod dowód uan abha voter jamb waec nhis sassa ndis dva abn centrelink ohip ramq msp
     mbi uscis alien a-number dl utr scn hmrc dwp ssdi warrant permit brp share sevis i-94 green
     national identity ghana nuban cin mr philsys acct sid ur service force match last pmkeys albumu
-    nmc health sr dossier datix caseload""")
+    nmc health sr dossier datix caseload last4 npi edipi""")
 )
 #: Shapes that are references wherever they stand.
 ID_RES: tuple[re.Pattern[str], ...] = (

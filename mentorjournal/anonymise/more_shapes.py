@@ -46,6 +46,8 @@ _FOREIGN_MONTHS = (
     r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|"
     r"diciembre|ene|dic|janeiro|fevereiro|mar[çc]o|maio|junho|julho|setembro|outubro|novembro|"
     r"dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"
+    # Tagalog
+    r"enero|pebrero|marso|abril|mayo|hunyo|hulyo|agosto|setyembre|oktubre|nobyembre|disyembre|"
     # German
     r"januar|februar|m[äa]rz|juni|juli|dezember|dez|"
     # Polish, in the forms after a day (``more_forms`` has them too, without a weekday)
@@ -80,6 +82,41 @@ FOREIGN_DATE_RE = re.compile(
     rf"(?=[ \t]*(?:[-–—,.;:)]|$|at\b|à\b|\d))",
     _I | re.MULTILINE,
 )
+_ENGLISH_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+#: "Abril 15, 2024", "ika-7 ng Marso 2025": a month first in another language (with its year),
+#: and the Tagalog "the 7th of".
+MONTH_FIRST_FOREIGN_RE = re.compile(
+    rf"\b(?:{_FOREIGN_MONTHS})[ \t]+{_DAY}(?:,)?[ \t]+{_YEAR}\b"
+    rf"|\bika-?[ \t]?{_DAY}[ \t]+ng[ \t]+(?:{_FOREIGN_MONTHS}|{_ENGLISH_MONTH})\b(?:[ \t]+{_YEAR}\b)?",
+    _I,
+)
+#: "19 Feb 25", "Mon 10 March 25": a day, a month and a two-digit year at the end of a header
+#: or before a field's gap (not "12 March 25 minutes").
+DAY_MONTH_SHORT_YEAR_RE = re.compile(
+    rf"(?:\b(?:{_WEEKDAYS})\b\.?,?[ \t]+)?"
+    rf"(?<![\d/.])(?:{_DAY})(?:st|nd|rd|th)?[ \t]+{_ENGLISH_MONTH}\.?,?[ \t]+(?:[0-3]\d)"
+    rf"(?![\d:.,/'’])(?=[ \t]*$|[ \t]{{2,}}|[ \t]*[-–—|;)])",
+    _I | re.MULTILINE,
+)
+#: "wk of 10/3", "w/c 16 Nov", "week of Jan 13": the week's words belong to the date after them.
+WEEK_OF_RE = re.compile(
+    rf"\b(?:w/c|w/b|wk[ \t]+of|week[ \t]+of|week[ \t]+commencing|week[ \t]+beginning)[ \t]*"
+    rf"(?:{_DAY}[/.](?:0?[1-9]|1[0-2])(?:[/.](?:\d{{4}}|\d{{2}}))?(?![\d/])"
+    rf"|{_DAY}(?:st|nd|rd|th)?[ \t]+{_ENGLISH_MONTH}\b\.?|{_ENGLISH_MONTH}\.?[ \t]+{_DAY}"
+    rf"(?:st|nd|rd|th)?\b)",
+    _I,
+)
+#: A day/month or an ordinal day in a note's first line, beside a dash: "youth wk - 30/1 - ",
+#: "North Belfast - 06/10 Met", "gambling peer support falkirk 28th - gary".
+HEADER_SLASH_RE = re.compile(
+    r"(?:(?<=[-–—][ \t])(?P<d>\d{1,2}/\d{1,2})(?![\d/])(?=[ \t]*(?:[-–—,]|$)|[ \t]+[A-Z])"
+    r"|(?P<o>\b(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))(?=[ \t]+[-–—][ \t]))",
+    re.MULTILINE,
+)
+
 #: A weekday in English alone before a bare day is planning ("next Mon 14th" is kept by
 #: ``patterns``): only the other languages' weekdays make the day-only branch a date.
 _ENGLISH_WEEKDAY_RE = re.compile(
@@ -113,6 +150,22 @@ YEAR_AFTER_EVENT_RE = re.compile(
     r"arrived|retired|widowed|again)\b(?:[ \t]+(?:[A-Z][\w'’-]*|\([^()\n]{1,24}\))){0,2}[ \t]+"
     r"(?P<d>(?:19[3-9]\d|20[0-3]\d))\b(?![/.:-]?\d|[ \t]*(?:-|–|to)[ \t]*\d)"
     r"(?![ \t]*(?:mg|ml|kcal|calories|steps|people|pounds|dollars|%|units))",
+    _I,
+)
+#: "his mum's death (2019)", "the divorce (2015)": a year in brackets after a life event.
+EVENT_YEAR_BRACKET_RE = re.compile(
+    r"\b(?:death|died|funeral|divorce|divorced|wedding|married|birth|born|diagnosis|diagnosed|"
+    r"accident|overdose|arrest|arrested|release|released|discharge|discharged|deployment|deployed|"
+    r"separation|separated|miscarriage|stroke|suicide|passing|passed|loss|redundancy|eviction)"
+    r"[ \t]*\((?P<d>(?:19|20)\d{2})\)",
+    _I,
+)
+#: "Diagnosed bipolar disorder 2019", "deployed with the Rifles 2009": a year after a life event
+#: and up to three lower-case words.
+EVENT_WORDS_YEAR_RE = re.compile(
+    r"\b(?:diagnosed|deployed|sectioned|widowed|adopted|fostered|evicted|enlisted|demobbed)\b"
+    r"(?:[ \t]+(?:[a-z][\w'’-]*|[A-Z]{2,}))?(?:[ \t]+[a-z][\w'’-]*){0,2}[ \t]+(?P<d>(?:19[3-9]\d|20[0-3]\d))"
+    r"\b(?![/.:-]?\d|[ \t]*(?:-|–|to)[ \t]*\d)",
     _I,
 )
 #: "discharged 12.09", "faxed to Karitane 2.12", "since 20.10": a day.month after an event verb
@@ -172,9 +225,46 @@ _NOT_LIFE_TIME_RE = re.compile(
 #: An age with its unit after a name, a closing bracket or quote: "Jan Nowak, 40 lat,",
 #: '("Vicky"), 36 yrs,', "Tomasz (34 l.)": the unit makes a bare number an age.
 AGE_WITH_UNIT_RE = re.compile(
-    r"(?:(?<=[\w)\"”’.]),[ \t]*|\([ \t]*|\b[Aa]ge[ \t]*[:=-]?[ \t]*)(?P<n>\d{1,3})[ \t]*(?P<u>lat\b|l\.|yrs?\b\.?|y/o|y\.o\.|yo\b)"
-    r"(?=[ \t]*(?:[,;|)—–]|-[ \t]|$|old\b))",
+    r"(?:(?<=[\w)\"”’.]),[ \t]*|\([ \t]*|\b[Aa]ge[ \t]*[:=-]?[ \t]*)(?P<n>\d{1,3})[ \t]*(?P<u>lat\b|l\.|yrs?\b\.?|y/o|y\.o\.|yo\b|y\b(?![/.]))"
+    r"(?=[ \t]*(?:[,;|)—–]|-[ \t]|$|old\b)|[ \t]{2,})",
     re.MULTILINE,
+)
+
+#: "Bridget (late 70s)", "Brad (mid-40s, electrician)", "early 50s, unhoused", "mid-forties": a
+#: decade of life with its part, all of it (not "the late 90s", an era).
+DECADE_AGE_RE = re.compile(
+    r"(?<!\bthe[ \t])(?<!\bthe)\b(?:early|mid|late)[- ]?(?:[1-9]0['’]?s|twenties|thirties|forties|"
+    r"fifties|sixties|seventies|eighties|nineties)\b",
+    _I,
+)
+_NUMBER_UNITS = r"one|two|three|four|five|six|seven|eight|nine"
+#: "Stan Dowd (ninety-three)", "Paddy O' (seventy-eight)": an age in words in brackets after a name.
+WORD_AGE_BRACKET_RE = re.compile(
+    r"(?<=[\w'’][ \t]\()(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    rf"(?:[- ](?:{_NUMBER_UNITS}))?(?=\))",
+    _I,
+)
+#: "Kathleen (18 months)", "baby girl (14 mo)", "amma (91 yrs)": an age with its unit in
+#: brackets after a name or a child (not "sober (6 weeks)": the word before must say who).
+UNIT_AGE_BRACKET_RE = re.compile(
+    r"(?P<w>[^\W\d_]+)[ \t]*\((?P<a>\d{1,3}[ \t]*(?:months?|mths?|mos?|weeks?|wks?|yrs?|yo|y/o))"
+    r"(?:[ \t]+old)?\)",
+)
+#: "Baby Mateo is 9 wks now": a baby's age in weeks or months after its name.
+BABY_IS_RE = re.compile(
+    r"\b(?:baby|son|daughter|newborn)[ \t]+(?:boy[ \t]+|girl[ \t]+)?[A-Z][^\W\d_]+[ \t]+is[ \t]+"
+    r"(?:now[ \t]+|only[ \t]+|just[ \t]+)?(?P<a>\d{1,2}[ \t]*(?:months?|mths?|mos?|weeks?|wks?))\b",
+    _I,
+)
+_CHILD_WORDS = frozenset(
+    split_words("""baby babies son daughter girl boy child kid newborn infant twins grandson
+    granddaughter pēpi pepi amma nan gran""")
+)
+#: Words before a bracketed duration that make it a length of time, not an age.
+_DURATION_WORDS = frozenset(
+    split_words("""sober clean dry abstinent sentence sentenced waitlist wait waiting course
+    programme program leave off ago for contract placement notice treatment probation order ban
+    suspended prison jail custody rehab detox residential stay admission since away gap""")
 )
 
 # --- references -----------------------------------------------------------------------------
@@ -194,6 +284,20 @@ _NOT_REGISTERS = frozenset(
         """DOB DOD EDD MON TUE TUES WED THU THUR THURS FRI SAT SUN JAN FEB MAR APR MAY JUN JUL AUG SEP
     SEPT OCT NOV DEC ON BY TO IN AT OF AND THE NEXT DATE DUE FROM BP HR RR SATS PHQ GAD"""
     )
+)
+
+
+#: A student's or a member's number: one letter and seven or eight digits ("u7720194",
+#: "s2211094", "z5123456").
+LETTER_DIGITS_RE = re.compile(r"(?<![\w/.-])[A-Za-z]\d{7,8}(?![\w/]|[.-]\d)")
+
+# --- handles --------------------------------------------------------------------------------
+
+#: "plays ML (JRxSlayer08)", "gaming on Steam (kai_77)": a handle in brackets after a game;
+#: it looks like one (a digit, an underscore or a capital inside a word).
+GAME_HANDLE_RE = re.compile(
+    r"\b(?:plays|playing|games|gaming|gamer)\b[^()\n.!?]{0,24}\("
+    r"(?P<h>(?=[\w.]*(?:\d|_|[a-z][A-Z]))[A-Za-z][\w.]{3,23})\)"
 )
 
 
@@ -238,8 +342,30 @@ def find_more_shapes(text: str, runs: list[int]) -> Iterator[Identifier]:
     if "." in text:
         for m in DAY_DOT_MONTH_RE.finditer(text):
             yield Identifier(m.start("d"), m.end("d"), Category.DATE)
+    yield from _more_dates(text)
     yield from _ages(text)
     yield from _codes(text)
+    for m in GAME_HANDLE_RE.finditer(text):
+        yield Identifier(m.start("h"), m.end("h"), Category.HANDLE)
+
+
+def _more_dates(text: str) -> Iterator[Identifier]:
+    for regex in (MONTH_FIRST_FOREIGN_RE, DAY_MONTH_SHORT_YEAR_RE, WEEK_OF_RE):
+        for m in regex.finditer(text):
+            yield Identifier(m.start(), m.end(), Category.DATE)
+    for regex in (EVENT_YEAR_BRACKET_RE, EVENT_WORDS_YEAR_RE):
+        for m in regex.finditer(text):
+            yield Identifier(m.start("d"), m.end("d"), Category.DATE)
+    newline = text.find("\n")
+    first_line = text if newline < 0 else text[:newline]
+    for m in HEADER_SLASH_RE.finditer(first_line):
+        if m.group("o"):
+            yield Identifier(m.start("o"), m.end("o"), Category.DATE)
+            continue
+        a, b = (int(p) for p in m.group("d").split("/"))
+        score = b == 10 and not m.group("d").startswith("0")  # "- 7/10 -" is a rating
+        if not score and ((1 <= a <= 31 and 1 <= b <= 12) or (1 <= a <= 12 and 1 <= b <= 31)):
+            yield Identifier(m.start("d"), m.end("d"), Category.DATE)
 
 
 def _foreign_dates(text: str, runs: list[int]) -> Iterator[Identifier]:
@@ -264,33 +390,58 @@ def _foreign_dates(text: str, runs: list[int]) -> Iterator[Identifier]:
         yield Identifier(m.start(), end, Category.DATE)
 
 
+def _sentence_start(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 3) : pos].rstrip(" \t")
+    return not before or before[-1] in ".!?:\n-–—|"
+
+
 def _ages(text: str) -> Iterator[Identifier]:
     if "(" in text:
-        for m in NAME_AGE_LIST_RE.finditer(text):
-            pairs = list(_NAME_AGE_RE.finditer(m.group("list")))
-            if any(p.group(1).lower() in _NOT_PEOPLE for p in pairs):
-                continue
-            base = m.start("list")
-            for p in pairs:
-                yield Identifier(base + p.start(2), base + p.end(2), Category.AGE)
-        for m in CHILDREN_BRACKET_RE.finditer(text):
-            base = m.start("list")
-            for n in re.finditer(r"\d{1,2}", m.group("list")):
-                yield Identifier(base + n.start(), base + n.end(), Category.AGE)
+        yield from _bracketed_ages(text)
     if " at " in text:
         for m in AGE_AT_EVENT_RE.finditer(text):
             around = text[m.start() : m.end("n") + 20]  # "moved to Leeds at 9 on Monday"
             if _NOT_LIFE_TIME_RE.search(around) is None:
                 yield Identifier(m.start("n"), m.end("n"), Category.AGE)
+    for m in DECADE_AGE_RE.finditer(text):
+        yield Identifier(m.start(), m.end(), Category.AGE)
+    for m in BABY_IS_RE.finditer(text):
+        yield Identifier(m.start("a"), m.end("a"), Category.AGE)
     for m in AGE_WITH_UNIT_RE.finditer(text):
         if 0 < int(m.group("n")) <= 110:
             yield Identifier(m.start("n"), m.end("u"), Category.AGE)
+
+
+def _bracketed_ages(text: str) -> Iterator[Identifier]:
+    """ "(Ola 12, Kuba 9)", "grandchildren (4, 8, 13)", "(ninety-three)", "Kathleen (18 months)"."""
+    for m in NAME_AGE_LIST_RE.finditer(text):
+        pairs = list(_NAME_AGE_RE.finditer(m.group("list")))
+        if any(p.group(1).lower() in _NOT_PEOPLE for p in pairs):
+            continue
+        base = m.start("list")
+        for p in pairs:
+            yield Identifier(base + p.start(2), base + p.end(2), Category.AGE)
+    for m in CHILDREN_BRACKET_RE.finditer(text):
+        base = m.start("list")
+        for n in re.finditer(r"\d{1,2}", m.group("list")):
+            yield Identifier(base + n.start(), base + n.end(), Category.AGE)
+    for m in WORD_AGE_BRACKET_RE.finditer(text):
+        yield Identifier(m.start(), m.end(), Category.AGE)
+    for m in UNIT_AGE_BRACKET_RE.finditer(text):
+        word = m.group("w").lower()
+        if word not in _DURATION_WORDS and (
+            word in _CHILD_WORDS
+            or (m.group("w")[0].isupper() and not _sentence_start(text, m.start("w")))
+        ):
+            yield Identifier(m.start("a"), m.end("a"), Category.AGE)
 
 
 def _codes(text: str) -> Iterator[Identifier]:
     for m in MULTI_PART_CODE_RE.finditer(text):
         if _is_code(m.group()):
             yield Identifier(m.start(), m.end(), Category.ID_NUMBER)
+    for m in LETTER_DIGITS_RE.finditer(text):
+        yield Identifier(m.start(), m.end(), Category.ID_NUMBER)
     if "/" in text:
         for m in PREFIXED_SLASHED_RE.finditer(text):
             if m.group("p") not in _NOT_REGISTERS and not _valid_date(m.group("n")):

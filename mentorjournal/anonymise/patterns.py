@@ -127,7 +127,8 @@ _REF_FIRST_WORDS = (
 )
 REF_RE = re.compile(
     r"\b(?=[A-Za-z&])(?:" + _REF_KEYWORDS + r")(?![a-z])(?:(?<=ref)\.|(?<=reg)\.)?"
-    r"\s*(?:no\.?|number|num|nr|#|id|reference|ref\.?|code)?(?![a-z])\s*(?:is|was)?\s*[:#=]?\s*"
+    r"\s*(?:(?:ctrl|control)\s*)?(?:no\.?|number|num|nr|#|id|reference|ref\.?|code)?(?![a-z])"
+    r"\s*(?:is|was)?\s*[:#=]?\s*"
     r"(?P<ref>[A-Z0-9](?:[A-Z0-9]|[/-](?=[A-Z0-9])|[ ](?=\d{2,}[A-Z]?\b)|[ ](?=\d[.,;)]?(?:\s|$))){3,23})\b",
     _I,
 )
@@ -302,7 +303,7 @@ YEAR_EVENT_RE = re.compile(
 #: A month named alone after a cue: "in August", "since early November", "due March", "passed april".
 MONTH_ALONE_RE = re.compile(
     r"\b(?:in|since|until|till|by|from|due|during|last|passed|died|diagnosed|before|after|of|end of|"
-    r"start of|beginning of|back in|over)\s+(?P<d>(?:(?:early|mid|late)[- ]?)?(?P<m>"
+    r"start of|beginning of|back in|over|born|around|came back|went back)\s+(?P<d>(?:(?:early|mid|late)[- ]?)?(?P<m>"
     r"(?-i:[Jj]anuary|[Ff]ebruary|[Mm]arch|[Aa]pril|May|[Jj]une|[Jj]uly|[Aa]ugust|[Ss]eptember|[Oo]ctober|"
     r"[Nn]ovember|[Dd]ecember|[Jj]an|[Ff]eb|Mar|[Aa]pr|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ept?|[Oo]ct|[Nn]ov|[Dd]ec)))"
     r"\b\.?(?!\s*(?:\d|the\s+\d))",

@@ -119,3 +119,23 @@ def test_the_one_word_short_name_needs_the_and_no_name_after_it() -> None:
     }
     found = _found(known, "Royal blue jumper. Parcel lost by the Royal Mail.")
     assert ("Royal", "organisation") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Mentee: Tamati "Tom" K.   Age 24', 'Tom" K'),
+        ("Consumer: KELLER, ROSALIND M   DOB 01/01/1990", "KELLER, ROSALIND M"),
+    ],
+)
+def test_an_initial_after_a_quoted_nickname_or_in_a_register(text: str, expected: str) -> None:
+    for first, nick in (("Tamati", "Tom"), ("Rosalind", "Ros")):
+        known = {"mentee": {"first_name": first, "last_name": "Keller", "preferred_name": nick}}
+        if first.upper() in text.upper():
+            assert (expected, "name") in _found(known, text)
+
+
+def test_a_capital_word_after_a_register_name_is_not_an_initial() -> None:
+    known = {"mentee": {"first_name": "Rosalind", "last_name": "Keller"}}
+    found = _found(known, "Seen: KELLER, ROSALIND A lot better today.")
+    assert ("KELLER, ROSALIND A", "name") not in found

@@ -123,3 +123,95 @@ def test_look_alikes_stay(text: str) -> None:
         if k in kinds and t not in ("12/08/2009",)  # the date of birth is a date
     ]
     assert bad == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Visited Mr Alf Pratt (late 80s) at home.", "late 80s"),
+        ("Gwen (mid-50s, cleaner) came in.", "mid-50s"),
+        ("Seen 3/12: Kay (early thirties, woman) rang.", "early thirties"),
+        ("Her grandson Rafe (20 months) was with her.", "20 months"),
+        ("baby boy (11 mo) asleep in the pram.", "11 mo"),
+        ("Baby Ines is 6 wks now and feeding well.", "6 wks"),
+        ("Visit 3/12: Mrs Ida Crane (eighty-four) at her flat.", "eighty-four"),
+        ('Client: Sunil Rao ("Sonu"), 31y   UHID 4455', "31y"),
+    ],
+)
+def test_ages_as_decades_units_and_words(text: str, expected: str) -> None:
+    assert (expected, "age") in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Music from the late 90s calms him.",
+        "He has been sober (6 weeks) now.",
+        "Waitlist is long, about (18 months) they said.",
+    ],
+)
+def test_eras_and_durations_are_not_ages(text: str) -> None:
+    assert not [t for t, k in found(text) if k == "age"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Peer note - Dunoon - 14 Mar 25  Behaviour: calm", "14 Mar 25"),
+        ("Youth work - Leith - Tue 11 March 25  Kez came", "Tue 11 March 25"),
+        ("Date: wk of 17/3, after school.", "wk of 17/3"),
+        ("Session plan (w/c 9 Feb) agreed.", "w/c 9 Feb"),
+        ("drop-in - 23/1 - jodie and kai", "23/1"),
+        ("boxing club - 07/10 Met Ryan there", "07/10"),
+        ("peer support perth 19th - colin rang", "19th"),
+        ("Still upset about his brother's death (2017) and the inquest.", "2017"),
+        ("Diagnosed type one diabetes 2012 at the children's hospital.", "2012"),
+        ("Their baby (born Sept) is thriving.", "Sept"),
+        ("Petsa: ika-12 ng Hunyo 2025, barangay hall.", "ika-12 ng Hunyo 2025"),
+        ("Cebu - Setyembre 3, 2025 Jun (22) came", "Setyembre 3, 2025"),
+    ],
+)
+def test_more_dates(text: str, expected: str) -> None:
+    assert (expected, "date") in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Group - Mood - 7/10 - settled.",
+        "We talked for 12 March 25 minutes, oddly.",
+        "Counted 3 Dec 12 people at the hall.",
+        "Week of action planned, no date yet.",
+    ],
+)
+def test_date_look_alikes_stay(text: str) -> None:
+    assert [(t, k) for t, k in found(text) if k == "date" and any(c.isdigit() for c in t)] in (
+        [],
+        [("12 March", "date")],  # a day and month stay a date; only the minutes must not join
+        [("Dec 12", "date")],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Participant   Last4: 8812   Date: today", "8812"),
+        ("Resident: BLOGGS, Ann   UR 0623114   DOB", "0623114"),
+        ('Student ("Lin", z5501873) - first year', "z5501873"),
+        ("Rendering: NPI 1093817264 today", "1093817264"),
+        ("EDIPI 1239847560 on the form", "1239847560"),
+        ("Claim ctrl # 30221-00917-442 filed", "30221-00917-442"),
+    ],
+)
+def test_more_references(text: str, expected: str) -> None:
+    assert (expected, "id_number") in found(text)
+
+
+def test_a_handle_in_brackets_after_a_game() -> None:
+    assert ("ZedSlayer", "handle") in found("He plays ML (ZedSlayer) 3 hrs a night.")
+
+
+def test_a_game_without_a_handle_shape_in_brackets_stays() -> None:
+    assert not [
+        t for t, k in found("He plays Minecraft (creative mode) with his brother.") if k == "handle"
+    ]
