@@ -234,15 +234,16 @@ class KnownDetector:
         )
 
     def _add_core_name(self, name: str, kind: str, who: str) -> None:
-        """ "Royal Free" for the Royal Free Hospital; "the Royal" for Derby Royal (one word is
-        matched only after "the" and not before another capitalised word: "the Royal Mail")."""
+        """ "Royal Free" for the Royal Free Hospital; "the Royal" for Derby Royal (one word, for a
+        hospital or a clinic only, and only after "the" and not before another capitalised
+        word: "the Royal Mail")."""
         category = _place_category(kind)
         if category is not Category.ORGANISATION:
             return
         core = place_core_name(name, self._gaz.towns)
         if " " in core:
             self._add_literal(core, category, who, _place_role(kind))
-        elif core:
+        elif core and _place_role(kind) in ("hospital", "ward", "clinic"):
             pattern = r"(?<=\b[Tt]he )" + re.escape(core) + r"\b(?!['’]?s?\s+[A-Z])"
             self._literals.append((re.compile(pattern), category, who, _place_role(kind)))
             self._literal_hints.append(core.lower())
@@ -629,8 +630,8 @@ def place_core_name(name: str, towns: frozenset[str]) -> str:
         words[-1].lower().strip("'’") in ORG_SUFFIXES or words[-1].endswith(("s'", "s’"))
     ):
         words = words[:-1]
-    if len(words) >= 2 and words[0].lower() in towns:
-        words = words[1:]
+    if len(words) == 2 and words[0].lower() in towns:
+        words = words[1:]  # "Derby Royal" -> "the Royal"; "Riverside Sixth Form" keeps its town
     if (
         not words
         or len(words) == len(name.split())

@@ -301,6 +301,18 @@ GAME_HANDLE_RE = re.compile(
 )
 
 
+#: "on Snapchat (bigrich_3021, yungfeleti)": every one-word item in brackets straight after a
+#: platform is a handle, not only the first.
+PLATFORM_LIST_RE = re.compile(
+    r"\b(?:snap(?:chat)?|insta(?:gram)?|tiktok|discord|twitter|threads|twitch|steam|xbox|psn|"
+    r"roblox|kik|telegram|facebook|fb)[ \t]*\((?P<l>@?[\w.]{3,30}(?:(?:,[ \t]*|[ \t]+and[ \t]+)"
+    r"@?[\w.]{3,30})+)\)",
+    _I,
+)
+#: A date of birth with its day and month masked: "DOB: xx/xx/1979", "XX-XX-85".
+MASKED_DATE_RE = re.compile(r"(?<![\w/-])[xX]{1,2}([/.-])[xX]{1,2}\1(?:19|20)?\d{2}(?![\w/-])")
+
+
 def _valid_date(number: str) -> bool:
     parts = [int(p) for p in number.split("/")]
     if len(parts) != 3:
@@ -345,12 +357,22 @@ def find_more_shapes(text: str, runs: list[int]) -> Iterator[Identifier]:
     yield from _more_dates(text)
     yield from _ages(text)
     yield from _codes(text)
+    if "(" in text:
+        yield from _handles(text)
+
+
+def _handles(text: str) -> Iterator[Identifier]:
     for m in GAME_HANDLE_RE.finditer(text):
         yield Identifier(m.start("h"), m.end("h"), Category.HANDLE)
+    for m in PLATFORM_LIST_RE.finditer(text):
+        base = m.start("l")
+        for h in re.finditer(r"@?[\w.]{3,30}", m.group("l")):
+            if h.group() != "and":
+                yield Identifier(base + h.start(), base + h.end(), Category.HANDLE)
 
 
 def _more_dates(text: str) -> Iterator[Identifier]:
-    for regex in (MONTH_FIRST_FOREIGN_RE, DAY_MONTH_SHORT_YEAR_RE, WEEK_OF_RE):
+    for regex in (MONTH_FIRST_FOREIGN_RE, DAY_MONTH_SHORT_YEAR_RE, WEEK_OF_RE, MASKED_DATE_RE):
         for m in regex.finditer(text):
             yield Identifier(m.start(), m.end(), Category.DATE)
     for regex in (EVENT_YEAR_BRACKET_RE, EVENT_WORDS_YEAR_RE):

@@ -139,3 +139,19 @@ def test_a_capital_word_after_a_register_name_is_not_an_initial() -> None:
     known = {"mentee": {"first_name": "Rosalind", "last_name": "Keller"}}
     found = _found(known, "Seen: KELLER, ROSALIND A lot better today.")
     assert ("KELLER, ROSALIND A", "name") not in found
+
+
+@pytest.mark.parametrize(
+    ("place", "text", "word"),
+    [
+        (
+            "Brackenfield Sixth Form College",
+            "Wants to join the Army after Sixth Form.",
+            "Sixth Form",
+        ),
+        ("Oakwood Community School", "He gave back to the Community.", "Community"),
+    ],
+)
+def test_a_generic_part_of_a_known_school_stays(place: str, text: str, word: str) -> None:
+    known = {"mentee": {"first_name": "Kofi"}, "places": [{"name": place, "type": "school"}]}
+    assert not any(t == word for t, _ in _found(known, text))

@@ -215,3 +215,13 @@ def test_a_game_without_a_handle_shape_in_brackets_stays() -> None:
     assert not [
         t for t, k in found("He plays Minecraft (creative mode) with his brother.") if k == "handle"
     ]
+
+
+def test_a_masked_date_of_birth() -> None:
+    assert ("xx/xx/1981", "date") in found("Initials: R.T.   DOB: xx/xx/1981   Medicaid ID 12")
+
+
+def test_every_handle_in_brackets_after_a_platform() -> None:
+    result = found("Her cousins are on Snapchat (tazz_2210, mireyvee); she muted them 2 days ago.")
+    assert ("tazz_2210", "handle") in result
+    assert ("mireyvee", "handle") in result
