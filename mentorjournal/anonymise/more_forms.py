@@ -671,7 +671,8 @@ _COURSE_BEFORE_RE = re.compile(
 )
 _COURSE_AFTER_RE = re.compile(
     r"[ \t]*(?:paper|papers|exam|exams|module|modules|supplementary|supp|assignment|lab|lecture|"
-    r"class|coursework|resit|test|tutorial|essay|report|project|u[1-9]|hq|hn|ho|hm|hf)\b",
+    r"class|coursework|resit|test|tutorial|essay|report|project|quiz|quizzes|midterm|midterms|"
+    r"final|finals|labs?|seminar|u[1-9]|hq|hn|ho|hm|hf)\b",
     _I,
 )
 _COURSE_CODE_RE = re.compile(r"[A-Z]{2,5}\d{3,4}[A-Z]?|[A-V]\d{4}")

@@ -1187,12 +1187,17 @@ def find_places_by_shape(
 _MONTH_DATE_RES = frozenset(r for r in DATE_RES if "jan(?:uary)?" in r.pattern)
 
 
+_RATING_RANGE_RE = re.compile(r"(\d{1,2})-(\d{1,2})/(?:5|10|100)")
+
+
 def find_dates(
     text: str, w: list[Window] | None = None, *, has_month: bool = True
 ) -> Iterator[Identifier]:
     """Dates in every written form, each widened over a time written beside it."""
     timed = any(c in text for c in ":m@ht")  # "14:30", "2pm", "noon", "@ 1400", "1400hrs"
     for found in _dates(text, w, has_month=has_month):
+        if _RATING_RANGE_RE.fullmatch(text, found.start, found.end):
+            continue  # "Mood 3-4/10": a range of a rating, not the 3rd of April 2010
         ident = _with_weekday(text, found)
         weekday_after = more_forms.WEEKDAY_AFTER_RE.match(text, ident.end)
         if weekday_after is not None:  # "12/3/2026 (Thursday)"
@@ -1362,6 +1367,10 @@ def _is_day_without_month(text: str, m: re.Match[str]) -> bool:
         )
     if text[m.start() - 1 : m.start()] == ".":
         return False
+    if previous_words(text, m.start(), 1)[-1:] and previous_words(text, m.start(), 1)[-1] in (
+        MEDICATIONS
+    ):
+        return False  # "Suboxone 8/2": a combined dose (mg/mg), not the 8th of February
     if 1 <= a <= 31 and 1 <= b <= 12:  # day/month: a date after its cue or unless a score
         if (
             b == 10
@@ -1477,7 +1486,8 @@ def _capitalised_before(text: str, pos: int) -> bool:
 #: A clinical score or rating shortly before "was 12" makes the number a score too.
 _SCORE_BEFORE_RE = re.compile(
     r"\b(?:phq|gad|core|k10|k6|wemwbs|swemwbs|rcads|sdq|ors|srs|audit|epds|bdi|bai|hads|pcl|honos|"
-    r"mfq|cdi|dass|isi|pgsi|barc|rhs|cudit|dast|dudit|assist|crafft|"
+    r"mfq|cdi|dass|isi|pgsi|barc|rhs|cudit|dast|dudit|assist|crafft|cows|ciwa|ybocs|moca|mmse|"
+    r"madrs|gds|asrs|"
     r"score|scores|scored|mood|anxiety|rated|rating|ratings)(?![a-z])[\w-]*"
     r"[^.!?\n]*$",
     _I,

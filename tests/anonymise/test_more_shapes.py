@@ -225,3 +225,16 @@ def test_every_handle_in_brackets_after_a_platform() -> None:
     result = found("Her cousins are on Snapchat (tazz_2210, mireyvee); she muted them 2 days ago.")
     assert ("tazz_2210", "handle") in result
     assert ("mireyvee", "handle") in result
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Says he feels flat. Mood 5-6/10 this week.", "5-6/10"),
+        ("Wants to start Zubsolv 5/1 through the bridge clinic.", "5/1"),
+        ("Missed the MA2104 quiz and a lab on Friday 3 Dec.", "MA2104"),
+        ("DAST at intake was 14. Today he scored 9.", "14"),
+    ],
+)
+def test_ratings_doses_course_codes_and_scores_stay(text: str, word: str) -> None:
+    assert not any(word in t for t, _ in found(text))
