@@ -665,21 +665,36 @@ LOG_DATE_AFTER_RE = re.compile(r"[ \t]+(?:of[ \t]+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?
 _COURSE_BEFORE_RE = re.compile(
     r"\b(?:module|modules|course|courses|paper|papers|unit|units|exam|exams|class|classes|subject|"
     r"lecture|lectures|pass|passed|fail|failed|resit|resits|sit|sitting|repeat|repeating|"
-    r"supplementary|supp|for|in|and|taking|takes|doing|cpt|hcpcs|code|codes|billing|billed)"
+    r"supplementary|supp|for|in|and|taking|takes|doing|cpt|hcpcs|code|codes|billing|billed|"
+    r"service|medicaid|medicare|billable|his|her|their|the)"
     r"[ \t:]*$",
     _I,
 )
 _COURSE_AFTER_RE = re.compile(
     r"[ \t]*(?:paper|papers|exam|exams|module|modules|supplementary|supp|assignment|lab|lecture|"
     r"class|coursework|resit|test|tutorial|essay|report|project|quiz|quizzes|midterm|midterms|"
-    r"final|finals|labs?|seminar|u[1-9]|hq|hn|ho|hm|hf)\b",
+    r"final|finals|labs?|seminar|peer|u[1-9]|hq|hn|ho|hm|hf)\b",
     _I,
 )
-_COURSE_CODE_RE = re.compile(r"[A-Z]{2,5}\d{3,4}[A-Z]?|[A-V]\d{4}")
+_COURSE_CODE_RE = re.compile(r"[A-Z]{2,5}\d{3,5}[A-Z]?|[A-Z]\d{4}")
+#: Rand, shillings, naira and rupees written against their amount: "sends R1500 a month".
+_MONEY_CODE_RE = re.compile(r"R\d{2,6}")
+_MONEY_BEFORE_RE = re.compile(
+    r"\b(?:send|sends|sent|pay|pays|paid|cost|costs|earn|earns|earned|owe|owes|owed|get|gets|got|"
+    r"borrow|borrowed|lend|lent|spend|spends|spent|about|around|over|under|of|for|only|just|"
+    r"another|extra|save|saves|saved)[ \t]+$",
+    _I,
+)
+_MONEY_AFTER_RE = re.compile(r"[ \t]*(?:a|per|/|p)[ \t]*(?:month|week|day|mo|wk|m\b|w\b)", _I)
 
 
 def not_a_reference(text: str, start: int, end: int) -> bool:
-    """A course or billing code where ``CODE_RE`` found a reference."""
+    """A course or billing code, or an amount of rand, where ``CODE_RE`` found a reference."""
+    if _MONEY_CODE_RE.fullmatch(text, start, end) is not None and (
+        _MONEY_BEFORE_RE.search(text, max(0, start - 16), start) is not None
+        or _MONEY_AFTER_RE.match(text, end) is not None
+    ):
+        return True
     return _COURSE_CODE_RE.fullmatch(text, start, end) is not None and (
         _COURSE_BEFORE_RE.search(text, max(0, start - 24), start) is not None
         or _COURSE_AFTER_RE.match(text, end) is not None

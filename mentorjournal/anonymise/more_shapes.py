@@ -225,7 +225,7 @@ _NOT_LIFE_TIME_RE = re.compile(
 #: An age with its unit after a name, a closing bracket or quote: "Jan Nowak, 40 lat,",
 #: '("Vicky"), 36 yrs,', "Tomasz (34 l.)": the unit makes a bare number an age.
 AGE_WITH_UNIT_RE = re.compile(
-    r"(?:(?<=[\w)\"”’.]),[ \t]*|\([ \t]*|\b[Aa]ge[ \t]*[:=-]?[ \t]*)(?P<n>\d{1,3})[ \t]*(?P<u>lat\b|l\.|yrs?\b\.?|y/o|y\.o\.|yo\b|y\b(?![/.]))"
+    r"(?:(?<=[a-z)\"”’.]),[ \t]*|\([ \t]*|\b[Aa]ge[ \t]*[:=-]?[ \t]*)(?P<n>\d{1,3})[ \t]*(?P<u>lat\b|l\.|yrs?\b\.?|y/o|y\.o\.|yo\b|y\b(?![/.]))"
     r"(?=[ \t]*(?:[,;|)—–]|-[ \t]|$|old\b)|[ \t]{2,})",
     re.MULTILINE,
 )
@@ -412,6 +412,12 @@ def _foreign_dates(text: str, runs: list[int]) -> Iterator[Identifier]:
         yield Identifier(m.start(), end, Category.DATE)
 
 
+def _after_a_lower_word(text: str, pos: int) -> bool:
+    """ "supply tech, 20 yrs": a length of service after a job, not an age after a name."""
+    word = re.search(r"([^\W\d_]+)[ \t]*,[ \t]*$", text[max(0, pos - 30) : pos + 1])
+    return word is not None and word.group(1).islower()
+
+
 def _sentence_start(text: str, pos: int) -> bool:
     before = text[max(0, pos - 3) : pos].rstrip(" \t")
     return not before or before[-1] in ".!?:\n-–—|"
@@ -430,7 +436,7 @@ def _ages(text: str) -> Iterator[Identifier]:
     for m in BABY_IS_RE.finditer(text):
         yield Identifier(m.start("a"), m.end("a"), Category.AGE)
     for m in AGE_WITH_UNIT_RE.finditer(text):
-        if 0 < int(m.group("n")) <= 110:
+        if 0 < int(m.group("n")) <= 110 and not _after_a_lower_word(text, m.start()):
             yield Identifier(m.start("n"), m.end("u"), Category.AGE)
 
 

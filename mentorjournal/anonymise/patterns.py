@@ -1065,6 +1065,10 @@ def _references(
         ):
             continue  # "for 12345": a grouped reference starts with digits or a code ("CAD 1234")
         digits = sum(c.isdigit() for c in ref)
+        if _BILLING_CODE_RE.fullmatch(ref) and m.group().lower().startswith(
+            ("medicaid", "medicare")
+        ):
+            continue  # "Ohio Medicaid H0038": the service's billing code, not the member's number
         if digits < 8 and m.group().lower().startswith("nhs"):
             continue  # "NHS 24 111", "NHS 111": services; an NHS number has ten digits
         mixed = digits >= 2 and sum(c.isalpha() for c in ref) >= 2 and len(ref) >= 5  # "AB12CD"
@@ -1072,6 +1076,7 @@ def _references(
             yield Identifier(m.start("ref"), m.end("ref"), Category.ID_NUMBER)
 
 
+_BILLING_CODE_RE = re.compile(r"[A-Z]\d{4}")
 _EXTENSION_RE = re.compile(r"\s*(?:x|ext\.?|extn\.?|extension)\s*\d{1,6}\b", _I)
 
 
@@ -1187,6 +1192,8 @@ def find_places_by_shape(
 _MONTH_DATE_RES = frozenset(r for r in DATE_RES if "jan(?:uary)?" in r.pattern)
 
 
+_LOWER_MAY_VERB_RE = re.compile(r"^\d{1,2}[ \t]+may$")
+_LOWER_WORD_AFTER_RE = re.compile(r"[ \t]+[a-z]")
 _RATING_RANGE_RE = re.compile(r"(\d{1,2})-(\d{1,2})/(?:5|10|100)")
 
 
@@ -1308,6 +1315,8 @@ def _dates(
                 s[0] == "M" or re.search(r"\d(?:st|nd|rd|th)|\d{4}", s)
             ):
                 continue
+            if _LOWER_MAY_VERB_RE.search(s) and _LOWER_WORD_AFTER_RE.match(text, m.end(g)):
+                continue  # "section 21 may be invalid": the verb, not the month
             start, end = m.start(g), m.start(g) + len(s.rstrip(".,"))
             if regex in _MONTH_DATE_RES:
                 start, end = _widen_to_range(text, s, start, end)
@@ -1351,6 +1360,15 @@ _STRONG_DATE_CUE_RE = re.compile(r"\b(?:on|dated|date:?|w/c)\s+$", _I)
 _NUMBER_PAIR_RE = re.compile(r"(?<![\d/.])(\d{1,2})([/.])(\d{1,2})(?![\d/]|\.\d)")
 
 
+def _fraction_or_dose(text: str, start: int, a: int, b: int) -> bool:
+    """ "a 3 1/2 in Mile End", "2 1/4 miles": a fraction after a whole number; "Suboxone 8/2":
+    a combined dose (mg/mg) after a medication, not the 8th of February."""
+    if a < b <= 4 and re.search(r"\d[ \t]$", text[max(0, start - 2) : start]):
+        return True
+    before = previous_words(text, start, 1)
+    return bool(before) and before[-1] in MEDICATIONS
+
+
 def _is_day_without_month(text: str, m: re.Match[str]) -> bool:
     a, b = int(m.group(1)), int(m.group(3))
     drug = previous_words(text, m.start(), 1)
@@ -1365,12 +1383,8 @@ def _is_day_without_month(text: str, m: re.Match[str]) -> bool:
             and shape.match(text, m.start()) is not None
             and cue.search(text, max(0, m.start() - 16), m.start()) is not None
         )
-    if text[m.start() - 1 : m.start()] == ".":
+    if text[m.start() - 1 : m.start()] == "." or _fraction_or_dose(text, m.start(), a, b):
         return False
-    if previous_words(text, m.start(), 1)[-1:] and previous_words(text, m.start(), 1)[-1] in (
-        MEDICATIONS
-    ):
-        return False  # "Suboxone 8/2": a combined dose (mg/mg), not the 8th of February
     if 1 <= a <= 31 and 1 <= b <= 12:  # day/month: a date after its cue or unless a score
         if (
             b == 10
@@ -1468,6 +1482,14 @@ def find_ages(
             continue  # "Mood, 6.", "page, 16", "her mood is 6": a rating or a count, not an age
         if regex is BRACKET_AGE_RE and value < 10 and not _capitalised_before(text, m.start()):
             continue
+        if (
+            before[-1:]
+            and before[-1] in _COUNTED_PEOPLE
+            and text[max(0, m.start(group) - 2) : m.start(group)].rstrip(" ").endswith("(")
+        ):
+            continue  # "Children (3) all at school": how many, not how old
+        if _DURATION_AFTER_RE.match(text, m.end(group)):
+            continue  # "She's 2 yrs clean": time in recovery, not an age
         if before[-1:] in (
             ["was"],
             ["is"],
@@ -1476,6 +1498,20 @@ def find_ages(
         ) and _SCORE_BEFORE_RE.search(text, max(0, m.start(group) - 40), m.start(group)):
             continue  # "PHQ-9 17 (was 12 in Oct)": an earlier score, not an age
         yield Identifier(m.start(group), m.end(group), Category.AGE)
+
+
+#: Plurals of people before a bracketed number, which then counts them.
+_COUNTED_PEOPLE = frozenset(
+    split_words("""children kids grandchildren grandkids siblings brothers sisters sons daughters
+    boys girls twins stepkids stepchildren dependants dependents""")
+)
+#: A length of time in recovery after a number: "2 yrs clean", "6 months sober".
+_DURATION_AFTER_RE = re.compile(
+    r"[ \t]*(?:years?|yrs?|months?|mths?|weeks?|wks?|days?)[ \t]+(?:clean|sober|dry|abstinent|"
+    r"off|free|smoke-free|alcohol-free|drug-free|gambling-free|in[ \t]+recovery|into[ \t]+recovery|"
+    r"of[ \t]+recovery|without)\b",
+    _I,
+)
 
 
 def _capitalised_before(text: str, pos: int) -> bool:

@@ -238,3 +238,23 @@ def test_every_handle_in_brackets_after_a_platform() -> None:
 )
 def test_ratings_doses_course_codes_and_scores_stay(text: str, word: str) -> None:
     assert not any(word in t for t, _ in found(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Children (3) all at school on 4/12.", "3"),
+        ("She's 2 yrs clean and on Vivitrol since 3 Dec.", "2"),
+        ("The section 21 may be invalid, said CAB on 4/12.", "21 may"),
+        ("They rent a 3 1/2 near the metro since 4/12.", "1/2"),
+        ("Still sends R1500 a month home since 4/12.", "R1500"),
+        ("Service: H0038 peer support, 4/12.", "H0038"),
+        ("Ohio Medicaid H0038 progress note 4/12.", "H0038"),
+        ("Service code W1701, 4/12.", "W1701"),
+        ("Missed his COMP61011 coursework on 4/12.", "COMP61011"),
+        ("Vet (USN, 24 yrs, born in Manila) came on 4/12.", "24 yrs"),
+        ("Retired (RCN, supply tech, 20 yrs), seen 4/12.", "20 yrs"),
+    ],
+)
+def test_counts_durations_verbs_fractions_money_and_codes_stay(text: str, word: str) -> None:
+    assert not any(t == word for t, _ in found(text))
