@@ -66,38 +66,55 @@ _WEEKDAYS = (
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|"
     r"sat|sun"
 )
+#: The weekdays of the other languages only (an English weekday before a bare day is planning,
+#: "next Mon 14th", which ``patterns`` keeps).
+_FOREIGN_WEEKDAYS = _WEEKDAYS.split("|monday|", 1)[0]
 _ROMAN_MONTH = r"(?-i:XII|XI|IX|X|VIII|VII|VI|V|IV|III|II|I)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 _YEAR = r"(?:19|20)\d{2}"
-#: "le 4 déc.", "środa, 4 listopada 2026", "Llun 9 Tachwedd", "4 Des 2026", "3 XI 2026",
-#: "jeudi le 10", "Wtorek 10.11": a day with a month in another language or in Roman numerals,
-#: with the weekday or "le" before it.
-FOREIGN_DATE_RE = re.compile(
-    rf"(?:\b(?:{_WEEKDAYS})\b\.?,?[ \t]+)?(?:\ble[ \t]+)?"
-    rf"(?<![\d.,/:-]){_DAY}(?:er)?\.?[ \t]+(?:de[ \t]+)?"
-    rf"(?:(?:{_FOREIGN_MONTHS})\b\.?|{_ROMAN_MONTH}\b(?=[ \t]+{_YEAR}|[ \t]*[,.;:)]|[ \t]*$))"
-    rf"(?:,?[ \t]+(?:de[ \t]+)?{_YEAR}\b(?:[ \t]*r\.)?)?"
-    rf"|\b(?:{_WEEKDAYS})\b,?[ \t]+(?:le[ \t]+)?{_DAY}(?:er)?"
-    rf"(?:\.(?:0?[1-9]|1[0-2]))?(?![\d:/]|\.\d|[ \t]*(?:am|pm|h\b|hrs?\b|mg|%))"
-    rf"(?=[ \t]*(?:[-–—,.;:)]|$|at\b|à\b|\d))",
-    _I | re.MULTILINE,
-)
 _ENGLISH_MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
-#: "Abril 15, 2024", "ika-7 ng Marso 2025": a month first in another language (with its year),
-#: and the Tagalog "the 7th of".
-MONTH_FIRST_FOREIGN_RE = re.compile(
-    rf"\b(?:{_FOREIGN_MONTHS})[ \t]+{_DAY}(?:,)?[ \t]+{_YEAR}\b"
-    rf"|\bika-?[ \t]?{_DAY}[ \t]+ng[ \t]+(?:{_FOREIGN_MONTHS}|{_ENGLISH_MONTH})\b(?:[ \t]+{_YEAR}\b)?",
+# Every date shape below is matched AT a run of digits (``re.match`` at the run, and a short
+# search of the few characters before it for a weekday or a cue): a scan of the whole note for
+# a forty-word alternation costs about a millisecond a note, the runs a few microseconds each.
+
+#: At a run: "4 déc.", "4 listopada 2026", "9 Tachwedd", "3 XI 2026", "16 XI," - a day with a
+#: month in another language or in Roman numerals.
+FOREIGN_DAY_MONTH_RE = re.compile(
+    rf"{_DAY}(?:er)?\.?[ \t]+(?:de[ \t]+)?"
+    rf"(?:(?:{_FOREIGN_MONTHS})\b\.?|{_ROMAN_MONTH}\b(?=[ \t]+{_YEAR}|[ \t]*[,.;:)]|[ \t]*$))"
+    rf"(?:,?[ \t]+(?:de[ \t]+)?{_YEAR}\b(?:[ \t]*r\.)?)?",
+    _I | re.MULTILINE,
+)
+#: Before it: the weekday in any language and "le" ("środa, ", "Llun ", "le ").
+WEEKDAY_BEFORE_RE = re.compile(
+    rf"(?:\b(?:{_WEEKDAYS})\b\.?,?[ \t]+)?(?:\ble[ \t]+)?$",
     _I,
 )
-#: "19 Feb 25", "Mon 10 March 25": a day, a month and a two-digit year at the end of a header
-#: or before a field's gap (not "12 March 25 minutes").
+#: At a run after another language's weekday: "jeudi le 10", "Wtorek 10.11".
+FOREIGN_WEEKDAY_DAY_RE = re.compile(
+    rf"{_DAY}(?:er)?(?:\.(?:0?[1-9]|1[0-2]))?(?![\d:/]|\.\d|[ \t]*(?:am|pm|h\b|hrs?\b|mg|%))"
+    rf"(?=[ \t]*(?:[-–—,.;:)]|$|at\b|à\b|\d))",
+    _I | re.MULTILINE,
+)
+FOREIGN_WEEKDAY_BEFORE_RE = re.compile(
+    rf"\b(?:{_FOREIGN_WEEKDAYS})\b,?[ \t]+(?:le[ \t]+)?$",
+    _I,
+)
+#: "Abril 15, 2024": at the run, the day and year; before it, the month in another language.
+MONTH_FIRST_DAY_RE = re.compile(rf"{_DAY},?[ \t]+{_YEAR}\b")
+FOREIGN_MONTH_BEFORE_RE = re.compile(rf"\b(?:{_FOREIGN_MONTHS})[ \t]+$", _I)
+#: "ika-7 ng Marso 2025": the Tagalog "the 7th of".
+IKA_RE = re.compile(
+    rf"{_DAY}[ \t]+ng[ \t]+(?:{_FOREIGN_MONTHS}|{_ENGLISH_MONTH})\b(?:[ \t]+{_YEAR}\b)?", _I
+)
+IKA_BEFORE_RE = re.compile(r"\bika-?[ \t]?$", _I)
+#: "19 Feb 25", "10 March 25": a day, a month and a two-digit year at the end of a header or
+#: before a field's gap (not "12 March 25 minutes"); a weekday before it joins it.
 DAY_MONTH_SHORT_YEAR_RE = re.compile(
-    rf"(?:\b(?:{_WEEKDAYS})\b\.?,?[ \t]+)?"
-    rf"(?<![\d/.])(?:{_DAY})(?:st|nd|rd|th)?[ \t]+{_ENGLISH_MONTH}\.?,?[ \t]+(?:[0-3]\d)"
+    rf"{_DAY}(?:st|nd|rd|th)?[ \t]+{_ENGLISH_MONTH}\.?,?[ \t]+(?:[0-3]\d)"
     rf"(?![\d:.,/'’])(?=[ \t]*$|[ \t]{{2,}}|[ \t]*[-–—|;)])",
     _I | re.MULTILINE,
 )
@@ -117,64 +134,48 @@ HEADER_SLASH_RE = re.compile(
     re.MULTILINE,
 )
 
-#: A weekday in English alone before a bare day is planning ("next Mon 14th" is kept by
-#: ``patterns``): only the other languages' weekdays make the day-only branch a date.
-_ENGLISH_WEEKDAY_RE = re.compile(
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|"
-    r"fri|sat|sun)\b",
-    _I,
-)
-
 # --- years ----------------------------------------------------------------------------------
 
-#: "in '09", "since '98", "fall '24", "summer of '19": a two-digit year with its apostrophe
-#: after a cue of time (a quote opened after "in" has a letter after the apostrophe).
-APOSTROPHE_YEAR_RE = re.compile(
+
+# The year and day shapes above, split for matching at a run of digits: what must come before
+# the run (searched in the few characters before it) and what the run must be.
+APOSTROPHE_BEFORE_RE = re.compile(
     r"(?:\b(?P<season>spring|summer|autumn|fall|winter)(?:[ \t]+of)?[ \t]+"
     r"|\b(?:in|since|from|until|till|by|around|during|before|after|back[ \t]+in|class[ \t]+of|"
-    r"early|mid|late)[ \t]+)"
-    r"(?P<y>['’]\d{2})(?![\w'’])",
+    r"early|mid|late)[ \t]+)['’]$",
     _I,
 )
-#: "2003-04", "1991-2013", "2010–11": a span of years (the second after the first, within
-#: forty years); not a range of amounts ("2000-2500 calories").
-YEAR_SPAN_RE = re.compile(
-    r"(?<![\d/.,:£$€-])(?P<a>(?:19|20)\d{2})[ \t]?[-–][ \t]?(?P<b>(?:19|20)?\d{2})(?![\d/.:-]|[ \t]*"
+YEAR_SPAN_AT_RE = re.compile(
+    r"(?P<a>(?:19|20)\d{2})[ \t]?[-–][ \t]?(?P<b>(?:19|20)?\d{2})(?![\d/.:-]|[ \t]*"
     r"(?:mg|ml|kcal|calories|steps|people|pounds|dollars|%|units|hours|hrs|metres|meters|km))",
     _I,
 )
-#: A year straight after a life event, without "in": "Left 2011", "came over 2004", "deployed
-#: DRC (MONUSCO) 2008", "and again 2013" after another year.
-YEAR_AFTER_EVENT_RE = re.compile(
-    r"\b(?:left|joined|enlisted|deployed|demobbed|discharged|emigrated|came[ \t]+over|moved[ \t]+over|"
-    r"arrived|retired|widowed|again)\b(?:[ \t]+(?:[A-Z][\w'’-]*|\([^()\n]{1,24}\))){0,2}[ \t]+"
-    r"(?P<d>(?:19[3-9]\d|20[0-3]\d))\b(?![/.:-]?\d|[ \t]*(?:-|–|to)[ \t]*\d)"
+YEAR_AT_RE = re.compile(
+    r"(?:19[3-9]\d|20[0-3]\d)\b(?![/.:-]?\d|[ \t]*(?:-|–|to)[ \t]*\d)"
     r"(?![ \t]*(?:mg|ml|kcal|calories|steps|people|pounds|dollars|%|units))",
     _I,
 )
-#: "his mum's death (2019)", "the divorce (2015)": a year in brackets after a life event.
-EVENT_YEAR_BRACKET_RE = re.compile(
+EVENT_BEFORE_YEAR_RE = re.compile(
+    r"\b(?:left|joined|enlisted|deployed|demobbed|discharged|emigrated|came[ \t]+over|moved[ \t]+over|"
+    r"arrived|retired|widowed|again)\b(?:[ \t]+(?:[A-Z][\w'’-]*|\([^()\n]{1,24}\))){0,2}[ \t]+$"
+    r"|\b(?:diagnosed|deployed|sectioned|widowed|adopted|fostered|evicted|enlisted|demobbed)\b"
+    r"(?:[ \t]+(?:[a-z][\w'’-]*|[A-Z]{2,}))?(?:[ \t]+[a-z][\w'’-]*){0,2}[ \t]+$",
+    _I,
+)
+EVENT_BEFORE_BRACKET_RE = re.compile(
     r"\b(?:death|died|funeral|divorce|divorced|wedding|married|birth|born|diagnosis|diagnosed|"
     r"accident|overdose|arrest|arrested|release|released|discharge|discharged|deployment|deployed|"
     r"separation|separated|miscarriage|stroke|suicide|passing|passed|loss|redundancy|eviction)"
-    r"[ \t]*\((?P<d>(?:19|20)\d{2})\)",
+    r"[ \t]*\($",
     _I,
 )
-#: "Diagnosed bipolar disorder 2019", "deployed with the Rifles 2009": a year after a life event
-#: and up to three lower-case words.
-EVENT_WORDS_YEAR_RE = re.compile(
-    r"\b(?:diagnosed|deployed|sectioned|widowed|adopted|fostered|evicted|enlisted|demobbed)\b"
-    r"(?:[ \t]+(?:[a-z][\w'’-]*|[A-Z]{2,}))?(?:[ \t]+[a-z][\w'’-]*){0,2}[ \t]+(?P<d>(?:19[3-9]\d|20[0-3]\d))"
-    r"\b(?![/.:-]?\d|[ \t]*(?:-|–|to)[ \t]*\d)",
-    _I,
+DAY_DOT_MONTH_AT_RE = re.compile(
+    r"(?:[12]\d|3[01]|0?[1-9])\.(?:0?[1-9]|1[0-2])(?![\d.]\d|\d|[ \t]*(?:[a-zA-Z%]|\d))"
 )
-#: "discharged 12.09", "faxed to Karitane 2.12", "since 20.10": a day.month after an event verb
-#: or a preposition of time (a decimal after them has a unit or is a level: "0.8").
-DAY_DOT_MONTH_RE = re.compile(
+DAY_DOT_MONTH_BEFORE_RE = re.compile(
     r"\b(?:discharged|admitted|released|referred|faxed|sent|posted|emailed|started|starts|began|"
     r"moved|arrived|seen|sectioned|since|from|until|till|by|on)"
-    r"(?:[ \t]+(?:to|at|from|by|on)[ \t]+[A-Z][\w'’-]*)?[ \t]+"
-    r"(?P<d>(?:[12]\d|3[01]|0?[1-9])\.(?:0?[1-9]|1[0-2]))(?![\d.]\d|\d|[ \t]*(?:[a-zA-Z%]|\d))",
+    r"(?:[ \t]+(?:to|at|from|by|on)[ \t]+[A-Z][\w'’-]*)?[ \t]+$"
 )
 
 # --- ages -----------------------------------------------------------------------------------
@@ -184,7 +185,8 @@ _NOT_PEOPLE = frozenset(
     split_words(
         """year years yr ward bay room flat bed level floor unit page step steps session sessions week
     weeks day days term block bus route table question q section part stage grade class group
-    band phase chapter box lot item no number platform gate exit junction line"""
+    band phase chapter box lot item no number platform gate exit junction line goal goals action
+    actions task tasks point points option options items questions"""
     )
 )
 #: "(Ola 12, Kuba 9)", "(Lucy 12 and Cam 9)": two or more names each with a number.
@@ -193,41 +195,11 @@ NAME_AGE_LIST_RE = re.compile(
     r"(?:[ \t]*(?:,|and|&)[ \t]*[A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)?[ \t]+\d{1,2})+)\)"
 )
 _NAME_AGE_RE = re.compile(r"([^\W\d_]+(?:[-'’][^\W\d_]+)?)[ \t]+(\d{1,2})")
-#: "grandchildren (4, 8, 13)", "children (17, 14, 9)": the ages of children in brackets.
-CHILDREN_BRACKET_RE = re.compile(
-    r"\b(?:kids|children|sons|daughters|boys|girls|grandkids|grandchildren|grandsons|"
-    r"granddaughters|twins|siblings|brothers|sisters|stepkids|stepchildren)[ \t]*"
-    r"\((?:aged[ \t]+)?(?P<list>\d{1,2}(?:[ \t]*(?:,|and|&)[ \t]*\d{1,2})+)\)",
-    _I,
-)
-#: An age a life event happened at: "moved to Bristol from Oslo at 12", "came to Canada at 4",
-#: "started drinking at 14", "diagnosed at 9", "an unplanned pregnancy at 42". Not a time: the
-#: event is a move to a named place or a life event, and no clock, unit or meeting is near.
-AGE_AT_EVENT_RE = re.compile(
-    r"\b(?:(?:moved|came|emigrated|migrated|relocated|arrived|fled)(?:[ \t]+(?:over|here|back))?"
-    r"[ \t]+(?:to|from|in)[ \t]+(?:the[ \t]+)?[A-Z]"
-    r"|(?:diagnosed|died|passed[ \t]+away|sectioned|hospitali[sz]ed|adopted|fostered|orphaned|"
-    r"widowed|married|pregnan(?:t|cy)|expelled|excluded|arrested|homeless|sexually[ \t]+abused|"
-    r"abused|assaulted|ran[ \t]+away)\b"
-    r"|(?:left|started|began|quit|stopped|dropped[ \t]+out[ \t]+of)[ \t]+(?:school|home|care|"
-    r"college|education|drinking|using|smoking|vaping|self-harming|cutting|gambling|work)\b)"
-    r"[^.;:!?\n]{0,60}?\bat[ \t]+(?P<n>\d{1,2})\b"
-    r"(?![ \t]*(?:[.:]\d|am\b|pm\b|a\.m|p\.m|o['’]?clock|%|h\b|hrs?\b|mins?\b|minutes|weeks|"
-    r"months|days|mg|ml|kg|st\b|stone|lbs?\b|th\b|st\b|nd\b|rd\b|/))",
-    re.MULTILINE,
-)
 _NOT_LIFE_TIME_RE = re.compile(
     r"\b(?:today|tomorrow|tonight|yesterday|morning|afternoon|evening|session|meeting|appointment|"
     r"appt|call|group|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|"
     r"thu|thurs|fri|sat|sun|week|clock|lesson|class|shift|bus|train)\b",
     _I,
-)
-#: An age with its unit after a name, a closing bracket or quote: "Jan Nowak, 40 lat,",
-#: '("Vicky"), 36 yrs,', "Tomasz (34 l.)": the unit makes a bare number an age.
-AGE_WITH_UNIT_RE = re.compile(
-    r"(?:(?<=[a-z)\"”’.]),[ \t]*|\([ \t]*|\b[Aa]ge[ \t]*[:=-]?[ \t]*)(?P<n>\d{1,3})[ \t]*(?P<u>lat\b|l\.|yrs?\b\.?|y/o|y\.o\.|yo\b|y\b(?![/.]))"
-    r"(?=[ \t]*(?:[,;|)—–]|-[ \t]|$|old\b)|[ \t]{2,})",
-    re.MULTILINE,
 )
 
 #: "Bridget (late 70s)", "Brad (mid-40s, electrician)", "early 50s, unhoused", "mid-forties": a
@@ -243,12 +215,6 @@ WORD_AGE_BRACKET_RE = re.compile(
     r"(?<=[\w'’][ \t]\()(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     rf"(?:[- ](?:{_NUMBER_UNITS}))?(?=\))",
     _I,
-)
-#: "Kathleen (18 months)", "baby girl (14 mo)", "amma (91 yrs)": an age with its unit in
-#: brackets after a name or a child (not "sober (6 weeks)": the word before must say who).
-UNIT_AGE_BRACKET_RE = re.compile(
-    r"(?P<w>[^\W\d_]+)[ \t]*\((?P<a>\d{1,3}[ \t]*(?:months?|mths?|mos?|weeks?|wks?|yrs?|yo|y/o))"
-    r"(?:[ \t]+old)?\)",
 )
 #: "Baby Mateo is 9 wks now": a baby's age in weeks or months after its name.
 BABY_IS_RE = re.compile(
@@ -266,6 +232,62 @@ _DURATION_WORDS = frozenset(
     programme program leave off ago for contract placement notice treatment probation order ban
     suspended prison jail custody rehab detox residential stay admission since away gap""")
 )
+
+_SCORE_WORDS_IN = re.compile(
+    r"\b(?:scores?|scored|phq|gad|core|mood|ratings?|rated|out of|sessions?|weeks?|page|ward|bed|"
+    r"goals?|steps?|points?|items?)\b",
+    _I,
+)
+#: "someone who is 17", "a lad who's 15": an age after "who is".
+WHO_IS_AGE_RE = re.compile(
+    r"\bwho(?:['’]s|[ \t]+is|[ \t]+was|[ \t]+turns|[ \t]+turned)[ \t]+(?:only[ \t]+|just[ \t]+|now[ \t]+)?"
+    r"(?P<n>\d{1,2})(?![\d:.%/]|[ \t]*(?:mins?|minutes|hours|hrs|days|weeks|months|am|pm|percent|"
+    r"out|of|points|x\b|times|st\b|nd\b|rd\b|th\b|miles|km))",
+    _I,
+)
+
+# The age shapes above, split for matching at a run of digits.
+CHILDREN_BEFORE_RE = re.compile(
+    r"\b(?:kids|children|sons|daughters|boys|girls|grandkids|grandchildren|grandsons|"
+    r"granddaughters|twins|siblings|brothers|sisters|stepkids|stepchildren)[ \t]*"
+    r"\((?:aged[ \t]+)?$",
+    _I,
+)
+CHILDREN_LIST_AT_RE = re.compile(r"\d{1,2}(?:[ \t]*(?:,|and|&)[ \t]*\d{1,2})+(?=\))")
+AT_EVENT_BEFORE_RE = re.compile(
+    r"\b(?:(?:moved|came|emigrated|migrated|relocated|arrived|fled)(?:[ \t]+(?:over|here|back))?"
+    r"[ \t]+(?:to|from|in)[ \t]+(?:the[ \t]+)?[A-Z]"
+    r"|(?:diagnosed|died|passed[ \t]+away|sectioned|hospitali[sz]ed|adopted|fostered|orphaned|"
+    r"widowed|married|pregnan(?:t|cy)|expelled|excluded|arrested|homeless|sexually[ \t]+abused|"
+    r"abused|assaulted|ran[ \t]+away)\b"
+    r"|(?:left|started|began|quit|stopped|dropped[ \t]+out[ \t]+of)[ \t]+(?:school|home|care|"
+    r"college|education|drinking|using|smoking|vaping|self-harming|cutting|gambling|work)\b)"
+    r"[^.;:!?\n]{0,60}\bat[ \t]+$",
+)
+AGE_AT_RE = re.compile(
+    r"\d{1,2}\b(?![ \t]*(?:[.:]\d|am\b|pm\b|a\.m|p\.m|o['’]?clock|%|h\b|hrs?\b|mins?\b|minutes|"
+    r"weeks|months|days|mg|ml|kg|st\b|stone|lbs?\b|th\b|nd\b|rd\b|/))"
+)
+UNIT_AGE_AT_RE = re.compile(
+    r"(?P<n>\d{1,3})[ \t]*(?P<u>lat\b|l\.|yrs?\b\.?|y/o|y\.o\.|yo\b|y\b(?![/.]))"
+    r"(?=[ \t]*(?:[,;|)—–]|-[ \t]|$|old\b)|[ \t]{2,})",
+    re.MULTILINE,
+)
+UNIT_AGE_BEFORE_RE = re.compile(r"(?:[a-z)\"”’.],[ \t]*|\([ \t]*|\b[Aa]ge[ \t]*[:=-]?[ \t]*)$")
+DECADE_AT_RE = re.compile(r"[1-9]0['’]?s\b")
+DECADE_BEFORE_RE = re.compile(r"\b(?:early|mid|late)[- ]?$", _I)
+WORD_BEFORE_BRACKET_RE = re.compile(r"(?P<w>[^\W\d_]+)[ \t]*\($")
+UNIT_IN_BRACKET_AT_RE = re.compile(
+    r"\d{1,3}[ \t]*(?:months?|mths?|mos?|weeks?|wks?|yrs?|yo|y/o)(?=(?:[ \t]+old)?\))"
+)
+AGE_WORDS_AT_RE = re.compile(
+    r"(?P<a>\d{1,2})(?:[ \t]+(?:and|&)[ \t]+(?P<b>\d{1,2}))?"
+    r"(?=,[ \t]*[a-z]|[ \t]+(?:last|next|this)[ \t]+(?:week|month|year)\b|[ \t]+(?:on|in)[ \t]+[A-Z])"
+)
+LAST_IN_BRACKET_BEFORE_RE = re.compile(r"\b[A-Z][^\W\d_]+[ \t]+\((?P<c>[^()\n/]{3,60}),[ \t]*$")
+ALIAS_BEFORE_RE = re.compile(r"\((?P<c>[A-Za-z][A-Za-z.'’ -]{1,24})\),?[ \t]+$")
+ALIAS_AGE_AT_RE = re.compile(r"[1-9]\d(?=[ \t]*(?:[—–,]|-[ \t]|$))", re.MULTILINE)
+PHONE_IN_BRACKET_AT_RE = re.compile(r"0\d{1,4}(?:[ \t-]\d{2,4}){2,3}(?=\))")
 
 # --- references -----------------------------------------------------------------------------
 
@@ -291,6 +313,7 @@ _NOT_REGISTERS = frozenset(
 #: "s2211094", "z5123456").
 LETTER_DIGITS_RE = re.compile(r"(?<![\w/.-])[A-Za-z]\d{7,8}(?![\w/]|[.-]\d)")
 
+
 # --- handles --------------------------------------------------------------------------------
 
 #: "plays ML (JRxSlayer08)", "gaming on Steam (kai_77)": a handle in brackets after a game;
@@ -311,6 +334,12 @@ PLATFORM_LIST_RE = re.compile(
 )
 #: A date of birth with its day and month masked: "DOB: xx/xx/1979", "XX-XX-85".
 MASKED_DATE_RE = re.compile(r"(?<![\w/-])[xX]{1,2}([/.-])[xX]{1,2}\1(?:19|20)?\d{2}(?![\w/-])")
+
+
+def _service_number(digits: str) -> bool:
+    """Freephone and shared-cost prefixes (the list ``patterns.is_service_number`` holds; this
+    module cannot import it: ``patterns`` imports this one)."""
+    return digits.startswith(("0800", "0808", "0500", "0508", "0860", "0861", "03", "0845", "0870"))
 
 
 def _valid_date(number: str) -> bool:
@@ -335,49 +364,220 @@ def find_more_shapes(text: str, runs: list[int]) -> Iterator[Identifier]:
     """Every shape of this module; ``runs`` are where runs of digits start (none: nothing)."""
     if not runs:
         return
-    yield from _foreign_dates(text, runs)
-    if "'" in text or "’" in text:
-        for m in APOSTROPHE_YEAR_RE.finditer(text):
-            start = m.start("season") if m.group("season") else m.start("y")
-            yield Identifier(start, m.end("y"), Category.DATE)
-    for m in YEAR_SPAN_RE.finditer(text):
+    n = len(text)
+    for start in runs:
+        end = start
+        while end < n and text[end].isdigit():
+            end += 1
+        yield from _dates_at(text, start, end)
+        yield from _ages_at(text, start, end)
+    lower = text.lower()
+    yield from _more_dates(text, lower)
+    yield from _ages(text, lower)
+    yield from _codes(text, runs)
+    if "(" in text:
+        yield from _handles(text, lower)
+
+
+def _before(regex: re.Pattern[str], text: str, pos: int, width: int) -> re.Match[str] | None:
+    return regex.search(text, max(0, pos - width), pos)
+
+
+#: Shapes whose run is followed by the rest of the date and preceded by a word of it.
+_MONTH_BEFORE_SHAPES = (
+    (MONTH_FIRST_DAY_RE, FOREIGN_MONTH_BEFORE_RE, 20),  # "Abril 15, 2024"
+    (IKA_RE, IKA_BEFORE_RE, 6),  # "ika-7 ng Marso 2025"
+)
+
+
+def _dates_at(text: str, start: int, end: int) -> Iterator[Identifier]:
+    """The date shapes that hold a run of digits, tried at that run."""
+    digits = end - start
+    last = text[start - 1 : start]
+    if digits == 4:
+        yield from _years_at(text, start, end, last)
+    elif digits <= 2:
+        if not last or last not in "./:-":
+            yield from _foreign_at(text, start)
+        yield from _days_at(text, start, end, last)
+
+
+def _days_at(text: str, start: int, end: int, last: str) -> Iterator[Identifier]:
+    """ "in '09", "discharged 12.09", "19 Feb 25", "Abril 15, 2024", "ika-7 ng Marso"."""
+    if (
+        end - start == 2
+        and last in ("'", "’")
+        and (m := _before(APOSTROPHE_BEFORE_RE, text, start, 26)) is not None
+        and not (end < len(text) and (text[end].isalnum() or text[end] in "'’"))
+    ):
+        yield Identifier(m.start("season") if m.group("season") else start - 1, end, Category.DATE)
+    if (
+        text[end : end + 1] == "."
+        and (m := DAY_DOT_MONTH_AT_RE.match(text, start)) is not None
+        and _before(DAY_DOT_MONTH_BEFORE_RE, text, start, 40) is not None
+    ):
+        yield Identifier(start, m.end(), Category.DATE)
+    if (m := DAY_MONTH_SHORT_YEAR_RE.match(text, start)) is not None and last not in "/.":
+        w = _before(WEEKDAY_BEFORE_RE, text, start, 24)
+        yield Identifier(w.start() if w and w.group() else start, m.end(), Category.DATE)
+    for core, before, width in _MONTH_BEFORE_SHAPES:
+        if (m := core.match(text, start)) is not None and (
+            b4 := _before(before, text, start, width)
+        ) is not None:
+            yield Identifier(b4.start(), m.end(), Category.DATE)
+
+
+def _years_at(text: str, start: int, end: int, last: str) -> Iterator[Identifier]:
+    """ "2003-04", "Left 2011", "and again 2013", "his mum's death (2019)"."""
+    if (m := YEAR_SPAN_AT_RE.match(text, start)) is not None and last not in "/.,:£$€-":
         a, b = int(m.group("a")), m.group("b")
         end_year = int(b) if len(b) == 4 else (a // 100) * 100 + int(b)
         if a < end_year <= a + 40:
-            yield Identifier(m.start(), m.end(), Category.DATE)
-    for m in YEAR_AFTER_EVENT_RE.finditer(text):
-        if m.group().lower().startswith("again") and not re.search(
-            r"\b(?:19|20)\d{2}\b", text[max(0, m.start() - 40) : m.start()]
+            yield Identifier(start, m.end(), Category.DATE)
+    if YEAR_AT_RE.match(text, start) is None:
+        return
+    m = _before(EVENT_BEFORE_YEAR_RE, text, start, 70)
+    after_event = m is not None and not (
+        m.group().lower().startswith("again")
+        and not re.search(r"\b(?:19|20)\d{2}\b", text[max(0, m.start() - 40) : m.start()])
+    )  # "again 2013" only after another year
+    if after_event or (
+        last == "("
+        and text[end : end + 1] == ")"
+        and _before(EVENT_BEFORE_BRACKET_RE, text, start, 30) is not None
+    ):
+        yield Identifier(start, end, Category.DATE)
+
+
+def _foreign_at(text: str, start: int) -> Iterator[Identifier]:
+    """ "le 4 déc.", "środa, 4 listopada 2026", "3 XI 2026", "jeudi le 10", "Wtorek 10.11"."""
+    m = FOREIGN_DAY_MONTH_RE.match(text, start)
+    if m is not None:
+        end = m.end()
+        if text[end - 1] == "." and not text[end - 2].isalpha():
+            end -= 1  # a full stop after digits ends the sentence; "déc." keeps its own
+        w = _before(WEEKDAY_BEFORE_RE, text, start, 30)
+        yield Identifier(w.start() if w and w.group() else start, end, Category.DATE)
+        return
+    m = FOREIGN_WEEKDAY_DAY_RE.match(text, start)
+    if m is not None and (w := _before(FOREIGN_WEEKDAY_BEFORE_RE, text, start, 30)) is not None:
+        yield Identifier(w.start(), m.end(), Category.DATE)
+
+
+def _ages_at(text: str, start: int, end: int) -> Iterator[Identifier]:
+    """The age shapes that hold a run of digits, tried at that run."""
+    digits = end - start
+    if digits > 3:
+        return
+    last = text[start - 1 : start]
+    if (
+        (last in ("(", " ", ",") or not last)
+        and (m := UNIT_AGE_AT_RE.match(text, start)) is not None
+        and 0 < int(m.group("n")) <= 110
+        and _before(UNIT_AGE_BEFORE_RE, text, start, 12) is not None
+        and not _after_a_lower_word(text, start)
+    ):
+        yield Identifier(start, m.end("u"), Category.AGE)
+    if digits == 2 and text[start + 1] == "0" and text[end : end + 1] in ("s", "'", "’"):
+        m = DECADE_AT_RE.match(text, start)
+        b4 = _before(DECADE_BEFORE_RE, text, start, 7)
+        if m is not None and b4 is not None and not text[: b4.start()].lower().endswith("the "):
+            yield Identifier(b4.start(), m.end(), Category.AGE)
+    if (
+        digits <= 2
+        and text[start - 3 : start].lower() in ("at ", "at\t")
+        and AGE_AT_RE.match(text, start) is not None
+        and _before(AT_EVENT_BEFORE_RE, text, start, 110) is not None
+    ):
+        around = text[max(0, start - 110) : end + 20]
+        if _NOT_LIFE_TIME_RE.search(around[around.rfind(".") + 1 :]) is None:
+            yield Identifier(start, end, Category.AGE)
+    if last == "(":
+        yield from _bracket_ages_at(text, start, end)
+    elif digits == 2:
+        yield from _ages_after_at(text, start, end)
+
+
+def _ages_after_at(text: str, start: int, end: int) -> Iterator[Identifier]:
+    """ "Nadia (OT yr 1, GCU, mature student, 38)", "B.O. (Blessing) 26 —"."""
+    if text[end : end + 1] == ")" and text[start - 2 : start] in (", ", ",\t"):
+        b4 = _before(LAST_IN_BRACKET_BEFORE_RE, text, start, 90)
+        if b4 is not None and _SCORE_WORDS_IN.search(b4.group("c")) is None:
+            if int(text[start:end]) >= 13:
+                yield Identifier(start, end, Category.AGE)
+            return
+    if ALIAS_AGE_AT_RE.match(text, start) is not None:
+        b4 = _before(ALIAS_BEFORE_RE, text, start, 32)
+        if b4 is not None:
+            words = b4.group("c").split()
+            if len(words) <= 3 and not any(w.lower().strip(".") in _NOT_PEOPLE for w in words):
+                yield Identifier(start, end, Category.AGE)
+
+
+def _bracket_ages_at(text: str, start: int, end: int) -> Iterator[Identifier]:
+    """A number opening a bracket: children's ages, an age with its unit or with words about
+    the person after it, a phone."""
+    if CHILDREN_BEFORE_RE.search(text, max(0, start - 24), start) is not None:
+        m = CHILDREN_LIST_AT_RE.match(text, start)
+        if m is not None:
+            for d in re.finditer(r"\d{1,2}", m.group()):
+                yield Identifier(start + d.start(), start + d.end(), Category.AGE)
+            return
+    word_m = _before(WORD_BEFORE_BRACKET_RE, text, start, 30)
+    word = word_m.group("w") if word_m else ""
+    word_at = word_m.start() if word_m else start
+    if (m := UNIT_IN_BRACKET_AT_RE.match(text, start)) is not None and word:
+        low = word.lower()
+        if low not in _DURATION_WORDS and (
+            low in _CHILD_WORDS or (word[0].isupper() and not _sentence_start(text, word_at))
         ):
-            continue  # "again 2013" only after another year
-        yield Identifier(m.start("d"), m.end("d"), Category.DATE)
-    if "." in text:
-        for m in DAY_DOT_MONTH_RE.finditer(text):
-            yield Identifier(m.start("d"), m.end("d"), Category.DATE)
-    yield from _more_dates(text)
-    yield from _ages(text)
-    yield from _codes(text)
-    if "(" in text:
-        yield from _handles(text)
+            yield Identifier(start, m.end(), Category.AGE)
+    elif (
+        (m := AGE_WORDS_AT_RE.match(text, start)) is not None and word and text[start - 2] in " \t"
+    ):
+        low = word.lower()
+        if (
+            low not in _NOT_PEOPLE
+            and low not in _DURATION_WORDS
+            and (
+                int(m.group("a")) >= 10
+                or (word[0].isupper() and not _sentence_start(text, word_at))
+            )
+        ):
+            yield Identifier(start, m.end("a"), Category.AGE)
+            if m.group("b"):
+                yield Identifier(m.start("b"), m.end("b"), Category.AGE)
+    elif text[start] == "0" and (m := PHONE_IN_BRACKET_AT_RE.match(text, start)) is not None:
+        digits = re.sub(r"\D", "", m.group())
+        if 9 <= len(digits) <= 11 and not _service_number(digits):
+            yield Identifier(start, m.end(), Category.PHONE)
 
 
-def _handles(text: str) -> Iterator[Identifier]:
-    for m in GAME_HANDLE_RE.finditer(text):
-        yield Identifier(m.start("h"), m.end("h"), Category.HANDLE)
-    for m in PLATFORM_LIST_RE.finditer(text):
-        base = m.start("l")
-        for h in re.finditer(r"@?[\w.]{3,30}", m.group("l")):
-            if h.group() != "and":
-                yield Identifier(base + h.start(), base + h.end(), Category.HANDLE)
+def _handles(text: str, lower: str) -> Iterator[Identifier]:
+    if any(w in lower for w in ("plays", "playing", "gaming", "gamer", "games")):
+        for m in GAME_HANDLE_RE.finditer(text):
+            yield Identifier(m.start("h"), m.end("h"), Category.HANDLE)
+    if any(p in lower for p in _PLATFORM_HINTS):
+        for m in PLATFORM_LIST_RE.finditer(text):
+            base = m.start("l")
+            for h in re.finditer(r"@?[\w.]{3,30}", m.group("l")):
+                if h.group() != "and":
+                    yield Identifier(base + h.start(), base + h.end(), Category.HANDLE)
 
 
-def _more_dates(text: str) -> Iterator[Identifier]:
-    for regex in (MONTH_FIRST_FOREIGN_RE, DAY_MONTH_SHORT_YEAR_RE, WEEK_OF_RE, MASKED_DATE_RE):
-        for m in regex.finditer(text):
+_PLATFORM_HINTS = (
+    "snap", "insta", "tiktok", "discord", "twitter", "threads", "twitch", "steam", "xbox", "psn",
+    "roblox", "kik", "telegram", "facebook", "fb",
+)  # fmt: skip
+
+
+def _more_dates(text: str, lower: str) -> Iterator[Identifier]:
+    if "w/" in lower or "wk" in lower or "week" in lower:
+        for m in WEEK_OF_RE.finditer(text):
             yield Identifier(m.start(), m.end(), Category.DATE)
-    for regex in (EVENT_YEAR_BRACKET_RE, EVENT_WORDS_YEAR_RE):
-        for m in regex.finditer(text):
-            yield Identifier(m.start("d"), m.end("d"), Category.DATE)
+    if "xx" in lower:
+        for m in MASKED_DATE_RE.finditer(text):
+            yield Identifier(m.start(), m.end(), Category.DATE)
     newline = text.find("\n")
     first_line = text if newline < 0 else text[:newline]
     for m in HEADER_SLASH_RE.finditer(first_line):
@@ -390,31 +590,9 @@ def _more_dates(text: str) -> Iterator[Identifier]:
             yield Identifier(m.start("d"), m.end("d"), Category.DATE)
 
 
-def _foreign_dates(text: str, runs: list[int]) -> Iterator[Identifier]:
-    for m in FOREIGN_DATE_RE.finditer(text):
-        found = m.group()
-        if not any(c.isdigit() for c in found):
-            continue
-        if not re.search(r"[^\W\d_]{2,}|\b[IVX]+\b", found.replace("le ", "", 1)):
-            continue  # digits alone
-        stripped = found.rstrip(" \t,")
-        if stripped.endswith(".") and not stripped[-2:-1].isalpha():
-            stripped = stripped[:-1]  # a full stop after digits ends the sentence, not "déc."
-        day_only = re.fullmatch(
-            r"(?:[^\W\d_]+\.?,?[ \t]+)?(?:le[ \t]+)?\d{1,2}(?:er)?(?:\.\d{1,2})?", stripped, _I
-        )
-        if day_only is not None:
-            head = stripped.split()[0].lower().rstrip(".,")
-            # an English weekday with a bare day is planning ("next Mon 14"): ``patterns`` decides
-            if _ENGLISH_WEEKDAY_RE.fullmatch(head) and "." not in stripped:
-                continue
-        end = m.start() + len(stripped)
-        yield Identifier(m.start(), end, Category.DATE)
-
-
 def _after_a_lower_word(text: str, pos: int) -> bool:
     """ "supply tech, 20 yrs": a length of service after a job, not an age after a name."""
-    word = re.search(r"([^\W\d_]+)[ \t]*,[ \t]*$", text[max(0, pos - 30) : pos + 1])
+    word = re.search(r"([^\W\d_]+)[ \t]*,[ \t]*$", text[max(0, pos - 30) : pos])
     return word is not None and word.group(1).islower()
 
 
@@ -423,25 +601,24 @@ def _sentence_start(text: str, pos: int) -> bool:
     return not before or before[-1] in ".!?:\n-–—|"
 
 
-def _ages(text: str) -> Iterator[Identifier]:
+def _ages(text: str, lower: str) -> Iterator[Identifier]:
+    """The age shapes led by words (each gated on its words)."""
+    if "ties" in lower:
+        for m in DECADE_AGE_RE.finditer(text):
+            if not m.group()[-1:].isdigit() and "0" not in m.group():
+                yield Identifier(m.start(), m.end(), Category.AGE)
+    if "who" in lower:
+        for m in WHO_IS_AGE_RE.finditer(text):
+            yield Identifier(m.start("n"), m.end("n"), Category.AGE)
+    if any(w in lower for w in ("baby", " son ", "daughter", "newborn")):
+        for m in BABY_IS_RE.finditer(text):
+            yield Identifier(m.start("a"), m.end("a"), Category.AGE)
     if "(" in text:
-        yield from _bracketed_ages(text)
-    if " at " in text:
-        for m in AGE_AT_EVENT_RE.finditer(text):
-            around = text[m.start() : m.end("n") + 20]  # "moved to Leeds at 9 on Monday"
-            if _NOT_LIFE_TIME_RE.search(around) is None:
-                yield Identifier(m.start("n"), m.end("n"), Category.AGE)
-    for m in DECADE_AGE_RE.finditer(text):
-        yield Identifier(m.start(), m.end(), Category.AGE)
-    for m in BABY_IS_RE.finditer(text):
-        yield Identifier(m.start("a"), m.end("a"), Category.AGE)
-    for m in AGE_WITH_UNIT_RE.finditer(text):
-        if 0 < int(m.group("n")) <= 110 and not _after_a_lower_word(text, m.start()):
-            yield Identifier(m.start("n"), m.end("u"), Category.AGE)
+        yield from _listed_ages(text, lower)
 
 
-def _bracketed_ages(text: str) -> Iterator[Identifier]:
-    """ "(Ola 12, Kuba 9)", "grandchildren (4, 8, 13)", "(ninety-three)", "Kathleen (18 months)"."""
+def _listed_ages(text: str, lower: str) -> Iterator[Identifier]:
+    """ "(Ola 12, Kuba 9)", "(ninety-three)"."""
     for m in NAME_AGE_LIST_RE.finditer(text):
         pairs = list(_NAME_AGE_RE.finditer(m.group("list")))
         if any(p.group(1).lower() in _NOT_PEOPLE for p in pairs):
@@ -449,28 +626,39 @@ def _bracketed_ages(text: str) -> Iterator[Identifier]:
         base = m.start("list")
         for p in pairs:
             yield Identifier(base + p.start(2), base + p.end(2), Category.AGE)
-    for m in CHILDREN_BRACKET_RE.finditer(text):
-        base = m.start("list")
-        for n in re.finditer(r"\d{1,2}", m.group("list")):
-            yield Identifier(base + n.start(), base + n.end(), Category.AGE)
-    for m in WORD_AGE_BRACKET_RE.finditer(text):
-        yield Identifier(m.start(), m.end(), Category.AGE)
-    for m in UNIT_AGE_BRACKET_RE.finditer(text):
-        word = m.group("w").lower()
-        if word not in _DURATION_WORDS and (
-            word in _CHILD_WORDS
-            or (m.group("w")[0].isupper() and not _sentence_start(text, m.start("w")))
-        ):
-            yield Identifier(m.start("a"), m.end("a"), Category.AGE)
+    if "ty)" in lower or "ty-" in lower or "ty " in lower:
+        for m in WORD_AGE_BRACKET_RE.finditer(text):
+            yield Identifier(m.start(), m.end(), Category.AGE)
 
 
-def _codes(text: str) -> Iterator[Identifier]:
-    for m in MULTI_PART_CODE_RE.finditer(text):
-        if _is_code(m.group()):
-            yield Identifier(m.start(), m.end(), Category.ID_NUMBER)
-    for m in LETTER_DIGITS_RE.finditer(text):
-        yield Identifier(m.start(), m.end(), Category.ID_NUMBER)
-    if "/" in text:
-        for m in PREFIXED_SLASHED_RE.finditer(text):
-            if m.group("p") not in _NOT_REGISTERS and not _valid_date(m.group("n")):
-                yield Identifier(m.start(), m.end(), Category.ID_NUMBER)
+def _codes(text: str, runs: list[int]) -> Iterator[Identifier]:
+    """References holding a run of digits, looked for only around runs that could be in one."""
+    n = len(text)
+    done = -1
+    for start in runs:
+        if start < done:
+            continue  # inside a reference already found
+        end = start
+        while end < n and text[end].isdigit():
+            end += 1
+        digits = end - start
+        before, after = text[start - 1 : start], text[end : end + 1]
+        if digits >= 3 and (before in ("-", "/") or after in ("-", "/")):
+            for m in MULTI_PART_CODE_RE.finditer(text, max(0, start - 40), min(n, end + 40)):
+                if m.start() <= start < m.end() and _is_code(m.group()):
+                    done = m.end()
+                    yield Identifier(m.start(), m.end(), Category.ID_NUMBER)
+                    break
+        if digits in (7, 8) and before.isalpha():
+            letter = LETTER_DIGITS_RE.match(text, start - 1)
+            if letter is not None:
+                yield Identifier(letter.start(), letter.end(), Category.ID_NUMBER)
+        if after == "/" and text[start - 2 : start - 1].isupper() and before in (" ", "\t"):
+            slashed = PREFIXED_SLASHED_RE.search(text, max(0, start - 7), min(n, end + 20))
+            if (
+                slashed is not None
+                and slashed.start("n") == start
+                and slashed.group("p") not in _NOT_REGISTERS
+                and not _valid_date(slashed.group("n"))
+            ):
+                yield Identifier(slashed.start(), slashed.end(), Category.ID_NUMBER)

@@ -321,6 +321,13 @@ HOLIDAY_RE = re.compile(
     + _HOLIDAY
     + r"[ \t]+(?:19|20)\d{2})\b"
 )
+#: "died on New Year's Day", "on Christmas Eve", "an overdose on Stephen's Day", "on Hallowe'en":
+#: one named day after "on" is a date (not "over Christmas", "at New Year", "on New Year's").
+ON_HOLIDAY_RE = re.compile(
+    r"\bon[ \t]+(?P<h>(?:(?:Christmas|Xmas|New[ \t]+Year['’]s|Boxing|(?:St\.?[ \t]+)?Stephen['’]s|"
+    r"Remembrance|Memorial|Anzac|Waitangi|Thanksgiving|Labou?r|Canada|Australia|Independence)"
+    r"[ \t]+(?:Eve|Day|Sunday)|Hallowe['’]?en)(?:[ \t]+(?:19|20)\d{2})?)\b"
+)
 #: A year of birth: "born in 1999", "Born 2008", "(b. 1931)", "DOB: 1962".
 BIRTH_YEAR_RE = re.compile(
     r"(?:\b(?:born|b\.)|\bd\.?o\.?b\.?:?)\s+(?:in\s+)?(?:(?:early|mid|late)[- ]?)?(?P<d>(?:19|20)\d{2}|['’]\d{2})\b(?![/.-]\d)",
@@ -678,7 +685,8 @@ _LAST_WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)?$", _I)
 
 _HOLIDAY_WORDS = frozenset(
     split_words(
-        "christmas xmas easter halloween eve bonfire thanksgiving diwali eid hanukkah boxing"
+        "christmas xmas easter halloween hallowe'en eve bonfire thanksgiving diwali eid hanukkah "
+        "boxing year stephen remembrance memorial anzac waitangi"
     )
 )
 _NUMBER_PARTS_OR_DECADES = _NUMBER_PARTS | frozenset(_DECADE_WORDS)
@@ -1231,13 +1239,34 @@ def find_holidays(text: str) -> Iterator[Identifier]:
     for m in finditer(HOLIDAY_RE, text):
         g = "s" if m.group("s") else "y"
         yield Identifier(m.start(g), m.end(g), Category.DATE)
+    for m in ON_HOLIDAY_RE.finditer(text):
+        yield Identifier(m.start("h"), m.end("h"), Category.DATE)
+
+
+#: "off sick since may": after a preposition of time a lower-case may is the month, unless a
+#: verb follows ("since may be", "in may have").
+_LOWER_MAY_RE = re.compile(
+    r"\b(?:since|until|till|from|in|by|during|before|after)[ \t]+(?P<d>may)\b(?![-'’])", _I
+)
+_MODAL_AFTER_RE = re.compile(
+    r"[ \t]+(?:be|have|not|need|want|get|go|come|help|well|also|still|never|just|feel|find|take)\b",
+    _I,
+)
+#: "start of Oct", "end of March": the part of the month belongs to the date.
+_PART_OF_RE = re.compile(r"\b(?:start|end|beginning|middle)[ \t]+of[ \t]+$", _I)
 
 
 def find_months_alone(text: str) -> Iterator[Identifier]:
     """ "in August", "since early November", "due March": a month named after a cue (no digits needed)."""
+    if "may" in text:
+        for m in _LOWER_MAY_RE.finditer(text):
+            if _MODAL_AFTER_RE.match(text, m.end("d")) is None:
+                yield Identifier(m.start("d"), m.end("d"), Category.DATE)
     for m in finditer(MONTH_ALONE_RE, text):
         if m.group("m")[:3].lower() != "may" or m.group("m")[0] == "M":
-            yield Identifier(m.start("d"), m.end("d"), Category.DATE)
+            start = m.start("d")
+            part = _PART_OF_RE.search(text, max(0, start - 16), start)
+            yield Identifier(part.start() if part else start, m.end("d"), Category.DATE)
 
 
 #: A weekday written against a date is part of it ("Tues 1 Dec 2026", "Thursday the 4th").
@@ -1503,7 +1532,7 @@ def find_ages(
 #: Plurals of people before a bracketed number, which then counts them.
 _COUNTED_PEOPLE = frozenset(
     split_words("""children kids grandchildren grandkids siblings brothers sisters sons daughters
-    boys girls twins stepkids stepchildren dependants dependents""")
+    boys girls stepkids stepchildren dependants dependents""")
 )
 #: A length of time in recovery after a number: "2 yrs clean", "6 months sober".
 _DURATION_AFTER_RE = re.compile(

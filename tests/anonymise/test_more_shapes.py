@@ -258,3 +258,38 @@ def test_ratings_doses_course_codes_and_scores_stay(text: str, word: str) -> Non
 )
 def test_counts_durations_verbs_fractions_money_and_codes_stay(text: str, word: str) -> None:
     assert not any(t == word for t, _ in found(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "kind"),
+    [
+        ("Off work since may w/ back pain, seen 4/12.", "may", "date"),
+        ("Not used since start of Oct, seen 4/12.", "start of Oct", "date"),
+        ("Her dad died on Boxing Day 2023; seen 4/12.", "Boxing Day 2023", "date"),
+        ("A fall on Christmas Eve, seen 4/12.", "Christmas Eve", "date"),
+        ("Party on Hallowe'en went badly, seen 4/12.", "Hallowe'en", "date"),
+        ("Saw Zane and Kira (12 and 14, cousins) on 4/12.", "12", "age"),
+        ("Met Dara (29 last week, big party) on 4/12.", "29", "age"),
+        ("Met Ines (BSc yr 2, part-time job, 31) on 4/12.", "31", "age"),
+        ("Client: K.M. (Kemi) 41 — seen 4/12.", "41", "age"),
+        ("For someone who is 16 the rules differ, 4/12.", "16", "age"),
+        ("Rang Ana from the council (09 555 0172) on 4/12.", "09 555 0172", "phone"),
+    ],
+)
+def test_months_holidays_bracket_ages_and_phones(text: str, expected: str, kind: str) -> None:
+    assert (expected, kind) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The results since may be wrong, 4/12.",
+        "He texted her on New Year's, 4/12.",
+        "Spent time with family over Christmas, 4/12.",
+        "Mood (scores 12, 14) on 4/12.",
+        "He is on his way, who is 5 minutes away, 4/12.",
+        "Called Shout (0800 123 4567) on 4/12.",
+    ],
+)
+def test_modal_may_vague_holidays_scores_and_freephones_stay(text: str) -> None:
+    assert not [t for t, k in found(text) if k in ("date", "age", "phone") and t != "4/12"]
