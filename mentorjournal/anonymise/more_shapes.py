@@ -99,6 +99,9 @@ FOREIGN_WEEKDAY_DAY_RE = re.compile(
     rf"(?=[ \t]*(?:[-–—,.;:)]|$|at\b|à\b|\d))",
     _I | re.MULTILINE,
 )
+#: The last word before a run (and its "le"): "jeudi" in "jeudi le 10", "Wtorek" in "Wtorek 10.11".
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)\.?,?[ \t]+(?:le[ \t]+)?$")
+_FOREIGN_WEEKDAY_WORD_RE = re.compile(rf"(?:{_FOREIGN_WEEKDAYS})", _I)
 FOREIGN_WEEKDAY_BEFORE_RE = re.compile(
     rf"\b(?:{_FOREIGN_WEEKDAYS})\b,?[ \t]+(?:le[ \t]+)?$",
     _I,
@@ -238,10 +241,14 @@ _SCORE_WORDS_IN = re.compile(
     r"goals?|steps?|points?|items?)\b",
     _I,
 )
-#: "someone who is 17", "a lad who's 15": an age after "who is".
-WHO_IS_AGE_RE = re.compile(
-    r"\bwho(?:['’]s|[ \t]+is|[ \t]+was|[ \t]+turns|[ \t]+turned)[ \t]+(?:only[ \t]+|just[ \t]+|now[ \t]+)?"
-    r"(?P<n>\d{1,2})(?![\d:.%/]|[ \t]*(?:mins?|minutes|hours|hrs|days|weeks|months|am|pm|percent|"
+#: "someone who is 17", "a lad who's 15": an age after "who is" (before the run; at it, no unit).
+WHO_IS_BEFORE_RE = re.compile(
+    r"\bwho(?:['’]s|[ \t]+is|[ \t]+was|[ \t]+turns|[ \t]+turned)[ \t]+(?:only[ \t]+|just[ \t]+|"
+    r"now[ \t]+)?$",
+    _I,
+)
+WHO_IS_AGE_AT_RE = re.compile(
+    r"\d{1,2}(?![\d:.%/]|[ \t]*(?:mins?|minutes|hours|hrs|days|weeks|months|am|pm|percent|"
     r"out|of|points|x\b|times|st\b|nd\b|rd\b|th\b|miles|km))",
     _I,
 )
@@ -451,6 +458,8 @@ def _years_at(text: str, start: int, end: int, last: str) -> Iterator[Identifier
 
 def _foreign_at(text: str, start: int) -> Iterator[Identifier]:
     """ "le 4 déc.", "środa, 4 listopada 2026", "3 XI 2026", "jeudi le 10", "Wtorek 10.11"."""
+    if start == 0 or not text[start - 1].isspace():
+        return  # a day in these shapes stands after a space (a weekday, "le", a label)
     m = FOREIGN_DAY_MONTH_RE.match(text, start)
     if m is not None:
         end = m.end()
@@ -459,6 +468,9 @@ def _foreign_at(text: str, start: int) -> Iterator[Identifier]:
         w = _before(WEEKDAY_BEFORE_RE, text, start, 30)
         yield Identifier(w.start() if w and w.group() else start, end, Category.DATE)
         return
+    word = _WORD_BEFORE_RE.search(text, max(0, start - 30), start)
+    if word is None or _FOREIGN_WEEKDAY_WORD_RE.fullmatch(word.group(1)) is None:
+        return  # most runs follow no weekday of another language: spare the two searches
     m = FOREIGN_WEEKDAY_DAY_RE.match(text, start)
     if m is not None and (w := _before(FOREIGN_WEEKDAY_BEFORE_RE, text, start, 30)) is not None:
         yield Identifier(w.start(), m.end(), Category.DATE)
@@ -492,6 +504,14 @@ def _ages_at(text: str, start: int, end: int) -> Iterator[Identifier]:
         around = text[max(0, start - 110) : end + 20]
         if _NOT_LIFE_TIME_RE.search(around[around.rfind(".") + 1 :]) is None:
             yield Identifier(start, end, Category.AGE)
+    if (
+        digits <= 2
+        and last in (" ", "\t")
+        and "who" in text[max(0, start - 22) : start].lower()
+        and WHO_IS_AGE_AT_RE.match(text, start) is not None
+        and _before(WHO_IS_BEFORE_RE, text, start, 22) is not None
+    ):
+        yield Identifier(start, end, Category.AGE)
     if last == "(":
         yield from _bracket_ages_at(text, start, end)
     elif digits == 2:
@@ -506,7 +526,7 @@ def _ages_after_at(text: str, start: int, end: int) -> Iterator[Identifier]:
             if int(text[start:end]) >= 13:
                 yield Identifier(start, end, Category.AGE)
             return
-    if ALIAS_AGE_AT_RE.match(text, start) is not None:
+    if ")" in text[max(0, start - 4) : start] and ALIAS_AGE_AT_RE.match(text, start) is not None:
         b4 = _before(ALIAS_BEFORE_RE, text, start, 32)
         if b4 is not None:
             words = b4.group("c").split()
@@ -572,7 +592,7 @@ _PLATFORM_HINTS = (
 
 
 def _more_dates(text: str, lower: str) -> Iterator[Identifier]:
-    if "w/" in lower or "wk" in lower or "week" in lower:
+    if any(w in lower for w in _WEEK_WORDS):
         for m in WEEK_OF_RE.finditer(text):
             yield Identifier(m.start(), m.end(), Category.DATE)
     if "xx" in lower:
@@ -601,15 +621,18 @@ def _sentence_start(text: str, pos: int) -> bool:
     return not before or before[-1] in ".!?:\n-–—|"
 
 
+_DECADE_WORDS = (
+    "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties",
+)  # fmt: skip
+_WEEK_WORDS = ("w/c", "w/b", "wk of", "week of", "week commencing", "week beginning")
+
+
 def _ages(text: str, lower: str) -> Iterator[Identifier]:
     """The age shapes led by words (each gated on its words)."""
-    if "ties" in lower:
+    if any(w in lower for w in _DECADE_WORDS):
         for m in DECADE_AGE_RE.finditer(text):
             if not m.group()[-1:].isdigit() and "0" not in m.group():
                 yield Identifier(m.start(), m.end(), Category.AGE)
-    if "who" in lower:
-        for m in WHO_IS_AGE_RE.finditer(text):
-            yield Identifier(m.start("n"), m.end("n"), Category.AGE)
     if any(w in lower for w in ("baby", " son ", "daughter", "newborn")):
         for m in BABY_IS_RE.finditer(text):
             yield Identifier(m.start("a"), m.end("a"), Category.AGE)

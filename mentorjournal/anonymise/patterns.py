@@ -686,7 +686,7 @@ _LAST_WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)?$", _I)
 _HOLIDAY_WORDS = frozenset(
     split_words(
         "christmas xmas easter halloween hallowe'en eve bonfire thanksgiving diwali eid hanukkah "
-        "boxing year stephen remembrance memorial anzac waitangi"
+        "boxing stephen remembrance memorial anzac waitangi"
     )
 )
 _NUMBER_PARTS_OR_DECADES = _NUMBER_PARTS | frozenset(_DECADE_WORDS)
@@ -1243,6 +1243,7 @@ def find_holidays(text: str) -> Iterator[Identifier]:
         yield Identifier(m.start("h"), m.end("h"), Category.DATE)
 
 
+_MAY_CUES = ("since", "until", "till", "from", "in", "by", "during", "before", "after")
 #: "off sick since may": after a preposition of time a lower-case may is the month, unless a
 #: verb follows ("since may be", "in may have").
 _LOWER_MAY_RE = re.compile(
@@ -1258,7 +1259,7 @@ _PART_OF_RE = re.compile(r"\b(?:start|end|beginning|middle)[ \t]+of[ \t]+$", _I)
 
 def find_months_alone(text: str) -> Iterator[Identifier]:
     """ "in August", "since early November", "due March": a month named after a cue (no digits needed)."""
-    if "may" in text:
+    if " may" in text and any(f"{w} may" in text for w in _MAY_CUES):
         for m in _LOWER_MAY_RE.finditer(text):
             if _MODAL_AFTER_RE.match(text, m.end("d")) is None:
                 yield Identifier(m.start("d"), m.end("d"), Category.DATE)
@@ -1593,7 +1594,7 @@ def find_patterns(
         found.extend(find_word_ages(text, tokens))
     if has_month:
         found.extend(find_months_alone(text))
-    if bases is None or not bases.isdisjoint(_HOLIDAY_WORDS):
+    if bases is None or not bases.isdisjoint(_HOLIDAY_WORDS) or "New Year" in text:
         found.extend(find_holidays(text))
     windows = digit_windows(text)
     if windows:
