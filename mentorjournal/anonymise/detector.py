@@ -834,13 +834,16 @@ def _trim(text: str, found: list[Identifier]) -> list[Identifier]:
     return out
 
 
+_NAME_WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
 def name_words(text: str, found: list[Identifier], gaz: Gazetteers) -> set[str]:
     """The capitalised words of unknown names found in ``text`` that are not everyday words."""
     words: set[str] = set()
     for ident in found:
         if ident.known or ident.category is not Category.NAME:
             continue
-        for word in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text[ident.start : ident.end]):
+        for word in _NAME_WORD_RE.findall(text, ident.start, ident.end):
             if len(word) >= 2 and word[0].isupper() and word.lower() not in gaz.common_words:
                 words.add(word)
     return words

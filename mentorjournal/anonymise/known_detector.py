@@ -134,6 +134,10 @@ def _place_role(kind: str) -> str | None:
     return "organisation" if _place_category(kind) is Category.ORGANISATION else None
 
 
+#: Two initials with full stops ("J. S.", "J.S."), looked up among the known people's.
+_DOTTED_INITIALS_RE = re.compile(r"\b([A-Z])\.\s?([A-Z])\.?(?!\w)")
+
+
 class KnownDetector:
     """Compiled once per Known: a token lookup for names plus regexes for phones, emails, places."""
 
@@ -463,7 +467,8 @@ class KnownDetector:
             if word.isupper() and (raw := word.replace(".", "")) in self._initials:
                 who = self._initials[raw]
                 found.append(Identifier(token.start, token.end, Category.NAME, who.who, who.role))
-        for m in re.finditer(r"\b([A-Z])\.\s?([A-Z])\.?(?!\w)", text):
+        # "J. S.": only a known person's initials count, so with none known there is no scan
+        for m in _DOTTED_INITIALS_RE.finditer(text) if self._initials else ():
             if _pronoun_after_stop(m):
                 continue
             key = m.group(1) + m.group(2)

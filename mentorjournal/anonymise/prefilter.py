@@ -178,7 +178,7 @@ _GROUPS = (
 _CANDIDATES_PER_CHAR = 25
 _CANDIDATES_PER_CHAR_FOLDED = 8
 #: Leading strings are followed further than required ones: each costs one ``str.find``.
-_MAX_LEADING = 64
+_MAX_LEADING = 256
 
 
 def _leading_of(op: Any, av: Any, flags: int, fold: bool) -> tuple[Strings, bool] | None:

@@ -105,7 +105,7 @@ _CLAUSE_STOPS = ".!?\n;"
 def previous_words(text: str, pos: int, n: int = 3) -> list[str]:
     """The ``n`` lower-case words before ``pos`` (nearest last), within the same sentence."""
     window = text[max(0, pos - 60) : pos]
-    cut = max(window.rfind(stop) for stop in _CLAUSE_STOPS)
+    cut = max(map(window.rfind, _CLAUSE_STOPS))
     if cut >= 0:
         window = window[cut + 1 :]
     if window.isascii():  # lower-casing ASCII first cannot change what the pattern finds
@@ -116,7 +116,7 @@ def previous_words(text: str, pos: int, n: int = 3) -> list[str]:
 def next_words(text: str, pos: int, n: int = 2) -> list[str]:
     """The ``n`` lower-case words after ``pos``, within the same sentence."""
     window = text[pos : pos + 50]
-    cuts = [c for c in (window.find(stop) for stop in _CLAUSE_STOPS) if c >= 0]
+    cuts = [c for c in map(window.find, _CLAUSE_STOPS) if c >= 0]
     if cuts:
         window = window[: min(cuts)]
     if window.isascii():

@@ -156,3 +156,15 @@ def test_no_note_text_stays_cached_after_a_search() -> None:
     )
     assert found
     assert folded.cache_info().currsize == 0
+
+
+def test_a_long_alternation_of_words_is_searched_by_its_words() -> None:
+    """The seventy-odd clinical scales are found by their names (each a ``str.find``), not by a
+    case-blind scan that tries every one of them at every position of the note."""
+    lead = leading(cues.CLINICAL_SCORE_RE)
+    assert lead is not None
+    assert {"phq", "gad", "kessler", "scored"} <= set(lead[0]) and lead[1] and lead[2]
+    text = "PHQ-9 of 14 today, GAD7 was 9; she scored 12 on the K10. Kessler 20. " * 4
+    assert [m.span() for m in finditer(cues.CLINICAL_SCORE_RE, text)] == [
+        m.span() for m in cues.CLINICAL_SCORE_RE.finditer(text)
+    ]
