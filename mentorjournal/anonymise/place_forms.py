@@ -87,6 +87,7 @@ _CODE_OR_END_RE = re.compile(r",?[ ]?(?:\d{4,6}\b|[A-Z]{2,3}[ ]\d{4}\b|[.;]?[ ]*
 _PLACE_OR_NAME = (Category.PLACE, Category.NAME)
 _PLACE_HEAD_RE = re.compile(r"\bAn[ ]$")
 _TITLES = frozenset(split_words("mr mrs ms miss mx dr prof sir dame rev fr"))
+_HEADING_DASH_RE = re.compile(r"[ ][-–—][ ]")
 #: A dash between a line's parts ("Recovery mentor - Stirling - Tues"), not a hyphen in a word.
 _DASH_BEFORE_RE = re.compile(r"(?:^|\s)[-–—][ ]$")
 
@@ -190,8 +191,10 @@ class PlaceForms:
         a town that is no word and no first name ("Reading", "Hope", "anchorage" need a cue);
         in lower case, also no dictionary word."""
         g = self._g
-        first_line_end = text.find("\n", len(text) - len(text.lstrip()))  # a one-line text has none
-        first_line_end = 0 if first_line_end < 0 else first_line_end
+        first_line_end = text.find("\n", len(text) - len(text.lstrip()))
+        if first_line_end < 0:  # one line: its heading is what comes before a dash, if any
+            dash = _HEADING_DASH_RE.search(text, 0, 80)
+            first_line_end = dash.start() if dash is not None else 0
         out: list[Identifier] = []
         k = 0
         while k < len(tokens):
