@@ -111,15 +111,26 @@ _NOT_STREETS = frozenset(WEEKDAYS) | frozenset(MONTHS) | {"the", "and", "or", "s
 
 #: Streets written in lower case after a word of movement: "walked down ladypool rd".
 _LOWER_STREET_RE = re.compile(
-    r"\b(?:down|up|onto|into|past|along|on|off|near|from|to)[ ]"
+    r"(?:\b(?:down|up|onto|into|past|along|on|off|near|from|to|at)|(?<![\w/.,-])\d{1,4}[a-z]?)[ ]"
     r"(?!(?:the|a|an|this|that|my|her|his|our|their|your|same|wrong|right|main|open|high|"
     r"long|busy|quiet|back|side|dirt|slip|ring|toll|b|memory|country|fast|slow|bus|cycle|bike|"
-    r"middle|inside|outside|one|service|access|farm|private|next|other|each|every|new|old)[ ])"
-    r"(?P<a>[a-z][a-z'’-]+(?:[ ][a-z][a-z'’-]+)?[ ](?:rd|ave|ln|cres|road|street|lane|avenue))"
+    r"middle|inside|outside|one|service|access|farm|private|next|other|each|every|new|old|its|"
+    r"first|second|third|last|same|local|nearest|corner|end)[ ])"
+    r"(?P<a>[A-Za-z][a-z'’-]+(?:[ ][a-z][a-z'’-]+){0,2}[ ](?:rd|ave|ln|cres|road|street|lane|avenue|"
+    r"st|blvd|hwy)(?:[ ][nsew](?![\w'’]))?)"
     r"\b\.?"
 )
-_LOWER_STREET_WORD_RE = re.compile(r"(?<=[a-z] )(?:rd|ave|ln|cres|road|street|lane|avenue)\b")
-_LOWER_STREET_BASES = frozenset(split_words("rd ave ln cres road street lane avenue"))
+_LOWER_STREET_WORD_RE = re.compile(
+    r"(?<=[a-z] )(?:rd|ave|ln|cres|road|street|lane|avenue|st|blvd|hwy)\b(?![ ][A-Z][a-z])"
+)
+_LOWER_STREET_BASES = frozenset(split_words("rd ave ln cres road street lane avenue st blvd hwy"))
+_NUMBERED_STREET_BASES = frozenset(split_words("ave avenue st street"))
+_HOUSE_NUMBER_BEFORE_RE = re.compile(r"(?<![\w/.,-])\d{1,4}[a-z]?[ ]$")
+#: "on 137 Ave", "Forest Lawn, 44 St SE": a numbered avenue or street, as western Canada writes.
+_NUMBERED_STREET_RE = re.compile(
+    r"(?:\b(?:on|off|at|near|along)[ ]|,[ ])(?P<a>\d{1,3}(?:st|nd|rd|th)?[ ](?:St|Ave|Avenue|Street)"
+    r"(?:[ ](?:NE|NW|SE|SW|N|S|E|W)\b)?)(?![ ]?[A-Z][a-z]|[\w'’-])"
+)
 #: The street word first, in lower case, after "on"/"along": "works on rue Sainte-Catherine".
 _LOWER_OPENER_RE = re.compile(
     r"\b(?:on|along|off|at|in|from)[ ](?P<a>(?:rue|calle|avenida|rua|boulevard|ulica)[ ]"
@@ -184,6 +195,16 @@ def street_forms(text: str, bases: set[str]) -> list[Identifier]:
         found.extend(_spans(_INDIAN_RE, text))
     if not bases.isdisjoint(_MORE_SUFFIX_BASES):
         found.extend(_spans(_MORE_SUFFIX_RE, text))
+    found.extend(_boxes_and_numbered_streets(text, bases))
+    return found
+
+
+def _boxes_and_numbered_streets(text: str, bases: set[str]) -> list[Identifier]:
+    """US forces' mail, PO boxes and numbered avenues ("on 137 Ave"), each only when its word is
+    in the note."""
+    found: list[Identifier] = []
+    if not bases.isdisjoint(_NUMBERED_STREET_BASES):
+        found.extend(_spans(_NUMBERED_STREET_RE, text, "a"))
     if "box" in bases or "FPO" in text:
         found.extend(_spans(_MILITARY_RE, text))
     if "box" in bases or "bag" in bases:
@@ -195,9 +216,14 @@ def _lower_streets(text: str) -> list[Identifier]:
     """ "walked down ladypool rd": searched only in the few words before each street word."""
     out: list[Identifier] = []
     for word in _LOWER_STREET_WORD_RE.finditer(text):
-        m = _LOWER_STREET_RE.search(text, max(0, word.start() - 40), word.end() + 1)
-        if m is not None and m.end("a") == word.end():
-            out.append(Identifier(m.start("a"), m.end("a"), Category.ADDRESS))
+        m = _LOWER_STREET_RE.search(text, max(0, word.start() - 40), word.end() + 3)
+        if m is not None and m.end("a") in (word.end(), word.end() + 2):  # "barton st e"
+            start = m.start("a")
+            if (
+                house := _HOUSE_NUMBER_BEFORE_RE.search(text, max(0, start - 6), start)
+            ) is not None:
+                start = house.start()  # "14 alma st": the house number is the address's
+            out.append(Identifier(start, m.end("a"), Category.ADDRESS))
     return out
 
 
@@ -230,7 +256,8 @@ def _corners(text: str) -> list[Identifier]:
 
 #: A unit of an address: "Flat 6", "Plot 44", "Blk 12", "Block C", "Lot 7", "Stand 1234".
 _UNIT_RE = re.compile(
-    r"\b(?:Plot|Lot|Blk|Block|Bldg|Stand|Erf|Flat|Apt|Apartment|Unit|Suite|Ste|House|Hse)\.?"
+    r"\b(?:Plot|Lot|Blk|Block|Bldg|Stand|Erf|Flat|Apt|Apartment|Unit|Suite|Ste|House|Hse|apt|unit|"
+    r"flat|suite|Level|Zone|Section|Phase)\.?"
     r"[ ]?(?:No\.?[ ]?)?(?:\d{1,5}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)?|[A-Z])(?![\w/])"
 )
 #: "3/45 Kent Street": the unit before the house number belongs to the address.
@@ -239,7 +266,8 @@ _UNIT_SLASH_RE = re.compile(r"(?<![\w/])\d{1,4}[A-Za-z]?/$")
 _HOUSE_BEFORE_RE = re.compile(r"\b(?:at|to|from|address:?|is)[ ](?P<n>\d{1,4}[A-Za-z]?)[ ]$")
 _TOWN_AFTER_RE = re.compile(r",[ ][A-Z]")
 _UNIT_HINTS = ("Plot", "Lot", "Bl", "Bldg", "Stand", "Erf", "Flat", "Apt", "Apartment", "Unit",
-               "Suite", "Ste", "House", "Hse")  # fmt: skip
+               "Suite", "Ste", "House", "Hse", "apt", "unit", "flat", "suite", "Level", "Zone",
+               "Section", "Phase")  # fmt: skip
 _JOINABLE = frozenset({Category.ADDRESS, Category.PLACE, Category.ORGANISATION, Category.NAME})
 _JOINER_RE = re.compile(r"(?:,[ ]?|[ ]|[ ]?-[ ]?)$")
 
