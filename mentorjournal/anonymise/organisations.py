@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Iterator
 from importlib import resources
@@ -207,7 +208,7 @@ _NAMED_LINE_NUMBER_AFTER_RE = re.compile(
     r"1-8[0-9]{2}|08\d{2})\b"
 )
 #: "the Legal Aid intake line": a body named for its line is the helpline, which stays.
-_LINE_AFTER_RE = re.compile(r"(?:[ ][a-z]+)?[ ](?:line|helpline|hotline|infoline)\b")
+_LINE_AFTER_RE = re.compile(r"(?:[ ][a-z]+){0,2}[ ](?:line|helpline|hotline|infoline)\b")
 _CAPITAL_AFTER_RE = re.compile(r"[ ][A-Z][a-z]{2,}")
 #: Military units name where someone served: "1st Cavalry Division", "Royal Engineers",
 #: "1 Parachute Battalion", "3 Commando Brigade", "the 82nd Airborne".
@@ -217,12 +218,41 @@ _UNIT_WORDS = frozenset(
     airborne para paras wing fleet""")
 )
 _UNIT_RE = re.compile(
-    r"(?:\b\d{1,3}(?:st|nd|rd|th)?[ ]|(?<![\w'’-]))"
+    r"(?:\b\d{1,3}(?:st|nd|rd|th)?[ ]|(?<![\w'’-])|(?<=\b[Ee]x-))"
     r"(?:[A-Z][\w'’-]*[ ]){0,3}"
     r"(?:Battalion|Regiment|Division|Brigade|Cavalry|Cav|Infantry|Rifles|Commandos?|Squadron|Corps|"
     r"Fusiliers|Guards|Lancers|Hussars|Dragoons|Marines|Engineers|Signals|Artillery|Airborne|Paras?|"
     r"Wing|Fleet)\b"
 )
+#: Words that end a job's name, not a body's ("Peer Support Specialist (PSS)").
+_ROLE_WORDS = frozenset(
+    split_words("""specialist specialists worker workers mentor mentors coordinator co-ordinator
+    counsellor counselor officer navigator therapist therapy therapies practitioner nurse
+    adviser advisor coach supporter facilitator lead manager assistant""")
+)
+#: "2 SCOTS", "1 RNZIR", "1 R WELSH": a battalion number before its regiment's short name, in
+#: a note about service (the words below); "2 GCSEs" and "1 PRN" are not units.
+_NUMBERED_UNIT_RE = re.compile(
+    r"(?<![\w/.-])[1-9][ ](?:R[ ])?[A-Z]{3,7}\b(?![\w-])"
+    r"(?=[ ]*(?:[,.;:)]|$|\n|[ ](?:and|then|in|for|from|until|till|before|after|at|as|with|to)\b))"
+)
+_MILITARY_CUES_RE = re.compile(
+    r"\b(?:served|serving|army|regiment|regimental|tours?|deployed|deployment|veterans?|"
+    r"battalion|infantry|enlisted|discharged|navy|military|forces|soldier|sapper|platoon)\b",
+    re.IGNORECASE,
+)
+#: "Legion Branch 142", "VFW Post 8870", "OWWA Region 7", "Thika Level 5 Hospital": a name
+#: whose last word counts its branches runs on over the number (and the kind after it).
+_NUMBERED_HEADS = frozenset(
+    split_words("branch post region lodge chapter local level no no. station unit site depot")
+)
+_NUMBER_TAIL_RE = re.compile(r"[ ](?:No\.?[ ]?)?\d{1,4}[A-Z]?\b(?![/.:-]\d)")
+_KIND_AFTER_NUMBER_RE = re.compile(
+    r"[ ](?:Hospital|Health Centre|Clinic|School|Primary|Barracks|Camp|Depot|West|East|North|South)\b"
+)
+#: "Amazon YYZ4", "Amazon PBORO2": a warehouse or site code straight after an employer.
+_SITE_CODE_RE = re.compile(r"[ ][A-Z]{2,6}\d{1,2}\b(?![\w-])")
+_GLUED_DIGITS_RE = re.compile(r"\d{1,2}\b(?![\w-])")
 #: "cardiff council", "south wales police", "hmp cardiff": lower-case branches after a town.
 _LOWER_BRANCH_RE = re.compile(
     r"\b(?P<place>[a-z][a-z'’-]+(?:[ ][a-z][a-z'’-]+){0,2})[ ](?:city[ ]|county[ ]|borough[ ])?"
@@ -299,7 +329,51 @@ class OrganisationDetector:
             found.extend(self.units(text))
         if "council" in bases or "police" in bases or "hmp" in bases:
             found.extend(self.lower_branches(text))
+        if "(" in text:
+            found.extend(self.spelled_acronyms(text, tokens))
+        if any(c.isdigit() for c in text) and _MILITARY_CUES_RE.search(text):
+            found.extend(self.numbered_units(text))
         return found
+
+    def spelled_acronyms(self, text: str, tokens: list[Token]) -> Iterator[Identifier]:
+        """ "People Opposing Women Abuse (POWA)", "North West Regional College (NWRC)": capitalised
+        words that spell the acronym bracketed after them name a body, whatever the words are.
+        Three capitals at least, and not only people's names ("Trey Robinson (TR)")."""
+        g = self._gaz
+        for m in _BRACKETED_RE.finditer(text):
+            caps = "".join(c for c in m.group("a") if c.isupper())
+            if len(caps) < 3:
+                continue
+            k = bisect.bisect_right(tokens, m.start(), key=_end)
+            for size in range(len(caps), min(k, len(caps) + 4) + 1):
+                run = tokens[k - size : k]
+                if (not run[0].capitalised and not run[0].upper) or run[0].text[0] != caps[0]:
+                    continue
+                if not all(_glued(text, a, b) for a, b in itertools.pairwise(run)):
+                    continue
+                if not _spells_loosely(m.group("a"), run):
+                    continue
+                if all(t.base in g.first_names or t.base in g.surnames for t in run):
+                    break
+                if run[-1].base in _ROLE_WORDS or is_must_keep(text[run[0].start : run[-1].end]):
+                    break  # "Peer Support Specialist (PSS)" is a job, "... Therapy (MRT)" a therapy
+                first = _body_before(text, tokens, k - size)
+                start = tokens[first].start
+                yield Identifier(start, m.end(), Category.ORGANISATION, role="organisation")
+                break
+
+    @staticmethod
+    def numbered_units(text: str) -> Iterator[Identifier]:
+        """ "did two tours with 2 SCOTS", "ex 1 RNZIR": a battalion of a regiment by its number."""
+        for m in _NUMBERED_UNIT_RE.finditer(text):
+            acronym = m.group().split()[-1]
+            if (
+                acronym in COMMON_ACRONYMS
+                or is_must_keep(acronym)
+                or acronym.lower() in _KEPT_WORDS
+            ):
+                continue
+            yield Identifier(m.start(), m.end(), Category.ORGANISATION, role="organisation")
 
     @staticmethod
     def units(text: str) -> Iterator[Identifier]:
@@ -337,6 +411,13 @@ class OrganisationDetector:
         for k in hits:
             tok = tokens[k]
             if m := self._res[tok.base].match(text, tok.start):
+                yield k, m
+        for k, tok in enumerate(tokens):  # "ex-Royal Welsh", "ex-SANDF": the name after "ex-"
+            if (
+                tok.base.startswith("ex-")
+                and (rest := tok.base[3:].split("-")[0]) in first
+                and (m := self._res[rest].match(text, tok.start + 3))
+            ):
                 yield k, m
         if self._digit_led is not None and any(lead in text for lead in self._digit_leads):
             starts = [t.start for t in tokens]
@@ -465,6 +546,8 @@ class OrganisationDetector:
         phrase = " ".join(lows)
         if phrase in self._gaz.towns or any(w in self._gaz.towns for w in lows):
             return True
+        if phrase in _LOWER_REGIONS:
+            return True  # "West Midlands Police", "South Wales Police": a force's region
         dictionary = dictionary_words()
         return any(
             w not in _INNER and not all(part in dictionary for part in w.split("-")) for w in lows
@@ -554,6 +637,8 @@ def whole_names(
     for ident in found:
         if ident.category not in (Category.ORGANISATION, Category.PLACE) or ident.known:
             continue
+        if text[ident.end - 1] == ")":
+            continue  # "... Regional College (NWRC)": already whole with the acronym it spells
         first = bisect.bisect_left(tokens, ident.start, key=_start)
         if first == len(tokens) or tokens[first].start != ident.start:
             continue
@@ -578,13 +663,16 @@ def whole_names(
         span_tokens = tokens[new_first : new_last + 1]
         start, end = tokens[new_first].start, tokens[new_last].end
         end = _bracketed_acronym(text, tokens, new_first, new_last, end)
+        counted = _numbered_tail(text, tokens[new_last], end)
+        kind = counted > end and _KIND_AFTER_NUMBER_RE.search(text, end, counted) is not None
+        if ident.category is Category.ORGANISATION or kind:
+            end = counted  # "Machakos Level 5 Hospital": the kind says a place's name is a body's
         if (start, end) == (ident.start, ident.end) or is_must_keep(text[start:end]):
             continue
-        if ident.category is Category.PLACE and not _org_evidence(span_tokens):
+        if ident.category is Category.PLACE and not (kind or _org_evidence(span_tokens)):
             continue
-        grown.append(
-            Identifier(start, end, Category.ORGANISATION, None, ident.role or "organisation")
-        )
+        role = "organisation" if kind and ident.category is Category.PLACE else ident.role
+        grown.append(Identifier(start, end, Category.ORGANISATION, None, role or "organisation"))
     return grown
 
 
@@ -756,6 +844,38 @@ def _start(tok: Token) -> int:
 
 def _end(tok: Token) -> int:
     return tok.end
+
+
+def _body_before(text: str, tokens: list[Token], first: int) -> int:
+    """ "University of Manchester Disability Advisory ...": the capitalised words before a name
+    and the "of"/"for" before them name the body it belongs to; without "of" nothing joins."""
+    k = first
+    while k >= 1 and first - k < 3 and _glued(text, tokens[k - 1], tokens[k]):
+        prev = tokens[k - 1]
+        if prev.base in ("of", "for") and k >= 2 and _glued(text, tokens[k - 2], prev):
+            head = tokens[k - 2]
+            if (head.capitalised or head.upper) and head.base not in _STOP:
+                return k - 2
+            return first
+        if not (prev.capitalised or prev.upper) or prev.base in _STOP:
+            return first
+        k -= 1
+    return first
+
+
+def _numbered_tail(text: str, last: Token, end: int) -> int:
+    """ "Legion Branch 142", "Thika Level 5 Hospital", "Amazon YYZ4": the number or site code
+    that ends an organisation's name."""
+    if end != last.end:
+        return end
+    if last.base in _NUMBERED_HEADS and (m := _NUMBER_TAIL_RE.match(text, end)) is not None:
+        end = m.end()
+        kind = _KIND_AFTER_NUMBER_RE.match(text, end)
+        return kind.end() if kind is not None else end
+    if last.upper and (glued := _GLUED_DIGITS_RE.match(text, end)) is not None:
+        return glued.end()  # "YYZ4": the code's digits written against its letters
+    code = _SITE_CODE_RE.match(text, end)
+    return code.end() if code is not None else end
 
 
 def _bracketed_acronym(text: str, tokens: list[Token], first: int, last: int, end: int) -> int:

@@ -131,3 +131,131 @@ def test_an_agency_given_as_a_helpline_stays(text: str, kept: str) -> None:
 
 def test_a_town_after_a_title_in_a_heading_is_a_person() -> None:
     assert found("Mr Rotherham rang - about the rent\nok") == [("Rotherham", "name")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a regiment's battalion by its number, in a note about service
+        ("Served 12 years with 1 RIFLES, two tours of Helmand.", "1 RIFLES"),
+        ("Ex-army (4 R ANGLIAN), left in 2009, veteran now.", "4 R ANGLIAN"),
+        ("He is ex-Royal Irish Regiment and hates fireworks.", "Royal Irish Regiment"),
+        # the number that counts a body's branches, and the kind after it
+        ("Darts on Fridays at the Legion Branch 207 in Truro.", "Legion Branch 207"),
+        ("She met him at VFW Post 4412 after the parade.", "VFW Post 4412"),
+        ("Baby born at Kakamega Level 5 Hospital last month.", "Kakamega Level 5 Hospital"),
+        # a warehouse or site code after an employer
+        ("Lost his shifts at Amazon LBA2 last week.", "Amazon LBA2"),
+    ],
+)
+def test_numbers_inside_names_are_part_of_them(text: str, expected: str) -> None:
+    assert (expected, "organisation") in found(text), found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("In the army he took 1 PRN dose a day.", "PRN"),
+        ("Served two tours; she rates her mood 4 GAD points lower.", "GAD"),
+        ("Passed 2 GCSE exams after the army.", "GCSE"),
+    ],
+)
+def test_numbers_that_are_not_units_stay(text: str, kept: str) -> None:
+    spans = found(text)
+    assert not any(kept in s and c == "organisation" for s, c in spans), spans
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # streets in lower case with the abbreviations people text, with their number
+        ("Met him outside the chippy on wellgate st after.", "wellgate st"),
+        ("The notice was for her flat at 22 hollin st yesterday.", "22 hollin st"),
+        ("Dropped her at the food bank on kenmore st e today.", "kenmore st e"),
+        ("Saw him at the gas station on cobb pkwy blvd again.", "cobb pkwy blvd"),
+        # numbered avenues and streets, as western Canada writes them
+        ("She rents a basement suite on 104 Ave now.", "104 Ave"),
+        ("Moved in with his aunt in Mayland, 36 St NE.", "36 St NE"),
+    ],
+)
+def test_streets_as_people_write_them(text: str, expected: str) -> None:
+    assert (expected, "address") in found(text), found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a unit written after the street, and a level or zone before the number
+        ("Her place is 9 Alder St, apt 4, near the school.", "9 Alder St, apt 4"),
+        ("Office on Level 3, 18 Ocean St, for the meeting.", "Level 3, 18 Ocean St"),
+        ("They live in Zone 2, 4410 Mokoena St now.", "Zone 2, 4410 Mokoena St"),
+    ],
+)
+def test_a_unit_joins_its_address(text: str, expected: str) -> None:
+    assert any(expected in s and c == "address" for s, c in found(text)), found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("He was on his way home, on the st corner.", "st"),
+        ("Came in 1st at the race on its way.", "1st"),
+        ("We met on level 3 of the library.", "level 3"),
+    ],
+)
+def test_street_look_alikes_stay(text: str, kept: str) -> None:
+    assert_stays(text, kept)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words that spell the acronym bracketed after them name a body
+        (
+            "I'll ring Families Against Street Violence (FASV) tomorrow.",
+            "Families Against Street Violence (FASV)",
+        ),
+        (
+            "She enrolled at South Coast Regional College (SCRC) in May.",
+            "South Coast Regional College (SCRC)",
+        ),
+        (
+            "Email from University of Testford Student Advice and Support Team (SAST) today.",
+            "University of Testford Student Advice and Support Team (SAST)",
+        ),
+    ],
+)
+def test_words_spelling_a_bracketed_acronym_are_a_body(text: str, expected: str) -> None:
+    assert (expected, "organisation") in found(text), found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "SOAP - Certified Peer Support Specialist (CPSS), week 3",
+            "Certified Peer Support Specialist",
+        ),
+        ("Started Cognitive Processing Therapy (CPT) on Monday.", "Cognitive Processing Therapy"),
+    ],
+)
+def test_a_job_or_therapy_spelling_its_acronym_stays(text: str, kept: str) -> None:
+    spans = found(text)
+    assert not any(kept in s and c == "organisation" for s, c in spans), spans
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a police force by its region; a body after "ex-"
+        ("We rang West Midlands Police together.", "West Midlands Police"),
+        ("Gareth (52), ex-Royal Welsh, seen at home.", "Royal Welsh"),
+    ],
+)
+def test_regions_forces_and_ex_members(text: str, expected: str) -> None:
+    assert (expected, "organisation") in found(text), found(text)
+
+
+def test_a_force_alone_and_an_ex_word_stay() -> None:
+    assert_stays("The police came round, he is ex-army.", "police")
+    assert_stays("The police came round, he is ex-army.", "ex-army")
