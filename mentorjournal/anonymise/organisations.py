@@ -74,6 +74,20 @@ def organisation_names() -> tuple[str, ...]:
     )
 
 
+@functools.cache
+def agency_names() -> tuple[str, ...]:
+    """National agencies and student-funding bodies (``data/agencies.txt``), kept apart from the
+    chains and charities because the writers disagree on them (docs/anonymiser.md)."""
+    text = (
+        resources.files("mentorjournal.anonymise")
+        .joinpath("data", "agencies.txt")
+        .read_text("utf-8")
+    )
+    return tuple(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
 #: Words before a name that show an organisation is meant ("works at Next", "rang Threshold").
 _CUES = frozenset(
     split_words("""at from with for via through thru to joined joining works worked working
@@ -268,7 +282,7 @@ class OrganisationDetector:
         words = dictionary_words()
         self._forms: dict[str, set[str]] = {}
         self._needs_cue: set[str] = set()
-        for name in organisation_names():
+        for name in (*organisation_names(), *agency_names()):
             low = name.lower()
             if is_must_keep(low):
                 continue

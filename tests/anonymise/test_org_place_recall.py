@@ -259,3 +259,14 @@ def test_regions_forces_and_ex_members(text: str, expected: str) -> None:
 def test_a_force_alone_and_an_ex_word_stay() -> None:
     assert_stays("The police came round, he is ex-army.", "police")
     assert_stays("The police came round, he is ex-army.", "ex-army")
+
+
+def test_the_agency_list_is_read_and_holds_no_kept_service_or_programme() -> None:
+    from mentorjournal.anonymise.lexicon import is_must_keep
+    from mentorjournal.anonymise.organisations import agency_names, organisation_names
+
+    names = agency_names()
+    assert "NSFAS" in names and "Veterans UK" in names
+    assert not any(is_must_keep(n.lower()) for n in names)
+    assert not {"Medicaid", "PIP", "Ontario Works", "PhilHealth"} & set(names)
+    assert not set(names) & set(organisation_names())  # one list each
