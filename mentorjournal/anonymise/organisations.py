@@ -356,8 +356,8 @@ class OrganisationDetector:
         g = self._gaz
         for m in _BRACKETED_RE.finditer(text):
             caps = "".join(c for c in m.group("a") if c.isupper())
-            if len(caps) < 3:
-                continue
+            if len(caps) < 3 or m.group("a").lower() in self._forms:
+                continue  # "Trinity College Dublin (TCD)": the lexicon knows both, apart
             k = bisect.bisect_right(tokens, m.start(), key=_end)
             for size in range(len(caps), min(k, len(caps) + 4) + 1):
                 run = tokens[k - size : k]

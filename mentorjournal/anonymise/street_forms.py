@@ -257,7 +257,7 @@ def _corners(text: str) -> list[Identifier]:
 #: A unit of an address: "Flat 6", "Plot 44", "Blk 12", "Block C", "Lot 7", "Stand 1234".
 _UNIT_RE = re.compile(
     r"\b(?:Plot|Lot|Blk|Block|Bldg|Stand|Erf|Flat|Apt|Apartment|Unit|Suite|Ste|House|Hse|apt|unit|"
-    r"flat|suite|Level|Zone|Section|Phase)\.?"
+    r"suite|Level|Zone|Section|Phase)\.?"
     r"[ ]?(?:No\.?[ ]?)?(?:\d{1,5}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)?|[A-Z])(?![\w/])"
 )
 #: "3/45 Kent Street": the unit before the house number belongs to the address.
@@ -266,7 +266,7 @@ _UNIT_SLASH_RE = re.compile(r"(?<![\w/])\d{1,4}[A-Za-z]?/$")
 _HOUSE_BEFORE_RE = re.compile(r"\b(?:at|to|from|address:?|is)[ ](?P<n>\d{1,4}[A-Za-z]?)[ ]$")
 _TOWN_AFTER_RE = re.compile(r",[ ][A-Z]")
 _UNIT_HINTS = ("Plot", "Lot", "Bl", "Bldg", "Stand", "Erf", "Flat", "Apt", "Apartment", "Unit",
-               "Suite", "Ste", "House", "Hse", "apt", "unit", "flat", "suite", "Level", "Zone",
+               "Suite", "Ste", "House", "Hse", "apt", "unit", "suite", "Level", "Zone",
                "Section", "Phase")  # fmt: skip
 _JOINABLE = frozenset({Category.ADDRESS, Category.PLACE, Category.ORGANISATION, Category.NAME})
 _JOINER_RE = re.compile(r"(?:,[ ]?|[ ]|[ ]?-[ ]?)$")
