@@ -268,5 +268,5 @@ def test_the_agency_list_is_read_and_holds_no_kept_service_or_programme() -> Non
     names = agency_names()
     assert "NSFAS" in names and "Veterans UK" in names
     assert not any(is_must_keep(n.lower()) for n in names)
-    assert not {"Medicaid", "PIP", "Ontario Works", "PhilHealth"} & set(names)
+    assert not {"Medicaid", "PIP", "Ontario Works", "ODSP"} & set(names)
     assert not set(names) & set(organisation_names())  # one list each
