@@ -169,6 +169,17 @@ _HELPLINE_HINTS = frozenset(
     infoline line phone distress""")
 )
 _SERVICE_FIRST_WORDS = frozenset(re.split(r"[^a-z]+", s)[0] for s in _MULTIWORD_SERVICES) - {""}
+#: How the text after a service's first word begins, for each first word ("open" -> " arm",
+#: " dia"): the long alternation is tried only where one of them follows ("in", "new" and
+#: "the" open many phrases and most sentences).
+_SERVICE_GOES_ON: dict[str, tuple[str, ...]] = {
+    w: tuple(
+        sorted(
+            {s[len(w) : len(w) + 4] for s in _MULTIWORD_SERVICES if re.split(r"[^a-z]+", s)[0] == w}
+        )
+    )
+    for w in _SERVICE_FIRST_WORDS
+}
 _DIGIT_SERVICES_RE = re.compile(
     r"(?<![\w])(?:"
     + "|".join(re.escape(s) for s in _MULTIWORD_SERVICES if s[:1].isdigit())
@@ -186,7 +197,9 @@ def _protected_services(
     spans = [
         _with_number(text, m)
         for t in tokens
-        if t.base in _SERVICE_FIRST_WORDS and (m := _SERVICES_RE.match(text, t.start)) is not None
+        if t.base in _SERVICE_FIRST_WORDS
+        and text[t.end : t.end + 4].lower().startswith(_SERVICE_GOES_ON[t.base])
+        and (m := _SERVICES_RE.match(text, t.start)) is not None
     ]
     if any(c.isdigit() for c in text):
         spans.extend(m.span() for m in _DIGIT_SERVICES_RE.finditer(text))
@@ -648,11 +661,16 @@ def _named_in_lists(text: str, found: list[Identifier]) -> list[Identifier]:
     return out
 
 
+#: "Bea, Tito Boy, NCMH 1553": an acronym with a number after it in a list is a helpline.
+_NUMBER_NEXT_RE = re.compile(r"[ ]\d{3}")
+
+
 def _list_member(text: str, start: int, end: int, taken: set[tuple[int, int]]) -> list[Identifier]:
     word = text[start:end].lower().replace("’", "'")
     base = word.removesuffix("'s")
     if (
         (start, end) in taken
+        or (text[start:end].isupper() and _NUMBER_NEXT_RE.match(text, end) is not None)
         or base in NOT_NAMES
         or base in RELATIONS
         or base in WEEKDAYS

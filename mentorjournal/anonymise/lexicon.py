@@ -544,6 +544,7 @@ SERVICES = SERVICES | frozenset(
 KEPT_PHRASES = frozenset(
     [
         "gardaí", "gardai",  # the Irish police (one word, but "garda" names stations)
+        "panda", "headspace", "eheadspace",  # not in SERVICES: "PANDAS Foundation" is a name
         "motivational interviewing", "behavioural activation", "behavioral activation",
         "schema therapy", "acceptance and commitment therapy", "dialectical behaviour therapy",
         "dialectical behavior therapy", "cognitive processing therapy",

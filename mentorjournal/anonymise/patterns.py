@@ -1403,10 +1403,14 @@ def _fraction_or_dose(text: str, start: int, a: int, b: int) -> bool:
 
 
 def _is_day_without_month(text: str, m: re.Match[str]) -> bool:
+    if not _day_without_month_shape(text, m):
+        return False
+    drug = previous_words(text, m.start(), 1)  # asked last: most number pairs are no date
+    return not (drug and drug[0] in MEDICATIONS)  # "Suboxone 8/2", "co-codamol 30/500": a dose
+
+
+def _day_without_month_shape(text: str, m: re.Match[str]) -> bool:
     a, b = int(m.group(1)), int(m.group(3))
-    drug = previous_words(text, m.start(), 1)
-    if drug and drug[0] in MEDICATIONS:
-        return False  # "Suboxone 8/2", "co-codamol 30/500": a dose
     if m.group(2) == ".":  # "Fri 14.3": only after its cue, never before a unit
         shape, cue = CUED_DATES[2]
         return (

@@ -599,8 +599,10 @@ class ProperNounDetector:
             run = run[:-1]
         if not run:
             return []
-        if run[-1].base in _MEASURE_HEADS:
-            return []  # "Hamilton Depression Rating Scale", "Beckwith Anxiety Inventory": a measure
+        if run[-1].base in _MEASURE_HEADS or (
+            len(run) > 1 and run[-2].base in _MEASURE_HEADS and _ROMAN_RE.match(run[-1].base)
+        ):
+            return []  # "Hamilton Depression Rating Scale", "TCU Drug Screen V": a measure
         if _BRACKETED_NUMBER_RE.match(text, run[-1].end):
             return []  # "Health Connect Ontario (811)": a helpline and its number
         if (len(run) == 1 or run[-1].base in _HELPLINE_HEADS) and (

@@ -126,3 +126,17 @@ def test_kinds_of_support_doses_and_service_lines_stay(detector: Detector, text:
 def test_the_look_alikes_are_still_found(detector: Detector, text: str, expected: str) -> None:
     found = [text[i.start : i.end] for i in detector.find(text)]
     assert any(expected in f for f in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Safety plan made: Bea's number, Tito Boy, NCMH 1553, In Touch crisis line.",
+        "Connected her to PANDA 1300 726 306 today.",
+        "TCU Drug Screen V: 4 (historical).",
+    ],
+)
+def test_helplines_in_lists_and_numbered_measures_stay(detector: Detector, text: str) -> None:
+    kept = ("NCMH", "PANDA", "TCU")
+    found = [text[i.start : i.end] for i in detector.find(text)]
+    assert not any(k in f for f in found for k in kept), found
