@@ -724,6 +724,7 @@ _CONNECTORS = frozenset(
 
 #: Words that end a complete name: "and" after one starts another name.
 _COMPLETE_HEADS = ORG_HEADS | PLACE_HEADS | STREET_HEADS
+_STREET_OR_PLACE_HEADS = STREET_HEADS | PLACE_HEADS
 
 
 def _two_names(text: str, tokens: list[Token], left: int, right: int) -> bool:
@@ -740,7 +741,7 @@ def _two_names(text: str, tokens: list[Token], left: int, right: int) -> bool:
         and _name_token(tokens[k + 1])
     ):
         k += 1
-    return tokens[left].base in STREET_HEADS | PLACE_HEADS or (
+    return tokens[left].base in _STREET_OR_PLACE_HEADS or (
         (tokens[k].base in _COMPLETE_HEADS or tokens[k].base in _NAME_ENDS)
         and (tokens[left].base in _END_HEADS or tokens[left].base in _NAME_ENDS)
     )

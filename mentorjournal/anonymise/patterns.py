@@ -16,7 +16,7 @@ from mentorjournal.anonymise import more_forms, more_shapes
 from mentorjournal.anonymise.categories import Category
 from mentorjournal.anonymise.identifier import Identifier
 from mentorjournal.anonymise.lexicon import MEDICATIONS, MONTHS, US_STATE_CODES, US_STATES
-from mentorjournal.anonymise.prefilter import finditer
+from mentorjournal.anonymise.prefilter import finditer, may_match
 from mentorjournal.anonymise.textutil import Token, previous_words, split_words
 
 _I = re.IGNORECASE
@@ -864,6 +864,8 @@ def _near(
     if windows is None:
         yield from finditer(regex, text)
         return
+    if len(windows) > 1 and not may_match(regex, text):
+        return  # what no window of the note can hold: one check instead of one a window
     for a, b in windows:
         yield from finditer(regex, text, a, b)
 
