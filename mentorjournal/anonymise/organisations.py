@@ -212,15 +212,14 @@ _LOWER_REGIONS = frozenset(
      "avon and somerset", "devon and cornwall", "northumbria", "cleveland", "durham", "essex",
      "kent", "sussex", "surrey", "hampshire", "lancashire", "cumbria", "police scotland"]
 )  # fmt: skip
+#: How a freephone or non-geographic helpline number starts (UK, Ireland, Australia, US).
+_HELPLINE_NUMBER_START = (
+    r"(?:0800|0808|0300|0330|0345|116[ ]?\d|1800|1300|13[ ]?\d\d|1-8[0-9]{2}|08\d{2})\b"
+)
 #: A freephone or non-geographic number straight after a name: the name is a helpline's.
-_HELPLINE_NUMBER_AFTER_RE = re.compile(
-    r"[ ]+(?:0800|0808|0300|0330|0345|116[ ]?\d|1800|1300|13[ ]?\d\d|1-8[0-9]{2}|08\d{2})\b"
-)
+_HELPLINE_NUMBER_AFTER_RE = re.compile(r"[ ]+" + _HELPLINE_NUMBER_START)
 #: "VAC Assistance Service 1-800-268-7708": a body's named helpline, given with its number.
-_NAMED_LINE_NUMBER_AFTER_RE = re.compile(
-    r"(?:[ ][A-Z][\w'’-]*){1,3}[ ]+(?:0800|0808|0300|0330|0345|116[ ]?\d|1800|1300|13[ ]?\d\d|"
-    r"1-8[0-9]{2}|08\d{2})\b"
-)
+_NAMED_LINE_NUMBER_AFTER_RE = re.compile(r"(?:[ ][A-Z][\w'’-]*){1,3}[ ]+" + _HELPLINE_NUMBER_START)
 #: "the Legal Aid intake line": a body named for its line is the helpline, which stays.
 _LINE_AFTER_RE = re.compile(r"(?:[ ][a-z]+){0,2}[ ](?:line|helpline|hotline|infoline)\b")
 _CAPITAL_AFTER_RE = re.compile(r"[ ][A-Z][a-z]{2,}")
