@@ -44,6 +44,8 @@ _RUN_RE = re.compile(
 )
 
 
+#: Every word a kind-of-service name may hold, made once rather than for each word tested.
+_SERVICE_WORDS = GENERIC_WORDS | HEADS
 _WORD_RE = re.compile(r"[^ ]+")
 _JOINERS = frozenset(split_words("and & of for with in the"))
 
@@ -57,7 +59,7 @@ def generic_service_spans(text: str, tokens: list[Token]) -> list[tuple[int, int
         words = [(w.start(), w.group()) for w in _WORD_RE.finditer(m.group())]
         # the name starts after the last word that is not generic ("Spoke with Perinatal ...")
         last_other = max(
-            (k for k, (_, w) in enumerate(words) if w.lower() not in GENERIC_WORDS | HEADS),
+            (k for k, (_, w) in enumerate(words) if w.lower() not in _SERVICE_WORDS),
             default=-1,
         )
         rest = words[last_other + 1 :]
