@@ -24,6 +24,7 @@ _TUNABLE = (
     "brief-dev2",
     "brief-dev3",
     "brief-dev4",
+    "brief-dev5",
 )
 
 
