@@ -16,6 +16,7 @@ import re
 from mentorjournal.anonymise.categories import Category
 from mentorjournal.anonymise.identifier import Identifier
 from mentorjournal.anonymise.lexicon import MONTHS, WEEKDAYS, is_must_keep
+from mentorjournal.anonymise.prefilter import finditer
 
 _SUFFIX = (
     r"(?:St|Ave|Av|Blvd|Rd|Dr|Pkwy|Pky|Ln|Way|Ct|Pl|Hwy|Ter|Terr|Cir|Sq|Trl|Loop|Run|Pike|"
@@ -58,7 +59,7 @@ def street_addresses(text: str) -> list[Identifier]:
     """Numbered streets with their direction, quadrant and unit."""
     if not any(c.isdigit() for c in text):
         return []
-    return [Identifier(m.start(), m.end(), Category.ADDRESS) for m in STREET_RE.finditer(text)]
+    return [Identifier(m.start(), m.end(), Category.ADDRESS) for m in finditer(STREET_RE, text)]
 
 
 def codes_after_places(text: str, found: list[Identifier]) -> list[Identifier]:

@@ -30,7 +30,7 @@ from mentorjournal.anonymise.lexicon import (
     is_must_keep,
 )
 from mentorjournal.anonymise.patterns import HELPLINE_NUMBERS
-from mentorjournal.anonymise.prefilter import finditer
+from mentorjournal.anonymise.prefilter import finditer, search
 from mentorjournal.anonymise.textutil import (
     Token,
     next_words,
@@ -278,7 +278,7 @@ def _initials(text: str, tokens: list[Token]) -> Iterator[tuple[int, int, str, b
             ):
                 yield tok.start, tok.start + len(letters), letters, tok.possessive
     if "." in text:
-        for m in _DOTTED_RE.finditer(text):
+        for m in finditer(_DOTTED_RE, text):
             yield m.start(), m.end(), re.sub(r"[^A-Z]", "", m.group()), False
 
 
@@ -401,7 +401,7 @@ class CueDetector:
         """ "at Southmead A&E", "by Lewisham station": the name before a department or a platform."""
         if not any(k in text for k in _SITE_KINDS):
             return
-        for m in _BEFORE_SITE_RE.finditer(text):
+        for m in finditer(_BEFORE_SITE_RE, text):
             words = m.group("n").split()
             first = words[0].lower()
             if (
@@ -531,13 +531,13 @@ class CueDetector:
                 or (dotted and len(letters) >= 2)
             ):
                 yield Identifier(start, end, Category.NAME)
-        for m in _SINGLE_INITIAL_RE.finditer(text):  # "J. said she's fine"
+        for m in finditer(_SINGLE_INITIAL_RE, text):  # "J. said she's fine"
             if not re.match(r"[\w.]", text[m.start() - 1 : m.start()] if m.start() else " "):
                 yield Identifier(m.start(), m.end(), Category.NAME)
         yield from self._initial_surnames(text)
         yield from self._sentence_names(text, tokens)
         yield from self._unlisted_pairs(text, tokens)
-        for m in _MIDDLE_INITIAL_RE.finditer(text):
+        for m in finditer(_MIDDLE_INITIAL_RE, text):
             first = m.group().split()[0].lower()
             if first not in NOT_NAMES and first not in self._g.top_words:
                 yield Identifier(m.start(), m.end(), Category.NAME)
@@ -548,7 +548,7 @@ class CueDetector:
             yield from self._aliases(text)
 
     def _initial_surnames(self, text: str) -> Iterator[Identifier]:
-        for m in _INITIAL_SURNAME_RE.finditer(text):
+        for m in finditer(_INITIAL_SURNAME_RE, text):
             surname = m.group("s").lower()
             if (
                 surname in NOT_NAMES
@@ -637,7 +637,7 @@ class CueDetector:
 
     def handles(self, text: str, bases: set[str]) -> Iterator[Identifier]:
         if "_" in text:
-            for m in _UNDERSCORE_HANDLE_RE.finditer(text):
+            for m in finditer(_UNDERSCORE_HANDLE_RE, text):
                 yield Identifier(m.start(), m.end(), Category.HANDLE)
         if bases.isdisjoint(_ACCOUNT_WORDS):
             return
@@ -656,7 +656,7 @@ class CueDetector:
 
     def fields(self, text: str) -> Iterator[Identifier]:
         """A labelled field's value ("Name: Jo Bloggs"); a date field only when it holds digits."""
-        for m in _FIELD_RE.finditer(text):
+        for m in finditer(_FIELD_RE, text):
             category = _FIELD_CATEGORY.get(m.group("label").lower().rstrip("."))
             value = m.group("v")
             if category is None or is_must_keep(value) or value.lower() in NOT_NAMES:
@@ -678,7 +678,7 @@ class CueDetector:
         """ "college: Harold Washington", "GP: Dr ...": a capitalised value after a label, in a line."""
         matches = (
             m
-            for colon in _COLON_RE.finditer(text)
+            for colon in finditer(_COLON_RE, text)
             if (m := _INLINE_FIELD_RE.match(text, max(0, colon.start() - _LABEL_REACH))) is not None
             or (
                 m := _INLINE_FIELD_RE.search(
@@ -703,7 +703,7 @@ class CueDetector:
             yield Identifier(
                 m.start("v"), m.start("v") + len(value), Category.ORGANISATION, role="organisation"
             )
-        for m in _COURT_RE.finditer(text) if "Court" in text else ():
+        for m in finditer(_COURT_RE, text) if "Court" in text else ():
             start = m.start()
             for word in m.group().split()[:-2]:  # "Then Cardiff Crown Court" starts at Cardiff
                 if word.lower() not in NOT_NAMES and word.lower() not in self._g.top_words:
@@ -724,7 +724,7 @@ class CueDetector:
     def addresses(self, text: str) -> Iterator[Identifier]:
         for m in finditer(_POLISH_ADDRESS_RE, text):
             yield Identifier(m.start(), m.end(), Category.ADDRESS)
-        if not _NUMBER_THEN_WORD_RE.search(text):
+        if not search(_NUMBER_THEN_WORD_RE, text):
             return
         for m in finditer(_MOVE_ADDRESS_RE, text):
             span = m.group("a").rstrip(" ,.")
@@ -758,7 +758,7 @@ class CueDetector:
             found.extend(self.inline_fields(text))
         if any(c.isdigit() for c in text):
             if (
-                not bases.isdisjoint(_ADDRESS_CUES) and _NUMBER_THEN_WORD_RE.search(text)
+                not bases.isdisjoint(_ADDRESS_CUES) and search(_NUMBER_THEN_WORD_RE, text)
             ) or not bases.isdisjoint(_STREET_PREFIXES):
                 found.extend(self.addresses(text))
             if not bases.isdisjoint(_PHONE_CUES) and _DIGITS7_RE.search(text):

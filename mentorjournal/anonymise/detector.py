@@ -50,6 +50,7 @@ from mentorjournal.anonymise.patterns import (
     is_service_number,
 )
 from mentorjournal.anonymise.place_forms import PlaceForms, extend_places
+from mentorjournal.anonymise.prefilter import finditer
 from mentorjournal.anonymise.proper_nouns import ProperNounDetector
 from mentorjournal.anonymise.street_forms import join_address_parts, street_forms
 from mentorjournal.anonymise.textutil import (
@@ -202,7 +203,7 @@ def _protected_services(
         and (m := _SERVICES_RE.match(text, t.start)) is not None
     ]
     if any(c.isdigit() for c in text):
-        spans.extend(m.span() for m in _DIGIT_SERVICES_RE.finditer(text))
+        spans.extend(m.span() for m in finditer(_DIGIT_SERVICES_RE, text))
         spans.extend(
             (t.start, number.end())
             for t in tokens

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from mentorjournal.anonymise.prefilter import finditer
 from mentorjournal.anonymise.textutil import Token, split_words
 
 #: The last word of a service's name.
@@ -55,7 +56,7 @@ def generic_service_spans(text: str, tokens: list[Token]) -> list[tuple[int, int
     if not any(t.base in HEADS and t.text[:1].isupper() for t in tokens):
         return []
     spans = []
-    for m in _RUN_RE.finditer(text):
+    for m in finditer(_RUN_RE, text):
         words = [(w.start(), w.group()) for w in _WORD_RE.finditer(m.group())]
         # the name starts after the last word that is not generic ("Spoke with Perinatal ...")
         last_other = max(

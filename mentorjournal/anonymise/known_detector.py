@@ -21,6 +21,7 @@ from mentorjournal.anonymise.identifier import Identifier
 from mentorjournal.anonymise.known import Known
 from mentorjournal.anonymise.lexicon import EVERYDAY_NAME_WORDS, is_must_keep
 from mentorjournal.anonymise.nicknames import nickname_forms
+from mentorjournal.anonymise.prefilter import finditer
 from mentorjournal.anonymise.proper_nouns import dictionary_words
 from mentorjournal.anonymise.textutil import (
     Token,
@@ -468,7 +469,7 @@ class KnownDetector:
                 who = self._initials[raw]
                 found.append(Identifier(token.start, token.end, Category.NAME, who.who, who.role))
         # "J. S.": only a known person's initials count, so with none known there is no scan
-        for m in _DOTTED_INITIALS_RE.finditer(text) if self._initials else ():
+        for m in finditer(_DOTTED_INITIALS_RE, text) if self._initials else ():
             if _pronoun_after_stop(m):
                 continue
             key = m.group(1) + m.group(2)

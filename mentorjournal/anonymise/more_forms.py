@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from mentorjournal.anonymise.categories import Category
 from mentorjournal.anonymise.identifier import Identifier
+from mentorjournal.anonymise.prefilter import finditer
 from mentorjournal.anonymise.textutil import split_words
 
 _I = re.IGNORECASE
@@ -383,7 +384,7 @@ def list_ages(text: str, bases: frozenset[str] | set[str] | None) -> Iterator[Id
     """ "Kids 3, 5 and 8": every number in a list straight after children is an age."""
     if bases is not None and bases.isdisjoint(_CHILDREN_WORDS):
         return
-    for m in _CHILDREN_LIST_RE.finditer(text):
+    for m in finditer(_CHILDREN_LIST_RE, text):
         for n in re.finditer(r"\d{1,2}", m.group("list")):
             yield Identifier(m.start("list") + n.start(), m.start("list") + n.end(), Category.AGE)
 

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 
 from mentorjournal.anonymise.categories import Category
 from mentorjournal.anonymise.identifier import Identifier
+from mentorjournal.anonymise.prefilter import finditer
 from mentorjournal.anonymise.textutil import split_words
 
 _I = re.IGNORECASE
@@ -575,10 +576,10 @@ def _bracket_ages_at(text: str, start: int, end: int) -> Iterator[Identifier]:
 
 def _handles(text: str, lower: str) -> Iterator[Identifier]:
     if any(w in lower for w in ("plays", "playing", "gaming", "gamer", "games")):
-        for m in GAME_HANDLE_RE.finditer(text):
+        for m in finditer(GAME_HANDLE_RE, text):
             yield Identifier(m.start("h"), m.end("h"), Category.HANDLE)
     if any(p in lower for p in _PLATFORM_HINTS):
-        for m in PLATFORM_LIST_RE.finditer(text):
+        for m in finditer(PLATFORM_LIST_RE, text):
             base = m.start("l")
             for h in re.finditer(r"@?[\w.]{3,30}", m.group("l")):
                 if h.group() != "and":
@@ -593,10 +594,10 @@ _PLATFORM_HINTS = (
 
 def _more_dates(text: str, lower: str) -> Iterator[Identifier]:
     if any(w in lower for w in _WEEK_WORDS):
-        for m in WEEK_OF_RE.finditer(text):
+        for m in finditer(WEEK_OF_RE, text):
             yield Identifier(m.start(), m.end(), Category.DATE)
     if "xx" in lower:
-        for m in MASKED_DATE_RE.finditer(text):
+        for m in finditer(MASKED_DATE_RE, text):
             yield Identifier(m.start(), m.end(), Category.DATE)
     newline = text.find("\n")
     first_line = text if newline < 0 else text[:newline]
@@ -630,11 +631,11 @@ _WEEK_WORDS = ("w/c", "w/b", "wk of", "week of", "week commencing", "week beginn
 def _ages(text: str, lower: str) -> Iterator[Identifier]:
     """The age shapes led by words (each gated on its words)."""
     if any(w in lower for w in _DECADE_WORDS):
-        for m in DECADE_AGE_RE.finditer(text):
+        for m in finditer(DECADE_AGE_RE, text):
             if not m.group()[-1:].isdigit() and "0" not in m.group():
                 yield Identifier(m.start(), m.end(), Category.AGE)
     if any(w in lower for w in ("baby", " son ", "daughter", "newborn")):
-        for m in BABY_IS_RE.finditer(text):
+        for m in finditer(BABY_IS_RE, text):
             yield Identifier(m.start("a"), m.end("a"), Category.AGE)
     if "(" in text:
         yield from _listed_ages(text, lower)
@@ -642,7 +643,7 @@ def _ages(text: str, lower: str) -> Iterator[Identifier]:
 
 def _listed_ages(text: str, lower: str) -> Iterator[Identifier]:
     """ "(Ola 12, Kuba 9)", "(ninety-three)"."""
-    for m in NAME_AGE_LIST_RE.finditer(text):
+    for m in finditer(NAME_AGE_LIST_RE, text):
         pairs = list(_NAME_AGE_RE.finditer(m.group("list")))
         if any(p.group(1).lower() in _NOT_PEOPLE for p in pairs):
             continue
@@ -650,7 +651,7 @@ def _listed_ages(text: str, lower: str) -> Iterator[Identifier]:
         for p in pairs:
             yield Identifier(base + p.start(2), base + p.end(2), Category.AGE)
     if "ty)" in lower or "ty-" in lower or "ty " in lower:
-        for m in WORD_AGE_BRACKET_RE.finditer(text):
+        for m in finditer(WORD_AGE_BRACKET_RE, text):
             yield Identifier(m.start(), m.end(), Category.AGE)
 
 

@@ -24,6 +24,7 @@ from mentorjournal.anonymise.context_detector import RELATIONS, looks_like_typo
 from mentorjournal.anonymise.gazetteers import Gazetteers
 from mentorjournal.anonymise.identifier import Identifier
 from mentorjournal.anonymise.lexicon import MONTHS, NOT_NAMES, WEEKDAYS, is_must_keep
+from mentorjournal.anonymise.prefilter import finditer
 from mentorjournal.anonymise.textutil import Token, split_words
 
 #: The labels of structured note lines: SOAP, BIRP, GIRP, DAP, PIE, and "Plan:".
@@ -117,7 +118,7 @@ class NameForms:
         if not bases.isdisjoint(_ONLY_PEOPLE_VERBS):
             out.extend(self._lower_before_verbs(text, tokens))
         if " - " in text or " – " in text:
-            for m in _DASH_RELATION_RE.finditer(text):
+            for m in finditer(_DASH_RELATION_RE, text):
                 if m.group("r") in RELATIONS and self._word_name(m.group("n")):
                     out.append(Identifier(m.start("n"), m.end("n"), Category.NAME))
         return out

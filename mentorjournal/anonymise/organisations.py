@@ -46,6 +46,7 @@ from mentorjournal.anonymise.lexicon import (
     WEEKDAYS,
     is_must_keep,
 )
+from mentorjournal.anonymise.prefilter import finditer, search
 from mentorjournal.anonymise.proper_nouns import (
     ORG_HEADS,
     PLACE_HEADS,
@@ -344,7 +345,7 @@ class OrganisationDetector:
             found.extend(self.lower_branches(text))
         if "(" in text:
             found.extend(self.spelled_acronyms(text, tokens))
-        if any(c.isdigit() for c in text) and _MILITARY_CUES_RE.search(text):
+        if any(c.isdigit() for c in text) and search(_MILITARY_CUES_RE, text):
             found.extend(self.numbered_units(text))
         return found
 
@@ -353,7 +354,7 @@ class OrganisationDetector:
         words that spell the acronym bracketed after them name a body, whatever the words are.
         Three capitals at least, and not only people's names ("Trey Robinson (TR)")."""
         g = self._gaz
-        for m in _BRACKETED_RE.finditer(text):
+        for m in finditer(_BRACKETED_RE, text):
             caps = "".join(c for c in m.group("a") if c.isupper())
             if len(caps) < 3 or m.group("a").lower() in self._forms:
                 continue  # "Trinity College Dublin (TCD)": the lexicon knows both, apart
@@ -378,7 +379,7 @@ class OrganisationDetector:
     @staticmethod
     def numbered_units(text: str) -> Iterator[Identifier]:
         """ "did two tours with 2 SCOTS", "ex 1 RNZIR": a battalion of a regiment by its number."""
-        for m in _NUMBERED_UNIT_RE.finditer(text):
+        for m in finditer(_NUMBERED_UNIT_RE, text):
             acronym = m.group().split()[-1]
             if (
                 acronym in COMMON_ACRONYMS
@@ -392,7 +393,7 @@ class OrganisationDetector:
     def units(text: str) -> Iterator[Identifier]:
         """ "served with 1st Cavalry Division", "ex-army (Royal Engineers)": a unit with its number
         or a capitalised word before its kind; a kind alone ("the Marines") stays."""
-        for m in _UNIT_RE.finditer(text):
+        for m in finditer(_UNIT_RE, text):
             words = m.group().split()
             if len(words) < 2 or words[0].lower() in _STOP:
                 continue
@@ -401,7 +402,7 @@ class OrganisationDetector:
     def lower_branches(self, text: str) -> Iterator[Identifier]:
         """A town's council or police, or a prison, written in lower case ("cardiff council")."""
         towns = self._gaz.towns
-        for m in _LOWER_BRANCH_RE.finditer(text):
+        for m in finditer(_LOWER_BRANCH_RE, text):
             if m.group("prison"):  # "hmp cardiff on the 18th": the longest town after "hmp"
                 words = m.group("prison").split()
                 for k in range(len(words), 0, -1):
@@ -580,7 +581,7 @@ class OrganisationDetector:
     @staticmethod
     def dash_acronyms(text: str, tokens: list[Token]) -> Iterator[Identifier]:
         """An acronym after a dash that the capitalised words before it spell: "... Unit - GMIAU"."""
-        for m in _DASH_ACRONYM_RE.finditer(text):
+        for m in finditer(_DASH_ACRONYM_RE, text):
             acronym = m.group("a")
             k = bisect.bisect_right(tokens, m.start(), key=_end)
             before = tokens[max(0, k - len(acronym) - 3) : k]

@@ -16,7 +16,7 @@ from mentorjournal.anonymise import more_forms, more_shapes
 from mentorjournal.anonymise.categories import Category
 from mentorjournal.anonymise.identifier import Identifier
 from mentorjournal.anonymise.lexicon import MEDICATIONS, MONTHS, US_STATE_CODES, US_STATES
-from mentorjournal.anonymise.prefilter import finditer, may_match
+from mentorjournal.anonymise.prefilter import finditer, may_match, search
 from mentorjournal.anonymise.textutil import Token, previous_words, split_words
 
 _I = re.IGNORECASE
@@ -698,7 +698,7 @@ _WORD_AGE_GATE = _NUMBER_PARTS_OR_DECADES | frozenset(
 
 def find_word_ages(text: str, tokens: Sequence[Token] | None = None) -> Iterator[Identifier]:
     """Ages written in words; with ``tokens`` each shape is tried only around a number word."""
-    for m in _YEAR_OLD_RE.finditer(text):  # "sixteen-year-old": find the unit, then the number
+    for m in finditer(_YEAR_OLD_RE, text):  # "sixteen-year-old": find the unit, then the number
         word = _LAST_WORD_RE.search(text, max(0, m.start() - 16), m.start())
         if word is not None and word.group().lower() in NUMBER_WORDS:
             yield Identifier(word.start(), word.end(), Category.AGE)
@@ -860,14 +860,15 @@ def _near(
     regex: re.Pattern[str], text: str, windows: list[Window] | None
 ) -> Iterator[re.Match[str]]:
     """``regex.finditer`` over the text or each window, skipping those the pattern's literal
-    strings show it cannot match (``prefilter``: the same matches, fewer scans)."""
+    strings show it cannot match (``prefilter``: the same matches, fewer scans). One window,
+    or the whole text, is its ``finditer`` itself: no generator in between."""
     if windows is None:
-        yield from finditer(regex, text)
-        return
-    if len(windows) > 1 and not may_match(regex, text):
-        return  # what no window of the note can hold: one check instead of one a window
-    for a, b in windows:
-        yield from finditer(regex, text, a, b)
+        return finditer(regex, text)
+    if len(windows) == 1:
+        return finditer(regex, text, *windows[0])
+    if not may_match(regex, text):
+        return iter(())  # what no window of the note can hold: one check instead of one a window
+    return itertools.chain.from_iterable([finditer(regex, text, a, b) for a, b in windows])
 
 
 def _spans(
@@ -1015,7 +1016,7 @@ def find_numbers(
             yield Identifier(m.start(), m.end(), Category.ID_NUMBER)
     if ni_hint:
         yield from _spans(text, NI_CUE_RE, Category.ID_NUMBER, "ni", w)
-    if _SSN_HINT_RE.search(text):
+    if search(_SSN_HINT_RE, text):
         yield from _ssns(text, w)
     if ssn_hint:
         yield from _spans(text, SSN_BARE_RE, Category.ID_NUMBER, 1, w)
@@ -1139,7 +1140,7 @@ def _cued_phones(text: str, w: list[Window] | None) -> Iterator[Identifier]:
 
 def find_phones(text: str) -> Iterator[Identifier]:
     """Phone shapes, only around runs of 7+ digits, checked with ``phonenumbers``; helplines stay."""
-    runs = [(max(0, r.start() - 4), min(len(text), r.end() + 2)) for r in _PHONEISH_RE.finditer(text)
+    runs = [(max(0, r.start() - 4), min(len(text), r.end() + 2)) for r in finditer(_PHONEISH_RE, text)
             if sum(c.isdigit() for c in r.group()) >= 7]  # fmt: skip
     for m in _near(PHONE_RE, text, _merge(runs)):
         candidate = m.group().strip()
@@ -1174,7 +1175,7 @@ def _postcodes(text: str, w: list[Window] | None) -> Iterator[Identifier]:
         yield from _spans(text, POSTAL_WORD_RE, Category.POSTCODE, "p", w)
     yield from _spans(text, PL_POSTCODE_RE, Category.POSTCODE, "p", w)
     yield from _spans(text, CA_POSTAL_RE, Category.POSTCODE, 0, w)  # a shape nothing else has
-    if _CA_AU_HINT_RE.search(text):  # a state first: saves time
+    if search(_CA_AU_HINT_RE, text):  # a state first: saves time
         yield from _spans(text, AU_POSTCODE_RE, Category.POSTCODE, "p", w)
 
 
@@ -1182,7 +1183,7 @@ def find_places_by_shape(
     text: str, w: list[Window] | None = None, *, street_hint: bool = True
 ) -> Iterator[Identifier]:
     yield from _postcodes(text, w)
-    for m in _FIVE_DIGITS_RE.finditer(text):
+    for m in finditer(_FIVE_DIGITS_RE, text):
         a = max(0, m.start() - 40)
         for regex in (ZIP_RE, ZIP_WORD_RE, ZIP_LOWER_RE):
             z = regex.search(text, a, m.end())
@@ -1243,7 +1244,7 @@ def find_holidays(text: str) -> Iterator[Identifier]:
     for m in finditer(HOLIDAY_RE, text):
         g = "s" if m.group("s") else "y"
         yield Identifier(m.start(g), m.end(g), Category.DATE)
-    for m in ON_HOLIDAY_RE.finditer(text):
+    for m in finditer(ON_HOLIDAY_RE, text):
         yield Identifier(m.start("h"), m.end("h"), Category.DATE)
 
 
@@ -1264,7 +1265,7 @@ _PART_OF_RE = re.compile(r"\b(?:start|end|beginning|middle)[ \t]+of[ \t]+$", _I)
 def find_months_alone(text: str) -> Iterator[Identifier]:
     """ "in August", "since early November", "due March": a month named after a cue (no digits needed)."""
     if " may" in text and any(f"{w} may" in text for w in _MAY_CUES):
-        for m in _LOWER_MAY_RE.finditer(text):
+        for m in finditer(_LOWER_MAY_RE, text):
             if _MODAL_AFTER_RE.match(text, m.end("d")) is None:
                 yield Identifier(m.start("d"), m.end("d"), Category.DATE)
     for m in finditer(MONTH_ALONE_RE, text):
@@ -1592,7 +1593,7 @@ def find_patterns(
             text,
             handle_hint=bases is None
             or not bases.isdisjoint(_HANDLE_WORDS)
-            or ("X" in text and _X_PLATFORM_RE.search(text) is not None)
+            or ("X" in text and search(_X_PLATFORM_RE, text) is not None)
             or ("real" in bases and "be" in bases),
             handle_starts=None
             if tokens is None

@@ -22,6 +22,7 @@ from mentorjournal.anonymise.context_detector import looks_like_typo
 from mentorjournal.anonymise.gazetteers import Gazetteers
 from mentorjournal.anonymise.identifier import Identifier
 from mentorjournal.anonymise.lexicon import is_must_keep
+from mentorjournal.anonymise.prefilter import finditer
 from mentorjournal.anonymise.proper_nouns import dictionary_words
 from mentorjournal.anonymise.textutil import Token, split_words
 
@@ -286,7 +287,7 @@ class PlaceForms:
     def _bracketed_towns(self, text: str) -> list[Identifier]:
         g = self._g
         out: list[Identifier] = []
-        for m in _BRACKET_RE.finditer(text):
+        for m in finditer(_BRACKET_RE, text):
             town = m.group("town")
             key = town.lower()
             first = key.split()[0]

@@ -261,6 +261,16 @@ def leading(regex: re.Pattern[str]) -> tuple[tuple[str, ...], bool, bool] | None
     return _leading_strings_of(regex.pattern, regex.flags)
 
 
+Plan = tuple[tuple[tuple[str, ...], bool, bool] | None, tuple[tuple[str, ...], bool] | None]
+
+
+@functools.cache
+def _plan_of(pattern: str, flags: int) -> Plan:
+    """Both conditions of a pattern, looked up together: ``finditer`` runs a hundred times a
+    note, and one cache lookup costs less than two calls that each make one."""
+    return _leading_strings_of(pattern, flags), _requirement_of(pattern, flags)
+
+
 def finditer(
     regex: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
 ) -> Iterator[re.Match[str]]:
@@ -270,16 +280,41 @@ def finditer(
     ``str.find`` finds one (a case-blind alternation of forty words costs the engine hundreds of
     nanoseconds a character; forty ``find`` calls cost a few microseconds); each match is the
     first one the engine would find from where the previous one ended. Otherwise the scan runs
-    unless ``may_match`` rules it out.
+    unless the pattern's required strings (``may_match``) rule it out.
+
+    The checks run when it is called, not when the first match is asked for, and a scan that
+    runs is the engine's own iterator, not one wrapped in a Python generator: the same matches
+    for less work per call (the text is a ``str`` and cannot change in between).
     """
-    end = len(text) if endpos is None else min(endpos, len(text))
-    lead = leading(regex)
-    haystack = None if lead is None else (folded(text) if lead[1] else text)
-    if lead is None or haystack is None or len(lead[0]) * 8 >= end - pos:
-        if may_match(regex, text, pos, end):
-            yield from regex.finditer(text, pos, end)
-        return
-    strings, _fold, boundary = lead
+    size = len(text)
+    end = size if endpos is None or endpos > size else endpos
+    lead, need = _plan_of(regex.pattern, regex.flags)
+    if lead is not None and len(lead[0]) * 8 < end - pos:
+        haystack = folded(text) if lead[1] else text
+        if haystack is not None:
+            return _at_leading_strings(regex, text, haystack, (pos, end), lead)
+    if need is not None:
+        strings, fold = need
+        haystack = folded(text) if fold else text
+        if haystack is not None:
+            for s in strings:  # a loop, not any(genexpr): it runs a hundred times a note
+                if haystack.find(s, pos, end) >= 0:
+                    break
+            else:
+                return iter(())
+    return regex.finditer(text, pos, end)
+
+
+def _at_leading_strings(
+    regex: re.Pattern[str],
+    text: str,
+    haystack: str,
+    span: tuple[int, int],
+    lead: tuple[tuple[str, ...], bool, bool],
+) -> Iterator[re.Match[str]]:
+    """``finditer`` for a pattern whose matches start with one of ``lead``'s strings."""
+    pos, end = span
+    strings, fold, boundary = lead
     starts: set[int] = set()
     for string in strings:
         i = haystack.find(string, pos, end)
@@ -287,7 +322,7 @@ def finditer(
             if not boundary or i == 0 or not _is_word_char(text[i - 1]):
                 starts.add(i)
             i = haystack.find(string, i + 1, end)
-    if len(starts) * (_CANDIDATES_PER_CHAR_FOLDED if lead[1] else _CANDIDATES_PER_CHAR) > end - pos:
+    if len(starts) * (_CANDIDATES_PER_CHAR_FOLDED if fold else _CANDIDATES_PER_CHAR) > end - pos:
         # so many places to try that the engine's own scan is cheaper (common words: "at", "on")
         yield from regex.finditer(text, pos, end)
         return
@@ -348,3 +383,11 @@ def may_match(regex: re.Pattern[str], text: str, start: int = 0, end: int | None
         if haystack.find(s, start, stop) >= 0:
             return True
     return False
+
+
+def search(
+    regex: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
+) -> re.Match[str] | None:
+    """``regex.search(text, pos, endpos)``: the first match ``finditer`` finds (the leftmost one,
+    as the engine's search), so a note that holds none of the pattern's strings is not scanned."""
+    return next(finditer(regex, text, pos, endpos), None)

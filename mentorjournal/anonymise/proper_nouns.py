@@ -48,7 +48,7 @@ from mentorjournal.anonymise.lexicon import (
     US_STATES,
     WEEKDAYS,
 )
-from mentorjournal.anonymise.prefilter import finditer
+from mentorjournal.anonymise.prefilter import finditer, search
 from mentorjournal.anonymise.textutil import Token, previous_words, sentence_start, split_words
 
 
@@ -537,18 +537,18 @@ class ProperNounDetector:
             '"' not in text
             and "“" not in text
             and "(" not in text
-            and not _PET_HINT_RE.search(text)
+            and not search(_PET_HINT_RE, text)
         ):
             return []
         out: list[Identifier] = []
         nicks: set[str] = set()
-        for m in _QUOTED_NICK_RE.finditer(text):
+        for m in finditer(_QUOTED_NICK_RE, text):
             out.append(Identifier(m.start(), m.end(), Category.NAME))
             nicks.add(m.group("nick") or m.group("nick2"))
-        for m in _NICK_BESIDE_RE.finditer(text):
+        for m in finditer(_NICK_BESIDE_RE, text):
             out.append(Identifier(m.start("nick"), m.end("nick"), Category.NAME))
             nicks.add(m.group("nick"))
-        for m in _DEFINED_RE.finditer(text):
+        for m in finditer(_DEFINED_RE, text):
             short, full = m.group("short"), m.group("full")
             if (_abbreviates(short, full) or self._two_letter_form(short, full)) and not all(
                 w.lower() in dictionary_words() for w in full.split()

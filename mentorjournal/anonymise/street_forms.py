@@ -22,6 +22,7 @@ from dataclasses import replace
 from mentorjournal.anonymise.categories import Category
 from mentorjournal.anonymise.identifier import Identifier
 from mentorjournal.anonymise.lexicon import MONTHS, WEEKDAYS
+from mentorjournal.anonymise.prefilter import finditer, search
 from mentorjournal.anonymise.textutil import split_words
 
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-ŽŁŚŻŹĆŃÓ]"
@@ -173,11 +174,11 @@ def street_forms(text: str, bases: set[str]) -> list[Identifier]:
             found.extend(_spans(_NUMBER_FIRST_RE, text))
         found.extend(
             Identifier(m.start(), m.end(), Category.ADDRESS)
-            for m in _OPENER_FIRST_RE.finditer(text)
+            for m in finditer(_OPENER_FIRST_RE, text)
             if (m.group()[-1].isdigit() or not m.group().startswith(_ENGLISH_OPENERS))
             and not _NUMBER_BEFORE_RE.search(text, max(0, m.start() - 4), m.start())
         )
-    if ("&" in text and _ORDINAL_RE.search(text)) or (
+    if ("&" in text and search(_ORDINAL_RE, text)) or (
         ("corner" in bases or "intersection" in bases) and " and " in text
     ):
         found.extend(_corners(text))
@@ -215,7 +216,7 @@ def _boxes_and_numbered_streets(text: str, bases: set[str]) -> list[Identifier]:
 def _lower_streets(text: str) -> list[Identifier]:
     """ "walked down ladypool rd": searched only in the few words before each street word."""
     out: list[Identifier] = []
-    for word in _LOWER_STREET_WORD_RE.finditer(text):
+    for word in finditer(_LOWER_STREET_WORD_RE, text):
         m = _LOWER_STREET_RE.search(text, max(0, word.start() - 40), word.end() + 3)
         if m is not None and m.end("a") in (word.end(), word.end() + 2):  # "barton st e"
             start = m.start("a")
@@ -235,7 +236,7 @@ def _spans(regex: re.Pattern[str], text: str, group: int | str = 0) -> list[Iden
 
 def _corners(text: str) -> list[Identifier]:
     out = []
-    for m in _CORNER_RE.finditer(text):
+    for m in finditer(_CORNER_RE, text):
         a, b = m.group("a"), m.group("b")
         if a.lower() in _NOT_STREETS or b.lower() in _NOT_STREETS:
             continue
@@ -311,7 +312,7 @@ def join_address_parts(text: str, found: list[Identifier]) -> list[Identifier]:
     found = _house_numbers(text, found)
     if not any(w in text for w in _UNIT_HINTS):
         return found
-    units = [(m.start(), m.end()) for m in _UNIT_RE.finditer(text)]
+    units = [(m.start(), m.end()) for m in finditer(_UNIT_RE, text)]
     if not units:
         return found
     parts: list[tuple[int, int, Identifier | None]] = [

@@ -7,10 +7,33 @@ import re
 
 import pytest
 
-from mentorjournal.anonymise import Known, context_detector, cues, detector, patterns, proper_nouns
+from mentorjournal.anonymise import (
+    Known,
+    addresses,
+    context_detector,
+    cues,
+    detector,
+    generic_services,
+    known_detector,
+    more_forms,
+    more_shapes,
+    name_forms,
+    organisations,
+    patterns,
+    place_forms,
+    proper_nouns,
+    street_forms,
+)
 from mentorjournal.anonymise.evaluation.sets import brief_dev
 from mentorjournal.anonymise.evaluation.synth import generate
-from mentorjournal.anonymise.prefilter import finditer, folded, leading, may_match, requirement
+from mentorjournal.anonymise.prefilter import (
+    finditer,
+    folded,
+    leading,
+    may_match,
+    requirement,
+    search,
+)
 
 
 @pytest.mark.parametrize(
@@ -60,9 +83,28 @@ def test_windows_are_checked_on_their_own() -> None:
     assert not may_match(regex, text, 10, len(text))
 
 
+#: Every module whose patterns scan notes through the prefilter.
+_MODULES = (
+    patterns,
+    cues,
+    context_detector,
+    proper_nouns,
+    detector,
+    addresses,
+    generic_services,
+    known_detector,
+    more_forms,
+    more_shapes,
+    name_forms,
+    organisations,
+    place_forms,
+    street_forms,
+)
+
+
 def _module_patterns() -> list[re.Pattern[str]]:
     found = []
-    for module in (patterns, cues, context_detector, proper_nouns, detector):
+    for module in _MODULES:
         for value in vars(module).values():
             if isinstance(value, re.Pattern):
                 found.append(value)
@@ -131,6 +173,21 @@ def test_finditer_finds_what_the_engine_finds_on_the_development_notes() -> None
                 expected = [m.span() for m in regex.finditer(text, pos, endpos)]
                 got = [m.span() for m in finditer(regex, text, pos, endpos)]
                 assert got == expected, (regex.pattern[:60], text[pos:endpos])
+
+
+def test_search_finds_what_the_engine_finds_on_the_development_notes() -> None:
+    """``search`` (the rules' whole-note checks: "any military word?") gives the engine's own
+    first match, over whole notes and windows, for every pattern of every module."""
+    rng = random.Random(11)
+    texts = [n.text for n in brief_dev()] + [n.text for n in generate(60, 6)]
+    texts += ["served two tours in the army", "Sapper, 3 Rifles", "\u212aIDS army", "no cue here"]
+    for regex in _module_patterns():
+        for text in texts:
+            a = rng.randint(0, len(text))
+            for pos, endpos in ((0, len(text)), (a, len(text))):
+                expected = regex.search(text, pos, endpos)
+                got = search(regex, text, pos, endpos)
+                assert (got and got.span()) == (expected and expected.span()), regex.pattern[:60]
 
 
 def test_finditer_never_returns_overlapping_matches() -> None:
