@@ -40,6 +40,12 @@ from mentorjournal.anonymise.lexicon import (
     is_must_keep,
 )
 from mentorjournal.anonymise.name_forms import NameForms, spoken_to
+from mentorjournal.anonymise.org_cues import (
+    acronyms_by_use,
+    bracketed_acronyms,
+    is_degree,
+    with_article,
+)
 from mentorjournal.anonymise.organisations import OrganisationDetector, whole_names
 from mentorjournal.anonymise.patterns import (
     CODE_BEFORE_TOWN_RE,
@@ -408,6 +414,7 @@ class Detector:
                     *self._proper.find(text, tokens),
                     *self._proper.nicknames(text),
                     *orgs,
+                    *acronyms_by_use(text, tokens),
                     *street_addresses(text),
                     *street_forms(text, bases),
                     *self._places.find(text, tokens, bases),
@@ -481,6 +488,9 @@ class Detector:
                     if not any(s < i.end and i.start < e for s, e in scan.protected)
                 ]
             )
+        acronyms = bracketed_acronyms(text, chosen, self._gaz.towns)
+        if acronyms:  # "Yaba Psychiatric (FNPH)", "HCLS (legal clinic)"
+            chosen = resolve_overlaps(chosen + acronyms)
         # addresses in parts, people spoken to, places with their seafront or article and
         # the town after a place ("Newtown, Wellington"), before postcodes are looked for
         chosen = join_address_parts(text, chosen)
@@ -501,11 +511,14 @@ class Detector:
             + listed
             + self._names.around(text, chosen + listed),
         )
-        return [
+        out = [
             self._mark_dob(text, _district(text, _own_possessive(text, _drop_possessive(text, i))))
             for i in resolve_overlaps([_particles(text, i) for i in chosen])
-            if not self._kind_of_group(text, i) and not _brand_after_dose(text, i)
+            if not self._kind_of_group(text, i)
+            and not _brand_after_dose(text, i)
+            and not is_degree(text, i)
         ]
+        return _articles(text, out)
 
     def _town_after(self, text: str, end: int) -> bool:
         m = _WORD_AFTER_RE.match(text, end)
@@ -585,6 +598,17 @@ _DOB_CUE = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE_ENDS = ("'s", "’s", "'", "’")
+
+
+def _articles(text: str, found: list[Identifier]) -> list[Identifier]:
+    """ "the Bronx": each organisation or place takes the "the" before it, unless a span ends there."""
+    out: list[Identifier] = []
+    for i in found:
+        grown = with_article(text, i)
+        if grown is not i and out and out[-1].end > grown.start:
+            grown = i
+        out.append(grown)
+    return out
 
 
 def _drop_possessive(text: str, ident: Identifier) -> Identifier:

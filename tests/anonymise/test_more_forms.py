@@ -56,7 +56,7 @@ def found(text: str) -> list[tuple[str, str]]:
         ("Post goes to Suite 045 at the centre.", ("Suite 045", "address")),
         # venues named with their 's, chains after "the", a link with a handle in its path
         ("They met at Bramble Jack's on Friday.", ("Bramble Jack's", "place")),
-        ("She stayed at the Travelodge in Swords.", ("Travelodge", "organisation")),
+        ("She stayed at the Travelodge in Swords.", ("the Travelodge", "organisation")),
         ("She started in Tesco Express on Monday.", ("Tesco Express", "organisation")),
         ("She posted on youtube.com/@kellyb22 again.", ("youtube.com/@kellyb22", "url")),
         ("She's on St Bernard's ward now.", ("St Bernard's ward", "organisation")),
@@ -121,10 +121,10 @@ def test_a_title_makes_a_town_name_a_person() -> None:
         ("Her friend Anke van Dijk came.", ("Anke van Dijk", "name")),
         ("Her friend Zara came round.", ("Zara", "name")),
         ("Tusla SW Gráinne is on leave.", ("Gráinne", "name")),
-        ("He plays for the Englewood Eagles.", ("Englewood Eagles", "organisation")),
+        ("He plays for the Englewood Eagles.", ("the Englewood Eagles", "organisation")),
         ("Her mom is at Logan Correctional.", ("Logan Correctional", "organisation")),
         ("Shifts at Boyle's Hardware again.", ("Boyle's Hardware", "organisation")),
-        ("Met her at the Brew Lab on Fenwick Road.", ("Brew Lab", "organisation")),
+        ("Met her at the Brew Lab on Fenwick Road.", ("the Brew Lab", "organisation")),
         ("Lives with her gran on W 63rd St, Chicago 60621.", ("W 63rd St", "address")),
         ("She volunteers on Gloucester Rd on Saturdays.", ("Gloucester Rd", "address")),
         ("Living at the hostel on Gardiner St. Has a court date.", ("Gardiner St", "address")),
@@ -316,10 +316,10 @@ def test_a_number_after_a_word_is_not_a_grouped_reference() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("She grew up on the Wirral.", ("Wirral", "organisation")),
+        ("She grew up on the Wirral.", ("the Wirral", "organisation")),
         ("They walked round Hampstead Heath.", ("Hampstead Heath", "organisation")),
         ("They met near Stephen's Green.", ("Stephen's Green", "organisation")),
-        ("She walked the Taff Trail.", ("Taff Trail", "organisation")),
+        ("She walked the Taff Trail.", ("the Taff Trail", "organisation")),
         ("She's now in Dublin 8.", ("Dublin 8", "place")),
     ],
 )

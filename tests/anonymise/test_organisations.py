@@ -102,11 +102,11 @@ def test_organisation_is_found_whole(text: str, expected: str) -> None:
             "Referred to Catholic Charities of Western Nevada for food.",
             "Catholic Charities of Western Nevada",
         ),
-        ("We met at the Frederick J. Walsh Library today.", "Frederick J. Walsh Library"),
+        ("We met at the Frederick J. Walsh Library today.", "the Frederick J. Walsh Library"),
         # a therapy or service word inside a name is the name's; a kept service after it stays
         (
             "She volunteers at the Hollinsby Grounding Collective now.",
-            "Hollinsby Grounding Collective",
+            "the Hollinsby Grounding Collective",
         ),
         (
             "He was referred by the Hexham and Corbridge NHS FT Early Intervention team.",

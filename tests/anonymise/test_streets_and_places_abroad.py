@@ -114,7 +114,7 @@ def test_addresses_given_in_parts_are_found_whole(text: str, phrase: str) -> Non
         ("Her cousin lives in County Kerry.", ("County Kerry", "place")),
         ("She grew up in Pembrokeshire.", ("Pembrokeshire", "place")),
         ("Met at a café on Morrison Road (Glasgow) for a walk.", ("Glasgow", "place")),
-        ("We walked along the Promenade in the sun.", ("Promenade", "place")),
+        ("We walked along the Promenade in the sun.", ("the Promenade", "place")),
         ("Her dad is buried at Westbrook Cemetery.", ("Westbrook Cemetery", "place")),
         ("Met him at the bowls club in Mount Vernell on Friday.", ("Mount Vernell", "place")),
         ("Someone has been round her flat on Trelowen estate.", ("Trelowen", "place")),

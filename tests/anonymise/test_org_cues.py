@@ -1,0 +1,146 @@
+"""Organisations named by an acronym and what is done with it, and the edges of their names.
+
+Every example is invented here; each rule has look-alikes that must stay.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mentorjournal.anonymise import Detector, Known
+
+from .conftest import spans_of
+
+EMPTY = Detector(Known())
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return spans_of(text, EMPTY.find(text))
+
+
+def assert_stays(text: str, kept: str) -> None:
+    start = text.index(kept)
+    end = start + len(kept)
+    touched = [t for t in EMPTY.find(text) if t.start < end and start < t.end]
+    assert not touched, spans_of(text, touched)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rang her KVS worker about the visit.", "KVS"),
+        ("Walked him to the TRQ front desk after lunch.", "TRQ"),
+        ("The BLHA homelessness caseworker will call back.", "BLHA"),
+        ("He sat in the DXU computer lab all afternoon.", "DXU"),
+        ("She got a WVTA letter about her rent.", "WVTA"),
+        ("Booked her with the NorQ adviser on Monday.", "NorQ"),
+        ("Dropped the form at the QMSU advice desk.", "QMSU"),
+    ],
+)
+def test_an_acronym_before_a_worker_desk_or_letter_is_a_body(text: str, expected: str) -> None:
+    assert (expected, "organisation") in found(text), found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Her CAMHS worker rang on Friday.", "CAMHS"),
+        ("The CBT worker is off sick.", "CBT"),
+        ("Left a message with the GP receptionist office.", "GP"),
+        ("He is a FIFO worker on a two-week roster.", "FIFO"),
+        ("His ILR application is still pending.", "ILR"),
+        ("Her UIF claim was paid in March.", "UIF"),
+        ("The OT letter went to school.", "OT"),
+        ("Texted her CPN about the change.", "CPN"),
+    ],
+)
+def test_therapies_roles_and_statuses_before_those_words_stay(text: str, kept: str) -> None:
+    assert_stays(text, kept)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She still talks about HPNH (Hollins Psychiatric Hospital) a lot.", "HPNH"),
+        ("Told her to ring KRLS (legal clinic) first thing.", "KRLS"),
+        ("Behind on payments to the MOP (Maintenance Orders Program).", "MOP"),
+        ("Peer log - KSCU (Maynooth) - June", "KSCU"),
+    ],
+)
+def test_a_bracketed_acronym_beside_a_body_is_that_body(text: str, expected: str) -> None:
+    orgs = [s.removeprefix("the ") for s, c in found(text) if c == "organisation"]
+    assert expected in orgs, found(text)
+
+
+def test_initials_bracketed_after_a_person_are_not_a_body() -> None:
+    from mentorjournal.anonymise.categories import Category
+    from mentorjournal.anonymise.identifier import Identifier
+    from mentorjournal.anonymise.org_cues import bracketed_acronyms
+
+    text = "Met SOK (Sandra Okafor) today."
+    person = Identifier(9, 22, Category.NAME)
+    assert bracketed_acronyms(text, [person], frozenset()) == []
+    body = Identifier(9, 22, Category.ORGANISATION)
+    assert [text[i.start : i.end] for i in bracketed_acronyms(text, [body], frozenset())] == ["SOK"]
+
+
+def test_a_code_bracketed_after_a_body_stays() -> None:
+    assert_stays("He works nights at an Amazon warehouse (YYZ4) now.", "YYZ4")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("She is doing DBT (dialectical behaviour therapy) with the team.", "DBT"),
+        ("His GAD (generalised anxiety disorder) is worse.", "GAD"),
+        ("She has an EHCP (education health and care plan) now.", "EHCP"),
+        ("Scored on the PHQ (patient health questionnaire) again.", "PHQ"),
+    ],
+)
+def test_an_acronym_explained_as_a_therapy_or_a_plan_stays(text: str, kept: str) -> None:
+    assert_stays(text, kept)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We met at the Marrowgate before lunch.", "the Marrowgate"),
+        ("She is staying in the Brackenlands now.", "the Brackenlands"),
+        ("He works at the Kestrel Inn most nights.", "the Kestrel Inn"),
+    ],
+)
+def test_the_article_goes_with_the_name(text: str, expected: str) -> None:
+    names = [s for s, _ in found(text)]
+    assert expected in names, found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Walked her to the TRQ front desk after lunch.", "The BLHA homelessness caseworker called."],
+)
+def test_the_article_stays_before_a_word_it_goes_with(text: str) -> None:
+    assert found(text) and all(not s.startswith("the") for s, _ in found(text)), found(text)
+
+
+def test_the_article_joins_one_label_with_the_bare_name() -> None:
+    from mentorjournal.anonymise import anonymise
+
+    text = "Met at the Marrowgate. Later he went back to Marrowgate alone."
+    out = anonymise(text, Known()).text
+    assert "Marrowgate" not in out
+    labels = [r.replacement for r in anonymise(text, Known()).replacements]
+    assert len(set(labels)) == 1, labels
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("She is in 2nd year of a BSc Civil Engineering and struggling.", "BSc Civil Engineering"),
+        ("He started a Bachelor of Design this term.", "Bachelor of Design"),
+        ("Mentee: Tendai, BCom 1st yr, from Harare.", "BCom"),
+        ("Doing an MPhil Public Health part time.", "MPhil Public Health"),
+        ("Enrolled in a B Engineering (Civil) at the uni.", "B Engineering"),
+    ],
+)
+def test_a_degree_and_its_subject_stay(text: str, kept: str) -> None:
+    assert_stays(text, kept)
