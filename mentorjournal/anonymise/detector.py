@@ -24,6 +24,7 @@ from mentorjournal.anonymise.dates import parse_date
 from mentorjournal.anonymise.gazetteers import Gazetteers, load_gazetteers
 from mentorjournal.anonymise.generic_services import generic_service_spans
 from mentorjournal.anonymise.identifier import Identifier
+from mentorjournal.anonymise.initials import InitialForms
 from mentorjournal.anonymise.known import Known
 from mentorjournal.anonymise.known_detector import KnownDetector
 from mentorjournal.anonymise.lexicon import (
@@ -360,6 +361,7 @@ class Detector:
         self._orgs = OrganisationDetector(self._gaz)
         self._places = PlaceForms(self._gaz)
         self._names = NameForms(self._gaz)
+        self._initials = InitialForms(self.known, self._gaz)
         #: One-word helplines no one is named after and no sentence uses as a word ("iCall",
         #: "Childhelp"; not "Frank", "Aware"): a number straight after one is the helpline's.
         self._numbered_services = frozenset(
@@ -496,6 +498,7 @@ class Detector:
         chosen = join_address_parts(text, chosen)
         chosen = self._places.towns_after_places(text, extend_places(text, spoken_to(text, chosen)))
         listed = _named_in_lists(text, chosen)
+        listed += self._initials.find(text, chosen + listed)  # "jamie r", "met j at", "ruby (14)"
         chosen = _spare_kept_words(
             text,
             scan.tokens,
