@@ -609,6 +609,16 @@ def place_acronyms(name: str) -> list[str]:
 
     plain = "".join(letter(w) for w in words if w.lower() not in _ACRONYM_STOP)
     out = [plain]
+    # "FNPH" for Federal Neuro-Psychiatric Hospital Yaba, "VAMC" for ... VA Medical Center: the
+    # words up to the kind of place, from the first word or from a word in capitals
+    kinds = [k for k, w in enumerate(words) if w.lower() in ORG_SUFFIXES]
+    if kinds and kinds[-1] >= 1:
+        last = kinds[-1]
+        starts = [0] + [k for k in range(1, last) if words[k].isupper() and len(words[k]) <= 4]
+        out.extend(
+            "".join(letter(w) for w in words[k : last + 1] if w.lower() not in _ACRONYM_STOP)
+            for k in starts
+        )
     if any(w.lower() == "of" for w in words):
         for of in ("o", "of"):
             out.append(
