@@ -28,6 +28,7 @@ from mentorjournal.anonymise.identifier import Identifier
 from mentorjournal.anonymise.known import Known
 from mentorjournal.anonymise.lexicon import MONTHS, NOT_NAMES, WEEKDAYS, is_must_keep
 from mentorjournal.anonymise.proper_nouns import dictionary_words
+from mentorjournal.anonymise.textutil import split_words
 
 #: After a name: " r", " W.", " mc" and what may follow an initial (a word, punctuation, the end).
 _INITIAL_AFTER_RE = re.compile(
@@ -52,9 +53,9 @@ _CLAUSE_OPENERS = (".", "!", "?", "\n", ",", ";", "said", "says")
 #: "Coach T", "Mrs R": a title and one capital.
 _TITLE_BEFORE_RE = re.compile(r"\b(?P<t>[A-Za-z]+)\.?[ ]$")
 _SUBJECT_VERBS = frozenset(
-    """was is said says has had came went wants wanted told texted rang phoned messaged seemed
+    split_words("""was is said says has had came went wants wanted told texted rang phoned messaged seemed
     seems feels felt reckons reckoned did didnt didn't doesnt doesn't got agreed asked talked
-    arrived missed cried laughed mentioned admitted disclosed turned cancelled""".split()
+    arrived missed cried laughed mentioned admitted disclosed turned cancelled""")
 )
 #: "ruby (14)", "tash (31)", "dave h (55)": a lower-case word and an age in brackets.
 _LOWER_AGE_RE = re.compile(
@@ -82,26 +83,44 @@ class InitialForms:
 
     def find(self, text: str, found: list[Identifier]) -> list[Identifier]:
         """Names grown over their initial, letters used as people, lower-case names with an age."""
+        out = self._grown(text, found)
+        if ". " in text or ".\n" in text or text.endswith("."):
+            for m in _GIVEN_INITIAL_RE.finditer(text):
+                if self._given(m.group("n")) and m.group("n").lower() not in TITLES:
+                    out.append(Identifier(m.start(), m.end("i"), Category.NAME))
+        out.extend(self._letters(text))
+        if "(" in text:
+            out.extend(self._lower_names(text))
+        return out
+
+    @staticmethod
+    def _grown(text: str, found: list[Identifier]) -> list[Identifier]:
+        """ "jamie r", "Faith W.", "ciara mc": an unknown name over the initial after it."""
         out: list[Identifier] = []
-        for ident in found:  # "jamie r", "Faith W.", "ciara mc"
+        for ident in found:
             if ident.category is not Category.NAME or ident.known:
                 continue  # a known person's initials are the known names' rule's to judge
             m = _INITIAL_AFTER_RE.match(text, ident.end)
             if m is None:
                 continue
             initial = m.group("i").rstrip(".")
-            name = text[ident.start : ident.end]
-            if len(initial) == 1:
-                if initial in "aiIxvA" and not m.group("i").endswith("."):
-                    continue  # "ROSALIND A lot better", "sam i think"
-                if initial.islower() != name.islower() and not m.group("i").endswith("."):
-                    continue  # "Sam r", "sam R": not how anyone writes an initial
+            dotted = m.group("i").endswith(".")
+            if (
+                len(initial) == 1
+                and not dotted
+                and (
+                    initial in "aiIxvA"  # "ROSALIND A lot better", "sam i think"
+                    or initial.islower() != text[ident.start : ident.end].islower()  # "Sam r"
+                )
+            ):
+                continue
             end = m.start("i") + len(initial)  # the full stop stays outside, as after any name
             out.append(Identifier(ident.start, end, Category.NAME, ident.who, ident.role))
-        if ". " in text or ".\n" in text or text.endswith("."):
-            for m in _GIVEN_INITIAL_RE.finditer(text):
-                if self._given(m.group("n")) and m.group("n").lower() not in TITLES:
-                    out.append(Identifier(m.start(), m.end("i"), Category.NAME))
+        return out
+
+    def _letters(self, text: str) -> list[Identifier]:
+        """Lone letters where a person stands."""
+        out: list[Identifier] = []
         for m in _LONE_LETTER_RE.finditer(text):
             k = m.start()
             before = text[max(0, k - 12) : k]
@@ -117,8 +136,6 @@ class InitialForms:
                 continue
             who = "mentee" if m.group().lower() in self._mentee_initials else None
             out.append(Identifier(k, k + 1, Category.NAME, who))
-        if "(" in text:
-            out.extend(self._lower_names(text))
         return out
 
     def _lower_names(self, text: str) -> list[Identifier]:

@@ -11,13 +11,17 @@ from mentorjournal.anonymise.known_detector import place_acronyms
 
 
 def spans(text: str, known: Known | None = None) -> list[tuple[str, str]]:
-    return [(text[i.start : i.end], i.category.value) for i in find_identifiers(text, known or Known())]
+    return [
+        (text[i.start : i.end], i.category.value) for i in find_identifiers(text, known or Known())
+    ]
 
 
 def test_a_known_places_initials_up_to_its_kind_of_place() -> None:
     assert "FNPH" in place_acronyms("Federal Neuro-Psychiatric Hospital Yaba")
     assert "VAMC" in place_acronyms("Rocky Mountain Regional VA Medical Center")
-    known = Known.from_dict({"places": [{"name": "Bayview Neuro-Rehab Hospital Kilcoole", "type": "hospital"}]})
+    known = Known.from_dict(
+        {"places": [{"name": "Bayview Neuro-Rehab Hospital Kilcoole", "type": "hospital"}]}
+    )
     assert ("BNRH", "organisation") in spans("Discharged from BNRH on Monday.", known)
 
 

@@ -11,7 +11,9 @@ from mentorjournal.anonymise import Known, find_identifiers
 
 
 def spans(text: str, known: Known | None = None) -> list[tuple[str, str]]:
-    return [(text[i.start : i.end], i.category.value) for i in find_identifiers(text, known or Known())]
+    return [
+        (text[i.start : i.end], i.category.value) for i in find_identifiers(text, known or Known())
+    ]
 
 
 def covered(text: str, part: str, known: Known | None = None) -> bool:
