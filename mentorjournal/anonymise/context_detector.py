@@ -165,7 +165,10 @@ _PUB_STOP = frozenset(
 )
 PUB_RE = re.compile(r"\bthe\s+(?P<n>(?:[a-z'’]+\s+){1,3})(?:pub|inn|arms|tavern)\b")
 SAINT_RE = re.compile(r"\bSt\.?\s+[A-Z][a-z]+['’]s\b(?:\s+(?:[A-Z][a-z]+))?")
-WARD_RE = re.compile(r"\b[Ww]ard\s+(?:\d{1,2}[A-Za-z]?|[A-Z]\d?)\b")
+#: "Ward 12", "ward 4B", "Ward 309", "Ward B12", "Ward 10 North", "ward 8 west".
+WARD_RE = re.compile(
+    r"\b[Ww]ard\s+(?:\d{1,3}[A-Za-z]?|[A-Z]\d{0,2})\b(?:[ ]+(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)\b)?"
+)
 _WORD_CAP = re.compile(r"^[A-Z][a-z'’]*(?:-[A-Z]?[a-z'’]+)*$")
 
 

@@ -144,3 +144,60 @@ def test_the_article_joins_one_label_with_the_bare_name() -> None:
 )
 def test_a_degree_and_its_subject_stay(text: str, kept: str) -> None:
     assert_stays(text, kept)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # employers, utilities, transport, lenders, betting sites, unions and universities
+        ("We phoned Scottish Power together about the meter.", "Scottish Power"),
+        ("She works nights at Concentrix on the phones.", "Concentrix"),
+        ("He is a carer for Bluebird Care now.", "Bluebird Care"),
+        ("Worked as a steward for Princess Cruises for years.", "Princess Cruises"),
+        ("Borrowed again on Fuliza last week.", "Fuliza"),
+        ("Lost 300 on Betika at the weekend.", "Betika"),
+        ("She joined Unison after the redundancy talk.", "Unison"),
+        ("She wants to apply to Georgia Tech next year.", "Georgia Tech"),
+        ("Shifts at Superstore are too much.", "Superstore"),
+        # hospitals and units known by their own name
+        ("He was admitted to Groote Schuur last night.", "Groote Schuur"),
+        ("She spent three weeks in Leverndale.", "Leverndale"),
+        ("Follow-up at Sunnybrook next month.", "Sunnybrook"),
+    ],
+)
+def test_real_organisations_named_without_a_suffix(text: str, expected: str) -> None:
+    orgs = [s.removeprefix("the ") for s, c in found(text) if c == "organisation"]
+    assert expected in orgs, found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Mercury was in retrograde, she joked.", "Mercury"),
+        ("They sang in unison at the end.", "unison"),
+        ("Checked the carnival dates with her.", "carnival"),
+        ("His BP was 140/90 at the clinic.", "BP"),
+        ("She bought it at a superstore out of town.", "superstore"),
+        ("Talked about the priory ruins on the walk.", "priory"),
+    ],
+)
+def test_words_and_measures_that_share_a_name_stay(text: str, kept: str) -> None:
+    assert_stays(text, kept)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Incident on Ward 10 North last week.", "Ward 10 North"),
+        ("Her dad is on ward 8 west now.", "ward 8 west"),
+        ("Moved to Ward B12 on Monday.", "Ward B12"),
+        ("She was in Ward 309 for a month.", "Ward 309"),
+    ],
+)
+def test_wards_by_number_letter_and_wing(text: str, expected: str) -> None:
+    assert (expected, "organisation") in found(text), found(text)
+
+
+def test_a_ward_does_not_run_into_the_next_line() -> None:
+    assert ("Ward 4", "organisation") in found("Discharged from Ward 4\nWest of town now.")
+    assert_stays("Told her about the ward round in the west wing.", "ward round")
