@@ -159,6 +159,9 @@ def test_a_degree_and_its_subject_stay(text: str, kept: str) -> None:
         ("She joined Unison after the redundancy talk.", "Unison"),
         ("She wants to apply to Georgia Tech next year.", "Georgia Tech"),
         ("Shifts at Superstore are too much.", "Superstore"),
+        ("Her tutor at Goldsmiths agreed the extension.", "Goldsmiths"),
+        ("He got a place at Monash for nursing.", "Monash"),
+        ("Second year at Strathclyde, struggling with stats.", "Strathclyde"),
         # hospitals and units known by their own name
         ("He was admitted to Groote Schuur last night.", "Groote Schuur"),
         ("She spent three weeks in Leverndale.", "Leverndale"),
@@ -179,6 +182,7 @@ def test_real_organisations_named_without_a_suffix(text: str, expected: str) -> 
         ("His BP was 140/90 at the clinic.", "BP"),
         ("She bought it at a superstore out of town.", "superstore"),
         ("Talked about the priory ruins on the walk.", "priory"),
+        ("They stopped at the pitt stop café.", "pitt"),
     ],
 )
 def test_words_and_measures_that_share_a_name_stay(text: str, kept: str) -> None:
@@ -201,3 +205,8 @@ def test_wards_by_number_letter_and_wing(text: str, expected: str) -> None:
 def test_a_ward_does_not_run_into_the_next_line() -> None:
     assert ("Ward 4", "organisation") in found("Discharged from Ward 4\nWest of town now.")
     assert_stays("Told her about the ward round in the west wing.", "ward round")
+
+
+def test_a_name_a_university_is_named_after_is_no_university_alone() -> None:
+    assert not [s for s, c in found("Moi said hello in French class.") if c == "organisation"]
+    assert ("Moi University", "organisation") in found("She studies at Moi University now.")
