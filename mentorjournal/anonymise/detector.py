@@ -464,7 +464,7 @@ class Detector:
         try:
             return self._find(text, scan)
         finally:
-            prefilter.folded.cache_clear()
+            prefilter.clear()
 
     def _find(self, text: str, scan: TextScan | None) -> list[Identifier]:
         scan = scan if scan is not None else self.scan(text)

@@ -48,6 +48,11 @@ def folded(text: str) -> str | None:
     return out if len(out) == len(text) else None
 
 
+def clear() -> None:
+    """Forget the folded copies of the notes searched: no note's text stays in memory."""
+    folded.cache_clear()
+
+
 def _char(code: int, fold: bool) -> str | None:
     """The string a literal character needs in the haystack (None: no condition can be drawn)."""
     ch = chr(code)
@@ -261,14 +266,115 @@ def leading(regex: re.Pattern[str]) -> tuple[tuple[str, ...], bool, bool] | None
     return _leading_strings_of(regex.pattern, regex.flags)
 
 
-Plan = tuple[tuple[tuple[str, ...], bool, bool] | None, tuple[tuple[str, ...], bool] | None]
+#: Characters a match can begin with, when few and no letter among them (a digit, "+", "("): the
+#: scan then starts at the first of them in its stretch of text (``_first_chars``).
+_FirstChars = tuple[frozenset[str], bool]  # (characters, any Unicode digit)
+
+
+def _first_of_in(items: Any) -> _FirstChars | None:
+    chars: set[str] = set()
+    digits = False
+    for op, av in items:
+        if op is _parser.LITERAL:
+            chars.add(chr(av))
+        elif op is _parser.RANGE and 48 <= av[0] <= av[1] <= 57:
+            chars.update(chr(c) for c in range(av[0], av[1] + 1))
+        elif op is _parser.CATEGORY and av is _parser.CATEGORY_DIGIT:
+            digits = True
+        else:
+            return None  # a negated class, a letter range, a category of letters: anything
+    return frozenset(chars), digits
+
+
+def _first_of_branch(alternatives: Any) -> tuple[_FirstChars | None, bool]:
+    chars: set[str] = set()
+    digits = False
+    empty = False
+    for alternative in alternatives:
+        first, alternative_empty = _first_of_sequence(alternative)
+        if first is None:
+            return None, True
+        chars |= first[0]
+        digits = digits or first[1]
+        empty = empty or alternative_empty
+    return (frozenset(chars), digits), empty
+
+
+def _first_of_node(op: Any, av: Any) -> tuple[_FirstChars | None, bool]:
+    """(first characters, whether the node can match nothing) of one node."""
+    result: tuple[_FirstChars | None, bool] = (None, True)  # anything else: not known
+    if op is _parser.LITERAL:
+        result = (frozenset([chr(av)]), False), False
+    elif op is _parser.IN:
+        result = _first_of_in(av), False
+    elif op is _parser.SUBPATTERN:
+        result = _first_of_sequence(av[3])
+    elif op is getattr(_parser, "ATOMIC_GROUP", None):
+        result = _first_of_sequence(av)
+    elif op is _parser.BRANCH:
+        result = _first_of_branch(av[1])
+    elif op in _REPEATS:
+        first, empty = _first_of_sequence(av[2])
+        result = first, empty or av[0] == 0
+    return result
+
+
+def _first_of_sequence(items: Any) -> tuple[_FirstChars | None, bool]:
+    chars: set[str] = set()
+    digits = False
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue  # an assertion consumes nothing: the next node's character comes first
+        first, empty = _first_of_node(op, av)
+        if first is None:
+            return None, True
+        chars |= first[0]
+        digits = digits or first[1]
+        if not empty:
+            return (frozenset(chars), digits), False
+    return (frozenset(chars), digits), True
+
+
+@functools.cache
+def _first_chars_of(pattern: str, flags: int) -> re.Pattern[str] | None:
+    tree = _parse(pattern, flags)
+    if tree is None:
+        return None
+    first, empty = _first_of_sequence(tree.data)
+    if first is None or empty:
+        return None
+    chars, digits = first
+    if _folds(pattern, tree.state.flags) and not all(c.isascii() for c in chars):
+        return None  # a case-blind character may have partners outside the set ("ⅰ", "Ⅰ")
+    if any(c.isalpha() or c.isspace() or c in "_-" for c in chars):
+        return None  # letters and spaces are everywhere: no stretch to skip
+    return re.compile(
+        "[" + "".join(re.escape(c) for c in sorted(chars)) + (r"\d" if digits else "") + "]"
+    )
+
+
+def first_chars(regex: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A character class every match of ``regex`` begins with, when it holds no letter and no
+    space (digits, "+", "("); None otherwise. No match can start before the first of them."""
+    return _first_chars_of(regex.pattern, regex.flags)
+
+
+Plan = tuple[
+    tuple[tuple[str, ...], bool, bool] | None,
+    tuple[tuple[str, ...], bool] | None,
+    re.Pattern[str] | None,
+]
 
 
 @functools.cache
 def _plan_of(pattern: str, flags: int) -> Plan:
-    """Both conditions of a pattern, looked up together: ``finditer`` runs a hundred times a
-    note, and one cache lookup costs less than two calls that each make one."""
-    return _leading_strings_of(pattern, flags), _requirement_of(pattern, flags)
+    """A pattern's conditions, looked up together: ``finditer`` runs a hundred times a note,
+    and one cache lookup costs less than a call for each."""
+    return (
+        _leading_strings_of(pattern, flags),
+        _requirement_of(pattern, flags),
+        _first_chars_of(pattern, flags),
+    )
 
 
 def finditer(
@@ -288,7 +394,7 @@ def finditer(
     """
     size = len(text)
     end = size if endpos is None or endpos > size else endpos
-    lead, need = _plan_of(regex.pattern, regex.flags)
+    lead, need, first = _plan_of(regex.pattern, regex.flags)
     if lead is not None and len(lead[0]) * 8 < end - pos:
         haystack = folded(text) if lead[1] else text
         if haystack is not None:
@@ -302,6 +408,11 @@ def finditer(
                     break
             else:
                 return iter(())
+    if first is not None:  # "(?<!\d)\d{3}": no match starts before the first digit of the stretch
+        start = first.search(text, pos, end)
+        if start is None:
+            return iter(())
+        pos = start.start()
     return regex.finditer(text, pos, end)
 
 

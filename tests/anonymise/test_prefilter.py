@@ -28,6 +28,7 @@ from mentorjournal.anonymise.evaluation.sets import brief_dev
 from mentorjournal.anonymise.evaluation.synth import generate
 from mentorjournal.anonymise.prefilter import (
     finditer,
+    first_chars,
     folded,
     leading,
     may_match,
@@ -225,3 +226,34 @@ def test_a_long_alternation_of_words_is_searched_by_its_words() -> None:
     assert [m.span() for m in finditer(cues.CLINICAL_SCORE_RE, text)] == [
         m.span() for m in cues.CLINICAL_SCORE_RE.finditer(text)
     ]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "chars"),
+    [
+        (r"(?<!\d)(\d{3})[ -]?(\d{4})", 0, "[\\d]"),
+        (r"(?:\+\d{1,3}[ ]?)?\(?\d{3}", 0, "[\\(\\+\\d]"),
+        (r"\b(?:19|20)\d{2}", re.IGNORECASE, "[12]"),
+        (r"(?:Flat[ ])?\d+", 0, None),  # may start with a letter
+        (r"\d?[a-z]", 0, None),
+        (r"[^a-z]\d", 0, None),
+        (r"\d*", 0, None),  # may match nothing, anywhere
+    ],
+)
+def test_first_characters_of_a_pattern(pattern: str, flags: int, chars: str | None) -> None:
+    first = first_chars(re.compile(pattern, flags))
+    assert (first.pattern if first is not None else None) == chars
+
+
+def test_a_scan_starts_at_the_first_character_a_match_can_begin_with() -> None:
+    """Digit shapes start their scan at the first digit of the stretch: the matches, their
+    look-behinds and the non-overlapping order are the engine's own, from any start."""
+    regex = re.compile(r"(?<!\d)(?<!\d[.-])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?!\d)")
+    assert first_chars(regex) is not None
+    text = "call 0207 946 0000 or 07700900123, not 1234567890123; x-555 123 4567. " * 3
+    for pos in range(len(text)):
+        for endpos in (len(text), pos + 20, pos + 40):
+            assert [m.span() for m in finditer(regex, text, pos, endpos)] == [
+                m.span() for m in regex.finditer(text, pos, endpos)
+            ], (pos, endpos)
+    assert list(finditer(regex, "no digits at all in this one")) == []
