@@ -21,6 +21,7 @@ from mentorjournal.anonymise import (
     organisations,
     patterns,
     place_forms,
+    prefilter,
     proper_nouns,
     street_forms,
 )
@@ -257,3 +258,14 @@ def test_a_scan_starts_at_the_first_character_a_match_can_begin_with() -> None:
                 m.span() for m in regex.finditer(text, pos, endpos)
             ], (pos, endpos)
     assert list(finditer(regex, "no digits at all in this one")) == []
+
+
+def test_a_leading_word_that_starts_another_finds_both() -> None:
+    """ "jan" is searched for, not "january" as well: every "january" is a "jan" first, so the
+    places tried and the matches are the same with one ``str.find`` fewer."""
+    regex = re.compile(r"\b(?:jan|january|feb|february|may)\b\s*(?P<d>\d{1,2})\b", re.IGNORECASE)
+    lead, _need, _first = prefilter._plan_of(regex.pattern, regex.flags)
+    assert lead is not None and set(lead[0]) == {"jan", "feb", "may"}
+    assert {"january", "february"} <= set(leading(regex)[0])  # type: ignore[index]
+    text = "seen January 12, then jan 3 and Feb 28; mayday, may 1, janet 4, February 30. " * 4
+    assert [m.span() for m in finditer(regex, text)] == [m.span() for m in regex.finditer(text)]
