@@ -17,7 +17,15 @@ from collections.abc import Iterator
 from mentorjournal.anonymise.categories import Category
 from mentorjournal.anonymise.gazetteers import Gazetteers
 from mentorjournal.anonymise.identifier import Identifier
-from mentorjournal.anonymise.lexicon import MONTHS, NOT_NAMES, WEEKDAYS, is_must_keep
+from mentorjournal.anonymise.lexicon import (
+    KIN_PARENTS,
+    KIN_RELATIVES,
+    KIN_SIBLINGS,
+    MONTHS,
+    NOT_NAMES,
+    WEEKDAYS,
+    is_must_keep,
+)
 from mentorjournal.anonymise.prefilter import finditer
 from mentorjournal.anonymise.textutil import (
     Token,
@@ -40,6 +48,9 @@ RELATIONS: dict[str, str] = {
     **dict.fromkeys(split_words("manager boss supervisor colleague coworker co-worker employer"), "colleague"),
     **dict.fromkeys(split_words("housemate flatmate roommate neighbour neighbor landlord landlady"), "neighbour"),
     **dict.fromkeys(split_words("pastor imam priest vicar rabbi"), "person"),
+    **dict.fromkeys(KIN_RELATIVES, "relative"),  # "her abuela (Carmen)", "living with her ouma"
+    **dict.fromkeys(KIN_PARENTS, "parent"),
+    **dict.fromkeys(KIN_SIBLINGS, "sibling"),
 }  # fmt: skip
 
 
@@ -458,6 +469,12 @@ class ContextDetector:
                 ["says"],
             )
             strong = determiner or named_by_next
+            if any(tokens[k].base in ("is", "was") for k in range(i + 1, j)):
+                # "his mum is unwell": after the verb a lower-case dictionary word is what the
+                # person is; a name when the first-name list has it or no word list does ("kez")
+                strong = strong and (
+                    nxt.base in self._g.first_names or nxt.base not in self._g.common_words
+                )
             name_like = (strong or nxt.base in self._g.first_names) and self._lowercase_name(
                 nxt.base, strong=strong
             )

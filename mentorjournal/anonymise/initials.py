@@ -34,6 +34,11 @@ from mentorjournal.anonymise.textutil import split_words
 _INITIAL_AFTER_RE = re.compile(
     r"[ ](?P<i>(?:[A-Za-z]|Mc|mc|Mac|mac)(?:\.(?![A-Za-z]))?)(?=$|[ \t]*[,;:)(\n–—-]|[ ]+[a-z(]|[ ]*\.)"
 )
+#: "Meenakshi amma", "Shabnam bi", "Bablu da": an Indian honorific written after a given name
+#: (lower case) is part of how the person is named.
+_HONORIFIC_AFTER_RE = re.compile(
+    r"[ ](?:amma|bi|da|ji|bhai|didi|akka|anna|appa|chechi|chettan|sahib|saab)(?![\w'’-])"
+)
 #: "Faith W., 16", "Dale W.": a listed first name, a capital and its full stop.
 _GIVEN_INITIAL_RE = re.compile(r"(?<![\w'’.])(?P<n>[A-Z][a-z'’]+)[ ](?P<i>[A-Z])\.(?![\w.])")
 #: A letter standing alone ("a", "i", "I", "x", "v" never are people); its place is checked after.
@@ -95,11 +100,16 @@ class InitialForms:
 
     @staticmethod
     def _grown(text: str, found: list[Identifier]) -> list[Identifier]:
-        """ "jamie r", "Faith W.", "ciara mc": an unknown name over the initial after it."""
+        """ "jamie r", "Faith W.", "ciara mc", "Shabnam bi": an unknown name over the initial or
+        the honorific after it."""
         out: list[Identifier] = []
         for ident in found:
             if ident.category is not Category.NAME or ident.known:
                 continue  # a known person's initials are the known names' rule's to judge
+            h = _HONORIFIC_AFTER_RE.match(text, ident.end)
+            if h is not None:
+                out.append(Identifier(ident.start, h.end(), Category.NAME, ident.who, ident.role))
+                continue
             m = _INITIAL_AFTER_RE.match(text, ident.end)
             if m is None:
                 continue

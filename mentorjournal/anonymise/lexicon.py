@@ -597,8 +597,30 @@ ROLE_WORDS = frozenset(
     counselor psychiatrist psychologist pharmacist paramedic midwife physio physiotherapist
     dietitian dietician advocate navigator chaplain warden receptionist practitioner clinician
     caseworkers keyworkers adviser advisor alnco""")
+) | frozenset(  # credentials written after a worker's name ("R. Delgado, CPRS", "K. Docherty, PSW")
+    split_words("""cprs crps prs crss cpss cpsw prss carc chw psw pss cadc casac lcsw lmsw lpc lpcc
+    lmft lmhc msw bsw rsw rmn rgn lpn cna""")
 )
 NOT_NAMES = NOT_NAMES | ROLE_WORDS
+
+#: Kin as families of other languages call them in English notes ("her abuela (Carmen)", "Gogo
+#: is diabetic", "living with her ouma", "his kuya"): relations, never a name on their own.
+KIN_RELATIVES = frozenset(
+    split_words("""abuela abuelo abuelita abuelito ouma oupa gogo mkhulu nonna nonno babcia
+    dziadek opa nani dadi kuia koro tía tío tio tita""")
+)
+KIN_PARENTS = frozenset(split_words("amma appa ammi abbu inay itay nanay tatay mamá papá"))
+KIN_SIBLINGS = frozenset(split_words("kuya"))
+#: Ranks, religious and other titles written alone before a name ("Sgt. Ochoa", "Fr. Moore",
+#: "Smt. Leela", "Cpl (ret'd) Angela"): the title is never the name.
+RANKS = frozenset(
+    split_words("""sgt ssg ssgt sfc msgt cpl lcpl pte pvt pfc spc capt cpt maj lt col brig cdr cmdr
+    cpo wo cwo rsm csm fr revd rev smt shri sri srimati kumari cllr insp supt""")
+)
+#: Kin words that are also given names ("Amma") stay possible names on their own; those that are
+#: names first ("Tia", "Tito", "Lola", "Oma") are no relation here at all.
+_KIN_NAMES = frozenset(split_words("ouma amma"))
+NOT_NAMES = NOT_NAMES | ((KIN_RELATIVES | KIN_PARENTS | KIN_SIBLINGS) - _KIN_NAMES) | RANKS
 
 MUST_KEEP = (
     KEPT_PHRASES

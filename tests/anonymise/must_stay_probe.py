@@ -231,6 +231,10 @@ ROLES = [
     "link worker", "social prescriber", "job coach", "employment specialist",
     "benefits adviser", "debt adviser", "crisis worker", "family support worker",
     "community health worker", "ASHA worker", "lay counsellor", "Matron", "the psychiatrist",
+    # credentials written for a worker, and kin as families of other languages call them
+    "CPRS", "PRS", "CHW", "PSW", "PSS", "CPSS", "LCSW", "LPC", "CADC", "peer specialist, CPRS",
+    "abuela", "abuelo", "ouma", "oupa", "gogo", "Gogo", "mkhulu", "nonna", "babcia", "nani",
+    "dadi", "kuya", "Ammi", "abbu", "nanay", "tatay", "koro", "kuia",
 ]
 # fmt: on
 
