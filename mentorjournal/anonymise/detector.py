@@ -59,6 +59,7 @@ from mentorjournal.anonymise.patterns import (
 from mentorjournal.anonymise.place_forms import PlaceForms, extend_places
 from mentorjournal.anonymise.prefilter import finditer
 from mentorjournal.anonymise.proper_nouns import ProperNounDetector
+from mentorjournal.anonymise.road_numbers import road_numbers
 from mentorjournal.anonymise.street_forms import join_address_parts, street_forms
 from mentorjournal.anonymise.textutil import (
     Token,
@@ -419,6 +420,7 @@ class Detector:
                     *acronyms_by_use(text, tokens),
                     *street_addresses(text),
                     *street_forms(text, bases),
+                    *road_numbers(text),
                     *self._places.find(text, tokens, bases),
                     *self._names.find(text, tokens, bases),
                 ]
