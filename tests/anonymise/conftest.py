@@ -42,3 +42,16 @@ def detector(known: Known) -> Detector:
 def spans_of(text: str, found: list[Any]) -> list[tuple[str, str]]:
     """(surface, category) pairs: readable assertions."""
     return [(text[i.start : i.end], i.category.value) for i in found]
+
+
+def found_without_known(detector: Detector, text: str) -> list[tuple[str, str]]:
+    """What a detector finds in text, as (surface, category) pairs."""
+    return spans_of(text, detector.find(text))
+
+
+def assert_untouched(detector: Detector, text: str, kept: str) -> None:
+    """No span the detector finds overlaps the first occurrence of kept."""
+    start = text.index(kept)
+    end = start + len(kept)
+    touched = [t for t in detector.find(text) if t.start < end and start < t.end]
+    assert not touched, spans_of(text, touched)
