@@ -28,7 +28,7 @@ from mentorjournal.anonymise.identifier import Identifier
 from mentorjournal.anonymise.known import Known
 from mentorjournal.anonymise.lexicon import MONTHS, NOT_NAMES, WEEKDAYS, is_must_keep
 from mentorjournal.anonymise.proper_nouns import dictionary_words
-from mentorjournal.anonymise.textutil import split_words
+from mentorjournal.anonymise.textutil import find_phrases, is_word_char, split_words
 
 #: After a name: " r", " W.", " mc" and what may follow an initial (a word, punctuation, the end).
 _INITIAL_AFTER_RE = re.compile(
@@ -160,16 +160,21 @@ class InitialForms:
             return out
         dictionary = dictionary_words()
         for word in words:  # the same word elsewhere: anywhere if it is no word, else as a person
-            for m in re.finditer(rf"(?<![\w'’@./-]){re.escape(word)}(?P<p>['’]s)?\b", text):
-                if any(o.start == m.start() for o in out):
+            for start, end in find_phrases(text, (word,)):
+                if start and text[start - 1] in "'’./-":
+                    continue  # "o'ruby", "x/ruby": part of something else
+                if any(o.start == start for o in out):
                     continue
-                after = text[m.end() : m.end() + 14].split()
+                possessive = text[end : end + 2] in ("'s", "’s") and not (
+                    end + 2 < len(text) and is_word_char(text[end + 2])
+                )
+                after = text[end + 2 * possessive : end + 2 * possessive + 14].split()
                 nxt = after[0].strip(".,;:") if after else ""
                 if (
                     word not in dictionary
-                    or (m.group("p") is not None and nxt in RELATIONS)
+                    or (possessive and nxt in RELATIONS)
                     or nxt in _SUBJECT_VERBS
-                    or text[max(0, m.start() - 5) : m.start()].endswith(("said ", "meet ", "with "))
+                    or text[max(0, start - 5) : start].endswith(("said ", "meet ", "with "))
                 ):
-                    out.append(Identifier(m.start(), m.start() + len(word), Category.NAME))
+                    out.append(Identifier(start, end, Category.NAME))
         return out

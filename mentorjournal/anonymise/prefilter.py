@@ -23,6 +23,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from mentorjournal.anonymise.textutil import is_word_char
+
 #: The engine's own parser (the tree the compiled pattern came from); private, so not typed.
 #: Without it (another Python) every scan simply runs.
 try:
@@ -239,10 +241,6 @@ def _leading(items: Any, flags: int, fold: bool) -> tuple[Strings, bool] | None:
     return frozenset(prefixes), boundary
 
 
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
-
-
 @functools.cache
 def _leading_strings_of(pattern: str, flags: int) -> tuple[tuple[str, ...], bool, bool] | None:
     tree = _parse(pattern, flags)
@@ -256,7 +254,7 @@ def _leading_strings_of(pattern: str, flags: int) -> tuple[tuple[str, ...], bool
     if not fold and tree.data and tree.data[0][0] is _parser.LITERAL:
         return None  # the engine finds a case-sensitive literal start by itself, fast
     # the boundary test below reads "no word character before": right only before a word character
-    boundary = boundary and all(_is_word_char(s[0]) for s in strings)
+    boundary = boundary and all(is_word_char(s[0]) for s in strings)
     return tuple(sorted(strings)), fold, boundary
 
 
@@ -433,7 +431,7 @@ def _at_leading_strings(
     for string in strings:
         i = haystack.find(string, pos, end)
         while i >= 0:
-            if not boundary or i == 0 or not _is_word_char(text[i - 1]):
+            if not boundary or i == 0 or not is_word_char(text[i - 1]):
                 starts.add(i)
             i = haystack.find(string, i + 1, end)
     if len(starts) * (_CANDIDATES_PER_CHAR_FOLDED if fold else _CANDIDATES_PER_CHAR) > end - pos:

@@ -145,7 +145,7 @@ def edit_distance_at_most(a: str, b: str, limit: int) -> bool:
     return prev[-1] <= limit
 
 
-def _is_word_char(c: str) -> bool:
+def is_word_char(c: str) -> bool:
     """What a regular expression's ``\\w`` matches in a ``str`` pattern: a letter, a digit or ``_``."""
     return c.isalnum() or c == "_"
 
@@ -167,8 +167,8 @@ def find_phrases(text: str, phrases: Iterable[str]) -> list[tuple[int, int]]:
         i = text.find(phrase)
         while i >= 0:
             end = i + n
-            if (i == 0 or (text[i - 1] != "@" and not _is_word_char(text[i - 1]))) and (
-                end == size or not _is_word_char(text[end])
+            if (i == 0 or (text[i - 1] != "@" and not is_word_char(text[i - 1]))) and (
+                end == size or not is_word_char(text[end])
             ):
                 candidates.append((i, -n))
             i = text.find(phrase, i + 1)
