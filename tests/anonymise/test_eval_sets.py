@@ -110,7 +110,7 @@ def test_misses_of_test_and_held_out_sets_are_never_printed(
 
 
 @pytest.mark.parametrize(
-    "name", ["brief-dev", "brief-dev2", "brief-dev3", "brief-dev4", "brief-dev5"]
+    "name", ["brief-dev", "brief-dev2", "brief-dev3", "brief-dev4", "brief-dev5", "brief-dev6"]
 )
 def test_the_brief_dev_sets_load_with_gold_spans_and_kept_words(name: str) -> None:
     """Notes written outside the code from a one-paragraph brief: development sets in the repository."""

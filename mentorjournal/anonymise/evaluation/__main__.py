@@ -25,6 +25,7 @@ _TUNABLE = (
     "brief-dev3",
     "brief-dev4",
     "brief-dev5",
+    "brief-dev6",
 )
 
 

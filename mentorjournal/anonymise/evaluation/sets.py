@@ -6,7 +6,7 @@
   people, places and companies in our sentence shapes (dev may be tuned on, test never).
 - ``presidio``: presidio-evaluator's own templates and fake-data generator (nobody on the team
   wrote them); what we do not claim to find (countries, titles, nationalities) is neutral.
-- ``brief-dev`` to ``brief-dev5``: notes written outside the code from a one-paragraph brief, with
+- ``brief-dev`` to ``brief-dev6``: notes written outside the code from a one-paragraph brief, with
   the writer's gold spans and must-stay words (``evaluation/data/brief_dev*.jsonl``); development
   sets, by eight writers who never saw the code (brief-dev3 is two writers' notes, one leaning to
   the Americas, Oceania and South Africa, one to the UK, Ireland, Asia, Africa, Poland; brief-dev4
@@ -14,7 +14,10 @@
   venues, one to clinically rich US, Australian, New Zealand, Indian, Nigerian and Irish notes;
   brief-dev5 is two more, one leaning to US and Canadian veterans' and recovery services with
   billing-style notes, one to UK and Irish students and estates and to India, Nigeria, Kenya and
-  Poland).
+  Poland; brief-dev6 is two more, one leaning to Aboriginal and Maori health workers, NDIS,
+  South Africa, the Philippines, Scottish throughcare and prison leavers, one to Canada's First
+  Nations and Ontario services, US drug courts and Medicaid, Ireland and Northern Ireland, Indian
+  and Nigerian students and disabled students' mentors in UK universities).
 - ``brief-test``: a third writer's notes from the same brief (``evaluation/data/brief_test.jsonl``):
   a test split, scored and never inspected; its first score was taken before anyone read it.
 - ``brief-test2``: 200 more notes by two more writers from the same brief
@@ -154,6 +157,7 @@ BRIEF_FILES = {
     "brief-dev3": Path(__file__).parent / "data" / "brief_dev3.jsonl",
     "brief-dev4": Path(__file__).parent / "data" / "brief_dev4.jsonl",
     "brief-dev5": Path(__file__).parent / "data" / "brief_dev5.jsonl",
+    "brief-dev6": Path(__file__).parent / "data" / "brief_dev6.jsonl",
     "brief-test": Path(__file__).parent / "data" / "brief_test.jsonl",
     "brief-test2": Path(__file__).parent / "data" / "brief_test2.jsonl",
 }
@@ -184,6 +188,7 @@ SETS: dict[str, Callable[[int], list[Any]]] = {
     "brief-dev3": lambda n: brief_notes(BRIEF_FILES["brief-dev3"]),
     "brief-dev4": lambda n: brief_notes(BRIEF_FILES["brief-dev4"]),
     "brief-dev5": lambda n: brief_notes(BRIEF_FILES["brief-dev5"]),
+    "brief-dev6": lambda n: brief_notes(BRIEF_FILES["brief-dev6"]),
     "brief-test": lambda n: brief_notes(BRIEF_FILES["brief-test"]),
     "brief-test2": lambda n: brief_notes(BRIEF_FILES["brief-test2"]),
     "heldout": lambda n: heldout(),
