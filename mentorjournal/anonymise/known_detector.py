@@ -16,9 +16,17 @@ from dataclasses import dataclass
 from mentorjournal.anonymise.categories import Category
 from mentorjournal.anonymise.context_detector import GENERIC_ORG_WORDS, ORG_SUFFIXES
 from mentorjournal.anonymise.coref import title_before
+from mentorjournal.anonymise.cues import COMMON_ACRONYMS
 from mentorjournal.anonymise.gazetteers import Gazetteers
 from mentorjournal.anonymise.identifier import Identifier
 from mentorjournal.anonymise.known import Known
+from mentorjournal.anonymise.known_aliases import (
+    clippings,
+    extra_acronyms,
+    town_nicknames,
+    university_forms,
+    university_town,
+)
 from mentorjournal.anonymise.lexicon import EVERYDAY_NAME_WORDS, is_must_keep
 from mentorjournal.anonymise.nicknames import nickname_forms
 from mentorjournal.anonymise.prefilter import finditer
@@ -160,6 +168,10 @@ class KnownDetector:
         #: "Jarrah W." and "H. Price-Morgan" cover the initial too.
         self._family_initials: dict[str, set[str]] = {}
         self._given_initials: dict[str, set[str]] = {}
+        #: Per person: their family names as written, so "Stevie McG" and "R.McL" (a family
+        #: name cut short) are told from any other letters.
+        self._family_names: dict[str, set[str]] = {}
+        self._people: dict[str, _Person] = {}
         self._phones: list[tuple[str, _Person]] = []
         self._literals: list[tuple[re.Pattern[str], Category, str, str | None]] = []
         #: "MMU", "UoN", "NUIG": a known place by its initials (matched with their capitals).
@@ -232,11 +244,36 @@ class KnownDetector:
                         acronym,
                         (_place_category(place.type), f"place:{i}", _place_role(place.type)),
                     )
+                self._add_aliases(place.name, place.type, f"place:{i}")
         self._acronym_re = (
             re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, self._acronyms)) + r")(?![\w])")
             if self._acronyms
             else None
         )
+
+    def _add_aliases(self, name: str, kind: str, who: str) -> None:
+        """The other names a known place goes by (``known_aliases``): "UJ", "CUSAT", "UP
+        Diliman", "Prifysgol Bangor", "Unilag", "Wits", "Killie", "Boro". Initials and
+        clippings keep their capitals; a clipping that is not a word also counts in lower case;
+        one that is a word ("Wits") only mid-sentence, like the town clippings."""
+        category, role = _place_category(kind), _place_role(kind)
+        for form in university_forms(name) + list(town_nicknames(name)):
+            if not is_must_keep(form):
+                self._add_literal(form, category, who, role)
+        town = university_town(name) or name
+        shorts = clippings(town) if " " not in town.strip() else []
+        exact = extra_acronyms(name, COMMON_ACRONYMS) + shorts
+        words = dictionary_words()
+        for short in shorts:
+            low = short.lower()
+            if low in self._gaz.first_names or is_must_keep(short):
+                exact.remove(short)
+            elif low in self._gaz.common_words or low in words:
+                self._word_shorts.add(short)
+            else:
+                exact.append(low)  # "killie" in a hurried note
+        for form in exact:
+            self._acronyms.setdefault(form, (category, who, role))
 
     def _add_core_name(self, name: str, kind: str, who: str) -> None:
         """ "Royal Free" for the Royal Free Hospital; "the Royal" for Derby Royal (one word, for a
@@ -308,6 +345,8 @@ class KnownDetector:
         named = [p for p in named if p.lower().rstrip(".") not in _TITLES]
         if len(named) >= 2:
             self._family_initials.setdefault(person.who, set()).add(named[-1][0].upper())
+            self._family_names.setdefault(person.who, set()).add(named[-1])
+            self._people[person.who] = person
             for given in named[:-1]:
                 self._given_initials.setdefault(person.who, set()).add(given[0].upper())
         parts = [p for p in re.findall(r"[^\W\d_]+", full_name) if p]
@@ -320,12 +359,17 @@ class KnownDetector:
     def _add_literal(
         self, value: str, category: Category, who: str, role: str | None = None
     ) -> None:
-        words = [re.escape(w) for w in value.split()]
+        words = [_AND_RE if w.lower() in ("and", "&") else re.escape(w) for w in value.split()]
         if not words:
             return
-        pattern = r"(?<!\w)" + r"[\s,]+".join(words) + r"(?:['’]s)?(?!\w)"
+        # "The Rose and Crown" is also "rose & crown": "and" as "&", "+" or "n"; "The" optional
+        lead = r"(?:the\s+)?" if len(words) > 1 and words[0].lower() == "the" else words[0]
+        rest = r"[\s,]+".join(words[1:])
+        body = lead + rest if lead.endswith("?") else r"[\s,]+".join(words)
+        pattern = r"(?<!\w)" + body + r"(?:['’]s)?(?!\w)"
         self._literals.append((re.compile(pattern, re.IGNORECASE), category, who, role))
-        self._literal_hints.append(value.split(maxsplit=1)[0].lower())
+        first = value.split()
+        self._literal_hints.append((first[1] if lead.endswith("?") else first[0]).lower())
 
     # -- names -------------------------------------------------------------------------------
 
@@ -455,6 +499,14 @@ class KnownDetector:
                     and not self._given_follows(text, token, person)
                 ):
                     continue
+                if (  # "no hope", "he will come": a given name that is a word, used as one
+                    everyday
+                    and not family
+                    and token.text.islower()
+                    and token.base in dictionary_words()
+                    and not self._ambiguous_ok(text, token)
+                ):
+                    continue
                 if family and person.who == "mentee" and title_before(text, token.start):
                     # "Mr Jones" is the mentee's father or another relative, not the mentee:
                     # still a name, but one the pseudonym map must not give the mentee's label.
@@ -476,6 +528,7 @@ class KnownDetector:
             if key in self._initials:
                 who = self._initials[key]
                 found.append(Identifier(m.start(), m.end(), Category.NAME, who.who, who.role))
+        found.extend(self.find_cut_initials(text))
         return _merge_adjacent(text, [self._with_initial(text, i) for i in found])
 
     def _with_split_prefix(self, text: str, token: Token) -> int:
@@ -497,7 +550,20 @@ class KnownDetector:
             return ident
         start, end = ident.start, ident.end
         after = _INITIAL_AFTER_RE.match(text, end)
+        cut = _CUT_FAMILY_AFTER_RE.match(text, end)
         if (
+            cut is not None
+            and (len(cut.group(1)) >= 3 or cut.group().endswith("."))  # "Sam Jo" may be two
+            and self._cut_family(ident.who, cut.group(1))
+        ):
+            end = cut.end()  # "Stevie McG", "Tom Okon.": the family name cut short
+        elif (
+            (low := _LOWER_INITIAL_AFTER_RE.match(text, end)) is not None
+            and text[start:end].islower()
+            and low.group(1).upper() in self._family_initials.get(ident.who, ())
+        ):
+            end = low.end()  # "craig d caught up": a hurried note's initial in lower case
+        elif (
             after is not None
             and (
                 after.group(2)  # "Latoya R.": a middle or family initial with its full stop
@@ -514,6 +580,25 @@ class KnownDetector:
         if (start, end) == (ident.start, ident.end):
             return ident
         return Identifier(start, end, ident.category, ident.who, ident.role)
+
+    def _cut_family(self, who: str, piece: str) -> bool:
+        """Whether ``piece`` is one of the person's family names cut short ("McG" for
+        McGlinchey, "Okon" for Okonkwo): two letters at least, as written, and not the whole."""
+        return any(
+            len(piece) >= 2 and len(family) > len(piece) and family.startswith(piece)
+            for family in self._family_names.get(who, ())
+        )
+
+    def find_cut_initials(self, text: str) -> list[Identifier]:
+        """ "R.McL", "S. Okon": a known person's given initial and their family name cut short."""
+        found: list[Identifier] = []
+        for m in finditer(_INITIAL_CUT_RE, text) if self._family_names else ():
+            for who, givens in self._given_initials.items():
+                if m.group(1) in givens and self._cut_family(who, m.group(2)):
+                    role = self._people[who].role
+                    found.append(Identifier(m.start(), m.end(), Category.NAME, who, role))
+                    break
+        return found
 
     # -- other known values --------------------------------------------------------------------
 
@@ -532,17 +617,23 @@ class KnownDetector:
                         break
         if self._acronym_re is not None:
             for m in self._acronym_re.finditer(text):
-                if m.group() in self._word_shorts and sentence_start(text, m.start()):
+                if (
+                    m.group() in self._word_shorts
+                    and sentence_start(text, m.start())
+                    and not _CAPITAL_NEXT_RE.match(text, m.end())  # "Wits DRU", "Palmy Hospital"
+                ):
                     continue
                 category, who, role = self._acronyms[m.group()]
-                found.append(Identifier(m.start(), m.end(), category, who, role))
+                start = _with_the(text, m.start(), category)
+                found.append(Identifier(start, m.end(), category, who, role))
         for (regex, category, who, role), hint in zip(
             self._literals, self._literal_hints, strict=True
         ):
             if hint not in lower:
                 continue
             for m in regex.finditer(text):
-                found.append(Identifier(m.start(), m.end(), category, who, role))
+                start = _with_the(text, m.start(), category)
+                found.append(Identifier(start, m.end(), category, who, role))
         return found
 
     def is_dob(self, day: int, month: int, year: int | None) -> bool:
@@ -554,6 +645,15 @@ class KnownDetector:
     @property
     def dob(self) -> dt.date | None:
         return self._dob
+
+
+def _with_the(text: str, start: int, category: Category) -> int:
+    """Where a known place's span starts: "the" just before it is part of what the writer
+    calls it ("met at the Killam", "from the Bethlem"), so it goes with the name."""
+    if category not in (Category.ORGANISATION, Category.PLACE) or start < 4:
+        return start
+    m = _THE_BEFORE_RE.search(text, max(0, start - 6), start)
+    return m.start() if m is not None else start
 
 
 def _clipping_cue(text: str, token: Token, *, after_only: bool) -> bool:
@@ -679,10 +779,26 @@ def place_short_forms(name: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+#: "and" in a known name as it is also written: "Rose & Crown", "Rock + Bowl", "Rock n Roll".
+_AND_RE = r"(?:and|&|\+|['’]?n['’]?)"
+#: A capitalised word after a clipping at a sentence's start: "Wits DRU" is the university.
+_CAPITAL_NEXT_RE = re.compile(r"[ \t]+[A-Z]")
+#: "the" before a known place: part of what the writer calls it ("the Killam", "the Bethlem").
+_THE_BEFORE_RE = re.compile(r"(?<![\w])[Tt]he[ \t]+$")
 _COMMA_WORD_RE = re.compile(r",[ \t]+([A-Z][^\W\d_]+)")
 _TITLES = frozenset(split_words("mr mrs ms miss mx dr prof sir dame rev fr"))
 #: A capital standing alone after a name, with or without its full stop: "Jarrah W." "Will T -".
 _INITIAL_AFTER_RE = re.compile(r"[\"”’']?[ \t]([A-Z])(\.)?(?![\w'’])")
+#: A family name's particle as it is cut short between a known given and family name.
+_PARTICLE_GAP_RE = re.compile(
+    r"[ \t]+(?:v\.?[ \t]?d\.?|v/d|vd\.?|v\.|d['’]|v\.?[ \t]?d\.?[ \t]?[lr]\.?)[ \t]+"
+)
+#: A capitalised piece of two to four letters after a name, perhaps with a full stop: "McG".
+_CUT_FAMILY_AFTER_RE = re.compile(r"[ \t]([A-Z][A-Za-z]{1,3})\.?(?![\w'’-])")
+#: A lower-case letter alone after a lower-case name ("craig d"); not "a" or "i" (words).
+_LOWER_INITIAL_AFTER_RE = re.compile(r"[ \t]([b-hj-z])(?![\w'’&/-])")
+#: A capital with its full stop and a cut family name: "R.McL", "S. Okon".
+_INITIAL_CUT_RE = re.compile(r"(?<![\w.])([A-Z])\.[ \t]?([A-Z][A-Za-z]{1,3})\.?(?![\w'’-])")
 #: The end of a register's field after an initial: "PRUITT, DESHAWN L   DOB ...".
 _FIELD_END_RE = re.compile(r"[ \t]{2,}|[ \t]*$|[ \t]*[|,;]", re.MULTILINE)
 _INITIAL_BEFORE_RE = re.compile(r"(?<![\w.])([A-Z])\.?[ \t]?$")
@@ -698,6 +814,11 @@ def _merge_adjacent(text: str, found: list[Identifier]) -> list[Identifier]:
             and merged[-1].end <= ident.start
             and (
                 text[merged[-1].end : ident.start] in (" ", " -", "-")
+                or (  # "Piet vd Merwe", "Jan v.d. Berg": a family name's particle cut short
+                    merged[-1].who is not None
+                    and merged[-1].who == ident.who
+                    and _PARTICLE_GAP_RE.fullmatch(text, merged[-1].end, ident.start) is not None
+                )
                 or (  # "Price, Deshawn": a register's "family name, given name"
                     text[merged[-1].end : ident.start] == ", "
                     and merged[-1].who is not None
