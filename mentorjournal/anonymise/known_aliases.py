@@ -117,7 +117,6 @@ TOWN_NICKNAMES: dict[str, tuple[str, ...]] = {
     "melbourne": ("Melb", "Melbs"),
     "wellington": ("Welly", "Wellywood"),
     "christchurch": ("Chch", "Chchch"),
-    "palmerston north": ("Palmy",),
     "taranaki": ("the Naki",),
     # United States and Canada
     "philadelphia": ("Philly",),

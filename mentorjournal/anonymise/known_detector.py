@@ -257,8 +257,14 @@ class KnownDetector:
         clippings keep their capitals; a clipping that is not a word also counts in lower case;
         one that is a word ("Wits") only mid-sentence, like the town clippings."""
         category, role = _place_category(kind), _place_role(kind)
-        for form in university_forms(name) + list(town_nicknames(name)):
-            if not is_must_keep(form):
+        nicknames = list(town_nicknames(name))
+        for form in university_forms(name) + nicknames:
+            if is_must_keep(form):
+                continue
+            if form in nicknames and form.lower() in self._gaz.common_words:
+                self._acronyms.setdefault(form, (category, who, role))  # "Towns", "Rocky":
+                self._word_shorts.add(form)  # with their capital, and mid-sentence only
+            else:
                 self._add_literal(form, category, who, role)
         town = university_town(name) or name
         shorts = clippings(town) if " " not in town.strip() else []
@@ -499,11 +505,10 @@ class KnownDetector:
                     and not self._given_follows(text, token, person)
                 ):
                     continue
-                if (  # "no hope", "he will come": a given name that is a word, used as one
-                    everyday
-                    and not family
+                if (  # "no hope", "he will come": a given name that is a frequent word, used as one
+                    not family
                     and token.text.islower()
-                    and token.base in dictionary_words()
+                    and token.base in self._gaz.top_words
                     and not self._ambiguous_ok(text, token)
                 ):
                     continue
@@ -624,7 +629,7 @@ class KnownDetector:
                 ):
                     continue
                 category, who, role = self._acronyms[m.group()]
-                start = _with_the(text, m.start(), category)
+                start = _with_the(text, m.start(), m.end(), category)
                 found.append(Identifier(start, m.end(), category, who, role))
         for (regex, category, who, role), hint in zip(
             self._literals, self._literal_hints, strict=True
@@ -632,7 +637,7 @@ class KnownDetector:
             if hint not in lower:
                 continue
             for m in regex.finditer(text):
-                start = _with_the(text, m.start(), category)
+                start = _with_the(text, m.start(), m.end(), category)
                 found.append(Identifier(start, m.end(), category, who, role))
         return found
 
@@ -647,10 +652,14 @@ class KnownDetector:
         return self._dob
 
 
-def _with_the(text: str, start: int, category: Category) -> int:
+def _with_the(text: str, start: int, end: int, category: Category) -> int:
     """Where a known place's span starts: "the" just before it is part of what the writer
-    calls it ("met at the Killam", "from the Bethlem"), so it goes with the name."""
+    calls it ("met at the Killam", "from the Bethlem"), so it goes with the name; not when
+    the name runs on ("the Crewe Lifestyle Centre": a longer name whose span is not ours)."""
     if category not in (Category.ORGANISATION, Category.PLACE) or start < 4:
+        return start
+    after = _WORD_AFTER_RE.match(text, end)
+    if after is not None and after.group(1).lower() not in _ENDS_A_NAME:
         return start
     m = _THE_BEFORE_RE.search(text, max(0, start - 6), start)
     return m.start() if m is not None else start
@@ -784,6 +793,14 @@ _AND_RE = r"(?:and|&|\+|['’]?n['’]?)"
 #: A capitalised word after a clipping at a sentence's start: "Wits DRU" is the university.
 _CAPITAL_NEXT_RE = re.compile(r"[ \t]+[A-Z]")
 #: "the" before a known place: part of what the writer calls it ("the Killam", "the Bethlem").
+#: The next word, when the name is followed by one (not by punctuation or the end).
+_WORD_AFTER_RE = re.compile(r"[ \t]+([^\W\d_]+)")
+#: Words after a place's name that end the name ("the Bethlem on Tuesday", "the Killam again").
+_ENDS_A_NAME = frozenset(
+    split_words("""in on at to for from with by and or but now again today yesterday tonight
+    last this that where when while after before until since so because then was is were are
+    has had have will would last overnight""")
+)
 _THE_BEFORE_RE = re.compile(r"(?<![\w])[Tt]he[ \t]+$")
 _COMMA_WORD_RE = re.compile(r",[ \t]+([A-Z][^\W\d_]+)")
 _TITLES = frozenset(split_words("mr mrs ms miss mx dr prof sir dame rev fr"))

@@ -53,7 +53,7 @@ def test_initials_may_keep_and_or_the_before_university_of() -> None:
 
 def test_the_first_words_initials_before_the_rest_spelled_out() -> None:
     known = place("Port Alder Food Bank", "volunteer site")
-    assert "the PA Food Bank" in found("Met him at the PA Food Bank warehouse.", known)
+    assert "PA Food Bank" in found("Met him at the PA Food Bank warehouse.", known)
     known = place("University of the Corran Isles Dunmore", "university")
     assert "UCI Dunmore" in found("Peer log - UCI Dunmore health service", known)
 
@@ -93,7 +93,7 @@ def test_a_long_one_word_name_clipped() -> None:
 def test_a_clipping_that_is_a_word_counts_only_mid_sentence_or_before_a_capital() -> None:
     known = place("Witherbarrow", "town")
     assert found("Wits were frayed by the end.", known) == []
-    assert found("He is back at the Wits gym.", known) == ["the Wits"]
+    assert found("He is back at Wits now.", known) == ["Wits"]
 
 
 def test_a_known_towns_well_known_nickname() -> None:

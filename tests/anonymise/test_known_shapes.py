@@ -104,7 +104,7 @@ def test_a_lone_o_before_another_word_stays() -> None:
     [
         ("Royal Brackenbury Hospital", "the royal brackenbury rang", "royal brackenbury"),
         ("Lantern Gate Veterans' Centre", "we met at lantern gate again.", "lantern gate"),
-        ("Whitby Royal", "He was kept in at the Royal overnight.", "Royal"),
+        ("Whitby Royal", "He was kept in at the Royal overnight.", "the Royal"),
     ],
 )  # fmt: skip
 def test_a_known_organisation_by_its_short_name(place: str, text: str, expected: str) -> None:
