@@ -53,6 +53,7 @@ def folded(text: str) -> str | None:
 def clear() -> None:
     """Forget the folded copies of the notes searched: no note's text stays in memory."""
     folded.cache_clear()
+    word_openings.cache_clear()
 
 
 def _char(code: int, fold: bool) -> str | None:
@@ -357,24 +358,56 @@ def first_chars(regex: re.Pattern[str]) -> re.Pattern[str] | None:
     return _first_chars_of(regex.pattern, regex.flags)
 
 
+#: A pattern's leading strings, whether folded, whether after ``\b``, and (after ``\b`` only)
+#: the strings grouped by their opening (``_opening``).
+Lead = tuple[tuple[str, ...], bool, bool, dict[str, tuple[str, ...]] | None]
 Plan = tuple[
-    tuple[tuple[str, ...], bool, bool] | None,
+    Lead | None,
     tuple[tuple[str, ...], bool] | None,
     re.Pattern[str] | None,
 ]
+
+
+def _opening(string: str) -> str:
+    """The first two characters of a string (one when it has one): what ``word_openings`` holds."""
+    return string[:2]
+
+
+#: Where a word begins (``\b`` before a word character): its first character and the next one.
+#: Matches never overlap a word start (the character after one is never one), so ``findall``
+#: sees every word of the text.
+_WORD_START_RE = re.compile(r"\b\w.?", re.DOTALL)
+
+
+@functools.lru_cache(maxsize=8)
+def word_openings(haystack: str) -> frozenset[str]:
+    r"""The first two characters of every word of ``haystack``, and each first character alone.
+
+    A leading string after ``\b`` that begins with a word character can only be found where a
+    word begins (``\w`` and ``is_word_char`` agree on every character, and folding keeps a
+    character a word character or not), so a string whose opening is not here is not looked
+    for: one ``findall`` a note instead of a ``str.find`` for each of some five hundred strings
+    that are mostly absent. Forgotten by ``clear`` with the folded copies.
+    """
+    pairs = _WORD_START_RE.findall(haystack)
+    return frozenset(pairs).union([pair[0] for pair in pairs])
 
 
 @functools.cache
 def _plan_of(pattern: str, flags: int) -> Plan:
     """A pattern's conditions, looked up together: ``finditer`` runs a hundred times a note,
     and one cache lookup costs less than a call for each."""
-    lead = _leading_strings_of(pattern, flags)
-    if lead is not None:  # "jan" finds every "january" too: one search for both
-        strings = lead[0]
-        lead = (
-            tuple(s for s in strings if not any(t != s and s.startswith(t) for t in strings)),
-            *lead[1:],
-        )
+    found = _leading_strings_of(pattern, flags)
+    lead: Lead | None = None
+    if found is not None:  # "jan" finds every "january" too: one search for both
+        strings, fold, boundary = found
+        strings = tuple(s for s in strings if not any(t != s and s.startswith(t) for t in strings))
+        by_opening: dict[str, tuple[str, ...]] | None = None
+        if boundary:
+            by_opening = {}
+            for s in strings:
+                by_opening[_opening(s)] = (*by_opening.get(_opening(s), ()), s)
+        lead = (strings, fold, boundary, by_opening)
     return lead, _requirement_of(pattern, flags), _first_chars_of(pattern, flags)
 
 
@@ -399,6 +432,8 @@ def finditer(
     if lead is not None and len(lead[0]) * 8 < end - pos:
         haystack = folded(text) if lead[1] else text
         if haystack is not None:
+            if lead[3] is not None and lead[3].keys().isdisjoint(word_openings(haystack)):
+                return iter(())  # no word of the note opens as any of the strings does
             return _at_leading_strings(regex, text, haystack, (pos, end), lead)
     if need is not None:
         strings, fold = need
@@ -422,12 +457,15 @@ def _at_leading_strings(
     text: str,
     haystack: str,
     span: tuple[int, int],
-    lead: tuple[tuple[str, ...], bool, bool],
+    lead: Lead,
 ) -> Iterator[re.Match[str]]:
     """``finditer`` for a pattern whose matches start with one of ``lead``'s strings."""
     pos, end = span
-    strings, fold, boundary = lead
+    strings, fold, boundary, by_opening = lead
     starts: set[int] = set()
+    if by_opening is not None:  # after \b: only the strings some word of the note opens with
+        openings = word_openings(haystack)
+        strings = tuple(s for key in by_opening.keys() & openings for s in by_opening[key])
     for string in strings:
         i = haystack.find(string, pos, end)
         while i >= 0:

@@ -35,6 +35,7 @@ from mentorjournal.anonymise.prefilter import (
     may_match,
     requirement,
     search,
+    word_openings,
 )
 
 
@@ -269,3 +270,45 @@ def test_a_leading_word_that_starts_another_finds_both() -> None:
     assert {"january", "february"} <= set(leading(regex)[0])  # type: ignore[index]
     text = "seen January 12, then jan 3 and Feb 28; mayday, may 1, janet 4, February 30. " * 4
     assert [m.span() for m in finditer(regex, text)] == [m.span() for m in regex.finditer(text)]
+
+
+def test_the_openings_of_a_notes_words() -> None:
+    """Each word's first two characters (one for a word at the very end) and its first alone;
+    a word inside another ("_ab", "x2b") opens nothing."""
+    assert word_openings("Met Jo, a x2b_ab at 9am i") == frozenset(
+        {"Me", "M", "Jo", "J", "a ", "a", "x2", "x", "at", "9a", "9", "i"}
+    )
+    assert word_openings("") == frozenset()
+
+
+def test_strings_no_word_opens_with_are_not_looked_for() -> None:
+    """A pattern led by words after \\b tries only the strings some word of the note opens
+    with: the same matches as the engine's, from any start, case-blind or not, with words
+    glued to letters, digits, underscores and the odd case partners ("K" the Kelvin sign)."""
+    blind = re.compile(r"\b(?:jan|january|kay|ann|so|st\.|may)\b\s*(?P<d>\d{1,2})\b", re.IGNORECASE)
+    exact = re.compile(r"\b(?:Dr|Doctor|Nurse|Mx)\.?\s+(?P<n>[A-Z][a-z]+)\b")
+    assert prefilter._plan_of(blind.pattern, blind.flags)[0] is not None
+    text = (
+        "seen January 12, jan 3, xjan 4, _may 5, may_6 7, \u212aay 8, KAY 9, st. 10, so 11; "
+        "Dr Okafor, Doctor  Ade, xDr Bell, Mx. Lane, dr Oh, Nurse Ann 2. "
+    )
+    for regex in (blind, exact):
+        for pos in range(0, len(text), 3):
+            for endpos in (len(text), pos + 60):
+                assert [m.span() for m in finditer(regex, text, pos, endpos)] == [
+                    m.span() for m in regex.finditer(text, pos, endpos)
+                ], (regex.pattern, pos, endpos)
+    assert list(finditer(blind, "nothing here opens with any of them " * 3)) == []
+    prefilter.clear()
+
+
+def test_folding_keeps_every_character_a_word_character_or_not() -> None:
+    """What ``word_openings`` rests on for case-blind patterns: a character folded to one
+    character is a word character (``\\w``, ``is_word_char``) exactly when it was before."""
+    odd = [
+        c
+        for c in map(chr, range(0x110000))
+        if len(f := c.translate(prefilter._ODD_CASE).lower()) == 1
+        and (c.isalnum() or c == "_") != (f.isalnum() or f == "_")
+    ]
+    assert odd == []
