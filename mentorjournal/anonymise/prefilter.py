@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import importlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from mentorjournal.anonymise.textutil import is_word_char
@@ -359,8 +359,8 @@ def first_chars(regex: re.Pattern[str]) -> re.Pattern[str] | None:
 
 
 #: A pattern's leading strings, whether folded, whether after ``\b``, and (after ``\b`` only)
-#: the strings grouped by their opening (``_opening``).
-Lead = tuple[tuple[str, ...], bool, bool, dict[str, tuple[str, ...]] | None]
+#: their openings (``_opening``) and the strings grouped by opening.
+Lead = tuple[tuple[str, ...], bool, bool, frozenset[str] | None, dict[str, tuple[str, ...]] | None]
 Plan = tuple[
     Lead | None,
     tuple[tuple[str, ...], bool] | None,
@@ -407,7 +407,8 @@ def _plan_of(pattern: str, flags: int) -> Plan:
             by_opening = {}
             for s in strings:
                 by_opening[_opening(s)] = (*by_opening.get(_opening(s), ()), s)
-        lead = (strings, fold, boundary, by_opening)
+        openings = None if by_opening is None else frozenset(by_opening)
+        lead = (strings, fold, boundary, openings, by_opening)
     return lead, _requirement_of(pattern, flags), _first_chars_of(pattern, flags)
 
 
@@ -432,7 +433,7 @@ def finditer(
     if lead is not None and len(lead[0]) * 8 < end - pos:
         haystack = folded(text) if lead[1] else text
         if haystack is not None:
-            if lead[3] is not None and lead[3].keys().isdisjoint(word_openings(haystack)):
+            if lead[3] is not None and lead[3].isdisjoint(word_openings(haystack)):
                 return iter(())  # no word of the note opens as any of the strings does
             return _at_leading_strings(regex, text, haystack, (pos, end), lead)
     if need is not None:
@@ -461,17 +462,15 @@ def _at_leading_strings(
 ) -> Iterator[re.Match[str]]:
     """``finditer`` for a pattern whose matches start with one of ``lead``'s strings."""
     pos, end = span
-    strings, fold, boundary, by_opening = lead
-    starts: set[int] = set()
-    if by_opening is not None:  # after \b: only the strings some word of the note opens with
-        openings = word_openings(haystack)
-        strings = tuple(s for key in by_opening.keys() & openings for s in by_opening[key])
-    for string in strings:
-        i = haystack.find(string, pos, end)
-        while i >= 0:
-            if not boundary or i == 0 or not is_word_char(text[i - 1]):
-                starts.add(i)
-            i = haystack.find(string, i + 1, end)
+    strings, fold, boundary, openings, by_opening = lead
+    wanted: Sequence[str] = strings
+    if openings is not None and by_opening is not None:
+        # after \b: only the strings some word of the note opens with (a frozenset's
+        # intersection walks the smaller of the two)
+        wanted = [
+            s for key in openings.intersection(word_openings(haystack)) for s in by_opening[key]
+        ]
+    starts = _starts(text, haystack, wanted, (pos, end), boundary=boundary)
     if len(starts) * (_CANDIDATES_PER_CHAR_FOLDED if fold else _CANDIDATES_PER_CHAR) > end - pos:
         # so many places to try that the engine's own scan is cheaper (common words: "at", "on")
         yield from regex.finditer(text, pos, end)
@@ -484,6 +483,26 @@ def _at_leading_strings(
         if m is not None:
             yield m
             reached = m.end()  # never equal to start: a match begins with a non-empty string
+
+
+def _starts(
+    text: str,
+    haystack: str,
+    strings: Sequence[str],
+    span: tuple[int, int],
+    *,
+    boundary: bool,
+) -> set[int]:
+    """Where in ``span`` each of ``strings`` occurs (after no word character, with ``boundary``)."""
+    pos, end = span
+    starts: set[int] = set()
+    for string in strings:
+        i = haystack.find(string, pos, end)
+        while i >= 0:
+            if not boundary or i == 0 or not is_word_char(text[i - 1]):
+                starts.add(i)
+            i = haystack.find(string, i + 1, end)
+    return starts
 
 
 def _parse(pattern: str, flags: int) -> Any:
