@@ -7,7 +7,7 @@ RUN_STAMP := $(VENV)/.installed-run
 DEV_STAMP := $(VENV)/.installed-dev
 EVAL_STAMP := $(VENV)/.installed-eval
 
-.PHONY: run test lint typecheck contracts pytest bench faults eval screenshots ui-audit check-qt-libs dist dist-check clean venv sync-e2e
+.PHONY: run test lint typecheck contracts pytest bench faults eval tagger screenshots ui-audit check-qt-libs dist dist-check clean venv sync-e2e
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Mentor Journal needs Python 3.11 or newer")'
@@ -69,6 +69,11 @@ sync-e2e: $(DEV_STAMP)
 # outside the repository: `make eval HELDOUT=/path/to/notes.jsonl` (else that row says skipped).
 eval: $(EVAL_STAMP)
 	$(BIN)/python -m mentorjournal.anonymise.evaluation --sets all --n 300 $(if $(HELDOUT),--heldout $(HELDOUT))
+
+# Retrain the anonymiser's sequence tagger on the brief-dev sets (a few minutes; deterministic).
+# Its features include what the rules find: retrain after changing a rule or a list.
+tagger: $(DEV_STAMP)
+	$(BIN)/python -m mentorjournal.anonymise.evaluation.train_tagger
 
 # The README pictures and the 1024x700 set, from the views the layout audit checks. On a real
 # X server (Xvfb) when xvfb-run is installed (apt-get install xvfb), else offscreen.

@@ -61,6 +61,7 @@ from mentorjournal.anonymise.prefilter import finditer
 from mentorjournal.anonymise.proper_nouns import ProperNounDetector
 from mentorjournal.anonymise.road_numbers import road_numbers
 from mentorjournal.anonymise.street_forms import join_address_parts, street_forms
+from mentorjournal.anonymise.tagger import SequenceTagger, added_spans, load_tagger
 from mentorjournal.anonymise.textutil import (
     Token,
     find_phrases,
@@ -352,9 +353,18 @@ class TextScan:
 class Detector:
     """Finds identifiers for one mentee's notes; deterministic and safe on any text."""
 
-    def __init__(self, known: Known | None = None, gazetteers: Gazetteers | None = None) -> None:
+    def __init__(
+        self,
+        known: Known | None = None,
+        gazetteers: Gazetteers | None = None,
+        *,
+        statistical: bool = True,
+    ) -> None:
+        """``statistical=False`` runs the rules alone: what the tagger is trained on and
+        compared with (``tagger.py``)."""
         self.known = known or Known()
         self._gaz = gazetteers or load_gazetteers()
+        self._tagger: SequenceTagger | None = load_tagger() if statistical else None
         self._known = KnownDetector(self.known, self._gaz)
         self._context = ContextDetector(self._gaz)
         self._cues = CueDetector(self._gaz)
@@ -523,7 +533,13 @@ class Detector:
             and not _brand_after_dose(text, i)
             and not is_degree(text, i)
         ]
-        return _articles(text, out)
+        out = _articles(text, out)
+        if self._tagger is None:
+            return out
+        extra = added_spans(
+            text, out, scan.protected, self._tagger, gaz=self._gaz, kept_words=_KEPT_WORDS
+        )
+        return sorted(out + extra, key=lambda i: i.start) if extra else out
 
     def _town_after(self, text: str, end: int) -> bool:
         m = _WORD_AFTER_RE.match(text, end)

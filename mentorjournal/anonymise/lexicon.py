@@ -545,6 +545,8 @@ KEPT_PHRASES = frozenset(
     [
         "gardaí", "gardai",  # the Irish police (one word, but "garda" names stations)
         "panda", "headspace", "eheadspace",  # not in SERVICES: "PANDAS Foundation" is a name
+        # a council's services for anyone who needs them, in everyday words
+        "early help", "adult social care", "children's social care", "childrens social care",
         "motivational interviewing", "behavioural activation", "behavioral activation",
         "schema therapy", "acceptance and commitment therapy", "dialectical behaviour therapy",
         "dialectical behavior therapy", "cognitive processing therapy",

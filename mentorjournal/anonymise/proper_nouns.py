@@ -284,7 +284,7 @@ _COMPOUND_TAILS = frozenset(
 )
 _CONTRACTIONS = ("n't", "'ll", "'re", "'ve", "'d", "'m")
 #: Capitalised words that identify nobody: apps, festivals, subjects, shorthand, interjections.
-_ORDINARY = frozenset(
+ORDINARY = frozenset(
     split_words("""hmm hm hmmm um umm uh ah aw oh ooh wow yeah yep yup nope nah ok okey dokey
     mr mrs ms mx dr prof rev fr sr jr
     wk wks mth mths yr yrs hr hrs min mins sec secs approx esp incl misc pt pts appt appts
@@ -367,7 +367,7 @@ _ACRONYMS = frozenset(a.lower() for a in COMMON_ACRONYMS)
 #: Every word of a service or helpline that must stay ("PAPYRUS HOPELINEUK", "Al-Anon").
 _SERVICE_WORDS = frozenset(w for s in SERVICES for w in re.split(r"[^a-z]+", s) if len(w) > 2)
 _NEVER_UNLISTED = (
-    _ORDINARY
+    ORDINARY
     | _KEPT
     | _ACRONYMS
     | _SERVICE_WORDS
@@ -636,7 +636,7 @@ class ProperNounDetector:
             or all(t.base in _GENERIC_MODIFIERS for t in modifiers)
             or (
                 modifiers is run  # "the Polish school", "the College canteen"
-                and all(t.base in _CAPITALISED_ANYWAY or t.base in _ORDINARY for t in run)
+                and all(t.base in _CAPITALISED_ANYWAY or t.base in ORDINARY for t in run)
             )
             or _title_case_line(text, run[0].start)
         ):
