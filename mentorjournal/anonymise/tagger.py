@@ -61,6 +61,9 @@ _MEDIA_BEFORE_RE = re.compile(
     r"listened\s+to|binge-?watching)\s+$",
     re.IGNORECASE,
 )
+#: "ring the Legal Aid South Africa intake line": a body named as the line one rings stays.
+_LINE_AFTER_RE = re.compile(r"\s+(?:[a-z]+\s+)?(?:line|helpline|hotline)\b")
+_NEXT_WORD_RE = re.compile(r"\s+([A-Za-z]+)")
 _SENTENCE_END_RE = re.compile(r"[a-z]{3}[.!?]\s")
 #: A word's shape: capitals X, small letters x, digits d ("O'Neill" -> "X'Xxxxx"), then runs
 #: cut to two ("X'Xxx"); one translate instead of three substitutions.
@@ -233,20 +236,19 @@ def added_spans(
         while j < len(labelled) and labelled[j][0] == "I-" + letter:
             j += 1
         first = k
-        if (
-            first + 1 < j
-            and _starts_sentence(text, toks, first)
-            and toks[first][2].lower() in gaz.top_words
-        ):
-            first += (
-                1  # "- Reading The Hunger Games": a sentence's first everyday word is not a name's
-            )
+        opens = _starts_sentence(text, toks, first)
+        if opens and first + 1 < j and toks[first][2].lower() in gaz.top_words:
+            first += 1  # "- Reading The Hunger Games": a sentence's first everyday word
         start, end = toks[first][0], toks[j - 1][1]
         if (
             min(p for _, p in labelled[first:j]) >= threshold
+            # "Wits were frayed": one English word opening a sentence is capitalised for that
+            and not (opens and first == k and j - k == 1 and toks[k][2].lower() in gaz.common_words)
+            and _next_word(text, end) not in _GENERIC_HEADS  # "the CPA review", "Central station"
             and not any(s < end and start < e for s, e in taken)
             and "\n" not in text[start:end]
             and _MEDIA_BEFORE_RE.search(text, max(0, start - 24), start) is None
+            and _LINE_AFTER_RE.match(text, end) is None
             and _SENTENCE_END_RE.search(text, start, end) is None  # "from Jamaica. Hospital"
             and _may_identify(
                 [w for _, _, w in toks[first:j] if w[0].isalpha()], letter, gaz, kept_words
@@ -283,12 +285,19 @@ def _may_identify(
     )
 
 
+def _next_word(text: str, end: int) -> str:
+    m = _NEXT_WORD_RE.match(text, end)
+    return m.group(1).lower() if m else ""
+
+
 def _starts_sentence(text: str, toks: Sequence[tuple[int, int, str]], k: int) -> bool:
     return k == 0 or toks[k - 1][2] in _SENTENCE_PUNCT or "\n" in text[toks[k - 1][1] : toks[k][0]]
 
 
 #: Last words that make a phrase a kind of help anyone may get, not one provider.
-_GENERIC_HEADS = frozenset(["therapy", "therapies", "counselling", "counseling"])
+_GENERIC_HEADS = frozenset(
+    ["therapy", "therapies", "counselling", "counseling", "station", "review", "meeting"]
+)
 
 
 def rule_spans(found: Iterable[Identifier]) -> list[Span]:

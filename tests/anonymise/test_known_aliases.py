@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mentorjournal.anonymise import Known, find_identifiers
+from mentorjournal.anonymise import Detector, Known, find_identifiers
 from mentorjournal.anonymise.cues import COMMON_ACRONYMS
 from mentorjournal.anonymise.known_aliases import (
     clippings,
@@ -100,8 +100,11 @@ def test_a_known_towns_well_known_nickname() -> None:
     assert "Boro" in town_nicknames("Middlesbrough")
     known = place("Middlesbrough", "town")
     assert "Boro" in found("home visit Acklam Rd, Boro. Gaz was in.", known)
-    # not without the town known, and no nickname for a town the list does not hold
-    assert "Boro" not in found("home visit, Boro. Gaz was in.", place("Darlington", "town"))
+    # not derived without the town known, and no nickname for a town the list does not hold
+    # (the rules alone: the sequence tagger may still take "Boro" for the place it is)
+    rules = Detector(Known.from_dict(place("Darlington", "town")), statistical=False)
+    text = "home visit, Boro. Gaz was in."
+    assert "Boro" not in [text[i.start : i.end] for i in rules.find(text)]
 
 
 def test_and_is_also_an_ampersand_and_the_goes_with_a_known_place() -> None:
