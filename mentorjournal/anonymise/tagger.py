@@ -10,7 +10,7 @@ them), it learns where those writers see an identifier the rules did not.
 It only ever ADDS: a span the tagger labels as a name, organisation, place or address that no
 rule took, that is not a service the rules keep ("Samaritans"), and that is not made only of
 words that must stay. The rules stay the first and main line; measured on sets the tagger was
-not trained on, it adds 1.3-1.7 points of recall for 0.2-0.4 of precision (docs/anonymiser.md).
+not trained on, it adds 0.6-1.1 points of recall for at most 0.3 of precision (docs/anonymiser.md).
 
 The model (``data/tagger.crfsuite``, about 1 MB) is built by
 ``python -m mentorjournal.anonymise.evaluation.train_tagger``; the features below are the
@@ -53,7 +53,6 @@ _ADDED: dict[str, Category] = {
     "A": Category.ADDRESS,
 }
 _SENTENCE_PUNCT = frozenset(".!?:;•*-")
-#: A full stop after a word of three letters or more ends a sentence ("St. Mary's" goes on).
 #: "reading The Hunger Games", "playing Fortnite": a title of a book, show or game identifies
 #: nobody.
 _MEDIA_BEFORE_RE = re.compile(
@@ -64,6 +63,7 @@ _MEDIA_BEFORE_RE = re.compile(
 #: "ring the Legal Aid South Africa intake line": a body named as the line one rings stays.
 _LINE_AFTER_RE = re.compile(r"\s+(?:[a-z]+\s+)?(?:line|helpline|hotline)\b")
 _NEXT_WORD_RE = re.compile(r"\s+([A-Za-z]+)")
+#: A full stop after a word of three letters or more ends a sentence ("St. Mary's" goes on).
 _SENTENCE_END_RE = re.compile(r"[a-z]{3}[.!?]\s")
 #: A word's shape: capitals X, small letters x, digits d ("O'Neill" -> "X'Xxxxx"), then runs
 #: cut to two ("X'Xxx"); one translate instead of three substitutions.
@@ -195,14 +195,17 @@ class SequenceTagger:
         if not items:
             return []
         with self._lock:
-            self._tagger.set(items)
-            labels = self._tagger.tag()
-            return [(y, self._tagger.marginal(y, k)) for k, y in enumerate(labels)]
+            try:
+                self._tagger.set(items)
+                labels = self._tagger.tag()
+                return [(y, self._tagger.marginal(y, k)) for k, y in enumerate(labels)]
+            finally:
+                self._tagger.set([])  # no note's words stay behind the call
 
 
 @functools.cache
 def load_tagger() -> SequenceTagger:
-    """Read the model once (about 1 MB); every Detector shares it, as it shares the gazetteers."""
+    """Read the model once (1.6 MB); every Detector shares it, as it shares the gazetteers."""
     model = resources.files("mentorjournal.anonymise").joinpath("data", MODEL_FILE).read_bytes()
     return SequenceTagger(model)
 

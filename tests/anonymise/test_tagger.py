@@ -106,3 +106,9 @@ def test_a_model_trained_on_a_few_notes_tags(tmp_path: Path) -> None:
     labels = SequenceTagger(out.read_bytes()).label([["w=met", "title"], ["w=sam", "fn"]])
     assert len(labels) == 2
     assert all(0.0 <= p <= 1.0 for _, p in labels)
+
+
+def test_no_note_stays_in_the_tagger_after_a_call(with_tagger: Detector) -> None:
+    """The tagger holds the sequence it labels; it is emptied when labelling ends."""
+    with_tagger.find("Went to Open Door for lunch with Kez.")
+    assert load_tagger()._tagger.tag() == []
