@@ -134,15 +134,13 @@ def features(
     same for two tokens either side. Training and tagging both call this one function."""
     own: list[list[str]] = []
     near: list[tuple[str, str, str, str, str]] = []
-    prev_end = 0
-    for k, (start, end, word) in enumerate(toks):
+    for k, (_, _, word) in enumerate(toks):
         possessive = word.endswith(("'s", "’s"))
         lower = word[:-2].lower() if possessive else word.lower()
         title = word[:1].isupper() and not word.isupper()
         full_shape = _shape(word)
         shape = full_shape[:6]
-        new_line = k == 0 or text.find("\n", prev_end, start) != -1
-        prev_end = end
+        new_line = _opens_line(text, toks, k)
         f = [
             "w=" + lower,
             "sh=" + shape,
@@ -151,7 +149,7 @@ def features(
             "r=" + rule_labels[k],
         ]
         f.extend(_flags(word, lower, full_shape, gaz, kept_words))
-        if new_line or (k and toks[k - 1][2] in _SENTENCE_PUNCT):
+        if _starts_sentence(text, toks, k):
             f.append("sstart")
         if new_line:
             f.append("nl")
@@ -293,8 +291,13 @@ def _next_word(text: str, end: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+def _opens_line(text: str, toks: Sequence[tuple[int, int, str]], k: int) -> bool:
+    return k == 0 or text.find("\n", toks[k - 1][1], toks[k][0]) != -1
+
+
 def _starts_sentence(text: str, toks: Sequence[tuple[int, int, str]], k: int) -> bool:
-    return k == 0 or toks[k - 1][2] in _SENTENCE_PUNCT or "\n" in text[toks[k - 1][1] : toks[k][0]]
+    """The one test of a sentence start: the features' "sstart" and the spans' first word."""
+    return _opens_line(text, toks, k) or toks[k - 1][2] in _SENTENCE_PUNCT
 
 
 #: Last words that make a phrase a kind of help anyone may get, not one provider.
